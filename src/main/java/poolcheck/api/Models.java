@@ -1,0 +1,32 @@
+package poolcheck.api;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import poolcheck.compile.CompiledModel;
+import poolcheck.compile.Compiler;
+import poolcheck.language.ModelException;
+import poolcheck.language.ModelLoader;
+
+/** The public way in: a model file (or text) to a compiled model, through every front stage. */
+public final class Models {
+  private Models() {}
+
+  public static CompiledModel load(Path file, Map<String, String> constants)
+      throws ModelException, IOException {
+    return Compiler.compile(ModelLoader.load(file), constants);
+  }
+
+  public static CompiledModel load(Path file) throws ModelException, IOException {
+    return load(file, Map.of());
+  }
+
+  public static CompiledModel fromText(String name, String text, Map<String, String> constants)
+      throws ModelException {
+    return Compiler.compile(ModelLoader.fromText(name, text), constants);
+  }
+
+  public static CompiledModel fromText(String name, String text) throws ModelException {
+    return fromText(name, text, Map.of());
+  }
+}

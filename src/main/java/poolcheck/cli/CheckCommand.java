@@ -1,0 +1,132 @@
+package poolcheck.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import poolcheck.api.Models;
+import poolcheck.compile.CompiledModel;
+import poolcheck.compile.Property;
+import poolcheck.explore.Explorer;
+import poolcheck.result.CheckResult;
+import poolcheck.result.Statistics;
+import poolcheck.result.Verdict;
+import poolcheck.trace.JsonResult;
+import poolcheck.trace.TextTrace;
+
+@Command(name = "check", description = "Explore every reachable state breadth-first and report "
+    + "'verified' or the shortest counterexample.")
+final class CheckCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "MODEL", description = "The model file (.pool).")
+  Path model;
+
+  @Mixin
+  ModelOptions modelOptions;
+
+  @Option(names = "--property", paramLabel = "NAME", split = ",",
+      description = "Check only these properties (repeat or comma-separate). Default: all.")
+  List<String> properties;
+
+  @Option(names = "--no-deadlock", description = "Do not report deadlocks.")
+  boolean noDeadlock;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON.")
+  Path json;
+
+  @Option(names = "--max-states", paramLabel = "N", description = "Stop after N distinct states.")
+  Long maxStates;
+
+  @Option(names = "--max-depth", paramLabel = "N", description = "Explore at most N steps deep.")
+  Integer maxDepth;
+
+  @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Stop after this time.")
+  Long timeLimit;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress lines.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    CompiledModel m = Models.load(model, modelOptions.constants);
+    Explorer explorer = new Explorer(m);
+    if (properties != null) {
+      Set<String> names = new LinkedHashSet<>(properties);
+      for (String name : names) {
+        if (m.property(name).isEmpty()) {
+          throw new UsageException("--property " + name + ": the model has no such property "
+              + "(it has: " + String.join(", ", m.properties().stream()
+                  .filter(p -> p.kind() != Property.Kind.RUNTIME).map(Property::name).toList())
+              + ")");
+        }
+      }
+      explorer.properties(names);
+    }
+    if (noDeadlock) explorer.deadlock(false);
+    if (maxStates != null) explorer.maxStates(maxStates);
+    if (maxDepth != null) explorer.maxDepth(maxDepth);
+    if (timeLimit != null) explorer.timeLimitMillis(timeLimit * 1000);
+    if (!quiet) {
+      explorer.progress((distinct, generated, frontier, depth, millis) -> err.printf(Locale.ROOT,
+          "progress: %,d distinct, %,d generated, frontier %,d, depth %d, %.0f s%n",
+          distinct, generated, frontier, depth, millis / 1000.0));
+    }
+    out.println("poolcheck: model " + m.name() + " " + m.constants());
+    Thread hook = new Thread(explorer::stop);
+    Runtime.getRuntime().addShutdownHook(hook);
+    CheckResult r;
+    try {
+      r = explorer.run();
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is already exiting: the hook has run
+      }
+    }
+    r.counterexample().ifPresent(cx -> {
+      out.println();
+      out.print(TextTrace.render(cx));
+      out.println();
+    });
+    out.println(summary(r));
+    if (json != null) Files.writeString(json, JsonResult.render(r));
+    return switch (r.verdict()) {
+      case VERIFIED -> ExitCode.VERIFIED;
+      case VIOLATED -> ExitCode.VIOLATED;
+      case INCOMPLETE -> ExitCode.INCOMPLETE;
+      case INTERRUPTED -> ExitCode.INTERRUPTED;
+    };
+  }
+
+  static String summary(CheckResult r) {
+    Statistics s = r.statistics();
+    String head = switch (r.verdict()) {
+      case VERIFIED -> "verified: " + String.join(", ", r.checked()) + " hold";
+      case VIOLATED -> {
+        var cx = r.counterexample().orElseThrow();
+        yield "violated: " + cx.property().name() + " (" + cx.property().kind().name()
+            .toLowerCase(Locale.ROOT) + "), shortest trace " + cx.length() + " steps";
+      }
+      case INCOMPLETE -> "incomplete: " + r.reason() + "; no violation found so far";
+      case INTERRUPTED -> "interrupted: no violation found so far";
+    };
+    return head + String.format(Locale.ROOT,
+        "%n%,d distinct states, %,d generated, depth %d, %.2f s, %,.0f states/s",
+        s.distinct(), s.generated(), s.depth(), s.millis() / 1000.0, s.statesPerSecond());
+  }
+}

@@ -1,0 +1,12 @@
+package poolcheck.cli;
+
+/** The process exit statuses, documented in README.md. */
+final class ExitCode {
+  static final int VERIFIED = 0;
+  static final int VIOLATED = 1;
+  static final int BAD_INPUT = 2;
+  static final int INCOMPLETE = 3;
+  static final int INTERRUPTED = 4;
+
+  private ExitCode() {}
+}

@@ -1,0 +1,44 @@
+package poolcheck.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import poolcheck.api.Models;
+import poolcheck.compile.CompiledModel;
+import poolcheck.trace.JsonTrace;
+import poolcheck.trace.Replay;
+
+@Command(name = "replay", description = "Re-execute a JSON trace on a model, step by step, and "
+    + "confirm the violation it records.")
+final class ReplayCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "MODEL")
+  Path model;
+
+  @Parameters(index = "1", paramLabel = "TRACE", description = "A JSON result or trace.")
+  Path trace;
+
+  @Mixin
+  ModelOptions modelOptions;
+
+  @Override
+  public Integer call() throws Exception {
+    CompiledModel m = Models.load(model, modelOptions.constants);
+    JsonTrace.Recorded recorded = JsonTrace.read(trace);
+    Replay.Outcome o = Replay.check(m, recorded);
+    if (o.ok()) {
+      spec.commandLine().getOut().println("replayed " + (recorded.steps().size() - 1)
+          + " steps: " + o.message());
+      return ExitCode.VERIFIED;
+    }
+    spec.commandLine().getErr().println("poolcheck: replay fails at step " + o.step() + ": "
+        + o.message());
+    return ExitCode.VIOLATED;
+  }
+}

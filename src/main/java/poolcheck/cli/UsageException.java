@@ -1,0 +1,8 @@
+package poolcheck.cli;
+
+/** A user's mistake that the flags alone cannot catch (a property that does not exist, ...). */
+final class UsageException extends RuntimeException {
+  UsageException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,290 @@
+package poolcheck.compile;
+
+/**
+ * A compiled expression. Booleans are 0 and 1. The tree is built once per model with every slot
+ * and bound-variable index resolved, so evaluation is array reads and arithmetic only.
+ */
+abstract class Code {
+  abstract int eval(Frame f, int[] s);
+
+  static final class Const extends Code {
+    final int value;
+
+    Const(int value) {
+      this.value = value;
+    }
+
+    int eval(Frame f, int[] s) {
+      return value;
+    }
+  }
+
+  static final class Slot extends Code {
+    final int slot;
+
+    Slot(int slot) {
+      this.slot = slot;
+    }
+
+    int eval(Frame f, int[] s) {
+      return s[slot];
+    }
+  }
+
+  static final class Bound extends Code {
+    final int index;
+
+    Bound(int index) {
+      this.index = index;
+    }
+
+    int eval(Frame f, int[] s) {
+      return f.env[index];
+    }
+  }
+
+  /** The value just taken by pop, on its way to the assignment's target. */
+  static final class Register extends Code {
+    int eval(Frame f, int[] s) {
+      return f.register;
+    }
+  }
+
+  static final class ArrayRead extends Code {
+    final int base;
+    final int indexLo;
+    final int size;
+    final Code index;
+    final int outOfRange;
+
+    ArrayRead(int base, int indexLo, int size, Code index, int outOfRange) {
+      this.base = base;
+      this.indexLo = indexLo;
+      this.size = size;
+      this.index = index;
+      this.outOfRange = outOfRange;
+    }
+
+    int eval(Frame f, int[] s) {
+      int i = index.eval(f, s) - indexLo;
+      if (i < 0 || i >= size) throw new Violation(outOfRange, s.clone());
+      return s[base + i];
+    }
+  }
+
+  /** c[i]: the i-th element from a fifo's head or a lifo's bottom. */
+  static final class ElementRead extends Code {
+    final int lenSlot;
+    final Code index;
+    final int outOfRange;
+
+    ElementRead(int lenSlot, Code index, int outOfRange) {
+      this.lenSlot = lenSlot;
+      this.index = index;
+      this.outOfRange = outOfRange;
+    }
+
+    int eval(Frame f, int[] s) {
+      int i = index.eval(f, s);
+      if (i < 0 || i >= s[lenSlot]) throw new Violation(outOfRange, s.clone());
+      return s[lenSlot + 1 + i];
+    }
+  }
+
+  static final class Head extends Code {
+    final int lenSlot;
+    final boolean fifo;
+    final int underflow;
+
+    Head(int lenSlot, boolean fifo, int underflow) {
+      this.lenSlot = lenSlot;
+      this.fifo = fifo;
+      this.underflow = underflow;
+    }
+
+    int eval(Frame f, int[] s) {
+      int len = s[lenSlot];
+      if (len == 0) throw new Violation(underflow, s.clone());
+      return s[lenSlot + 1 + (fifo ? 0 : len - 1)];
+    }
+  }
+
+  static final class Contains extends Code {
+    final int lenSlot;
+    final Code value;
+
+    Contains(int lenSlot, Code value) {
+      this.lenSlot = lenSlot;
+      this.value = value;
+    }
+
+    int eval(Frame f, int[] s) {
+      int v = value.eval(f, s);
+      int len = s[lenSlot];
+      for (int i = 0; i < len; i++) {
+        if (s[lenSlot + 1 + i] == v) return 1;
+      }
+      return 0;
+    }
+  }
+
+  /** at(proc[i], label) with a computed instance. */
+  static final class AtInstance extends Code {
+    final int pcBase;
+    final int instances;
+    final Code instance;
+    final int label;
+    final int outOfRange;
+
+    AtInstance(int pcBase, int instances, Code instance, int label, int outOfRange) {
+      this.pcBase = pcBase;
+      this.instances = instances;
+      this.instance = instance;
+      this.label = label;
+      this.outOfRange = outOfRange;
+    }
+
+    int eval(Frame f, int[] s) {
+      int i = instance.eval(f, s);
+      if (i < 0 || i >= instances) throw new Violation(outOfRange, s.clone());
+      return s[pcBase + i] == label ? 1 : 0;
+    }
+  }
+
+  static final class Not extends Code {
+    final Code a;
+
+    Not(Code a) {
+      this.a = a;
+    }
+
+    int eval(Frame f, int[] s) {
+      return a.eval(f, s) ^ 1;
+    }
+  }
+
+  static final class Negate extends Code {
+    final Code a;
+
+    Negate(Code a) {
+      this.a = a;
+    }
+
+    int eval(Frame f, int[] s) {
+      return -a.eval(f, s);
+    }
+  }
+
+  static final class And extends Code {
+    final Code a;
+    final Code b;
+
+    And(Code a, Code b) {
+      this.a = a;
+      this.b = b;
+    }
+
+    int eval(Frame f, int[] s) {
+      return a.eval(f, s) != 0 ? b.eval(f, s) : 0;
+    }
+  }
+
+  static final class Or extends Code {
+    final Code a;
+    final Code b;
+
+    Or(Code a, Code b) {
+      this.a = a;
+      this.b = b;
+    }
+
+    int eval(Frame f, int[] s) {
+      return a.eval(f, s) != 0 ? 1 : b.eval(f, s);
+    }
+  }
+
+  static final class Implies extends Code {
+    final Code a;
+    final Code b;
+
+    Implies(Code a, Code b) {
+      this.a = a;
+      this.b = b;
+    }
+
+    int eval(Frame f, int[] s) {
+      return a.eval(f, s) == 0 ? 1 : b.eval(f, s);
+    }
+  }
+
+  /** Arithmetic and comparison; one class with a switch keeps the tree small to build. */
+  static final class Arith extends Code {
+    static final int ADD = 0, SUB = 1, MUL = 2, DIV = 3, MOD = 4, EQ = 5, NE = 6, LT = 7,
+        LE = 8, GT = 9, GE = 10, MIN = 11, MAX = 12;
+    final int op;
+    final Code a;
+    final Code b;
+    final int divisionByZero;
+
+    Arith(int op, Code a, Code b, int divisionByZero) {
+      this.op = op;
+      this.a = a;
+      this.b = b;
+      this.divisionByZero = divisionByZero;
+    }
+
+    int eval(Frame f, int[] s) {
+      int x = a.eval(f, s);
+      int y = b.eval(f, s);
+      switch (op) {
+        case ADD: return x + y;
+        case SUB: return x - y;
+        case MUL: return x * y;
+        case DIV:
+          if (y == 0) throw new Violation(divisionByZero, s.clone());
+          return Math.floorDiv(x, y);
+        case MOD:
+          if (y == 0) throw new Violation(divisionByZero, s.clone());
+          return Math.floorMod(x, y);
+        case EQ: return x == y ? 1 : 0;
+        case NE: return x != y ? 1 : 0;
+        case LT: return x < y ? 1 : 0;
+        case LE: return x <= y ? 1 : 0;
+        case GT: return x > y ? 1 : 0;
+        case GE: return x >= y ? 1 : 0;
+        case MIN: return Math.min(x, y);
+        case MAX: return Math.max(x, y);
+        default: throw new AssertionError(op);
+      }
+    }
+  }
+
+  static final class Quantifier extends Code {
+    static final int FORALL = 0, EXISTS = 1, COUNT = 2;
+    final int kind;
+    final int index;
+    final int lo;
+    final int hi;
+    final Code body;
+
+    Quantifier(int kind, int index, int lo, int hi, Code body) {
+      this.kind = kind;
+      this.index = index;
+      this.lo = lo;
+      this.hi = hi;
+      this.body = body;
+    }
+
+    int eval(Frame f, int[] s) {
+      int count = 0;
+      for (int v = lo; v <= hi; v++) {
+        f.env[index] = v;
+        int b = body.eval(f, s);
+        if (kind == FORALL && b == 0) return 0;
+        if (kind == EXISTS && b != 0) return 1;
+        count += b;
+      }
+      return kind == FORALL ? 1 : kind == EXISTS ? 0 : count;
+    }
+  }
+}

@@ -1,0 +1,364 @@
+package poolcheck.compile;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import poolcheck.language.Decl;
+
+/**
+ * A checked model ready to explore: the state layout, the initial states, each instance's steps
+ * indexed by program counter, the properties and their checks. Immutable and shared by all
+ * workers; each worker brings its own {@link Frame}.
+ */
+public final class CompiledModel {
+  private final String name;
+  private final String source;
+  private final StateLayout layout;
+  private final ImmutableList<Property> properties;
+  private final ImmutableList<Transition> transitions;
+  private final ImmutableMap<String, Integer> constants;
+  private final int envSize;
+  private final Instr init;
+  private final int[] defaultState;
+  private final int[] pcSlot;
+  /** steps[instance][pc]: the entry of the step at that label. */
+  private final Instr[][] steps;
+  private final int[][] transitionIds;
+  private final int[] invariantIds;
+  private final Code[] invariants;
+  private final Code finalPredicate;
+  private final Symbols symbols;
+
+  private CompiledModel(Builder b, StateLayout layout, Symbols symbols,
+      ImmutableList<Property> properties, int envSize, Map<String, Integer> constants) {
+    this.name = b.name;
+    this.source = b.source;
+    this.layout = layout;
+    this.symbols = symbols;
+    this.properties = properties;
+    this.envSize = Math.max(1, envSize);
+    this.constants = ImmutableMap.copyOf(constants);
+    this.init = b.init;
+    this.transitions = ImmutableList.copyOf(b.transitions);
+    int n = b.pcSlots.size();
+    this.pcSlot = b.pcSlots.stream().mapToInt(Integer::intValue).toArray();
+    this.steps = b.entries.toArray(new Instr[n][]);
+    this.transitionIds = b.ids.toArray(new int[n][]);
+    this.invariantIds = b.invariantIds.stream().mapToInt(Integer::intValue).toArray();
+    this.invariants = b.invariants.toArray(new Code[0]);
+    this.finalPredicate = b.finalPredicate;
+    this.defaultState = new int[layout.slots()];
+    for (int i = 0; i < defaultState.length; i++) defaultState[i] = layout.lo(i);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The file the model was read from, as given. */
+  public String source() {
+    return source;
+  }
+
+  public StateLayout layout() {
+    return layout;
+  }
+
+  public ImmutableList<Property> properties() {
+    return properties;
+  }
+
+  public Optional<Property> property(String name) {
+    return properties.stream().filter(p -> p.name().equals(name)).findFirst();
+  }
+
+  public ImmutableList<Transition> transitions() {
+    return transitions;
+  }
+
+  /** The constants' values in force, overrides applied. */
+  public ImmutableMap<String, Integer> constants() {
+    return constants;
+  }
+
+  public int instances() {
+    return pcSlot.length;
+  }
+
+  /** A worker's scratch space; {@code checked[id]} says whether assertion {@code id} is on. */
+  public Frame newFrame(boolean[] checked) {
+    return new Frame(envSize, checked.clone());
+  }
+
+  public boolean[] allChecked() {
+    boolean[] all = new boolean[properties.size()];
+    java.util.Arrays.fill(all, true);
+    return all;
+  }
+
+  /** Produces every initial state (transition -1); a violation here has an empty trace. */
+  public void initialStates(Frame f, SuccessorSink sink) {
+    f.sink = sink;
+    f.transition = -1;
+    try {
+      init.run(f, defaultState.clone());
+    } catch (Violation v) {
+      sink.violation(v.property, v.state, -1);
+    }
+  }
+
+  /**
+   * Runs every enabled step of every instance from {@code s}. This is the explorer's hot loop: one
+   * array lookup per instance finds the only step its program counter allows.
+   */
+  public void successors(int[] s, Frame f, SuccessorSink sink) {
+    f.sink = sink;
+    for (int i = 0; i < pcSlot.length; i++) {
+      int pc = s[pcSlot[i]];
+      Instr[] mine = steps[i];
+      if (pc >= mine.length) continue;
+      f.transition = transitionIds[i][pc];
+      try {
+        mine[pc].run(f, s.clone());
+      } catch (Violation v) {
+        sink.violation(v.property, v.state, f.transition);
+      }
+    }
+  }
+
+  /** Runs one transition only: replay and trace reconstruction use this. */
+  public void successors(int[] s, int transition, Frame f, SuccessorSink sink) {
+    Transition t = transitions.get(transition);
+    int i = t.instanceIndex();
+    int pc = s[pcSlot[i]];
+    if (pc >= steps[i].length || transitionIds[i][pc] != transition) return;
+    f.sink = sink;
+    f.transition = transition;
+    try {
+      steps[i][pc].run(f, s.clone());
+    } catch (Violation v) {
+      sink.violation(v.property, v.state, transition);
+    }
+  }
+
+  /** The first checked invariant that fails, or a runtime property its evaluation broke; -1. */
+  public int violatedInvariant(int[] s, Frame f) {
+    for (int k = 0; k < invariants.length; k++) {
+      int id = invariantIds[k];
+      if (!f.checked[id]) continue;
+      try {
+        if (invariants[k].eval(f, s) == 0) return id;
+      } catch (Violation v) {
+        return v.property;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether a state with no enabled step is a legitimate end rather than a deadlock. */
+  public boolean isFinal(int[] s, Frame f) {
+    if (finalPredicate != null) {
+      try {
+        return finalPredicate.eval(f, s) != 0;
+      } catch (Violation v) {
+        return false;
+      }
+    }
+    for (int i = 0; i < pcSlot.length; i++) {
+      if (s[pcSlot[i]] < steps[i].length) return false;
+    }
+    return true;
+  }
+
+  /** The state by name, for traces and exporters. */
+  public StateView view(int[] s) {
+    ImmutableMap.Builder<String, Value> out = ImmutableMap.builder();
+    for (Symbols.Variable v : symbols.globals.values()) out.put(v.name(), value(v.type(), v.base(), s));
+    int instance = 0;
+    for (Symbols.Process p : symbols.processes.values()) {
+      for (int i = 0; i < p.instances; i++) {
+        String inst = p.instanceName(i);
+        int pc = s[p.pcBase + i];
+        String label = pc >= p.doneLabel() ? "done" : p.decl.steps().get(pc).label();
+        out.put(inst + ".pc", new Value.Label(label));
+        for (Map.Entry<String, Integer> local : p.localSlots.get(i).entrySet()) {
+          out.put(inst + "." + local.getKey(),
+              value(p.localTypes.get(local.getKey()), local.getValue(), s));
+        }
+        instance++;
+      }
+    }
+    return new StateView(out.build());
+  }
+
+  /** The inverse of {@link #view}: a state from named values, for replaying traces. */
+  public int[] state(StateView view) {
+    int[] s = defaultState.clone();
+    for (Symbols.Variable v : symbols.globals.values()) {
+      write(v.type(), v.base(), view.get(v.name()), s, v.name());
+    }
+    for (Symbols.Process p : symbols.processes.values()) {
+      for (int i = 0; i < p.instances; i++) {
+        String inst = p.instanceName(i);
+        Value pc = view.get(inst + ".pc");
+        String label = pc instanceof Value.Label l ? l.name()
+            : pc instanceof Value.Enum e ? e.name() : null;
+        if (label == null) throw new IllegalArgumentException("no program counter for " + inst);
+        s[p.pcBase + i] = label.equals("done") ? p.doneLabel() : labelIndex(p, label);
+        for (Map.Entry<String, Integer> local : p.localSlots.get(i).entrySet()) {
+          write(p.localTypes.get(local.getKey()), local.getValue(),
+              view.get(inst + "." + local.getKey()), s, inst + "." + local.getKey());
+        }
+      }
+    }
+    return s;
+  }
+
+  private static int labelIndex(Symbols.Process p, String label) {
+    Integer i = p.labels.get(label);
+    if (i == null) throw new IllegalArgumentException("no label '" + label + "' in " + p.name);
+    return i;
+  }
+
+  private static Value value(Type type, int base, int[] s) {
+    if (type instanceof Type.Scalar sc) {
+      return scalar(sc, s[base]);
+    } else if (type instanceof Type.Array a) {
+      ImmutableList.Builder<Value> keys = ImmutableList.builder();
+      ImmutableList.Builder<Value> values = ImmutableList.builder();
+      for (int i = 0; i < a.index().size(); i++) {
+        keys.add(scalar(a.index(), a.index().lo() + i));
+        values.add(scalar(a.element(), s[base + i]));
+      }
+      return new Value.Array(keys.build(), values.build());
+    } else if (type instanceof Type.Container c) {
+      ImmutableList.Builder<Value> elements = ImmutableList.builder();
+      for (int i = 0; i < s[base]; i++) elements.add(scalar(c.element(), s[base + 1 + i]));
+      return new Value.Sequence(c.fifo(), elements.build());
+    } else if (type instanceof Type.Int i) {
+      return new Value.Int(s[base]);
+    } else {
+      throw new IllegalStateException("unreachable: " + type);
+    }
+  }
+
+  private static Value scalar(Type.Scalar t, int v) {
+    if (t instanceof Type.Bool b) {
+      return new Value.Bool(v != 0);
+    } else if (t instanceof Type.Enum e) {
+      return new Value.Enum(e.values().get(v));
+    } else if (t instanceof Type.Range r) {
+      return new Value.Int(v);
+    } else {
+      throw new IllegalStateException("unreachable: " + t);
+    }
+  }
+
+  private static void write(Type type, int base, Value value, int[] s, String name) {
+    if (value == null) throw new IllegalArgumentException("no value for " + name);
+    if (type instanceof Type.Scalar sc) {
+      s[base] = unscalar(sc, value, name);
+    } else if (type instanceof Type.Array a) {
+      List<Value> values = value instanceof Value.Array arr ? arr.values()
+          : value instanceof Value.Sequence seq ? seq.elements() : List.of();
+      if (values.size() != a.index().size()) {
+        throw new IllegalArgumentException(name + ": expected an array of "
+            + a.index().size() + " values");
+      }
+      for (int i = 0; i < a.index().size(); i++) {
+        s[base + i] = unscalar(a.element(), values.get(i), name);
+      }
+    } else if (type instanceof Type.Container c) {
+      if (!(value instanceof Value.Sequence seq) || seq.elements().size() > c.capacity()) {
+        throw new IllegalArgumentException(name + ": expected at most " + c.capacity()
+            + " elements");
+      }
+      s[base] = seq.elements().size();
+      for (int i = 0; i < seq.elements().size(); i++) {
+        s[base + 1 + i] = unscalar(c.element(), seq.elements().get(i), name);
+      }
+    } else if (type instanceof Type.Int i) {
+      throw new IllegalStateException();
+    }
+  }
+
+  private static int unscalar(Type.Scalar t, Value v, String name) {
+    int x;
+    if (t instanceof Type.Bool b) {
+      x = v instanceof Value.Bool bv ? (bv.value() ? 1 : 0) : Integer.MIN_VALUE;
+    } else if (t instanceof Type.Enum e) {
+      x = v instanceof Value.Enum ev ? e.values().indexOf(ev.name())
+          : v instanceof Value.Label lv ? e.values().indexOf(lv.name()) : Integer.MIN_VALUE;
+    } else if (t instanceof Type.Range r) {
+      x = v instanceof Value.Int iv ? iv.value() : Integer.MIN_VALUE;
+    } else {
+      throw new IllegalStateException("unreachable: " + t);
+    }
+    if (x < t.lo() || x > t.hi()) {
+      throw new IllegalArgumentException(name + ": " + v + " is not a value of "
+          + t.describe());
+    }
+    return x;
+  }
+
+  /** Collects the pieces as the compiler produces them. */
+  static final class Builder {
+    final String name;
+    final String source;
+    Instr init;
+    final List<Transition> transitions = new ArrayList<>();
+    final List<Integer> pcSlots = new ArrayList<>();
+    final List<Instr[]> entries = new ArrayList<>();
+    final List<int[]> ids = new ArrayList<>();
+    final List<Integer> invariantIds = new ArrayList<>();
+    final List<Code> invariants = new ArrayList<>();
+    Code finalPredicate;
+    private final Map<String, Boolean> finalSeen = new LinkedHashMap<>();
+
+    Builder(String name, String source) {
+      this.name = name;
+      this.source = source;
+    }
+
+    void init(Instr chain) {
+      this.init = chain;
+    }
+
+    void instance(String instance, int pcSlot, List<Decl.Step> steps, Instr[] stepEntries) {
+      int index = pcSlots.size();
+      pcSlots.add(pcSlot);
+      entries.add(stepEntries);
+      int[] tids = new int[steps.size()];
+      for (int k = 0; k < steps.size(); k++) {
+        Decl.Step s = steps.get(k);
+        tids[k] = transitions.size();
+        transitions.add(new Transition(tids[k], instance, index, s.label(), s.kernelFunction(),
+            s.pos()));
+      }
+      ids.add(tids);
+    }
+
+    void invariant(int id, Code code) {
+      invariantIds.add(id);
+      invariants.add(code);
+    }
+
+    boolean hasFinal() {
+      return finalSeen.containsKey("final");
+    }
+
+    void finalPredicate(Code code) {
+      finalSeen.put("final", true);
+      finalPredicate = code;
+    }
+
+    CompiledModel build(StateLayout layout, Symbols symbols, ImmutableList<Property> properties,
+        int envSize, Map<String, Integer> constants) {
+      return new CompiledModel(this, layout, symbols, properties, envSize, constants);
+    }
+  }
+}

@@ -1,0 +1,401 @@
+package poolcheck.compile;
+
+import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import poolcheck.language.Decl;
+import poolcheck.language.Diagnostic;
+import poolcheck.language.ModelException;
+import poolcheck.language.ParsedModel;
+import poolcheck.language.Position;
+import poolcheck.language.TypeExpr;
+
+/**
+ * Checks a parsed model (names, types, labels, constants) and compiles it to slots and linked
+ * instructions in the same pass: each check happens where the compiler needs the fact anyway.
+ * Errors in one declaration do not stop the others from being checked.
+ */
+public final class Compiler {
+  /** Runtime properties have fixed ids so that the hot loop can name them without lookups. */
+  static final String[] RUNTIME = {"value_out_of_range", "container_overflow",
+      "container_underflow", "index_out_of_range", "division_by_zero"};
+  static final int VALUE_OUT_OF_RANGE = 0;
+  static final int OVERFLOW = 1;
+  static final int UNDERFLOW = 2;
+  static final int INDEX_OUT_OF_RANGE = 3;
+  static final int DIVISION_BY_ZERO = 4;
+  static final int DEADLOCK = 5;
+
+  final Symbols symbols = new Symbols();
+  final List<Diagnostic> errors = new ArrayList<>();
+  final Map<String, Property> properties = new LinkedHashMap<>();
+  private final List<Integer> slotLo = new ArrayList<>();
+  private final List<Integer> slotHi = new ArrayList<>();
+  private final Map<String, String> overrides;
+  private final Map<String, Position> overridePositions;
+  int envSize;
+  private String modelName;
+
+  private Compiler(Map<String, String> overrides) {
+    this.overrides = new LinkedHashMap<>(overrides);
+    this.overridePositions = new HashMap<>();
+    int column = 1;
+    for (String name : overrides.keySet()) {
+      overridePositions.put(name, new Position("command line", 1, column++));
+    }
+    for (String name : RUNTIME) addProperty(name, Property.Kind.RUNTIME, "any step");
+    addProperty("deadlock", Property.Kind.DEADLOCK, "a state with no enabled step");
+  }
+
+  /** Checks and compiles; {@code overrides} are -D NAME=VALUE constant values. */
+  public static CompiledModel compile(ParsedModel parsed, Map<String, String> overrides)
+      throws ModelException {
+    Compiler c = new Compiler(overrides);
+    return c.run(parsed);
+  }
+
+  public static CompiledModel compile(ParsedModel parsed) throws ModelException {
+    return compile(parsed, Map.of());
+  }
+
+  private CompiledModel run(ParsedModel parsed) throws ModelException {
+    modelName = baseName(parsed.source());
+    List<Decl.Process> processes = new ArrayList<>();
+    for (Decl d : parsed.decls()) {
+      try {
+        declare(d, processes);
+      } catch (CompileError e) {
+        // recorded; go on with the next declaration
+      }
+    }
+    for (String name : overrides.keySet()) {
+      if (!symbols.constants.containsKey(name)) {
+        errors.add(new Diagnostic("PC118", overridePositions.get(name),
+            "-D " + name + ": the model has no constant '" + name + "' (constants: "
+                + String.join(", ", symbols.constants.keySet()) + ")"));
+      }
+    }
+    for (Decl.Process p : processes) {
+      try {
+        declareProcess(p);
+      } catch (CompileError e) {
+        // recorded
+      }
+    }
+    allocateProcessSlots();
+    // Properties are registered before any step is compiled so that ids are stable and
+    // independent of where an assert first appears.
+    StepCompiler steps = new StepCompiler(this);
+    for (Decl d : parsed.decls()) {
+      if (d instanceof Decl.Invariant inv) addProperty(inv.name(), Property.Kind.INVARIANT,
+          "invariant at " + inv.pos());
+    }
+    steps.registerAsserts(parsed.decls());
+    CompiledModel.Builder model = new CompiledModel.Builder(modelName, parsed.source());
+    steps.compileInit(parsed.decls(), model);
+    steps.compileProcesses(model);
+    ExprCompiler exprs = new ExprCompiler(this);
+    for (Decl d : parsed.decls()) {
+      try {
+        if (d instanceof Decl.Invariant inv) {
+          Code code = exprs.bool(inv.condition(), Scope.GLOBAL);
+          model.invariant(properties.get(inv.name()).id(), code);
+        } else if (d instanceof Decl.Final fin) {
+          if (model.hasFinal()) {
+            throw error("PC105", fin.pos(), "duplicate final-state predicate: only one "
+                + "'final' declaration is allowed");
+          }
+          model.finalPredicate(exprs.bool(fin.condition(), Scope.GLOBAL));
+        }
+      } catch (CompileError e) {
+        // recorded
+      }
+    }
+    if (!errors.isEmpty()) throw new ModelException(sorted(errors));
+    int[] lo = slotLo.stream().mapToInt(Integer::intValue).toArray();
+    int[] hi = slotHi.stream().mapToInt(Integer::intValue).toArray();
+    Map<String, Integer> constants = new LinkedHashMap<>();
+    symbols.constants.forEach((k, v) -> constants.put(k, v.value()));
+    return model.build(new StateLayout(lo, hi), symbols, ImmutableList.copyOf(properties.values()),
+        envSize, constants);
+  }
+
+  private static List<Diagnostic> sorted(List<Diagnostic> errors) {
+    List<Diagnostic> out = new ArrayList<>(errors);
+    out.sort((a, b) -> {
+      int f = a.position().file().compareTo(b.position().file());
+      if (f != 0) return f;
+      int l = Integer.compare(a.position().line(), b.position().line());
+      return l != 0 ? l : Integer.compare(a.position().column(), b.position().column());
+    });
+    return out;
+  }
+
+  private static String baseName(String source) {
+    String name = source.replace('\\', '/');
+    name = name.substring(name.lastIndexOf('/') + 1);
+    return name.endsWith(".pool") ? name.substring(0, name.length() - 5) : name;
+  }
+
+  // ---- declarations
+
+  private void declare(Decl d, List<Decl.Process> processes) {
+    ExprCompiler exprs = new ExprCompiler(this);
+    if (d instanceof Decl.ModelName m) {
+      modelName = m.name();
+    } else if (d instanceof Decl.Const c) {
+      claim(c.name(), c.pos());
+      int value;
+      Type kind;
+      if (overrides.containsKey(c.name())) {
+        Type declaredKind = exprs.constant(c.value(), Scope.GLOBAL).type();
+        kind = declaredKind instanceof Type.Scalar s ? s.kind() : declaredKind;
+        value = parseOverride(c.name(), overrides.get(c.name()), kind);
+      } else {
+        ExprCompiler.Typed t = exprs.constant(c.value(), Scope.GLOBAL);
+        kind = t.type() instanceof Type.Scalar s ? s.kind() : t.type();
+        value = exprs.evaluate(t.code());
+      }
+      if (kind instanceof Type.Enum) {
+        throw error("PC106", c.value().pos(), "type mismatch: a constant is an integer or a "
+            + "boolean, found " + kind.describe());
+      }
+      if (c.bounds() != null) {
+        Type bounds = resolveType(c.bounds());
+        if (!(bounds instanceof Type.Range r) || kind != Type.INT) {
+          throw error("PC106", c.bounds().pos(), "type mismatch: the bounds of constant '"
+              + c.name() + "' must be an integer range");
+        }
+        if (value < r.lo() || value > r.hi()) {
+          Position at = overrides.containsKey(c.name()) ? overridePositions.get(c.name())
+              : c.value().pos();
+          throw error("PC108", at, "constant " + c.name() + " = " + value
+              + " is out of its range " + r.describe());
+        }
+      }
+      symbols.constants.put(c.name(), new Symbols.Constant(kind, value, c.pos()));
+    } else if (d instanceof Decl.TypeAlias t) {
+      claim(t.name(), t.pos());
+      symbols.types.put(t.name(), resolveType(t.type()));
+    } else if (d instanceof Decl.Enum e) {
+      claim(e.name(), e.pos());
+      Type.Enum type = new Type.Enum(e.name(), e.values());
+      symbols.types.put(e.name(), type);
+      for (int i = 0; i < e.values().size(); i++) {
+        String v = e.values().get(i);
+        Position at = e.valuePositions().get(i);
+        if (symbols.enumValues.containsKey(v)) {
+          errors.add(new Diagnostic("PC119", at, "enum value '" + v
+              + "' is already declared in enum "
+              + symbols.enumValues.get(v).type().name()));
+          continue;
+        }
+        if (symbols.declared.containsKey(v)) {
+          errors.add(new Diagnostic("PC105", at, "duplicate declaration of '" + v
+              + "' (first declared at " + symbols.declared.get(v) + ")"));
+          continue;
+        }
+        symbols.declared.put(v, at);
+        symbols.enumValues.put(v, new Symbols.EnumValue(type, i));
+      }
+    } else if (d instanceof Decl.Var v) {
+      claim(v.name(), v.pos());
+      Type type = resolveVariableType(v.type());
+      int base = allocate(type);
+      symbols.globals.put(v.name(), new Symbols.Variable(v.name(), type, v.pos(), base));
+    } else if (d instanceof Decl.Process p) {
+      claim(p.name(), p.pos());
+      processes.add(p);
+    } else if (d instanceof Decl.Init i) {
+    } else if (d instanceof Decl.Invariant i) {
+    } else if (d instanceof Decl.Final f) {
+    } else if (d instanceof Decl.Include i) {
+      throw new IllegalStateException("includes are spliced by the loader");
+    }
+  }
+
+  private int parseOverride(String name, String text, Type kind) {
+    Position at = overridePositions.get(name);
+    if (kind == Type.BOOL) {
+      if (text.equals("true")) return 1;
+      if (text.equals("false")) return 0;
+      throw error("PC118", at, "-D " + name + "=" + text + ": expected true or false");
+    }
+    try {
+      return Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      throw error("PC118", at, "-D " + name + "=" + text + ": expected an integer");
+    }
+  }
+
+  private void declareProcess(Decl.Process p) {
+    int instances = 1;
+    if (p.instances() != null) {
+      ExprCompiler.Typed t = new ExprCompiler(this).constant(p.instances(), Scope.GLOBAL);
+      if (t.type() != Type.INT) {
+        throw error("PC106", p.instances().pos(), "type mismatch: the number of instances "
+            + "must be an integer, found " + t.type().describe());
+      }
+      instances = new ExprCompiler(this).evaluate(t.code());
+      if (instances < 1 || instances > 64) {
+        throw error("PC117", p.instances().pos(), "process '" + p.name() + "' has "
+            + instances + " instances: expected 1 to 64");
+      }
+    }
+    if (p.steps().isEmpty()) {
+      throw error("PC116", p.pos(), "process '" + p.name() + "' has no steps: expected at "
+          + "least one 'label: { ... }'");
+    }
+    Symbols.Process proc = new Symbols.Process(p.name(), p, instances, p.instances() != null);
+    for (int i = 0; i < p.steps().size(); i++) {
+      Decl.Step s = p.steps().get(i);
+      if (proc.labels.containsKey(s.label())) {
+        errors.add(new Diagnostic("PC113", s.pos(), "duplicate label '" + s.label()
+            + "' in process '" + p.name() + "'"));
+        continue;
+      }
+      proc.labels.put(s.label(), i);
+    }
+    for (Decl.Var v : p.locals()) {
+      try {
+        if (proc.localTypes.containsKey(v.name())) {
+          throw error("PC105", v.pos(), "duplicate declaration of local '" + v.name()
+              + "' in process '" + p.name() + "'");
+        }
+        if (symbols.globals.containsKey(v.name()) || symbols.constants.containsKey(v.name())) {
+          throw error("PC105", v.pos(), "duplicate declaration: local '" + v.name()
+              + "' hides the global declared at " + symbols.declared.get(v.name()));
+        }
+        Type type = resolveVariableType(v.type());
+        proc.localTypes.put(v.name(), type);
+      } catch (CompileError e) {
+        // recorded
+      }
+    }
+    symbols.processes.put(p.name(), proc);
+  }
+
+  private void allocateProcessSlots() {
+    for (Symbols.Process proc : symbols.processes.values()) {
+      proc.pcBase = slotLo.size();
+      for (int i = 0; i < proc.instances; i++) {
+        slotLo.add(0);
+        slotHi.add(proc.doneLabel());
+      }
+      for (int i = 0; i < proc.instances; i++) {
+        for (Map.Entry<String, Type> local : proc.localTypes.entrySet()) {
+          proc.localSlots.get(i).put(local.getKey(), allocate(local.getValue()));
+        }
+      }
+    }
+  }
+
+  private int allocate(Type type) {
+    int base = slotLo.size();
+    if (type instanceof Type.Scalar s) {
+      slotLo.add(s.lo());
+      slotHi.add(s.hi());
+    } else if (type instanceof Type.Array a) {
+      for (int i = 0; i < a.index().size(); i++) {
+        slotLo.add(a.element().lo());
+        slotHi.add(a.element().hi());
+      }
+    } else if (type instanceof Type.Container c) {
+      slotLo.add(0);
+      slotHi.add(c.capacity());
+      for (int i = 0; i < c.capacity(); i++) {
+        slotLo.add(c.element().lo());
+        slotHi.add(c.element().hi());
+      }
+    } else if (type instanceof Type.Int i) {
+      throw new IllegalStateException("int is not a storage type");
+    }
+    return base;
+  }
+
+  private void claim(String name, Position pos) {
+    Position first = symbols.declared.get(name);
+    if (first != null) {
+      throw error("PC105", pos, "duplicate declaration of '" + name + "' (first declared at "
+          + first + ")");
+    }
+    symbols.declared.put(name, pos);
+  }
+
+  void addProperty(String name, Property.Kind kind, String where) {
+    properties.computeIfAbsent(name, n -> new Property(properties.size(), n, kind, where));
+  }
+
+  // ---- types
+
+  Type resolveVariableType(TypeExpr t) {
+    Type type = resolveType(t);
+    if (type instanceof Type.Int) throw error("PC106", t.pos(), "not a storage type");
+    return type;
+  }
+
+  Type resolveType(TypeExpr t) {
+    ExprCompiler exprs = new ExprCompiler(this);
+    if (t instanceof TypeExpr.Bool b) {
+      return Type.BOOL;
+    } else if (t instanceof TypeExpr.Range r) {
+      int lo = exprs.constantInt(r.lo());
+      int hi = exprs.constantInt(r.hi());
+      if (lo > hi) {
+        throw error("PC108", r.pos(), "empty range " + lo + " .. " + hi
+            + ": expected the lower bound to be at most the upper bound");
+      }
+      return new Type.Range(lo, hi);
+    } else if (t instanceof TypeExpr.Named n) {
+      Type type = symbols.types.get(n.name());
+      if (type == null) {
+        if (symbols.declared.containsKey(n.name())) {
+          throw error("PC106", n.pos(), "type mismatch: '" + n.name() + "' is not a type");
+        }
+        throw error("PC104", n.pos(), "unknown type '" + n.name() + "'");
+      }
+      return type;
+    } else if (t instanceof TypeExpr.Array a) {
+      Type element = resolveType(a.element());
+      Type index = resolveType(a.index());
+      if (!(element instanceof Type.Scalar se)) {
+        throw error("PC106", a.element().pos(), "type mismatch: array elements must be "
+            + "bool, a range or an enum, found " + element.describe());
+      }
+      if (!(index instanceof Type.Scalar si)) {
+        throw error("PC106", a.index().pos(), "type mismatch: an array index must be "
+            + "bool, a range or an enum, found " + index.describe());
+      }
+      return new Type.Array(se, si);
+    } else if (t instanceof TypeExpr.Container c) {
+      Type element = resolveType(c.element());
+      if (!(element instanceof Type.Scalar se)) {
+        throw error("PC106", c.element().pos(), "type mismatch: container elements must be "
+            + "bool, a range or an enum, found " + element.describe());
+      }
+      int capacity = exprs.constantInt(c.capacity());
+      if (capacity < 1) {
+        throw error("PC108", c.capacity().pos(), "container capacity " + capacity
+            + " is out of range: expected at least 1");
+      }
+      return new Type.Container(c.fifo(), se, capacity);
+    } else {
+      throw new IllegalStateException("unreachable: " + t);
+    }
+  }
+
+  /** Records a diagnostic and returns the exception that abandons the declaration. */
+  CompileError error(String code, Position pos, String message) {
+    errors.add(new Diagnostic(code, pos, message));
+    return new CompileError();
+  }
+
+  static final class CompileError extends RuntimeException {
+    CompileError() {
+      super(null, null, false, false);
+    }
+  }
+}

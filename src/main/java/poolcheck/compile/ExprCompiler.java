@@ -1,0 +1,360 @@
+package poolcheck.compile;
+
+import poolcheck.language.Expr;
+import poolcheck.language.Position;
+import poolcheck.language.TypeExpr;
+
+/** Checks and compiles expressions. Result types are kinds: int, bool or an enum. */
+final class ExprCompiler {
+  record Typed(Code code, Type type) {}
+
+  private final Compiler c;
+  private final Symbols symbols;
+
+  ExprCompiler(Compiler compiler) {
+    this.c = compiler;
+    this.symbols = compiler.symbols;
+  }
+
+  Code bool(Expr e, Scope scope) {
+    Typed t = compile(e, scope);
+    expect(e.pos(), Type.BOOL, t.type(), "a boolean condition");
+    return t.code();
+  }
+
+  Typed constant(Expr e, Scope scope) {
+    return compile(e, scope.constant());
+  }
+
+  int constantInt(Expr e) {
+    Typed t = constant(e, Scope.CONSTANT);
+    expect(e.pos(), Type.INT, t.type(), "an integer");
+    return evaluate(t.code(), e.pos());
+  }
+
+  int evaluate(Code code) {
+    return evaluate(code, null);
+  }
+
+  private int evaluate(Code code, Position pos) {
+    try {
+      return code.eval(new Frame(Math.max(c.envSize, 8), new boolean[0]), new int[0]);
+    } catch (Violation v) {
+      throw c.error("PC108", pos, "constant expression fails: "
+          + Compiler.RUNTIME[v.property].replace('_', ' '));
+    }
+  }
+
+  void expect(Position pos, Type expected, Type found, String what) {
+    if (!Type.compatible(expected, found)) {
+      throw c.error("PC106", pos, "type mismatch: expected " + what + " ("
+          + expected.describe() + "), found " + found.describe());
+    }
+  }
+
+  static Type kindOf(Type t) {
+    return t instanceof Type.Scalar s ? s.kind() : t;
+  }
+
+  /** A variable visible in this scope: a local of the current instance, then a global. */
+  Symbols.Variable variable(String name, Scope scope) {
+    if (scope.process() != null) {
+      Type type = scope.process().localTypes.get(name);
+      Integer base = scope.process().localSlots.get(scope.instance()).get(name);
+      if (type != null && base != null) {
+        return new Symbols.Variable(name, type, scope.process().decl.pos(), base);
+      }
+    }
+    return symbols.globals.get(name);
+  }
+
+  Typed compile(Expr e, Scope scope) {
+    if (e instanceof Expr.IntLit i) {
+      return new Typed(new Code.Const(i.value()), Type.INT);
+    } else if (e instanceof Expr.BoolLit b) {
+      return new Typed(new Code.Const(b.value() ? 1 : 0), Type.BOOL);
+    } else if (e instanceof Expr.Self s) {
+      if (scope.process() == null) {
+        throw c.error("PC114", s.pos(), "'self' is only meaningful inside a process");
+      }
+      return new Typed(new Code.Const(scope.instance()), Type.INT);
+    } else if (e instanceof Expr.Name n) {
+      return name(n, scope);
+    } else if (e instanceof Expr.Index ix) {
+      return index(ix, scope);
+    } else if (e instanceof Expr.Unary u) {
+      Typed a = compile(u.operand(), scope);
+      if (u.op().equals("!")) {
+        expect(u.operand().pos(), Type.BOOL, a.type(), "a boolean operand of '!'");
+        return new Typed(new Code.Not(a.code()), Type.BOOL);
+      }
+      expect(u.operand().pos(), Type.INT, a.type(), "an integer operand of '-'");
+      return new Typed(new Code.Negate(a.code()), Type.INT);
+    } else if (e instanceof Expr.Binary b) {
+      return binary(b, scope);
+    } else if (e instanceof Expr.Call call) {
+      return call(call, scope);
+    } else if (e instanceof Expr.At at) {
+      return at(at, scope);
+    } else if (e instanceof Expr.Quantifier q) {
+      return quantifier(q, scope);
+    } else {
+      throw new IllegalStateException("unreachable: " + e);
+    }
+  }
+
+  private Typed name(Expr.Name n, Scope scope) {
+    String name = n.name();
+    Scope.Bound bound = scope.bound().get(name);
+    if (bound != null) return new Typed(new Code.Bound(bound.index()), kindOf(bound.type()));
+    Symbols.Variable v = variable(name, scope);
+    if (v != null) {
+      if (scope.constOnly()) {
+        throw c.error("PC109", n.pos(), "not a constant expression: '" + name
+            + "' is a variable");
+      }
+      if (!(v.type() instanceof Type.Scalar s)) {
+        throw c.error("PC106", n.pos(), "type mismatch: '" + name + "' is a "
+            + v.type().describe() + ", expected a value here"
+            + (v.type() instanceof Type.Container ? " (len(" + name + "), head(" + name
+                + ") or " + name + "[i] read it)" : " (index it: " + name + "[i])"));
+      }
+      return new Typed(new Code.Slot(v.base()), s.kind());
+    }
+    Symbols.Constant k = symbols.constants.get(name);
+    if (k != null) return new Typed(new Code.Const(k.value()), k.kind());
+    Symbols.EnumValue ev = symbols.enumValues.get(name);
+    if (ev != null) return new Typed(new Code.Const(ev.ordinal()), ev.type());
+    if (symbols.types.containsKey(name)) {
+      throw c.error("PC106", n.pos(), "type mismatch: '" + name + "' is a type, expected a "
+          + "value");
+    }
+    if (symbols.processes.containsKey(name) || symbols.declared.containsKey(name)) {
+      throw c.error("PC106", n.pos(), "type mismatch: '" + name + "' is a process, expected "
+          + "a value");
+    }
+    throw c.error("PC104", n.pos(), "unknown name '" + name + "'");
+  }
+
+  /** The array or container a name refers to, or an error saying what it is instead. */
+  Symbols.Variable storage(Expr target, Scope scope, String what) {
+    if (target instanceof Expr.Name n) {
+      if (scope.bound().containsKey(n.name()) || symbols.constants.containsKey(n.name())
+          || symbols.enumValues.containsKey(n.name())) {
+        throw c.error("PC112", target.pos(), "'" + n.name() + "' is not " + what);
+      }
+      Symbols.Variable v = variable(n.name(), scope);
+      if (v == null) throw c.error("PC104", target.pos(), "unknown name '" + n.name() + "'");
+      if (scope.constOnly()) {
+        throw c.error("PC109", target.pos(), "not a constant expression: '" + n.name()
+            + "' is a variable");
+      }
+      return v;
+    }
+    throw c.error("PC112", target.pos(), "expected " + what + " here, found an expression");
+  }
+
+  Type.Container container(Symbols.Variable v, Position pos) {
+    if (v.type() instanceof Type.Container ct) return ct;
+    throw c.error("PC112", pos, "'" + v.name() + "' is a " + v.type().describe()
+        + ", expected a fifo or lifo");
+  }
+
+  private Typed index(Expr.Index ix, Scope scope) {
+    Symbols.Variable v = storage(ix.target(), scope, "an array or a container");
+    Typed i = compile(ix.index(), scope);
+    if (v.type() instanceof Type.Array a) {
+      expect(ix.index().pos(), a.index().kind(), i.type(), "an index of type "
+          + a.index().describe());
+      return new Typed(new Code.ArrayRead(v.base(), a.index().lo(), a.index().size(), i.code(),
+          Compiler.INDEX_OUT_OF_RANGE), a.element().kind());
+    }
+    if (v.type() instanceof Type.Container ct) {
+      expect(ix.index().pos(), Type.INT, i.type(), "an integer position");
+      return new Typed(new Code.ElementRead(v.base(), i.code(), Compiler.INDEX_OUT_OF_RANGE),
+          ct.element().kind());
+    }
+    throw c.error("PC112", ix.target().pos(), "'" + v.name() + "' is a " + v.type().describe()
+        + ", expected an array or a container to index");
+  }
+
+  private Typed binary(Expr.Binary b, Scope scope) {
+    Typed l = compile(b.left(), scope);
+    Typed r = compile(b.right(), scope);
+    String op = b.op();
+    switch (op) {
+      case "&&", "||", "=>" -> {
+        expect(b.left().pos(), Type.BOOL, l.type(), "a boolean operand of '" + op + "'");
+        expect(b.right().pos(), Type.BOOL, r.type(), "a boolean operand of '" + op + "'");
+        Code code = switch (op) {
+          case "&&" -> new Code.And(l.code(), r.code());
+          case "||" -> new Code.Or(l.code(), r.code());
+          default -> new Code.Implies(l.code(), r.code());
+        };
+        return new Typed(code, Type.BOOL);
+      }
+      case "==", "!=" -> {
+        if (!Type.compatible(l.type(), r.type())) {
+          throw c.error("PC106", b.pos(), "type mismatch: '" + op + "' compares "
+              + l.type().describe() + " with " + r.type().describe());
+        }
+        return new Typed(arith(op.equals("==") ? Code.Arith.EQ : Code.Arith.NE, l, r),
+            Type.BOOL);
+      }
+      default -> {
+        expect(b.left().pos(), Type.INT, l.type(), "an integer operand of '" + op + "'");
+        expect(b.right().pos(), Type.INT, r.type(), "an integer operand of '" + op + "'");
+        int code = switch (op) {
+          case "+" -> Code.Arith.ADD;
+          case "-" -> Code.Arith.SUB;
+          case "*" -> Code.Arith.MUL;
+          case "/" -> Code.Arith.DIV;
+          case "%" -> Code.Arith.MOD;
+          case "<" -> Code.Arith.LT;
+          case "<=" -> Code.Arith.LE;
+          case ">" -> Code.Arith.GT;
+          case ">=" -> Code.Arith.GE;
+          default -> throw new IllegalStateException(op);
+        };
+        Type result = code >= Code.Arith.LT ? Type.BOOL : Type.INT;
+        return new Typed(arith(code, l, r), result);
+      }
+    }
+  }
+
+  /** Folds constant operands so that model constants cost nothing in the hot loop. */
+  private Code arith(int op, Typed l, Typed r) {
+    Code code = new Code.Arith(op, l.code(), r.code(), Compiler.DIVISION_BY_ZERO);
+    if (l.code() instanceof Code.Const && r.code() instanceof Code.Const) {
+      try {
+        return new Code.Const(code.eval(null, new int[0]));
+      } catch (Violation v) {
+        return code;
+      }
+    }
+    return code;
+  }
+
+  private Typed call(Expr.Call call, Scope scope) {
+    String f = call.function();
+    switch (f) {
+      case "len", "cap", "empty", "full", "head" -> {
+        arity(call, 1);
+        Symbols.Variable v = storage(call.args().get(0), scope, "a fifo or lifo");
+        Type.Container ct = container(v, call.args().get(0).pos());
+        int len = v.base();
+        return switch (f) {
+          case "len" -> new Typed(new Code.Slot(len), Type.INT);
+          case "cap" -> new Typed(new Code.Const(ct.capacity()), Type.INT);
+          case "empty" -> new Typed(new Code.Arith(Code.Arith.EQ, new Code.Slot(len),
+              new Code.Const(0), 0), Type.BOOL);
+          case "full" -> new Typed(new Code.Arith(Code.Arith.EQ, new Code.Slot(len),
+              new Code.Const(ct.capacity()), 0), Type.BOOL);
+          default -> new Typed(new Code.Head(len, ct.fifo(), Compiler.UNDERFLOW),
+              ct.element().kind());
+        };
+      }
+      case "contains" -> {
+        arity(call, 2);
+        Symbols.Variable v = storage(call.args().get(0), scope, "a fifo or lifo");
+        Type.Container ct = container(v, call.args().get(0).pos());
+        Typed value = compile(call.args().get(1), scope);
+        expect(call.args().get(1).pos(), ct.element().kind(), value.type(),
+            "an element of " + v.name());
+        return new Typed(new Code.Contains(v.base(), value.code()), Type.BOOL);
+      }
+      case "min", "max" -> {
+        arity(call, 2);
+        Typed a = compile(call.args().get(0), scope);
+        Typed b = compile(call.args().get(1), scope);
+        expect(call.args().get(0).pos(), Type.INT, a.type(), "an integer argument of " + f);
+        expect(call.args().get(1).pos(), Type.INT, b.type(), "an integer argument of " + f);
+        return new Typed(arith(f.equals("min") ? Code.Arith.MIN : Code.Arith.MAX, a, b),
+            Type.INT);
+      }
+      case "push", "pop" -> throw c.error("PC115", call.pos(), f + "(...) is a statement, "
+          + "not a value: write '" + (f.equals("pop") ? "x = pop(c);" : "push(c, x);") + "'");
+      default -> throw c.error("PC104", call.pos(), "unknown function '" + f + "' (builtins: "
+          + "len, cap, empty, full, head, contains, min, max)");
+    }
+  }
+
+  private void arity(Expr.Call call, int n) {
+    if (call.args().size() != n) {
+      throw c.error("PC111", call.pos(), call.function() + " takes " + n + " argument"
+          + (n == 1 ? "" : "s") + ", found " + call.args().size());
+    }
+  }
+
+  private Typed at(Expr.At at, Scope scope) {
+    if (scope.constOnly()) {
+      throw c.error("PC109", at.pos(), "not a constant expression: at(...) reads the state");
+    }
+    Symbols.Process p = symbols.processes.get(at.process());
+    if (p == null) {
+      throw c.error("PC104", at.pos(), "unknown process '" + at.process() + "'");
+    }
+    int label;
+    if (at.label().equals("done")) {
+      label = p.doneLabel();
+    } else {
+      Integer l = p.labels.get(at.label());
+      if (l == null) {
+        throw c.error("PC107", at.labelPos(), "no label '" + at.label() + "' in process '"
+            + p.name + "'");
+      }
+      label = l;
+    }
+    if (at.instance() == null) {
+      if (p.indexed) {
+        throw c.error("PC117", at.pos(), "process '" + p.name + "' has " + p.instances
+            + " instances: write at(" + p.name + "[i], " + at.label() + ")");
+      }
+      return new Typed(new Code.Arith(Code.Arith.EQ, new Code.Slot(p.pcBase),
+          new Code.Const(label), 0), Type.BOOL);
+    }
+    Typed i = compile(at.instance(), scope);
+    expect(at.instance().pos(), Type.INT, i.type(), "an instance number");
+    if (i.code() instanceof Code.Const k) {
+      if (k.value < 0 || k.value >= p.instances) {
+        throw c.error("PC117", at.instance().pos(), "instance " + k.value + " of process '"
+            + p.name + "' does not exist: expected 0 .. " + (p.instances - 1));
+      }
+      return new Typed(new Code.Arith(Code.Arith.EQ, new Code.Slot(p.pcBase + k.value),
+          new Code.Const(label), 0), Type.BOOL);
+    }
+    return new Typed(new Code.AtInstance(p.pcBase, p.instances, i.code(), label,
+        Compiler.INDEX_OUT_OF_RANGE), Type.BOOL);
+  }
+
+  /** Resolves a bound variable's domain and its place in the environment. */
+  Scope bind(String name, TypeExpr domain, Scope scope, Position pos) {
+    if (scope.bound().containsKey(name) || variable(name, scope) != null
+        || symbols.declared.containsKey(name)) {
+      throw c.error("PC105", pos, "duplicate declaration: bound variable '" + name
+          + "' hides another name");
+    }
+    Type t = c.resolveType(domain);
+    if (!(t instanceof Type.Scalar s)) {
+      throw c.error("PC106", domain.pos(), "type mismatch: expected a finite type (bool, a "
+          + "range or an enum) to range over, found " + t.describe());
+    }
+    int index = scope.nextIndex();
+    c.envSize = Math.max(c.envSize, index + 1);
+    return scope.bind(name, index, s);
+  }
+
+  private Typed quantifier(Expr.Quantifier q, Scope scope) {
+    Scope inner = bind(q.variable(), q.domain(), scope, q.pos());
+    Scope.Bound b = inner.bound().get(q.variable());
+    Typed body = compile(q.body(), inner);
+    expect(q.body().pos(), Type.BOOL, body.type(), "a boolean body of '" + q.kind() + "'");
+    int kind = switch (q.kind()) {
+      case "forall" -> Code.Quantifier.FORALL;
+      case "exists" -> Code.Quantifier.EXISTS;
+      default -> Code.Quantifier.COUNT;
+    };
+    return new Typed(new Code.Quantifier(kind, b.index(), b.type().lo(), b.type().hi(),
+        body.code()), kind == Code.Quantifier.COUNT ? Type.INT : Type.BOOL);
+  }
+}

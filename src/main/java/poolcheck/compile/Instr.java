@@ -1,0 +1,282 @@
+package poolcheck.compile;
+
+/**
+ * A compiled statement, linked to the one that follows it: running a step is following the links
+ * until a node emits the successor. Nondeterminism (either, choose) runs each branch on its own
+ * copy of the state and bound variables, depth first, so no continuation objects are allocated.
+ */
+abstract class Instr {
+  Instr next;
+
+  abstract void run(Frame f, int[] s);
+
+  /** Ends a step: set the program counter (or leave it, in init) and hand the state on. */
+  static final class Emit extends Instr {
+    final int pcSlot;
+    final int label;
+
+    Emit(int pcSlot, int label) {
+      this.pcSlot = pcSlot;
+      this.label = label;
+    }
+
+    void run(Frame f, int[] s) {
+      if (pcSlot >= 0) s[pcSlot] = label;
+      f.emit(s);
+    }
+  }
+
+  static final class Store extends Instr {
+    final int slot;
+    final int lo;
+    final int hi;
+    final Code value;
+    final int outOfRange;
+
+    Store(int slot, int lo, int hi, Code value, int outOfRange) {
+      this.slot = slot;
+      this.lo = lo;
+      this.hi = hi;
+      this.value = value;
+      this.outOfRange = outOfRange;
+    }
+
+    void run(Frame f, int[] s) {
+      int v = value.eval(f, s);
+      if (v < lo || v > hi) throw new Violation(outOfRange, s.clone());
+      s[slot] = v;
+      next.run(f, s);
+    }
+  }
+
+  static final class StoreElement extends Instr {
+    final int base;
+    final int indexLo;
+    final int size;
+    final Code index;
+    final int lo;
+    final int hi;
+    final Code value;
+    final int indexOutOfRange;
+    final int valueOutOfRange;
+
+    StoreElement(int base, int indexLo, int size, Code index, int lo, int hi, Code value,
+        int indexOutOfRange, int valueOutOfRange) {
+      this.base = base;
+      this.indexLo = indexLo;
+      this.size = size;
+      this.index = index;
+      this.lo = lo;
+      this.hi = hi;
+      this.value = value;
+      this.indexOutOfRange = indexOutOfRange;
+      this.valueOutOfRange = valueOutOfRange;
+    }
+
+    void run(Frame f, int[] s) {
+      int i = index.eval(f, s) - indexLo;
+      if (i < 0 || i >= size) throw new Violation(indexOutOfRange, s.clone());
+      int v = value.eval(f, s);
+      if (v < lo || v > hi) throw new Violation(valueOutOfRange, s.clone());
+      s[base + i] = v;
+      next.run(f, s);
+    }
+  }
+
+  static final class Push extends Instr {
+    final int lenSlot;
+    final int capacity;
+    final int lo;
+    final int hi;
+    final Code value;
+    final int overflow;
+    final int outOfRange;
+
+    Push(int lenSlot, int capacity, int lo, int hi, Code value, int overflow, int outOfRange) {
+      this.lenSlot = lenSlot;
+      this.capacity = capacity;
+      this.lo = lo;
+      this.hi = hi;
+      this.value = value;
+      this.overflow = overflow;
+      this.outOfRange = outOfRange;
+    }
+
+    void run(Frame f, int[] s) {
+      int v = value.eval(f, s);
+      int len = s[lenSlot];
+      if (len == capacity) throw new Violation(overflow, s.clone());
+      if (v < lo || v > hi) throw new Violation(outOfRange, s.clone());
+      s[lenSlot + 1 + len] = v;
+      s[lenSlot] = len + 1;
+      next.run(f, s);
+    }
+  }
+
+  /** Takes the head (fifo) or top (lifo) into the frame's register; vacated slots reset to lo. */
+  static final class Pop extends Instr {
+    final int lenSlot;
+    final boolean fifo;
+    final int emptyValue;
+    final int underflow;
+
+    Pop(int lenSlot, boolean fifo, int emptyValue, int underflow) {
+      this.lenSlot = lenSlot;
+      this.fifo = fifo;
+      this.emptyValue = emptyValue;
+      this.underflow = underflow;
+    }
+
+    void run(Frame f, int[] s) {
+      int len = s[lenSlot];
+      if (len == 0) throw new Violation(underflow, s.clone());
+      int first = lenSlot + 1;
+      if (fifo) {
+        f.register = s[first];
+        System.arraycopy(s, first + 1, s, first, len - 1);
+      } else {
+        f.register = s[first + len - 1];
+      }
+      s[first + len - 1] = emptyValue;
+      s[lenSlot] = len - 1;
+      next.run(f, s);
+    }
+  }
+
+  static final class If extends Instr {
+    final Code condition;
+    final Instr then;
+    final Instr otherwise;
+
+    If(Code condition, Instr then, Instr otherwise) {
+      this.condition = condition;
+      this.then = then;
+      this.otherwise = otherwise;
+    }
+
+    void run(Frame f, int[] s) {
+      if (condition.eval(f, s) != 0) {
+        then.run(f, s);
+      } else {
+        otherwise.run(f, s);
+      }
+    }
+  }
+
+  static final class When extends Instr {
+    final Code condition;
+
+    When(Code condition) {
+      this.condition = condition;
+    }
+
+    void run(Frame f, int[] s) {
+      if (condition.eval(f, s) != 0) next.run(f, s);
+    }
+  }
+
+  static final class Assert extends Instr {
+    final int property;
+    final Code condition;
+
+    Assert(int property, Code condition) {
+      this.property = property;
+      this.condition = condition;
+    }
+
+    void run(Frame f, int[] s) {
+      if (f.checked[property] && condition.eval(f, s) == 0) {
+        throw new Violation(property, s.clone());
+      }
+      next.run(f, s);
+    }
+  }
+
+  static final class Either extends Instr {
+    final Instr[] branches;
+
+    Either(Instr[] branches) {
+      this.branches = branches;
+    }
+
+    void run(Frame f, int[] s) {
+      int[] env = f.env.clone();
+      int register = f.register;
+      for (int b = 0; b < branches.length; b++) {
+        if (b > 0) {
+          System.arraycopy(env, 0, f.env, 0, env.length);
+          f.register = register;
+        }
+        branches[b].run(f, b == branches.length - 1 ? s : s.clone());
+      }
+    }
+  }
+
+  static final class Choose extends Instr {
+    final int index;
+    final int lo;
+    final int hi;
+    final Instr body;
+
+    Choose(int index, int lo, int hi, Instr body) {
+      this.index = index;
+      this.lo = lo;
+      this.hi = hi;
+      this.body = body;
+    }
+
+    void run(Frame f, int[] s) {
+      int[] env = f.env.clone();
+      int register = f.register;
+      for (int v = lo; v <= hi; v++) {
+        System.arraycopy(env, 0, f.env, 0, env.length);
+        f.register = register;
+        f.env[index] = v;
+        body.run(f, v == hi ? s : s.clone());
+      }
+    }
+  }
+
+  /** Starts a for loop; the body's last link is the matching {@link ForNext}. */
+  static final class For extends Instr {
+    final int index;
+    final int lo;
+    final int hi;
+    Instr body;
+
+    For(int index, int lo, int hi) {
+      this.index = index;
+      this.lo = lo;
+      this.hi = hi;
+    }
+
+    void run(Frame f, int[] s) {
+      f.env[index] = lo;
+      body.run(f, s);
+    }
+  }
+
+  static final class ForNext extends Instr {
+    final For loop;
+
+    ForNext(For loop) {
+      this.loop = loop;
+    }
+
+    void run(Frame f, int[] s) {
+      int v = f.env[loop.index];
+      if (v < loop.hi) {
+        f.env[loop.index] = v + 1;
+        loop.body.run(f, s);
+      } else {
+        loop.next.run(f, s);
+      }
+    }
+  }
+
+  static final class Nop extends Instr {
+    void run(Frame f, int[] s) {
+      next.run(f, s);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package poolcheck.compile;
+
+import com.google.common.base.Preconditions;
+
+/**
+ * Where each scalar of a state lives. A state is an int[] of slots while a step runs and a
+ * long[] of fixed-width bit fields when stored: slot i holds value - lo[i] in bits[i] bits of
+ * word[i] at shift[i]. A field never straddles two words, which wastes at most a few bits per
+ * word and keeps pack/unpack to one shift and mask per slot.
+ */
+public final class StateLayout {
+  private final int[] lo;
+  private final int[] hi;
+  private final int[] word;
+  private final int[] shift;
+  private final long[] mask;
+  private final int words;
+
+  StateLayout(int[] lo, int[] hi) {
+    Preconditions.checkArgument(lo.length == hi.length);
+    this.lo = lo.clone();
+    this.hi = hi.clone();
+    int n = lo.length;
+    word = new int[n];
+    shift = new int[n];
+    mask = new long[n];
+    int w = 0;
+    int used = 0;
+    for (int i = 0; i < n; i++) {
+      long span = (long) hi[i] - lo[i];
+      int bits = span == 0 ? 0 : 64 - Long.numberOfLeadingZeros(span);
+      if (used + bits > 64) {
+        w++;
+        used = 0;
+      }
+      word[i] = w;
+      shift[i] = used;
+      mask[i] = bits == 0 ? 0 : (bits == 64 ? -1L : (1L << bits) - 1);
+      used += bits;
+    }
+    words = n == 0 ? 1 : w + 1;
+  }
+
+  public int slots() {
+    return lo.length;
+  }
+
+  /** Longs per packed state. */
+  public int words() {
+    return words;
+  }
+
+  public int lo(int slot) {
+    return lo[slot];
+  }
+
+  public int hi(int slot) {
+    return hi[slot];
+  }
+
+  /** Total bits of information per state (the packed width without padding). */
+  public int bits() {
+    int total = 0;
+    for (long m : mask) total += Long.bitCount(m);
+    return total;
+  }
+
+  public void pack(int[] state, long[] out, int offset) {
+    for (int w = 0; w < words; w++) out[offset + w] = 0;
+    for (int i = 0; i < lo.length; i++) {
+      out[offset + word[i]] |= ((long) (state[i] - lo[i]) & mask[i]) << shift[i];
+    }
+  }
+
+  public long[] pack(int[] state) {
+    long[] out = new long[words];
+    pack(state, out, 0);
+    return out;
+  }
+
+  public void unpack(long[] packed, int offset, int[] out) {
+    for (int i = 0; i < lo.length; i++) {
+      out[i] = (int) ((packed[offset + word[i]] >>> shift[i]) & mask[i]) + lo[i];
+    }
+  }
+
+  public int[] unpack(long[] packed) {
+    int[] out = new int[lo.length];
+    unpack(packed, 0, out);
+    return out;
+  }
+}

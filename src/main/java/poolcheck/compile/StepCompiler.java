@@ -1,0 +1,265 @@
+package poolcheck.compile;
+
+import com.google.common.collect.ImmutableList;
+import java.util.List;
+import poolcheck.language.Decl;
+import poolcheck.language.Expr;
+import poolcheck.language.Stmt;
+
+/**
+ * Compiles statements into linked instructions: each statement is compiled knowing what runs
+ * after it, so control flow (if, goto, the end of a loop body) is fixed at compile time.
+ * Every step is compiled once per process instance, with self and locals resolved to constants
+ * and slots.
+ */
+final class StepCompiler {
+  private final Compiler c;
+  private final ExprCompiler exprs;
+
+  StepCompiler(Compiler compiler) {
+    this.c = compiler;
+    this.exprs = new ExprCompiler(compiler);
+  }
+
+  void registerAsserts(List<Decl> decls) {
+    for (Decl d : decls) {
+      if (d instanceof Decl.Init init) {
+        registerAsserts(init.body(), "init", "init at " + init.pos());
+      } else if (d instanceof Decl.Process p) {
+        for (Decl.Step s : p.steps()) {
+          registerAsserts(s.body(), p.name() + "_" + s.label(),
+              p.name() + "." + s.label() + " at " + s.pos());
+        }
+      }
+    }
+  }
+
+  private void registerAsserts(List<Stmt> body, String place, String where) {
+    for (Stmt s : body) {
+      if (s instanceof Stmt.Assert a) {
+        c.addProperty(assertName(a, place), Property.Kind.ASSERTION, where);
+      } else if (s instanceof Stmt.If i) {
+        registerAsserts(i.then(), place, where);
+        registerAsserts(i.otherwise(), place, where);
+      } else if (s instanceof Stmt.Either e) {
+        e.branches().forEach(b -> registerAsserts(b, place, where));
+      } else if (s instanceof Stmt.Choose ch) {
+        registerAsserts(ch.body(), place, where);
+      } else if (s instanceof Stmt.For f) {
+        registerAsserts(f.body(), place, where);
+      } else {
+      }
+    }
+  }
+
+  private static String assertName(Stmt.Assert a, String place) {
+    return a.name() != null ? a.name() : "assert_" + place;
+  }
+
+  /** Variable initialisers, then each instance's locals, then init blocks, in text order. */
+  void compileInit(List<Decl> decls, CompiledModel.Builder model) {
+    Instr end = new Instr.Emit(-1, 0);
+    Instr chain = end;
+    List<Decl> reversed = ImmutableList.copyOf(decls).reverse();
+    for (Decl d : reversed) {
+      try {
+        if (d instanceof Decl.Init init) chain = block(init.body(), chain, Scope.INIT, "init");
+      } catch (Compiler.CompileError e) {
+        // recorded
+      }
+    }
+    for (Symbols.Process p : ImmutableList.copyOf(c.symbols.processes.values()).reverse()) {
+      for (int i = p.instances - 1; i >= 0; i--) {
+        for (Decl.Var v : p.decl.locals().reverse()) {
+          if (v.init() == null || !p.localTypes.containsKey(v.name())) continue;
+          try {
+            Scope scope = Scope.of(p, i);
+            chain = initialise(exprs.variable(v.name(), scope), v.init(), scope, chain);
+          } catch (Compiler.CompileError e) {
+            // recorded
+          }
+        }
+      }
+    }
+    for (Decl d : reversed) {
+      if (d instanceof Decl.Var v && v.init() != null && c.symbols.globals.containsKey(v.name())) {
+        try {
+          chain = initialise(c.symbols.globals.get(v.name()), v.init(), Scope.GLOBAL, chain);
+        } catch (Compiler.CompileError e) {
+          // recorded
+        }
+      }
+    }
+    model.init(chain);
+  }
+
+  private Instr initialise(Symbols.Variable v, Expr init, Scope scope, Instr next) {
+    ExprCompiler.Typed value = exprs.compile(init, scope);
+    if (v.type() instanceof Type.Scalar s) {
+      exprs.expect(init.pos(), s.kind(), value.type(), "a value of " + v.name() + "'s type");
+      return link(new Instr.Store(v.base(), s.lo(), s.hi(), value.code(),
+          Compiler.VALUE_OUT_OF_RANGE), next);
+    } else if (v.type() instanceof Type.Array a) {
+      exprs.expect(init.pos(), a.element().kind(), value.type(), "one value for every element "
+          + "of " + v.name());
+      Instr chain = next;
+      for (int i = a.index().size() - 1; i >= 0; i--) {
+        chain = link(new Instr.Store(v.base() + i, a.element().lo(), a.element().hi(),
+            value.code(), Compiler.VALUE_OUT_OF_RANGE), chain);
+      }
+      return chain;
+    } else {
+      throw c.error("PC106", init.pos(), "type mismatch: " + v.name() + " is a " + v.type().describe() + ", which starts empty and takes no initial value");
+    }
+  }
+
+  void compileProcesses(CompiledModel.Builder model) {
+    for (Symbols.Process p : c.symbols.processes.values()) {
+      for (int i = 0; i < p.instances; i++) {
+        Scope scope = Scope.of(p, i);
+        int pcSlot = p.pcBase + i;
+        List<Decl.Step> steps = p.decl.steps();
+        Instr[] entries = new Instr[steps.size()];
+        for (int k = 0; k < steps.size(); k++) {
+          Decl.Step step = steps.get(k);
+          try {
+            Instr end = new Instr.Emit(pcSlot, k + 1);
+            Instr body = block(step.body(), end, scope, p.name + "_" + step.label());
+            if (step.guard() != null) {
+              body = link(new Instr.When(exprs.bool(step.guard(), scope)), body);
+            }
+            entries[k] = body;
+          } catch (Compiler.CompileError e) {
+            entries[k] = new Instr.Nop();
+          }
+        }
+        model.instance(p.instanceName(i), pcSlot, steps, entries);
+      }
+    }
+  }
+
+  private Instr block(List<Stmt> body, Instr next, Scope scope, String place) {
+    Instr chain = next;
+    for (Stmt s : ImmutableList.copyOf(body).reverse()) {
+      chain = statement(s, chain, scope, place);
+    }
+    return chain;
+  }
+
+  private static Instr link(Instr instr, Instr next) {
+    instr.next = next;
+    return instr;
+  }
+
+  private Instr statement(Stmt stmt, Instr next, Scope scope, String place) {
+    if (stmt instanceof Stmt.Assign a) {
+      return assign(a.target(), a.value(), next, scope);
+    } else if (stmt instanceof Stmt.Push p) {
+      Symbols.Variable v = exprs.storage(p.container(), scope, "a fifo or lifo");
+      Type.Container ct = exprs.container(v, p.container().pos());
+      ExprCompiler.Typed value = exprs.compile(p.value(), scope);
+      exprs.expect(p.value().pos(), ct.element().kind(), value.type(), "an element of "
+          + v.name());
+      return link(new Instr.Push(v.base(), ct.capacity(), ct.element().lo(), ct.element().hi(),
+          value.code(), Compiler.OVERFLOW, Compiler.VALUE_OUT_OF_RANGE), next);
+    } else if (stmt instanceof Stmt.Pop p) {
+      Symbols.Variable v = exprs.storage(p.container(), scope, "a fifo or lifo");
+      Type.Container ct = exprs.container(v, p.container().pos());
+      Instr after = next;
+      if (p.target() != null) {
+        after = store(p.target(), new ExprCompiler.Typed(new Code.Register(),
+            ct.element().kind()), p.container(), next, scope);
+      }
+      return link(new Instr.Pop(v.base(), ct.fifo(), ct.element().lo(), Compiler.UNDERFLOW),
+          after);
+    } else if (stmt instanceof Stmt.If i) {
+      return new Instr.If(exprs.bool(i.condition(), scope), block(i.then(), next, scope, place), block(i.otherwise(), next, scope, place));
+    } else if (stmt instanceof Stmt.When w) {
+      return link(new Instr.When(exprs.bool(w.condition(), scope)), next);
+    } else if (stmt instanceof Stmt.Either e) {
+      Instr[] branches = new Instr[e.branches().size()];
+      for (int b = 0; b < branches.length; b++) {
+        branches[b] = block(e.branches().get(b), next, scope, place);
+      }
+      return new Instr.Either(branches);
+    } else if (stmt instanceof Stmt.Choose ch) {
+      Scope inner = exprs.bind(ch.variable(), ch.domain(), scope, ch.pos());
+      Scope.Bound b = inner.bound().get(ch.variable());
+      return new Instr.Choose(b.index(), b.type().lo(), b.type().hi(),
+          block(ch.body(), next, inner, place));
+    } else if (stmt instanceof Stmt.For f) {
+      Scope inner = exprs.bind(f.variable(), f.domain(), scope, f.pos());
+      Scope.Bound b = inner.bound().get(f.variable());
+      Instr.For loop = new Instr.For(b.index(), b.type().lo(), b.type().hi());
+      loop.body = block(f.body(), new Instr.ForNext(loop), inner, place);
+      return link(loop, next);
+    } else if (stmt instanceof Stmt.Assert a) {
+      return link(new Instr.Assert(c.properties.get(assertName(a, place)).id(), exprs.bool(a.condition(), scope)), next);
+    } else if (stmt instanceof Stmt.Goto g) {
+      if (scope.process() == null) {
+        throw c.error("PC115", g.pos(), "goto is not allowed in init: only steps of a "
+            + "process have labels");
+      }
+      int target;
+      if (g.label().equals("done")) {
+        target = scope.process().doneLabel();
+      } else {
+        Integer l = scope.process().labels.get(g.label());
+        if (l == null) {
+          throw c.error("PC107", g.pos(), "goto " + g.label() + ": no label '" + g.label()
+              + "' in process '" + scope.process().name + "' (labels: "
+              + String.join(", ", scope.process().labels.keySet()) + ")");
+        }
+        target = l;
+      }
+      return new Instr.Emit(scope.process().pcBase + scope.instance(), target);
+    } else if (stmt instanceof Stmt.Skip s) {
+      return next;
+    } else {
+      throw new IllegalStateException("unreachable: " + stmt);
+    }
+  }
+
+  private Instr assign(Expr target, Expr value, Instr next, Scope scope) {
+    return store(target, exprs.compile(value, scope), value, next, scope);
+  }
+
+  private Instr store(Expr target, ExprCompiler.Typed value, Expr valueExpr, Instr next,
+      Scope scope) {
+    if (target instanceof Expr.Name n) {
+      if (scope.bound().containsKey(n.name()) || c.symbols.constants.containsKey(n.name())
+          || c.symbols.enumValues.containsKey(n.name())) {
+        throw c.error("PC110", target.pos(), "cannot assign to '" + n.name()
+            + "': it is not a variable");
+      }
+      Symbols.Variable v = exprs.variable(n.name(), scope);
+      if (v == null) throw c.error("PC104", target.pos(), "unknown name '" + n.name() + "'");
+      if (!(v.type() instanceof Type.Scalar s)) {
+        throw c.error("PC106", target.pos(), "type mismatch: cannot assign a value to "
+            + n.name() + ", a " + v.type().describe());
+      }
+      exprs.expect(valueExpr.pos(), s.kind(), value.type(), "a value of " + n.name()
+          + "'s type");
+      return link(new Instr.Store(v.base(), s.lo(), s.hi(), value.code(),
+          Compiler.VALUE_OUT_OF_RANGE), next);
+    }
+    if (target instanceof Expr.Index ix) {
+      Symbols.Variable v = exprs.storage(ix.target(), scope, "an array");
+      if (!(v.type() instanceof Type.Array a)) {
+        throw c.error("PC110", target.pos(), "cannot assign to an element of " + v.name()
+            + ", a " + v.type().describe() + (v.type() instanceof Type.Container
+                ? ": use push and pop" : ""));
+      }
+      ExprCompiler.Typed i = exprs.compile(ix.index(), scope);
+      exprs.expect(ix.index().pos(), a.index().kind(), i.type(), "an index of type "
+          + a.index().describe());
+      exprs.expect(valueExpr.pos(), a.element().kind(), value.type(), "an element of "
+          + v.name());
+      return link(new Instr.StoreElement(v.base(), a.index().lo(), a.index().size(), i.code(),
+          a.element().lo(), a.element().hi(), value.code(), Compiler.INDEX_OUT_OF_RANGE,
+          Compiler.VALUE_OUT_OF_RANGE), next);
+    }
+    throw c.error("PC110", target.pos(), "cannot assign to this expression: expected a "
+        + "variable or an array element");
+  }
+}

@@ -1,0 +1,10 @@
+package poolcheck.compile;
+
+import poolcheck.language.Position;
+
+/**
+ * One labelled step of one process instance: what a trace names. {@code function} is the kernel
+ * function the step stands for, or null.
+ */
+public record Transition(int id, String instance, int instanceIndex, String label, String function,
+    Position position) {}

@@ -1,0 +1,97 @@
+package poolcheck.compile;
+
+import com.google.common.collect.ImmutableList;
+
+/** Resolved types. Scalars have a finite range of ints; int is the unbounded expression type. */
+public sealed interface Type {
+  String describe();
+
+  /** Scalar types have values lo..hi encoded as ints. */
+  sealed interface Scalar extends Type {
+    int lo();
+
+    int hi();
+
+    default int size() {
+      return hi() - lo() + 1;
+    }
+
+    /** The value-level kind: int, bool or the enum itself. */
+    Type kind();
+  }
+
+  record Bool() implements Scalar {
+    public int lo() {
+      return 0;
+    }
+
+    public int hi() {
+      return 1;
+    }
+
+    public Type kind() {
+      return this;
+    }
+
+    public String describe() {
+      return "bool";
+    }
+  }
+
+  /** The type of integer expressions: no bounds until stored. */
+  record Int() implements Type {
+    public String describe() {
+      return "int";
+    }
+  }
+
+  record Range(int lo, int hi) implements Scalar {
+    public Type kind() {
+      return INT;
+    }
+
+    public String describe() {
+      return lo + " .. " + hi;
+    }
+  }
+
+  record Enum(String name, ImmutableList<String> values) implements Scalar {
+    public int lo() {
+      return 0;
+    }
+
+    public int hi() {
+      return values.size() - 1;
+    }
+
+    public Type kind() {
+      return this;
+    }
+
+    public String describe() {
+      return "enum " + name;
+    }
+  }
+
+  record Array(Scalar element, Scalar index) implements Type {
+    public String describe() {
+      return element.describe() + "[" + index.describe() + "]";
+    }
+  }
+
+  record Container(boolean fifo, Scalar element, int capacity) implements Type {
+    public String describe() {
+      return (fifo ? "fifo<" : "lifo<") + element.describe() + ", " + capacity + ">";
+    }
+  }
+
+  Bool BOOL = new Bool();
+  Int INT = new Int();
+
+  /** Whether a value of type {@code value} may be stored in or compared with {@code target}. */
+  static boolean compatible(Type target, Type value) {
+    Type a = target instanceof Scalar s ? s.kind() : target;
+    Type b = value instanceof Scalar s ? s.kind() : value;
+    return a.equals(b);
+  }
+}

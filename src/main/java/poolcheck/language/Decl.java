@@ -1,0 +1,38 @@
+package poolcheck.language;
+
+import com.google.common.collect.ImmutableList;
+
+/** Top-level declarations. */
+public sealed interface Decl {
+  Position pos();
+
+  record ModelName(Position pos, String name) implements Decl {}
+
+  /** Removed by the {@link ModelLoader}, which splices in the named file's declarations. */
+  record Include(Position pos, String path) implements Decl {}
+
+  /** bounds is null when the constant is unbounded. */
+  record Const(Position pos, String name, TypeExpr bounds, Expr value) implements Decl {}
+
+  record TypeAlias(Position pos, String name, TypeExpr type) implements Decl {}
+
+  record Enum(Position pos, String name, ImmutableList<String> values,
+      ImmutableList<Position> valuePositions) implements Decl {}
+
+  /** init is null when the variable takes its type's default. */
+  record Var(Position pos, String name, TypeExpr type, Expr init) implements Decl {}
+
+  record Init(Position pos, ImmutableList<Stmt> body) implements Decl {}
+
+  /** instances is null for a single-instance process. */
+  record Process(Position pos, String name, Expr instances, ImmutableList<Var> locals,
+      ImmutableList<Step> steps) implements Decl {}
+
+  record Invariant(Position pos, String name, Expr condition) implements Decl {}
+
+  record Final(Position pos, Expr condition) implements Decl {}
+
+  /** A labelled atomic step; kernelFunction and guard may be null. */
+  record Step(Position pos, String label, String kernelFunction, Expr guard,
+      ImmutableList<Stmt> body) {}
+}

@@ -1,0 +1,157 @@
+package poolcheck.language;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns model text into tokens. Stops at the first lexical error: later tokens would mislead. */
+public final class Lexer {
+  private static final Map<String, TokenKind> KEYWORDS = new HashMap<>();
+
+  static {
+    for (TokenKind k : TokenKind.values()) {
+      if (k.isKeyword()) KEYWORDS.put(k.spelling(), k);
+    }
+  }
+
+  private final String file;
+  private final String text;
+  private int pos;
+  private int line = 1;
+  private int column = 1;
+
+  public Lexer(String file, String text) {
+    this.file = file;
+    this.text = text;
+  }
+
+  public static boolean isKeyword(String word) {
+    return KEYWORDS.containsKey(word);
+  }
+
+  public List<Token> tokens() throws ModelException {
+    List<Token> out = new ArrayList<>();
+    while (true) {
+      skipSpaceAndComments();
+      Position start = here();
+      if (pos >= text.length()) {
+        out.add(new Token(TokenKind.EOF, "", 0, start));
+        return out;
+      }
+      char c = text.charAt(pos);
+      if (Character.isLetter(c) || c == '_') {
+        int from = pos;
+        while (pos < text.length()
+            && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
+          advance();
+        }
+        String word = text.substring(from, pos);
+        out.add(new Token(KEYWORDS.getOrDefault(word, TokenKind.IDENT), word, 0, start));
+      } else if (Character.isDigit(c)) {
+        int from = pos;
+        while (pos < text.length() && Character.isDigit(text.charAt(pos))) advance();
+        String digits = text.substring(from, pos);
+        long value = digits.length() > 10 ? Long.MAX_VALUE : Long.parseLong(digits);
+        if (value > Integer.MAX_VALUE) {
+          throw error("PC003", start, "integer literal " + digits + " is too large (at most "
+              + Integer.MAX_VALUE + ")");
+        }
+        out.add(new Token(TokenKind.INT, digits, (int) value, start));
+      } else if (c == '"') {
+        advance();
+        int from = pos;
+        while (pos < text.length() && text.charAt(pos) != '"' && text.charAt(pos) != '\n') {
+          advance();
+        }
+        if (pos >= text.length() || text.charAt(pos) != '"') {
+          throw error("PC002", start, "unterminated string: expected '\"' before end of line");
+        }
+        String s = text.substring(from, pos);
+        advance();
+        out.add(new Token(TokenKind.STRING, s, 0, start));
+      } else {
+        TokenKind kind = punctuation();
+        if (kind == null) {
+          throw error("PC001", start, "unexpected character '" + c + "'");
+        }
+        for (int i = 0; i < kind.spelling().length(); i++) advance();
+        out.add(new Token(kind, kind.spelling(), 0, start));
+      }
+    }
+  }
+
+  private TokenKind punctuation() {
+    char c = text.charAt(pos);
+    char n = pos + 1 < text.length() ? text.charAt(pos + 1) : '\0';
+    return switch (c) {
+      case '{' -> TokenKind.LBRACE;
+      case '}' -> TokenKind.RBRACE;
+      case '(' -> TokenKind.LPAREN;
+      case ')' -> TokenKind.RPAREN;
+      case '[' -> TokenKind.LBRACKET;
+      case ']' -> TokenKind.RBRACKET;
+      case ';' -> TokenKind.SEMI;
+      case ':' -> TokenKind.COLON;
+      case ',' -> TokenKind.COMMA;
+      case '@' -> TokenKind.AT;
+      case '.' -> n == '.' ? TokenKind.DOTDOT : null;
+      case '=' -> n == '=' ? TokenKind.EQ : n == '>' ? TokenKind.IMPLIES : TokenKind.ASSIGN;
+      case '!' -> n == '=' ? TokenKind.NE : TokenKind.NOT;
+      case '<' -> n == '=' ? TokenKind.LE : TokenKind.LT;
+      case '>' -> n == '=' ? TokenKind.GE : TokenKind.GT;
+      case '+' -> TokenKind.PLUS;
+      case '-' -> TokenKind.MINUS;
+      case '*' -> TokenKind.STAR;
+      case '/' -> TokenKind.SLASH;
+      case '%' -> TokenKind.PERCENT;
+      case '&' -> n == '&' ? TokenKind.AND : null;
+      case '|' -> n == '|' ? TokenKind.OR : null;
+      default -> null;
+    };
+  }
+
+  private void skipSpaceAndComments() throws ModelException {
+    while (pos < text.length()) {
+      char c = text.charAt(pos);
+      if (Character.isWhitespace(c)) {
+        advance();
+      } else if (c == '/' && pos + 1 < text.length() && text.charAt(pos + 1) == '/') {
+        while (pos < text.length() && text.charAt(pos) != '\n') advance();
+      } else if (c == '/' && pos + 1 < text.length() && text.charAt(pos + 1) == '*') {
+        Position start = here();
+        advance();
+        advance();
+        while (pos < text.length() && !(text.charAt(pos) == '*' && pos + 1 < text.length()
+            && text.charAt(pos + 1) == '/')) {
+          advance();
+        }
+        if (pos >= text.length()) {
+          throw error("PC002", start, "unterminated comment: expected '*/' before end of file");
+        }
+        advance();
+        advance();
+      } else {
+        return;
+      }
+    }
+  }
+
+  private void advance() {
+    if (text.charAt(pos) == '\n') {
+      line++;
+      column = 1;
+    } else {
+      column++;
+    }
+    pos++;
+  }
+
+  private Position here() {
+    return new Position(file, line, column);
+  }
+
+  private static ModelException error(String code, Position at, String message) {
+    return new ModelException(new Diagnostic(code, at, message));
+  }
+}

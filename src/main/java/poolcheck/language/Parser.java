@@ -1,0 +1,603 @@
+package poolcheck.language;
+
+import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Recursive descent, one method per grammar rule (docs/language.md). After an error in a
+ * declaration it skips to the next declaration keyword, so one run reports several errors.
+ */
+public final class Parser {
+  private static final Set<TokenKind> DECL_START = EnumSet.of(TokenKind.MODEL, TokenKind.CONST,
+      TokenKind.TYPE, TokenKind.ENUM, TokenKind.VAR, TokenKind.PROCESS, TokenKind.INIT,
+      TokenKind.INVARIANT, TokenKind.FINAL, TokenKind.INCLUDE);
+
+  private final List<Token> tokens;
+  private final List<Diagnostic> errors = new ArrayList<>();
+  private int current;
+  /** Range bounds in a type stop before '[' so that {@code (0 .. 3)[Page]} is not needed. */
+  private boolean inTypeBound;
+
+  private Parser(List<Token> tokens) {
+    this.tokens = tokens;
+  }
+
+  /** Parses one file; includes stay as {@link Decl.Include} for the loader. */
+  public static ImmutableList<Decl> parse(String file, String text) throws ModelException {
+    Parser parser = new Parser(new Lexer(file, text).tokens());
+    ImmutableList<Decl> decls = parser.declarations();
+    if (!parser.errors.isEmpty()) throw new ModelException(parser.errors);
+    return decls;
+  }
+
+  /** Parses a single expression, for command-line properties and tests. */
+  public static Expr parseExpression(String file, String text) throws ModelException {
+    Parser parser = new Parser(new Lexer(file, text).tokens());
+    try {
+      Expr e = parser.expression();
+      parser.consume(TokenKind.EOF, "after the expression");
+      return e;
+    } catch (ParseError e) {
+      throw new ModelException(parser.errors);
+    }
+  }
+
+  private static final class ParseError extends RuntimeException {
+    ParseError() {
+      super(null, null, false, false);
+    }
+  }
+
+  private ImmutableList<Decl> declarations() {
+    ImmutableList.Builder<Decl> out = ImmutableList.builder();
+    while (!check(TokenKind.EOF)) {
+      try {
+        out.add(declaration());
+      } catch (ParseError e) {
+        synchronize();
+      }
+    }
+    return out.build();
+  }
+
+  private void synchronize() {
+    int depth = 0;
+    while (!check(TokenKind.EOF)) {
+      Token t = peek();
+      if (depth <= 0 && DECL_START.contains(t.kind()) && current > 0) return;
+      if (t.kind() == TokenKind.LBRACE) depth++;
+      if (t.kind() == TokenKind.RBRACE) depth--;
+      current++;
+    }
+  }
+
+  private Decl declaration() {
+    Token t = peek();
+    switch (t.kind()) {
+      case MODEL -> {
+        advance();
+        String name = identifier("as the model's name");
+        consume(TokenKind.SEMI, "after the model's name");
+        return new Decl.ModelName(t.position(), name);
+      }
+      case INCLUDE -> {
+        advance();
+        Token path = consume(TokenKind.STRING, "a string: the path of the file to include");
+        consume(TokenKind.SEMI, "after the include");
+        return new Decl.Include(t.position(), path.text());
+      }
+      case CONST -> {
+        advance();
+        String name = identifier("as the constant's name");
+        TypeExpr bounds = null;
+        if (match(TokenKind.COLON)) bounds = type();
+        consume(TokenKind.ASSIGN, "'=' and the constant's value");
+        Expr value = expression();
+        consume(TokenKind.SEMI, "after the constant");
+        return new Decl.Const(t.position(), name, bounds, value);
+      }
+      case TYPE -> {
+        advance();
+        String name = identifier("as the type's name");
+        consume(TokenKind.ASSIGN, "'=' and the type");
+        TypeExpr type = type();
+        consume(TokenKind.SEMI, "after the type");
+        return new Decl.TypeAlias(t.position(), name, type);
+      }
+      case ENUM -> {
+        advance();
+        String name = identifier("as the enumeration's name");
+        consume(TokenKind.LBRACE, "'{' and the enumeration's values");
+        ImmutableList.Builder<String> values = ImmutableList.builder();
+        ImmutableList.Builder<Position> positions = ImmutableList.builder();
+        do {
+          positions.add(peek().position());
+          values.add(identifier("as an enumeration value"));
+        } while (match(TokenKind.COMMA));
+        consume(TokenKind.RBRACE, "'}' after the enumeration's values");
+        match(TokenKind.SEMI);
+        return new Decl.Enum(t.position(), name, values.build(), positions.build());
+      }
+      case VAR -> {
+        return variable();
+      }
+      case INIT -> {
+        advance();
+        return new Decl.Init(t.position(), block("init"));
+      }
+      case PROCESS -> {
+        return process();
+      }
+      case INVARIANT -> {
+        advance();
+        String name = identifier("as the invariant's name");
+        consume(TokenKind.COLON, "':' after the invariant's name");
+        Expr condition = expression();
+        consume(TokenKind.SEMI, "after the invariant");
+        return new Decl.Invariant(t.position(), name, condition);
+      }
+      case FINAL -> {
+        advance();
+        Expr condition = expression();
+        consume(TokenKind.SEMI, "after the final-state predicate");
+        return new Decl.Final(t.position(), condition);
+      }
+      default -> throw error(t, "a declaration (const, type, enum, var, init, process, "
+          + "invariant, final, include)");
+    }
+  }
+
+  private Decl.Var variable() {
+    Token t = consume(TokenKind.VAR, "'var'");
+    String name = identifier("as the variable's name");
+    consume(TokenKind.COLON, "':' and the variable's type");
+    TypeExpr type = type();
+    Expr init = null;
+    if (match(TokenKind.ASSIGN)) init = expression();
+    consume(TokenKind.SEMI, "after the variable");
+    return new Decl.Var(t.position(), name, type, init);
+  }
+
+  private Decl.Process process() {
+    Token t = consume(TokenKind.PROCESS, "'process'");
+    String name = identifier("as the process's name");
+    Expr instances = null;
+    if (match(TokenKind.LBRACKET)) {
+      instances = expression();
+      consume(TokenKind.RBRACKET, "']' after the number of instances");
+    }
+    Token open = consume(TokenKind.LBRACE, "'{' to open the process body");
+    ImmutableList.Builder<Decl.Var> locals = ImmutableList.builder();
+    ImmutableList.Builder<Decl.Step> steps = ImmutableList.builder();
+    while (!check(TokenKind.RBRACE)) {
+      if (check(TokenKind.EOF)) throw unterminated(open);
+      if (check(TokenKind.VAR)) {
+        locals.add(variable());
+      } else {
+        steps.add(step());
+      }
+    }
+    advance();
+    return new Decl.Process(t.position(), name, instances, locals.build(), steps.build());
+  }
+
+  private Decl.Step step() {
+    Token label = peek();
+    if (label.kind() != TokenKind.IDENT) {
+      throw error(label, "a step label, 'var' or '}'");
+    }
+    advance();
+    String function = null;
+    if (match(TokenKind.AT)) function = identifier("as the kernel function after '@'");
+    consume(TokenKind.COLON, "':' after the step label");
+    Expr guard = null;
+    if (match(TokenKind.WHEN)) {
+      consume(TokenKind.LPAREN, "'(' after 'when'");
+      guard = expression();
+      consume(TokenKind.RPAREN, "')' after the guard");
+    }
+    ImmutableList<Stmt> body = block("step '" + label.text() + "'");
+    return new Decl.Step(label.position(), label.text(), function, guard, body);
+  }
+
+  private ImmutableList<Stmt> block(String what) {
+    Token open = consume(TokenKind.LBRACE, "'{' to open the body of " + what);
+    ImmutableList.Builder<Stmt> out = ImmutableList.builder();
+    while (!check(TokenKind.RBRACE)) {
+      if (check(TokenKind.EOF)) throw unterminated(open);
+      out.add(statement());
+    }
+    advance();
+    return out.build();
+  }
+
+  private ParseError unterminated(Token open) {
+    errors.add(new Diagnostic("PC102", open.position(),
+        "unterminated block: end of file before the '}' that closes this '{'"));
+    return new ParseError();
+  }
+
+  private Stmt statement() {
+    Token t = peek();
+    switch (t.kind()) {
+      case IF -> {
+        return ifStatement();
+      }
+      case WHEN -> {
+        advance();
+        consume(TokenKind.LPAREN, "'(' after 'when'");
+        Expr c = expression();
+        consume(TokenKind.RPAREN, "')' after the condition");
+        consume(TokenKind.SEMI, "after 'when (...)'");
+        return new Stmt.When(t.position(), c);
+      }
+      case EITHER -> {
+        advance();
+        ImmutableList.Builder<ImmutableList<Stmt>> branches = ImmutableList.builder();
+        branches.add(block("'either'"));
+        while (match(TokenKind.OR_KW)) branches.add(block("'or'"));
+        return new Stmt.Either(t.position(), branches.build());
+      }
+      case CHOOSE, FOR -> {
+        advance();
+        String v = identifier("as the bound variable");
+        consume(TokenKind.IN, "'in' and a finite type");
+        TypeExpr domain = type();
+        ImmutableList<Stmt> body = block("'" + t.text() + "'");
+        return t.kind() == TokenKind.CHOOSE
+            ? new Stmt.Choose(t.position(), v, domain, body)
+            : new Stmt.For(t.position(), v, domain, body);
+      }
+      case ASSERT -> {
+        advance();
+        String name = null;
+        if (check(TokenKind.IDENT) && peekNext().kind() == TokenKind.COLON) {
+          name = advance().text();
+          advance();
+        }
+        Expr c = expression();
+        consume(TokenKind.SEMI, "after the assertion");
+        return new Stmt.Assert(t.position(), name, c);
+      }
+      case GOTO -> {
+        advance();
+        String label;
+        if (match(TokenKind.DONE)) {
+          label = "done";
+        } else {
+          label = identifier("as the label to go to");
+        }
+        consume(TokenKind.SEMI, "after the goto");
+        return new Stmt.Goto(t.position(), label);
+      }
+      case SKIP -> {
+        advance();
+        consume(TokenKind.SEMI, "after 'skip'");
+        return new Stmt.Skip(t.position());
+      }
+      case IDENT -> {
+        if (t.text().equals("push") && peekNext().kind() == TokenKind.LPAREN) {
+          advance();
+          advance();
+          Expr c = expression();
+          consume(TokenKind.COMMA, "',' and the value to push");
+          Expr v = expression();
+          consume(TokenKind.RPAREN, "')' after push's arguments");
+          consume(TokenKind.SEMI, "after push(...)");
+          return new Stmt.Push(t.position(), c, v);
+        }
+        if (t.text().equals("pop") && peekNext().kind() == TokenKind.LPAREN) {
+          advance();
+          Expr c = popArgument();
+          consume(TokenKind.SEMI, "after pop(...)");
+          return new Stmt.Pop(t.position(), null, c);
+        }
+        Expr target = postfix();
+        Token eq = consume(TokenKind.ASSIGN, "'=' in an assignment");
+        if (check(TokenKind.IDENT) && peek().text().equals("pop")
+            && peekNext().kind() == TokenKind.LPAREN) {
+          advance();
+          Expr c = popArgument();
+          consume(TokenKind.SEMI, "after the assignment");
+          return new Stmt.Pop(eq.position(), target, c);
+        }
+        Expr value = expression();
+        consume(TokenKind.SEMI, "after the assignment");
+        return new Stmt.Assign(eq.position(), target, value);
+      }
+      default -> throw error(t, "a statement (assignment, push, pop, if, when, either, "
+          + "choose, for, assert, goto, skip) or '}'");
+    }
+  }
+
+  private Expr popArgument() {
+    consume(TokenKind.LPAREN, "'(' after pop");
+    Expr c = expression();
+    consume(TokenKind.RPAREN, "')' after pop's argument");
+    return c;
+  }
+
+  private Stmt ifStatement() {
+    Token t = consume(TokenKind.IF, "'if'");
+    consume(TokenKind.LPAREN, "'(' after 'if'");
+    Expr c = expression();
+    consume(TokenKind.RPAREN, "')' after the condition");
+    ImmutableList<Stmt> then = block("'if'");
+    ImmutableList<Stmt> otherwise = ImmutableList.of();
+    if (match(TokenKind.ELSE)) {
+      otherwise = check(TokenKind.IF) ? ImmutableList.of(ifStatement()) : block("'else'");
+    }
+    return new Stmt.If(t.position(), c, then, otherwise);
+  }
+
+  // ---- types
+
+  private TypeExpr type() {
+    TypeExpr base = baseType();
+    while (check(TokenKind.LBRACKET)) {
+      Token open = advance();
+      TypeExpr index = type();
+      consume(TokenKind.RBRACKET, "']' after the array's index type");
+      base = new TypeExpr.Array(open.position(), base, index);
+    }
+    return base;
+  }
+
+  private TypeExpr baseType() {
+    Token t = peek();
+    if (match(TokenKind.BOOL)) return new TypeExpr.Bool(t.position());
+    if (t.kind() == TokenKind.FIFO || t.kind() == TokenKind.LIFO) {
+      advance();
+      consume(TokenKind.LT, "'<' after '" + t.text() + "'");
+      TypeExpr element = type();
+      consume(TokenKind.COMMA, "',' and the capacity");
+      boolean saved = inTypeBound;
+      inTypeBound = true;
+      Expr capacity = additive();
+      inTypeBound = saved;
+      consume(TokenKind.GT, "'>' after the capacity");
+      return new TypeExpr.Container(t.position(), t.kind() == TokenKind.FIFO, element, capacity);
+    }
+    if (t.kind() == TokenKind.LPAREN && isParenthesisedType()) {
+      advance();
+      TypeExpr inner = type();
+      consume(TokenKind.RPAREN, "')' after the type");
+      return inner;
+    }
+    boolean saved = inTypeBound;
+    inTypeBound = true;
+    try {
+      Expr lo = additive();
+      if (match(TokenKind.DOTDOT)) {
+        Expr hi = additive();
+        return new TypeExpr.Range(t.position(), lo, hi);
+      }
+      if (lo instanceof Expr.Name n) return new TypeExpr.Named(n.pos(), n.name());
+      throw error(peek(), "'..' in a range type, or a type name");
+    } finally {
+      inTypeBound = saved;
+    }
+  }
+
+  /** A '(' opens a type when a '..' or a type keyword comes before its matching ')'. */
+  private boolean isParenthesisedType() {
+    int depth = 0;
+    for (int i = current; i < tokens.size(); i++) {
+      TokenKind k = tokens.get(i).kind();
+      if (k == TokenKind.LPAREN) depth++;
+      if (k == TokenKind.RPAREN && --depth == 0) return false;
+      if (depth == 1 && (k == TokenKind.DOTDOT || k == TokenKind.BOOL || k == TokenKind.FIFO
+          || k == TokenKind.LIFO)) {
+        return true;
+      }
+      if (k == TokenKind.EOF) return false;
+    }
+    return false;
+  }
+
+  // ---- expressions, lowest precedence first
+
+  Expr expression() {
+    Expr left = or();
+    if (check(TokenKind.IMPLIES)) {
+      Token op = advance();
+      Expr right = expression();
+      return new Expr.Binary(op.position(), "=>", left, right);
+    }
+    return left;
+  }
+
+  private Expr or() {
+    Expr e = and();
+    while (check(TokenKind.OR)) {
+      Token op = advance();
+      e = new Expr.Binary(op.position(), "||", e, and());
+    }
+    return e;
+  }
+
+  private Expr and() {
+    Expr e = comparison();
+    while (check(TokenKind.AND)) {
+      Token op = advance();
+      e = new Expr.Binary(op.position(), "&&", e, comparison());
+    }
+    return e;
+  }
+
+  private Expr comparison() {
+    Expr e = additive();
+    if (check(TokenKind.EQ) || check(TokenKind.NE) || check(TokenKind.LT) || check(TokenKind.LE)
+        || check(TokenKind.GT) || check(TokenKind.GE)) {
+      Token op = advance();
+      e = new Expr.Binary(op.position(), op.text(), e, additive());
+    }
+    return e;
+  }
+
+  private Expr additive() {
+    Expr e = multiplicative();
+    while (check(TokenKind.PLUS) || check(TokenKind.MINUS)) {
+      Token op = advance();
+      e = new Expr.Binary(op.position(), op.text(), e, multiplicative());
+    }
+    return e;
+  }
+
+  private Expr multiplicative() {
+    Expr e = unary();
+    while (check(TokenKind.STAR) || check(TokenKind.SLASH) || check(TokenKind.PERCENT)) {
+      Token op = advance();
+      e = new Expr.Binary(op.position(), op.text(), e, unary());
+    }
+    return e;
+  }
+
+  private Expr unary() {
+    if (check(TokenKind.NOT) || check(TokenKind.MINUS)) {
+      Token op = advance();
+      return new Expr.Unary(op.position(), op.text(), unary());
+    }
+    return postfix();
+  }
+
+  private Expr postfix() {
+    Expr e = primary();
+    while (!inTypeBound && check(TokenKind.LBRACKET)) {
+      Token open = advance();
+      Expr index = expression();
+      consume(TokenKind.RBRACKET, "']' after the index");
+      e = new Expr.Index(open.position(), e, index);
+    }
+    return e;
+  }
+
+  private Expr primary() {
+    Token t = peek();
+    switch (t.kind()) {
+      case INT -> {
+        advance();
+        return new Expr.IntLit(t.position(), t.value());
+      }
+      case TRUE, FALSE -> {
+        advance();
+        return new Expr.BoolLit(t.position(), t.kind() == TokenKind.TRUE);
+      }
+      case SELF -> {
+        advance();
+        return new Expr.Self(t.position());
+      }
+      case LPAREN -> {
+        advance();
+        boolean saved = inTypeBound;
+        inTypeBound = false;
+        Expr e = expression();
+        inTypeBound = saved;
+        consume(TokenKind.RPAREN, "')'");
+        return e;
+      }
+      case AT_KW -> {
+        advance();
+        consume(TokenKind.LPAREN, "'(' after 'at'");
+        String process = identifier("as the process in at(process, label)");
+        Expr instance = null;
+        if (match(TokenKind.LBRACKET)) {
+          instance = expression();
+          consume(TokenKind.RBRACKET, "']' after the instance");
+        }
+        consume(TokenKind.COMMA, "',' and a label in at(process, label)");
+        Token label = peek();
+        String name = match(TokenKind.DONE) ? "done" : identifier("as the label in at(...)");
+        consume(TokenKind.RPAREN, "')' after at(...)");
+        return new Expr.At(t.position(), process, instance, name, label.position());
+      }
+      case FORALL, EXISTS, COUNT -> {
+        advance();
+        String v = identifier("as the bound variable");
+        consume(TokenKind.IN, "'in' and a finite type");
+        TypeExpr domain = type();
+        consume(TokenKind.COLON, "':' before the quantified expression");
+        boolean saved = inTypeBound;
+        inTypeBound = false;
+        Expr body = expression();
+        inTypeBound = saved;
+        return new Expr.Quantifier(t.position(), t.text(), v, domain, body);
+      }
+      case IDENT -> {
+        advance();
+        if (check(TokenKind.LPAREN)) {
+          advance();
+          ImmutableList.Builder<Expr> args = ImmutableList.builder();
+          if (!check(TokenKind.RPAREN)) {
+            do {
+              args.add(expression());
+            } while (match(TokenKind.COMMA));
+          }
+          consume(TokenKind.RPAREN, "')' after the arguments of " + t.text());
+          return new Expr.Call(t.position(), t.text(), args.build());
+        }
+        return new Expr.Name(t.position(), t.text());
+      }
+      default -> throw error(t, "an expression");
+    }
+  }
+
+  // ---- token plumbing
+
+  private String identifier(String role) {
+    Token t = peek();
+    if (t.kind() != TokenKind.IDENT) {
+      if (t.kind().isKeyword()) {
+        throw error(t, "a name " + role + " ('" + t.text() + "' is a keyword)");
+      }
+      throw error(t, "a name " + role);
+    }
+    advance();
+    return t.text();
+  }
+
+  private Token consume(TokenKind kind, String what) {
+    if (check(kind)) return advance();
+    throw error(peek(), what.startsWith(kind.describe()) ? what : kind.describe() + " " + what);
+  }
+
+  private ParseError error(Token found, String expected) {
+    if (found.kind() == TokenKind.EOF) {
+      errors.add(new Diagnostic("PC101", found.position(),
+          "unexpected end of file: expected " + expected));
+    } else {
+      errors.add(new Diagnostic("PC101", found.position(),
+          "unexpected " + found.describe() + ": expected " + expected));
+    }
+    return new ParseError();
+  }
+
+  private boolean match(TokenKind kind) {
+    if (check(kind)) {
+      advance();
+      return true;
+    }
+    return false;
+  }
+
+  private boolean check(TokenKind kind) {
+    return peek().kind() == kind;
+  }
+
+  private Token peek() {
+    return tokens.get(current);
+  }
+
+  private Token peekNext() {
+    return tokens.get(Math.min(current + 1, tokens.size() - 1));
+  }
+
+  private Token advance() {
+    Token t = tokens.get(current);
+    if (t.kind() != TokenKind.EOF) current++;
+    return t;
+  }
+}

@@ -1,0 +1,44 @@
+package poolcheck.language;
+
+/** Token kinds; keywords carry their spelling so the lexer can look them up. */
+public enum TokenKind {
+  IDENT(null), INT(null), STRING(null), EOF("end of file"),
+  // punctuation
+  LBRACE("{"), RBRACE("}"), LPAREN("("), RPAREN(")"), LBRACKET("["), RBRACKET("]"),
+  SEMI(";"), COLON(":"), COMMA(","), DOTDOT(".."), AT("@"),
+  ASSIGN("="), EQ("=="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">="),
+  PLUS("+"), MINUS("-"), STAR("*"), SLASH("/"), PERCENT("%"),
+  NOT("!"), AND("&&"), OR("||"), IMPLIES("=>"),
+  // keywords
+  MODEL("model"), CONST("const"), TYPE("type"), ENUM("enum"), VAR("var"), PROCESS("process"),
+  INIT("init"), INVARIANT("invariant"), FINAL("final"), INCLUDE("include"), BOOL("bool"),
+  TRUE("true"), FALSE("false"), WHEN("when"), ASSERT("assert"), IF("if"), ELSE("else"),
+  EITHER("either"), OR_KW("or"), CHOOSE("choose"), FOR("for"), IN("in"), GOTO("goto"),
+  SKIP("skip"), DONE("done"), SELF("self"), AT_KW("at"), FORALL("forall"), EXISTS("exists"),
+  COUNT("count"), FIFO("fifo"), LIFO("lifo");
+
+  private final String spelling;
+
+  TokenKind(String spelling) {
+    this.spelling = spelling;
+  }
+
+  /** How the token reads in an error message. */
+  public String describe() {
+    return switch (this) {
+      case IDENT -> "a name";
+      case INT -> "an integer";
+      case STRING -> "a string";
+      case EOF -> "end of file";
+      default -> "'" + spelling + "'";
+    };
+  }
+
+  public String spelling() {
+    return spelling;
+  }
+
+  public boolean isKeyword() {
+    return ordinal() >= MODEL.ordinal();
+  }
+}

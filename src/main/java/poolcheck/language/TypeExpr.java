@@ -1,0 +1,18 @@
+package poolcheck.language;
+
+/** A type as written: resolved to sizes and ranges by the checker. */
+public sealed interface TypeExpr {
+  Position pos();
+
+  record Bool(Position pos) implements TypeExpr {}
+
+  record Range(Position pos, Expr lo, Expr hi) implements TypeExpr {}
+
+  /** An enumeration or an alias. */
+  record Named(Position pos, String name) implements TypeExpr {}
+
+  record Array(Position pos, TypeExpr element, TypeExpr index) implements TypeExpr {}
+
+  record Container(Position pos, boolean fifo, TypeExpr element, Expr capacity)
+      implements TypeExpr {}
+}
