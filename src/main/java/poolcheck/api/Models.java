@@ -17,6 +17,12 @@ public final class Models {
     return Compiler.compile(ModelLoader.load(file), constants);
   }
 
+  /** At a named configuration of the model; -D constants still override it. */
+  public static CompiledModel load(Path file, String configuration, Map<String, String> constants)
+      throws ModelException, IOException {
+    return Compiler.compile(ModelLoader.load(file), constants, configuration);
+  }
+
   public static CompiledModel load(Path file) throws ModelException, IOException {
     return load(file, Map.of());
   }

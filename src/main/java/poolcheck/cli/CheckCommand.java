@@ -62,7 +62,7 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    CompiledModel m = Models.load(model, modelOptions.constants);
+    CompiledModel m = Models.load(model, modelOptions.config, modelOptions.constants);
     Explorer explorer = new Explorer(m);
     if (properties != null) {
       Set<String> names = new LinkedHashSet<>(properties);

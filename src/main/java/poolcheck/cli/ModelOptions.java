@@ -9,4 +9,8 @@ final class ModelOptions {
   @Option(names = "-D", paramLabel = "NAME=VALUE",
       description = "Override a constant of the model, e.g. -D PAGES=4.")
   Map<String, String> constants = new LinkedHashMap<>();
+
+  @Option(names = "--config", paramLabel = "NAME",
+      description = "Use a configuration declared in the model (config NAME { ... }).")
+  String config;
 }

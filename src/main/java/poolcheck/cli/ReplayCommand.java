@@ -29,7 +29,7 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    CompiledModel m = Models.load(model, modelOptions.constants);
+    CompiledModel m = Models.load(model, modelOptions.config, modelOptions.constants);
     JsonTrace.Recorded recorded = JsonTrace.read(trace);
     Replay.Outcome o = Replay.check(m, recorded);
     if (o.ok()) {

@@ -32,9 +32,14 @@ public final class CompiledModel {
   private final Code[] invariants;
   private final Code finalPredicate;
   private final Symbols symbols;
+  private final ImmutableList<String> configurations;
+  private final String configuration;
 
   private CompiledModel(Builder b, StateLayout layout, Symbols symbols,
-      ImmutableList<Property> properties, int envSize, Map<String, Integer> constants) {
+      ImmutableList<Property> properties, int envSize, Map<String, Integer> constants,
+      ImmutableList<String> configurations, String configuration) {
+    this.configurations = configurations;
+    this.configuration = configuration;
     this.name = b.name;
     this.source = b.source;
     this.layout = layout;
@@ -83,6 +88,16 @@ public final class CompiledModel {
   /** The constants' values in force, overrides applied. */
   public ImmutableMap<String, Integer> constants() {
     return constants;
+  }
+
+  /** The names of the model's documented configurations, in text order. */
+  public ImmutableList<String> configurations() {
+    return configurations;
+  }
+
+  /** The configuration this model was compiled at, or null for the defaults. */
+  public String configuration() {
+    return configuration;
   }
 
   public int instances() {
@@ -357,8 +372,10 @@ public final class CompiledModel {
     }
 
     CompiledModel build(StateLayout layout, Symbols symbols, ImmutableList<Property> properties,
-        int envSize, Map<String, Integer> constants) {
-      return new CompiledModel(this, layout, symbols, properties, envSize, constants);
+        int envSize, Map<String, Integer> constants, ImmutableList<String> configurations,
+        String configuration) {
+      return new CompiledModel(this, layout, symbols, properties, envSize, constants,
+          configurations, configuration);
     }
   }
 }

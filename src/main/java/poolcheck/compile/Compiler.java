@@ -39,7 +39,12 @@ public final class Compiler {
   int envSize;
   private String modelName;
 
-  private Compiler(Map<String, String> overrides) {
+  private final String configuration;
+  private final Map<String, Decl.Setting> configured = new LinkedHashMap<>();
+  private final List<String> configurations = new ArrayList<>();
+
+  private Compiler(Map<String, String> overrides, String configuration) {
+    this.configuration = configuration;
     this.overrides = new LinkedHashMap<>(overrides);
     this.overridePositions = new HashMap<>();
     int column = 1;
@@ -53,8 +58,16 @@ public final class Compiler {
   /** Checks and compiles; {@code overrides} are -D NAME=VALUE constant values. */
   public static CompiledModel compile(ParsedModel parsed, Map<String, String> overrides)
       throws ModelException {
-    Compiler c = new Compiler(overrides);
-    return c.run(parsed);
+    return compile(parsed, overrides, null);
+  }
+
+  /**
+   * With a named configuration (a {@code config} declaration) whose values replace the
+   * constants' defaults; -D overrides still win over both.
+   */
+  public static CompiledModel compile(ParsedModel parsed, Map<String, String> overrides,
+      String configuration) throws ModelException {
+    return new Compiler(overrides, configuration).run(parsed);
   }
 
   public static CompiledModel compile(ParsedModel parsed) throws ModelException {
@@ -63,6 +76,7 @@ public final class Compiler {
 
   private CompiledModel run(ParsedModel parsed) throws ModelException {
     modelName = baseName(parsed.source());
+    selectConfiguration(parsed);
     List<Decl.Process> processes = new ArrayList<>();
     for (Decl d : parsed.decls()) {
       try {
@@ -76,6 +90,16 @@ public final class Compiler {
         errors.add(new Diagnostic("PC118", overridePositions.get(name),
             "-D " + name + ": the model has no constant '" + name + "' (constants: "
                 + String.join(", ", symbols.constants.keySet()) + ")"));
+      }
+    }
+    for (Decl d : parsed.decls()) {
+      if (d instanceof Decl.Config config) {
+        for (Decl.Setting s : config.settings()) {
+          if (!symbols.constants.containsKey(s.constant())) {
+            errors.add(new Diagnostic("PC104", s.pos(), "configuration '" + config.name()
+                + "' sets unknown constant '" + s.constant() + "'"));
+          }
+        }
       }
     }
     for (Decl.Process p : processes) {
@@ -120,7 +144,32 @@ public final class Compiler {
     Map<String, Integer> constants = new LinkedHashMap<>();
     symbols.constants.forEach((k, v) -> constants.put(k, v.value()));
     return model.build(new StateLayout(lo, hi), symbols, ImmutableList.copyOf(properties.values()),
-        envSize, constants);
+        envSize, constants, ImmutableList.copyOf(configurations), configuration);
+  }
+
+  private void selectConfiguration(ParsedModel parsed) throws ModelException {
+    Map<String, Position> seen = new LinkedHashMap<>();
+    Decl.Config selected = null;
+    for (Decl d : parsed.decls()) {
+      if (!(d instanceof Decl.Config config)) continue;
+      if (seen.containsKey(config.name())) {
+        errors.add(new Diagnostic("PC105", config.pos(), "duplicate configuration '"
+            + config.name() + "' (first declared at " + seen.get(config.name()) + ")"));
+        continue;
+      }
+      seen.put(config.name(), config.pos());
+      configurations.add(config.name());
+      if (config.name().equals(configuration)) selected = config;
+    }
+    if (configuration != null && selected == null) {
+      throw new ModelException(new Diagnostic("PC121", new Position("command line", 1, 1),
+          "--config " + configuration + ": the model has no such configuration"
+              + (configurations.isEmpty() ? "" : " (it has: " + String.join(", ",
+                  configurations) + ")")));
+    }
+    if (selected != null) {
+      for (Decl.Setting s : selected.settings()) configured.put(s.constant(), s);
+    }
   }
 
   private static List<Diagnostic> sorted(List<Diagnostic> errors) {
@@ -154,6 +203,14 @@ public final class Compiler {
         Type declaredKind = exprs.constant(c.value(), Scope.GLOBAL).type();
         kind = declaredKind instanceof Type.Scalar s ? s.kind() : declaredKind;
         value = parseOverride(c.name(), overrides.get(c.name()), kind);
+      } else if (configured.containsKey(c.name())) {
+        Type declaredKind = exprs.constant(c.value(), Scope.GLOBAL).type();
+        Decl.Setting setting = configured.get(c.name());
+        ExprCompiler.Typed t = exprs.constant(setting.value(), Scope.GLOBAL);
+        kind = t.type() instanceof Type.Scalar s ? s.kind() : t.type();
+        exprs.expect(setting.value().pos(), declaredKind, kind, "a value of the same type as "
+            + "the default of " + c.name());
+        value = exprs.evaluate(t.code());
       } else {
         ExprCompiler.Typed t = exprs.constant(c.value(), Scope.GLOBAL);
         kind = t.type() instanceof Type.Scalar s ? s.kind() : t.type();

@@ -32,6 +32,11 @@ public sealed interface Decl {
 
   record Final(Position pos, Expr condition) implements Decl {}
 
+  /** A documented configuration: constant values the proofs ledger checks the model at. */
+  record Config(Position pos, String name, ImmutableList<Setting> settings) implements Decl {}
+
+  record Setting(Position pos, String constant, Expr value) {}
+
   /** A labelled atomic step; kernelFunction and guard may be null. */
   record Step(Position pos, String label, String kernelFunction, Expr guard,
       ImmutableList<Stmt> body) {}

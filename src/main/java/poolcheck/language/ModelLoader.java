@@ -1,6 +1,7 @@
 package poolcheck.language;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ public final class ModelLoader {
   private final Set<Path> loaded = new HashSet<>();
   private final Deque<Path> including = new ArrayDeque<>();
   private final ImmutableList.Builder<Decl> decls = ImmutableList.builder();
+  private final ImmutableMap.Builder<String, String> texts = ImmutableMap.builder();
 
   private ModelLoader() {}
 
@@ -26,7 +28,7 @@ public final class ModelLoader {
     ModelLoader loader = new ModelLoader();
     Path root = file.toAbsolutePath().normalize();
     loader.loadFile(root, file.toString());
-    return new ParsedModel(file.toString(), loader.decls.build());
+    return new ParsedModel(file.toString(), loader.decls.build(), loader.texts.build());
   }
 
   /** Parses text that has no includes, for tests and the random-model generator. */
@@ -38,11 +40,12 @@ public final class ModelLoader {
             "include \"" + inc.path() + "\" is not available for a model given as text"));
       }
     }
-    return new ParsedModel(name, decls);
+    return new ParsedModel(name, decls, ImmutableMap.of(name, text));
   }
 
   private void loadFile(Path path, String shownName) throws ModelException, IOException {
     String text = Files.readString(path, StandardCharsets.UTF_8);
+    texts.put(shownName, text);
     including.push(path);
     loaded.add(path);
     for (Decl d : Parser.parse(shownName, text)) {

@@ -13,7 +13,7 @@ import java.util.Set;
 public final class Parser {
   private static final Set<TokenKind> DECL_START = EnumSet.of(TokenKind.MODEL, TokenKind.CONST,
       TokenKind.TYPE, TokenKind.ENUM, TokenKind.VAR, TokenKind.PROCESS, TokenKind.INIT,
-      TokenKind.INVARIANT, TokenKind.FINAL, TokenKind.INCLUDE);
+      TokenKind.INVARIANT, TokenKind.FINAL, TokenKind.INCLUDE, TokenKind.CONFIG);
 
   private final List<Token> tokens;
   private final List<Diagnostic> errors = new ArrayList<>();
@@ -145,8 +145,25 @@ public final class Parser {
         consume(TokenKind.SEMI, "after the final-state predicate");
         return new Decl.Final(t.position(), condition);
       }
+      case CONFIG -> {
+        advance();
+        String name = identifier("as the configuration's name");
+        Token open = consume(TokenKind.LBRACE, "'{' to open the configuration");
+        ImmutableList.Builder<Decl.Setting> settings = ImmutableList.builder();
+        while (!check(TokenKind.RBRACE)) {
+          if (check(TokenKind.EOF)) throw unterminated(open);
+          Token constant = peek();
+          String c = identifier("as a constant to set");
+          consume(TokenKind.ASSIGN, "'=' and the constant's value");
+          Expr value = expression();
+          consume(TokenKind.SEMI, "after the setting");
+          settings.add(new Decl.Setting(constant.position(), c, value));
+        }
+        advance();
+        return new Decl.Config(t.position(), name, settings.build());
+      }
       default -> throw error(t, "a declaration (const, type, enum, var, init, process, "
-          + "invariant, final, include)");
+          + "invariant, final, include, config)");
     }
   }
 

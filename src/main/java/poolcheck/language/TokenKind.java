@@ -15,7 +15,7 @@ public enum TokenKind {
   TRUE("true"), FALSE("false"), WHEN("when"), ASSERT("assert"), IF("if"), ELSE("else"),
   EITHER("either"), OR_KW("or"), CHOOSE("choose"), FOR("for"), IN("in"), GOTO("goto"),
   SKIP("skip"), DONE("done"), SELF("self"), AT_KW("at"), FORALL("forall"), EXISTS("exists"),
-  COUNT("count"), FIFO("fifo"), LIFO("lifo");
+  COUNT("count"), FIFO("fifo"), LIFO("lifo"), CONFIG("config");
 
   private final String spelling;
 

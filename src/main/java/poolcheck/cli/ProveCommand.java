@@ -1,0 +1,40 @@
+package poolcheck.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import poolcheck.proofs.Ledger;
+
+@Command(name = "prove", description = "Regenerate the proofs ledger (proofs/) from exhaustive "
+    + "runs of every model in models/ at each of its configurations.")
+final class ProveCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--root", paramLabel = "DIR", description = "The project directory "
+      + "(holding models/ and proofs/). Default: the current directory.")
+  Path root = Path.of("");
+
+  @Option(names = "--check", description = "Only compare: exit 1 and list what differs.")
+  boolean check;
+
+  @Override
+  public Integer call() throws Exception {
+    Ledger ledger = new Ledger(root);
+    if (check) {
+      List<String> bad = ledger.mismatches();
+      bad.forEach(b -> spec.commandLine().getOut().println("stale: proofs/" + b));
+      if (bad.isEmpty()) spec.commandLine().getOut().println("proofs ledger is up to date");
+      return bad.isEmpty() ? ExitCode.VERIFIED : ExitCode.VIOLATED;
+    }
+    List<String> written = ledger.write();
+    written.forEach(w -> spec.commandLine().getOut().println("wrote proofs/" + w));
+    spec.commandLine().getOut().println(written.isEmpty() ? "proofs ledger is up to date"
+        : written.size() + " ledger files written");
+    return ExitCode.VERIFIED;
+  }
+}

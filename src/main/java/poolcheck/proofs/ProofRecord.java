@@ -1,0 +1,23 @@
+package poolcheck.proofs;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+
+/**
+ * The ledger's entry for one model at one configuration: what was checked, on which text, with
+ * which outcome. No timings: a record must be reproducible to the byte.
+ */
+public record ProofRecord(String model, String file, String digest, String configuration,
+    ImmutableMap<String, Integer> constants, Reachable reachable,
+    ImmutableList<PropertyOutcome> properties) {
+
+  /** The whole state space, explored with only the runtime checks on. */
+  public record Reachable(String verdict, long distinct, int depth, String stoppedBy) {}
+
+  /**
+   * One property checked alone. verdict: holds, violated, or "not decided" when a runtime error
+   * of the model stopped the search first (stoppedBy names it).
+   */
+  public record PropertyOutcome(String name, String kind, String verdict, long distinct,
+      Integer traceLength, String traceFile, String stoppedBy) {}
+}

@@ -1,0 +1,104 @@
+package poolcheck.proofs;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.hash.Hashing;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import poolcheck.compile.CompiledModel;
+import poolcheck.compile.Compiler;
+import poolcheck.compile.Property;
+import poolcheck.explore.Explorer;
+import poolcheck.language.ModelException;
+import poolcheck.language.ModelLoader;
+import poolcheck.language.ParsedModel;
+import poolcheck.result.CheckResult;
+import poolcheck.result.Verdict;
+import poolcheck.trace.JsonResult;
+
+/**
+ * Produces ledger records by exhaustive runs: one run for the reachable state space, then one
+ * run per property, so that each property gets its own verdict and shortest trace.
+ */
+public final class Prover {
+  /** A record with the files that go beside it (trace JSON by file name). */
+  public record Proof(ProofRecord record, Map<String, String> traces) {}
+
+  private Prover() {}
+
+  /** The configurations to prove a model at: its declared ones, or its defaults. */
+  public static List<String> configurations(Path file) throws IOException, ModelException {
+    CompiledModel m = Compiler.compile(ModelLoader.load(file));
+    return m.configurations().isEmpty() ? List.of("default") : m.configurations();
+  }
+
+  public static Proof prove(Path file, String displayName, String configuration)
+      throws IOException, ModelException {
+    ParsedModel parsed = ModelLoader.load(file);
+    CompiledModel m = Compiler.compile(parsed, Map.of(),
+        configuration.equals("default") ? null : configuration);
+    CheckResult all = new Explorer(m).properties(Set.of()).run();
+    ProofRecord.Reachable reachable = new ProofRecord.Reachable(verdict(all),
+        all.statistics().distinct(), all.statistics().depth(),
+        all.counterexample().map(cx -> cx.property().name()).orElse(null));
+    List<ProofRecord.PropertyOutcome> outcomes = new ArrayList<>();
+    Map<String, String> traces = new java.util.LinkedHashMap<>();
+    for (Property p : m.properties()) {
+      if (p.kind() == Property.Kind.RUNTIME) continue;
+      CheckResult r = new Explorer(m).properties(Set.of(p.name())).run();
+      String verdict;
+      Integer length = null;
+      String traceFile = null;
+      String stoppedBy = null;
+      if (r.verdict() == Verdict.VIOLATED) {
+        var cx = r.counterexample().orElseThrow();
+        if (cx.property().name().equals(p.name())) {
+          verdict = "violated";
+          length = cx.length();
+          traceFile = configuration + "." + p.name() + ".json";
+          traces.put(traceFile, JsonResult.render(withoutTimings(r)));
+        } else {
+          verdict = "not decided";
+          stoppedBy = cx.property().name();
+        }
+      } else {
+        verdict = verdict(r);
+      }
+      outcomes.add(new ProofRecord.PropertyOutcome(p.name(),
+          p.kind().name().toLowerCase(Locale.ROOT), verdict, r.statistics().distinct(), length,
+          traceFile, stoppedBy));
+    }
+    ProofRecord record = new ProofRecord(m.name(), displayName, digest(parsed), configuration,
+        m.constants(), reachable, ImmutableList.copyOf(outcomes));
+    return new Proof(record, traces);
+  }
+
+  private static String verdict(CheckResult r) {
+    return switch (r.verdict()) {
+      case VERIFIED -> "holds";
+      case VIOLATED -> "violated";
+      case INCOMPLETE, INTERRUPTED -> "incomplete";
+    };
+  }
+
+  /** Traces in the ledger must not change from run to run: drop the clock. */
+  private static CheckResult withoutTimings(CheckResult r) {
+    var s = r.statistics();
+    return new CheckResult(r.model(), r.constants(), r.checked(), r.verdict(),
+        new poolcheck.result.Statistics(s.generated(), s.distinct(), s.depth(), 0, 1, 0),
+        r.counterexample(), r.reason());
+  }
+
+  /** SHA-256 over every file the model reads, name and text, in load order. */
+  static String digest(ParsedModel parsed) {
+    StringBuilder all = new StringBuilder();
+    parsed.texts().forEach((name, text) -> all.append(Path.of(name).getFileName()).append('\0')
+        .append(text).append('\0'));
+    return "sha256:" + Hashing.sha256().hashString(all, StandardCharsets.UTF_8);
+  }
+}
