@@ -47,7 +47,9 @@ public final class Replay {
     boolean initialViolation = init.violations.stream()
         .anyMatch(v -> v.property == property.get().id() && Arrays.equals(v.state, first));
     if (!init.contains(current) && !(steps.size() == 1 && initialViolation)) {
-      return Outcome.failure(0, "the first state is not an initial state of the model");
+      return Outcome.failure(0, "the first state is not an initial state of the model"
+          + (init.successors.isEmpty() ? ""
+              : ": " + difference(model, nearest(init.successors, current), current)));
     }
     for (int i = 1; i < steps.size(); i++) {
       JsonTrace.Step step = steps.get(i);
