@@ -24,12 +24,12 @@ class HtmlTraceBrowserTest {
   @TempDir
   Path dir;
 
-  private String dumpDom(Path page) throws Exception {
+  private String dumpDom(String url) throws Exception {
     Path out = dir.resolve("dom.html");
     Process p = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox",
         "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + dir.resolve("profile"), "--dump-dom", page.toUri().toString())
+        "--user-data-dir=" + dir.resolve("profile"), "--dump-dom", url)
         .redirectOutput(out.toFile()).redirectError(dir.resolve("chromium.log").toFile())
         .start();
     // A guard against a hung browser, not a performance bound: a page this small renders in
@@ -51,7 +51,7 @@ class HtmlTraceBrowserTest {
     Path page = dir.resolve("trace.html");
     Files.writeString(page, HtmlTrace.render(tiny.result()));
 
-    String dom = dumpDom(page);
+    String dom = dumpDom(page.toUri().toString());
 
     Matcher heads = Pattern.compile("<th class=\"lifeline\" data-instance=\"([^\"]+)\">")
         .matcher(dom);
@@ -64,5 +64,25 @@ class HtmlTraceBrowserTest {
     assertTrue(lastStep > 0 && dom.indexOf("id=\"violation\"") > lastStep,
         "the violation comes after the last step");
     assertTrue(dom.contains("step 0 of 6"), "the step counter starts at the initial state");
+  }
+
+  @Test
+  void opensAtTheStepInTheLinkWithItsChangesHighlighted() throws Exception {
+    assumeTrue(Files.isExecutable(CHROMIUM), "no " + CHROMIUM + ": browser test skipped");
+    ShippedTraces.Shipped tiny = ShippedTraces.all().stream()
+        .filter(s -> s.file(TraceFormat.HTML).equals("tiny_pool-no_unmap_after_detach.html"))
+        .findFirst().orElseThrow();
+    Path page = dir.resolve("trace.html");
+    Files.writeString(page, HtmlTrace.render(tiny.result()));
+
+    String dom = dumpDom(page.toUri() + "#step=5");
+
+    assertTrue(dom.contains("step 5 of 6"), dom);
+    assertTrue(Pattern.compile("<tr class=\"step[a-z ]* current\" data-step=\"5\">").matcher(dom)
+        .find(), dom);
+    List<String> changed = Pattern.compile("<tr class=\"changed\"><td>([^<]+)</td>")
+        .matcher(dom).results().map(m -> m.group(1)).toList();
+    assertEquals(List.of("dev_bound", "driver.pc"), changed);
+    assertTrue(dom.contains("<td>dev_bound</td><td>false</td><td class=\"was\">true</td>"), dom);
   }
 }
