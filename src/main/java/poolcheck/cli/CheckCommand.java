@@ -110,9 +110,10 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
     if (traceOptions.fewestSwitches) {
-      FewestSwitches fewest = new FewestSwitches(m, Set.copyOf(explorer.checkedNames()));
-      violations = violations.stream().map(v -> withTrace(v,
-          fewest.find(v.counterexample().orElseThrow()))).toList();
+      // Each run's own checked set: --all-violations switches found properties off, and an
+      // assertion still on would block paths that run took.
+      violations = violations.stream().map(v -> withTrace(v, new FewestSwitches(m,
+          Set.copyOf(v.checked())).find(v.counterexample().orElseThrow()))).toList();
       if (all == null && !violations.isEmpty()) r = violations.get(0);
     }
     for (CheckResult v : violations) {

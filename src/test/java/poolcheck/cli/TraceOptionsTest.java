@@ -85,6 +85,16 @@ class TraceOptionsTest {
   }
 
   @Test
+  void fewestSwitchesAppliesToEachOfAllViolations() {
+    Run r = run("check", "-q", TINY, "--all-violations", "--fewest-switches");
+    assertEquals(1, r.status(), r.err());
+    String second = r.out().substring(r.out().indexOf("no_mapped_page_at_rest (invariant)"));
+    assertTrue(second.contains("Step 1: driver destroy @page_pool_destroy"), r.out());
+    assertTrue(second.contains("Step 2: driver detach @device_del"), r.out());
+    assertTrue(second.contains("Step 6: stack release @page_pool_return_page"), r.out());
+  }
+
+  @Test
   void rejectsAnUnknownFormatInOneLine() {
     Run r = run("check", "-q", LOST, "--trace-format", "json,svg");
     assertEquals(2, r.status());
