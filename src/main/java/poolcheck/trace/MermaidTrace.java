@@ -21,9 +21,9 @@ public final class MermaidTrace {
     Counterexample cx = r.counterexample().orElseThrow();
     ImmutableList<String> instances = Lifelines.of(cx.steps().get(0).state());
     StringBuilder out = new StringBuilder("sequenceDiagram\n");
+    // Mermaid clips a title wider than the diagram: the violation goes in the last note.
     out.append("  title ").append(text(r.model() + " " + r.constants().toString()
-        .replace('{', '(').replace('}', ')') + ": " + ViolationText.of(cx.property())))
-        .append('\n');
+        .replace('{', '(').replace('}', ')'))).append('\n');
     for (int i = 0; i < instances.size(); i++) {
       out.append("  participant p").append(i).append(" as ").append(text(instances.get(i)))
           .append('\n');
