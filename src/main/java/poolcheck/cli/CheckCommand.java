@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,8 +18,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import poolcheck.api.Models;
 import poolcheck.compile.CompiledModel;
 import poolcheck.compile.Property;
+import poolcheck.explore.AllViolations;
 import poolcheck.explore.Explorer;
+import poolcheck.explore.FewestSwitches;
 import poolcheck.result.CheckResult;
+import poolcheck.result.Counterexample;
 import poolcheck.result.Statistics;
 import poolcheck.result.Verdict;
 import poolcheck.trace.JsonResult;
@@ -58,14 +62,17 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "No progress lines.")
   boolean quiet;
 
+  @Mixin
+  TraceOptions traceOptions;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     CompiledModel m = Models.load(model, modelOptions.config, modelOptions.constants);
-    Explorer explorer = new Explorer(m);
+    Set<String> names = null;
     if (properties != null) {
-      Set<String> names = new LinkedHashSet<>(properties);
+      names = new LinkedHashSet<>(properties);
       for (String name : names) {
         if (m.property(name).isEmpty()) {
           throw new UsageException("--property " + name + ": the model has no such property "
@@ -74,8 +81,69 @@ final class CheckCommand implements Callable<Integer> {
               + ")");
         }
       }
-      explorer.properties(names);
     }
+    traceOptions.formats();
+    Explorer explorer = explorer(m, names, err);
+    out.println("poolcheck: model " + m.name() + " " + m.constants());
+    AllViolations all = traceOptions.allViolations ? new AllViolations(
+        only -> explorer(m, only, err), new LinkedHashSet<>(explorer.checkedNames().stream()
+            .filter(n -> m.property(n).orElseThrow().kind() != Property.Kind.RUNTIME).toList()))
+        : null;
+    Thread hook = new Thread(all != null ? all::stop : explorer::stop);
+    Runtime.getRuntime().addShutdownHook(hook);
+    List<CheckResult> violations;
+    CheckResult r;
+    try {
+      if (all != null) {
+        AllViolations.Report report = all.run();
+        violations = report.violations();
+        r = report.last();
+      } else {
+        r = explorer.run();
+        violations = r.verdict() == Verdict.VIOLATED ? List.of(r) : List.of();
+      }
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is already exiting: the hook has run
+      }
+    }
+    if (traceOptions.fewestSwitches) {
+      // Each run's own checked set: --all-violations switches found properties off, and an
+      // assertion still on would block paths that run took.
+      violations = violations.stream().map(v -> withTrace(v, new FewestSwitches(m,
+          Set.copyOf(v.checked())).find(v.counterexample().orElseThrow()))).toList();
+      if (all == null && !violations.isEmpty()) r = violations.get(0);
+    }
+    for (CheckResult v : violations) {
+      out.println();
+      out.print(TextTrace.render(v.counterexample().orElseThrow()));
+      out.println();
+      if (all != null) out.println(summary(v).lines().findFirst().orElseThrow());
+      for (Path file : traceOptions.write(v, all != null)) out.println("wrote " + file);
+    }
+    if (all != null) {
+      out.println();
+      out.println(violations.size() + " violated propert" + (violations.size() == 1 ? "y" : "ies")
+          + (violations.isEmpty() ? "" : ": " + String.join(", ", violations.stream()
+              .map(v -> v.counterexample().orElseThrow().property().name()).toList())));
+    }
+    out.println(summary(r));
+    if (json != null) Files.writeString(json, JsonResult.render(r));
+    if (!violations.isEmpty()) return ExitCode.VIOLATED;
+    return switch (r.verdict()) {
+      case VERIFIED -> ExitCode.VERIFIED;
+      case VIOLATED -> ExitCode.VIOLATED;
+      case INCOMPLETE -> ExitCode.INCOMPLETE;
+      case INTERRUPTED -> ExitCode.INTERRUPTED;
+    };
+  }
+
+  /** An explorer configured from the options, checking {@code names} (null: every property). */
+  private Explorer explorer(CompiledModel m, Set<String> names, PrintWriter err) {
+    Explorer explorer = new Explorer(m);
+    if (names != null) explorer.properties(names);
     if (noDeadlock) explorer.deadlock(false);
     if (maxStates != null) explorer.maxStates(maxStates);
     if (maxDepth != null) explorer.maxDepth(maxDepth);
@@ -85,32 +153,12 @@ final class CheckCommand implements Callable<Integer> {
           "progress: %,d distinct, %,d generated, frontier %,d, depth %d, %.0f s%n",
           distinct, generated, frontier, depth, millis / 1000.0));
     }
-    out.println("poolcheck: model " + m.name() + " " + m.constants());
-    Thread hook = new Thread(explorer::stop);
-    Runtime.getRuntime().addShutdownHook(hook);
-    CheckResult r;
-    try {
-      r = explorer.run();
-    } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the JVM is already exiting: the hook has run
-      }
-    }
-    r.counterexample().ifPresent(cx -> {
-      out.println();
-      out.print(TextTrace.render(cx));
-      out.println();
-    });
-    out.println(summary(r));
-    if (json != null) Files.writeString(json, JsonResult.render(r));
-    return switch (r.verdict()) {
-      case VERIFIED -> ExitCode.VERIFIED;
-      case VIOLATED -> ExitCode.VIOLATED;
-      case INCOMPLETE -> ExitCode.INCOMPLETE;
-      case INTERRUPTED -> ExitCode.INTERRUPTED;
-    };
+    return explorer;
+  }
+
+  private static CheckResult withTrace(CheckResult r, Counterexample cx) {
+    return new CheckResult(r.model(), r.constants(), r.checked(), r.verdict(), r.statistics(),
+        Optional.of(cx), r.reason());
   }
 
   static String summary(CheckResult r) {

@@ -12,7 +12,7 @@ import poolcheck.compile.CompiledModel;
 import poolcheck.trace.JsonTrace;
 import poolcheck.trace.Replay;
 
-@Command(name = "replay", description = "Re-execute a JSON trace on a model, step by step, and "
+@Command(name = "replay", description = "Re-execute a JSON or ITF trace on a model, step by step, and "
     + "confirm the violation it records.")
 final class ReplayCommand implements Callable<Integer> {
   @Spec
@@ -21,7 +21,7 @@ final class ReplayCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "MODEL")
   Path model;
 
-  @Parameters(index = "1", paramLabel = "TRACE", description = "A JSON result or trace.")
+  @Parameters(index = "1", paramLabel = "TRACE", description = "A JSON result or trace, or an ITF trace.")
   Path trace;
 
   @Mixin
@@ -37,8 +37,9 @@ final class ReplayCommand implements Callable<Integer> {
           + " steps: " + o.message());
       return ExitCode.VERIFIED;
     }
-    spec.commandLine().getErr().println("poolcheck: replay fails at step " + o.step() + ": "
-        + o.message());
+    spec.commandLine().getErr().println("poolcheck: replay: step " + o.step()
+        + (o.step() == 0 ? " (the initial state)" : "") + " of " + (recorded.steps().size() - 1)
+        + " no longer matches the model: " + o.message());
     return ExitCode.VIOLATED;
   }
 }

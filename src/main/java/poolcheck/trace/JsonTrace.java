@@ -12,7 +12,7 @@ import java.util.Map;
 import poolcheck.compile.StateView;
 import poolcheck.compile.Value;
 
-/** Reads the trace of a poolcheck JSON result back, for replay. */
+/** Reads the trace of a poolcheck JSON result (or an ITF trace) back, for replay. */
 public final class JsonTrace {
   /** One recorded step: who ran which label (both null for the initial state), and the state. */
   public record Step(String process, String label, StateView state) {}
@@ -29,6 +29,7 @@ public final class JsonTrace {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IOException(file + ": not JSON: " + e.getOriginalMessage());
     }
+    if (ItfTrace.isItf(root)) return ItfTrace.read(root, file);
     JsonNode trace = root.has("trace") ? root.get("trace") : root;
     if (!trace.has("steps") || !trace.get("steps").isArray()) {
       throw new IOException(file + ": no trace in it (expected a \"trace\" with \"steps\")");

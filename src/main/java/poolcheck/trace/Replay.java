@@ -47,16 +47,20 @@ public final class Replay {
     boolean initialViolation = init.violations.stream()
         .anyMatch(v -> v.property == property.get().id() && Arrays.equals(v.state, first));
     if (!init.contains(current) && !(steps.size() == 1 && initialViolation)) {
-      return Outcome.failure(0, "the first state is not an initial state of the model");
+      return Outcome.failure(0, "the first state is not an initial state of the model"
+          + (init.successors.isEmpty() ? ""
+              : ": " + difference(model, nearest(init.successors, current), current)));
     }
     for (int i = 1; i < steps.size(); i++) {
       JsonTrace.Step step = steps.get(i);
       Optional<Transition> t = model.transitions().stream()
           .filter(x -> x.instance().equals(step.process()) && x.label().equals(step.label()))
           .findFirst();
-      if (t.isEmpty()) {
-        return Outcome.failure(i, "the model has no step " + step.process() + " "
-            + step.label());
+      if (step.process() != null && t.isEmpty()) {
+        return Outcome.failure(i, "the model has no step '" + step.label() + "' in "
+            + step.process() + " (its steps: " + String.join(", ", model.transitions().stream()
+                .filter(x -> x.instance().equals(step.process())).map(Transition::label)
+                .toList()) + ")");
       }
       int[] recorded;
       try {
@@ -64,9 +68,28 @@ public final class Replay {
       } catch (IllegalArgumentException e) {
         return Outcome.failure(i, "the recorded state does not fit the model: " + e.getMessage());
       }
+      boolean last = i == steps.size() - 1;
+      if (step.process() == null) {
+        // A trace from another tool (ITF without poolcheck's #meta): any step that fits will do.
+        int[] from = current;
+        Optional<Transition> any = model.transitions().stream()
+            .filter(x -> matches(model, from, x, frame, recorded, property.get(), last))
+            .findFirst();
+        if (any.isEmpty()) {
+          return Outcome.failure(i, "no step of the model leads from state " + (i - 1)
+              + " to the recorded state " + i);
+        }
+        Collector c = new Collector();
+        model.successors(current, any.get().id(), frame, c);
+        if (!c.contains(recorded)) {
+          return new Outcome(true, i, property.get().name() + " breaks in step " + i);
+        }
+        current = recorded;
+        continue;
+      }
+      String name = step.process() + " " + step.label();
       Collector c = new Collector();
       model.successors(current, t.get().id(), frame, c);
-      boolean last = i == steps.size() - 1;
       if (c.contains(recorded)) {
         current = recorded;
         continue;
@@ -76,19 +99,24 @@ public final class Replay {
         return new Outcome(true, i, property.get().name() + " breaks in step " + i);
       }
       if (c.successors.isEmpty() && c.violations.isEmpty()) {
-        return Outcome.failure(i, "step " + step.process() + " " + step.label()
-            + " is not enabled here");
+        return Outcome.failure(i, name + " is not enabled in the state after step " + (i - 1)
+            + (i - 1 == 0 ? " (the initial state)" : ""));
       }
-      return Outcome.failure(i, "step " + step.process() + " " + step.label()
-          + " does not produce the recorded state");
+      if (c.successors.isEmpty()) {
+        return Outcome.failure(i, name + " now breaks "
+            + model.properties().get(c.violations.get(0).property).name()
+            + " instead of producing the recorded state");
+      }
+      return Outcome.failure(i, name + " no longer produces the recorded state: "
+          + difference(model, nearest(c.successors, recorded), recorded));
     }
     switch (property.get().kind()) {
       case INVARIANT -> {
         int bad = model.violatedInvariant(current, frame);
         return bad == property.get().id()
             ? new Outcome(true, steps.size() - 1, property.get().name() + " is violated")
-            : Outcome.failure(steps.size() - 1, "the last state satisfies "
-                + property.get().name());
+            : Outcome.failure(steps.size() - 1, "the trace no longer ends in a violation: "
+                + "the last state satisfies " + property.get().name());
       }
       case DEADLOCK -> {
         Collector c = new Collector();
@@ -103,6 +131,40 @@ public final class Replay {
             + property.get().name());
       }
     }
+  }
+
+  private static boolean matches(CompiledModel model, int[] from, Transition t, Frame frame,
+      int[] recorded, Property property, boolean last) {
+    Collector c = new Collector();
+    model.successors(from, t.id(), frame, c);
+    return c.contains(recorded) || (last && c.violations.stream()
+        .anyMatch(v -> v.property == property.id() && Arrays.equals(v.state, recorded)));
+  }
+
+  /** The successor that differs from the recorded state in the fewest slots. */
+  private static int[] nearest(List<int[]> successors, int[] recorded) {
+    int[] best = successors.get(0);
+    int bestDiff = Integer.MAX_VALUE;
+    for (int[] s : successors) {
+      int d = 0;
+      for (int k = 0; k < s.length; k++) if (s[k] != recorded[k]) d++;
+      if (d < bestDiff) {
+        bestDiff = d;
+        best = s;
+      }
+    }
+    return best;
+  }
+
+  /** "counter is 2 in the model, 1 in the trace; cpu[0].pc is ..." */
+  private static String difference(CompiledModel model, int[] actual, int[] recorded) {
+    StateView a = model.view(actual);
+    StateView r = model.view(recorded);
+    List<String> parts = new ArrayList<>();
+    for (String name : StateDiff.changed(r, a)) {
+      parts.add(name + " is " + a.get(name) + " in the model, " + r.get(name) + " in the trace");
+    }
+    return String.join("; ", parts);
   }
 
   /** A recorded state as the model sees it, for callers that hold a view. */
