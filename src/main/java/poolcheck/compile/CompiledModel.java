@@ -32,6 +32,8 @@ public final class CompiledModel {
   private final Code[] invariants;
   private final Code finalPredicate;
   private final Symbols symbols;
+  private final ImmutableList<LivenessCheck> liveness;
+  private final int[] fairness;
   private final ImmutableList<String> configurations;
   private final String configuration;
 
@@ -56,6 +58,11 @@ public final class CompiledModel {
     this.invariantIds = b.invariantIds.stream().mapToInt(Integer::intValue).toArray();
     this.invariants = b.invariants.toArray(new Code[0]);
     this.finalPredicate = b.finalPredicate;
+    this.liveness = ImmutableList.copyOf(b.liveness);
+    this.fairness = new int[n];
+    for (int i = 0; i < n; i++) {
+      fairness[i] = b.fairness.getOrDefault(b.instanceProcess.get(i), 0);
+    }
     this.defaultState = new int[layout.slots()];
     for (int i = 0; i < defaultState.length; i++) defaultState[i] = layout.lo(i);
   }
@@ -88,6 +95,45 @@ public final class CompiledModel {
   /** The constants' values in force, overrides applied. */
   public ImmutableMap<String, Integer> constants() {
     return constants;
+  }
+
+  /** A leads-to property compiled: p null means "initial state" (EVENTUALLY) or true. */
+  record LivenessCheck(Property property, Decl.LivenessKind kind, Code p, Code q) {}
+
+  public int livenessCount() {
+    return liveness.size();
+  }
+
+  public Property livenessProperty(int k) {
+    return liveness.get(k).property();
+  }
+
+  public Decl.LivenessKind livenessKind(int k) {
+    return liveness.get(k).kind();
+  }
+
+  /** The premise of leads-to property k in state s (true for always-eventually). */
+  public boolean livenessPremise(int k, int[] s, Frame f) {
+    Code p = liveness.get(k).p();
+    return p == null || holds(p, s, f);
+  }
+
+  /** The awaited condition of liveness property k in state s. */
+  public boolean livenessGoal(int k, int[] s, Frame f) {
+    return holds(liveness.get(k).q(), s, f);
+  }
+
+  private static boolean holds(Code c, int[] s, Frame f) {
+    try {
+      return c.eval(f, s) != 0;
+    } catch (Violation v) {
+      return false;
+    }
+  }
+
+  /** 0 no fairness, 1 weak, 2 strong, for process instance i (the index in transitions). */
+  public int fairness(int instance) {
+    return fairness[instance];
   }
 
   /** The names of the model's documented configurations, in text order. */
@@ -332,6 +378,18 @@ public final class CompiledModel {
     final List<Integer> invariantIds = new ArrayList<>();
     final List<Code> invariants = new ArrayList<>();
     Code finalPredicate;
+    final List<LivenessCheck> liveness = new ArrayList<>();
+    final Map<String, Integer> fairness = new LinkedHashMap<>();
+    final List<String> instanceProcess = new ArrayList<>();
+
+    void liveness(Property property, Decl.LivenessKind kind, Code p, Code q) {
+      liveness.add(new LivenessCheck(property, kind, p, q));
+    }
+
+    /** 1 weak, 2 strong; strong wins when a process is named under both. */
+    void fairness(String process, boolean strong) {
+      fairness.merge(process, strong ? 2 : 1, Math::max);
+    }
     private final Map<String, Boolean> finalSeen = new LinkedHashMap<>();
 
     Builder(String name, String source) {
@@ -346,6 +404,7 @@ public final class CompiledModel {
     void instance(String instance, int pcSlot, List<Decl.Step> steps, Instr[] stepEntries) {
       int index = pcSlots.size();
       pcSlots.add(pcSlot);
+      instanceProcess.add(steps.isEmpty() ? instance : processName(instance));
       entries.add(stepEntries);
       int[] tids = new int[steps.size()];
       for (int k = 0; k < steps.size(); k++) {
@@ -355,6 +414,11 @@ public final class CompiledModel {
             s.pos()));
       }
       ids.add(tids);
+    }
+
+    private static String processName(String instance) {
+      int bracket = instance.indexOf('[');
+      return bracket < 0 ? instance : instance.substring(0, bracket);
     }
 
     void invariant(int id, Code code) {

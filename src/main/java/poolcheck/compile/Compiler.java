@@ -114,6 +114,13 @@ public final class Compiler {
     // independent of where an assert first appears.
     StepCompiler steps = new StepCompiler(this);
     for (Decl d : parsed.decls()) {
+      if (d instanceof Decl.Liveness live) {
+        if (properties.containsKey(live.name())) {
+          errors.add(new Diagnostic("PC105", live.pos(), "duplicate property name '"
+              + live.name() + "'"));
+        }
+        addProperty(live.name(), Property.Kind.LIVENESS, "liveness at " + live.pos());
+      }
       if (d instanceof Decl.Invariant inv) addProperty(inv.name(), Property.Kind.INVARIANT,
           "invariant at " + inv.pos());
     }
@@ -133,6 +140,20 @@ public final class Compiler {
                 + "'final' declaration is allowed");
           }
           model.finalPredicate(exprs.bool(fin.condition(), Scope.GLOBAL));
+        } else if (d instanceof Decl.Liveness live) {
+          Code p = live.p() == null ? null : exprs.bool(live.p(), Scope.GLOBAL);
+          Code q = exprs.bool(live.q(), Scope.GLOBAL);
+          model.liveness(properties.get(live.name()), live.kind(), p, q);
+        } else if (d instanceof Decl.Fairness fair) {
+          for (int k = 0; k < fair.processes().size(); k++) {
+            String name = fair.processes().get(k);
+            Symbols.Process proc = symbols.processes.get(name);
+            if (proc == null) {
+              throw error("PC104", fair.positions().get(k), "unknown process '" + name
+                  + "' in fairness declaration");
+            }
+            model.fairness(name, fair.strong());
+          }
         }
       } catch (CompileError e) {
         // recorded

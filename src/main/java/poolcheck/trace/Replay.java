@@ -71,7 +71,8 @@ public final class Replay {
         current = recorded;
         continue;
       }
-      if (last && c.violations.stream().anyMatch(v -> v.property == property.get().id()
+      if (last && property.get().kind() != poolcheck.compile.Property.Kind.LIVENESS
+          && c.violations.stream().anyMatch(v -> v.property == property.get().id()
           && Arrays.equals(v.state, recorded))) {
         return new Outcome(true, i, property.get().name() + " breaks in step " + i);
       }
@@ -89,6 +90,9 @@ public final class Replay {
             ? new Outcome(true, steps.size() - 1, property.get().name() + " is violated")
             : Outcome.failure(steps.size() - 1, "the last state satisfies "
                 + property.get().name());
+      }
+      case LIVENESS -> {
+        return LassoCheck.check(model, frame, trace, property.get());
       }
       case DEADLOCK -> {
         Collector c = new Collector();
