@@ -40,6 +40,9 @@ final class CheckCommand implements Callable<Integer> {
       description = "Check only these properties (repeat or comma-separate). Default: all.")
   List<String> properties;
 
+  @Option(names = "--no-symmetry", description = "Do not reduce by the symmetry of scalarsets.")
+  boolean noSymmetry;
+
   @Option(names = "--no-deadlock", description = "Do not report deadlocks.")
   boolean noDeadlock;
 
@@ -62,7 +65,8 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    CompiledModel m = Models.load(model, modelOptions.config, modelOptions.constants);
+    CompiledModel m = Models.load(model, modelOptions.config, modelOptions.constants)
+        .withSymmetry(!noSymmetry);
     Explorer explorer = new Explorer(m);
     if (properties != null) {
       Set<String> names = new LinkedHashSet<>(properties);

@@ -36,6 +36,9 @@ public final class CompiledModel {
   private final int[] fairness;
   private final ImmutableList<String> configurations;
   private final String configuration;
+  /** Null without scalarsets; {@code reduce} says whether successors come out canonical. */
+  private final Symmetry symmetry;
+  private final boolean reduce;
 
   private CompiledModel(Builder b, StateLayout layout, Symbols symbols,
       ImmutableList<Property> properties, int envSize, Map<String, Integer> constants,
@@ -63,6 +66,8 @@ public final class CompiledModel {
     for (int i = 0; i < n; i++) {
       fairness[i] = b.fairness.getOrDefault(b.instanceProcess.get(i), 0);
     }
+    this.symmetry = Symmetry.of(symbols);
+    this.reduce = symmetry != null;
     this.defaultState = new int[layout.slots()];
     for (int i = 0; i < defaultState.length; i++) defaultState[i] = layout.lo(i);
   }
@@ -95,6 +100,46 @@ public final class CompiledModel {
   /** The constants' values in force, overrides applied. */
   public ImmutableMap<String, Integer> constants() {
     return constants;
+  }
+
+  /** The same model with symmetry reduction switched on or off (on by default with scalarsets). */
+  public CompiledModel withSymmetry(boolean on) {
+    return on == reduce || symmetry == null && on ? this : new CompiledModel(this, on);
+  }
+
+  private CompiledModel(CompiledModel o, boolean reduce) {
+    this.name = o.name;
+    this.source = o.source;
+    this.layout = o.layout;
+    this.properties = o.properties;
+    this.transitions = o.transitions;
+    this.constants = o.constants;
+    this.envSize = o.envSize;
+    this.init = o.init;
+    this.defaultState = o.defaultState;
+    this.pcSlot = o.pcSlot;
+    this.steps = o.steps;
+    this.transitionIds = o.transitionIds;
+    this.invariantIds = o.invariantIds;
+    this.invariants = o.invariants;
+    this.finalPredicate = o.finalPredicate;
+    this.symbols = o.symbols;
+    this.liveness = o.liveness;
+    this.fairness = o.fairness;
+    this.configurations = o.configurations;
+    this.configuration = o.configuration;
+    this.symmetry = o.symmetry;
+    this.reduce = reduce;
+  }
+
+  /** Whether successors and initial states come out in canonical form (one per orbit). */
+  public boolean reducesSymmetry() {
+    return reduce;
+  }
+
+  /** The canonical form of a state: itself when the model has no scalarset. */
+  public int[] canonical(int[] s) {
+    return symmetry == null ? s : symmetry.canonical(s);
   }
 
   /** A leads-to property compiled: p null means "initial state" (EVENTUALLY) or true. */
@@ -163,7 +208,7 @@ public final class CompiledModel {
 
   /** Produces every initial state (transition -1); a violation here has an empty trace. */
   public void initialStates(Frame f, SuccessorSink sink) {
-    f.sink = sink;
+    f.sink = reduce ? f.canonicalising(sink, symmetry) : sink;
     f.transition = -1;
     try {
       init.run(f, defaultState.clone());
@@ -177,7 +222,7 @@ public final class CompiledModel {
    * array lookup per instance finds the only step its program counter allows.
    */
   public void successors(int[] s, Frame f, SuccessorSink sink) {
-    f.sink = sink;
+    f.sink = reduce ? f.canonicalising(sink, symmetry) : sink;
     for (int i = 0; i < pcSlot.length; i++) {
       int pc = s[pcSlot[i]];
       Instr[] mine = steps[i];
@@ -197,7 +242,7 @@ public final class CompiledModel {
     int i = t.instanceIndex();
     int pc = s[pcSlot[i]];
     if (pc >= steps[i].length || transitionIds[i][pc] != transition) return;
-    f.sink = sink;
+    f.sink = reduce ? f.canonicalising(sink, symmetry) : sink;
     f.transition = transition;
     try {
       steps[i][pc].run(f, s.clone());
@@ -312,7 +357,7 @@ public final class CompiledModel {
       return new Value.Bool(v != 0);
     } else if (t instanceof Type.Enum e) {
       return new Value.Enum(e.values().get(v));
-    } else if (t instanceof Type.Range r) {
+    } else if (t instanceof Type.Range || t instanceof Type.Symmetric) {
       return new Value.Int(v);
     } else {
       throw new IllegalStateException("unreachable: " + t);
@@ -354,7 +399,7 @@ public final class CompiledModel {
     } else if (t instanceof Type.Enum e) {
       x = v instanceof Value.Enum ev ? e.values().indexOf(ev.name())
           : v instanceof Value.Label lv ? e.values().indexOf(lv.name()) : Integer.MIN_VALUE;
-    } else if (t instanceof Type.Range r) {
+    } else if (t instanceof Type.Range || t instanceof Type.Symmetric) {
       x = v instanceof Value.Int iv ? iv.value() : Integer.MIN_VALUE;
     } else {
       throw new IllegalStateException("unreachable: " + t);

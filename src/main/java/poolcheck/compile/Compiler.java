@@ -257,7 +257,16 @@ public final class Compiler {
       symbols.constants.put(c.name(), new Symbols.Constant(kind, value, c.pos()));
     } else if (d instanceof Decl.TypeAlias t) {
       claim(t.name(), t.pos());
-      symbols.types.put(t.name(), resolveType(t.type()));
+      if (t.type() instanceof TypeExpr.Scalarset set) {
+        int size = new ExprCompiler(this).constantInt(set.size());
+        if (size < 1) {
+          throw error("PC108", set.size().pos(), "scalarset size " + size
+              + " is out of range: expected at least 1");
+        }
+        symbols.types.put(t.name(), new Type.Symmetric(t.name(), size));
+      } else {
+        symbols.types.put(t.name(), resolveType(t.type()));
+      }
     } else if (d instanceof Decl.Enum e) {
       claim(e.name(), e.pos());
       Type.Enum type = new Type.Enum(e.name(), e.values());
@@ -417,6 +426,10 @@ public final class Compiler {
 
   Type resolveType(TypeExpr t) {
     ExprCompiler exprs = new ExprCompiler(this);
+    if (t instanceof TypeExpr.Scalarset) {
+      throw error("PC106", t.pos(), "a scalarset must be named: write 'type Name = "
+          + "scalarset(N);' and use Name");
+    }
     if (t instanceof TypeExpr.Bool b) {
       return Type.BOOL;
     } else if (t instanceof TypeExpr.Range r) {

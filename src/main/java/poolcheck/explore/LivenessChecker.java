@@ -47,8 +47,9 @@ public final class LivenessChecker {
       throw new IllegalArgumentException("liveness checking supports at most 64 process "
           + "instances; the model has " + model.instances());
     }
-    this.model = model;
-    this.frame = model.newFrame(checked);
+    // Cycles of the quotient graph need not be cycles of the model: check liveness unreduced.
+    this.model = model.withSymmetry(false);
+    this.frame = this.model.newFrame(checked);
   }
 
   /** The first violated liveness property among those checked, in declaration order. */

@@ -420,6 +420,14 @@ public final class Parser {
       consume(TokenKind.GT, "'>' after the capacity");
       return new TypeExpr.Container(t.position(), t.kind() == TokenKind.FIFO, element, capacity);
     }
+    if (t.kind() == TokenKind.IDENT && t.text().equals("scalarset")
+        && peekNext().kind() == TokenKind.LPAREN) {
+      advance();
+      advance();
+      Expr size = expression();
+      consume(TokenKind.RPAREN, "')' after the scalarset's size");
+      return new TypeExpr.Scalarset(t.position(), size);
+    }
     if (t.kind() == TokenKind.LPAREN && isParenthesisedType()) {
       advance();
       TypeExpr inner = type();

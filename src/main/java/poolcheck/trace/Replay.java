@@ -26,7 +26,9 @@ public final class Replay {
 
   private Replay() {}
 
-  public static Outcome check(CompiledModel model, JsonTrace.Recorded trace) {
+  public static Outcome check(CompiledModel reduced, JsonTrace.Recorded trace) {
+    // a trace is a run of the model itself, whatever reduction found it
+    CompiledModel model = reduced.withSymmetry(false);
     List<JsonTrace.Step> steps = trace.steps();
     if (steps.isEmpty()) return Outcome.failure(0, "the trace has no states");
     Optional<Property> property = model.property(trace.property());
