@@ -44,6 +44,9 @@ final class CheckCommand implements Callable<Integer> {
       description = "Check only these properties (repeat or comma-separate). Default: all.")
   List<String> properties;
 
+  @Option(names = "--no-symmetry", description = "Do not reduce by the symmetry of scalarsets.")
+  boolean noSymmetry;
+
   @Option(names = "--no-deadlock", description = "Do not report deadlocks.")
   boolean noDeadlock;
 
@@ -69,7 +72,8 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    CompiledModel m = Models.load(model, modelOptions.config, modelOptions.constants);
+    CompiledModel m = Models.load(model, modelOptions.config, modelOptions.constants)
+        .withSymmetry(!noSymmetry);
     Set<String> names = null;
     if (properties != null) {
       names = new LinkedHashSet<>(properties);
@@ -168,7 +172,9 @@ final class CheckCommand implements Callable<Integer> {
       case VIOLATED -> {
         var cx = r.counterexample().orElseThrow();
         yield "violated: " + cx.property().name() + " (" + cx.property().kind().name()
-            .toLowerCase(Locale.ROOT) + "), shortest trace " + cx.length() + " steps";
+            .toLowerCase(Locale.ROOT) + "), " + (cx.isLasso() ? "lasso of " + cx.length()
+            + " steps looping back to state " + cx.loop() : "shortest trace " + cx.length()
+            + " steps");
       }
       case INCOMPLETE -> "incomplete: " + r.reason() + "; no violation found so far";
       case INTERRUPTED -> "interrupted: no violation found so far";

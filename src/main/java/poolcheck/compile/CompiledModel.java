@@ -32,8 +32,13 @@ public final class CompiledModel {
   private final Code[] invariants;
   private final Code finalPredicate;
   private final Symbols symbols;
+  private final ImmutableList<LivenessCheck> liveness;
+  private final int[] fairness;
   private final ImmutableList<String> configurations;
   private final String configuration;
+  /** Null without scalarsets; {@code reduce} says whether successors come out canonical. */
+  private final Symmetry symmetry;
+  private final boolean reduce;
 
   private CompiledModel(Builder b, StateLayout layout, Symbols symbols,
       ImmutableList<Property> properties, int envSize, Map<String, Integer> constants,
@@ -56,6 +61,13 @@ public final class CompiledModel {
     this.invariantIds = b.invariantIds.stream().mapToInt(Integer::intValue).toArray();
     this.invariants = b.invariants.toArray(new Code[0]);
     this.finalPredicate = b.finalPredicate;
+    this.liveness = ImmutableList.copyOf(b.liveness);
+    this.fairness = new int[n];
+    for (int i = 0; i < n; i++) {
+      fairness[i] = b.fairness.getOrDefault(b.instanceProcess.get(i), 0);
+    }
+    this.symmetry = Symmetry.of(symbols);
+    this.reduce = symmetry != null;
     this.defaultState = new int[layout.slots()];
     for (int i = 0; i < defaultState.length; i++) defaultState[i] = layout.lo(i);
   }
@@ -90,6 +102,85 @@ public final class CompiledModel {
     return constants;
   }
 
+  /** The same model with symmetry reduction switched on or off (on by default with scalarsets). */
+  public CompiledModel withSymmetry(boolean on) {
+    return on == reduce || symmetry == null && on ? this : new CompiledModel(this, on);
+  }
+
+  private CompiledModel(CompiledModel o, boolean reduce) {
+    this.name = o.name;
+    this.source = o.source;
+    this.layout = o.layout;
+    this.properties = o.properties;
+    this.transitions = o.transitions;
+    this.constants = o.constants;
+    this.envSize = o.envSize;
+    this.init = o.init;
+    this.defaultState = o.defaultState;
+    this.pcSlot = o.pcSlot;
+    this.steps = o.steps;
+    this.transitionIds = o.transitionIds;
+    this.invariantIds = o.invariantIds;
+    this.invariants = o.invariants;
+    this.finalPredicate = o.finalPredicate;
+    this.symbols = o.symbols;
+    this.liveness = o.liveness;
+    this.fairness = o.fairness;
+    this.configurations = o.configurations;
+    this.configuration = o.configuration;
+    this.symmetry = o.symmetry;
+    this.reduce = reduce;
+  }
+
+  /** Whether successors and initial states come out in canonical form (one per orbit). */
+  public boolean reducesSymmetry() {
+    return reduce;
+  }
+
+  /** The canonical form of a state: itself when the model has no scalarset. */
+  public int[] canonical(int[] s) {
+    return symmetry == null ? s : symmetry.canonical(s);
+  }
+
+  /** A leads-to property compiled: p null means "initial state" (EVENTUALLY) or true. */
+  record LivenessCheck(Property property, Decl.LivenessKind kind, Code p, Code q) {}
+
+  public int livenessCount() {
+    return liveness.size();
+  }
+
+  public Property livenessProperty(int k) {
+    return liveness.get(k).property();
+  }
+
+  public Decl.LivenessKind livenessKind(int k) {
+    return liveness.get(k).kind();
+  }
+
+  /** The premise of leads-to property k in state s (true for always-eventually). */
+  public boolean livenessPremise(int k, int[] s, Frame f) {
+    Code p = liveness.get(k).p();
+    return p == null || holds(p, s, f);
+  }
+
+  /** The awaited condition of liveness property k in state s. */
+  public boolean livenessGoal(int k, int[] s, Frame f) {
+    return holds(liveness.get(k).q(), s, f);
+  }
+
+  private static boolean holds(Code c, int[] s, Frame f) {
+    try {
+      return c.eval(f, s) != 0;
+    } catch (Violation v) {
+      return false;
+    }
+  }
+
+  /** 0 no fairness, 1 weak, 2 strong, for process instance i (the index in transitions). */
+  public int fairness(int instance) {
+    return fairness[instance];
+  }
+
   /** The names of the model's documented configurations, in text order. */
   public ImmutableList<String> configurations() {
     return configurations;
@@ -117,7 +208,7 @@ public final class CompiledModel {
 
   /** Produces every initial state (transition -1); a violation here has an empty trace. */
   public void initialStates(Frame f, SuccessorSink sink) {
-    f.sink = sink;
+    f.sink = reduce ? f.canonicalising(sink, symmetry) : sink;
     f.transition = -1;
     try {
       init.run(f, defaultState.clone());
@@ -131,7 +222,7 @@ public final class CompiledModel {
    * array lookup per instance finds the only step its program counter allows.
    */
   public void successors(int[] s, Frame f, SuccessorSink sink) {
-    f.sink = sink;
+    f.sink = reduce ? f.canonicalising(sink, symmetry) : sink;
     for (int i = 0; i < pcSlot.length; i++) {
       int pc = s[pcSlot[i]];
       Instr[] mine = steps[i];
@@ -151,7 +242,7 @@ public final class CompiledModel {
     int i = t.instanceIndex();
     int pc = s[pcSlot[i]];
     if (pc >= steps[i].length || transitionIds[i][pc] != transition) return;
-    f.sink = sink;
+    f.sink = reduce ? f.canonicalising(sink, symmetry) : sink;
     f.transition = transition;
     try {
       steps[i][pc].run(f, s.clone());
@@ -266,7 +357,7 @@ public final class CompiledModel {
       return new Value.Bool(v != 0);
     } else if (t instanceof Type.Enum e) {
       return new Value.Enum(e.values().get(v));
-    } else if (t instanceof Type.Range r) {
+    } else if (t instanceof Type.Range || t instanceof Type.Symmetric) {
       return new Value.Int(v);
     } else {
       throw new IllegalStateException("unreachable: " + t);
@@ -308,7 +399,7 @@ public final class CompiledModel {
     } else if (t instanceof Type.Enum e) {
       x = v instanceof Value.Enum ev ? e.values().indexOf(ev.name())
           : v instanceof Value.Label lv ? e.values().indexOf(lv.name()) : Integer.MIN_VALUE;
-    } else if (t instanceof Type.Range r) {
+    } else if (t instanceof Type.Range || t instanceof Type.Symmetric) {
       x = v instanceof Value.Int iv ? iv.value() : Integer.MIN_VALUE;
     } else {
       throw new IllegalStateException("unreachable: " + t);
@@ -332,6 +423,18 @@ public final class CompiledModel {
     final List<Integer> invariantIds = new ArrayList<>();
     final List<Code> invariants = new ArrayList<>();
     Code finalPredicate;
+    final List<LivenessCheck> liveness = new ArrayList<>();
+    final Map<String, Integer> fairness = new LinkedHashMap<>();
+    final List<String> instanceProcess = new ArrayList<>();
+
+    void liveness(Property property, Decl.LivenessKind kind, Code p, Code q) {
+      liveness.add(new LivenessCheck(property, kind, p, q));
+    }
+
+    /** 1 weak, 2 strong; strong wins when a process is named under both. */
+    void fairness(String process, boolean strong) {
+      fairness.merge(process, strong ? 2 : 1, Math::max);
+    }
     private final Map<String, Boolean> finalSeen = new LinkedHashMap<>();
 
     Builder(String name, String source) {
@@ -346,6 +449,7 @@ public final class CompiledModel {
     void instance(String instance, int pcSlot, List<Decl.Step> steps, Instr[] stepEntries) {
       int index = pcSlots.size();
       pcSlots.add(pcSlot);
+      instanceProcess.add(steps.isEmpty() ? instance : processName(instance));
       entries.add(stepEntries);
       int[] tids = new int[steps.size()];
       for (int k = 0; k < steps.size(); k++) {
@@ -355,6 +459,11 @@ public final class CompiledModel {
             s.pos()));
       }
       ids.add(tids);
+    }
+
+    private static String processName(String instance) {
+      int bracket = instance.indexOf('[');
+      return bracket < 0 ? instance : instance.substring(0, bracket);
     }
 
     void invariant(int id, Code code) {

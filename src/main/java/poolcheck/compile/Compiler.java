@@ -114,6 +114,13 @@ public final class Compiler {
     // independent of where an assert first appears.
     StepCompiler steps = new StepCompiler(this);
     for (Decl d : parsed.decls()) {
+      if (d instanceof Decl.Liveness live) {
+        if (properties.containsKey(live.name())) {
+          errors.add(new Diagnostic("PC105", live.pos(), "duplicate property name '"
+              + live.name() + "'"));
+        }
+        addProperty(live.name(), Property.Kind.LIVENESS, "liveness at " + live.pos());
+      }
       if (d instanceof Decl.Invariant inv) addProperty(inv.name(), Property.Kind.INVARIANT,
           "invariant at " + inv.pos());
     }
@@ -133,6 +140,20 @@ public final class Compiler {
                 + "'final' declaration is allowed");
           }
           model.finalPredicate(exprs.bool(fin.condition(), Scope.GLOBAL));
+        } else if (d instanceof Decl.Liveness live) {
+          Code p = live.p() == null ? null : exprs.bool(live.p(), Scope.GLOBAL);
+          Code q = exprs.bool(live.q(), Scope.GLOBAL);
+          model.liveness(properties.get(live.name()), live.kind(), p, q);
+        } else if (d instanceof Decl.Fairness fair) {
+          for (int k = 0; k < fair.processes().size(); k++) {
+            String name = fair.processes().get(k);
+            Symbols.Process proc = symbols.processes.get(name);
+            if (proc == null) {
+              throw error("PC104", fair.positions().get(k), "unknown process '" + name
+                  + "' in fairness declaration");
+            }
+            model.fairness(name, fair.strong());
+          }
         }
       } catch (CompileError e) {
         // recorded
@@ -236,7 +257,16 @@ public final class Compiler {
       symbols.constants.put(c.name(), new Symbols.Constant(kind, value, c.pos()));
     } else if (d instanceof Decl.TypeAlias t) {
       claim(t.name(), t.pos());
-      symbols.types.put(t.name(), resolveType(t.type()));
+      if (t.type() instanceof TypeExpr.Scalarset set) {
+        int size = new ExprCompiler(this).constantInt(set.size());
+        if (size < 1) {
+          throw error("PC108", set.size().pos(), "scalarset size " + size
+              + " is out of range: expected at least 1");
+        }
+        symbols.types.put(t.name(), new Type.Symmetric(t.name(), size));
+      } else {
+        symbols.types.put(t.name(), resolveType(t.type()));
+      }
     } else if (d instanceof Decl.Enum e) {
       claim(e.name(), e.pos());
       Type.Enum type = new Type.Enum(e.name(), e.values());
@@ -396,6 +426,10 @@ public final class Compiler {
 
   Type resolveType(TypeExpr t) {
     ExprCompiler exprs = new ExprCompiler(this);
+    if (t instanceof TypeExpr.Scalarset) {
+      throw error("PC106", t.pos(), "a scalarset must be named: write 'type Name = "
+          + "scalarset(N);' and use Name");
+    }
     if (t instanceof TypeExpr.Bool b) {
       return Type.BOOL;
     } else if (t instanceof TypeExpr.Range r) {

@@ -6,6 +6,6 @@ package poolcheck.compile;
  */
 public record Property(int id, String name, Kind kind, String where) {
   public enum Kind {
-    INVARIANT, ASSERTION, DEADLOCK, RUNTIME
+    INVARIANT, ASSERTION, DEADLOCK, RUNTIME, LIVENESS
   }
 }

@@ -189,6 +189,11 @@ final class StepCompiler {
           block(ch.body(), next, inner, place));
     } else if (stmt instanceof Stmt.For f) {
       Scope inner = exprs.bind(f.variable(), f.domain(), scope, f.pos());
+      if (inner.bound().get(f.variable()).type() instanceof Type.Symmetric sym) {
+        throw c.error("PC122", f.domain().pos(), "for over scalarset " + sym.name()
+            + " runs in the order of its values, which breaks its symmetry: use choose, "
+            + "or forall/exists/count in expressions");
+      }
       Scope.Bound b = inner.bound().get(f.variable());
       Instr.For loop = new Instr.For(b.index(), b.type().lo(), b.type().hi());
       loop.body = block(f.body(), new Instr.ForNext(loop), inner, place);

@@ -73,6 +73,28 @@ public sealed interface Type {
     }
   }
 
+  /**
+   * A scalarset: values 0 .. size-1 that the model may only compare for equality, store, index
+   * arrays with and range over, so every permutation of them is a symmetry of the model.
+   */
+  record Symmetric(String name, int size) implements Scalar {
+    public int lo() {
+      return 0;
+    }
+
+    public int hi() {
+      return size - 1;
+    }
+
+    public Type kind() {
+      return this;
+    }
+
+    public String describe() {
+      return "scalarset " + name;
+    }
+  }
+
   record Array(Scalar element, Scalar index) implements Type {
     public String describe() {
       return element.describe() + "[" + index.describe() + "]";

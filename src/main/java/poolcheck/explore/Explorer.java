@@ -188,8 +188,21 @@ public final class Explorer {
         store.bytesPerState());
     Optional<Counterexample> trace = Optional.ofNullable(sink.found)
         .map(f -> counterexample(store, f));
+    if (model.reducesSymmetry()) trace = trace.map(cx -> Concretizer.concretize(model, cx));
+    if (verdict == Verdict.VERIFIED && checksLiveness()) {
+      // Liveness needs the whole graph, so it runs only once every safety check passed.
+      trace = new LivenessChecker(model, checked).check(checked);
+      if (trace.isPresent()) verdict = Verdict.VIOLATED;
+    }
     return new CheckResult(model.name(), model.constants(), checkedNames(), verdict, stats,
         trace, reason);
+  }
+
+  private boolean checksLiveness() {
+    for (int k = 0; k < model.livenessCount(); k++) {
+      if (checked[model.livenessProperty(k).id()]) return true;
+    }
+    return false;
   }
 
   private static int depthOf(StateStore store, int index) {

@@ -32,6 +32,21 @@ public sealed interface Decl {
 
   record Final(Position pos, Expr condition) implements Decl {}
 
+  /** Fairness of process instances: weak (WF) or strong (SF), for every instance of each. */
+  record Fairness(Position pos, boolean strong, ImmutableList<String> processes,
+      ImmutableList<Position> positions) implements Decl {}
+
+  /**
+   * A liveness property, always in leads-to form: EVENTUALLY is "initial ~> q", INFINITELY is
+   * "true ~> q" (always eventually), LEADS_TO is "p ~> q". p is null for the first two.
+   */
+  record Liveness(Position pos, String name, LivenessKind kind, Expr p, Expr q)
+      implements Decl {}
+
+  enum LivenessKind {
+    EVENTUALLY, INFINITELY, LEADS_TO
+  }
+
   /** A documented configuration: constant values the proofs ledger checks the model at. */
   record Config(Position pos, String name, ImmutableList<Setting> settings) implements Decl {}
 

@@ -106,6 +106,7 @@ public final class Lexer {
       case '/' -> TokenKind.SLASH;
       case '%' -> TokenKind.PERCENT;
       case '&' -> n == '&' ? TokenKind.AND : null;
+      case '~' -> n == '>' ? TokenKind.LEADS_TO : null;
       case '|' -> n == '|' ? TokenKind.OR : null;
       default -> null;
     };

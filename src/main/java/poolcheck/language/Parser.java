@@ -13,7 +13,8 @@ import java.util.Set;
 public final class Parser {
   private static final Set<TokenKind> DECL_START = EnumSet.of(TokenKind.MODEL, TokenKind.CONST,
       TokenKind.TYPE, TokenKind.ENUM, TokenKind.VAR, TokenKind.PROCESS, TokenKind.INIT,
-      TokenKind.INVARIANT, TokenKind.FINAL, TokenKind.INCLUDE, TokenKind.CONFIG);
+      TokenKind.INVARIANT, TokenKind.FINAL, TokenKind.INCLUDE, TokenKind.CONFIG,
+      TokenKind.FAIRNESS, TokenKind.LIVENESS);
 
   private final List<Token> tokens;
   private final List<Diagnostic> errors = new ArrayList<>();
@@ -144,6 +145,47 @@ public final class Parser {
         Expr condition = expression();
         consume(TokenKind.SEMI, "after the final-state predicate");
         return new Decl.Final(t.position(), condition);
+      }
+      case FAIRNESS -> {
+        advance();
+        Token kind = peek();
+        if (kind.kind() != TokenKind.IDENT
+            || !(kind.text().equals("weak") || kind.text().equals("strong"))) {
+          throw error(kind, "'weak' or 'strong' after 'fairness'");
+        }
+        advance();
+        consume(TokenKind.COLON, "':' and the fair processes");
+        ImmutableList.Builder<String> names = ImmutableList.builder();
+        ImmutableList.Builder<Position> positions = ImmutableList.builder();
+        do {
+          positions.add(peek().position());
+          names.add(identifier("as a process to treat fairly"));
+        } while (match(TokenKind.COMMA));
+        consume(TokenKind.SEMI, "after the fairness declaration");
+        return new Decl.Fairness(t.position(), kind.text().equals("strong"), names.build(),
+            positions.build());
+      }
+      case LIVENESS -> {
+        advance();
+        String name = identifier("as the liveness property's name");
+        consume(TokenKind.COLON, "':' after the property's name");
+        Decl.Liveness live;
+        if (match(TokenKind.EVENTUALLY)) {
+          live = new Decl.Liveness(t.position(), name, Decl.LivenessKind.EVENTUALLY, null,
+              expression());
+        } else if (match(TokenKind.ALWAYS)) {
+          consume(TokenKind.EVENTUALLY, "'eventually' after 'always'");
+          live = new Decl.Liveness(t.position(), name, Decl.LivenessKind.INFINITELY, null,
+              expression());
+        } else {
+          Expr p = expression();
+          consume(TokenKind.LEADS_TO, "'~>' (leads to), or write 'eventually' or 'always "
+              + "eventually' before the condition");
+          live = new Decl.Liveness(t.position(), name, Decl.LivenessKind.LEADS_TO, p,
+              expression());
+        }
+        consume(TokenKind.SEMI, "after the liveness property");
+        return live;
       }
       case CONFIG -> {
         advance();
@@ -377,6 +419,14 @@ public final class Parser {
       inTypeBound = saved;
       consume(TokenKind.GT, "'>' after the capacity");
       return new TypeExpr.Container(t.position(), t.kind() == TokenKind.FIFO, element, capacity);
+    }
+    if (t.kind() == TokenKind.IDENT && t.text().equals("scalarset")
+        && peekNext().kind() == TokenKind.LPAREN) {
+      advance();
+      advance();
+      Expr size = expression();
+      consume(TokenKind.RPAREN, "')' after the scalarset's size");
+      return new TypeExpr.Scalarset(t.position(), size);
     }
     if (t.kind() == TokenKind.LPAREN && isParenthesisedType()) {
       advance();

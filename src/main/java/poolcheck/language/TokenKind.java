@@ -8,14 +8,15 @@ public enum TokenKind {
   SEMI(";"), COLON(":"), COMMA(","), DOTDOT(".."), AT("@"),
   ASSIGN("="), EQ("=="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">="),
   PLUS("+"), MINUS("-"), STAR("*"), SLASH("/"), PERCENT("%"),
-  NOT("!"), AND("&&"), OR("||"), IMPLIES("=>"),
+  NOT("!"), AND("&&"), OR("||"), IMPLIES("=>"), LEADS_TO("~>"),
   // keywords
   MODEL("model"), CONST("const"), TYPE("type"), ENUM("enum"), VAR("var"), PROCESS("process"),
   INIT("init"), INVARIANT("invariant"), FINAL("final"), INCLUDE("include"), BOOL("bool"),
   TRUE("true"), FALSE("false"), WHEN("when"), ASSERT("assert"), IF("if"), ELSE("else"),
   EITHER("either"), OR_KW("or"), CHOOSE("choose"), FOR("for"), IN("in"), GOTO("goto"),
   SKIP("skip"), DONE("done"), SELF("self"), AT_KW("at"), FORALL("forall"), EXISTS("exists"),
-  COUNT("count"), FIFO("fifo"), LIFO("lifo"), CONFIG("config");
+  COUNT("count"), FIFO("fifo"), LIFO("lifo"), CONFIG("config"), FAIRNESS("fairness"), LIVENESS("liveness"),
+  EVENTUALLY("eventually"), ALWAYS("always");
 
   private final String spelling;
 

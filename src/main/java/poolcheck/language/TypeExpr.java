@@ -13,6 +13,9 @@ public sealed interface TypeExpr {
 
   record Array(Position pos, TypeExpr element, TypeExpr index) implements TypeExpr {}
 
+  /** scalarset(N): N interchangeable values; only a type alias may name one. */
+  record Scalarset(Position pos, Expr size) implements TypeExpr {}
+
   record Container(Position pos, boolean fifo, TypeExpr element, Expr capacity)
       implements TypeExpr {}
 }

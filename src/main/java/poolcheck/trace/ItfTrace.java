@@ -24,7 +24,8 @@ import poolcheck.result.TraceStep;
  * tooling. Variables keep poolcheck's names ({@code cpu[0].pc}); integers are written as
  * {@code {"#bigint": "5"}}, containers as lists (head or bottom first), arrays as
  * {@code {"#map": [[index, value], ...]}}. Who ran which step goes in each state's {@code #meta},
- * the model, constants and property in the trace's. No {@code loop}: traces are finite for now.
+ * the model, constants and property in the trace's. A liveness lasso has {@code loop}: the index
+ * of the state the last state returns to.
  */
 public final class ItfTrace {
   public static final String FORMAT_DESCRIPTION =
@@ -60,6 +61,7 @@ public final class ItfTrace {
     ArrayNode vars = root.putArray("vars");
     cx.steps().get(0).state().values().keySet().forEach(vars::add);
     ArrayNode states = root.putArray("states");
+    if (cx.isLasso()) root.put("loop", cx.loop());
     for (int i = 0; i < cx.steps().size(); i++) {
       TraceStep step = cx.steps().get(i);
       ObjectNode s = states.addObject();
@@ -127,7 +129,7 @@ public final class ItfTrace {
           new StateView(values.buildKeepingLast())));
     }
     return new JsonTrace.Recorded(text(meta.get("model")), text(meta.get("property")),
-        steps.build());
+        steps.build(), root.has("loop") ? root.get("loop").asInt() : -1);
   }
 
   private static String text(JsonNode n) {

@@ -64,6 +64,7 @@ public final class JsonResult {
     t.put("property", cx.property().name());
     t.put("kind", cx.property().kind().name().toLowerCase(java.util.Locale.ROOT));
     t.put("length", cx.length());
+    if (cx.isLasso()) t.put("loop", cx.loop());
     ArrayNode steps = t.putArray("steps");
     for (int i = 0; i < cx.steps().size(); i++) {
       TraceStep step = cx.steps().get(i);

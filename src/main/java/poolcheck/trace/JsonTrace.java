@@ -18,7 +18,11 @@ public final class JsonTrace {
   public record Step(String process, String label, StateView state) {}
 
   /** A trace as recorded: the property it claims to violate and its steps. */
-  public record Recorded(String model, String property, ImmutableList<Step> steps) {}
+  public record Recorded(String model, String property, ImmutableList<Step> steps, int loop) {
+    public Recorded(String model, String property, ImmutableList<Step> steps) {
+      this(model, property, steps, -1);
+    }
+  }
 
   private JsonTrace() {}
 
@@ -49,7 +53,9 @@ public final class JsonTrace {
       steps.add(new Step(text(step.get("process")), text(step.get("label")),
           new StateView(values.build())));
     }
-    return new Recorded(text(root.get("model")), text(trace.get("property")), steps.build());
+    int loop = trace.has("loop") ? trace.get("loop").asInt() : -1;
+    return new Recorded(text(root.get("model")), text(trace.get("property")), steps.build(),
+        loop);
   }
 
   private static String text(JsonNode n) {

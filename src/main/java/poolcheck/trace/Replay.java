@@ -26,7 +26,9 @@ public final class Replay {
 
   private Replay() {}
 
-  public static Outcome check(CompiledModel model, JsonTrace.Recorded trace) {
+  public static Outcome check(CompiledModel reduced, JsonTrace.Recorded trace) {
+    // a trace is a run of the model itself, whatever reduction found it
+    CompiledModel model = reduced.withSymmetry(false);
     List<JsonTrace.Step> steps = trace.steps();
     if (steps.isEmpty()) return Outcome.failure(0, "the trace has no states");
     Optional<Property> property = model.property(trace.property());
@@ -94,7 +96,8 @@ public final class Replay {
         current = recorded;
         continue;
       }
-      if (last && c.violations.stream().anyMatch(v -> v.property == property.get().id()
+      if (last && property.get().kind() != poolcheck.compile.Property.Kind.LIVENESS
+          && c.violations.stream().anyMatch(v -> v.property == property.get().id()
           && Arrays.equals(v.state, recorded))) {
         return new Outcome(true, i, property.get().name() + " breaks in step " + i);
       }
@@ -117,6 +120,9 @@ public final class Replay {
             ? new Outcome(true, steps.size() - 1, property.get().name() + " is violated")
             : Outcome.failure(steps.size() - 1, "the trace no longer ends in a violation: "
                 + "the last state satisfies " + property.get().name());
+      }
+      case LIVENESS -> {
+        return LassoCheck.check(model, frame, trace, property.get());
       }
       case DEADLOCK -> {
         Collector c = new Collector();

@@ -23,12 +23,18 @@ public final class TextTrace {
       boolean last = i == cx.steps().size() - 1;
       if (previous == null) {
         out.append("State 0: initial state\n");
+        if (cx.loop() == 0 && cx.steps().size() > 1) {
+          out.append("  -- the cycle starts at this state --\n");
+        }
         for (Map.Entry<String, Value> e : step.state().values().entrySet()) {
           out.append("  ").append(e.getKey()).append(" = ").append(e.getValue()).append('\n');
         }
       } else {
         out.append("Step ").append(i).append(": ").append(describe(step.transition()));
         out.append('\n');
+        if (i == cx.loop() && i != cx.steps().size() - 1) {
+          out.append("  -- the cycle starts at this state --\n");
+        }
         for (Map.Entry<String, Value> e : step.state().values().entrySet()) {
           Value before = previous.get(e.getKey());
           if (!e.getValue().equals(before)) {
@@ -60,6 +66,12 @@ public final class TextTrace {
       case DEADLOCK -> "  >> deadlock: no step is enabled and the state is not final";
       case RUNTIME -> "  >> " + p.name().replace('_', ' ') + " in this step (state shown at "
           + "the failing statement)";
+      case LIVENESS -> cx.loop() == cx.steps().size() - 1 && cx.loop() >= 0
+          ? "  >> liveness " + p.name() + " fails: the run may stay in this state for ever "
+              + "(no process under fairness has a step here) and the awaited condition never "
+              + "holds"
+          : "  >> liveness " + p.name() + " fails: from here the run goes back to state "
+              + cx.loop() + " and repeats for ever; the awaited condition never holds";
     };
   }
 }

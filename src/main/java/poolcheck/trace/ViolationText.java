@@ -12,6 +12,7 @@ public final class ViolationText {
       case ASSERTION -> "assertion " + p.name() + " fails";
       case DEADLOCK -> "deadlock: no step is enabled and the state is not final";
       case RUNTIME -> "runtime error: " + p.name().replace('_', ' ');
+      case LIVENESS -> "liveness " + p.name() + " fails: the run loops for ever without it";
     };
   }
 }

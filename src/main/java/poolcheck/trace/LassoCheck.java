@@ -1,0 +1,132 @@
+package poolcheck.trace;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import poolcheck.compile.CompiledModel;
+import poolcheck.compile.Frame;
+import poolcheck.compile.Property;
+import poolcheck.compile.SuccessorSink;
+
+/**
+ * Confirms that a replayed lasso breaks a liveness property: the cycle closes, the awaited
+ * condition fails on every state from a premise state on, and the cycle is fair to every process
+ * under fairness (each either takes a state-changing step on the cycle or, weakly fair, is
+ * disabled somewhere on it; strongly fair, disabled all along it).
+ */
+final class LassoCheck {
+  private LassoCheck() {}
+
+  static Replay.Outcome check(CompiledModel model, Frame frame, JsonTrace.Recorded trace,
+      Property property) {
+    int last = trace.steps().size() - 1;
+    int loop = trace.loop();
+    if (loop < 0 || loop > last) {
+      return Replay.Outcome.failure(last, "a liveness trace needs a loop index (0 .. " + last
+          + ")");
+    }
+    int k = indexOf(model, property);
+    List<int[]> states = new ArrayList<>();
+    for (JsonTrace.Step s : trace.steps()) states.add(model.state(s.state()));
+    for (int i = loop; i <= last; i++) {
+      if (model.livenessGoal(k, states.get(i), frame)) {
+        return Replay.Outcome.failure(i, "the awaited condition of " + property.name()
+            + " holds in state " + i + ", inside the cycle");
+      }
+    }
+    boolean premise = false;
+    for (int i = loop; i >= 0 && !premise; i--) {
+      if (model.livenessGoal(k, states.get(i), frame)) break;
+      premise = switch (model.livenessKind(k)) {
+        case EVENTUALLY -> i == 0;
+        default -> model.livenessPremise(k, states.get(i), frame);
+      };
+    }
+    if (!premise) {
+      return Replay.Outcome.failure(loop, "no state before the cycle satisfies the premise of "
+          + property.name() + " without its condition holding afterwards");
+    }
+    long taken = 0;
+    long somewhere = 0;
+    long everywhere = -1L;
+    // the cycle's steps: loop+1 .. last, plus the closing step last -> loop (none: stuttering)
+    for (int i = loop; i <= last; i++) {
+      long en = enabled(model, frame, states.get(i));
+      somewhere |= en;
+      everywhere &= en;
+    }
+    for (int i = loop + 1; i <= last; i++) {
+      taken |= 1L << instanceOf(model, trace.steps().get(i));
+    }
+    if (loop < last) {
+      long closing = closingInstances(model, frame, states.get(last), states.get(loop));
+      if (closing == 0) {
+        return Replay.Outcome.failure(last, "no step leads from the last state back to state "
+            + loop + ": the cycle does not close");
+      }
+      taken |= Long.lowestOneBit(closing);
+    }
+    for (int i = 0; i < model.instances(); i++) {
+      long bit = 1L << i;
+      int f = model.fairness(i);
+      boolean unfair = f == 1 && (everywhere & bit) != 0 && (taken & bit) == 0
+          || f == 2 && (somewhere & bit) != 0 && (taken & bit) == 0;
+      if (unfair) {
+        return Replay.Outcome.failure(last, "the cycle is not fair to process instance "
+            + model.transitions().stream().filter(t -> t.instanceIndex() == bit63(bit))
+                .findFirst().map(t -> t.instance()).orElse("#" + i));
+      }
+    }
+    return new Replay.Outcome(true, last, property.name() + " fails on a fair cycle back to "
+        + "state " + loop);
+  }
+
+  private static int bit63(long bit) {
+    return Long.numberOfTrailingZeros(bit);
+  }
+
+  private static int indexOf(CompiledModel model, Property p) {
+    for (int k = 0; k < model.livenessCount(); k++) {
+      if (model.livenessProperty(k).id() == p.id()) return k;
+    }
+    throw new IllegalArgumentException(p.name() + " is not a liveness property");
+  }
+
+  private static int instanceOf(CompiledModel model, JsonTrace.Step step) {
+    return model.transitions().stream()
+        .filter(t -> t.instance().equals(step.process()) && t.label().equals(step.label()))
+        .findFirst().orElseThrow().instanceIndex();
+  }
+
+  private static long enabled(CompiledModel model, Frame frame, int[] s) {
+    long[] bits = {0};
+    model.successors(s, frame, new SuccessorSink() {
+      @Override
+      public void successor(int[] next, int transition) {
+        if (!Arrays.equals(next, s)) {
+          bits[0] |= 1L << model.transitions().get(transition).instanceIndex();
+        }
+      }
+
+      @Override
+      public void violation(int property, int[] at, int transition) { }
+    });
+    return bits[0];
+  }
+
+  private static long closingInstances(CompiledModel model, Frame frame, int[] from, int[] to) {
+    long[] bits = {0};
+    model.successors(from, frame, new SuccessorSink() {
+      @Override
+      public void successor(int[] next, int transition) {
+        if (Arrays.equals(next, to)) {
+          bits[0] |= 1L << model.transitions().get(transition).instanceIndex();
+        }
+      }
+
+      @Override
+      public void violation(int property, int[] at, int transition) { }
+    });
+    return bits[0];
+  }
+}

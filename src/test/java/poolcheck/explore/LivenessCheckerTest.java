@@ -1,0 +1,142 @@
+package poolcheck.explore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import poolcheck.api.Models;
+import poolcheck.compile.CompiledModel;
+import poolcheck.language.ModelException;
+import poolcheck.result.CheckResult;
+import poolcheck.result.Counterexample;
+import poolcheck.result.Verdict;
+import poolcheck.trace.JsonResult;
+import poolcheck.trace.JsonTrace;
+import poolcheck.trace.Replay;
+
+class LivenessCheckerTest {
+  private static final String MUTEX = """
+      var locked : bool = false;
+      process worker[2] {
+        idle: { skip; }
+        acquire: when (!locked) { locked = true; }
+        critical: { skip; }
+        release: { locked = false; goto idle; }
+      }
+      liveness w0_enters: always eventually at(worker[0], critical);
+      """;
+
+  @TempDir
+  Path dir;
+
+  private CheckResult check(String text) throws ModelException {
+    CompiledModel m = Models.fromText("m.pool", text);
+    return new Explorer(m).run();
+  }
+
+  /** Replays the lasso through the JSON round trip, independently of the checker. */
+  private void assertReplays(String text, CheckResult r) throws Exception {
+    Path json = dir.resolve("r.json");
+    Files.writeString(json, JsonResult.render(r));
+    Replay.Outcome o = Replay.check(Models.fromText("m.pool", text), JsonTrace.read(json));
+    assertTrue(o.ok(), o.message());
+  }
+
+  @Test
+  void withoutFairnessAProcessMayStutterForEverInTheInitialState() throws Exception {
+    CheckResult r = check(MUTEX);
+    assertEquals(Verdict.VIOLATED, r.verdict());
+    Counterexample cx = r.counterexample().orElseThrow();
+    assertEquals("w0_enters", cx.property().name());
+    assertEquals(0, cx.length());
+    assertEquals(0, cx.loop());
+    assertReplays(MUTEX, r);
+  }
+
+  @Test
+  void weakFairnessStillLetsTheOtherWorkerStarveWorkerZero() throws Exception {
+    String text = MUTEX + "fairness weak: worker;\n";
+    CheckResult r = check(text);
+    assertEquals(Verdict.VIOLATED, r.verdict());
+    Counterexample cx = r.counterexample().orElseThrow();
+    // worker[0] reaches acquire, then worker[1] cycles idle-acquire-critical-release: worker[0]
+    // is disabled whenever the lock is held, so weak fairness does not force it to run.
+    assertEquals(4, cx.length());
+    assertEquals(1, cx.loop());
+    assertReplays(text, r);
+  }
+
+  @Test
+  void strongFairnessLetsWorkerZeroIn() throws Exception {
+    CheckResult r = check(MUTEX + "fairness strong: worker;\n");
+    assertEquals(Verdict.VERIFIED, r.verdict());
+    assertEquals(12, r.statistics().distinct());
+  }
+
+  @Test
+  void aProcessThatCanSpinForEverStarvesEvenUnderWeakFairnessOfOthers() throws Exception {
+    // The classic starving process: 'spin' always has a step, 'flag' is never set unless the
+    // setter runs; with fairness only on spin the setter may never run.
+    String text = """
+        var flag : bool = false;
+        var n : 0 .. 1 = 0;
+        process spin { s: { n = 1 - n; goto s; } }
+        process setter { set: { flag = true; } }
+        liveness flag_set: eventually flag;
+        fairness weak: spin;
+        """;
+    CheckResult r = check(text);
+    assertEquals(Verdict.VIOLATED, r.verdict());
+    assertEquals(1, r.counterexample().orElseThrow().length());
+    assertReplays(text, r);
+    CheckResult fair = check(text + "fairness weak: setter;\n");
+    assertEquals(Verdict.VERIFIED, fair.verdict());
+  }
+
+  @Test
+  void leadsToFailsWhenTheResponseCanBeAvoidedForEver() throws Exception {
+    String text = """
+        var req : bool = false;
+        var ack : bool = false;
+        var busy : bool = false;
+        process client { ask: { req = true; } }
+        process server {
+          serve: when (req) { either { ack = true; } or { busy = !busy; } goto serve; }
+        }
+        liveness answered: req ~> ack;
+        fairness weak: client, server;
+        """;
+    CheckResult r = check(text);
+    assertEquals(Verdict.VIOLATED, r.verdict());
+    assertReplays(text, r);
+  }
+
+  @Test
+  void aStepThatChangesNothingDoesNotCountAsTakingAProcess() throws Exception {
+    // TLA+'s WF_vars: the server's only state-changing step is the answer, so weak fairness
+    // forces it even though the server may also 'skip' (a stuttering step) for ever.
+    String text = """
+        var req : bool = false;
+        var ack : bool = false;
+        process client { ask: { req = true; } }
+        process server {
+          serve: when (req) { either { ack = true; } or { skip; } goto serve; }
+        }
+        liveness answered: req ~> ack;
+        fairness weak: client, server;
+        """;
+    assertEquals(Verdict.VERIFIED, check(text).verdict());
+  }
+
+  @Test
+  void fairnessOfAnUnknownProcessIsAnError() {
+    ModelException e = org.junit.jupiter.api.Assertions.assertThrows(ModelException.class,
+        () -> Models.fromText("m.pool", MUTEX + "fairness weak: wrker;\n"));
+    assertEquals("PC104", e.first().code());
+    assertEquals(9, e.first().position().line());
+    assertEquals(16, e.first().position().column());
+  }
+}
