@@ -449,7 +449,7 @@ public final class CompiledModel {
     void instance(String instance, int pcSlot, List<Decl.Step> steps, Instr[] stepEntries) {
       int index = pcSlots.size();
       pcSlots.add(pcSlot);
-      instanceProcess.add(steps.isEmpty() ? instance : processName(instance));
+      instanceProcess.add(processName(instance));
       entries.add(stepEntries);
       int[] tids = new int[steps.size()];
       for (int k = 0; k < steps.size(); k++) {
