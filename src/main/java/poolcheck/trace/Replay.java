@@ -36,7 +36,14 @@ public final class Replay {
       return Outcome.failure(steps.size() - 1, "the model has no property '" + trace.property()
           + "'");
     }
-    Frame frame = model.newFrame(model.allChecked());
+    // Check what the search that found a trace of this property checked: the property and the
+    // runtime errors. With every assertion on, a step on the way to an invariant's violation
+    // can break another assertion first and the trace would not replay.
+    boolean[] checked = model.allChecked();
+    for (Property p : model.properties()) {
+      checked[p.id()] = p.kind() == Property.Kind.RUNTIME || p.id() == property.get().id();
+    }
+    Frame frame = model.newFrame(checked);
     int[] current;
     try {
       current = model.state(steps.get(0).state());
