@@ -69,7 +69,11 @@ public final class Ledger {
 
   /** The ledger files that differ from a fresh run, are missing, or should not be there. */
   public List<String> mismatches() throws IOException, ModelException {
-    Map<String, String> files = expected();
+    return mismatches(expected());
+  }
+
+  /** As {@link #mismatches()}, against an already computed {@link #expected()}. */
+  public List<String> mismatches(Map<String, String> files) throws IOException {
     Path proofs = root.resolve("proofs");
     List<String> out = new ArrayList<>();
     for (Map.Entry<String, String> f : files.entrySet()) {

@@ -34,8 +34,9 @@ final class ProofsReadme {
     out.append("---|".repeat(columns.size())).append('\n');
     for (ProofRecord r : records) {
       String design = stem(r.file());
-      out.append("| ").append(design).append(" | ").append(r.configuration()).append(' ')
-          .append(r.constants()).append(" | ").append(r.reachable().distinct()).append(" |");
+      out.append("| ").append(design).append(" | ").append(r.configuration())
+          .append(varying(records, r)).append(" | ").append(r.reachable().distinct())
+          .append(" |");
       for (String c : columns) {
         ProofRecord.PropertyOutcome p = r.properties().stream()
             .filter(x -> x.name().equals(c)).findFirst().orElse(null);
@@ -57,6 +58,21 @@ final class ProofsReadme {
           .append(text.strip()).append('\n'));
     }
     return out.toString();
+  }
+
+  /**
+   * The constants that tell this configuration from the design's others: a design's feature
+   * flags are the same in all its configurations and would only widen the table (the records
+   * hold every value).
+   */
+  private static String varying(List<ProofRecord> records, ProofRecord r) {
+    List<ProofRecord> same = records.stream().filter(x -> x.file().equals(r.file())).toList();
+    StringBuilder out = new StringBuilder();
+    r.constants().forEach((name, value) -> {
+      boolean varies = same.stream().anyMatch(x -> !value.equals(x.constants().get(name)));
+      if (varies) out.append(out.length() == 0 ? "" : ", ").append(name).append('=').append(value);
+    });
+    return out.length() == 0 ? "" : " (" + out + ")";
   }
 
   private static String cell(ProofRecord.PropertyOutcome p, String design, String config) {
