@@ -25,8 +25,28 @@ public sealed interface Decl {
   record Init(Position pos, ImmutableList<Stmt> body) implements Decl {}
 
   /** instances is null for a single-instance process. */
+  /**
+   * A process. {@code uses} are inline expansions still to splice in, each before the step at
+   * its index; the {@link ModelLoader} expands them, so later stages see only steps.
+   */
   record Process(Position pos, String name, Expr instances, ImmutableList<Var> locals,
+      ImmutableList<Step> steps, ImmutableList<InlineUse> uses) implements Decl {
+    public Process(Position pos, String name, Expr instances, ImmutableList<Var> locals,
+        ImmutableList<Step> steps) {
+      this(pos, name, instances, locals, steps, ImmutableList.of());
+    }
+  }
+
+  /**
+   * A named sequence of steps shared by several processes, like Promela's inline:
+   * {@code inline return_page(back) { unmap: {...} put: {... goto back; } }}. A parameter
+   * stands for a label in gotos and for an expression elsewhere.
+   */
+  record Inline(Position pos, String name, ImmutableList<String> parameters,
       ImmutableList<Step> steps) implements Decl {}
+
+  /** {@code inline return_page(poll);} inside a process, before the step at {@code index}. */
+  record InlineUse(Position pos, String name, ImmutableList<Expr> arguments, int index) {}
 
   record Invariant(Position pos, String name, Expr condition) implements Decl {}
 

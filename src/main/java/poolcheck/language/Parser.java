@@ -13,7 +13,7 @@ import java.util.Set;
 public final class Parser {
   private static final Set<TokenKind> DECL_START = EnumSet.of(TokenKind.MODEL, TokenKind.CONST,
       TokenKind.TYPE, TokenKind.ENUM, TokenKind.VAR, TokenKind.PROCESS, TokenKind.INIT,
-      TokenKind.INVARIANT, TokenKind.FINAL, TokenKind.INCLUDE, TokenKind.CONFIG,
+      TokenKind.INVARIANT, TokenKind.FINAL, TokenKind.INCLUDE, TokenKind.CONFIG, TokenKind.INLINE,
       TokenKind.FAIRNESS, TokenKind.LIVENESS);
 
   private final List<Token> tokens;
@@ -187,6 +187,26 @@ public final class Parser {
         consume(TokenKind.SEMI, "after the liveness property");
         return live;
       }
+      case INLINE -> {
+        advance();
+        String name = identifier("as the inline's name");
+        consume(TokenKind.LPAREN, "'(' and the inline's parameters");
+        ImmutableList.Builder<String> params = ImmutableList.builder();
+        if (!check(TokenKind.RPAREN)) {
+          do {
+            params.add(identifier("as a parameter"));
+          } while (match(TokenKind.COMMA));
+        }
+        consume(TokenKind.RPAREN, "')' after the parameters");
+        Token open = consume(TokenKind.LBRACE, "'{' to open the inline's steps");
+        ImmutableList.Builder<Decl.Step> steps = ImmutableList.builder();
+        while (!check(TokenKind.RBRACE)) {
+          if (check(TokenKind.EOF)) throw unterminated(open);
+          steps.add(step());
+        }
+        advance();
+        return new Decl.Inline(t.position(), name, params.build(), steps.build());
+      }
       case CONFIG -> {
         advance();
         String name = identifier("as the configuration's name");
@@ -230,17 +250,33 @@ public final class Parser {
     }
     Token open = consume(TokenKind.LBRACE, "'{' to open the process body");
     ImmutableList.Builder<Decl.Var> locals = ImmutableList.builder();
-    ImmutableList.Builder<Decl.Step> steps = ImmutableList.builder();
+    List<Decl.Step> steps = new ArrayList<>();
+    ImmutableList.Builder<Decl.InlineUse> uses = ImmutableList.builder();
     while (!check(TokenKind.RBRACE)) {
       if (check(TokenKind.EOF)) throw unterminated(open);
       if (check(TokenKind.VAR)) {
         locals.add(variable());
+      } else if (check(TokenKind.INLINE)) {
+        Token use = advance();
+        String inline = identifier("as the inline to expand");
+        consume(TokenKind.LPAREN, "'(' and the inline's arguments");
+        ImmutableList.Builder<Expr> args = ImmutableList.builder();
+        if (!check(TokenKind.RPAREN)) {
+          do {
+            args.add(match(TokenKind.DONE) ? new Expr.Name(previous().position(), "done")
+                : expression());
+          } while (match(TokenKind.COMMA));
+        }
+        consume(TokenKind.RPAREN, "')' after the inline's arguments");
+        consume(TokenKind.SEMI, "after the inline expansion");
+        uses.add(new Decl.InlineUse(use.position(), inline, args.build(), steps.size()));
       } else {
         steps.add(step());
       }
     }
     advance();
-    return new Decl.Process(t.position(), name, instances, locals.build(), steps.build());
+    return new Decl.Process(t.position(), name, instances, locals.build(),
+        ImmutableList.copyOf(steps), uses.build());
   }
 
   private Decl.Step step() {
@@ -656,6 +692,10 @@ public final class Parser {
 
   private Token peek() {
     return tokens.get(current);
+  }
+
+  private Token previous() {
+    return tokens.get(current - 1);
   }
 
   private Token peekNext() {

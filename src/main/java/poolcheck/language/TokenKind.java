@@ -15,7 +15,7 @@ public enum TokenKind {
   TRUE("true"), FALSE("false"), WHEN("when"), ASSERT("assert"), IF("if"), ELSE("else"),
   EITHER("either"), OR_KW("or"), CHOOSE("choose"), FOR("for"), IN("in"), GOTO("goto"),
   SKIP("skip"), DONE("done"), SELF("self"), AT_KW("at"), FORALL("forall"), EXISTS("exists"),
-  COUNT("count"), FIFO("fifo"), LIFO("lifo"), CONFIG("config"), FAIRNESS("fairness"), LIVENESS("liveness"),
+  COUNT("count"), FIFO("fifo"), LIFO("lifo"), CONFIG("config"), INLINE("inline"), FAIRNESS("fairness"), LIVENESS("liveness"),
   EVENTUALLY("eventually"), ALWAYS("always");
 
   private final String spelling;

@@ -1,0 +1,75 @@
+package poolcheck.language;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import poolcheck.api.Models;
+import poolcheck.compile.CompiledModel;
+import poolcheck.explore.Explorer;
+import poolcheck.result.CheckResult;
+import poolcheck.result.Verdict;
+
+class InlinerTest {
+  /** One return path shared by two contexts, as page_pool_return_page is. */
+  private static final String SHARED = """
+      var mapped : bool = true;
+      var inflight : 0 .. 2 = 2;
+      inline return_page(back, who) {
+        unmap @dma_unmap_page_attrs: { mapped = false; }
+        release @atomic_inc_return_relaxed: { inflight = inflight - who; goto back; }
+      }
+      process napi {
+        poll: { skip; }
+        inline return_page(done, 1);
+      }
+      process stack {
+        put: { skip; }
+        inline return_page(put_done, 1);
+        put_done: { skip; }
+      }
+      invariant nonnegative: inflight >= 0;
+      """;
+
+  @Test
+  void splicesTheInlineStepsIntoEachProcessWithItsArguments() throws Exception {
+    ParsedModel parsed = ModelLoader.fromText("m.pool", SHARED);
+    Decl.Process stack = parsed.decls().stream().filter(d -> d instanceof Decl.Process p
+        && p.name().equals("stack")).map(d -> (Decl.Process) d).findFirst().orElseThrow();
+    assertEquals(List.of("put", "unmap", "release", "put_done"),
+        stack.steps().stream().map(Decl.Step::label).toList());
+    Stmt.Goto back = (Stmt.Goto) stack.steps().get(2).body().get(1);
+    assertEquals("put_done", back.label());
+    assertEquals(0, stack.uses().size());
+  }
+
+  @Test
+  void expandedModelBehavesLikeTheWrittenOutOne() throws Exception {
+    CompiledModel m = Models.fromText("m.pool", SHARED);
+    CheckResult r = new Explorer(m).run();
+    assertEquals(Verdict.VERIFIED, r.verdict());
+    // napi: poll, unmap, release, done (4 pcs); stack: put, unmap, release, put_done, done (5);
+    // both start mapped with inflight 2; every interleaving of the two sequences, with mapped
+    // and inflight determined by the pcs: 4 * 5 = 20 states.
+    assertEquals(20, r.statistics().distinct());
+  }
+
+  @Test
+  void reportsUnknownInlineAndWrongArity() {
+    ModelException unknown = assertThrows(ModelException.class, () -> ModelLoader.fromText(
+        "m.pool", "process p {\n  a: { skip; }\n  inline nothing(a);\n}\n"));
+    assertEquals("PC104", unknown.first().code());
+    assertEquals(3, unknown.first().position().line());
+    ModelException arity = assertThrows(ModelException.class, () -> ModelLoader.fromText(
+        "m.pool", SHARED.replace("inline return_page(done, 1);", "inline return_page(done);")));
+    assertEquals("PC111", arity.first().code());
+  }
+
+  @Test
+  void aLabelParameterMustBeGivenALabel() {
+    ModelException e = assertThrows(ModelException.class, () -> ModelLoader.fromText("m.pool",
+        SHARED.replace("inline return_page(done, 1);", "inline return_page(1 + 1, 1);")));
+    assertEquals("PC106", e.first().code());
+  }
+}
