@@ -3,9 +3,11 @@ package poolcheck.compile;
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import poolcheck.language.Decl;
 import poolcheck.language.Diagnostic;
 import poolcheck.language.ModelException;
@@ -36,6 +38,10 @@ public final class Compiler {
   private final List<Integer> slotHi = new ArrayList<>();
   private final Map<String, String> overrides;
   private final Map<String, Position> overridePositions;
+  /** Every constant declared, even one whose declaration failed: -D may name it. */
+  private final Set<String> constantNames = new HashSet<>();
+  /** Process names, known from the first pass on (their bodies are checked after it). */
+  final Set<String> processNames = new HashSet<>();
   int envSize;
   private String modelName;
 
@@ -72,7 +78,7 @@ public final class Compiler {
       }
     }
     for (String name : overrides.keySet()) {
-      if (!symbols.constants.containsKey(name)) {
+      if (!constantNames.contains(name)) {
         errors.add(new Diagnostic("PC118", overridePositions.get(name),
             "-D " + name + ": the model has no constant '" + name + "' (constants: "
                 + String.join(", ", symbols.constants.keySet()) + ")"));
@@ -148,16 +154,18 @@ public final class Compiler {
       modelName = m.name();
     } else if (d instanceof Decl.Const c) {
       claim(c.name(), c.pos());
+      constantNames.add(c.name());
       int value;
       Type kind;
+      ExprCompiler.Typed t = exprs.constant(c.value(), Scope.GLOBAL);
+      kind = t.type() instanceof Type.Scalar s ? s.kind() : t.type();
+      value = exprs.evaluate(t.code(), c.value().pos());
       if (overrides.containsKey(c.name())) {
-        Type declaredKind = exprs.constant(c.value(), Scope.GLOBAL).type();
-        kind = declaredKind instanceof Type.Scalar s ? s.kind() : declaredKind;
-        value = parseOverride(c.name(), overrides.get(c.name()), kind);
-      } else {
-        ExprCompiler.Typed t = exprs.constant(c.value(), Scope.GLOBAL);
-        kind = t.type() instanceof Type.Scalar s ? s.kind() : t.type();
-        value = exprs.evaluate(t.code());
+        try {
+          value = parseOverride(c.name(), overrides.get(c.name()), kind);
+        } catch (CompileError e) {
+          // recorded; the declared value stands in so that uses of the constant add no errors
+        }
       }
       if (kind instanceof Type.Enum) {
         throw error("PC106", c.value().pos(), "type mismatch: a constant is an integer or a "
@@ -172,8 +180,11 @@ public final class Compiler {
         if (value < r.lo() || value > r.hi()) {
           Position at = overrides.containsKey(c.name()) ? overridePositions.get(c.name())
               : c.value().pos();
-          throw error("PC108", at, "constant " + c.name() + " = " + value
+          error("PC108", at, "constant " + c.name() + " = " + value
               + " is out of its range " + r.describe());
+          // Recorded; an in-range stand-in keeps later uses from adding errors (or allocating
+          // a huge array for -D PAGES=1000000000).
+          value = r.lo();
         }
       }
       symbols.constants.put(c.name(), new Symbols.Constant(kind, value, c.pos()));
@@ -208,6 +219,7 @@ public final class Compiler {
       symbols.globals.put(v.name(), new Symbols.Variable(v.name(), type, v.pos(), base));
     } else if (d instanceof Decl.Process p) {
       claim(p.name(), p.pos());
+      processNames.add(p.name());
       processes.add(p);
     } else if (d instanceof Decl.Init i) {
     } else if (d instanceof Decl.Invariant i) {
@@ -239,7 +251,7 @@ public final class Compiler {
         throw error("PC106", p.instances().pos(), "type mismatch: the number of instances "
             + "must be an integer, found " + t.type().describe());
       }
-      instances = new ExprCompiler(this).evaluate(t.code());
+      instances = new ExprCompiler(this).evaluate(t.code(), p.instances().pos());
       if (instances < 1 || instances > 64) {
         throw error("PC117", p.instances().pos(), "process '" + p.name() + "' has "
             + instances + " instances: expected 1 to 64");
