@@ -49,6 +49,10 @@ public final class Replay {
     if (!init.contains(current) && !(steps.size() == 1 && initialViolation)) {
       return Outcome.failure(0, "the first state is not an initial state of the model");
     }
+    if (steps.size() == 1 && initialViolation) {
+      // init itself broke the property: no step to run, and the state is init's partial one.
+      return new Outcome(true, 0, property.get().name() + " breaks in init");
+    }
     for (int i = 1; i < steps.size(); i++) {
       JsonTrace.Step step = steps.get(i);
       Optional<Transition> t = model.transitions().stream()
