@@ -87,7 +87,9 @@ public final class Replay {
           + " does not produce the recorded state");
     }
     switch (property.get().kind()) {
-      case INVARIANT -> {
+      case INVARIANT, RUNTIME -> {
+        // A runtime error in the last state comes from evaluating an invariant there (a[i] out
+        // of range, x / 0): an error inside a step ended the trace in the loop above.
         int bad = model.violatedInvariant(current, frame);
         return bad == property.get().id()
             ? new Outcome(true, steps.size() - 1, property.get().name() + " is violated")
