@@ -176,4 +176,29 @@ class MainTest {
     assertEquals(0, r.status(), r.err());
     assertEquals("replayed 2 steps: deadlock", r.out().strip());
   }
+  @Test
+  void stateLimitGivesIncompleteAndExitThree() {
+    Run r = run("check", "-q", "--max-states", "3", corpus("verified/peterson.pool"));
+    assertEquals(3, r.status(), r.err());
+    assertTrue(r.out().contains("incomplete: state limit 3 reached"), r.out());
+  }
+
+  @Test
+  void noDeadlockFlagLetsTheDeadlockedPhilosophersPass() {
+    Run r = run("check", "-q", "--no-deadlock", corpus("violated/dining_philosophers.pool"));
+    assertEquals(0, r.status(), r.out());
+    // Every reachable state: forks (free/taken) and pcs, explored in full this time. Each
+    // philosopher is at left (holding nothing of its own), right (holding its left fork) or eat
+    // (holding both); pairs: (left,left) (left,right) (right,left) (right,right) (eat,left)
+    // (left,eat): (eat,right) needs fork 1 twice and (right,eat) fork 0 twice: 6 states.
+    assertTrue(r.out().contains("6 distinct states"), r.out());
+  }
+
+  @Test
+  void unknownOptionExitsWithTwoWithoutStackTrace() {
+    Run r = run("check", "--no-such-flag", corpus("verified/counter.pool"));
+    assertEquals(2, r.status());
+    assertTrue(r.errLines().get(0).startsWith("poolcheck: Unknown option"), r.err());
+    r.assertNoStackTrace();
+  }
 }
