@@ -96,8 +96,17 @@ public final class Compiler {
     // independent of where an assert first appears.
     StepCompiler steps = new StepCompiler(this);
     for (Decl d : parsed.decls()) {
-      if (d instanceof Decl.Invariant inv) addProperty(inv.name(), Property.Kind.INVARIANT,
-          "invariant at " + inv.pos());
+      if (d instanceof Decl.Invariant inv) {
+        // A shared name would merge two properties under one id: an invariant called deadlock
+        // was reported as a deadlock, and --property could not tell the two apart.
+        Property other = properties.get(inv.name());
+        if (other != null) {
+          errors.add(new Diagnostic("PC105", inv.pos(), "duplicate declaration of property '"
+              + inv.name() + "' (already " + describe(other) + ")"));
+        } else {
+          addProperty(inv.name(), Property.Kind.INVARIANT, "invariant at " + inv.pos());
+        }
+      }
     }
     steps.registerAsserts(parsed.decls());
     CompiledModel.Builder model = new CompiledModel.Builder(modelName, parsed.source());
@@ -335,6 +344,15 @@ public final class Compiler {
           + first + ")");
     }
     symbols.declared.put(name, pos);
+  }
+
+  static String describe(Property p) {
+    return switch (p.kind()) {
+      case RUNTIME -> "a runtime property";
+      case DEADLOCK -> "the deadlock property";
+      default -> "the " + p.kind().name().toLowerCase(java.util.Locale.ROOT) + " at "
+          + p.where().replaceFirst("^.* at ", "");
+    };
   }
 
   void addProperty(String name, Property.Kind kind, String where) {
