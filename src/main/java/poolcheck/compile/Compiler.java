@@ -92,21 +92,13 @@ public final class Compiler {
       }
     }
     allocateProcessSlots();
+    checkPropertyNames(parsed.decls());
     // Properties are registered before any step is compiled so that ids are stable and
     // independent of where an assert first appears.
     StepCompiler steps = new StepCompiler(this);
     for (Decl d : parsed.decls()) {
-      if (d instanceof Decl.Invariant inv) {
-        // A shared name would merge two properties under one id: an invariant called deadlock
-        // was reported as a deadlock, and --property could not tell the two apart.
-        Property other = properties.get(inv.name());
-        if (other != null) {
-          errors.add(new Diagnostic("PC105", inv.pos(), "duplicate declaration of property '"
-              + inv.name() + "' (already " + describe(other) + ")"));
-        } else {
-          addProperty(inv.name(), Property.Kind.INVARIANT, "invariant at " + inv.pos());
-        }
-      }
+      if (d instanceof Decl.Invariant inv) addProperty(inv.name(), Property.Kind.INVARIANT,
+          "invariant at " + inv.pos());
     }
     steps.registerAsserts(parsed.decls());
     CompiledModel.Builder model = new CompiledModel.Builder(modelName, parsed.source());
@@ -166,15 +158,14 @@ public final class Compiler {
       constantNames.add(c.name());
       int value;
       Type kind;
-      ExprCompiler.Typed t = exprs.constant(c.value(), Scope.GLOBAL);
-      kind = t.type() instanceof Type.Scalar s ? s.kind() : t.type();
-      value = exprs.evaluate(t.code(), c.value().pos());
       if (overrides.containsKey(c.name())) {
-        try {
-          value = parseOverride(c.name(), overrides.get(c.name()), kind);
-        } catch (CompileError e) {
-          // recorded; the declared value stands in so that uses of the constant add no errors
-        }
+        Type declaredKind = exprs.constant(c.value(), Scope.GLOBAL).type();
+        kind = declaredKind instanceof Type.Scalar s ? s.kind() : declaredKind;
+        value = parseOverride(c.name(), overrides.get(c.name()), kind);
+      } else {
+        ExprCompiler.Typed t = exprs.constant(c.value(), Scope.GLOBAL);
+        kind = t.type() instanceof Type.Scalar s ? s.kind() : t.type();
+        value = exprs.evaluate(t.code(), c.value().pos());
       }
       if (kind instanceof Type.Enum) {
         throw error("PC106", c.value().pos(), "type mismatch: a constant is an integer or a "
@@ -189,11 +180,8 @@ public final class Compiler {
         if (value < r.lo() || value > r.hi()) {
           Position at = overrides.containsKey(c.name()) ? overridePositions.get(c.name())
               : c.value().pos();
-          error("PC108", at, "constant " + c.name() + " = " + value
+          throw error("PC108", at, "constant " + c.name() + " = " + value
               + " is out of its range " + r.describe());
-          // Recorded; an in-range stand-in keeps later uses from adding errors (or allocating
-          // a huge array for -D PAGES=1000000000).
-          value = r.lo();
         }
       }
       symbols.constants.put(c.name(), new Symbols.Constant(kind, value, c.pos()));
@@ -344,6 +332,24 @@ public final class Compiler {
           + first + ")");
     }
     symbols.declared.put(name, pos);
+  }
+
+  /**
+   * An invariant's name must be new: a shared name merged two properties under one id, so an
+   * invariant called deadlock was reported as a deadlock and --property could not tell them apart.
+   */
+  private void checkPropertyNames(List<Decl> decls) {
+    Map<String, Position> invariants = new HashMap<>();
+    for (Decl d : decls) {
+      if (!(d instanceof Decl.Invariant inv)) continue;
+      Property builtIn = properties.get(inv.name());
+      Position first = invariants.putIfAbsent(inv.name(), inv.pos());
+      if (builtIn != null || first != null) {
+        errors.add(new Diagnostic("PC105", inv.pos(), "duplicate declaration of property '"
+            + inv.name() + "' (already " + (builtIn != null ? describe(builtIn)
+                : "the invariant at " + first) + ")"));
+      }
+    }
   }
 
   static String describe(Property p) {

@@ -32,7 +32,11 @@ final class ExprCompiler {
     return evaluate(t.code(), e.pos());
   }
 
-  /** {@code pos} is where a failing constant expression is reported. */
+  int evaluate(Code code) {
+    return evaluate(code, null);
+  }
+
+  /** {@code pos} is where a failing constant expression is reported (never pass null). */
   int evaluate(Code code, Position pos) {
     try {
       return code.eval(new Frame(Math.max(c.envSize, 8), new boolean[0]), new int[0]);

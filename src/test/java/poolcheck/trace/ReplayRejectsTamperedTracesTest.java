@@ -21,7 +21,7 @@ import poolcheck.result.CheckResult;
  * Replay is what makes the corpus's replayed traces worth something: it must reject a trace
  * that the model does not produce. Each test breaks the lost-update trace in one way.
  */
-class ReplayTest {
+class ReplayRejectsTamperedTracesTest {
   private static final String LOST_UPDATE = """
       model lost_update;
       const CPUS = 2;
