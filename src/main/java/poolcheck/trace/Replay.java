@@ -89,8 +89,11 @@ public final class Replay {
     switch (property.get().kind()) {
       case INVARIANT, RUNTIME -> {
         // A runtime error in the last state comes from evaluating an invariant there (a[i] out
-        // of range, x / 0): an error inside a step ended the trace in the loop above.
-        int bad = model.violatedInvariant(current, frame);
+        // of range, x / 0), so every invariant is evaluated: an error inside a step ended the
+        // trace in the loop above.
+        Frame invariants = property.get().kind() == Property.Kind.RUNTIME
+            ? model.newFrame(model.allChecked()) : frame;
+        int bad = model.violatedInvariant(current, invariants);
         return bad == property.get().id()
             ? new Outcome(true, steps.size() - 1, property.get().name() + " is violated")
             : Outcome.failure(steps.size() - 1, "the last state satisfies "
