@@ -164,7 +164,24 @@ class MainTest {
     Path missing = tmp.resolve("nowhere.pool");
     Run r = run("check", "-q", missing.toString());
     assertEquals(2, r.status());
-    assertEquals(List.of("poolcheck: cannot read " + missing + ": no such file"), r.errLines());
+    assertEquals(List.of("poolcheck: " + missing + ": no such file or directory"), r.errLines());
+  }
+
+  @Test
+  void jsonFileInAMissingDirectoryIsOneLineNotACannotRead() {
+    // The old message said "cannot read" of a file poolcheck was trying to write.
+    Path json = tmp.resolve("no_dir").resolve("out.json");
+    Run r = run("check", "-q", "--json", json.toString(), corpus("verified/counter.pool"));
+    assertEquals(2, r.status());
+    assertEquals(List.of("poolcheck: " + json + ": no such file or directory"), r.errLines());
+  }
+
+  @Test
+  void directoryGivenAsModelNamesThePath() {
+    Run r = run("check", "-q", tmp.toString());
+    assertEquals(2, r.status());
+    assertEquals(List.of("poolcheck: " + tmp + ": is a directory, expected a model file"),
+        r.errLines());
   }
 
   @Test
