@@ -40,7 +40,8 @@ public final class Main implements Runnable {
       if (ex instanceof ModelException me) {
         err.println(me.getMessage());
       } else if (ex instanceof NoSuchFileException nf) {
-        err.println("poolcheck: cannot read " + nf.getFile() + ": no such file");
+        // Said of a model or trace to read and of a --json file to write alike.
+        err.println("poolcheck: " + nf.getFile() + ": no such file or directory");
       } else if (ex instanceof IOException io) {
         err.println("poolcheck: " + io.getMessage());
       } else if (ex instanceof UsageException ue) {

@@ -3,9 +3,11 @@ package poolcheck.compile;
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import poolcheck.language.Decl;
 import poolcheck.language.Diagnostic;
 import poolcheck.language.ModelException;
@@ -36,6 +38,10 @@ public final class Compiler {
   private final List<Integer> slotHi = new ArrayList<>();
   private final Map<String, String> overrides;
   private final Map<String, Position> overridePositions;
+  /** Every constant declared, even one whose declaration failed: -D may name it. */
+  private final Set<String> constantNames = new HashSet<>();
+  /** Process names, known from the first pass on (their bodies are checked after it). */
+  final Set<String> processNames = new HashSet<>();
   int envSize;
   private String modelName;
 
@@ -86,7 +92,7 @@ public final class Compiler {
       }
     }
     for (String name : overrides.keySet()) {
-      if (!symbols.constants.containsKey(name)) {
+      if (!constantNames.contains(name)) {
         errors.add(new Diagnostic("PC118", overridePositions.get(name),
             "-D " + name + ": the model has no constant '" + name + "' (constants: "
                 + String.join(", ", symbols.constants.keySet()) + ")"));
@@ -110,6 +116,7 @@ public final class Compiler {
       }
     }
     allocateProcessSlots();
+    checkPropertyNames(parsed.decls());
     // Properties are registered before any step is compiled so that ids are stable and
     // independent of where an assert first appears.
     StepCompiler steps = new StepCompiler(this);
@@ -218,6 +225,7 @@ public final class Compiler {
       modelName = m.name();
     } else if (d instanceof Decl.Const c) {
       claim(c.name(), c.pos());
+      constantNames.add(c.name());
       int value;
       Type kind;
       if (overrides.containsKey(c.name())) {
@@ -235,7 +243,7 @@ public final class Compiler {
       } else {
         ExprCompiler.Typed t = exprs.constant(c.value(), Scope.GLOBAL);
         kind = t.type() instanceof Type.Scalar s ? s.kind() : t.type();
-        value = exprs.evaluate(t.code());
+        value = exprs.evaluate(t.code(), c.value().pos());
       }
       if (kind instanceof Type.Enum) {
         throw error("PC106", c.value().pos(), "type mismatch: a constant is an integer or a "
@@ -295,6 +303,7 @@ public final class Compiler {
       symbols.globals.put(v.name(), new Symbols.Variable(v.name(), type, v.pos(), base));
     } else if (d instanceof Decl.Process p) {
       claim(p.name(), p.pos());
+      processNames.add(p.name());
       processes.add(p);
     } else if (d instanceof Decl.Init i) {
     } else if (d instanceof Decl.Invariant i) {
@@ -326,7 +335,7 @@ public final class Compiler {
         throw error("PC106", p.instances().pos(), "type mismatch: the number of instances "
             + "must be an integer, found " + t.type().describe());
       }
-      instances = new ExprCompiler(this).evaluate(t.code());
+      instances = new ExprCompiler(this).evaluate(t.code(), p.instances().pos());
       if (instances < 1 || instances > 64) {
         throw error("PC117", p.instances().pos(), "process '" + p.name() + "' has "
             + instances + " instances: expected 1 to 64");
@@ -410,6 +419,33 @@ public final class Compiler {
           + first + ")");
     }
     symbols.declared.put(name, pos);
+  }
+
+  /**
+   * An invariant's name must be new: a shared name merged two properties under one id, so an
+   * invariant called deadlock was reported as a deadlock and --property could not tell them apart.
+   */
+  private void checkPropertyNames(List<Decl> decls) {
+    Map<String, Position> invariants = new HashMap<>();
+    for (Decl d : decls) {
+      if (!(d instanceof Decl.Invariant inv)) continue;
+      Property builtIn = properties.get(inv.name());
+      Position first = invariants.putIfAbsent(inv.name(), inv.pos());
+      if (builtIn != null || first != null) {
+        errors.add(new Diagnostic("PC105", inv.pos(), "duplicate declaration of property '"
+            + inv.name() + "' (already " + (builtIn != null ? describe(builtIn)
+                : "the invariant at " + first) + ")"));
+      }
+    }
+  }
+
+  static String describe(Property p) {
+    return switch (p.kind()) {
+      case RUNTIME -> "a runtime property";
+      case DEADLOCK -> "the deadlock property";
+      default -> "the " + p.kind().name().toLowerCase(java.util.Locale.ROOT) + " at "
+          + p.where().replaceFirst("^.* at ", "");
+    };
   }
 
   void addProperty(String name, Property.Kind kind, String where) {

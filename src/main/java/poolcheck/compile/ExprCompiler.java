@@ -36,7 +36,8 @@ final class ExprCompiler {
     return evaluate(code, null);
   }
 
-  private int evaluate(Code code, Position pos) {
+  /** {@code pos} is where a failing constant expression is reported (never pass null). */
+  int evaluate(Code code, Position pos) {
     try {
       return code.eval(new Frame(Math.max(c.envSize, 8), new boolean[0]), new int[0]);
     } catch (Violation v) {
@@ -129,9 +130,14 @@ final class ExprCompiler {
       throw c.error("PC106", n.pos(), "type mismatch: '" + name + "' is a type, expected a "
           + "value");
     }
-    if (symbols.processes.containsKey(name) || symbols.declared.containsKey(name)) {
+    if (c.processNames.contains(name)) {
       throw c.error("PC106", n.pos(), "type mismatch: '" + name + "' is a process, expected "
           + "a value");
+    }
+    if (symbols.declared.containsKey(name)) {
+      // Declared before this use but in no table: its declaration failed and was reported, and
+      // a second error here would only mislead.
+      throw new Compiler.CompileError();
     }
     throw c.error("PC104", n.pos(), "unknown name '" + name + "'");
   }

@@ -37,6 +37,14 @@ final class StepCompiler {
   private void registerAsserts(List<Stmt> body, String place, String where) {
     for (Stmt s : body) {
       if (s instanceof Stmt.Assert a) {
+        Property other = c.properties.get(assertName(a, place));
+        if (other != null && other.kind() != Property.Kind.ASSERTION) {
+          // Asserts may share a name with each other, never with another kind of property.
+          c.errors.add(new poolcheck.language.Diagnostic("PC105", a.pos(),
+              "duplicate declaration of property '" + assertName(a, place) + "' (already "
+                  + Compiler.describe(other) + ")"));
+          continue;
+        }
         c.addProperty(assertName(a, place), Property.Kind.ASSERTION, where);
       } else if (s instanceof Stmt.If i) {
         registerAsserts(i.then(), place, where);

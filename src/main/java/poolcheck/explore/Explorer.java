@@ -180,8 +180,9 @@ public final class Explorer {
     if (verdict == Verdict.VERIFIED && store.size() > 0) {
       // depth is the level of the last state stored, which may lie beyond the level expanded.
       depth = depthOf(store, store.size() - 1);
-    } else if (sink.found != null) {
-      depth = Math.max(depth, depthOf(store, Math.max(0, store.size() - 1)));
+    } else if (sink.found != null && store.size() > 0) {
+      // An empty store (a violation inside init) has no parent chain to walk.
+      depth = Math.max(depth, depthOf(store, store.size() - 1));
     }
     long millis = System.currentTimeMillis() - start;
     Statistics stats = new Statistics(sink.generated, store.size(), depth, millis, 1,

@@ -40,17 +40,16 @@ public final class Lexer {
         return out;
       }
       char c = text.charAt(pos);
-      if (Character.isLetter(c) || c == '_') {
+      if (isLetter(c)) {
         int from = pos;
-        while (pos < text.length()
-            && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
+        while (pos < text.length() && (isLetter(text.charAt(pos)) || isDigit(text.charAt(pos)))) {
           advance();
         }
         String word = text.substring(from, pos);
         out.add(new Token(KEYWORDS.getOrDefault(word, TokenKind.IDENT), word, 0, start));
-      } else if (Character.isDigit(c)) {
+      } else if (isDigit(c)) {
         int from = pos;
-        while (pos < text.length() && Character.isDigit(text.charAt(pos))) advance();
+        while (pos < text.length() && isDigit(text.charAt(pos))) advance();
         String digits = text.substring(from, pos);
         long value = digits.length() > 10 ? Long.MAX_VALUE : Long.parseLong(digits);
         if (value > Integer.MAX_VALUE) {
@@ -136,6 +135,15 @@ public final class Lexer {
         return;
       }
     }
+  }
+
+  /** ASCII only, as documented: Character.isLetter would let 'café' or '٣' through. */
+  private static boolean isLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private void advance() {

@@ -25,6 +25,10 @@ public final class ModelLoader {
 
   /** The declarations of the file and everything it includes, in order. */
   public static ParsedModel load(Path file) throws ModelException, IOException {
+    if (Files.isDirectory(file)) {
+      // Reading a directory fails with a bare "Is a directory" that does not name the path.
+      throw new IOException(file + ": is a directory, expected a model file");
+    }
     ModelLoader loader = new ModelLoader();
     Path root = file.toAbsolutePath().normalize();
     loader.loadFile(root, file.toString());

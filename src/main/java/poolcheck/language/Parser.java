@@ -55,20 +55,33 @@ public final class Parser {
   private ImmutableList<Decl> declarations() {
     ImmutableList.Builder<Decl> out = ImmutableList.builder();
     while (!check(TokenKind.EOF)) {
+      int start = current;
       try {
         out.add(declaration());
       } catch (ParseError e) {
-        synchronize();
+        synchronize(start);
       }
     }
     return out.build();
   }
 
-  private void synchronize() {
+  /**
+   * Skips to the next declaration. 'var' also declares a process's locals, so it only counts
+   * outside braces, counted from the failed declaration's start: an error in a step used to stop
+   * at a later local and report the following steps as bad declarations.
+   */
+  private void synchronize(int start) {
     int depth = 0;
+    for (int i = start; i < current; i++) {
+      if (tokens.get(i).kind() == TokenKind.LBRACE) depth++;
+      if (tokens.get(i).kind() == TokenKind.RBRACE) depth--;
+    }
     while (!check(TokenKind.EOF)) {
       Token t = peek();
-      if (depth <= 0 && DECL_START.contains(t.kind()) && current > 0) return;
+      if ((depth <= 0 || t.kind() != TokenKind.VAR) && DECL_START.contains(t.kind())
+          && current > 0) {
+        return;
+      }
       if (t.kind() == TokenKind.LBRACE) depth++;
       if (t.kind() == TokenKind.RBRACE) depth--;
       current++;

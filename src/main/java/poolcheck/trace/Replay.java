@@ -60,6 +60,10 @@ public final class Replay {
           + (init.successors.isEmpty() ? ""
               : ": " + difference(model, nearest(init.successors, current), current)));
     }
+    if (steps.size() == 1 && initialViolation) {
+      // init itself broke the property: no step to run, and the state is init's partial one.
+      return new Outcome(true, 0, property.get().name() + " breaks in init");
+    }
     for (int i = 1; i < steps.size(); i++) {
       JsonTrace.Step step = steps.get(i);
       Optional<Transition> t = model.transitions().stream()
@@ -121,8 +125,13 @@ public final class Replay {
           + difference(model, nearest(c.successors, recorded), recorded));
     }
     switch (property.get().kind()) {
-      case INVARIANT -> {
-        int bad = model.violatedInvariant(current, frame);
+      case INVARIANT, RUNTIME -> {
+        // A runtime error in the last state comes from evaluating an invariant there (a[i] out
+        // of range, x / 0), so every invariant is evaluated: an error inside a step ended the
+        // trace in the loop above.
+        Frame invariants = property.get().kind() == Property.Kind.RUNTIME
+            ? model.newFrame(model.allChecked()) : frame;
+        int bad = model.violatedInvariant(current, invariants);
         return bad == property.get().id()
             ? new Outcome(true, steps.size() - 1, property.get().name() + " is violated")
             : Outcome.failure(steps.size() - 1, "the trace no longer ends in a violation: "
