@@ -153,8 +153,9 @@ public final class CompiledModel {
     return liveness.get(k).property();
   }
 
-  public Decl.LivenessKind livenessKind(int k) {
-    return liveness.get(k).kind();
+  /** Whether property k is "eventually q", whose premise is being an initial state. */
+  public boolean livenessFromInitialStates(int k) {
+    return liveness.get(k).kind() == Decl.LivenessKind.EVENTUALLY;
   }
 
   /** The premise of leads-to property k in state s (true for always-eventually). */

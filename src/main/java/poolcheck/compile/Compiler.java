@@ -239,7 +239,7 @@ public final class Compiler {
         kind = t.type() instanceof Type.Scalar s ? s.kind() : t.type();
         exprs.expect(setting.value().pos(), declaredKind, kind, "a value of the same type as "
             + "the default of " + c.name());
-        value = exprs.evaluate(t.code());
+        value = exprs.evaluate(t.code(), setting.value().pos());
       } else {
         ExprCompiler.Typed t = exprs.constant(c.value(), Scope.GLOBAL);
         kind = t.type() instanceof Type.Scalar s ? s.kind() : t.type();

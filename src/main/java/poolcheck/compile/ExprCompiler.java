@@ -32,10 +32,6 @@ final class ExprCompiler {
     return evaluate(t.code(), e.pos());
   }
 
-  int evaluate(Code code) {
-    return evaluate(code, null);
-  }
-
   /** {@code pos} is where a failing constant expression is reported (never pass null). */
   int evaluate(Code code, Position pos) {
     try {

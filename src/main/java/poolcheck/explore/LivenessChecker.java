@@ -11,7 +11,6 @@ import java.util.Map;
 import poolcheck.compile.CompiledModel;
 import poolcheck.compile.Frame;
 import poolcheck.compile.SuccessorSink;
-import poolcheck.language.Decl;
 import poolcheck.result.Counterexample;
 import poolcheck.result.TraceStep;
 
@@ -139,7 +138,7 @@ public final class LivenessChecker {
     int[] rParent = new int[n];
     Arrays.fill(rParent, -2);
     ArrayDeque<Integer> queue = new ArrayDeque<>();
-    boolean eventually = model.livenessKind(k) == Decl.LivenessKind.EVENTUALLY;
+    boolean eventually = model.livenessFromInitialStates(k);
     for (int s = 0; s < n; s++) {
       boolean premise = eventually ? s < initialCount : model.livenessPremise(k, unpack(s), frame);
       if (premise && bad[s]) {

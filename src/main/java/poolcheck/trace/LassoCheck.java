@@ -37,10 +37,8 @@ final class LassoCheck {
     boolean premise = false;
     for (int i = loop; i >= 0 && !premise; i--) {
       if (model.livenessGoal(k, states.get(i), frame)) break;
-      premise = switch (model.livenessKind(k)) {
-        case EVENTUALLY -> i == 0;
-        default -> model.livenessPremise(k, states.get(i), frame);
-      };
+      premise = model.livenessFromInitialStates(k) ? i == 0
+          : model.livenessPremise(k, states.get(i), frame);
     }
     if (!premise) {
       return Replay.Outcome.failure(loop, "no state before the cycle satisfies the premise of "
