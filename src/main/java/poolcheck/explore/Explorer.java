@@ -180,8 +180,9 @@ public final class Explorer {
     if (verdict == Verdict.VERIFIED && store.size() > 0) {
       // depth is the level of the last state stored, which may lie beyond the level expanded.
       depth = depthOf(store, store.size() - 1);
-    } else if (sink.found != null) {
-      depth = Math.max(depth, depthOf(store, Math.max(0, store.size() - 1)));
+    } else if (sink.found != null && store.size() > 0) {
+      // An init block that breaks a property may leave the store empty: no state to measure.
+      depth = Math.max(depth, depthOf(store, store.size() - 1));
     }
     long millis = System.currentTimeMillis() - start;
     Statistics stats = new Statistics(sink.generated, store.size(), depth, millis, 1,
