@@ -49,7 +49,9 @@ public final class Replay {
     if (!init.contains(current) && !(steps.size() == 1 && initialViolation)) {
       return Outcome.failure(0, "the first state is not an initial state of the model");
     }
-    if (steps.size() == 1 && initialViolation && !init.contains(current)) {
+    Property.Kind kind = property.get().kind();
+    if (steps.size() == 1 && initialViolation
+        && (kind == Property.Kind.ASSERTION || kind == Property.Kind.RUNTIME)) {
       return new Outcome(true, 0, property.get().name() + " breaks in the init block");
     }
     for (int i = 1; i < steps.size(); i++) {
