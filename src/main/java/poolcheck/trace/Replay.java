@@ -72,13 +72,15 @@ public final class Replay {
       Collector c = new Collector();
       model.successors(current, t.get().id(), frame, c);
       boolean last = i == steps.size() - 1;
-      if (c.contains(recorded)) {
-        current = recorded;
-        continue;
-      }
+      // The state at a failing assert can equal a successor of the same step (another branch
+      // that did not fail), so on the last step the recorded violation is looked for first.
       if (last && c.violations.stream().anyMatch(v -> v.property == property.get().id()
           && Arrays.equals(v.state, recorded))) {
         return new Outcome(true, i, property.get().name() + " breaks in step " + i);
+      }
+      if (c.contains(recorded)) {
+        current = recorded;
+        continue;
       }
       if (c.successors.isEmpty() && c.violations.isEmpty()) {
         return Outcome.failure(i, "step " + step.process() + " " + step.label()
