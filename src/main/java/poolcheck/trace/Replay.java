@@ -106,6 +106,12 @@ public final class Replay {
             : Outcome.failure(steps.size() - 1, "the last state is not a deadlock");
       }
       default -> {
+        // A runtime error can also break while an invariant is evaluated in the last state.
+        if (property.get().kind() == Property.Kind.RUNTIME
+            && model.violatedInvariant(current, frame) == property.get().id()) {
+          return new Outcome(true, steps.size() - 1, property.get().name()
+              + " breaks while an invariant is evaluated");
+        }
         return Outcome.failure(steps.size() - 1, "the trace ends without breaking "
             + property.get().name());
       }
