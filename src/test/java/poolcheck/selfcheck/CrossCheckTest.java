@@ -1,0 +1,110 @@
+package poolcheck.selfcheck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import poolcheck.api.Models;
+import poolcheck.compile.CompiledModel;
+import poolcheck.compile.Property;
+import poolcheck.explore.Explorer;
+import poolcheck.language.ModelException;
+import poolcheck.result.CheckResult;
+import poolcheck.result.Counterexample;
+import poolcheck.result.Verdict;
+import poolcheck.simulate.SimulationResult;
+import poolcheck.simulate.Simulator;
+import poolcheck.trace.Replay;
+import poolcheck.trace.Replays;
+
+/**
+ * The checker checked on random models (seeds from {@link RandomModels}): every search mode
+ * agrees, the explorer is deterministic, every counterexample replays, and simulation never
+ * beats or contradicts exhaustive search. A failure names the seed; regenerate the model with
+ * {@code ModelGenerator.generate(seed)} and file it under corpus/regressions.
+ */
+class CrossCheckTest {
+  private static CompiledModel compile(long seed) {
+    try {
+      return Models.fromText("random_" + seed + ".pool", RandomModels.text(seed));
+    } catch (ModelException e) {
+      throw new AssertionError("the generator wrote a model the compiler rejects: "
+          + e.getMessage() + "\n" + RandomModels.text(seed));
+    }
+  }
+
+  private static void assertReplays(CompiledModel m, Counterexample cx, String who) {
+    Replay.Outcome o = Replays.replay(m, cx);
+    assertTrue(o.ok(), () -> who + " counterexample does not replay at step " + o.step() + ": "
+        + o.message());
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everySearchModeAgreesOnVerdictAndDistinctStates() {
+    return RandomModels.seeds().mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> {
+      CompiledModel m = compile(seed);
+      SearchMode first = SearchMode.ALL.get(0);
+      SearchMode.Outcome expected = first.run(m);
+      for (SearchMode mode : SearchMode.ALL.subList(1, SearchMode.ALL.size())) {
+        SearchMode.Outcome got = mode.run(m);
+        assertEquals(expected.verdict(), got.verdict(), mode.name() + " vs " + first.name());
+        if (expected.verdict() == Verdict.VERIFIED) {
+          assertEquals(expected.distinct(), got.distinct(), mode.name() + " vs " + first.name());
+        }
+      }
+    }));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> explorerIsStableAndItsCounterexamplesReplay() {
+    return RandomModels.seeds().mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> {
+      CheckResult a = new Explorer(compile(seed)).run();
+      CompiledModel m = compile(seed);
+      CheckResult b = new Explorer(m).run();
+      assertEquals(a.verdict(), b.verdict());
+      assertEquals(a.statistics().distinct(), b.statistics().distinct());
+      assertEquals(a.statistics().generated(), b.statistics().generated());
+      assertEquals(a.counterexample().map(cx -> cx.property().name() + "/" + cx.length()),
+          b.counterexample().map(cx -> cx.property().name() + "/" + cx.length()));
+      b.counterexample().ifPresent(cx -> assertReplays(m, cx, "bfs"));
+    }));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> simulationNeverBeatsOrContradictsExhaustiveSearch() {
+    return RandomModels.seeds().mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> {
+      CompiledModel m = compile(seed);
+      CheckResult bfs = new Explorer(m).run();
+      SimulationResult sim = new Simulator(m).run(30, 40, seed);
+      if (bfs.verdict() == Verdict.VERIFIED) {
+        assertFalse(sim.violated(), () -> "simulation breaks what bfs verified: "
+            + sim.counterexample());
+        return;
+      }
+      Optional<Counterexample> found = sim.counterexample();
+      if (found.isEmpty()) return;
+      Counterexample cx = found.get();
+      assertReplays(m, cx, "simulation");
+      // BFS on this property alone reaches it (or an always-checked runtime error) no later.
+      // A runtime error can break inside an invariant, so for those the invariants stay on.
+      String property = cx.property().name();
+      Set<String> names = new HashSet<>(Set.of(property));
+      if (cx.property().kind() == Property.Kind.RUNTIME) {
+        m.properties().stream().filter(p -> p.kind() == Property.Kind.INVARIANT)
+            .forEach(p -> names.add(p.name()));
+      }
+      CheckResult only = new Explorer(m).properties(names).run();
+      assertEquals(Verdict.VIOLATED, only.verdict(), "bfs on " + property + " alone");
+      int shortest = only.counterexample().orElseThrow().length();
+      assertTrue(cx.length() >= shortest, () -> "simulation found " + property + " in "
+          + cx.length() + " steps, bfs in " + shortest);
+      assertTrue(cx.length() <= sim.foundLength(), "shrinking made the trace longer");
+    }));
+  }
+}
