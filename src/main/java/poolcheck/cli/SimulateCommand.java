@@ -1,5 +1,9 @@
 package poolcheck.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,8 +95,26 @@ final class SimulateCommand implements Callable<Integer> {
       out.println();
     });
     out.println(summary(r));
-    if (json != null) Files.writeString(json, JsonResult.render(r.toCheckResult()));
+    if (json != null) Files.writeString(json, json(r));
     return r.violated() ? ExitCode.VIOLATED : ExitCode.VERIFIED;
+  }
+
+  /** The usual result document plus what it takes to repeat the simulation. */
+  static String json(SimulationResult r) throws JsonProcessingException {
+    ObjectNode root = JsonResult.tree(r.toCheckResult());
+    ObjectNode sim = root.putObject("simulation");
+    sim.put("seed", r.seed());
+    sim.put("runs", r.runs());
+    sim.put("depth", r.depth());
+    sim.put("runs_done", r.runsDone());
+    sim.put("steps", r.steps());
+    if (r.violated()) {
+      sim.put("failing_run", r.failingRun());
+      sim.put("run_seed", r.runSeed());
+      sim.put("found_length", r.foundLength());
+    }
+    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValueAsString(root) + "\n";
   }
 
   static String summary(SimulationResult r) {

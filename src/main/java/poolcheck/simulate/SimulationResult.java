@@ -27,7 +27,8 @@ public record SimulationResult(String model, ImmutableMap<String, Integer> const
    * simulation proves nothing about the runs it did not take.
    */
   public CheckResult toCheckResult() {
-    Statistics stats = new Statistics(steps, steps, depth, millis, 1, 0);
+    // A simulation stores no states: generated counts steps taken, distinct is not known (0).
+    Statistics stats = new Statistics(steps, 0, depth, millis, 1, 0);
     return new CheckResult(model, constants, checked,
         violated() ? Verdict.VIOLATED : Verdict.INCOMPLETE, stats, counterexample,
         violated() ? null : noViolation());

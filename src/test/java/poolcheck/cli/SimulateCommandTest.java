@@ -52,6 +52,9 @@ class SimulateCommandTest {
     assertTrue(r.out().contains("violated: no_lost_update (invariant)"), r.out());
     assertTrue(r.out().contains("to 4 steps"), r.out());
     assertTrue(r.out().contains("reproduce: --seed 11"), r.out());
+    String written = Files.readString(json);
+    assertTrue(written.contains("\"verdict\" : \"violated\""), written);
+    assertTrue(written.contains("\"seed\" : 11"), written);
     Run replay = run("replay", model.toString(), json.toString());
     assertEquals(ExitCode.VERIFIED, replay.status(), replay.err());
     assertEquals("replayed 4 steps: no_lost_update is violated\n", replay.out());
