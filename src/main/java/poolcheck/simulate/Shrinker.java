@@ -14,22 +14,26 @@ import poolcheck.simulate.Schedule.Choice;
 final class Shrinker {
   private final Execution execution;
   private final int property;
-  /** Bounds the work on pathological schedules; each attempt is one run of a schedule. */
-  private int budget;
+  /** Bounds the work on long schedules: steps executed over all attempts. */
+  private long budget;
 
-  Shrinker(Execution execution, int property, int budget) {
+  Shrinker(Execution execution, int property, long budget) {
     this.execution = execution;
     this.property = property;
     this.budget = budget;
   }
 
   Execution.Result shrink(Execution.Result failing) {
-    Execution.Result best = failing;
-    Schedule start = best.schedule();
-    List<Choice> reduced = DeltaDebugging.minimize(start.steps(),
-        steps -> attempt(start.withSteps(steps)) != null);
-    Execution.Result r = attempt(start.withSteps(reduced));
-    if (r != null) best = r;
+    Schedule start = failing.schedule();
+    // ddmin's current candidate is always its last success, so that is the best so far even
+    // if the budget runs out part-way.
+    Execution.Result[] best1 = {failing};
+    DeltaDebugging.minimize(start.steps(), steps -> {
+      Execution.Result r = attempt(start.withSteps(steps));
+      if (r != null) best1[0] = r;
+      return r != null;
+    });
+    Execution.Result best = best1[0];
     boolean changed = true;
     while (changed && budget > 0) {
       changed = false;
@@ -87,7 +91,7 @@ final class Shrinker {
   /** The run if the candidate still breaks the property, else null. */
   private Execution.Result attempt(Schedule candidate) {
     if (budget <= 0) return null;
-    budget--;
+    budget -= candidate.length() + 1;
     Execution.Result r = execution.run(candidate);
     return r != null && r.property() == property ? r : null;
   }

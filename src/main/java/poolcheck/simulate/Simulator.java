@@ -22,7 +22,8 @@ import poolcheck.result.Counterexample;
 public final class Simulator {
   private final CompiledModel model;
   private final boolean[] checked;
-  private int shrinkBudget = 200_000;
+  /** Steps executed while shrinking, over all candidates: some seconds at most. */
+  private long shrinkBudget = 20_000_000;
 
   public Simulator(CompiledModel model) {
     this.model = model;
@@ -42,9 +43,9 @@ public final class Simulator {
     return this;
   }
 
-  /** Most schedule runs spent on shrinking; 0 reports the run as found. */
-  public Simulator shrinkBudget(int runs) {
-    this.shrinkBudget = runs;
+  /** Most steps executed while shrinking; 0 reports the run as found. */
+  public Simulator shrinkBudget(long steps) {
+    this.shrinkBudget = steps;
     return this;
   }
 
