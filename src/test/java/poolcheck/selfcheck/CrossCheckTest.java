@@ -52,6 +52,24 @@ class CrossCheckTest {
         () -> ModelShrinker.checkShrinking(seed, m -> simulationAgrees(m, seed))));
   }
 
+  @TestFactory
+  Stream<DynamicTest> simulationNeverBreaksAPropertyBfsVerifiesAlone() {
+    return RandomModels.seeds().mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed,
+        () -> ModelShrinker.checkShrinking(seed, m -> propertyByProperty(m, seed))));
+  }
+
+  /** Per property: what BFS verifies on its own, simulation checking only it never breaks. */
+  static void propertyByProperty(CompiledModel m, long seed) {
+    for (Property p : m.properties()) {
+      if (p.kind() == Property.Kind.RUNTIME) continue;
+      CheckResult bfs = new Explorer(m).properties(Set.of(p.name())).run();
+      if (bfs.verdict() != Verdict.VERIFIED) continue;
+      SimulationResult sim = new Simulator(m).properties(Set.of(p.name())).run(10, 30, seed);
+      assertFalse(sim.violated(), () -> "bfs verifies " + p.name() + " but simulation breaks "
+          + sim.counterexample().orElseThrow().property().name());
+    }
+  }
+
   static void searchModesAgree(CompiledModel m) {
     SearchMode first = SearchMode.ALL.get(0);
     SearchMode.Outcome expected = first.run(m);
