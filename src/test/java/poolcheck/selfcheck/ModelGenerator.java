@@ -38,6 +38,7 @@ final class ModelGenerator {
   private final List<Proc> procs = new ArrayList<>();
   private int fresh;
   private int asserts;
+  private RangeTy small;
 
   // The scope of the statement or expression being written.
   private final List<Scalar> locals = new ArrayList<>();
@@ -57,7 +58,7 @@ final class ModelGenerator {
     line(0, "model random_" + Long.toUnsignedString(seed) + ";");
     int n = 1 + rng.nextInt(2);
     line(0, "const N = " + n + ";");
-    RangeTy small = new RangeTy(0, n, "0 .. N");
+    small = new RangeTy(0, n, "0 .. N");
     if (rng.nextBoolean()) {
       line(0, "type Small = 0 .. N;");
       small = new RangeTy(0, n, "Small");
@@ -194,9 +195,12 @@ final class ModelGenerator {
       }
       default -> {
         String v = "b" + fresh++;
-        RangeTy t = new RangeTy(0, 1 + rng.nextInt(2), null);
+        int domain = rng.nextInt(4);
+        Ty t = domain == 0 && !enums.isEmpty() ? enums.get(0)
+            : domain == 1 ? small : new RangeTy(0, 1 + rng.nextInt(2), null);
+        String text = t instanceof RangeTy r && r.text() == null ? "0 .. " + r.hi() : typeText(t);
         boolean choose = kind == 10 || rng.nextBoolean();
-        line(depth, (choose ? "choose " : "for ") + v + " in 0 .. " + t.hi() + " {");
+        line(depth, (choose ? "choose " : "for ") + v + " in " + text + " {");
         bound.add(new Scalar(v, t));
         statement(depth + 1, nesting - 1, inProcess);
         bound.remove(bound.size() - 1);
@@ -301,8 +305,18 @@ final class ModelGenerator {
         return vars.get(rng.nextInt(vars.size())).name();
       }
       case 3 -> {
-        if (current != null && current.instances() > 1) return "self";
-        if (!containers.isEmpty()) return "len(" + containers.get(0).name() + ")";
+        if (current != null && current.instances() > 1 && rng.nextBoolean()) return "self";
+        if (!containers.isEmpty()) {
+          Container c = containers.get(0);
+          boolean ints = c.element() instanceof RangeTy;
+          return switch (rng.nextInt(ints ? 5 : 2)) {
+            case 0 -> "len(" + c.name() + ")";
+            case 1 -> "cap(" + c.name() + ")";
+            case 2 -> "head(" + c.name() + ")";
+            case 3 -> c.name() + "[" + rng.nextInt(c.capacity()) + "]";
+            default -> c.name() + "[len(" + c.name() + ") - 1]";
+          };
+        }
         if (!arrays.isEmpty() && arrays.get(0).element() instanceof RangeTy) {
           return "arr[" + valueOf(arrays.get(0).index(), 0) + "]";
         }
@@ -312,11 +326,14 @@ final class ModelGenerator {
         return intExpr(depth - 1) + " + " + intExpr(depth - 1);
       }
       case 5 -> {
-        return intExpr(depth - 1) + " - " + intExpr(depth - 1);
+        return rng.nextInt(4) == 0 ? "-(" + intExpr(depth - 1) + ")"
+            : intExpr(depth - 1) + " - " + intExpr(depth - 1);
       }
       case 6 -> {
+        // A variable divisor can be zero: division_by_zero is one of the things to find.
+        String divisor = rng.nextInt(4) == 0 ? intExpr(0) : Integer.toString(1 + rng.nextInt(3));
         return "(" + intExpr(depth - 1) + ") " + (rng.nextBoolean() ? "%" : "/") + " "
-            + (1 + rng.nextInt(3));
+            + (divisor.matches("\\d+") ? divisor : "(" + divisor + ")");
       }
       case 7 -> {
         return (rng.nextBoolean() ? "min(" : "max(") + intExpr(depth - 1) + ", "
@@ -333,7 +350,7 @@ final class ModelGenerator {
   }
 
   private String boolExpr(int depth) {
-    int k = rng.nextInt(depth <= 0 ? 4 : 12);
+    int k = rng.nextInt(depth <= 0 ? 4 : 13);
     switch (k) {
       case 0 -> {
         List<Scalar> vars = visible(BoolTy.class);
@@ -385,6 +402,15 @@ final class ModelGenerator {
           return "arr[" + valueOf(arrays.get(0).index(), 0) + "]";
         }
         return boolExpr(depth - 1);
+      }
+      case 12 -> {
+        if (enums.isEmpty()) return boolExpr(depth - 1);
+        String v = "q" + fresh++;
+        bound.add(new Scalar(v, enums.get(0)));
+        String body = boolExpr(depth - 1);
+        bound.remove(bound.size() - 1);
+        return "(" + (rng.nextBoolean() ? "forall " : "exists ") + v + " in Color: " + body
+            + ")";
       }
       default -> {
         String v = "q" + fresh++;
