@@ -40,6 +40,17 @@ class CrossCheckTest {
         () -> ModelShrinker.checkShrinking(seed, CrossCheckTest::searchModesAgree)));
   }
 
+  /** Larger models grow the explorer's store past its first capacity, which small ones never do. */
+  @TestFactory
+  Stream<DynamicTest> everySearchModeAgreesOnLargerModels() {
+    return RandomModels.largeSeeds().mapToObj(seed -> DynamicTest.dynamicTest("large seed "
+        + seed, () -> ModelShrinker.checkShrinking("large seed " + seed,
+            RandomModels.largeText(seed), m -> {
+              searchModesAgree(m);
+              explorerIsStable(m);
+            })));
+  }
+
   @TestFactory
   Stream<DynamicTest> explorerIsStableAndItsCounterexamplesReplay() {
     return RandomModels.seeds().mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed,

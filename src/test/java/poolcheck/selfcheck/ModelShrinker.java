@@ -45,14 +45,17 @@ final class ModelShrinker {
   }
 
   /**
-   * Runs the check on the model of {@code seed}; if it fails, fails with the original message,
-   * the seed and the model shrunk to the lines that still make the check fail.
+   * Runs the check on the model; if it fails, fails with the original message, the model's
+   * name (its seed) and the model shrunk to the lines that still make the check fail.
    */
   static void checkShrinking(long seed, Check check) throws Exception {
-    String text = RandomModels.text(seed);
+    checkShrinking("seed " + seed, RandomModels.text(seed), check);
+  }
+
+  static void checkShrinking(String name, String text, Check check) throws Exception {
     CompiledModel m;
     try {
-      m = Models.fromText("random_" + seed + ".pool", text);
+      m = Models.fromText(name.replace(' ', '_') + ".pool", text);
     } catch (ModelException e) {
       throw new AssertionError("the generator wrote a model the compiler rejects: "
           + e.getMessage() + "\n" + text);
@@ -61,7 +64,7 @@ final class ModelShrinker {
       check.run(m);
     } catch (Exception | AssertionError e) {
       String small = shrink(text, t -> fails(t, check));
-      throw new AssertionError(e.getMessage() + "\nmodel of seed " + seed + ", shrunk from "
+      throw new AssertionError(e.getMessage() + "\nmodel of " + name + ", shrunk from "
           + text.lines().count() + " to " + small.lines().count() + " lines:\n" + small, e);
     }
   }

@@ -19,4 +19,15 @@ public final class RandomModels {
   public static String text(long seed) {
     return ModelGenerator.generate(seed);
   }
+
+  /** Fewer, larger models ({@code -Dpoolcheck.largeModels=N}, default 40). */
+  public static LongStream largeSeeds() {
+    long count = Long.getLong("poolcheck.largeModels", 40);
+    long first = Long.getLong("poolcheck.modelSeed", 0);
+    return LongStream.range(first, first + count);
+  }
+
+  public static String largeText(long seed) {
+    return ModelGenerator.generateLarge(seed);
+  }
 }
