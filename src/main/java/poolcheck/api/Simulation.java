@@ -24,7 +24,12 @@ public final class Simulation {
 
   static long defaultSeed() {
     String pinned = System.getProperty("poolcheck.seed");
-    return pinned != null ? Long.parseLong(pinned.strip()) : System.nanoTime();
+    if (pinned == null) return System.nanoTime();
+    try {
+      return Long.parseLong(pinned.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("-Dpoolcheck.seed=" + pinned + ": expected an integer");
+    }
   }
 
   public Simulation seed(long s) {

@@ -74,6 +74,15 @@ class ModelCheckTest {
   }
 
   @Test
+  void anExhaustiveCheckCutShortByTheStateLimitDoesNotHold() {
+    ModelCheckResult r = MODEL.properties("counter_bounded").exhaustive(5);
+    assertEquals(Verdict.INCOMPLETE, r.verdict());
+    AssertionError e = assertThrows(AssertionError.class, r::assertHolds);
+    assertTrue(e.getMessage().startsWith("expected every checked property to hold, but "
+        + "incomplete: state limit 5 reached"), e.getMessage());
+  }
+
+  @Test
   void badModelTextThrowsWithItsPosition(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("bad.pool");
     Files.writeString(file, "model bad;\nvar x : 0 .. 3 = y;\n");
