@@ -27,13 +27,13 @@ final class Shrinker {
     Schedule start = failing.schedule();
     // ddmin's current candidate is always its last success, so that is the best so far even
     // if the budget runs out part-way.
-    Execution.Result[] best1 = {failing};
+    Execution.Result[] lastSuccess = {failing};
     DeltaDebugging.minimize(start.steps(), steps -> {
       Execution.Result r = attempt(start.withSteps(steps));
-      if (r != null) best1[0] = r;
+      if (r != null) lastSuccess[0] = r;
       return r != null;
     });
-    Execution.Result best = best1[0];
+    Execution.Result best = lastSuccess[0];
     boolean changed = true;
     while (changed && budget > 0) {
       changed = false;
