@@ -27,7 +27,7 @@ import poolcheck.simulate.Simulator;
 import poolcheck.trace.JsonResult;
 import poolcheck.trace.TextTrace;
 
-@Command(name = "simulate", description = "Take N random runs of at most D steps from a seed; "
+@Command(name = "simulate", mixinStandardHelpOptions = true, description = "Take N random runs of at most D steps from a seed; "
     + "report the first violation, shrunk to a locally minimal trace. Finding none proves "
     + "nothing.")
 final class SimulateCommand implements Callable<Integer> {
