@@ -10,7 +10,8 @@ import poolcheck.language.ModelException;
 /** The poolcheck command: one subcommand per job, errors as one clear line and exit status 2. */
 @Command(name = "poolcheck", mixinStandardHelpOptions = true, version = "poolcheck 0.1.0",
     description = "An explicit-state model checker for the Linux kernel's page_pool lifecycle.",
-    subcommands = {CheckCommand.class, ReplayCommand.class, ProveCommand.class})
+    subcommands = {CheckCommand.class, ReplayCommand.class, SimulateCommand.class,
+        ProveCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -181,7 +181,7 @@ public final class Explorer {
       // depth is the level of the last state stored, which may lie beyond the level expanded.
       depth = depthOf(store, store.size() - 1);
     } else if (sink.found != null && store.size() > 0) {
-      // An empty store (a violation inside init) has no parent chain to walk.
+      // An init block that breaks a property may leave the store empty: no state to measure.
       depth = Math.max(depth, depthOf(store, store.size() - 1));
     }
     long millis = System.currentTimeMillis() - start;

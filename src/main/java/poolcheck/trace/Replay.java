@@ -64,6 +64,11 @@ public final class Replay {
       // init itself broke the property: no step to run, and the state is init's partial one.
       return new Outcome(true, 0, property.get().name() + " breaks in init");
     }
+    Property.Kind kind = property.get().kind();
+    if (steps.size() == 1 && initialViolation
+        && (kind == Property.Kind.ASSERTION || kind == Property.Kind.RUNTIME)) {
+      return new Outcome(true, 0, property.get().name() + " breaks in the init block");
+    }
     for (int i = 1; i < steps.size(); i++) {
       JsonTrace.Step step = steps.get(i);
       Optional<Transition> t = model.transitions().stream()
@@ -103,14 +108,16 @@ public final class Replay {
       String name = step.process() + " " + step.label();
       Collector c = new Collector();
       model.successors(current, t.get().id(), frame, c);
-      if (c.contains(recorded)) {
-        current = recorded;
-        continue;
-      }
+      // The state at a failing assert can equal a successor of the same step (another branch
+      // that did not fail), so on the last step the recorded violation is looked for first.
       if (last && property.get().kind() != poolcheck.compile.Property.Kind.LIVENESS
           && c.violations.stream().anyMatch(v -> v.property == property.get().id()
           && Arrays.equals(v.state, recorded))) {
         return new Outcome(true, i, property.get().name() + " breaks in step " + i);
+      }
+      if (c.contains(recorded)) {
+        current = recorded;
+        continue;
       }
       if (c.successors.isEmpty() && c.violations.isEmpty()) {
         return Outcome.failure(i, name + " is not enabled in the state after step " + (i - 1)
@@ -149,6 +156,12 @@ public final class Replay {
             : Outcome.failure(steps.size() - 1, "the last state is not a deadlock");
       }
       default -> {
+        // A runtime error can also break while an invariant is evaluated in the last state.
+        if (property.get().kind() == Property.Kind.RUNTIME
+            && model.violatedInvariant(current, frame) == property.get().id()) {
+          return new Outcome(true, steps.size() - 1, property.get().name()
+              + " breaks while an invariant is evaluated");
+        }
         return Outcome.failure(steps.size() - 1, "the trace ends without breaking "
             + property.get().name());
       }

@@ -1,0 +1,242 @@
+package poolcheck.language;
+
+import java.util.List;
+
+/**
+ * Prints parsed declarations back as model text that parses to the same declarations (positions
+ * aside): two-space indentation, one statement per line, parentheses only where precedence
+ * needs them. Comments are not in the tree, so they are not printed.
+ */
+public final class Printer {
+  private final StringBuilder out = new StringBuilder();
+
+  private Printer() {}
+
+  public static String print(List<Decl> decls) {
+    Printer p = new Printer();
+    for (Decl d : decls) p.decl(d);
+    return p.out.toString();
+  }
+
+  public static String print(Expr e) {
+    return expr(e, 0);
+  }
+
+  public static String print(TypeExpr t) {
+    if (t instanceof TypeExpr.Bool) return "bool";
+    if (t instanceof TypeExpr.Named n) return n.name();
+    if (t instanceof TypeExpr.Range r) return bound(r.lo()) + " .. " + bound(r.hi());
+    if (t instanceof TypeExpr.Array a) return element(a.element()) + "[" + print(a.index()) + "]";
+    TypeExpr.Container c = (TypeExpr.Container) t;
+    return (c.fifo() ? "fifo<" : "lifo<") + print(c.element()) + ", " + bound(c.capacity()) + ">";
+  }
+
+  /** A range element type is parenthesised so that its '[' is not read as the array's. */
+  private static String element(TypeExpr t) {
+    return t instanceof TypeExpr.Range ? "(" + print(t) + ")" : print(t);
+  }
+
+  /**
+   * Range bounds and capacities are parsed as sums with indexing off, so anything beyond a
+   * simple sum is parenthesised.
+   */
+  private static String bound(Expr e) {
+    return simpleSum(e) ? expr(e, ADDITIVE) : "(" + expr(e, 0) + ")";
+  }
+
+  private static boolean simpleSum(Expr e) {
+    if (e instanceof Expr.IntLit || e instanceof Expr.Name || e instanceof Expr.BoolLit
+        || e instanceof Expr.Self || e instanceof Expr.Call || e instanceof Expr.At) {
+      return true;
+    }
+    if (e instanceof Expr.Unary u) return simpleSum(u.operand());
+    if (e instanceof Expr.Binary b) {
+      return precedence(b) >= ADDITIVE && simpleSum(b.left()) && simpleSum(b.right());
+    }
+    return false;
+  }
+
+  // ---- declarations
+
+  private void decl(Decl d) {
+    if (d instanceof Decl.ModelName m) {
+      line(0, "model " + m.name() + ";");
+    } else if (d instanceof Decl.Include i) {
+      line(0, "include \"" + i.path() + "\";");
+    } else if (d instanceof Decl.Const c) {
+      line(0, "const " + c.name() + (c.bounds() == null ? "" : " : " + print(c.bounds()))
+          + " = " + print(c.value()) + ";");
+    } else if (d instanceof Decl.TypeAlias t) {
+      line(0, "type " + t.name() + " = " + print(t.type()) + ";");
+    } else if (d instanceof Decl.Enum e) {
+      line(0, "enum " + e.name() + " { " + String.join(", ", e.values()) + " }");
+    } else if (d instanceof Decl.Var v) {
+      line(0, variable(v));
+    } else if (d instanceof Decl.Init i) {
+      line(0, "init {");
+      block(1, i.body());
+      line(0, "}");
+    } else if (d instanceof Decl.Process p) {
+      line(0, "process " + p.name() + (p.instances() == null ? "" : "[" + print(p.instances())
+          + "]") + " {");
+      for (Decl.Var v : p.locals()) line(1, variable(v));
+      for (Decl.Step s : p.steps()) step(s);
+      line(0, "}");
+    } else if (d instanceof Decl.Invariant i) {
+      line(0, "invariant " + i.name() + ": " + print(i.condition()) + ";");
+    } else if (d instanceof Decl.Final f) {
+      line(0, "final " + print(f.condition()) + ";");
+    } else {
+      throw new IllegalStateException("unreachable: " + d);
+    }
+  }
+
+  private static String variable(Decl.Var v) {
+    return "var " + v.name() + " : " + print(v.type()) + (v.init() == null ? ""
+        : " = " + print(v.init())) + ";";
+  }
+
+  private void step(Decl.Step s) {
+    StringBuilder head = new StringBuilder(s.label());
+    if (s.kernelFunction() != null) head.append(" @").append(s.kernelFunction());
+    head.append(':');
+    if (s.guard() != null) head.append(" when (").append(print(s.guard())).append(')');
+    line(1, head + " {");
+    block(2, s.body());
+    line(1, "}");
+  }
+
+  // ---- statements
+
+  private void block(int depth, List<Stmt> body) {
+    for (Stmt s : body) stmt(depth, s);
+  }
+
+  private void stmt(int depth, Stmt s) {
+    if (s instanceof Stmt.Assign a) {
+      line(depth, expr(a.target(), POSTFIX) + " = " + print(a.value()) + ";");
+    } else if (s instanceof Stmt.Push p) {
+      line(depth, "push(" + print(p.container()) + ", " + print(p.value()) + ");");
+    } else if (s instanceof Stmt.Pop p) {
+      String pop = "pop(" + print(p.container()) + ");";
+      line(depth, p.target() == null ? pop : expr(p.target(), POSTFIX) + " = " + pop);
+    } else if (s instanceof Stmt.If i) {
+      ifStatement(depth, "if (", i);
+    } else if (s instanceof Stmt.When w) {
+      line(depth, "when (" + print(w.condition()) + ");");
+    } else if (s instanceof Stmt.Either e) {
+      for (int k = 0; k < e.branches().size(); k++) {
+        line(depth, (k == 0 ? "either {" : "} or {"));
+        block(depth + 1, e.branches().get(k));
+      }
+      line(depth, "}");
+    } else if (s instanceof Stmt.Choose c) {
+      line(depth, "choose " + c.variable() + " in " + print(c.domain()) + " {");
+      block(depth + 1, c.body());
+      line(depth, "}");
+    } else if (s instanceof Stmt.For f) {
+      line(depth, "for " + f.variable() + " in " + print(f.domain()) + " {");
+      block(depth + 1, f.body());
+      line(depth, "}");
+    } else if (s instanceof Stmt.Assert a) {
+      line(depth, "assert " + (a.name() == null ? "" : a.name() + ": ") + print(a.condition())
+          + ";");
+    } else if (s instanceof Stmt.Goto g) {
+      line(depth, "goto " + g.label() + ";");
+    } else if (s instanceof Stmt.Skip) {
+      line(depth, "skip;");
+    } else {
+      throw new IllegalStateException("unreachable: " + s);
+    }
+  }
+
+  /** An else branch that is exactly one if prints as "else if", which parses to the same tree. */
+  private void ifStatement(int depth, String opening, Stmt.If i) {
+    line(depth, opening + print(i.condition()) + ") {");
+    block(depth + 1, i.then());
+    if (i.otherwise().size() == 1 && i.otherwise().get(0) instanceof Stmt.If nested) {
+      ifStatement(depth, "} else if (", nested);
+      return;
+    }
+    if (!i.otherwise().isEmpty()) {
+      line(depth, "} else {");
+      block(depth + 1, i.otherwise());
+    }
+    line(depth, "}");
+  }
+
+  // ---- expressions: precedence climbing in reverse
+
+  private static final int IMPLIES = 1;
+  private static final int OR = 2;
+  private static final int AND = 3;
+  private static final int COMPARISON = 4;
+  private static final int ADDITIVE = 5;
+  private static final int MULTIPLICATIVE = 6;
+  private static final int UNARY = 7;
+  private static final int POSTFIX = 8;
+  private static final int PRIMARY = 9;
+
+  private static int precedence(Expr e) {
+    if (e instanceof Expr.Binary b) {
+      return switch (b.op()) {
+        case "=>" -> IMPLIES;
+        case "||" -> OR;
+        case "&&" -> AND;
+        case "==", "!=", "<", "<=", ">", ">=" -> COMPARISON;
+        case "+", "-" -> ADDITIVE;
+        case "*", "/", "%" -> MULTIPLICATIVE;
+        default -> throw new IllegalStateException("unknown operator " + b.op());
+      };
+    }
+    if (e instanceof Expr.Unary) return UNARY;
+    if (e instanceof Expr.Index) return POSTFIX;
+    // A quantifier extends as far right as it can: it stands alone or in parentheses.
+    if (e instanceof Expr.Quantifier) return 0;
+    return PRIMARY;
+  }
+
+  /** {@code e} printed where an expression of at least precedence {@code min} is expected. */
+  private static String expr(Expr e, int min) {
+    String s = bare(e);
+    return precedence(e) < min ? "(" + s + ")" : s;
+  }
+
+  private static String bare(Expr e) {
+    if (e instanceof Expr.IntLit i) return Integer.toString(i.value());
+    if (e instanceof Expr.BoolLit b) return Boolean.toString(b.value());
+    if (e instanceof Expr.Name n) return n.name();
+    if (e instanceof Expr.Self) return "self";
+    if (e instanceof Expr.Index i) return expr(i.target(), POSTFIX) + "[" + print(i.index()) + "]";
+    if (e instanceof Expr.Unary u) {
+      // "- -x" would read as one token in many languages; a space keeps it plain.
+      String operand = expr(u.operand(), UNARY);
+      return u.op() + (operand.startsWith(u.op()) ? " " : "") + operand;
+    }
+    if (e instanceof Expr.Binary b) {
+      int p = precedence(b);
+      // => is right-associative, comparisons do not chain, the rest are left-associative.
+      int left = p == IMPLIES || p == COMPARISON ? p + 1 : p;
+      int right = p == IMPLIES ? p : p + 1;
+      return expr(b.left(), left) + " " + b.op() + " " + expr(b.right(), right);
+    }
+    if (e instanceof Expr.Call c) {
+      StringBuilder out = new StringBuilder(c.function()).append('(');
+      for (int k = 0; k < c.args().size(); k++) {
+        if (k > 0) out.append(", ");
+        out.append(print(c.args().get(k)));
+      }
+      return out.append(')').toString();
+    }
+    if (e instanceof Expr.At a) {
+      return "at(" + a.process() + (a.instance() == null ? "" : "[" + print(a.instance()) + "]")
+          + ", " + a.label() + ")";
+    }
+    Expr.Quantifier q = (Expr.Quantifier) e;
+    return q.kind() + " " + q.variable() + " in " + print(q.domain()) + ": " + print(q.body());
+  }
+
+  private void line(int depth, String text) {
+    out.append("  ".repeat(depth)).append(text).append('\n');
+  }
+}

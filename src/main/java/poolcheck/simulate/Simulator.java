@@ -1,0 +1,153 @@
+package poolcheck.simulate;
+
+import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import poolcheck.compile.CompiledModel;
+import poolcheck.compile.Frame;
+import poolcheck.compile.Property;
+import poolcheck.result.Counterexample;
+
+/**
+ * Random walks from the initial states, as deep as exhaustive search cannot go. Run i is seeded
+ * with seed + i, so a run can be repeated alone. At every state all
+ * transitions are computed; if any outcome breaks a checked property (an assertion, a runtime
+ * error, an invariant of a successor) the run ends there, otherwise it moves to a random enabled
+ * transition, then a random one of that transition's outcomes. The first violation is shrunk
+ * and reported.
+ */
+public final class Simulator {
+  private final CompiledModel model;
+  private final boolean[] checked;
+  /** Steps executed while shrinking, over all candidates: some seconds at most. */
+  private long shrinkBudget = 20_000_000;
+
+  public Simulator(CompiledModel model) {
+    this.model = model;
+    this.checked = model.allChecked();
+  }
+
+  /** Checks only the named properties (runtime errors are always checked), as the explorer. */
+  public Simulator properties(Set<String> names) {
+    for (Property p : model.properties()) {
+      checked[p.id()] = p.kind() == Property.Kind.RUNTIME || names.contains(p.name());
+    }
+    return this;
+  }
+
+  public Simulator deadlock(boolean check) {
+    model.property("deadlock").ifPresent(p -> checked[p.id()] = check);
+    return this;
+  }
+
+  /** Most steps executed while shrinking; 0 reports the run as found. */
+  public Simulator shrinkBudget(long steps) {
+    this.shrinkBudget = steps;
+    return this;
+  }
+
+  public ImmutableList<String> checkedNames() {
+    ImmutableList.Builder<String> out = ImmutableList.builder();
+    for (Property p : model.properties()) {
+      if (checked[p.id()]) out.add(p.name());
+    }
+    return out.build();
+  }
+
+  public SimulationResult run(int runs, int depth, long seed) {
+    if (runs < 1 || depth < 0) throw new IllegalArgumentException("runs >= 1 and depth >= 0");
+    long start = System.currentTimeMillis();
+    Frame frame = model.newFrame(checked);
+    Outcomes outcomes = new Outcomes();
+    int deadlock = model.property("deadlock").orElseThrow().id();
+    long steps = 0;
+    for (int run = 0; run < runs; run++) {
+      // Run i is seeded with seed + i, so that --seed (seed + i) --runs 1 repeats it alone.
+      long runSeed = seed + run;
+      Walk w = walk(new SplittableRandom(runSeed), depth, frame, outcomes, deadlock);
+      steps += w.steps().size();
+      if (w.property() >= 0) {
+        Schedule found = new Schedule(w.initial(), ImmutableList.copyOf(w.steps()));
+        Execution execution = new Execution(model, checked);
+        Execution.Result r = execution.run(found);
+        if (r == null || r.property() != w.property()) {
+          throw new IllegalStateException("a simulated run does not replay: " + found);
+        }
+        Execution.Result shrunk = new Shrinker(execution, w.property(), shrinkBudget).shrink(r);
+        Counterexample cx = execution.counterexample(shrunk);
+        return new SimulationResult(model.name(), model.constants(), checkedNames(), seed, runs,
+            depth, run + 1, steps, System.currentTimeMillis() - start, Optional.of(cx),
+            Optional.of(shrunk.schedule()), run, runSeed, found.length());
+      }
+    }
+    return new SimulationResult(model.name(), model.constants(), checkedNames(), seed, runs,
+        depth, runs, steps, System.currentTimeMillis() - start, Optional.empty(),
+        Optional.empty(), -1, 0, -1);
+  }
+
+  /** One run's choices and what it broke (-1: nothing within the depth). */
+  private record Walk(int initial, List<Schedule.Choice> steps, int property) {}
+
+  private Walk walk(SplittableRandom rng, int depth, Frame frame, Outcomes outcomes,
+      int deadlock) {
+    List<Schedule.Choice> steps = new ArrayList<>();
+    outcomes.clear();
+    model.initialStates(frame, outcomes);
+    if (outcomes.all.isEmpty()) return new Walk(0, steps, -1);
+    List<Outcomes.Outcome> bad = broken(outcomes.all, frame);
+    if (!bad.isEmpty()) {
+      Outcomes.Outcome o = bad.get(rng.nextInt(bad.size()));
+      return new Walk(outcomes.all.indexOf(o), steps, propertyOf(o, frame));
+    }
+    int initial = rng.nextInt(outcomes.all.size());
+    int[] s = outcomes.all.get(initial).state();
+    List<Integer> enabled = new ArrayList<>();
+    for (int d = 0; d < depth; d++) {
+      outcomes.clear();
+      model.successors(s, frame, outcomes);
+      if (outcomes.all.isEmpty()) {
+        boolean stuck = checked[deadlock] && !model.isFinal(s, frame);
+        return new Walk(initial, steps, stuck ? deadlock : -1);
+      }
+      bad = broken(outcomes.all, frame);
+      if (!bad.isEmpty()) {
+        Outcomes.Outcome o = bad.get(rng.nextInt(bad.size()));
+        steps.add(new Schedule.Choice(o.transition(), o.index()));
+        return new Walk(initial, steps, propertyOf(o, frame));
+      }
+      // Uniform over transitions first, so a step with many outcomes is not favoured.
+      enabled.clear();
+      for (int i = 0; i < outcomes.all.size(); i++) {
+        if (outcomes.all.get(i).index() == 0) enabled.add(i);
+      }
+      int from = enabled.get(rng.nextInt(enabled.size()));
+      int t = outcomes.all.get(from).transition();
+      int to = from;
+      while (to < outcomes.all.size() && outcomes.all.get(to).transition() == t) to++;
+      Outcomes.Outcome o = outcomes.all.get(from + rng.nextInt(to - from));
+      steps.add(new Schedule.Choice(t, o.index()));
+      s = o.state();
+    }
+    // The depth is reached: the last state may still deadlock.
+    outcomes.clear();
+    model.successors(s, frame, outcomes);
+    boolean stuck = outcomes.all.isEmpty() && checked[deadlock] && !model.isFinal(s, frame);
+    return new Walk(initial, steps, stuck ? deadlock : -1);
+  }
+
+  /** The outcomes that end a run: violations, and successors that break an invariant. */
+  private List<Outcomes.Outcome> broken(List<Outcomes.Outcome> all, Frame frame) {
+    List<Outcomes.Outcome> out = new ArrayList<>();
+    for (Outcomes.Outcome o : all) {
+      if (o.isViolation() || model.violatedInvariant(o.state(), frame) >= 0) out.add(o);
+    }
+    return out;
+  }
+
+  private int propertyOf(Outcomes.Outcome o, Frame frame) {
+    return o.isViolation() ? o.property() : model.violatedInvariant(o.state(), frame);
+  }
+}

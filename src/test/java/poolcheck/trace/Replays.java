@@ -1,0 +1,21 @@
+package poolcheck.trace;
+
+import com.google.common.collect.ImmutableList;
+import poolcheck.compile.CompiledModel;
+import poolcheck.result.Counterexample;
+import poolcheck.result.TraceStep;
+
+/** Replays a counterexample as the replay command would, without a file in between. */
+public final class Replays {
+  private Replays() {}
+
+  public static Replay.Outcome replay(CompiledModel model, Counterexample cx) {
+    ImmutableList.Builder<JsonTrace.Step> steps = ImmutableList.builder();
+    for (TraceStep s : cx.steps()) {
+      steps.add(s.transition() == null ? new JsonTrace.Step(null, null, s.state())
+          : new JsonTrace.Step(s.transition().instance(), s.transition().label(), s.state()));
+    }
+    return Replay.check(model, new JsonTrace.Recorded(model.name(), cx.property().name(),
+        steps.build()));
+  }
+}
