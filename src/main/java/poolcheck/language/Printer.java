@@ -27,6 +27,7 @@ public final class Printer {
     if (t instanceof TypeExpr.Named n) return n.name();
     if (t instanceof TypeExpr.Range r) return bound(r.lo()) + " .. " + bound(r.hi());
     if (t instanceof TypeExpr.Array a) return element(a.element()) + "[" + print(a.index()) + "]";
+    if (t instanceof TypeExpr.Scalarset s) return "scalarset(" + print(s.size()) + ")";
     TypeExpr.Container c = (TypeExpr.Container) t;
     return (c.fifo() ? "fifo<" : "lifo<") + print(c.element()) + ", " + bound(c.capacity()) + ">";
   }
@@ -80,8 +81,32 @@ public final class Printer {
       line(0, "process " + p.name() + (p.instances() == null ? "" : "[" + print(p.instances())
           + "]") + " {");
       for (Decl.Var v : p.locals()) line(1, variable(v));
-      for (Decl.Step s : p.steps()) step(s);
+      int next = 0;
+      for (Decl.InlineUse use : p.uses()) {
+        while (next < use.index()) step(p.steps().get(next++));
+        line(1, "inline " + use.name() + "(" + String.join(", ", use.arguments().stream()
+            .map(Printer::print).toList()) + ");");
+      }
+      while (next < p.steps().size()) step(p.steps().get(next++));
       line(0, "}");
+    } else if (d instanceof Decl.Inline in) {
+      line(0, "inline " + in.name() + "(" + String.join(", ", in.parameters()) + ") {");
+      for (Decl.Step s : in.steps()) step(s);
+      line(0, "}");
+    } else if (d instanceof Decl.Config c) {
+      line(0, "config " + c.name() + " {");
+      for (Decl.Setting s : c.settings()) line(1, s.constant() + " = " + print(s.value()) + ";");
+      line(0, "}");
+    } else if (d instanceof Decl.Fairness f) {
+      line(0, "fairness " + (f.strong() ? "strong" : "weak") + ": "
+          + String.join(", ", f.processes()) + ";");
+    } else if (d instanceof Decl.Liveness l) {
+      String body = switch (l.kind()) {
+        case EVENTUALLY -> "eventually " + print(l.q());
+        case INFINITELY -> "always eventually " + print(l.q());
+        case LEADS_TO -> print(l.p()) + " ~> " + print(l.q());
+      };
+      line(0, "liveness " + l.name() + ": " + body + ";");
     } else if (d instanceof Decl.Invariant i) {
       line(0, "invariant " + i.name() + ": " + print(i.condition()) + ";");
     } else if (d instanceof Decl.Final f) {

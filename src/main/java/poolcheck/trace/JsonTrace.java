@@ -18,9 +18,18 @@ public final class JsonTrace {
   public record Step(String process, String label, StateView state) {}
 
   /** A trace as recorded: the property it claims to violate and its steps. */
-  public record Recorded(String model, String property, ImmutableList<Step> steps, int loop) {
+  /**
+   * A trace as recorded. {@code checked} names the properties the search that found it checked
+   * (the JSON result's "checked"), or is null when unknown: replay then checks them all.
+   */
+  public record Recorded(String model, String property, ImmutableList<Step> steps, int loop,
+      ImmutableList<String> checked) {
+    public Recorded(String model, String property, ImmutableList<Step> steps, int loop) {
+      this(model, property, steps, loop, null);
+    }
+
     public Recorded(String model, String property, ImmutableList<Step> steps) {
-      this(model, property, steps, -1);
+      this(model, property, steps, -1, null);
     }
   }
 
@@ -54,8 +63,14 @@ public final class JsonTrace {
           new StateView(values.build())));
     }
     int loop = trace.has("loop") ? trace.get("loop").asInt() : -1;
+    ImmutableList<String> checked = null;
+    if (root.has("checked") && root.get("checked").isArray()) {
+      ImmutableList.Builder<String> names = ImmutableList.builder();
+      root.get("checked").forEach(n -> names.add(n.asText()));
+      checked = names.build();
+    }
     return new Recorded(text(root.get("model")), text(trace.get("property")), steps.build(),
-        loop);
+        loop, checked);
   }
 
   private static String text(JsonNode n) {

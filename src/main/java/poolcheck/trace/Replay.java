@@ -36,12 +36,15 @@ public final class Replay {
       return Outcome.failure(steps.size() - 1, "the model has no property '" + trace.property()
           + "'");
     }
-    // Check what the search that found a trace of this property checked: the property and the
-    // runtime errors. With every assertion on, a step on the way to an invariant's violation
-    // can break another assertion first and the trace would not replay.
+    // Check what the search that found the trace checked: an unchecked assert is skipped, so
+    // with every assertion on a step on the way to an invariant's violation can break another
+    // assertion first, and with fewer on a step can run past an assert's failing evaluation.
     boolean[] checked = model.allChecked();
-    for (Property p : model.properties()) {
-      checked[p.id()] = p.kind() == Property.Kind.RUNTIME || p.id() == property.get().id();
+    if (trace.checked() != null) {
+      for (Property p : model.properties()) {
+        checked[p.id()] = p.kind() == Property.Kind.RUNTIME || p.id() == property.get().id()
+            || trace.checked().contains(p.name());
+      }
     }
     Frame frame = model.newFrame(checked);
     int[] current;

@@ -40,4 +40,29 @@ class ReplayChecksOnlyTheTracedPropertyTest {
     assertTrue(o.ok(), o.message() + " at step " + o.step());
     assertEquals(2, o.step());
   }
+
+  /**
+   * Found by random model 91: the search checked every assert, and evaluating one (head of an
+   * empty fifo) raised the runtime error; a replay that skipped unchecked asserts ran past it
+   * into another error. Replay checks what the recorded "checked" list says.
+   */
+  @Test
+  void replaysARuntimeErrorRaisedWhileEvaluatingAnAssertTheSearchChecked(@TempDir Path dir)
+      throws Exception {
+    String text = """
+        var box : fifo<0 .. 1, 1>;
+        process p {
+          s: { assert head(box) == 0; push(box, 2); }
+        }
+        """;
+    CompiledModel m = Models.fromText("m.pool", text);
+    CheckResult r = new Explorer(m).run();
+    assertEquals("container_underflow", r.counterexample().orElseThrow().property().name());
+    Path trace = dir.resolve("trace.json");
+    Files.writeString(trace, JsonResult.render(r));
+
+    Replay.Outcome o = Replay.check(m, JsonTrace.read(trace));
+
+    assertTrue(o.ok(), o.message() + " at step " + o.step());
+  }
 }
