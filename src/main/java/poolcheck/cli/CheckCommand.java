@@ -28,7 +28,7 @@ import poolcheck.result.Verdict;
 import poolcheck.trace.JsonResult;
 import poolcheck.trace.TextTrace;
 
-@Command(name = "check", description = "Explore every reachable state breadth-first and report "
+@Command(name = "check", mixinStandardHelpOptions = true, description = "Explore every reachable state breadth-first and report "
     + "'verified' or the shortest counterexample.")
 final class CheckCommand implements Callable<Integer> {
   @Spec

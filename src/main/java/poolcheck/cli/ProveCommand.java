@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import poolcheck.proofs.Ledger;
 
-@Command(name = "prove", description = "Regenerate the proofs ledger (proofs/) from exhaustive "
+@Command(name = "prove", mixinStandardHelpOptions = true, description = "Regenerate the proofs ledger (proofs/) from exhaustive "
     + "runs of every model in models/ at each of its configurations.")
 final class ProveCommand implements Callable<Integer> {
   @Spec

@@ -12,7 +12,7 @@ import poolcheck.compile.CompiledModel;
 import poolcheck.trace.JsonTrace;
 import poolcheck.trace.Replay;
 
-@Command(name = "replay", description = "Re-execute a JSON or ITF trace on a model, step by step, and "
+@Command(name = "replay", mixinStandardHelpOptions = true, description = "Re-execute a JSON or ITF trace on a model, step by step, and "
     + "confirm the violation it records.")
 final class ReplayCommand implements Callable<Integer> {
   @Spec
