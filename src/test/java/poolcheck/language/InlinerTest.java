@@ -72,4 +72,57 @@ class InlinerTest {
         SHARED.replace("inline return_page(done, 1);", "inline return_page(1 + 1, 1);")));
     assertEquals("PC106", e.first().code());
   }
+
+  /** The ring produce of page_pool_recycle_in_ring under each context's own labels and call. */
+  private static final String RENAMED = """
+      var locked : bool = false;
+      inline recycle_in_ring(produce, produce_fn, unlock, back) {
+        produce @produce_fn: when (!locked) { locked = true; }
+        unlock @spin_unlock: { locked = false; goto back; }
+      }
+      process napi {
+        inline recycle_in_ring(ring_produce, ptr_ring_produce, ring_unlock, done);
+      }
+      process stack {
+        put: { skip; }
+        inline recycle_in_ring(produce, ptr_ring_produce_bh, unlock, put_done);
+        put_done: { skip; }
+      }
+      """;
+
+  @Test
+  void aParameterAsAStepsLabelOrFunctionNamesTheArgument() throws Exception {
+    ParsedModel parsed = ModelLoader.fromText("m.pool", RENAMED);
+    List<Decl.Step> napi = steps(parsed, "napi");
+    assertEquals(List.of("ring_produce", "ring_unlock"), napi.stream().map(Decl.Step::label)
+        .toList());
+    assertEquals(List.of("ptr_ring_produce", "spin_unlock"), napi.stream()
+        .map(Decl.Step::kernelFunction).toList());
+    List<Decl.Step> stack = steps(parsed, "stack");
+    assertEquals(List.of("put", "produce", "unlock", "put_done"), stack.stream()
+        .map(Decl.Step::label).toList());
+    assertEquals("ptr_ring_produce_bh", stack.get(1).kernelFunction());
+    // napi: ring_produce, ring_unlock, done; stack: put, produce, unlock, put_done, done; the
+    // lock is held exactly when one of them is at its unlock step: 3 * 5 - 1 = 14 (both at
+    // their unlock would need the lock taken twice).
+    CheckResult r = new Explorer(Models.fromText("m.pool", RENAMED)).run();
+    assertEquals(14, r.statistics().distinct());
+  }
+
+  @Test
+  void aStepLabelOrFunctionParameterMustBeGivenAName() {
+    ModelException label = assertThrows(ModelException.class, () -> ModelLoader.fromText(
+        "m.pool", RENAMED.replace("inline recycle_in_ring(ring_produce,",
+            "inline recycle_in_ring(1,")));
+    assertEquals("PC106", label.first().code());
+    ModelException function = assertThrows(ModelException.class, () -> ModelLoader.fromText(
+        "m.pool", RENAMED.replace("ptr_ring_produce_bh", "locked == true")));
+    assertEquals("PC106", function.first().code());
+  }
+
+  private static List<Decl.Step> steps(ParsedModel parsed, String process) {
+    return parsed.decls().stream().filter(d -> d instanceof Decl.Process p
+        && p.name().equals(process)).map(d -> ((Decl.Process) d).steps()).findFirst()
+        .orElseThrow();
+  }
 }
