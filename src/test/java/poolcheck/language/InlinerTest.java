@@ -120,6 +120,31 @@ class InlinerTest {
     assertEquals("PC106", function.first().code());
   }
 
+  @Test
+  void aProcessUsesAnInlineTwiceUnderTwoSetsOfLabels() throws Exception {
+    // The teardown's synchronize_net(), before the xarray scan and before the item scan.
+    String twice = """
+        var waits : bool = false;
+        var slot : 0 .. 2 = 2;
+        inline grace_period(start, wait, back) {
+          start @synchronize_net: { waits = true; }
+          wait @synchronize_net: { waits = false; slot = 0; goto back; }
+        }
+        process unbind {
+          inline grace_period(scrub_sync_net, scrub_sync_wait, xa_scan);
+          xa_scan @xa_for_each: { slot = 2; goto item_sync_net; }
+          inline grace_period(item_sync_net, item_sync_wait, item_scan);
+          item_scan @test_bit: { slot = 2; }
+        }
+        """;
+    assertEquals(List.of("scrub_sync_net", "scrub_sync_wait", "xa_scan", "item_sync_net",
+        "item_sync_wait", "item_scan"), steps(ModelLoader.fromText("m.pool", twice), "unbind")
+        .stream().map(Decl.Step::label).toList());
+    // One process, one path: one state per label plus done, 7 in all.
+    CheckResult r = new Explorer(Models.fromText("m.pool", twice)).run();
+    assertEquals(7, r.statistics().distinct());
+  }
+
   private static List<Decl.Step> steps(ParsedModel parsed, String process) {
     return parsed.decls().stream().filter(d -> d instanceof Decl.Process p
         && p.name().equals(process)).map(d -> ((Decl.Process) d).steps()).findFirst()
