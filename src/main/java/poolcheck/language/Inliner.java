@@ -9,9 +9,10 @@ import java.util.Map;
 
 /**
  * Expands {@code inline} uses into the processes' steps, so the checker and everything after it
- * see plain processes. Arguments replace parameters textually: a parameter in a goto names a
- * label of the process using the inline; anywhere else it is the argument expression. Labels
- * inside an inline are not renamed: they become labels of each process that uses it.
+ * see plain processes. Arguments replace parameters textually: a parameter in a goto or as a
+ * step's label names a label of the process using the inline, as a step's @function a kernel
+ * function; anywhere else it is the argument expression. Other labels inside an inline are not
+ * renamed: they become labels of each process that uses it.
  */
 final class Inliner {
   private final Map<String, Decl.Inline> inlines = new LinkedHashMap<>();
@@ -67,8 +68,25 @@ final class Inliner {
   }
 
   private Decl.Step step(Decl.Step s, Map<String, Expr> b) {
-    return new Decl.Step(s.pos(), s.label(), s.kernelFunction(),
+    String label = name(s.label(), "a label", "as the label of the step at " + s.pos(), b);
+    String function = s.kernelFunction() == null ? null : name(s.kernelFunction(),
+        "a kernel function name", "as the @function of the step at " + s.pos(), b);
+    return new Decl.Step(s.pos(), label, function,
         s.guard() == null ? null : expr(s.guard(), b), block(s.body(), b));
+  }
+
+  /**
+   * A parameter used as a step's label or @function stands for the name given as argument: one
+   * inline can then be the same sequence under each process's own labels and kernel calls
+   * (ptr_ring_produce in softirq, ptr_ring_produce_bh elsewhere).
+   */
+  private String name(String written, String expected, String use, Map<String, Expr> b) {
+    Expr arg = b.get(written);
+    if (arg == null) return written;
+    if (arg instanceof Expr.Name n) return n.name();
+    errors.add(new Diagnostic("PC106", arg.pos(), "type mismatch: the argument for '" + written
+        + "' is used " + use + ", expected " + expected));
+    return written;
   }
 
   private ImmutableList<Stmt> block(List<Stmt> body, Map<String, Expr> b) {

@@ -72,4 +72,82 @@ class InlinerTest {
         SHARED.replace("inline return_page(done, 1);", "inline return_page(1 + 1, 1);")));
     assertEquals("PC106", e.first().code());
   }
+
+  /** The ring produce of page_pool_recycle_in_ring under each context's own labels and call. */
+  private static final String RENAMED = """
+      var locked : bool = false;
+      inline recycle_in_ring(produce, produce_fn, unlock, back) {
+        produce @produce_fn: when (!locked) { locked = true; }
+        unlock @spin_unlock: { locked = false; goto back; }
+      }
+      process napi {
+        inline recycle_in_ring(ring_produce, ptr_ring_produce, ring_unlock, done);
+      }
+      process stack {
+        put: { skip; }
+        inline recycle_in_ring(produce, ptr_ring_produce_bh, unlock, put_done);
+        put_done: { skip; }
+      }
+      """;
+
+  @Test
+  void aParameterAsAStepsLabelOrFunctionNamesTheArgument() throws Exception {
+    ParsedModel parsed = ModelLoader.fromText("m.pool", RENAMED);
+    List<Decl.Step> napi = steps(parsed, "napi");
+    assertEquals(List.of("ring_produce", "ring_unlock"), napi.stream().map(Decl.Step::label)
+        .toList());
+    assertEquals(List.of("ptr_ring_produce", "spin_unlock"), napi.stream()
+        .map(Decl.Step::kernelFunction).toList());
+    List<Decl.Step> stack = steps(parsed, "stack");
+    assertEquals(List.of("put", "produce", "unlock", "put_done"), stack.stream()
+        .map(Decl.Step::label).toList());
+    assertEquals("ptr_ring_produce_bh", stack.get(1).kernelFunction());
+    // napi: ring_produce, ring_unlock, done; stack: put, produce, unlock, put_done, done; the
+    // lock is held exactly when one of them is at its unlock step: 3 * 5 - 1 = 14 (both at
+    // their unlock would need the lock taken twice).
+    CheckResult r = new Explorer(Models.fromText("m.pool", RENAMED)).run();
+    assertEquals(14, r.statistics().distinct());
+  }
+
+  @Test
+  void aStepLabelOrFunctionParameterMustBeGivenAName() {
+    ModelException label = assertThrows(ModelException.class, () -> ModelLoader.fromText(
+        "m.pool", RENAMED.replace("inline recycle_in_ring(ring_produce,",
+            "inline recycle_in_ring(1,")));
+    assertEquals("PC106", label.first().code());
+    ModelException function = assertThrows(ModelException.class, () -> ModelLoader.fromText(
+        "m.pool", RENAMED.replace("ptr_ring_produce_bh", "locked == true")));
+    assertEquals("PC106", function.first().code());
+  }
+
+  @Test
+  void aProcessUsesAnInlineTwiceUnderTwoSetsOfLabels() throws Exception {
+    // The teardown's synchronize_net(), before the xarray scan and before the item scan.
+    String twice = """
+        var waits : bool = false;
+        var slot : 0 .. 2 = 2;
+        inline grace_period(start, wait, back) {
+          start @synchronize_net: { waits = true; }
+          wait @synchronize_net: { waits = false; slot = 0; goto back; }
+        }
+        process unbind {
+          inline grace_period(scrub_sync_net, scrub_sync_wait, xa_scan);
+          xa_scan @xa_for_each: { slot = 2; goto item_sync_net; }
+          inline grace_period(item_sync_net, item_sync_wait, item_scan);
+          item_scan @test_bit: { slot = 2; }
+        }
+        """;
+    assertEquals(List.of("scrub_sync_net", "scrub_sync_wait", "xa_scan", "item_sync_net",
+        "item_sync_wait", "item_scan"), steps(ModelLoader.fromText("m.pool", twice), "unbind")
+        .stream().map(Decl.Step::label).toList());
+    // One process, one path: one state per label plus done, 7 in all.
+    CheckResult r = new Explorer(Models.fromText("m.pool", twice)).run();
+    assertEquals(7, r.statistics().distinct());
+  }
+
+  private static List<Decl.Step> steps(ParsedModel parsed, String process) {
+    return parsed.decls().stream().filter(d -> d instanceof Decl.Process p
+        && p.name().equals(process)).map(d -> ((Decl.Process) d).steps()).findFirst()
+        .orElseThrow();
+  }
 }
