@@ -10,7 +10,7 @@ import poolcheck.language.ModelException;
 /** The poolcheck command: one subcommand per job, errors as one clear line and exit status 2. */
 @Command(name = "poolcheck", mixinStandardHelpOptions = true, version = "poolcheck 0.1.0",
     description = "An explicit-state model checker for the Linux kernel's page_pool lifecycle.",
-    subcommands = {CheckCommand.class, ReplayCommand.class})
+    subcommands = {CheckCommand.class, ReplayCommand.class, ExportCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -18,7 +18,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "a subcommand is required: check, replay");
+        "a subcommand is required: check, replay, export");
   }
 
   public static void main(String[] args) {

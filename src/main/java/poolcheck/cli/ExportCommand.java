@@ -1,0 +1,78 @@
+package poolcheck.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import poolcheck.compile.Compiler;
+import poolcheck.compile.CompiledModel;
+import poolcheck.compile.ModelShape;
+import poolcheck.export.PromelaExport;
+import poolcheck.export.TlaExport;
+import poolcheck.language.ModelException;
+import poolcheck.language.ModelLoader;
+import poolcheck.language.ParsedModel;
+
+@Command(name = "export", description = "Write the model for another model checker: a Promela "
+    + "model for SPIN or a TLA+ module and TLC configuration (docs/export.md).")
+final class ExportCommand implements Callable<Integer> {
+  enum Target { tla, promela }
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "MODEL", description = "The model file (.pool).")
+  Path model;
+
+  @Mixin
+  ModelOptions modelOptions;
+
+  @Option(names = "--to", required = true, paramLabel = "tla|promela",
+      description = "The target language: ${COMPLETION-CANDIDATES}.")
+  Target to;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of "
+      + "standard output. For tla, FILE is the .tla module and the TLC configuration goes beside "
+      + "it as FILE with .cfg; the module is named after the file.")
+  Path output;
+
+  @Override
+  public Integer call() throws ModelException, IOException {
+    ParsedModel parsed = ModelLoader.load(model);
+    CompiledModel compiled = Compiler.compile(parsed, modelOptions.constants);
+    ModelShape shape = ModelShape.of(compiled, parsed);
+    if (to == Target.promela) {
+      write(output, PromelaExport.render(shape));
+      return ExitCode.VERIFIED;
+    }
+    String module = output == null ? TlaExport.moduleName(shape.name())
+        : output.getFileName().toString().replaceFirst("\\.tla$", "");
+    TlaExport.Files files = TlaExport.render(shape, module);
+    if (output == null) {
+      spec.commandLine().getOut().print(files.module());
+      spec.commandLine().getOut().println("\\* ---- " + module + ".cfg");
+      spec.commandLine().getOut().print(files.config());
+      spec.commandLine().getOut().flush();
+    } else {
+      write(output, files.module());
+      write(output.resolveSibling(module + ".cfg"), files.config());
+    }
+    return ExitCode.VERIFIED;
+  }
+
+  private void write(Path file, String text) throws IOException {
+    if (file == null) {
+      spec.commandLine().getOut().print(text);
+      spec.commandLine().getOut().flush();
+    } else {
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+  }
+}

@@ -1,0 +1,483 @@
+package poolcheck.export;
+
+import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import java.util.List;
+import poolcheck.compile.ModelShape;
+import poolcheck.compile.Property;
+import poolcheck.compile.StateView;
+import poolcheck.compile.Type;
+import poolcheck.compile.Value;
+import poolcheck.language.Decl;
+import poolcheck.language.Diagnostic;
+import poolcheck.language.Expr;
+import poolcheck.language.ModelException;
+import poolcheck.language.Position;
+import poolcheck.language.Stmt;
+import poolcheck.export.PromelaExpressions.Scope;
+import poolcheck.export.PromelaExpressions.Storage;
+import poolcheck.export.PromelaExpressions.Substitution;
+import poolcheck.export.PromelaExpressions.Unfollowable;
+import poolcheck.export.StepPaths.Cond;
+import poolcheck.export.StepPaths.Leaf;
+import poolcheck.export.StepPaths.Node;
+
+/**
+ * Writes a model as Promela for SPIN, so that SPIN's search and poolcheck's explore the same
+ * graph: every model step is one {@code d_step} (one SPIN transition, no intermediate state), the
+ * state vector is the model's variables, locals and program counters (all global), and the
+ * properties are assertions named after them. docs/export.md states how SPIN's figures relate to
+ * poolcheck's.
+ */
+public final class PromelaExport {
+  /** Program counters start here until the init process writes the initial state. */
+  static final int NOT_STARTED = 255;
+
+  private final ModelShape shape;
+  private final PromelaExpressions exprs;
+  private final StringBuilder out = new StringBuilder();
+
+  private PromelaExport(ModelShape shape) {
+    this.shape = shape;
+    this.exprs = new PromelaExpressions(shape);
+  }
+
+  public static String render(ModelShape shape) throws ModelException {
+    return new PromelaExport(shape).render();
+  }
+
+  private String render() throws ModelException {
+    if (shape.processes().stream().mapToInt(p -> p.steps().size()).max().orElse(0)
+        >= NOT_STARTED) {
+      throw new ModelException(new Diagnostic("PC201", new Position(shape.source(), 1, 1),
+          "export: a process with " + NOT_STARTED + " or more steps does not fit a byte pc"));
+    }
+    line("/* " + shape.name() + ": exported from " + shape.source() + " by poolcheck export "
+        + "--to promela. */");
+    line("/* Each model step is one d_step; verify with: spin -a FILE && gcc -DNOREDUCE -DBFS "
+        + "-DSAFETY -o pan pan.c && ./pan (docs/export.md). */");
+    line("");
+    for (ModelShape.Constant c : shape.constants().values()) {
+      line("#define " + PromelaNames.id(c.name()) + " " + (c.bool() ? (c.value() != 0 ? "true"
+          : "false") : Integer.toString(c.value())));
+    }
+    for (Type.Enum e : shape.enums().values()) {
+      line("/* enum " + e.name() + " */");
+      for (int i = 0; i < e.values().size(); i++) {
+        line("#define " + PromelaNames.id(e.values().get(i)) + " " + i);
+      }
+    }
+    line("");
+    line("/* Property names. Every assertion reads assert(condition || P_name == 0): P_name is");
+    line("   never 0, so the assertion is the condition, and SPIN's text of it names the property. */");
+    List<String> names = new ArrayList<>();
+    for (Property p : shape.properties()) names.add(PromelaNames.property(p.name()));
+    line("mtype = { " + String.join(", ", names) + " };");
+    line("");
+    declarations();
+    line("");
+    init();
+    for (ModelShape.Process p : shape.processes()) {
+      for (int i = 0; i < p.instances(); i++) process(p, i);
+    }
+    monitor();
+    return out.toString();
+  }
+
+  // ---- state
+
+  private void declarations() {
+    for (ModelShape.Variable v : shape.globals()) declare(PromelaNames.id(v.name()), v.type());
+    for (ModelShape.Process p : shape.processes()) {
+      for (int i = 0; i < p.instances(); i++) {
+        line("byte " + PromelaNames.pc(p, i) + " = " + NOT_STARTED + ";");
+        for (ModelShape.Variable v : p.locals()) {
+          declare(PromelaNames.local(p, i, v.name()), v.type());
+        }
+      }
+    }
+  }
+
+  private void declare(String name, Type type) {
+    if (type instanceof Type.Scalar s) {
+      line(PromelaNames.type(s) + " " + name + ";");
+    } else if (type instanceof Type.Array a) {
+      line(PromelaNames.type(a.element()) + " " + name + "[" + a.index().size() + "];");
+    } else if (type instanceof Type.Container c) {
+      line(PromelaNames.type(c.element()) + " " + name + "[" + c.capacity() + "];");
+      line("byte " + PromelaNames.length(name) + ";");
+    }
+  }
+
+  /**
+   * One d_step per initial state: SPIN starts from the state before it (every pc NOT_STARTED),
+   * one state and one step more than poolcheck counts.
+   */
+  private void init() {
+    line("init {");
+    line("  if");
+    for (StateView s : shape.initialStates()) {
+      line("  :: d_step {");
+      for (ModelShape.Variable v : shape.globals()) {
+        assignValue(PromelaNames.id(v.name()), v.type(), s.get(v.name()), "    ");
+      }
+      for (ModelShape.Process p : shape.processes()) {
+        for (int i = 0; i < p.instances(); i++) {
+          String inst = p.instanceName(i);
+          for (ModelShape.Variable v : p.locals()) {
+            assignValue(PromelaNames.local(p, i, v.name()), v.type(), s.get(inst + "."
+                + v.name()), "    ");
+          }
+          line("    " + PromelaNames.pc(p, i) + " = "
+              + p.labelIndex(s.get(inst + ".pc").toString()) + ";");
+        }
+      }
+      invariants("    ");
+      line("  }");
+    }
+    line("  fi");
+    line("}");
+    line("");
+  }
+
+  private void assignValue(String name, Type type, Value value, String indent) {
+    if (type instanceof Type.Scalar) {
+      line(indent + name + " = " + literal(value) + ";");
+    } else if (type instanceof Type.Array a) {
+      Value.Array arr = (Value.Array) value;
+      for (int i = 0; i < a.index().size(); i++) {
+        line(indent + name + "[" + i + "] = " + literal(arr.values().get(i)) + ";");
+      }
+    } else if (type instanceof Type.Container c) {
+      Value.Sequence seq = (Value.Sequence) value;
+      for (int i = 0; i < c.capacity(); i++) {
+        String v = i < seq.elements().size() ? literal(seq.elements().get(i))
+            : Integer.toString(c.element().lo());
+        line(indent + name + "[" + i + "] = " + v + ";");
+      }
+      line(indent + PromelaNames.length(name) + " = " + seq.elements().size() + ";");
+    }
+  }
+
+  private static String literal(Value v) {
+    if (v instanceof Value.Bool b) return b.value() ? "true" : "false";
+    if (v instanceof Value.Int i) return i.value() < 0 ? "(" + i.value() + ")"
+        : Integer.toString(i.value());
+    if (v instanceof Value.Enum e) return PromelaNames.id(e.name());
+    throw new IllegalArgumentException("not a scalar: " + v);
+  }
+
+  private void invariants(String indent) {
+    Scope global = new Scope(null, 0, StepPaths.Bindings.NONE, null);
+    for (ModelShape.Invariant inv : shape.invariants()) {
+      line(indent + check(exprs.expr(inv.condition(), global), inv.name()));
+    }
+  }
+
+  private static String check(String condition, String property) {
+    return "assert(" + condition + " || " + PromelaNames.property(property) + " == 0);";
+  }
+
+  // ---- processes
+
+  private void process(ModelShape.Process p, int i) throws ModelException {
+    String inst = PromelaNames.instance(p, i);
+    line("active proctype " + inst + "() {");
+    // Blocked here is a valid end: the monitor, not SPIN's end-state check, reports deadlocks.
+    line("end_" + inst + ":");
+    line("  do");
+    String pc = PromelaNames.pc(p, i);
+    for (int k = 0; k < p.steps().size(); k++) {
+      Decl.Step step = p.steps().get(k);
+      List<ImmutableList<Node>> paths = StepPaths.of(shape, step.body());
+      for (int j = 0; j < paths.size(); j++) {
+        step(p, i, k, step, paths.get(j), j, paths.size());
+      }
+    }
+    line("  od");
+    line("}");
+    line("");
+  }
+
+  private void step(ModelShape.Process p, int i, int k, Decl.Step step, List<Node> path, int j,
+      int paths) throws ModelException {
+    String pc = PromelaNames.pc(p, i);
+    Scope scope = new Scope(p, i, StepPaths.Bindings.NONE, null);
+    String guard = "(" + pc + " == " + k + ")";
+    if (step.guard() != null) guard = and(guard, exprs.expr(step.guard(), scope));
+    guard = and(guard, enabled(path, 0, scope.with(StepPaths.Bindings.NONE, new Substitution())));
+    line("  :: d_step { /* " + p.instanceName(i) + " " + step.label()
+        + (step.kernelFunction() != null ? " @" + step.kernelFunction() : "")
+        + (paths > 1 ? ", path " + (j + 1) + " of " + paths : "") + " */");
+    line("       " + guard + " ->");
+    String end = PromelaNames.instance(p, i) + "_" + step.label() + "_" + j + "_end";
+    Body body = new Body(p, i, step.label(), pc, end);
+    boolean jumped = body.block(path, scope, "       ");
+    if (!jumped) line("       " + pc + " = " + (k + 1) + ";");
+    if (body.usedEnd) line("     " + end + ":");
+    if (shape.invariants().isEmpty()) {
+      if (body.usedEnd) line("       skip");
+    } else {
+      invariants("       ");
+    }
+    line("     }");
+  }
+
+  /**
+   * The condition, over the state before the step, under which this path runs to its end (or
+   * to a goto) without a {@code when} blocking: SPIN must not start a d_step that would block
+   * part-way. Scalars assigned earlier in the step are substituted; a when or if condition that
+   * reads an array or container the path has already changed is refused.
+   */
+  private String enabled(List<Node> nodes, int from, Scope scope) throws ModelException {
+    for (int n = from; n < nodes.size(); n++) {
+      if (!hasWhen(nodes.subList(n, nodes.size()))) return "1";
+      Node node = nodes.get(n);
+      Substitution sub = scope.substitution();
+      if (node instanceof Cond c) {
+        Scope here = scope.with(c.bindings(), sub);
+        String condition = follow(() -> exprs.expr(c.stmt().condition(), here), c.stmt().pos());
+        List<Node> then = new ArrayList<>(c.then());
+        then.addAll(nodes.subList(n + 1, nodes.size()));
+        List<Node> otherwise = new ArrayList<>(c.otherwise());
+        otherwise.addAll(nodes.subList(n + 1, nodes.size()));
+        String a = enabled(then, 0, scope.with(scope.bindings(), sub.copy()));
+        String b = enabled(otherwise, 0, scope.with(scope.bindings(), sub.copy()));
+        if (a.equals(b)) return a;
+        return "(" + condition + " -> " + a + " : " + b + ")";
+      }
+      Leaf leaf = (Leaf) node;
+      Scope here = scope.with(leaf.bindings(), sub);
+      Stmt s = leaf.stmt();
+      if (s instanceof Stmt.When w) {
+        String condition = follow(() -> exprs.expr(w.condition(), here), w.pos());
+        return and(condition, enabled(nodes, n + 1, scope));
+      } else if (s instanceof Stmt.Goto) {
+        return "1";
+      } else if (s instanceof Stmt.Assign a) {
+        assigned(a.target(), () -> exprs.expr(a.value(), here), here);
+      } else if (s instanceof Stmt.Push push) {
+        sub.changed.add(storage(push.container(), here).name());
+      } else if (s instanceof Stmt.Pop pop) {
+        Storage c = storage(pop.container(), here);
+        if (pop.target() != null) {
+          assigned(pop.target(), () -> {
+            if (sub.changed.contains(c.name())) throw new Unfollowable(c.name());
+            return PromelaExpressions.head(c.name(), (Type.Container) c.type());
+          }, here);
+        }
+        sub.changed.add(c.name());
+      }
+    }
+    return "1";
+  }
+
+  private void assigned(Expr target, java.util.function.Supplier<String> value, Scope here) {
+    Substitution sub = here.substitution();
+    if (target instanceof Expr.Name n) {
+      Storage s = exprs.storage(n.name(), here);
+      try {
+        sub.scalars.put(s.name(), value.get());
+      } catch (Unfollowable u) {
+        sub.scalars.remove(s.name());
+        sub.changed.add(s.name());
+      }
+    } else if (target instanceof Expr.Index ix) {
+      sub.changed.add(storage(ix.target(), here).name());
+    }
+  }
+
+  private Storage storage(Expr name, Scope scope) {
+    return exprs.storage(((Expr.Name) name).name(), scope);
+  }
+
+  private interface Translation {
+    String get();
+  }
+
+  private String follow(Translation t, Position at) throws ModelException {
+    try {
+      return t.get();
+    } catch (Unfollowable u) {
+      throw new ModelException(new Diagnostic("PC201", at, "export to promela: this condition "
+          + "reads " + u.storage + ", which the step changes before it (an array element, a "
+          + "push or a pop); a SPIN d_step cannot block part-way, so move the 'when' before "
+          + "the change or split the step"));
+    }
+  }
+
+  private static boolean hasWhen(List<Node> nodes) {
+    for (Node n : nodes) {
+      if (n instanceof Leaf l && l.stmt() instanceof Stmt.When) return true;
+      if (n instanceof Cond c && (hasWhen(c.then()) || hasWhen(c.otherwise()))) return true;
+    }
+    return false;
+  }
+
+  private static String and(String a, String b) {
+    if (a.equals("1")) return b;
+    if (b.equals("1")) return a;
+    return a + " && " + b;
+  }
+
+  /** The statements of one path inside its d_step. */
+  private final class Body {
+    final ModelShape.Process process;
+    final int instance;
+    final String label;
+    final String pc;
+    final String end;
+    boolean usedEnd;
+
+    Body(ModelShape.Process process, int instance, String label, String pc, String end) {
+      this.process = process;
+      this.instance = instance;
+      this.label = label;
+      this.pc = pc;
+      this.end = end;
+    }
+
+    /** Emits the nodes; true when the block ends in a goto at its top level. */
+    boolean block(List<Node> nodes, Scope scope, String indent) {
+      for (Node n : nodes) {
+        if (n instanceof Cond c) {
+          Scope here = scope.with(c.bindings(), null);
+          line(indent + "if");
+          line(indent + ":: " + exprs.expr(c.stmt().condition(), here) + " ->");
+          branch(c.then(), scope, indent);
+          line(indent + ":: else ->");
+          branch(c.otherwise(), scope, indent);
+          line(indent + "fi;");
+          continue;
+        }
+        Leaf leaf = (Leaf) n;
+        if (leaf.stmt() instanceof Stmt.Goto g) {
+          line(indent + pc + " = " + process.labelIndex(g.label()) + ";");
+          return true;
+        }
+        leaf(leaf.stmt(), scope.with(leaf.bindings(), null), indent);
+      }
+      return false;
+    }
+
+    private void branch(List<Node> nodes, Scope scope, String indent) {
+      int mark = out.length();
+      if (block(nodes, scope, indent + "   ")) {
+        line(indent + "   goto " + end + ";");
+        usedEnd = true;
+      } else if (out.length() == mark) {
+        line(indent + "   skip;");
+      }
+    }
+
+    private void leaf(Stmt s, Scope scope, String indent) {
+      if (s instanceof Stmt.Assign a) {
+        store(a.target(), exprs.expr(a.value(), scope), scope, indent);
+      } else if (s instanceof Stmt.Push p) {
+        Storage c = storage(p.container(), scope);
+        Type.Container ct = (Type.Container) c.type();
+        String len = PromelaNames.length(c.name());
+        String v = exprs.expr(p.value(), scope);
+        line(indent + check(len + " < " + ct.capacity(), "container_overflow"));
+        range(v, ct.element(), indent);
+        line(indent + c.name() + "[" + len + "] = " + v + ";");
+        line(indent + len + " = " + len + " + 1;");
+      } else if (s instanceof Stmt.Pop p) {
+        Storage c = storage(p.container(), scope);
+        Type.Container ct = (Type.Container) c.type();
+        String len = PromelaNames.length(c.name());
+        line(indent + check(len + " > 0", "container_underflow"));
+        if (p.target() != null) {
+          store(p.target(), PromelaExpressions.head(c.name(), ct), scope, indent);
+        }
+        if (ct.fifo()) {
+          for (int i = 0; i + 1 < ct.capacity(); i++) {
+            line(indent + c.name() + "[" + i + "] = " + c.name() + "[" + (i + 1) + "];");
+          }
+          line(indent + c.name() + "[" + (ct.capacity() - 1) + "] = " + ct.element().lo() + ";");
+        } else {
+          line(indent + c.name() + "[" + len + " - 1] = " + ct.element().lo() + ";");
+        }
+        line(indent + len + " = " + len + " - 1;");
+      } else if (s instanceof Stmt.When w) {
+        // The d_step's guard already implies it; a false one here is SPIN's error, not a block.
+        line(indent + exprs.expr(w.condition(), scope) + ";");
+      } else if (s instanceof Stmt.Assert a) {
+        line(indent + check(exprs.expr(a.condition(), scope),
+            ModelShape.assertName(a, process.name(), label)));
+      } else if (s instanceof Stmt.Skip) {
+        // nothing
+      } else {
+        throw new IllegalStateException("unreachable: " + s);
+      }
+    }
+
+    private void store(Expr target, String value, Scope scope, String indent) {
+      if (target instanceof Expr.Name n) {
+        Storage s = exprs.storage(n.name(), scope);
+        range(value, (Type.Scalar) s.type(), indent);
+        line(indent + s.name() + " = " + value + ";");
+      } else {
+        Expr.Index ix = (Expr.Index) target;
+        Storage s = storage(ix.target(), scope);
+        Type.Array a = (Type.Array) s.type();
+        String i = exprs.expr(ix.index(), scope);
+        Integer fixed = exprs.constantValue(ix.index(), scope);
+        if (fixed == null || fixed < a.index().lo() || fixed > a.index().hi()) {
+          line(indent + check("(" + a.index().lo() + " <= " + i + " && " + i + " <= "
+              + a.index().hi() + ")", "index_out_of_range"));
+        }
+        range(value, a.element(), indent);
+        line(indent + s.name() + "[" + PromelaExpressions.offset(i, a.index().lo()) + "] = "
+            + value + ";");
+      }
+    }
+
+    /** Bools and enums are checked by the type checker; integer ranges at run time. */
+    private void range(String value, Type.Scalar type, String indent) {
+      if (!(type instanceof Type.Range r)) return;
+      try {
+        int v = Integer.parseInt(value.replace("(", "").replace(")", ""));
+        if (v >= r.lo() && v <= r.hi()) return;
+      } catch (NumberFormatException notLiteral) {
+        // checked below
+      }
+      line(indent + check("(" + r.lo() + " <= " + value + " && " + value + " <= " + r.hi()
+          + ")", "value_out_of_range"));
+    }
+  }
+
+  // ---- deadlock
+
+  /**
+   * SPIN's timeout is true exactly when no other statement is executable: then the state has no
+   * enabled step, and it is a deadlock unless the final predicate holds.
+   */
+  private void monitor() {
+    String fin;
+    Scope global = new Scope(null, 0, StepPaths.Bindings.NONE, null);
+    if (shape.finalCondition() != null) {
+      fin = exprs.expr(shape.finalCondition(), global);
+    } else {
+      List<String> done = new ArrayList<>();
+      for (ModelShape.Process p : shape.processes()) {
+        for (int i = 0; i < p.instances(); i++) {
+          done.add(PromelaNames.pc(p, i) + " == " + p.doneIndex());
+        }
+      }
+      fin = done.isEmpty() ? "true" : "(" + String.join(" && ", done) + ")";
+    }
+    line("/* Deadlock: no step is enabled (timeout) in a state that is not final. */");
+    line("active proctype poolcheck_deadlock() {");
+    line("end_monitor:");
+    line("  do");
+    line("  :: atomic { timeout && !" + (fin.startsWith("(") ? fin : "(" + fin + ")") + " -> "
+        + check("false", "deadlock") + " }");
+    line("  od");
+    line("}");
+  }
+
+  private void line(String s) {
+    out.append(s).append('\n');
+  }
+}

@@ -1,0 +1,242 @@
+package poolcheck.export;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import poolcheck.compile.ModelShape;
+import poolcheck.compile.Type;
+import poolcheck.language.Expr;
+
+/**
+ * Model expressions as Promela expressions. Promela has no quantifiers, so forall, exists and
+ * count expand over their (finite) domain; bound variables become their values. With a
+ * {@link Substitution}, a scalar the step has already assigned reads as the expression it was
+ * assigned, which lets a guard computed before the step see the values a later {@code when}
+ * will see.
+ */
+final class PromelaExpressions {
+  /** Where an expression is evaluated: the instance (null process for global scope). */
+  record Scope(ModelShape.Process process, int instance, StepPaths.Bindings bindings,
+      Substitution substitution) {
+    Scope bind(String name, int value) {
+      return new Scope(process, instance, bindings.with(name, value), substitution);
+    }
+
+    Scope with(StepPaths.Bindings b, Substitution s) {
+      return new Scope(process, instance, b, s);
+    }
+  }
+
+  /**
+   * What a step has done so far, seen from its start: scalars assigned (as expressions over the
+   * state before the step) and storage changed in ways a pure expression cannot follow.
+   */
+  static final class Substitution {
+    final Map<String, String> scalars = new HashMap<>();
+    final Set<String> changed = new HashSet<>();
+
+    Substitution copy() {
+      Substitution s = new Substitution();
+      s.scalars.putAll(scalars);
+      s.changed.addAll(changed);
+      return s;
+    }
+  }
+
+  /** An expression read storage that the step changed before it, in a way we cannot follow. */
+  static final class Unfollowable extends RuntimeException {
+    final String storage;
+
+    Unfollowable(String storage) {
+      super(null, null, false, false);
+      this.storage = storage;
+    }
+  }
+
+  /** A variable's Promela storage and type. */
+  record Storage(String name, Type type) {}
+
+  private final ModelShape shape;
+
+  PromelaExpressions(ModelShape shape) {
+    this.shape = shape;
+  }
+
+  /** The variable a name denotes in this scope (local first), or null. */
+  Storage storage(String name, Scope scope) {
+    if (scope.process() != null) {
+      for (ModelShape.Variable v : scope.process().locals()) {
+        if (v.name().equals(name)) {
+          return new Storage(PromelaNames.local(scope.process(), scope.instance(), name),
+              v.type());
+        }
+      }
+    }
+    for (ModelShape.Variable v : shape.globals()) {
+      if (v.name().equals(name)) return new Storage(PromelaNames.id(name), v.type());
+    }
+    return null;
+  }
+
+  private static String read(Storage s, Scope scope) {
+    Substitution sub = scope.substitution();
+    if (sub != null) {
+      if (sub.changed.contains(s.name())) throw new Unfollowable(s.name());
+      String v = sub.scalars.get(s.name());
+      if (v != null) return "(" + v + ")";
+    }
+    return s.name();
+  }
+
+  private static void touch(Storage s, Scope scope) {
+    if (scope.substitution() != null && scope.substitution().changed.contains(s.name())) {
+      throw new Unfollowable(s.name());
+    }
+  }
+
+  String expr(Expr e, Scope scope) {
+    if (e instanceof Expr.IntLit i) {
+      return i.value() < 0 ? "(" + i.value() + ")" : Integer.toString(i.value());
+    } else if (e instanceof Expr.BoolLit b) {
+      return b.value() ? "true" : "false";
+    } else if (e instanceof Expr.Self) {
+      return Integer.toString(scope.instance());
+    } else if (e instanceof Expr.Name n) {
+      Integer bound = scope.bindings().values().get(n.name());
+      if (bound != null) return bound < 0 ? "(" + bound + ")" : bound.toString();
+      Storage s = storage(n.name(), scope);
+      if (s != null) return read(s, scope);
+      return PromelaNames.id(n.name());
+    } else if (e instanceof Expr.Index ix) {
+      Storage s = storage(((Expr.Name) ix.target()).name(), scope);
+      touch(s, scope);
+      String i = expr(ix.index(), scope);
+      if (s.type() instanceof Type.Array a) return s.name() + "[" + offset(i, a.index().lo()) + "]";
+      return s.name() + "[" + i + "]";
+    } else if (e instanceof Expr.Unary u) {
+      String a = expr(u.operand(), scope);
+      return u.op().equals("!") ? "!" + paren(a) : "(-" + paren(a) + ")";
+    } else if (e instanceof Expr.Binary b) {
+      String l = expr(b.left(), scope);
+      String r = expr(b.right(), scope);
+      if (b.op().equals("=>")) return "(!" + paren(l) + " || " + r + ")";
+      return "(" + l + " " + b.op() + " " + r + ")";
+    } else if (e instanceof Expr.Call c) {
+      return call(c, scope);
+    } else if (e instanceof Expr.At at) {
+      return at(at, scope);
+    } else if (e instanceof Expr.Quantifier q) {
+      return quantifier(q, scope);
+    }
+    throw new IllegalStateException("unreachable: " + e);
+  }
+
+  private String call(Expr.Call c, Scope scope) {
+    String f = c.function();
+    if (f.equals("min") || f.equals("max")) {
+      String a = expr(c.args().get(0), scope);
+      String b = expr(c.args().get(1), scope);
+      return "(" + a + (f.equals("min") ? " <= " : " >= ") + b + " -> " + a + " : " + b + ")";
+    }
+    Storage s = storage(((Expr.Name) c.args().get(0)).name(), scope);
+    touch(s, scope);
+    Type.Container ct = (Type.Container) s.type();
+    String len = PromelaNames.length(s.name());
+    return switch (f) {
+      case "len" -> len;
+      case "cap" -> Integer.toString(ct.capacity());
+      case "empty" -> "(" + len + " == 0)";
+      case "full" -> "(" + len + " == " + ct.capacity() + ")";
+      case "head" -> head(s.name(), ct);
+      case "contains" -> {
+        String v = expr(c.args().get(1), scope);
+        List<String> terms = new ArrayList<>();
+        for (int i = 0; i < ct.capacity(); i++) {
+          terms.add("(" + len + " > " + i + " && " + s.name() + "[" + i + "] == " + v + ")");
+        }
+        yield "(" + String.join(" || ", terms) + ")";
+      }
+      default -> throw new IllegalStateException("unreachable: " + f);
+    };
+  }
+
+  static String head(String container, Type.Container ct) {
+    return ct.fifo() ? container + "[0]"
+        : container + "[" + PromelaNames.length(container) + " - 1]";
+  }
+
+  private String at(Expr.At at, Scope scope) {
+    ModelShape.Process p = shape.process(at.process());
+    int label = p.labelIndex(at.label());
+    if (at.instance() == null) return "(" + PromelaNames.pc(p, 0) + " == " + label + ")";
+    Integer fixed = constantValue(at.instance(), scope);
+    if (fixed != null) return "(" + PromelaNames.pc(p, fixed) + " == " + label + ")";
+    String i = expr(at.instance(), scope);
+    List<String> terms = new ArrayList<>();
+    for (int k = 0; k < p.instances(); k++) {
+      terms.add("(" + i + " == " + k + " && " + PromelaNames.pc(p, k) + " == " + label + ")");
+    }
+    return "(" + String.join(" || ", terms) + ")";
+  }
+
+  /** The value of an expression made of literals, constants, self and bound variables, or null. */
+  Integer constantValue(Expr e, Scope scope) {
+    if (e instanceof Expr.Self) return scope.instance();
+    if (e instanceof Expr.Name n) {
+      Integer bound = scope.bindings().values().get(n.name());
+      if (bound != null) return bound;
+      if (storage(n.name(), scope) != null) return null;
+    }
+    if (e instanceof Expr.Name || e instanceof Expr.IntLit || e instanceof Expr.BoolLit
+        || e instanceof Expr.Unary || e instanceof Expr.Binary) {
+      try {
+        if (e instanceof Expr.Binary b) {
+          Integer l = constantValue(b.left(), scope);
+          Integer r = constantValue(b.right(), scope);
+          if (l == null || r == null) return null;
+          return switch (b.op()) {
+            case "+" -> l + r;
+            case "-" -> l - r;
+            case "*" -> l * r;
+            default -> null;
+          };
+        }
+        if (e instanceof Expr.Unary u) {
+          Integer a = constantValue(u.operand(), scope);
+          return a == null || !u.op().equals("-") ? null : -a;
+        }
+        return shape.constant(e);
+      } catch (IllegalArgumentException notConstant) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private String quantifier(Expr.Quantifier q, Scope scope) {
+    Type.Scalar d = shape.domain(q.domain());
+    List<String> terms = new ArrayList<>();
+    for (int v = d.lo(); v <= d.hi(); v++) {
+      String body = expr(q.body(), scope.bind(q.variable(), v));
+      terms.add(q.kind().equals("count") ? "(" + body + " -> 1 : 0)" : body);
+    }
+    String op = switch (q.kind()) {
+      case "forall" -> " && ";
+      case "exists" -> " || ";
+      default -> " + ";
+    };
+    return "(" + String.join(op, terms) + ")";
+  }
+
+  static String offset(String index, int lo) {
+    if (lo == 0) return index;
+    return "(" + index + ") - " + lo;
+  }
+
+  private static String paren(String s) {
+    return s.startsWith("(") && s.endsWith(")") ? s : "(" + s + ")";
+  }
+}
