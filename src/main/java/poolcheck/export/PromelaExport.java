@@ -54,7 +54,7 @@ public final class PromelaExport {
     }
     line("/* " + shape.name() + ": exported from " + shape.source() + " by poolcheck export "
         + "--to promela. */");
-    line("/* Each model step is one d_step; verify with: spin -a FILE && gcc -DNOREDUCE -DBFS "
+    line("/* Each model step is one d_step; verify with: spin -o1 -o2 -a FILE && gcc -DNOREDUCE -DBFS "
         + "-DSAFETY -o pan pan.c && ./pan (docs/export.md). */");
     line("");
     for (ModelShape.Constant c : shape.constants().values()) {

@@ -1,0 +1,148 @@
+package poolcheck.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.google.common.collect.ImmutableList;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import poolcheck.compile.Property;
+import poolcheck.explore.Explorer;
+import poolcheck.result.CheckResult;
+import poolcheck.result.Counterexample;
+import poolcheck.result.TraceStep;
+import poolcheck.result.Verdict;
+import poolcheck.trace.JsonTrace;
+import poolcheck.trace.Replay;
+
+/**
+ * SPIN, an independent checker, must agree with poolcheck on every model: the same verdict, the
+ * same violated property, counterexamples of the documented length and, for a complete search,
+ * the documented number of states. Runs only where spin and gcc are installed (.ci/run installs
+ * them).
+ */
+class SpinCrossCheckTest {
+  /** Beyond this many states a model is too slow for the unit tests; benchmarks cover it. */
+  private static final long MAX_STATES = 200_000;
+
+  @TempDir
+  static Path work;
+
+  @BeforeAll
+  static void needsSpinAndGcc() {
+    assumeTrue(installed("spin", "-V"), "spin is not installed");
+    assumeTrue(installed("gcc", "--version"), "gcc is not installed");
+  }
+
+  @TestFactory
+  Stream<DynamicTest> spinAgreesWithPoolcheckOnEveryModel() {
+    return ExportedModels.files().stream().map(f -> DynamicTest.dynamicTest(f.toString(),
+        () -> crossCheck(f)));
+  }
+
+  private static void crossCheck(Path file) throws Exception {
+    ExportedModels.Loaded m = ExportedModels.load(file);
+    assumeTrue(m != null, file + " is bad input on purpose");
+    CheckResult ours = new Explorer(m.model()).maxStates(MAX_STATES).run();
+    assumeTrue(ours.verdict() == Verdict.VERIFIED || ours.verdict() == Verdict.VIOLATED,
+        file + " has more than " + MAX_STATES + " states");
+    Spin.Result spin = Spin.run(PromelaExport.render(m.shape()), work.resolve(
+        m.shape().name()));
+    if (ours.verdict() == Verdict.VERIFIED) {
+      assertEquals(null, spin.property(), "SPIN finds a violation poolcheck does not:\n"
+          + spin.output());
+      // SPIN also stores the state before its init process writes the initial state.
+      assertEquals(ours.statistics().distinct() + 1, spin.nominalStates(), spin.output());
+      return;
+    }
+    Counterexample cx = ours.counterexample().orElseThrow();
+    assertTrue(Replay.check(m.model(), recorded(m.model().name(), cx)).ok(), "replay");
+    assertEquals(cx.property().name(), spin.property(), spin.output());
+    // One step more for SPIN's init step; a deadlock takes the monitor's timeout step too.
+    int expected = cx.length() + 1 + (cx.property().kind() == Property.Kind.DEADLOCK ? 1 : 0);
+    assertEquals(expected, spin.trailSteps(), spin.output());
+  }
+
+  private static JsonTrace.Recorded recorded(String model, Counterexample cx) {
+    ImmutableList.Builder<JsonTrace.Step> steps = ImmutableList.builder();
+    for (TraceStep s : cx.steps()) {
+      steps.add(new JsonTrace.Step(s.transition() == null ? null : s.transition().instance(),
+          s.transition() == null ? null : s.transition().label(), s.state()));
+    }
+    return new JsonTrace.Recorded(model, cx.property().name(), steps.build());
+  }
+
+  private static boolean installed(String... command) {
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (IOException | InterruptedException e) {
+      return false;
+    }
+  }
+
+  /** Runs SPIN breadth-first without partial-order reduction and reads its answer. */
+  static final class Spin {
+    record Result(String property, long nominalStates, long storedStates, int trailSteps,
+        String output) {}
+
+    private static final Pattern FAILED = Pattern.compile(
+        "text of failed assertion: .*\\bP_(\\w+)==0\\)+\\s*$", Pattern.MULTILINE);
+    private static final Pattern TRAIL = Pattern.compile("trail ends after (\\d+) steps");
+    private static final Pattern STORED = Pattern.compile("(\\d+) states, stored");
+    private static final Pattern NOMINAL = Pattern.compile("(\\d+) nominal states");
+    private static final Pattern ERRORS = Pattern.compile("errors: (\\d+)");
+
+    static Result run(String promela, Path dir) throws IOException, InterruptedException {
+      Files.createDirectories(dir);
+      Files.writeString(dir.resolve("model.pml"), promela);
+      run(dir, "spin", "-o1", "-o2", "-a", "model.pml");
+      run(dir, "gcc", "-O1", "-w", "-DNOREDUCE", "-DBFS", "-DSAFETY", "-DVECTORSZ=4096",
+          "-o", "pan", "pan.c");
+      String pan = run(dir, "./pan", "-m10000000");
+      long errors = number(ERRORS, pan);
+      if (errors == 0) {
+        return new Result(null, number(NOMINAL, pan), number(STORED, pan), 0, pan);
+      }
+      String trail = run(dir, "spin", "-t", "model.pml");
+      Matcher m = FAILED.matcher(trail);
+      assertTrue(m.find(), "no assertion in SPIN's answer:\n" + pan + trail);
+      return new Result(m.group(1), number(NOMINAL, pan), number(STORED, pan),
+          (int) number(TRAIL, trail), pan + trail);
+    }
+
+    private static long number(Pattern p, String text) {
+      Matcher m = p.matcher(text);
+      assertTrue(m.find(), "no '" + p + "' in:\n" + text);
+      return Long.parseLong(m.group(1));
+    }
+
+    private static String run(Path dir, String... command) throws IOException,
+        InterruptedException {
+      List<String> cmd = new ArrayList<>(List.of(command));
+      Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+          .start();
+      String out = new String(p.getInputStream().readAllBytes());
+      assertTrue(p.waitFor(300, TimeUnit.SECONDS), String.join(" ", command) + " hangs");
+      assertNotNull(out);
+      if (!command[0].equals("./pan") && !command[0].equals("spin")) {
+        assertEquals(0, p.exitValue(), String.join(" ", command) + ":\n" + out);
+      }
+      return out;
+    }
+  }
+}
