@@ -21,8 +21,8 @@ final class PromelaExpressions {
   /** Where an expression is evaluated: the instance (null process for global scope). */
   record Scope(ModelShape.Process process, int instance, StepPaths.Bindings bindings,
       Substitution substitution) {
-    Scope bind(String name, int value) {
-      return new Scope(process, instance, bindings.with(name, value), substitution);
+    Scope bind(String name, int value, Type.Scalar type) {
+      return new Scope(process, instance, bindings.with(name, value, type), substitution);
     }
 
     Scope with(StepPaths.Bindings b, Substitution s) {
@@ -220,7 +220,7 @@ final class PromelaExpressions {
     Type.Scalar d = shape.domain(q.domain());
     List<String> terms = new ArrayList<>();
     for (int v = d.lo(); v <= d.hi(); v++) {
-      String body = expr(q.body(), scope.bind(q.variable(), v));
+      String body = expr(q.body(), scope.bind(q.variable(), v, d));
       terms.add(q.kind().equals("count") ? "(" + body + " -> 1 : 0)" : body);
     }
     String op = switch (q.kind()) {

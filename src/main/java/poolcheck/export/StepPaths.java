@@ -20,14 +20,16 @@ import poolcheck.language.Stmt;
  * atomic transitions cannot choose (Promela's d_step) emit one transition per path.
  */
 final class StepPaths {
-  /** Bound variables (choose, for) and their values on this path. */
-  record Bindings(ImmutableMap<String, Integer> values) {
-    static final Bindings NONE = new Bindings(ImmutableMap.of());
+  /** Bound variables (choose, for) and their values on this path, with their types. */
+  record Bindings(ImmutableMap<String, Integer> values, ImmutableMap<String, Type.Scalar> types) {
+    static final Bindings NONE = new Bindings(ImmutableMap.of(), ImmutableMap.of());
 
-    Bindings with(String name, int value) {
+    Bindings with(String name, int value, Type.Scalar type) {
       Map<String, Integer> m = new LinkedHashMap<>(values);
       m.put(name, value);
-      return new Bindings(ImmutableMap.copyOf(m));
+      Map<String, Type.Scalar> t = new LinkedHashMap<>(types);
+      t.put(name, type);
+      return new Bindings(ImmutableMap.copyOf(m), ImmutableMap.copyOf(t));
     }
   }
 
@@ -73,7 +75,7 @@ final class StepPaths {
     for (Stmt s : stmts) {
       if (s instanceof Stmt.For f) {
         Type.Scalar d = shape.domain(f.domain());
-        for (int v = d.lo(); v <= d.hi(); v++) current = extend(current, f.body(), b.with(f.variable(), v));
+        for (int v = d.lo(); v <= d.hi(); v++) current = extend(current, f.body(), b.with(f.variable(), v, d));
         continue;
       }
       List<List<Node>> alternatives = alternatives(s, b);
@@ -104,7 +106,7 @@ final class StepPaths {
       Type.Scalar d = shape.domain(c.domain());
       List<List<Node>> out = new ArrayList<>();
       for (int v = d.lo(); v <= d.hi(); v++) {
-        out.addAll(extend(List.of(List.of()), c.body(), b.with(c.variable(), v)));
+        out.addAll(extend(List.of(List.of()), c.body(), b.with(c.variable(), v, d)));
       }
       return out;
     } else if (s instanceof Stmt.If i) {
