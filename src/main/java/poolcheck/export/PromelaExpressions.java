@@ -86,7 +86,7 @@ final class PromelaExpressions {
     if (sub != null) {
       if (sub.changed.contains(s.name())) throw new Unfollowable(s.name());
       String v = sub.scalars.get(s.name());
-      if (v != null) return "(" + v + ")";
+      if (v != null) return paren(v);
     }
     return s.name();
   }
@@ -236,7 +236,9 @@ final class PromelaExpressions {
     return "(" + index + ") - " + lo;
   }
 
+  /** Expressions this class writes are atoms or wrapped whole in parentheses. */
   private static String paren(String s) {
+    if (s.matches("[A-Za-z_0-9]+(\\[[^\\]]*\\])?")) return s;
     return s.startsWith("(") && s.endsWith(")") ? s : "(" + s + ")";
   }
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import poolcheck.compile.CompiledModel;
 import poolcheck.compile.Compiler;
@@ -37,9 +38,13 @@ final class ExportedModels {
 
   /** The model, or null when it is bad input on purpose (a front-end test's case). */
   static Loaded load(Path file) throws IOException {
+    return load(file, Map.of());
+  }
+
+  static Loaded load(Path file, Map<String, String> constants) throws IOException {
     try {
       ParsedModel parsed = ModelLoader.load(file);
-      CompiledModel model = Compiler.compile(parsed);
+      CompiledModel model = Compiler.compile(parsed, constants);
       return new Loaded(file, model, ModelShape.of(model, parsed));
     } catch (ModelException e) {
       return null;

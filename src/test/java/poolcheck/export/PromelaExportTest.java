@@ -1,0 +1,87 @@
+package poolcheck.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import poolcheck.compile.CompiledModel;
+import poolcheck.compile.Compiler;
+import poolcheck.compile.ModelShape;
+import poolcheck.language.ModelException;
+import poolcheck.language.ModelLoader;
+import poolcheck.language.ParsedModel;
+
+class PromelaExportTest {
+  static ModelShape shape(String text, Map<String, String> constants) throws ModelException {
+    ParsedModel parsed = ModelLoader.fromText("t.pool", text);
+    CompiledModel model = Compiler.compile(parsed, constants);
+    return ModelShape.of(model, parsed);
+  }
+
+  private static long count(String text, String word) {
+    return text.lines().filter(l -> l.contains(word)).count();
+  }
+
+  @Test
+  void writesOneDstepPerValueOfAChoose() throws ModelException {
+    String pml = PromelaExport.render(shape("""
+        var x : 0 .. 3 = 0;
+        process p { pick: { choose v in 1 .. 3 { when (v != x); x = v; } } }
+        """, Map.of()));
+    assertEquals(3, count(pml, ":: d_step { /* p pick"));
+    assertTrue(pml.contains("(pc_p == 0) && (1 != x) ->"), pml);
+  }
+
+  @Test
+  void guardSeesTheValueAssignedEarlierInTheStep() throws ModelException {
+    String pml = PromelaExport.render(shape("""
+        var x : 0 .. 3 = 0;
+        var y : 0 .. 9 = 0;
+        process p { s: { y = x + 2; when (y > 3); x = 1; } }
+        """, Map.of()));
+    assertTrue(pml.contains("(pc_p == 0) && ((x + 2) > 3) ->"), pml);
+  }
+
+  @Test
+  void refusesAWhenThatReadsAContainerTheStepChanged() {
+    ModelException e = assertThrows(ModelException.class, () -> PromelaExport.render(shape("""
+        var q : fifo<0 .. 1, 2>;
+        process p {
+          s: {
+            push(q, 1);
+            when (len(q) == 2);
+          }
+        }
+        """, Map.of())));
+    assertEquals("PC201", e.first().code());
+    assertEquals("t.pool:5:5", e.first().position().toString());
+    assertTrue(e.getMessage().contains("reads q, which the step changes before it"),
+        e.getMessage());
+  }
+
+  @Test
+  void carriesConstantOverridesIntoTheExport() throws ModelException {
+    String pml = PromelaExport.render(shape("""
+        const N : 1 .. 4 = 2;
+        var x : 0 .. N = 0;
+        process p { s: { x = N; } }
+        """, Map.of("N", "3")));
+    assertTrue(pml.contains("#define N 3"), pml);
+    assertTrue(pml.contains("(0 <= N && N <= 3)"), pml);
+  }
+
+  @Test
+  void namesEveryPropertyInTheMtype() throws ModelException {
+    String pml = PromelaExport.render(shape("""
+        var x : 0 .. 1 = 0;
+        process p { s: { assert x == 0; x = 1; } }
+        invariant small: x <= 1;
+        """, Map.of()));
+    assertTrue(pml.contains("mtype = { P_value_out_of_range, P_container_overflow, "
+        + "P_container_underflow, P_index_out_of_range, P_division_by_zero, P_deadlock, "
+        + "P_small, P_assert_p_s };"), pml);
+    assertTrue(pml.contains("assert((x == 0) || P_assert_p_s == 0);"), pml);
+  }
+}
