@@ -1,0 +1,63 @@
+package poolcheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExportCommandTest {
+  @TempDir
+  Path dir;
+
+  private record Run(int status, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(status, out.toString(), err.toString());
+  }
+
+  @Test
+  void writesTheTlaModuleAndItsConfigurationBesideIt() throws Exception {
+    Path tla = dir.resolve("Lost.tla");
+    Run r = run("export", "--to", "tla", "-D", "CPUS=3",
+        "src/test/resources/export/lost_update.pool", "-o", tla.toString());
+    assertEquals(0, r.status(), r.err());
+    assertTrue(Files.readString(tla).startsWith("-------------------- MODULE Lost "));
+    assertTrue(Files.readString(tla).contains("CPUS == 3"));
+    assertTrue(Files.readString(dir.resolve("Lost.cfg")).contains("INVARIANT Inv_no_lost_update"));
+  }
+
+  @Test
+  void printsPromelaOnStandardOutput() {
+    Run r = run("export", "--to", "promela", "src/test/resources/export/deadlock.pool");
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("active proctype t1() {"), r.out());
+  }
+
+  @Test
+  void refusesAnUnknownTargetWithStatusTwo() {
+    Run r = run("export", "--to", "nusmv", "src/test/resources/export/deadlock.pool");
+    assertEquals(2, r.status());
+    assertTrue(r.err().startsWith("poolcheck: Invalid value for option '--to'"), r.err());
+  }
+
+  @Test
+  void reportsAnUnexportableStepAtItsPosition() throws Exception {
+    Path model = dir.resolve("m.pool");
+    Files.writeString(model, """
+        var q : fifo<0 .. 1, 2>;
+        process p { s: { push(q, 1); when (len(q) == 2); } }
+        """);
+    Run r = run("export", "--to", "promela", model.toString());
+    assertEquals(2, r.status());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().startsWith(model + ":2:30: error PC201: export to promela"), r.err());
+  }
+}
