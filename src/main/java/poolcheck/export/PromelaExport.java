@@ -254,7 +254,11 @@ public final class PromelaExport {
         return and(condition, enabled(nodes, n + 1, scope));
       } else if (s instanceof Stmt.Goto) {
         return "1";
-      } else if (s instanceof Stmt.Assign a) {
+      }
+      // A statement that breaks a property ends its path with a violation, which poolcheck
+      // reports: the path counts as enabled even though a later when would block.
+      String broken = follow(() -> breaks(s, here), s.pos());
+      if (s instanceof Stmt.Assign a) {
         assigned(a.target(), () -> exprs.expr(a.value(), here), here);
       } else if (s instanceof Stmt.Push push) {
         sub.changed.add(storage(push.container(), here).name());
@@ -268,8 +272,70 @@ public final class PromelaExport {
         }
         sub.changed.add(c.name());
       }
+      if (broken != null) return or(broken, enabled(nodes, n + 1, scope));
     }
     return "1";
+  }
+
+  /** When this statement breaks a property (over the state before it), or null if never. */
+  private String breaks(Stmt s, Scope here) {
+    List<String> failures = new ArrayList<>();
+    if (s instanceof Stmt.Assert a) {
+      failures.add("!" + wrap(exprs.expr(a.condition(), here)));
+    } else if (s instanceof Stmt.Assign a) {
+      storeBreaks(a.target(), exprs.expr(a.value(), here), here, failures);
+    } else if (s instanceof Stmt.Push p) {
+      Storage c = storage(p.container(), here);
+      Type.Container ct = (Type.Container) c.type();
+      String len = exprs.expr(new Expr.Call(p.pos(), "len", ImmutableList.of(p.container())),
+          here);
+      failures.add("(" + len + " == " + ct.capacity() + ")");
+      outOfRange(exprs.expr(p.value(), here), ct.element(), failures);
+    } else if (s instanceof Stmt.Pop p) {
+      Storage c = storage(p.container(), here);
+      Type.Container ct = (Type.Container) c.type();
+      String len = exprs.expr(new Expr.Call(p.pos(), "len", ImmutableList.of(p.container())),
+          here);
+      failures.add("(" + len + " == 0)");
+      if (p.target() != null) {
+        storeBreaks(p.target(), PromelaExpressions.head(c.name(), ct), here, failures);
+      }
+    }
+    return failures.isEmpty() ? null : "(" + String.join(" || ", failures) + ")";
+  }
+
+  private void storeBreaks(Expr target, String value, Scope here, List<String> failures) {
+    if (target instanceof Expr.Name n) {
+      outOfRange(value, (Type.Scalar) exprs.storage(n.name(), here).type(), failures);
+    } else {
+      Expr.Index ix = (Expr.Index) target;
+      Type.Array a = (Type.Array) storage(ix.target(), here).type();
+      String i = exprs.expr(ix.index(), here);
+      Integer fixed = exprs.constantValue(ix.index(), here);
+      if (fixed == null || fixed < a.index().lo() || fixed > a.index().hi()) {
+        failures.add("(" + i + " < " + a.index().lo() + " || " + i + " > " + a.index().hi()
+            + ")");
+      }
+      outOfRange(value, a.element(), failures);
+    }
+  }
+
+  private static void outOfRange(String value, Type.Scalar type, List<String> failures) {
+    if (!(type instanceof Type.Range r)) return;
+    if (value.matches("-?\\d+")) {
+      int v = Integer.parseInt(value);
+      if (v >= r.lo() && v <= r.hi()) return;
+    }
+    failures.add("(" + value + " < " + r.lo() + " || " + value + " > " + r.hi() + ")");
+  }
+
+  private static String wrap(String s) {
+    return s.startsWith("(") && s.endsWith(")") ? s : "(" + s + ")";
+  }
+
+  private static String or(String a, String b) {
+    if (b.equals("1")) return "1";
+    return "(" + a + " || " + b + ")";
   }
 
   private void assigned(Expr target, java.util.function.Supplier<String> value, Scope here) {

@@ -38,10 +38,20 @@ class PromelaExportTest {
   void guardSeesTheValueAssignedEarlierInTheStep() throws ModelException {
     String pml = PromelaExport.render(shape("""
         var x : 0 .. 3 = 0;
-        var y : 0 .. 9 = 0;
-        process p { s: { y = x + 2; when (y > 3); x = 1; } }
+        var big : bool = false;
+        process p { s: { big = x > 1; when (big); x = 0; } }
         """, Map.of()));
-    assertTrue(pml.contains("(pc_p == 0) && ((x + 2) > 3) ->"), pml);
+    assertTrue(pml.contains("(pc_p == 0) && (x > 1) ->"), pml);
+  }
+
+  @Test
+  void aPathThatBreaksAPropertyBeforeAWhenIsEnabled() throws ModelException {
+    String pml = PromelaExport.render(shape("""
+        var x : 0 .. 3 = 0;
+        process p { s: { x = x + 1; when (x == 2); } }
+        """, Map.of()));
+    assertTrue(pml.contains("(pc_p == 0) && (((x + 1) < 0 || (x + 1) > 3) || ((x + 1) == 2)) ->"),
+        pml);
   }
 
   @Test
