@@ -301,7 +301,8 @@ public final class PromelaExport {
         storeBreaks(p.target(), PromelaExpressions.head(c.name(), ct), here, failures);
       }
     }
-    return failures.isEmpty() ? null : "(" + String.join(" || ", failures) + ")";
+    if (failures.isEmpty()) return null;
+    return failures.size() == 1 ? failures.get(0) : "(" + String.join(" || ", failures) + ")";
   }
 
   private void storeBreaks(Expr target, String value, Scope here, List<String> failures) {
