@@ -83,6 +83,7 @@ class SpinCrossCheckTest {
           + spin.output());
       // SPIN also stores the state before its init process writes the initial state.
       assertEquals(ours.statistics().distinct() + 1, spin.nominalStates(), spin.output());
+      assertEquals(spin.nominalStates(), spin.storedStates(), "no intermediate atomic states");
       return;
     }
     Counterexample cx = ours.counterexample().orElseThrow();
@@ -91,6 +92,7 @@ class SpinCrossCheckTest {
     // One step more for SPIN's init step; a deadlock takes the monitor's timeout step too.
     int expected = cx.length() + 1 + (cx.property().kind() == Property.Kind.DEADLOCK ? 1 : 0);
     assertEquals(expected, spin.trailSteps(), spin.output());
+    assertEquals(expected - 1, spin.errorDepth(), "pan's depth is the failing step's source");
   }
 
   private static JsonTrace.Recorded recorded(String model, Counterexample cx) {
@@ -115,13 +117,15 @@ class SpinCrossCheckTest {
   /** Runs SPIN breadth-first without partial-order reduction and reads its answer. */
   static final class Spin {
     record Result(String property, long nominalStates, long storedStates, int trailSteps,
-        String output) {}
+        long errorDepth, String output) {}
 
     private static final Pattern FAILED = Pattern.compile(
         "text of failed assertion: .*\\bP_(\\w+)==0\\)+\\s*$", Pattern.MULTILINE);
     private static final Pattern TRAIL = Pattern.compile("trail ends after (\\d+) steps");
     private static final Pattern STORED = Pattern.compile("(\\d+) states, stored");
     private static final Pattern NOMINAL = Pattern.compile("(\\d+) nominal states");
+    private static final Pattern DEPTH = Pattern.compile("^pan:1: .*\\(at depth (\\d+)\\)$",
+        Pattern.MULTILINE);
     private static final Pattern ERRORS = Pattern.compile("errors: (\\d+)");
 
     static Result run(String promela, Path dir) throws IOException, InterruptedException {
@@ -134,13 +138,13 @@ class SpinCrossCheckTest {
       String pan = run(dir, "./pan", "-m10000000", "-w20");
       long errors = number(ERRORS, pan);
       if (errors == 0) {
-        return new Result(null, number(NOMINAL, pan), number(STORED, pan), 0, pan);
+        return new Result(null, number(NOMINAL, pan), number(STORED, pan), 0, -1, pan);
       }
       String trail = run(dir, "spin", "-t", "model.pml");
       Matcher m = FAILED.matcher(trail);
       assertTrue(m.find(), "no assertion in SPIN's answer:\n" + pan + trail);
       return new Result(m.group(1), number(NOMINAL, pan), number(STORED, pan),
-          (int) number(TRAIL, trail), pan + trail);
+          (int) number(TRAIL, trail), number(DEPTH, pan), pan + trail);
     }
 
     private static long number(Pattern p, String text) {
