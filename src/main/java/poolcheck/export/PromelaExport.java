@@ -37,13 +37,24 @@ public final class PromelaExport {
   private final PromelaExpressions exprs;
   private final StringBuilder out = new StringBuilder();
 
-  private PromelaExport(ModelShape shape) {
+  private final Checked checked;
+  /** The step being written, for assert names. */
+  private String process;
+  private String label;
+
+  private PromelaExport(ModelShape shape, Checked checked) {
     this.shape = shape;
+    this.checked = checked;
     this.exprs = new PromelaExpressions(shape);
   }
 
   public static String render(ModelShape shape) throws ModelException {
-    return new PromelaExport(shape).render();
+    return render(shape, Checked.all(shape));
+  }
+
+  /** Only the {@code checked} properties become assertions. */
+  public static String render(ModelShape shape, Checked checked) throws ModelException {
+    return new PromelaExport(shape, checked).render();
   }
 
   private String render() throws ModelException {
@@ -80,7 +91,7 @@ public final class PromelaExport {
     for (ModelShape.Process p : shape.processes()) {
       for (int i = 0; i < p.instances(); i++) process(p, i);
     }
-    monitor();
+    if (checked.covers("deadlock")) monitor();
     return out.toString();
   }
 
@@ -170,6 +181,7 @@ public final class PromelaExport {
   private void invariants(String indent) {
     Scope global = new Scope(null, 0, StepPaths.Bindings.NONE, null);
     for (ModelShape.Invariant inv : shape.invariants()) {
+      if (!checked.covers(inv.name())) continue;
       line(indent + check(exprs.expr(inv.condition(), global), inv.name()));
     }
   }
@@ -202,6 +214,8 @@ public final class PromelaExport {
   private void step(ModelShape.Process p, int i, int k, Decl.Step step, List<Node> path, int j,
       int paths) throws ModelException {
     String pc = PromelaNames.pc(p, i);
+    this.process = p.name();
+    this.label = step.label();
     Scope scope = new Scope(p, i, StepPaths.Bindings.NONE, null);
     String guard = "(" + pc + " == " + k + ")";
     if (step.guard() != null) guard = and(guard, exprs.expr(step.guard(), scope));
@@ -215,7 +229,7 @@ public final class PromelaExport {
     boolean jumped = body.block(path, scope, "       ");
     if (!jumped) line("       " + pc + " = " + (k + 1) + ";");
     if (body.usedEnd) line("     " + end + ":");
-    if (shape.invariants().isEmpty()) {
+    if (shape.invariants().stream().noneMatch(inv -> checked.covers(inv.name()))) {
       if (body.usedEnd) line("       skip");
     } else {
       invariants("       ");
@@ -281,6 +295,7 @@ public final class PromelaExport {
   private String breaks(Stmt s, Scope here) {
     List<String> failures = new ArrayList<>();
     if (s instanceof Stmt.Assert a) {
+      if (!checked.covers(ModelShape.assertName(a, process, label))) return null;
       failures.add("!" + wrap(exprs.expr(a.condition(), here)));
     } else if (s instanceof Stmt.Assign a) {
       storeBreaks(a.target(), exprs.expr(a.value(), here), here, failures);
@@ -470,8 +485,8 @@ public final class PromelaExport {
         // The d_step's guard already implies it; a false one here is SPIN's error, not a block.
         line(indent + exprs.expr(w.condition(), scope) + ";");
       } else if (s instanceof Stmt.Assert a) {
-        line(indent + check(exprs.expr(a.condition(), scope),
-            ModelShape.assertName(a, process.name(), label)));
+        String name = ModelShape.assertName(a, process.name(), label);
+        if (checked.covers(name)) line(indent + check(exprs.expr(a.condition(), scope), name));
       } else if (s instanceof Stmt.Skip) {
         // nothing
       } else {

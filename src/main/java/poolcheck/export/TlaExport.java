@@ -37,8 +37,11 @@ public final class TlaExport {
   private final List<String> variables = new ArrayList<>();
   private final StringBuilder out = new StringBuilder();
 
-  private TlaExport(ModelShape shape) {
+  private final Checked checked;
+
+  private TlaExport(ModelShape shape, Checked checked) {
     this.shape = shape;
+    this.checked = checked;
     this.exprs = new TlaExpressions(shape);
   }
 
@@ -49,7 +52,13 @@ public final class TlaExport {
   }
 
   public static Files render(ModelShape shape, String module) throws ModelException {
-    return new TlaExport(shape).render(module);
+    return render(shape, module, Checked.all(shape));
+  }
+
+  /** Only the {@code checked} properties become Asserts, INVARIANTs and the deadlock check. */
+  public static Files render(ModelShape shape, String module, Checked checked)
+      throws ModelException {
+    return new TlaExport(shape, checked).render(module);
   }
 
   private Files render(String module) throws ModelException {
@@ -100,9 +109,10 @@ public final class TlaExport {
     for (ModelShape.Invariant inv : shape.invariants()) {
       String name = "Inv_" + inv.name();
       line(name + " == " + exprs.expr(inv.condition(), global));
-      cfg.append("INVARIANT ").append(name).append('\n');
+      if (checked.covers(inv.name())) cfg.append("INVARIANT ").append(name).append('\n');
     }
-    cfg.append("CHECK_DEADLOCK TRUE\n");
+    cfg.append("CHECK_DEADLOCK ").append(checked.covers("deadlock") ? "TRUE" : "FALSE")
+        .append('\n');
     line("=".repeat(42 + module.length()));
     return new Files(out.toString(), cfg.toString());
   }
@@ -343,8 +353,8 @@ public final class TlaExport {
     } else if (s instanceof Stmt.When w) {
       items.add(new Conjunct(atom(exprs.expr(w.condition(), here))));
     } else if (s instanceof Stmt.Assert a) {
-      items.add(check(exprs.expr(a.condition(), here), ModelShape.assertName(a, process,
-          label)));
+      String name = ModelShape.assertName(a, process, label);
+      if (checked.covers(name)) items.add(check(exprs.expr(a.condition(), here), name));
     }
   }
 

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,24 +67,60 @@ class SpinCrossCheckTest {
             Path.of("src/test/resources/export/assert_depth.pool"), Map.of("LIMIT", "8"))));
   }
 
+  /**
+   * The shipped models one property at a time, as check --property runs them: most are
+   * verified alone, which compares complete state spaces of the real models.
+   */
+  @TestFactory
+  Stream<DynamicTest> spinAgreesWithPoolcheckOnEachPropertyOfTheShippedModels() throws Exception {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Path file : ExportedModels.files()) {
+      if (!file.startsWith("models") && !file.getFileName().toString().equals("features.pool")) {
+        continue;
+      }
+      ExportedModels.Loaded m = ExportedModels.load(file);
+      if (m == null) continue;
+      for (Property p : m.model().properties()) {
+        if (p.kind() == Property.Kind.RUNTIME) continue;
+        tests.add(DynamicTest.dynamicTest(file + " --property " + p.name(),
+            () -> crossCheck(file, Map.of(), Set.of(p.name()))));
+      }
+    }
+    return tests.stream();
+  }
+
   private static void crossCheck(Path file) throws Exception {
     crossCheck(file, Map.of());
   }
 
   private static void crossCheck(Path file, Map<String, String> constants) throws Exception {
+    crossCheck(file, constants, null);
+  }
+
+  /** {@code properties} null checks all, as poolcheck check does by default. */
+  private static void crossCheck(Path file, Map<String, String> constants,
+      Set<String> properties) throws Exception {
     ExportedModels.Loaded m = ExportedModels.load(file, constants);
     assumeTrue(m != null, file + " is bad input on purpose");
-    CheckResult ours = new Explorer(m.model()).maxStates(MAX_STATES).run();
+    Explorer explorer = new Explorer(m.model()).maxStates(MAX_STATES);
+    Checked checked = Checked.all(m.shape());
+    if (properties != null) {
+      explorer.properties(properties);
+      checked = Checked.only(m.shape(), properties);
+    }
+    CheckResult ours = explorer.run();
     assumeTrue(ours.verdict() == Verdict.VERIFIED || ours.verdict() == Verdict.VIOLATED,
         file + " has more than " + MAX_STATES + " states");
-    Spin.Result spin = Spin.run(PromelaExport.render(m.shape()), work.resolve(
-        m.shape().name() + constants.hashCode()));
+    Spin.Result spin = Spin.run(PromelaExport.render(m.shape(), checked), work.resolve(
+        m.shape().name() + constants.hashCode() + (properties == null ? "" : "-"
+            + String.join("-", properties))));
     if (ours.verdict() == Verdict.VERIFIED) {
       assertEquals(null, spin.property(), "SPIN finds a violation poolcheck does not:\n"
           + spin.output());
       // SPIN also stores the state before its init process writes the initial state.
       assertEquals(ours.statistics().distinct() + 1, spin.nominalStates(), spin.output());
       assertEquals(spin.nominalStates(), spin.storedStates(), "no intermediate atomic states");
+      assertEquals(ours.statistics().depth() + 1, spin.depthReached(), "levels, init included");
       return;
     }
     Counterexample cx = ours.counterexample().orElseThrow();
@@ -116,8 +153,8 @@ class SpinCrossCheckTest {
 
   /** Runs SPIN breadth-first without partial-order reduction and reads its answer. */
   static final class Spin {
-    record Result(String property, long nominalStates, long storedStates, int trailSteps,
-        long errorDepth, String output) {}
+    record Result(String property, long nominalStates, long storedStates, long depthReached,
+        int trailSteps, long errorDepth, String output) {}
 
     private static final Pattern FAILED = Pattern.compile(
         "text of failed assertion: .*\\bP_(\\w+)==0\\)+\\s*$", Pattern.MULTILINE);
@@ -126,6 +163,7 @@ class SpinCrossCheckTest {
     private static final Pattern NOMINAL = Pattern.compile("(\\d+) nominal states");
     private static final Pattern DEPTH = Pattern.compile("^pan:1: .*\\(at depth (\\d+)\\)$",
         Pattern.MULTILINE);
+    private static final Pattern REACHED = Pattern.compile("depth reached (\\d+)");
     private static final Pattern ERRORS = Pattern.compile("errors: (\\d+)");
 
     static Result run(String promela, Path dir) throws IOException, InterruptedException {
@@ -138,13 +176,14 @@ class SpinCrossCheckTest {
       String pan = run(dir, "./pan", "-m10000000", "-w20");
       long errors = number(ERRORS, pan);
       if (errors == 0) {
-        return new Result(null, number(NOMINAL, pan), number(STORED, pan), 0, -1, pan);
+        return new Result(null, number(NOMINAL, pan), number(STORED, pan),
+            number(REACHED, pan), 0, -1, pan);
       }
       String trail = run(dir, "spin", "-t", "model.pml");
       Matcher m = FAILED.matcher(trail);
       assertTrue(m.find(), "no assertion in SPIN's answer:\n" + pan + trail);
       return new Result(m.group(1), number(NOMINAL, pan), number(STORED, pan),
-          (int) number(TRAIL, trail), number(DEPTH, pan), pan + trail);
+          number(REACHED, pan), (int) number(TRAIL, trail), number(DEPTH, pan), pan + trail);
     }
 
     private static long number(Pattern p, String text) {
