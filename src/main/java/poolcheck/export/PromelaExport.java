@@ -2,7 +2,9 @@ package poolcheck.export;
 
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import poolcheck.compile.ModelShape;
 import poolcheck.compile.Property;
 import poolcheck.compile.StateView;
@@ -17,7 +19,6 @@ import poolcheck.language.Stmt;
 import poolcheck.export.PromelaExpressions.Scope;
 import poolcheck.export.PromelaExpressions.Storage;
 import poolcheck.export.PromelaExpressions.Substitution;
-import poolcheck.export.PromelaExpressions.Unfollowable;
 import poolcheck.export.StepPaths.Cond;
 import poolcheck.export.StepPaths.Leaf;
 import poolcheck.export.StepPaths.Node;
@@ -240,8 +241,7 @@ public final class PromelaExport {
   /**
    * The condition, over the state before the step, under which this path runs to its end (or
    * to a goto) without a {@code when} blocking: SPIN must not start a d_step that would block
-   * part-way. Scalars assigned earlier in the step are substituted; a when or if condition that
-   * reads an array or container the path has already changed is refused.
+   * part-way. What the path assigned before a when is substituted, slot by slot.
    */
   private String enabled(List<Node> nodes, int from, Scope scope) throws ModelException {
     for (int n = from; n < nodes.size(); n++) {
@@ -250,7 +250,7 @@ public final class PromelaExport {
       Substitution sub = scope.substitution();
       if (node instanceof Cond c) {
         Scope here = scope.with(c.bindings(), sub);
-        String condition = follow(() -> exprs.expr(c.stmt().condition(), here), c.stmt().pos());
+        String condition = exprs.expr(c.stmt().condition(), here);
         List<Node> then = new ArrayList<>(c.then());
         then.addAll(nodes.subList(n + 1, nodes.size()));
         List<Node> otherwise = new ArrayList<>(c.otherwise());
@@ -264,27 +264,49 @@ public final class PromelaExport {
       Scope here = scope.with(leaf.bindings(), sub);
       Stmt s = leaf.stmt();
       if (s instanceof Stmt.When w) {
-        String condition = follow(() -> exprs.expr(w.condition(), here), w.pos());
+        String condition = exprs.expr(w.condition(), here);
         return and(condition, enabled(nodes, n + 1, scope));
       } else if (s instanceof Stmt.Goto) {
         return "1";
       }
       // A statement that breaks a property ends its path with a violation, which poolcheck
       // reports: the path counts as enabled even though a later when would block.
-      String broken = follow(() -> breaks(s, here), s.pos());
+      String broken = breaks(s, here);
       if (s instanceof Stmt.Assign a) {
-        assigned(a.target(), () -> exprs.expr(a.value(), here), here);
+        assign(a.target(), exprs.expr(a.value(), here), here);
       } else if (s instanceof Stmt.Push push) {
-        sub.changed.add(storage(push.container(), here).name());
+        Storage c = storage(push.container(), here);
+        Type.Container ct = (Type.Container) c.type();
+        String v = exprs.expr(push.value(), here);
+        String len = PromelaExpressions.length(c.name(), here);
+        Map<String, String> next = new LinkedHashMap<>();
+        for (int k = 0; k < ct.capacity(); k++) {
+          next.put(c.name() + "#" + k, "(" + len + " == " + k + " -> " + v + " : "
+              + PromelaExpressions.element(c.name(), k, here) + ")");
+        }
+        next.put(PromelaNames.length(c.name()), "(" + len + " + 1)");
+        sub.values.putAll(next);
       } else if (s instanceof Stmt.Pop pop) {
         Storage c = storage(pop.container(), here);
-        if (pop.target() != null) {
-          assigned(pop.target(), () -> {
-            if (sub.changed.contains(c.name())) throw new Unfollowable(c.name());
-            return PromelaExpressions.head(c.name(), (Type.Container) c.type());
-          }, here);
+        Type.Container ct = (Type.Container) c.type();
+        String head = exprs.head(c.name(), ct, here);
+        String len = PromelaExpressions.length(c.name(), here);
+        int lo = ct.element().lo();
+        Map<String, String> next = new LinkedHashMap<>();
+        for (int k = 0; k < ct.capacity(); k++) {
+          String value;
+          if (ct.fifo()) {
+            value = k + 1 < ct.capacity() ? PromelaExpressions.element(c.name(), k + 1, here)
+                : Integer.toString(lo);
+          } else {
+            value = "(" + len + " - 1 == " + k + " -> " + lo + " : "
+                + PromelaExpressions.element(c.name(), k, here) + ")";
+          }
+          next.put(c.name() + "#" + k, value);
         }
-        sub.changed.add(c.name());
+        next.put(PromelaNames.length(c.name()), "(" + len + " - 1)");
+        sub.values.putAll(next);
+        if (pop.target() != null) assign(pop.target(), head, here);
       }
       if (broken != null) return or(broken, enabled(nodes, n + 1, scope));
     }
@@ -313,7 +335,7 @@ public final class PromelaExport {
           here);
       failures.add("(" + len + " == 0)");
       if (p.target() != null) {
-        storeBreaks(p.target(), PromelaExpressions.head(c.name(), ct), here, failures);
+        storeBreaks(p.target(), exprs.head(c.name(), ct, here), here, failures);
       }
     }
     if (failures.isEmpty()) return null;
@@ -354,38 +376,32 @@ public final class PromelaExport {
     return "(" + a + " || " + b + ")";
   }
 
-  private void assigned(Expr target, java.util.function.Supplier<String> value, Scope here) {
+  /** Records an assignment in the substitution: a computed index updates every slot. */
+  private void assign(Expr target, String value, Scope here) {
     Substitution sub = here.substitution();
     if (target instanceof Expr.Name n) {
-      Storage s = exprs.storage(n.name(), here);
-      try {
-        sub.scalars.put(s.name(), value.get());
-      } catch (Unfollowable u) {
-        sub.scalars.remove(s.name());
-        sub.changed.add(s.name());
-      }
-    } else if (target instanceof Expr.Index ix) {
-      sub.changed.add(storage(ix.target(), here).name());
+      sub.values.put(exprs.storage(n.name(), here).name(), value);
+      return;
     }
+    Expr.Index ix = (Expr.Index) target;
+    Storage s = storage(ix.target(), here);
+    Type.Array a = (Type.Array) s.type();
+    String i = PromelaExpressions.fold(PromelaExpressions.offset(exprs.expr(ix.index(), here),
+        a.index().lo()));
+    Map<String, String> next = new LinkedHashMap<>();
+    for (int k = 0; k < a.index().size(); k++) {
+      String old = PromelaExpressions.element(s.name(), k, here);
+      if (i.equals(Integer.toString(k))) {
+        next.put(s.name() + "#" + k, value);
+      } else if (!i.matches("-?\\d+")) {
+        next.put(s.name() + "#" + k, "(" + i + " == " + k + " -> " + value + " : " + old + ")");
+      }
+    }
+    sub.values.putAll(next);
   }
 
   private Storage storage(Expr name, Scope scope) {
     return exprs.storage(((Expr.Name) name).name(), scope);
-  }
-
-  private interface Translation {
-    String get();
-  }
-
-  private String follow(Translation t, Position at) throws ModelException {
-    try {
-      return t.get();
-    } catch (Unfollowable u) {
-      throw new ModelException(new Diagnostic("PC201", at, "export to promela: this condition "
-          + "reads " + u.storage + ", which the step changes before it (an array element, a "
-          + "push or a pop); a SPIN d_step cannot block part-way, so move the 'when' before "
-          + "the change or split the step"));
-    }
   }
 
   private static boolean hasWhen(List<Node> nodes) {
@@ -470,7 +486,7 @@ public final class PromelaExport {
         String len = PromelaNames.length(c.name());
         line(indent + check(len + " > 0", "container_underflow"));
         if (p.target() != null) {
-          store(p.target(), PromelaExpressions.head(c.name(), ct), scope, indent);
+          store(p.target(), exprs.head(c.name(), ct, scope), scope, indent);
         }
         if (ct.fifo()) {
           for (int i = 0; i + 1 < ct.capacity(); i++) {

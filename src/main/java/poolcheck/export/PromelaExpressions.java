@@ -2,10 +2,8 @@ package poolcheck.export;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import poolcheck.compile.ModelShape;
 import poolcheck.compile.Type;
 import poolcheck.language.Expr;
@@ -31,28 +29,19 @@ final class PromelaExpressions {
   }
 
   /**
-   * What a step has done so far, seen from its start: scalars assigned (as expressions over the
-   * state before the step) and storage changed in ways a pure expression cannot follow.
+   * What a step has done so far, seen from its start: the new value of every scalar, array
+   * element (key {@code name#k}, k counted from 0) and container length (key {@code name_len})
+   * it assigned, as an expression over the state before the step. Promela has no array update
+   * expression, so arrays and containers are followed slot by slot; a computed index becomes a
+   * chain of conditional expressions.
    */
   static final class Substitution {
-    final Map<String, String> scalars = new HashMap<>();
-    final Set<String> changed = new HashSet<>();
+    final Map<String, String> values = new HashMap<>();
 
     Substitution copy() {
       Substitution s = new Substitution();
-      s.scalars.putAll(scalars);
-      s.changed.addAll(changed);
+      s.values.putAll(values);
       return s;
-    }
-  }
-
-  /** An expression read storage that the step changed before it, in a way we cannot follow. */
-  static final class Unfollowable extends RuntimeException {
-    final String storage;
-
-    Unfollowable(String storage) {
-      super(null, null, false, false);
-      this.storage = storage;
     }
   }
 
@@ -82,19 +71,52 @@ final class PromelaExpressions {
   }
 
   private static String read(Storage s, Scope scope) {
-    Substitution sub = scope.substitution();
-    if (sub != null) {
-      if (sub.changed.contains(s.name())) throw new Unfollowable(s.name());
-      String v = sub.scalars.get(s.name());
-      if (v != null) return paren(v);
-    }
-    return s.name();
+    return slot(s.name(), s.name(), scope);
   }
 
-  private static void touch(Storage s, Scope scope) {
-    if (scope.substitution() != null && scope.substitution().changed.contains(s.name())) {
-      throw new Unfollowable(s.name());
+  private static String slot(String key, String plain, Scope scope) {
+    Substitution sub = scope.substitution();
+    String v = sub == null ? null : sub.values.get(key);
+    return v == null ? plain : paren(v);
+  }
+
+  /** Slot k (from 0) of an array or container, as the step has left it so far. */
+  static String element(String name, int k, Scope scope) {
+    return slot(name + "#" + k, name + "[" + k + "]", scope);
+  }
+
+  static String length(String name, Scope scope) {
+    String len = PromelaNames.length(name);
+    return slot(len, len, scope);
+  }
+
+  /** Whether the step has written any slot of this array or container so far. */
+  private static boolean modified(String name, Scope scope) {
+    Substitution sub = scope.substitution();
+    if (sub == null) return false;
+    for (String key : sub.values.keySet()) {
+      if (key.startsWith(name + "#")) return true;
     }
+    return false;
+  }
+
+  /**
+   * Slot {@code index} (0-based, an expression) of storage with {@code size} slots. A computed
+   * index reads through a conditional chain once the step has written a slot.
+   */
+  String indexed(String name, int size, String index, Scope scope) {
+    if (!modified(name, scope)) return name + "[" + index + "]";
+    try {
+      int k = Integer.parseInt(index.replace("(", "").replace(")", "").trim());
+      if (k >= 0 && k < size) return element(name, k, scope);
+    } catch (NumberFormatException computed) {
+      // a chain below
+    }
+    String chain = element(name, size - 1, scope);
+    for (int k = size - 2; k >= 0; k--) {
+      chain = "(" + index + " == " + k + " -> " + element(name, k, scope) + " : " + chain + ")";
+    }
+    return chain;
   }
 
   String expr(Expr e, Scope scope) {
@@ -112,10 +134,11 @@ final class PromelaExpressions {
       return PromelaNames.id(n.name());
     } else if (e instanceof Expr.Index ix) {
       Storage s = storage(((Expr.Name) ix.target()).name(), scope);
-      touch(s, scope);
       String i = expr(ix.index(), scope);
-      if (s.type() instanceof Type.Array a) return s.name() + "[" + offset(i, a.index().lo()) + "]";
-      return s.name() + "[" + i + "]";
+      if (s.type() instanceof Type.Array a) {
+        return indexed(s.name(), a.index().size(), fold(offset(i, a.index().lo())), scope);
+      }
+      return indexed(s.name(), ((Type.Container) s.type()).capacity(), i, scope);
     } else if (e instanceof Expr.Unary u) {
       String a = expr(u.operand(), scope);
       return u.op().equals("!") ? "!" + paren(a) : "(-" + paren(a) + ")";
@@ -142,20 +165,20 @@ final class PromelaExpressions {
       return "(" + a + (f.equals("min") ? " <= " : " >= ") + b + " -> " + a + " : " + b + ")";
     }
     Storage s = storage(((Expr.Name) c.args().get(0)).name(), scope);
-    touch(s, scope);
     Type.Container ct = (Type.Container) s.type();
-    String len = PromelaNames.length(s.name());
+    String len = length(s.name(), scope);
     return switch (f) {
       case "len" -> len;
       case "cap" -> Integer.toString(ct.capacity());
       case "empty" -> "(" + len + " == 0)";
       case "full" -> "(" + len + " == " + ct.capacity() + ")";
-      case "head" -> head(s.name(), ct);
+      case "head" -> head(s.name(), ct, scope);
       case "contains" -> {
         String v = expr(c.args().get(1), scope);
         List<String> terms = new ArrayList<>();
         for (int i = 0; i < ct.capacity(); i++) {
-          terms.add("(" + len + " > " + i + " && " + s.name() + "[" + i + "] == " + v + ")");
+          terms.add("(" + len + " > " + i + " && " + element(s.name(), i, scope) + " == " + v
+              + ")");
         }
         yield "(" + String.join(" || ", terms) + ")";
       }
@@ -163,9 +186,22 @@ final class PromelaExpressions {
     };
   }
 
-  static String head(String container, Type.Container ct) {
-    return ct.fifo() ? container + "[0]"
-        : container + "[" + PromelaNames.length(container) + " - 1]";
+  /** The element pop would take: a fifo's slot 0, a lifo's slot len - 1. */
+  String head(String container, Type.Container ct, Scope scope) {
+    if (ct.fifo()) return element(container, 0, scope);
+    return indexed(container, ct.capacity(), length(container, scope) + " - 1", scope);
+  }
+
+  /** {@code 3 - 1} as {@code 2}: constant indices after substitution stay readable. */
+  static String fold(String index) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\((-?\\d+)\\) - (\\d+)|(-?\\d+) - (\\d+)")
+        .matcher(index);
+    if (m.matches()) {
+      int a = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(3));
+      int b = Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(4));
+      return Integer.toString(a - b);
+    }
+    return index;
   }
 
   private String at(Expr.At at, Scope scope) {

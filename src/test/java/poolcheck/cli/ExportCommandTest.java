@@ -52,12 +52,16 @@ class ExportCommandTest {
   void reportsAnUnexportableStepAtItsPosition() throws Exception {
     Path model = dir.resolve("m.pool");
     Files.writeString(model, """
-        var q : fifo<0 .. 1, 2>;
-        process p { s: { push(q, 1); when (len(q) == 2); } }
+        var x : 0 .. 20 = 0;
+        process p {
+          s: { choose a in 0 .. 16 { choose b in 0 .. 16 { choose c in 0 .. 16 { x = a; } } } }
+        }
         """);
     Run r = run("export", "--to", "promela", model.toString());
     assertEquals(2, r.status());
     assertEquals(1, r.err().lines().count(), r.err());
-    assertTrue(r.err().startsWith(model + ":2:30: error PC201: export to promela"), r.err());
+    assertTrue(r.err().startsWith(model + ":3:"), r.err());
+    assertTrue(r.err().contains("error PC201: export: this step has more than 4096 ways"),
+        r.err());
   }
 }

@@ -55,8 +55,8 @@ class PromelaExportTest {
   }
 
   @Test
-  void refusesAWhenThatReadsAContainerTheStepChanged() {
-    ModelException e = assertThrows(ModelException.class, () -> PromelaExport.render(shape("""
+  void guardFollowsAContainerTheStepChanged() throws ModelException {
+    String pml = PromelaExport.render(shape("""
         var q : fifo<0 .. 1, 2>;
         process p {
           s: {
@@ -64,11 +64,35 @@ class PromelaExportTest {
             when (len(q) == 2);
           }
         }
+        """, Map.of()));
+    // Overflow breaks the step before the when; otherwise the when sees the pushed length.
+    assertTrue(pml.contains("(pc_p == 0) && ((q_len == 2) || ((q_len + 1) == 2)) ->"), pml);
+  }
+
+  @Test
+  void guardFollowsAnArrayElementStoredAtAComputedIndex() throws ModelException {
+    String pml = PromelaExport.render(shape("""
+        var a : bool[1 .. 2] = false;
+        var i : 1 .. 2 = 1;
+        process p { s: { a[i] = true; when (a[1]); } }
+        """, Map.of()));
+    assertTrue(pml.contains("(pc_p == 0) && ((i < 1 || i > 2) || ((i) - 1 == 0 -> true : a[0])) ->"),
+        pml);
+  }
+
+  @Test
+  void refusesAStepWithTooManyWaysThrough() {
+    ModelException e = assertThrows(ModelException.class, () -> PromelaExport.render(shape("""
+        var x : 0 .. 20 = 0;
+        process p {
+          s: {
+            choose a in 0 .. 16 { choose b in 0 .. 16 { choose c in 0 .. 16 { x = a; } } }
+          }
+        }
         """, Map.of())));
     assertEquals("PC201", e.first().code());
-    assertEquals("t.pool:5:5", e.first().position().toString());
-    assertTrue(e.getMessage().contains("reads q, which the step changes before it"),
-        e.getMessage());
+    assertTrue(e.getMessage().startsWith("t.pool:4:"), e.getMessage());
+    assertTrue(e.getMessage().contains("more than 4096 ways"), e.getMessage());
   }
 
   @Test
