@@ -36,6 +36,7 @@ public final class PromelaExport {
 
   private final ModelShape shape;
   private final PromelaExpressions exprs;
+  private final PromelaChecks checks;
   private final StringBuilder out = new StringBuilder();
 
   private final Checked checked;
@@ -47,6 +48,7 @@ public final class PromelaExport {
     this.shape = shape;
     this.checked = checked;
     this.exprs = new PromelaExpressions(shape);
+    this.checks = new PromelaChecks(shape, exprs);
   }
 
   public static String render(ModelShape shape) throws ModelException {
@@ -183,7 +185,15 @@ public final class PromelaExport {
     Scope global = new Scope(null, 0, StepPaths.Bindings.NONE, null);
     for (ModelShape.Invariant inv : shape.invariants()) {
       if (!checked.covers(inv.name())) continue;
+      evaluation(inv.condition(), global, indent);
       line(indent + check(exprs.expr(inv.condition(), global), inv.name()));
+    }
+  }
+
+  /** Asserts, in evaluation order, that evaluating {@code e} raises no runtime property. */
+  private void evaluation(Expr e, Scope scope, String indent) {
+    for (PromelaChecks.Check c : checks.of(e, scope)) {
+      line(indent + check("!" + wrap(c.condition()), c.property()));
     }
   }
 
@@ -218,15 +228,20 @@ public final class PromelaExport {
     this.process = p.name();
     this.label = step.label();
     Scope scope = new Scope(p, i, StepPaths.Bindings.NONE, null);
-    String guard = "(" + pc + " == " + k + ")";
-    if (step.guard() != null) guard = and(guard, exprs.expr(step.guard(), scope));
-    guard = and(guard, enabled(path, 0, scope.with(StepPaths.Bindings.NONE, new Substitution())));
+    String guard = enabled(path, 0, scope.with(StepPaths.Bindings.NONE, new Substitution()));
+    if (step.guard() != null) {
+      // A guard whose evaluation fails is a violation poolcheck reports: the step runs to it.
+      guard = or(PromelaChecks.any(checks.of(step.guard(), scope)),
+          and(exprs.expr(step.guard(), scope), guard));
+    }
+    guard = and("(" + pc + " == " + k + ")", guard);
     line("  :: d_step { /* " + p.instanceName(i) + " " + step.label()
         + (step.kernelFunction() != null ? " @" + step.kernelFunction() : "")
         + (paths > 1 ? ", path " + (j + 1) + " of " + paths : "") + " */");
     line("       " + guard + " ->");
     String end = PromelaNames.instance(p, i) + "_" + step.label() + "_" + j + "_end";
     Body body = new Body(p, i, step.label(), pc, end);
+    if (step.guard() != null) evaluation(step.guard(), scope, "       ");
     boolean jumped = body.block(path, scope, "       ");
     if (!jumped) line("       " + pc + " = " + (k + 1) + ";");
     if (body.usedEnd) line("     " + end + ":");
@@ -257,15 +272,17 @@ public final class PromelaExport {
         otherwise.addAll(nodes.subList(n + 1, nodes.size()));
         String a = enabled(then, 0, scope.with(scope.bindings(), sub.copy()));
         String b = enabled(otherwise, 0, scope.with(scope.bindings(), sub.copy()));
-        if (a.equals(b)) return a;
-        return "(" + condition + " -> " + a + " : " + b + ")";
+        String fails = PromelaChecks.any(checks.of(c.stmt().condition(), here));
+        if (a.equals(b)) return or(fails, a);
+        return or(fails, "(" + condition + " -> " + a + " : " + b + ")");
       }
       Leaf leaf = (Leaf) node;
       Scope here = scope.with(leaf.bindings(), sub);
       Stmt s = leaf.stmt();
       if (s instanceof Stmt.When w) {
         String condition = exprs.expr(w.condition(), here);
-        return and(condition, enabled(nodes, n + 1, scope));
+        String fails = PromelaChecks.any(checks.of(w.condition(), here));
+        return or(fails, and(condition, enabled(nodes, n + 1, scope)));
       } else if (s instanceof Stmt.Goto) {
         return "1";
       }
@@ -316,6 +333,10 @@ public final class PromelaExport {
   /** When this statement breaks a property (over the state before it), or null if never. */
   private String breaks(Stmt s, Scope here) {
     List<String> failures = new ArrayList<>();
+    for (Expr e : evaluated(s)) {
+      String fails = PromelaChecks.any(checks.of(e, here));
+      if (fails != null) failures.add(fails);
+    }
     if (s instanceof Stmt.Assert a) {
       if (!checked.covers(ModelShape.assertName(a, process, label))) return null;
       failures.add("!" + wrap(exprs.expr(a.condition(), here)));
@@ -342,6 +363,23 @@ public final class PromelaExport {
     return failures.size() == 1 ? failures.get(0) : "(" + String.join(" || ", failures) + ")";
   }
 
+  /** The expressions a statement evaluates. */
+  private List<Expr> evaluated(Stmt s) {
+    List<Expr> out = new ArrayList<>();
+    if (s instanceof Stmt.Assign a) {
+      if (a.target() instanceof Expr.Index ix) out.add(ix.index());
+      out.add(a.value());
+    } else if (s instanceof Stmt.Push p) {
+      out.add(p.value());
+    } else if (s instanceof Stmt.Pop p && p.target() instanceof Expr.Index ix) {
+      out.add(ix.index());
+    } else if (s instanceof Stmt.Assert a
+        && checked.covers(ModelShape.assertName(a, process, label))) {
+      out.add(a.condition());
+    }
+    return out;
+  }
+
   private void storeBreaks(Expr target, String value, Scope here, List<String> failures) {
     if (target instanceof Expr.Name n) {
       outOfRange(value, (Type.Scalar) exprs.storage(n.name(), here).type(), failures);
@@ -350,7 +388,8 @@ public final class PromelaExport {
       Type.Array a = (Type.Array) storage(ix.target(), here).type();
       String i = exprs.expr(ix.index(), here);
       Integer fixed = exprs.constantValue(ix.index(), here);
-      if (fixed == null || fixed < a.index().lo() || fixed > a.index().hi()) {
+      if ((fixed == null || fixed < a.index().lo() || fixed > a.index().hi())
+          && !exprs.within(ix.index(), a.index().lo(), a.index().hi(), here)) {
         failures.add("(" + i + " < " + a.index().lo() + " || " + i + " > " + a.index().hi()
             + ")");
       }
@@ -372,6 +411,7 @@ public final class PromelaExport {
   }
 
   private static String or(String a, String b) {
+    if (a == null) return b;
     if (b.equals("1")) return "1";
     return "(" + a + " || " + b + ")";
   }
@@ -440,6 +480,7 @@ public final class PromelaExport {
       for (Node n : nodes) {
         if (n instanceof Cond c) {
           Scope here = scope.with(c.bindings(), null);
+          evaluation(c.stmt().condition(), here, indent);
           line(indent + "if");
           line(indent + ":: " + exprs.expr(c.stmt().condition(), here) + " ->");
           branch(c.then(), scope, indent);
@@ -470,11 +511,12 @@ public final class PromelaExport {
 
     private void leaf(Stmt s, Scope scope, String indent) {
       if (s instanceof Stmt.Assign a) {
-        store(a.target(), exprs.expr(a.value(), scope), scope, indent);
+        store(a.target(), a.value(), exprs.expr(a.value(), scope), scope, indent);
       } else if (s instanceof Stmt.Push p) {
         Storage c = storage(p.container(), scope);
         Type.Container ct = (Type.Container) c.type();
         String len = PromelaNames.length(c.name());
+        evaluation(p.value(), scope, indent);
         String v = exprs.expr(p.value(), scope);
         line(indent + check(len + " < " + ct.capacity(), "container_overflow"));
         range(v, ct.element(), indent);
@@ -486,7 +528,7 @@ public final class PromelaExport {
         String len = PromelaNames.length(c.name());
         line(indent + check(len + " > 0", "container_underflow"));
         if (p.target() != null) {
-          store(p.target(), exprs.head(c.name(), ct, scope), scope, indent);
+          store(p.target(), null, exprs.head(c.name(), ct, scope), scope, indent);
         }
         if (ct.fifo()) {
           for (int i = 0; i + 1 < ct.capacity(); i++) {
@@ -499,10 +541,14 @@ public final class PromelaExport {
         line(indent + len + " = " + len + " - 1;");
       } else if (s instanceof Stmt.When w) {
         // The d_step's guard already implies it; a false one here is SPIN's error, not a block.
+        evaluation(w.condition(), scope, indent);
         line(indent + exprs.expr(w.condition(), scope) + ";");
       } else if (s instanceof Stmt.Assert a) {
         String name = ModelShape.assertName(a, process.name(), label);
-        if (checked.covers(name)) line(indent + check(exprs.expr(a.condition(), scope), name));
+        if (checked.covers(name)) {
+          evaluation(a.condition(), scope, indent);
+          line(indent + check(exprs.expr(a.condition(), scope), name));
+        }
       } else if (s instanceof Stmt.Skip) {
         // nothing
       } else {
@@ -510,9 +556,11 @@ public final class PromelaExport {
       }
     }
 
-    private void store(Expr target, String value, Scope scope, String indent) {
+    /** {@code valueExpr} is null for a popped value, which needs no evaluation. */
+    private void store(Expr target, Expr valueExpr, String value, Scope scope, String indent) {
       if (target instanceof Expr.Name n) {
         Storage s = exprs.storage(n.name(), scope);
+        if (valueExpr != null) evaluation(valueExpr, scope, indent);
         range(value, (Type.Scalar) s.type(), indent);
         line(indent + s.name() + " = " + value + ";");
       } else {
@@ -520,11 +568,14 @@ public final class PromelaExport {
         Storage s = storage(ix.target(), scope);
         Type.Array a = (Type.Array) s.type();
         String i = exprs.expr(ix.index(), scope);
+        evaluation(ix.index(), scope, indent);
         Integer fixed = exprs.constantValue(ix.index(), scope);
-        if (fixed == null || fixed < a.index().lo() || fixed > a.index().hi()) {
+        if ((fixed == null || fixed < a.index().lo() || fixed > a.index().hi())
+            && !exprs.within(ix.index(), a.index().lo(), a.index().hi(), scope)) {
           line(indent + check("(" + a.index().lo() + " <= " + i + " && " + i + " <= "
               + a.index().hi() + ")", "index_out_of_range"));
         }
+        if (valueExpr != null) evaluation(valueExpr, scope, indent);
         range(value, a.element(), indent);
         line(indent + s.name() + "[" + PromelaExpressions.offset(i, a.index().lo()) + "] = "
             + value + ";");

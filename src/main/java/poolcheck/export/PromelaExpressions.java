@@ -218,6 +218,15 @@ final class PromelaExpressions {
     return "(" + String.join(" || ", terms) + ")";
   }
 
+  /** Whether e is a variable whose type keeps it within lo..hi, so an index check is moot. */
+  boolean within(Expr e, int lo, int hi, Scope scope) {
+    if (!(e instanceof Expr.Name n) || scope.bindings().values().containsKey(n.name())) {
+      return false;
+    }
+    Storage s = storage(n.name(), scope);
+    return s != null && s.type() instanceof Type.Scalar t && t.lo() >= lo && t.hi() <= hi;
+  }
+
   /** The value of an expression made of literals, constants, self and bound variables, or null. */
   Integer constantValue(Expr e, Scope scope) {
     if (e instanceof Expr.Self) return scope.instance();

@@ -142,15 +142,17 @@ final class RandomModels {
   }
 
   private String index() {
-    return switch (random.nextInt(3)) {
-      case 0 -> "0";
-      case 1 -> "1";
+    return switch (random.nextInt(7)) {
+      case 0, 1 -> "0";
+      case 2, 3 -> "1";
+      case 4 -> "t"; // 2 is out of range
+      case 5 -> "a / 2";
       default -> "t % 2";
     };
   }
 
   private String condition() {
-    return switch (random.nextInt(8)) {
+    return switch (random.nextInt(11)) {
       case 0 -> "a < 2";
       case 1 -> "b";
       case 2 -> "!b";
@@ -158,6 +160,9 @@ final class RandomModels {
       case 4 -> "len(q) == 1";
       case 5 -> "arr[0] == arr[1]";
       case 6 -> "at(r, s0) || a == 0";
+      case 7 -> "empty(q) || head(q) == 1";
+      case 8 -> "len(q) != 1 || head(q) == 0";
+      case 9 -> "2 / a == 1";
       default -> "exists w in 0 .. 1: arr[w] == 2";
     };
   }

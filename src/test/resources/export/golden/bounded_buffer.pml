@@ -97,7 +97,6 @@ end_consumer_0:
        buf[0] = buf[1];
        buf[1] = 0;
        buf_len = buf_len - 1;
-       assert((0 <= consumer_0_item && consumer_0_item <= 1) || P_index_out_of_range == 0);
        assert((0 <= (seen[consumer_0_item] + 1) && (seen[consumer_0_item] + 1) <= 3) || P_value_out_of_range == 0);
        seen[consumer_0_item] = (seen[consumer_0_item] + 1);
        assert((0 <= (consumed + 1) && (consumed + 1) <= 3) || P_value_out_of_range == 0);
@@ -119,7 +118,6 @@ end_consumer_1:
        buf[0] = buf[1];
        buf[1] = 0;
        buf_len = buf_len - 1;
-       assert((0 <= consumer_1_item && consumer_1_item <= 1) || P_index_out_of_range == 0);
        assert((0 <= (seen[consumer_1_item] + 1) && (seen[consumer_1_item] + 1) <= 3) || P_value_out_of_range == 0);
        seen[consumer_1_item] = (seen[consumer_1_item] + 1);
        assert((0 <= (consumed + 1) && (consumed + 1) <= 3) || P_value_out_of_range == 0);
