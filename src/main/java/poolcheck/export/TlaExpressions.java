@@ -138,7 +138,7 @@ final class TlaExpressions {
     } else if (e instanceof Expr.Self) {
       return Integer.toString(scope.instance());
     } else if (e instanceof Expr.Name n) {
-      if (scope.quantified().contains(n.name())) return n.name();
+      if (scope.quantified().contains(n.name())) return id(n.name());
       Integer bound = scope.bindings().values().get(n.name());
       if (bound != null) return scalar(scope.bindings().types().get(n.name()), bound);
       Storage s = storage(n.name(), scope);
@@ -187,7 +187,7 @@ final class TlaExpressions {
     } else if (e instanceof Expr.Quantifier q) {
       Type.Scalar d = shape.domain(q.domain());
       String body = expr(q.body(), scope.quantify(q.variable()));
-      String var = q.variable();
+      String var = id(q.variable());
       return switch (q.kind()) {
         case "forall" -> "(\\A " + var + " \\in " + set(d) + " : " + body + ")";
         case "exists" -> "(\\E " + var + " \\in " + set(d) + " : " + body + ")";
