@@ -25,7 +25,7 @@ import poolcheck.language.ModelException;
 import poolcheck.language.ModelLoader;
 import poolcheck.language.ParsedModel;
 
-@Command(name = "export", description = "Write the model for another model checker: a Promela "
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Write the model for another model checker: a Promela "
     + "model for SPIN or a TLA+ module and TLC configuration (docs/export.md).")
 final class ExportCommand implements Callable<Integer> {
   enum Target { tla, promela }

@@ -35,6 +35,26 @@ class ExportCommandTest {
   }
 
   @Test
+  void exportsOnlyTheSelectedPropertiesAsCheckDoes() throws Exception {
+    Path tla = dir.resolve("Lost.tla");
+    Run r = run("export", "--to", "tla", "--property", "counter_bounded",
+        "src/test/resources/export/lost_update.pool", "-o", tla.toString());
+    assertEquals(0, r.status(), r.err());
+    String cfg = Files.readString(dir.resolve("Lost.cfg"));
+    assertTrue(cfg.contains("INVARIANT Inv_counter_bounded\nCHECK_DEADLOCK FALSE\n"), cfg);
+    assertTrue(!cfg.contains("no_lost_update"), cfg);
+  }
+
+  @Test
+  void refusesAnUnknownPropertyWithStatusTwo() {
+    Run r = run("export", "--to", "promela", "--property", "nope",
+        "src/test/resources/export/lost_update.pool");
+    assertEquals(2, r.status());
+    assertEquals("poolcheck: --property nope: the model has no such property (it has: deadlock, "
+        + "counter_bounded, no_lost_update)\n", r.err());
+  }
+
+  @Test
   void printsPromelaOnStandardOutput() {
     Run r = run("export", "--to", "promela", "src/test/resources/export/deadlock.pool");
     assertEquals(0, r.status(), r.err());
