@@ -22,7 +22,8 @@ public record ModelShape(String name, String source, ImmutableMap<String, Consta
     ImmutableMap<String, Type.Enum> enums, ImmutableMap<String, Type> types,
     ImmutableList<Variable> globals,
     ImmutableList<Process> processes, ImmutableList<Invariant> invariants, Expr finalCondition,
-    ImmutableList<StateView> initialStates, ImmutableList<Property> properties) {
+    ImmutableList<StateView> initialStates, ImmutableList<InitialViolation> initialViolations,
+    ImmutableList<Property> properties) {
 
   /** A constant's value in force; booleans are 0 and 1. */
   public record Constant(String name, int value, boolean bool) {}
@@ -30,6 +31,12 @@ public record ModelShape(String name, String source, ImmutableMap<String, Consta
   public record Variable(String name, Type type) {}
 
   public record Invariant(String name, Expr condition) {}
+
+  /**
+   * A way through the initial assignment that breaks a property (an init assert, a value out of
+   * range): poolcheck reports it with a trace of no steps; {@code state} is the state then.
+   */
+  public record InitialViolation(String property, StateView state) {}
 
   /**
    * A process type; instance {@code i} is named {@link #instanceName}. Labels are the steps'
@@ -83,15 +90,20 @@ public record ModelShape(String name, String source, ImmutableMap<String, Consta
           inv.condition()));
       if (d instanceof Decl.Final f) finalCondition = f.condition();
     }
+    Initial initial = initial(model);
     return new ModelShape(model.name(), model.source(), constants.build(), enums.build(),
         types, globals.build(), processes.build(), invariants.build(), finalCondition,
-        initialStates(model), model.properties());
+        initial.states(), initial.violations(), model.properties());
   }
 
-  /** Distinct initial states in the order the compiler produces them. */
-  private static ImmutableList<StateView> initialStates(CompiledModel model) {
+  private record Initial(ImmutableList<StateView> states,
+      ImmutableList<InitialViolation> violations) {}
+
+  /** Distinct initial states in the order the compiler produces them, and init's failures. */
+  private static Initial initial(CompiledModel model) {
     Set<List<Integer>> seen = new LinkedHashSet<>();
     List<StateView> out = new ArrayList<>();
+    List<InitialViolation> violations = new ArrayList<>();
     model.initialStates(model.newFrame(model.allChecked()), new SuccessorSink() {
       @Override
       public void successor(int[] next, int transition) {
@@ -102,10 +114,11 @@ public record ModelShape(String name, String source, ImmutableMap<String, Consta
 
       @Override
       public void violation(int property, int[] at, int transition) {
-        // an initial state that breaks a runtime property is no state: the checker reports it
+        violations.add(new InitialViolation(model.properties().get(property).name(),
+            model.view(at)));
       }
     });
-    return ImmutableList.copyOf(out);
+    return new Initial(ImmutableList.copyOf(out), ImmutableList.copyOf(violations));
   }
 
   /** The enum a value name belongs to, or null. */

@@ -132,26 +132,38 @@ public final class PromelaExport {
     line("  if");
     for (StateView s : shape.initialStates()) {
       line("  :: d_step {");
-      for (ModelShape.Variable v : shape.globals()) {
-        assignValue(PromelaNames.id(v.name()), v.type(), s.get(v.name()), "    ");
-      }
-      for (ModelShape.Process p : shape.processes()) {
-        for (int i = 0; i < p.instances(); i++) {
-          String inst = p.instanceName(i);
-          for (ModelShape.Variable v : p.locals()) {
-            assignValue(PromelaNames.local(p, i, v.name()), v.type(), s.get(inst + "."
-                + v.name()), "    ");
-          }
-          line("    " + PromelaNames.pc(p, i) + " = "
-              + p.labelIndex(s.get(inst + ".pc").toString()) + ";");
-        }
-      }
+      assignState(s);
       invariants("    ");
+      line("  }");
+    }
+    // A way through init that breaks a property: poolcheck reports it with no steps.
+    for (ModelShape.InitialViolation v : shape.initialViolations()) {
+      if (!checked.covers(v.property())) continue;
+      line("  :: d_step {");
+      assignState(v.state());
+      line("    " + check("false", v.property()));
       line("  }");
     }
     line("  fi");
     line("}");
     line("");
+  }
+
+  private void assignState(StateView s) {
+    for (ModelShape.Variable v : shape.globals()) {
+      assignValue(PromelaNames.id(v.name()), v.type(), s.get(v.name()), "    ");
+    }
+    for (ModelShape.Process p : shape.processes()) {
+      for (int i = 0; i < p.instances(); i++) {
+        String inst = p.instanceName(i);
+        for (ModelShape.Variable v : p.locals()) {
+          assignValue(PromelaNames.local(p, i, v.name()), v.type(), s.get(inst + "."
+              + v.name()), "    ");
+        }
+        line("    " + PromelaNames.pc(p, i) + " = "
+            + p.labelIndex(s.get(inst + ".pc").toString()) + ";");
+      }
+    }
   }
 
   private void assignValue(String name, Type type, Value value, String indent) {

@@ -139,6 +139,12 @@ public final class TlaExport {
       }
       states.add(new And(conj));
     }
+    // A way through init that breaks a property: TLC reports it while computing Init.
+    for (ModelShape.InitialViolation v : shape.initialViolations()) {
+      if (checked.covers(v.property())) {
+        states.add(check("FALSE", v.property()).formula());
+      }
+    }
     line("Init ==");
     emit(states.size() == 1 ? states.get(0) : new Or(states), 2);
     line("");
@@ -413,7 +419,8 @@ public final class TlaExport {
         unchanged.add(v);
       }
     }
-    if (!unchanged.isEmpty()) conj.add(atom("UNCHANGED <<" + String.join(", ", unchanged) + ">>"));
+    // Always written, empty or not, so that every path ends the same way.
+    conj.add(atom("UNCHANGED <<" + String.join(", ", unchanged) + ">>"));
     return new And(conj);
   }
 

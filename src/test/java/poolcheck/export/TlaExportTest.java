@@ -146,7 +146,9 @@ class TlaExportTest {
       if (!u.matches()) continue;
       int column = line.length() - body.length();
       Set<String> named = new LinkedHashSet<>();
-      for (String v : u.group(1).split(", ")) assertTrue(named.add(v), "twice: " + v);
+      if (!u.group(1).isEmpty()) {
+        for (String v : u.group(1).split(", ")) assertTrue(named.add(v), "twice: " + v);
+      }
       // The block's first line may carry the bullets of enclosing lists: "/\ /\ x' = ..".
       for (int j = i - 1; j >= 0; j--) {
         String above = lines.get(j);
