@@ -34,6 +34,7 @@ public final class TlaExport {
 
   private final ModelShape shape;
   private final TlaExpressions exprs;
+  private final TlaChecks checks;
   private final List<String> variables = new ArrayList<>();
   private final StringBuilder out = new StringBuilder();
 
@@ -43,6 +44,7 @@ public final class TlaExport {
     this.shape = shape;
     this.checked = checked;
     this.exprs = new TlaExpressions(shape);
+    this.checks = new TlaChecks(shape, exprs);
   }
 
   /** A TLA+ module name for a model: letters, digits and underscores. */
@@ -108,7 +110,18 @@ public final class TlaExport {
     Scope global = new Scope(null, 0, StepPaths.Bindings.NONE, Set.of(), Map.of());
     for (ModelShape.Invariant inv : shape.invariants()) {
       String name = "Inv_" + inv.name();
-      line(name + " == " + exprs.expr(inv.condition(), global));
+      List<Item> evaluation = new ArrayList<>();
+      evaluation(inv.condition(), global, evaluation);
+      if (evaluation.isEmpty()) {
+        line(name + " == " + exprs.expr(inv.condition(), global));
+      } else {
+        // A failure while evaluating the invariant is the runtime property poolcheck reports.
+        List<Formula> conj = new ArrayList<>();
+        for (Item i : evaluation) conj.add(((Conjunct) i).formula());
+        conj.add(atom(exprs.expr(inv.condition(), global)));
+        line(name + " ==");
+        emit(new And(conj), 2);
+      }
       if (checked.covers(inv.name())) cfg.append("INVARIANT ").append(name).append('\n');
     }
     cfg.append("CHECK_DEADLOCK ").append(checked.covers("deadlock") ? "TRUE" : "FALSE")
@@ -170,7 +183,12 @@ public final class TlaExport {
     Scope scope = new Scope(p, i, StepPaths.Bindings.NONE, Set.of(), Map.of());
     List<Formula> conj = new ArrayList<>();
     conj.add(atom(pc + " = " + TlaExpressions.string(step.label())));
-    if (step.guard() != null) conj.add(atom(exprs.expr(step.guard(), scope)));
+    if (step.guard() != null) {
+      List<Item> evaluation = new ArrayList<>();
+      evaluation(step.guard(), scope, evaluation);
+      for (Item item : evaluation) conj.add(((Conjunct) item).formula());
+      conj.add(condition(exprs.expr(step.guard(), scope)));
+    }
     List<ImmutableList<Node>> paths = StepPaths.of(shape, step.body());
     String next = k + 1 < p.steps().size() ? p.steps().get(k + 1).label() : "done";
     List<Formula> ways = new ArrayList<>();
@@ -210,6 +228,7 @@ public final class TlaExport {
       if (node instanceof Cond c) {
         Scope here = new Scope(scope.process(), scope.instance(), c.bindings(), Set.of(), state);
         String condition = exprs.expr(c.stmt().condition(), here);
+        evaluation(c.stmt().condition(), here, items);
         if (straight(c.then()) && straight(c.otherwise())) {
           merge(c, condition, scope, state, items, process, label);
           continue;
@@ -277,6 +296,7 @@ public final class TlaExport {
     for (Node n : nodes) {
       if (n instanceof Cond c) {
         Scope here = new Scope(scope.process(), scope.instance(), c.bindings(), Set.of(), state);
+        evaluation(c.stmt().condition(), here, items);
         merge(c, exprs.expr(c.stmt().condition(), here), scope, state, items, process, label);
       } else {
         leaf((Leaf) n, scope, state, items, process, label);
@@ -328,10 +348,11 @@ public final class TlaExport {
     Scope here = new Scope(scope.process(), scope.instance(), leaf.bindings(), Set.of(), state);
     Stmt s = leaf.stmt();
     if (s instanceof Stmt.Assign a) {
-      store(a.target(), exprs.expr(a.value(), here), here, state, items);
+      store(a.target(), a.value(), exprs.expr(a.value(), here), here, state, items);
     } else if (s instanceof Stmt.Push push) {
       Storage c = storage(push.container(), here);
       Type.Container ct = (Type.Container) c.type();
+      evaluation(push.value(), here, items);
       String v = exprs.expr(push.value(), here);
       String cur = exprs.read(c, here);
       items.add(check("Len(" + cur + ") < " + ct.capacity(), "container_overflow"));
@@ -351,23 +372,36 @@ public final class TlaExport {
             : "SubSeq(" + cur + ", 1, Len(" + cur + ") - 1)", state, items);
         Scope after = new Scope(scope.process(), scope.instance(), leaf.bindings(), Set.of(),
             state);
-        store(pop.target(), popped, after, state, items);
+        store(pop.target(), null, popped, after, state, items);
       } else {
         define(c.name(), ct.fifo() ? "Tail(" + cur + ")"
             : "SubSeq(" + cur + ", 1, Len(" + cur + ") - 1)", state, items);
       }
     } else if (s instanceof Stmt.When w) {
-      items.add(new Conjunct(atom(exprs.expr(w.condition(), here))));
+      evaluation(w.condition(), here, items);
+      items.add(new Conjunct(condition(exprs.expr(w.condition(), here))));
     } else if (s instanceof Stmt.Assert a) {
       String name = ModelShape.assertName(a, process, label);
-      if (checked.covers(name)) items.add(check(exprs.expr(a.condition(), here), name));
+      if (checked.covers(name)) {
+        evaluation(a.condition(), here, items);
+        items.add(check(exprs.expr(a.condition(), here), name));
+      }
     }
   }
 
-  private void store(Expr target, String value, Scope here, Map<String, String> state,
-      List<Item> items) {
+  /** Asserts, in evaluation order, that evaluating {@code e} raises no runtime property. */
+  private void evaluation(Expr e, Scope scope, List<Item> items) {
+    for (TlaChecks.Check c : checks.of(e, scope)) {
+      items.add(check("~" + TlaExpressions.paren(c.condition()), c.property()));
+    }
+  }
+
+  /** {@code valueExpr} is null for a popped value, which needs no evaluation. */
+  private void store(Expr target, Expr valueExpr, String value, Scope here,
+      Map<String, String> state, List<Item> items) {
     if (target instanceof Expr.Name n) {
       Storage s = exprs.storage(n.name(), here);
+      if (valueExpr != null) evaluation(valueExpr, here, items);
       range(value, (Type.Scalar) s.type(), items);
       if (value.length() <= 40) {
         state.put(s.name(), value);
@@ -379,9 +413,11 @@ public final class TlaExport {
       Storage s = storage(ix.target(), here);
       Type.Array a = (Type.Array) s.type();
       String i = exprs.expr(ix.index(), here);
+      evaluation(ix.index(), here, items);
       if (!(a.index() instanceof Type.Enum) && !(a.index() instanceof Type.Bool)) {
         items.add(check(i + " \\in " + TlaExpressions.set(a.index()), "index_out_of_range"));
       }
+      if (valueExpr != null) evaluation(valueExpr, here, items);
       range(value, a.element(), items);
       define(s.name(), "[" + exprs.read(s, here) + " EXCEPT ![" + i + "] = " + value + "]",
           state, items);
@@ -395,6 +431,17 @@ public final class TlaExport {
       if (v >= r.lo() && v <= r.hi()) return;
     }
     items.add(check(value + " \\in " + TlaExpressions.set(r), "value_out_of_range"));
+  }
+
+  /**
+   * A state condition as a conjunct of an action. TLC computes successors by exploring every
+   * disjunct and existential of an action, so a condition such as {@code Len(s) = 0 \/ Head(s)
+   * = 1} would have its second disjunct evaluated on an empty s; compared with TRUE it is
+   * evaluated as an expression, left to right, as poolcheck evaluates it.
+   */
+  private static Formula condition(String text) {
+    return atom(text.contains("\\/") || text.contains("\\E") || text.contains("=>")
+        ? "(" + text + ") = TRUE" : text);
   }
 
   private static Conjunct check(String condition, String property) {
