@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.TestFactory;
 import poolcheck.compile.CompiledModel;
 import poolcheck.compile.Compiler;
 import poolcheck.compile.ModelShape;
+import poolcheck.compile.Property;
 import poolcheck.explore.Explorer;
 import poolcheck.language.ModelLoader;
 import poolcheck.language.ParsedModel;
@@ -36,8 +38,26 @@ class TlaCrossCheckTest {
       tests.add(DynamicTest.dynamicTest(f.toString(), () -> {
         ExportedModels.Loaded m = ExportedModels.load(f);
         assumeTrue(m != null, f + " is bad input on purpose");
-        crossCheck(m, false);
+        crossCheck(m, null, false);
       }));
+    }
+    return tests.stream();
+  }
+
+  /** The shipped models one property at a time: complete state spaces of the real models. */
+  @TestFactory
+  Stream<DynamicTest> tlaExportExploresLikePoolcheckOnEachPropertyOfTheShippedModels()
+      throws Exception {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Path f : ExportedModels.files()) {
+      if (!f.startsWith("models")) continue;
+      ExportedModels.Loaded m = ExportedModels.load(f);
+      if (m == null) continue;
+      for (Property p : m.model().properties()) {
+        if (p.kind() == Property.Kind.RUNTIME) continue;
+        tests.add(DynamicTest.dynamicTest(f + " --property " + p.name(),
+            () -> crossCheck(m, Set.of(p.name()), false)));
+      }
     }
     return tests.stream();
   }
@@ -50,15 +70,23 @@ class TlaCrossCheckTest {
               RandomModels.generate(seed));
           CompiledModel model = Compiler.compile(parsed);
           crossCheck(new ExportedModels.Loaded(Path.of("random_" + seed), model,
-              ModelShape.of(model, parsed)), true);
+              ModelShape.of(model, parsed)), null, true);
         }));
   }
 
-  private static void crossCheck(ExportedModels.Loaded m, boolean ties) throws Exception {
-    CheckResult ours = new Explorer(m.model()).maxStates(MAX_STATES).run();
+  /** {@code properties} null checks all; {@code ties} as in the SPIN cross-check. */
+  private static void crossCheck(ExportedModels.Loaded m, Set<String> properties, boolean ties)
+      throws Exception {
+    Explorer explorer = new Explorer(m.model()).maxStates(MAX_STATES);
+    Checked checked = Checked.all(m.shape());
+    if (properties != null) {
+      explorer.properties(properties);
+      checked = Checked.only(m.shape(), properties);
+    }
+    CheckResult ours = explorer.run();
     assumeTrue(ours.verdict() == Verdict.VERIFIED || ours.verdict() == Verdict.VIOLATED,
         "more than " + MAX_STATES + " states");
-    TlaExport.Files files = TlaExport.render(m.shape(), "M");
+    TlaExport.Files files = TlaExport.render(m.shape(), "M", checked);
     List<String> invariants = new ArrayList<>();
     for (String line : files.config().lines().toList()) {
       if (line.startsWith("INVARIANT ")) invariants.add(line.substring("INVARIANT ".length()));
