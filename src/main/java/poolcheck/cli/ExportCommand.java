@@ -25,8 +25,9 @@ import poolcheck.language.ModelException;
 import poolcheck.language.ModelLoader;
 import poolcheck.language.ParsedModel;
 
-@Command(name = "export", mixinStandardHelpOptions = true, description = "Write the model for another model checker: a Promela "
-    + "model for SPIN or a TLA+ module and TLC configuration (docs/export.md).")
+@Command(name = "export", mixinStandardHelpOptions = true,
+    description = "Write the model for another model checker: a Promela model for SPIN or a "
+        + "TLA+ module and TLC configuration (docs/export.md).")
 final class ExportCommand implements Callable<Integer> {
   enum Target { tla, promela }
 

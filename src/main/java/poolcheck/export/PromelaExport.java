@@ -68,8 +68,8 @@ public final class PromelaExport {
     }
     line("/* " + shape.name() + ": exported from " + shape.source() + " by poolcheck export "
         + "--to promela. */");
-    line("/* Each model step is one d_step; verify with: spin -o1 -o2 -a FILE && gcc -DNOREDUCE -DBFS "
-        + "-DSAFETY -o pan pan.c && ./pan (docs/export.md). */");
+    line("/* Each model step is one d_step; verify with: spin -o1 -o2 -a FILE && gcc "
+        + "-DNOREDUCE -DBFS -DSAFETY -o pan pan.c && ./pan (docs/export.md). */");
     line("");
     for (ModelShape.Constant c : shape.constants().values()) {
       line("#define " + PromelaNames.id(c.name()) + " " + (c.bool() ? (c.value() != 0 ? "true"
@@ -83,7 +83,8 @@ public final class PromelaExport {
     }
     line("");
     line("/* Property names. Every assertion reads assert(condition || P_name == 0): P_name is");
-    line("   never 0, so the assertion is the condition, and SPIN's text of it names the property. */");
+    line("   never 0, so the assertion is the condition, and SPIN's text of it names the "
+        + "property. */");
     List<String> names = new ArrayList<>();
     for (Property p : shape.properties()) names.add(PromelaNames.property(p.name()));
     line("mtype = { " + String.join(", ", names) + " };");

@@ -192,10 +192,12 @@ final class PromelaExpressions {
     return indexed(container, ct.capacity(), length(container, scope) + " - 1", scope);
   }
 
+  private static final java.util.regex.Pattern CONSTANT_OFFSET =
+      java.util.regex.Pattern.compile("\\((-?\\d+)\\) - (\\d+)|(-?\\d+) - (\\d+)");
+
   /** {@code 3 - 1} as {@code 2}: constant indices after substitution stay readable. */
   static String fold(String index) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\((-?\\d+)\\) - (\\d+)|(-?\\d+) - (\\d+)")
-        .matcher(index);
+    java.util.regex.Matcher m = CONSTANT_OFFSET.matcher(index);
     if (m.matches()) {
       int a = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(3));
       int b = Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(4));

@@ -75,7 +75,9 @@ final class StepPaths {
     for (Stmt s : stmts) {
       if (s instanceof Stmt.For f) {
         Type.Scalar d = shape.domain(f.domain());
-        for (int v = d.lo(); v <= d.hi(); v++) current = extend(current, f.body(), b.with(f.variable(), v, d));
+        for (int v = d.lo(); v <= d.hi(); v++) {
+          current = extend(current, f.body(), b.with(f.variable(), v, d));
+        }
         continue;
       }
       List<List<Node>> alternatives = alternatives(s, b);

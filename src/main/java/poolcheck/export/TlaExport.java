@@ -105,7 +105,8 @@ public final class TlaExport {
     line("Spec == Init /\\ [][Next]_vars");
     line("");
     StringBuilder cfg = new StringBuilder();
-    cfg.append("\\* TLC configuration for ").append(module).append(" (poolcheck export --to tla)\n");
+    cfg.append("\\* TLC configuration for ").append(module)
+        .append(" (poolcheck export --to tla)\n");
     cfg.append("INIT Init\nNEXT Next\n");
     Scope global = new Scope(null, 0, StepPaths.Bindings.NONE, Set.of(), Map.of());
     for (ModelShape.Invariant inv : shape.invariants()) {

@@ -83,7 +83,9 @@ final class TlaSubset {
             break;
           }
         }
-        if (sym == null) throw new IllegalArgumentException("line " + line + ": bad character " + c);
+        if (sym == null) {
+          throw new IllegalArgumentException("line " + line + ": bad character " + c);
+        }
         i += sym.length();
       }
       out.add(new Token(text.substring(start, i), line, col));
@@ -448,12 +450,16 @@ final class TlaSubset {
     }
     if (n instanceof MapSet m) {
       Set<Object> out = new LinkedHashSet<>();
-      for (Object v : (Set<?>) eval(m.set(), env)) out.add(eval(m.element(), env.bind(m.variable(), v)));
+      for (Object v : (Set<?>) eval(m.set(), env)) {
+        out.add(eval(m.element(), env.bind(m.variable(), v)));
+      }
       return out;
     }
     if (n instanceof FunctionOf f) {
       Map<Object, Object> out = new LinkedHashMap<>();
-      for (Object v : (Set<?>) eval(f.set(), env)) out.put(v, eval(f.body(), env.bind(f.variable(), v)));
+      for (Object v : (Set<?>) eval(f.set(), env)) {
+        out.put(v, eval(f.body(), env.bind(f.variable(), v)));
+      }
       return out;
     }
     if (n instanceof Except e) {
@@ -463,7 +469,9 @@ final class TlaSubset {
       out.put(i, eval(e.value(), env));
       return out;
     }
-    if (n instanceof If i) return (Boolean) eval(i.condition(), env) ? eval(i.then(), env) : eval(i.otherwise(), env);
+    if (n instanceof If i) {
+      return (Boolean) eval(i.condition(), env) ? eval(i.then(), env) : eval(i.otherwise(), env);
+    }
     if (n instanceof Let l) return eval(l.body(), let(l, env));
     if (n instanceof Quantified q) {
       for (Object v : (Set<?>) eval(q.set(), env)) {
