@@ -36,6 +36,22 @@ final class ExportedModels {
     }
   }
 
+  /**
+   * The model without symmetry reduction, where the checker has it: the exports describe the
+   * full state graph, so poolcheck must count it unreduced too. Looked up by name so that this
+   * branch compiles before the scalarset work is merged; afterwards call withSymmetry(false).
+   */
+  static CompiledModel unreduced(CompiledModel model) {
+    try {
+      return (CompiledModel) CompiledModel.class.getMethod("withSymmetry", boolean.class)
+          .invoke(model, false);
+    } catch (NoSuchMethodException e) {
+      return model;
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The model, or null when it is bad input on purpose (a front-end test's case). */
   static Loaded load(Path file) throws IOException {
     return load(file, Map.of());
@@ -44,7 +60,7 @@ final class ExportedModels {
   static Loaded load(Path file, Map<String, String> constants) throws IOException {
     try {
       ParsedModel parsed = ModelLoader.load(file);
-      CompiledModel model = Compiler.compile(parsed, constants);
+      CompiledModel model = unreduced(Compiler.compile(parsed, constants));
       return new Loaded(file, model, ModelShape.of(model, parsed));
     } catch (ModelException e) {
       return null;

@@ -76,20 +76,20 @@ class SpinCrossCheckTest {
   }
 
   /**
-   * The shipped models one property at a time, as check --property runs them: most are
-   * verified alone, which compares complete state spaces of the real models.
+   * The reference model one property at a time, as check --property runs them: most are
+   * verified alone, which compares complete state spaces of the real model. (One model only:
+   * each SPIN run compiles a verifier; the TLA+ cross-check covers every shipped model.)
    */
   @TestFactory
-  Stream<DynamicTest> spinAgreesWithPoolcheckOnEachPropertyOfTheShippedModels() throws Exception {
+  Stream<DynamicTest> spinAgreesWithPoolcheckOnEachPropertyOfTheReferenceModel() throws Exception {
     List<DynamicTest> tests = new ArrayList<>();
     for (Path file : ExportedModels.files()) {
-      if (!file.startsWith("models") && !file.getFileName().toString().equals("features.pool")) {
-        continue;
-      }
+      String name = file.getFileName().toString();
+      if (!name.equals("page_pool_v6_12.pool") && !name.equals("features.pool")) continue;
       ExportedModels.Loaded m = ExportedModels.load(file);
       if (m == null) continue;
       for (Property p : m.model().properties()) {
-        if (p.kind() == Property.Kind.RUNTIME) continue;
+        if (p.kind() == Property.Kind.RUNTIME || !Checked.exportable(p)) continue;
         tests.add(DynamicTest.dynamicTest(file + " --property " + p.name(),
             () -> crossCheck(file, Map.of(), Set.of(p.name()))));
       }
@@ -140,12 +140,10 @@ class SpinCrossCheckTest {
    */
   private static void crossCheck(ExportedModels.Loaded m, String dir, Set<String> properties,
       boolean ties) throws Exception {
-    Explorer explorer = new Explorer(m.model()).maxStates(MAX_STATES);
-    Checked checked = Checked.all(m.shape());
-    if (properties != null) {
-      explorer.properties(properties);
-      checked = Checked.only(m.shape(), properties);
-    }
+    Checked checked = properties == null ? Checked.all(m.shape())
+        : Checked.only(m.shape(), properties);
+    // Exactly what the export checks: liveness, for one, has no export.
+    Explorer explorer = new Explorer(m.model()).maxStates(MAX_STATES).properties(checked.names());
     CheckResult ours = explorer.run();
     assumeTrue(ours.verdict() == Verdict.VERIFIED || ours.verdict() == Verdict.VIOLATED,
         m.file() + " has more than " + MAX_STATES + " states");
