@@ -11,7 +11,7 @@ import poolcheck.language.ModelException;
 @Command(name = "poolcheck", mixinStandardHelpOptions = true, version = "poolcheck 0.1.0",
     description = "An explicit-state model checker for the Linux kernel's page_pool lifecycle.",
     subcommands = {CheckCommand.class, ReplayCommand.class, SimulateCommand.class,
-        ProveCommand.class})
+        ExportCommand.class, ProveCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -19,7 +19,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "a subcommand is required: check, replay");
+        "a subcommand is required: check, replay, simulate, export, prove");
   }
 
   public static void main(String[] args) {

@@ -281,6 +281,11 @@ public final class CompiledModel {
     return true;
   }
 
+  /** The checker's tables, for {@link ModelShape}. */
+  Symbols symbols() {
+    return symbols;
+  }
+
   /** The state by name, for traces and exporters. */
   public StateView view(int[] s) {
     ImmutableMap.Builder<String, Value> out = ImmutableMap.builder();

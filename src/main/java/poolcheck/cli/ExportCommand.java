@@ -1,0 +1,108 @@
+package poolcheck.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import poolcheck.compile.Compiler;
+import poolcheck.compile.CompiledModel;
+import poolcheck.compile.ModelShape;
+import poolcheck.compile.Property;
+import poolcheck.export.Checked;
+import poolcheck.export.PromelaExport;
+import poolcheck.export.TlaExport;
+import poolcheck.language.ModelException;
+import poolcheck.language.ModelLoader;
+import poolcheck.language.ParsedModel;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+    description = "Write the model for another model checker: a Promela model for SPIN or a "
+        + "TLA+ module and TLC configuration (docs/export.md).")
+final class ExportCommand implements Callable<Integer> {
+  enum Target { tla, promela }
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "MODEL", description = "The model file (.pool).")
+  Path model;
+
+  @Mixin
+  ModelOptions modelOptions;
+
+  @Option(names = "--to", required = true, paramLabel = "tla|promela",
+      description = "The target language: ${COMPLETION-CANDIDATES}.")
+  Target to;
+
+  @Option(names = "--property", paramLabel = "NAME", split = ",",
+      description = "Export only these properties as checks (runtime errors always), as check "
+          + "--property does. Default: all.")
+  List<String> properties;
+
+  @Option(names = "--no-deadlock", description = "Do not check deadlocks in the export.")
+  boolean noDeadlock;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of "
+      + "standard output. For tla, FILE is the .tla module and the TLC configuration goes beside "
+      + "it as FILE with .cfg; the module is named after the file.")
+  Path output;
+
+  @Override
+  public Integer call() throws ModelException, IOException {
+    ParsedModel parsed = ModelLoader.load(model);
+    // The exports describe the model's whole state graph: no symmetry reduction.
+    CompiledModel compiled = Compiler.compile(parsed, modelOptions.constants, modelOptions.config)
+        .withSymmetry(false);
+    ModelShape shape = ModelShape.of(compiled, parsed);
+    Checked checked = Checked.all(shape);
+    if (properties != null) {
+      Set<String> names = new LinkedHashSet<>(properties);
+      for (String name : names) {
+        if (compiled.property(name).isEmpty()) {
+          throw new UsageException("--property " + name + ": the model has no such property "
+              + "(it has: " + String.join(", ", compiled.properties().stream()
+                  .filter(p -> p.kind() != Property.Kind.RUNTIME).map(Property::name).toList())
+              + ")");
+        }
+      }
+      checked = Checked.only(shape, names);
+    }
+    if (noDeadlock) checked = checked.withoutDeadlock();
+    if (to == Target.promela) {
+      write(output, PromelaExport.render(shape, checked));
+      return ExitCode.VERIFIED;
+    }
+    String module = output == null ? TlaExport.moduleName(shape.name())
+        : output.getFileName().toString().replaceFirst("\\.tla$", "");
+    TlaExport.Files files = TlaExport.render(shape, module, checked);
+    if (output == null) {
+      spec.commandLine().getOut().print(files.module());
+      spec.commandLine().getOut().println("\\* ---- " + module + ".cfg");
+      spec.commandLine().getOut().print(files.config());
+      spec.commandLine().getOut().flush();
+    } else {
+      write(output, files.module());
+      write(output.resolveSibling(module + ".cfg"), files.config());
+    }
+    return ExitCode.VERIFIED;
+  }
+
+  private void write(Path file, String text) throws IOException {
+    if (file == null) {
+      spec.commandLine().getOut().print(text);
+      spec.commandLine().getOut().flush();
+    } else {
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+  }
+}

@@ -1,0 +1,567 @@
+package poolcheck.export;
+
+import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import poolcheck.compile.ModelShape;
+import poolcheck.compile.StateView;
+import poolcheck.compile.Type;
+import poolcheck.compile.Value;
+import poolcheck.language.Decl;
+import poolcheck.language.Expr;
+import poolcheck.language.ModelException;
+import poolcheck.language.Stmt;
+import poolcheck.export.StepPaths.Cond;
+import poolcheck.export.StepPaths.Leaf;
+import poolcheck.export.StepPaths.Node;
+import poolcheck.export.TlaExpressions.Scope;
+import poolcheck.export.TlaExpressions.Storage;
+
+/**
+ * Writes a model as a TLA+ module and a TLC configuration whose behaviours are the model's: one
+ * variable per model variable, local and program counter; Init is the model's set of initial
+ * states; one action per step of each instance, each a disjunction of the step's ways through
+ * (the same paths the Promela export uses); invariants as INVARIANTs; assertions and runtime
+ * errors as TLC's Assert; and a Done action that lets final states stutter, so that TLC's
+ * deadlock check reports exactly the model's deadlocks.
+ */
+public final class TlaExport {
+  /** The module text and its configuration. */
+  public record Files(String module, String config) {}
+
+  private final ModelShape shape;
+  private final TlaExpressions exprs;
+  private final TlaChecks checks;
+  private final List<String> variables = new ArrayList<>();
+  private final StringBuilder out = new StringBuilder();
+
+  private final Checked checked;
+
+  private TlaExport(ModelShape shape, Checked checked) {
+    this.shape = shape;
+    this.checked = checked;
+    this.exprs = new TlaExpressions(shape);
+    this.checks = new TlaChecks(shape, exprs);
+  }
+
+  /** A TLA+ module name for a model: letters, digits and underscores. */
+  public static String moduleName(String model) {
+    String name = model.replaceAll("[^A-Za-z0-9_]", "_");
+    return name.matches(".*[A-Za-z].*") ? name : "M" + name;
+  }
+
+  public static Files render(ModelShape shape, String module) throws ModelException {
+    return render(shape, module, Checked.all(shape));
+  }
+
+  /** Only the {@code checked} properties become Asserts, INVARIANTs and the deadlock check. */
+  public static Files render(ModelShape shape, String module, Checked checked)
+      throws ModelException {
+    return new TlaExport(shape, checked).render(module);
+  }
+
+  private Files render(String module) throws ModelException {
+    for (ModelShape.Variable v : shape.globals()) variables.add(TlaExpressions.id(v.name()));
+    for (ModelShape.Process p : shape.processes()) {
+      for (int i = 0; i < p.instances(); i++) {
+        variables.add(TlaExpressions.pc(p, i));
+        for (ModelShape.Variable v : p.locals()) {
+          variables.add(TlaExpressions.local(p, i, v.name()));
+        }
+      }
+    }
+    String rule = "-".repeat(20);
+    line(rule + " MODULE " + module + " " + rule);
+    line("(* " + shape.name() + ": exported from " + shape.source() + " by poolcheck export "
+        + "--to tla. *)");
+    line("(* Check with TLC and " + module + ".cfg; docs/export.md says how its figures "
+        + "compare. *)");
+    line("EXTENDS Integers, Sequences, FiniteSets, TLC");
+    line("");
+    for (ModelShape.Constant c : shape.constants().values()) {
+      line(TlaExpressions.id(c.name()) + " == " + (c.bool() ? (c.value() != 0 ? "TRUE" : "FALSE")
+          : TlaExpressions.scalar(new Type.Range(c.value(), c.value()), c.value())));
+    }
+    line("");
+    line("VARIABLES " + String.join(", ", variables));
+    line("");
+    line("vars == <<" + String.join(", ", variables) + ">>");
+    line("");
+    init();
+    List<String> actions = new ArrayList<>();
+    for (ModelShape.Process p : shape.processes()) {
+      for (int i = 0; i < p.instances(); i++) {
+        for (int k = 0; k < p.steps().size(); k++) actions.add(step(p, i, k));
+      }
+    }
+    done();
+    actions.add("Done");
+    line("Next ==");
+    for (String a : actions) line("  \\/ " + a);
+    line("");
+    line("Spec == Init /\\ [][Next]_vars");
+    line("");
+    StringBuilder cfg = new StringBuilder();
+    cfg.append("\\* TLC configuration for ").append(module)
+        .append(" (poolcheck export --to tla)\n");
+    cfg.append("INIT Init\nNEXT Next\n");
+    Scope global = new Scope(null, 0, StepPaths.Bindings.NONE, Set.of(), Map.of());
+    for (ModelShape.Invariant inv : shape.invariants()) {
+      String name = "Inv_" + inv.name();
+      List<Item> evaluation = new ArrayList<>();
+      evaluation(inv.condition(), global, evaluation);
+      if (evaluation.isEmpty()) {
+        line(name + " == " + exprs.expr(inv.condition(), global));
+      } else {
+        // A failure while evaluating the invariant is the runtime property poolcheck reports.
+        List<Formula> conj = new ArrayList<>();
+        for (Item i : evaluation) conj.add(((Conjunct) i).formula());
+        conj.add(atom(exprs.expr(inv.condition(), global)));
+        line(name + " ==");
+        emit(new And(conj), 2);
+      }
+      if (checked.covers(inv.name())) cfg.append("INVARIANT ").append(name).append('\n');
+    }
+    cfg.append("CHECK_DEADLOCK ").append(checked.covers("deadlock") ? "TRUE" : "FALSE")
+        .append('\n');
+    line("=".repeat(42 + module.length()));
+    return new Files(out.toString(), cfg.toString());
+  }
+
+  // ---- initial states
+
+  private void init() {
+    List<Formula> states = new ArrayList<>();
+    for (StateView s : shape.initialStates()) {
+      List<Formula> conj = new ArrayList<>();
+      for (ModelShape.Variable v : shape.globals()) {
+        conj.add(atom(TlaExpressions.id(v.name()) + " = " + value(v.type(), s.get(v.name()))));
+      }
+      for (ModelShape.Process p : shape.processes()) {
+        for (int i = 0; i < p.instances(); i++) {
+          String inst = p.instanceName(i);
+          conj.add(atom(TlaExpressions.pc(p, i) + " = "
+              + TlaExpressions.literal(s.get(inst + ".pc"))));
+          for (ModelShape.Variable v : p.locals()) {
+            conj.add(atom(TlaExpressions.local(p, i, v.name()) + " = "
+                + value(v.type(), s.get(inst + "." + v.name()))));
+          }
+        }
+      }
+      states.add(new And(conj));
+    }
+    // A way through init that breaks a property: TLC reports it while computing Init.
+    for (ModelShape.InitialViolation v : shape.initialViolations()) {
+      if (checked.covers(v.property())) {
+        states.add(check("FALSE", v.property()).formula());
+      }
+    }
+    line("Init ==");
+    emit(states.size() == 1 ? states.get(0) : new Or(states), 2);
+    line("");
+  }
+
+  private static String value(Type type, Value v) {
+    if (type instanceof Type.Array a) {
+      String lit = TlaExpressions.literal(v);
+      if (lit != null) return lit;
+      return "[k_ \\in " + TlaExpressions.set(a.index()) + " |-> "
+          + TlaExpressions.literal(((Value.Array) v).values().get(0)) + "]";
+    }
+    return TlaExpressions.literal(v);
+  }
+
+  // ---- steps
+
+  private String step(ModelShape.Process p, int i, int k) throws ModelException {
+    Decl.Step step = p.steps().get(k);
+    definitions = 0;
+    String name = TlaExpressions.instance(p, i) + "_" + step.label();
+    String pc = TlaExpressions.pc(p, i);
+    Scope scope = new Scope(p, i, StepPaths.Bindings.NONE, Set.of(), Map.of());
+    List<Formula> conj = new ArrayList<>();
+    conj.add(atom(pc + " = " + TlaExpressions.string(step.label())));
+    if (step.guard() != null) {
+      List<Item> evaluation = new ArrayList<>();
+      evaluation(step.guard(), scope, evaluation);
+      for (Item item : evaluation) conj.add(((Conjunct) item).formula());
+      conj.add(condition(exprs.expr(step.guard(), scope)));
+    }
+    List<ImmutableList<Node>> paths = StepPaths.of(shape, step.body());
+    String next = k + 1 < p.steps().size() ? p.steps().get(k + 1).label() : "done";
+    List<Formula> ways = new ArrayList<>();
+    for (List<Node> path : paths) {
+      ways.add(path(path, 0, scope, new LinkedHashMap<>(), new ArrayList<>(), pc, next,
+          p.name(), step.label()));
+    }
+    conj.add(ways.size() == 1 ? ways.get(0) : new Or(ways));
+    line("\\* " + p.instanceName(i) + " " + step.label()
+        + (step.kernelFunction() != null ? " @" + step.kernelFunction() : "") + " ("
+        + step.pos() + ")");
+    line(name + " ==");
+    emit(new And(conj), 2);
+    line("");
+    return name;
+  }
+
+  /** A conjunct, or a LET definition that names a value for what follows. */
+  private sealed interface Item {}
+
+  private record Conjunct(Formula formula) implements Item {}
+
+  private record Definition(String name, String value) implements Item {}
+
+  /** Names LET definitions uniquely within one action (TLA+ forbids shadowing). */
+  private int definitions;
+
+  /**
+   * The formula of one path from node {@code n} on, {@code state} the values so far. An if
+   * whose branches neither block nor jump is merged (each variable it changes becomes IF c THEN
+   * .. ELSE ..); any other if splits the rest of the path in two.
+   */
+  private Formula path(List<Node> nodes, int n, Scope scope, Map<String, String> state,
+      List<Item> items, String pc, String next, String process, String label) {
+    for (int j = n; j < nodes.size(); j++) {
+      Node node = nodes.get(j);
+      if (node instanceof Cond c) {
+        Scope here = new Scope(scope.process(), scope.instance(), c.bindings(), Set.of(), state);
+        String condition = exprs.expr(c.stmt().condition(), here);
+        evaluation(c.stmt().condition(), here, items);
+        if (straight(c.then()) && straight(c.otherwise())) {
+          merge(c, condition, scope, state, items, process, label);
+          continue;
+        }
+        List<Node> then = new ArrayList<>(c.then());
+        then.addAll(nodes.subList(j + 1, nodes.size()));
+        List<Node> otherwise = new ArrayList<>(c.otherwise());
+        otherwise.addAll(nodes.subList(j + 1, nodes.size()));
+        items.add(new Conjunct(new If(condition,
+            path(then, 0, scope, new LinkedHashMap<>(state), new ArrayList<>(), pc, next,
+                process, label),
+            path(otherwise, 0, scope, new LinkedHashMap<>(state), new ArrayList<>(), pc, next,
+                process, label))));
+        return build(items, 0);
+      }
+      Leaf leaf = (Leaf) node;
+      if (leaf.stmt() instanceof Stmt.Goto g) {
+        items.add(new Conjunct(finish(state, pc, g.label())));
+        return build(items, 0);
+      }
+      leaf(leaf, scope, state, items, process, label);
+    }
+    items.add(new Conjunct(finish(state, pc, next)));
+    return build(items, 0);
+  }
+
+  private static boolean straight(List<Node> nodes) {
+    for (Node n : nodes) {
+      if (n instanceof Leaf l && (l.stmt() instanceof Stmt.When || l.stmt() instanceof Stmt.Goto)) {
+        return false;
+      }
+      if (n instanceof Cond c && !(straight(c.then()) && straight(c.otherwise()))) return false;
+    }
+    return true;
+  }
+
+  private void merge(Cond c, String condition, Scope scope, Map<String, String> state,
+      List<Item> items, String process, String label) {
+    Map<String, String> then = new LinkedHashMap<>(state);
+    List<Item> thenItems = new ArrayList<>();
+    straight(c.then(), scope, then, thenItems, process, label);
+    Map<String, String> otherwise = new LinkedHashMap<>(state);
+    List<Item> otherwiseItems = new ArrayList<>();
+    straight(c.otherwise(), scope, otherwise, otherwiseItems, process, label);
+    // The branches' definitions are pure and evaluated only where used: hoist them.
+    List<Formula> thenChecks = hoist(thenItems, items);
+    List<Formula> otherwiseChecks = hoist(otherwiseItems, items);
+    if (!thenChecks.isEmpty() || !otherwiseChecks.isEmpty()) {
+      items.add(new Conjunct(new If(condition, conjunction(thenChecks),
+          conjunction(otherwiseChecks))));
+    }
+    for (String v : variables) {
+      String a = then.getOrDefault(v, v);
+      String b = otherwise.getOrDefault(v, v);
+      if (a.equals(b)) {
+        if (!a.equals(state.getOrDefault(v, v))) state.put(v, a);
+        continue;
+      }
+      define(v, "IF " + condition + " THEN " + a + " ELSE " + b, state, items);
+    }
+  }
+
+  private void straight(List<Node> nodes, Scope scope, Map<String, String> state,
+      List<Item> items, String process, String label) {
+    for (Node n : nodes) {
+      if (n instanceof Cond c) {
+        Scope here = new Scope(scope.process(), scope.instance(), c.bindings(), Set.of(), state);
+        evaluation(c.stmt().condition(), here, items);
+        merge(c, exprs.expr(c.stmt().condition(), here), scope, state, items, process, label);
+      } else {
+        leaf((Leaf) n, scope, state, items, process, label);
+      }
+    }
+  }
+
+  private static List<Formula> hoist(List<Item> from, List<Item> to) {
+    List<Formula> checks = new ArrayList<>();
+    for (Item i : from) {
+      if (i instanceof Definition d) to.add(d);
+      if (i instanceof Conjunct c) checks.add(c.formula());
+    }
+    return checks;
+  }
+
+  private static Formula conjunction(List<Formula> items) {
+    return items.isEmpty() ? atom("TRUE") : new And(items);
+  }
+
+  /** Names a new value of variable v with a LET definition, so later reads stay short. */
+  private void define(String v, String value, Map<String, String> state, List<Item> items) {
+    String name = v + "__" + (++definitions);
+    items.add(new Definition(name, value));
+    state.put(v, name);
+  }
+
+  private Formula build(List<Item> items, int from) {
+    List<Formula> conj = new ArrayList<>();
+    for (int i = from; i < items.size(); i++) {
+      if (items.get(i) instanceof Conjunct c) {
+        conj.add(c.formula());
+        continue;
+      }
+      List<Definition> defs = new ArrayList<>();
+      int j = i;
+      while (j < items.size() && items.get(j) instanceof Definition d) {
+        defs.add(d);
+        j++;
+      }
+      conj.add(new Let(defs, build(items, j)));
+      break;
+    }
+    return conj.size() == 1 ? conj.get(0) : new And(conj);
+  }
+
+  private void leaf(Leaf leaf, Scope scope, Map<String, String> state, List<Item> items,
+      String process, String label) {
+    Scope here = new Scope(scope.process(), scope.instance(), leaf.bindings(), Set.of(), state);
+    Stmt s = leaf.stmt();
+    if (s instanceof Stmt.Assign a) {
+      store(a.target(), a.value(), exprs.expr(a.value(), here), here, state, items);
+    } else if (s instanceof Stmt.Push push) {
+      Storage c = storage(push.container(), here);
+      Type.Container ct = (Type.Container) c.type();
+      evaluation(push.value(), here, items);
+      String v = exprs.expr(push.value(), here);
+      String cur = exprs.read(c, here);
+      items.add(check("Len(" + cur + ") < " + ct.capacity(), "container_overflow"));
+      range(v, ct.element(), items);
+      define(c.name(), "Append(" + cur + ", " + v + ")", state, items);
+    } else if (s instanceof Stmt.Pop pop) {
+      Storage c = storage(pop.container(), here);
+      Type.Container ct = (Type.Container) c.type();
+      String cur = exprs.read(c, here);
+      items.add(check("Len(" + cur + ") > 0", "container_underflow"));
+      String head = TlaExpressions.head(cur, ct);
+      if (pop.target() != null) {
+        // The value leaves before the container changes: name it first.
+        String popped = "popped__" + (++definitions);
+        items.add(new Definition(popped, head));
+        define(c.name(), ct.fifo() ? "Tail(" + cur + ")"
+            : "SubSeq(" + cur + ", 1, Len(" + cur + ") - 1)", state, items);
+        Scope after = new Scope(scope.process(), scope.instance(), leaf.bindings(), Set.of(),
+            state);
+        store(pop.target(), null, popped, after, state, items);
+      } else {
+        define(c.name(), ct.fifo() ? "Tail(" + cur + ")"
+            : "SubSeq(" + cur + ", 1, Len(" + cur + ") - 1)", state, items);
+      }
+    } else if (s instanceof Stmt.When w) {
+      evaluation(w.condition(), here, items);
+      items.add(new Conjunct(condition(exprs.expr(w.condition(), here))));
+    } else if (s instanceof Stmt.Assert a) {
+      String name = ModelShape.assertName(a, process, label);
+      if (checked.covers(name)) {
+        evaluation(a.condition(), here, items);
+        items.add(check(exprs.expr(a.condition(), here), name));
+      }
+    }
+  }
+
+  /** Asserts, in evaluation order, that evaluating {@code e} raises no runtime property. */
+  private void evaluation(Expr e, Scope scope, List<Item> items) {
+    for (TlaChecks.Check c : checks.of(e, scope)) {
+      items.add(check("~" + TlaExpressions.paren(c.condition()), c.property()));
+    }
+  }
+
+  /** {@code valueExpr} is null for a popped value, which needs no evaluation. */
+  private void store(Expr target, Expr valueExpr, String value, Scope here,
+      Map<String, String> state, List<Item> items) {
+    if (target instanceof Expr.Name n) {
+      Storage s = exprs.storage(n.name(), here);
+      if (valueExpr != null) evaluation(valueExpr, here, items);
+      range(value, (Type.Scalar) s.type(), items);
+      if (value.length() <= 40) {
+        state.put(s.name(), value);
+      } else {
+        define(s.name(), value, state, items);
+      }
+    } else {
+      Expr.Index ix = (Expr.Index) target;
+      Storage s = storage(ix.target(), here);
+      Type.Array a = (Type.Array) s.type();
+      String i = exprs.expr(ix.index(), here);
+      evaluation(ix.index(), here, items);
+      if (!(a.index() instanceof Type.Enum) && !(a.index() instanceof Type.Bool)) {
+        items.add(check(i + " \\in " + TlaExpressions.set(a.index()), "index_out_of_range"));
+      }
+      if (valueExpr != null) evaluation(valueExpr, here, items);
+      range(value, a.element(), items);
+      define(s.name(), "[" + exprs.read(s, here) + " EXCEPT ![" + i + "] = " + value + "]",
+          state, items);
+    }
+  }
+
+  private static void range(String value, Type.Scalar type, List<Item> items) {
+    if (!(type instanceof Type.Range r)) return;
+    if (value.matches("-?\\d+")) {
+      int v = Integer.parseInt(value);
+      if (v >= r.lo() && v <= r.hi()) return;
+    }
+    items.add(check(value + " \\in " + TlaExpressions.set(r), "value_out_of_range"));
+  }
+
+  /**
+   * A state condition as a conjunct of an action. TLC computes successors by exploring every
+   * disjunct and existential of an action, so a condition such as {@code Len(s) = 0 \/ Head(s)
+   * = 1} would have its second disjunct evaluated on an empty s; compared with TRUE it is
+   * evaluated as an expression, left to right, as poolcheck evaluates it.
+   */
+  private static Formula condition(String text) {
+    return atom(text.contains("\\/") || text.contains("\\E") || text.contains("=>")
+        ? "(" + text + ") = TRUE" : text);
+  }
+
+  private static Conjunct check(String condition, String property) {
+    return new Conjunct(atom("Assert(" + condition + ", " + TlaExpressions.string(property)
+        + ")"));
+  }
+
+  private Storage storage(Expr name, Scope scope) {
+    return exprs.storage(((Expr.Name) name).name(), scope);
+  }
+
+  /** Primes every changed variable and the program counter; the rest is UNCHANGED. */
+  private Formula finish(Map<String, String> state, String pc, String label) {
+    List<Formula> conj = new ArrayList<>();
+    List<String> unchanged = new ArrayList<>();
+    for (String v : variables) {
+      if (v.equals(pc)) {
+        conj.add(atom(pc + "' = " + TlaExpressions.string(label)));
+      } else if (state.containsKey(v) && !state.get(v).equals(v)) {
+        conj.add(atom(v + "' = " + state.get(v)));
+      } else {
+        unchanged.add(v);
+      }
+    }
+    // Always written, empty or not, so that every path ends the same way.
+    conj.add(atom("UNCHANGED <<" + String.join(", ", unchanged) + ">>"));
+    return new And(conj);
+  }
+
+  // ---- final states
+
+  private void done() {
+    String fin;
+    if (shape.finalCondition() != null) {
+      fin = exprs.expr(shape.finalCondition(), new Scope(null, 0, StepPaths.Bindings.NONE,
+          Set.of(), Map.of()));
+    } else {
+      List<String> done = new ArrayList<>();
+      for (ModelShape.Process p : shape.processes()) {
+        for (int i = 0; i < p.instances(); i++) {
+          done.add(TlaExpressions.pc(p, i) + " = \"done\"");
+        }
+      }
+      fin = String.join(" /\\ ", done);
+    }
+    line("\\* A final state stutters, so TLC's deadlock check reports only the model's deadlocks.");
+    line("Done ==");
+    emit(new And(List.of(atom(fin), atom("UNCHANGED vars"))), 2);
+    line("");
+  }
+
+  // ---- formulas, written as TLA+ bulleted lists
+
+  private sealed interface Formula {}
+
+  private record Atom(String text) implements Formula {}
+
+  private record And(List<Formula> items) implements Formula {}
+
+  private record Or(List<Formula> items) implements Formula {}
+
+  private record If(String condition, Formula then, Formula otherwise) implements Formula {}
+
+  private record Let(List<Definition> definitions, Formula body) implements Formula {}
+
+  private static Formula atom(String text) {
+    return new Atom(text);
+  }
+
+  private void emit(Formula f, int column) {
+    List<String> lines = new ArrayList<>();
+    render(f, column, lines);
+    String pad = " ".repeat(column);
+    for (String l : lines) line(pad + l);
+  }
+
+  /** Lines of {@code f}, the first to be placed at {@code column}, the rest already indented
+   * relative to it. */
+  private static void render(Formula f, int column, List<String> lines) {
+    if (f instanceof Atom a) {
+      lines.add(a.text());
+    } else if (f instanceof And a && a.items().size() == 1) {
+      render(a.items().get(0), column, lines);
+    } else if (f instanceof And a) {
+      bullets("/\\ ", a.items(), lines);
+    } else if (f instanceof Or o) {
+      bullets("\\/ ", o.items(), lines);
+    } else if (f instanceof Let let) {
+      for (int k = 0; k < let.definitions().size(); k++) {
+        Definition d = let.definitions().get(k);
+        lines.add((k == 0 ? "LET " : "    ") + d.name() + " == " + d.value());
+      }
+      List<String> body = new ArrayList<>();
+      render(let.body(), 0, body);
+      lines.add("IN  " + body.get(0));
+      for (String l : body.subList(1, body.size())) lines.add("    " + l);
+    } else if (f instanceof If i) {
+      lines.add("IF " + i.condition());
+      List<String> then = new ArrayList<>();
+      render(i.then(), 0, then);
+      lines.add("   THEN " + then.get(0));
+      for (String l : then.subList(1, then.size())) lines.add("        " + l);
+      List<String> otherwise = new ArrayList<>();
+      render(i.otherwise(), 0, otherwise);
+      lines.add("   ELSE " + otherwise.get(0));
+      for (String l : otherwise.subList(1, otherwise.size())) lines.add("        " + l);
+    }
+  }
+
+  private static void bullets(String bullet, List<Formula> items, List<String> lines) {
+    for (Formula item : items) {
+      List<String> sub = new ArrayList<>();
+      render(item, 0, sub);
+      lines.add(bullet + sub.get(0));
+      for (String l : sub.subList(1, sub.size())) lines.add("   " + l);
+    }
+  }
+
+  private void line(String s) {
+    out.append(s).append('\n');
+  }
+}

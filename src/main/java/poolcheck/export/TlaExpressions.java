@@ -1,0 +1,235 @@
+package poolcheck.export;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import poolcheck.compile.ModelShape;
+import poolcheck.compile.Type;
+import poolcheck.compile.Value;
+import poolcheck.language.Expr;
+
+/**
+ * Model expressions as TLA+ expressions over a symbolic state: each variable reads as the
+ * expression of its value so far in the step (its own name before any assignment), so that a
+ * whole step becomes one formula over the unprimed state. Booleans are TLA+ booleans, enum
+ * values strings, arrays functions over their index set, containers sequences (head or bottom
+ * first), program counters label strings.
+ */
+final class TlaExpressions {
+  private static final Set<String> RESERVED = Set.of("ASSUME", "ASSUMPTION", "AXIOM", "CASE",
+      "CHOOSE", "CONSTANT", "CONSTANTS", "DOMAIN", "ELSE", "ENABLED", "EXCEPT", "EXTENDS", "IF",
+      "IN", "INSTANCE", "LET", "LOCAL", "MODULE", "OTHER", "SF_", "SUBSET", "THEN", "THEOREM",
+      "UNCHANGED", "UNION", "VARIABLE", "VARIABLES", "WF_", "WITH", "BOOLEAN", "TRUE", "FALSE",
+      "STRING", "Nat", "Int", "Seq", "Len", "Head", "Tail", "Append", "SubSeq", "Cardinality",
+      "Assert", "Print", "Init", "Next", "Spec", "Done", "vars", "Min", "Max", "Permutations",
+      "SortSeq", "ToString", "JavaTime", "Any", "RandomElement", "TLCGet", "TLCSet", "TLCEval",
+      "PrintT", "IsFiniteSet", "SelectSeq");
+
+  /** Where an expression is evaluated. {@code state} maps a TLA+ variable to its value now. */
+  record Scope(ModelShape.Process process, int instance, StepPaths.Bindings bindings,
+      Set<String> quantified, Map<String, String> state) {
+    Scope with(StepPaths.Bindings b) {
+      return new Scope(process, instance, b, quantified, state);
+    }
+
+    Scope quantify(String name) {
+      Set<String> q = new java.util.HashSet<>(quantified);
+      q.add(name);
+      return new Scope(process, instance, bindings, q, state);
+    }
+  }
+
+  /** A variable's TLA+ name and type. */
+  record Storage(String name, Type type) {}
+
+  private final ModelShape shape;
+
+  TlaExpressions(ModelShape shape) {
+    this.shape = shape;
+  }
+
+  static String id(String name) {
+    return RESERVED.contains(name) ? name + "_" : name;
+  }
+
+  static String instance(ModelShape.Process p, int i) {
+    return p.indexed() ? p.name() + "_" + i : p.name();
+  }
+
+  static String pc(ModelShape.Process p, int i) {
+    return "pc_" + instance(p, i);
+  }
+
+  static String local(ModelShape.Process p, int i, String local) {
+    return instance(p, i) + "_" + local;
+  }
+
+  static String string(String s) {
+    return "\"" + s + "\"";
+  }
+
+  /** The set of a finite type's values. */
+  static String set(Type.Scalar t) {
+    if (t instanceof Type.Bool) return "BOOLEAN";
+    if (t instanceof Type.Enum e) {
+      List<String> v = new ArrayList<>();
+      for (String name : e.values()) v.add(string(name));
+      return "{" + String.join(", ", v) + "}";
+    }
+    return "(" + t.lo() + ".." + t.hi() + ")";
+  }
+
+  /** The TLA+ value of the scalar with encoding {@code v}. */
+  static String scalar(Type.Scalar t, int v) {
+    if (t instanceof Type.Bool) return v != 0 ? "TRUE" : "FALSE";
+    if (t instanceof Type.Enum e) return string(e.values().get(v));
+    return v < 0 ? "(" + v + ")" : Integer.toString(v);
+  }
+
+  static String literal(Value v) {
+    if (v instanceof Value.Bool b) return b.value() ? "TRUE" : "FALSE";
+    if (v instanceof Value.Int i) return i.value() < 0 ? "(" + i.value() + ")"
+        : Integer.toString(i.value());
+    if (v instanceof Value.Enum e) return string(e.name());
+    if (v instanceof Value.Label l) return string(l.name());
+    if (v instanceof Value.Sequence s) {
+      List<String> out = new ArrayList<>();
+      for (Value x : s.elements()) out.add(literal(x));
+      return "<<" + String.join(", ", out) + ">>";
+    }
+    if (v instanceof Value.Array a) {
+      boolean uniform = a.values().stream().distinct().count() <= 1;
+      if (uniform && !a.values().isEmpty()) {
+        return null; // the caller writes [k \in D |-> v], which needs the index set
+      }
+      List<String> out = new ArrayList<>();
+      for (int i = 0; i < a.values().size(); i++) {
+        out.add(literal(a.keys().get(i)) + " :> " + literal(a.values().get(i)));
+      }
+      return "(" + String.join(" @@ ", out) + ")";
+    }
+    throw new IllegalArgumentException("no TLA+ literal for " + v);
+  }
+
+  Storage storage(String name, Scope scope) {
+    if (scope.process() != null) {
+      for (ModelShape.Variable v : scope.process().locals()) {
+        if (v.name().equals(name)) {
+          return new Storage(local(scope.process(), scope.instance(), name), v.type());
+        }
+      }
+    }
+    for (ModelShape.Variable v : shape.globals()) {
+      if (v.name().equals(name)) return new Storage(id(name), v.type());
+    }
+    return null;
+  }
+
+  String read(Storage s, Scope scope) {
+    return scope.state().getOrDefault(s.name(), s.name());
+  }
+
+  String expr(Expr e, Scope scope) {
+    if (e instanceof Expr.IntLit i) {
+      return i.value() < 0 ? "(" + i.value() + ")" : Integer.toString(i.value());
+    } else if (e instanceof Expr.BoolLit b) {
+      return b.value() ? "TRUE" : "FALSE";
+    } else if (e instanceof Expr.Self) {
+      return Integer.toString(scope.instance());
+    } else if (e instanceof Expr.Name n) {
+      if (scope.quantified().contains(n.name())) return id(n.name());
+      Integer bound = scope.bindings().values().get(n.name());
+      if (bound != null) return scalar(scope.bindings().types().get(n.name()), bound);
+      Storage s = storage(n.name(), scope);
+      if (s != null) return read(s, scope);
+      if (shape.constants().containsKey(n.name())) return id(n.name());
+      return string(n.name()); // an enum value
+    } else if (e instanceof Expr.Index ix) {
+      Storage s = storage(((Expr.Name) ix.target()).name(), scope);
+      String i = expr(ix.index(), scope);
+      String v = read(s, scope);
+      if (s.type() instanceof Type.Container) return paren(v) + "[" + i + " + 1]";
+      return paren(v) + "[" + i + "]";
+    } else if (e instanceof Expr.Unary u) {
+      String a = expr(u.operand(), scope);
+      return u.op().equals("!") ? "~" + paren(a) : "(-" + paren(a) + ")";
+    } else if (e instanceof Expr.Binary b) {
+      String l = expr(b.left(), scope);
+      String r = expr(b.right(), scope);
+      String op = switch (b.op()) {
+        case "&&" -> "/\\";
+        case "||" -> "\\/";
+        case "==" -> "=";
+        case "!=" -> "#";
+        case "/" -> "\\div";
+        default -> b.op();
+      };
+      return "(" + l + " " + op + " " + r + ")";
+    } else if (e instanceof Expr.Call c) {
+      return call(c, scope);
+    } else if (e instanceof Expr.At at) {
+      ModelShape.Process p = shape.process(at.process());
+      String label = string(at.label());
+      if (at.instance() == null) return "(" + read(pcStorage(p, 0), scope) + " = " + label + ")";
+      String i = expr(at.instance(), scope);
+      try {
+        int k = Integer.parseInt(i);
+        return "(" + read(pcStorage(p, k), scope) + " = " + label + ")";
+      } catch (NumberFormatException computed) {
+        List<String> terms = new ArrayList<>();
+        for (int k = 0; k < p.instances(); k++) {
+          terms.add("(" + i + " = " + k + " /\\ " + read(pcStorage(p, k), scope) + " = "
+              + label + ")");
+        }
+        return "(" + String.join(" \\/ ", terms) + ")";
+      }
+    } else if (e instanceof Expr.Quantifier q) {
+      Type.Scalar d = shape.domain(q.domain());
+      String body = expr(q.body(), scope.quantify(q.variable()));
+      String var = id(q.variable());
+      return switch (q.kind()) {
+        case "forall" -> "(\\A " + var + " \\in " + set(d) + " : " + body + ")";
+        case "exists" -> "(\\E " + var + " \\in " + set(d) + " : " + body + ")";
+        default -> "Cardinality({" + var + " \\in " + set(d) + " : " + body + "})";
+      };
+    }
+    throw new IllegalStateException("unreachable: " + e);
+  }
+
+  static Storage pcStorage(ModelShape.Process p, int i) {
+    return new Storage(pc(p, i), null);
+  }
+
+  private String call(Expr.Call c, Scope scope) {
+    String f = c.function();
+    if (f.equals("min") || f.equals("max")) {
+      String a = expr(c.args().get(0), scope);
+      String b = expr(c.args().get(1), scope);
+      return "(IF " + a + (f.equals("min") ? " <= " : " >= ") + b + " THEN " + a + " ELSE " + b
+          + ")";
+    }
+    Storage s = storage(((Expr.Name) c.args().get(0)).name(), scope);
+    Type.Container ct = (Type.Container) s.type();
+    String v = read(s, scope);
+    return switch (f) {
+      case "len" -> "Len(" + v + ")";
+      case "cap" -> Integer.toString(ct.capacity());
+      case "empty" -> "(Len(" + v + ") = 0)";
+      case "full" -> "(Len(" + v + ") = " + ct.capacity() + ")";
+      case "head" -> head(v, ct);
+      case "contains" -> "(" + expr(c.args().get(1), scope) + " \\in {" + paren(v)
+          + "[k_] : k_ \\in 1..Len(" + v + ")})";
+      default -> throw new IllegalStateException("unreachable: " + f);
+    };
+  }
+
+  static String head(String v, Type.Container ct) {
+    return ct.fifo() ? "Head(" + v + ")" : paren(v) + "[Len(" + v + ")]";
+  }
+
+  static String paren(String s) {
+    if (s.matches("[A-Za-z_][A-Za-z0-9_]*")) return s;
+    return "(" + s + ")";
+  }
+}
