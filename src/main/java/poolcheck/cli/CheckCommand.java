@@ -58,6 +58,26 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "No progress lines.")
   boolean quiet;
 
+  @Option(names = "--workers", paramLabel = "N",
+      description = "Threads exploring in parallel. Default: all cores.")
+  Integer workers;
+
+  @Option(names = "--exact", description = "Store full states instead of 64-bit fingerprints "
+      + "(no collision risk, more memory).")
+  boolean exact;
+
+  @Option(names = "--spill-dir", paramLabel = "DIR",
+      description = "Write the frontier beyond --frontier-memory to files here.")
+  Path spillDir;
+
+  @Option(names = "--frontier-memory", paramLabel = "MB", defaultValue = "512",
+      description = "Heap for the frontier before it spills to --spill-dir (default: 512).")
+  long frontierMemory;
+
+  @Option(names = "--progress-interval", paramLabel = "SECONDS", defaultValue = "2",
+      description = "Seconds between progress lines (default: 2).")
+  double progressInterval;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -80,30 +100,23 @@ final class CheckCommand implements Callable<Integer> {
     if (maxStates != null) explorer.maxStates(maxStates);
     if (maxDepth != null) explorer.maxDepth(maxDepth);
     if (timeLimit != null) explorer.timeLimitMillis(timeLimit * 1000);
+    int n = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
+    if (n < 1) throw new UsageException("--workers " + n + ": must be at least 1");
+    if (spillDir != null && !Files.isDirectory(spillDir)) {
+      throw new UsageException("--spill-dir " + spillDir + ": no such directory");
+    }
+    explorer.workers(n).fingerprints(!exact);
+    if (spillDir != null) explorer.spill(spillDir, frontierMemory << 20);
     if (!quiet) {
-      explorer.progress((distinct, generated, frontier, depth, millis) -> err.printf(Locale.ROOT,
-          "progress: %,d distinct, %,d generated, frontier %,d, depth %d, %.0f s%n",
-          distinct, generated, frontier, depth, millis / 1000.0));
+      explorer.progressInterval(Math.max(1, (long) (progressInterval * 1000)));
+      explorer.progress(new ProgressLine(err));
     }
     out.println("poolcheck: model " + m.name() + " " + m.constants());
-    Thread hook = new Thread(explorer::stop);
-    Runtime.getRuntime().addShutdownHook(hook);
     CheckResult r;
-    try {
+    try (Interrupts interrupts = Interrupts.install(explorer::stop)) {
       r = explorer.run();
-    } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the JVM is already exiting: the hook has run
-      }
+      report(r, out);
     }
-    r.counterexample().ifPresent(cx -> {
-      out.println();
-      out.print(TextTrace.render(cx));
-      out.println();
-    });
-    out.println(summary(r));
     if (json != null) Files.writeString(json, JsonResult.render(r));
     return switch (r.verdict()) {
       case VERIFIED -> ExitCode.VERIFIED;
@@ -111,6 +124,16 @@ final class CheckCommand implements Callable<Integer> {
       case INCOMPLETE -> ExitCode.INCOMPLETE;
       case INTERRUPTED -> ExitCode.INTERRUPTED;
     };
+  }
+
+  private static void report(CheckResult r, PrintWriter out) {
+    r.counterexample().ifPresent(cx -> {
+      out.println();
+      out.print(TextTrace.render(cx));
+      out.println();
+    });
+    out.println(summary(r));
+    out.flush();
   }
 
   static String summary(CheckResult r) {
@@ -127,6 +150,9 @@ final class CheckCommand implements Callable<Integer> {
     };
     return head + String.format(Locale.ROOT,
         "%n%,d distinct states, %,d generated, depth %d, %.2f s, %,.0f states/s",
-        s.distinct(), s.generated(), s.depth(), s.millis() / 1000.0, s.statesPerSecond());
+        s.distinct(), s.generated(), s.depth(), s.millis() / 1000.0, s.statesPerSecond())
+        + (s.collisionProbability() > 0 ? String.format(Locale.ROOT,
+            "%nfingerprint collision probability <= %.1e (--exact to rule it out)",
+            s.collisionProbability()) : "");
   }
 }

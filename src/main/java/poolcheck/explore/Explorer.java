@@ -1,6 +1,7 @@
 package poolcheck.explore;
 
 import com.google.common.collect.ImmutableList;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +19,12 @@ import poolcheck.result.TraceStep;
 import poolcheck.result.Verdict;
 
 /**
- * Breadth-first exhaustive search: the first violation found is at the smallest depth, so its
- * trace is a shortest one. Configure with the setters, then {@link #run()}.
+ * Breadth-first exhaustive search: the violation reported has the shortest trace there is.
+ * Configure with the setters, then {@link #run()}.
+ *
+ * <p>Two engines: with one worker in exact mode (the defaults) a sequential search whose store of
+ * full states doubles as its queue, the reference; otherwise a {@link LevelSearch} with any number
+ * of workers over fingerprints or full states. Both store the same states.
  */
 public final class Explorer {
   private final CompiledModel model;
@@ -29,6 +34,11 @@ public final class Explorer {
   private long timeLimitMillis = Long.MAX_VALUE;
   private final AtomicBoolean stop = new AtomicBoolean();
   private Progress progress = Progress.NONE;
+  private long progressMillis = 1000;
+  private int workers = 1;
+  private boolean fingerprints;
+  private Path spillDir;
+  private long frontierMemory = Long.MAX_VALUE;
 
   /** Receives figures while the search runs. */
   public interface Progress {
@@ -75,6 +85,35 @@ public final class Explorer {
     return this;
   }
 
+  /** How often progress is reported, in milliseconds. */
+  public Explorer progressInterval(long millis) {
+    this.progressMillis = millis;
+    return this;
+  }
+
+  /** Threads expanding states; 1 by default. */
+  public Explorer workers(int n) {
+    if (n < 1) throw new IllegalArgumentException("workers must be at least 1, not " + n);
+    this.workers = n;
+    return this;
+  }
+
+  /**
+   * Remembers 64-bit fingerprints instead of full states: far less memory, with a small reported
+   * chance that a collision hid a state. Off (exact) by default.
+   */
+  public Explorer fingerprints(boolean on) {
+    this.fingerprints = on;
+    return this;
+  }
+
+  /** Writes frontier blocks beyond {@code memoryBytes} of heap to files in {@code dir}. */
+  public Explorer spill(Path dir, long memoryBytes) {
+    this.spillDir = dir;
+    this.frontierMemory = memoryBytes;
+    return this;
+  }
+
   /** Asks a running search to stop at the next state; it returns an INTERRUPTED result. */
   public void stop() {
     stop.set(true);
@@ -89,9 +128,24 @@ public final class Explorer {
   }
 
   /** What a violation is made of until the trace is rebuilt. */
-  private record Found(int property, int parent, int transition, int[] state) {}
+  private record Found(int property, int parent, int transition, int[] state, int length) {}
 
   public CheckResult run() {
+    if (workers > 1 || fingerprints || spillDir != null) {
+      LevelSearch.Settings settings = new LevelSearch.Settings(workers, !fingerprints, maxStates,
+          maxDepth, timeLimitMillis, progress, progressMillis, spillDir, frontierMemory);
+      return new LevelSearch(model, checked, settings, stop).run(checkedNames());
+    }
+    try {
+      return sequential();
+    } catch (OutOfMemoryError e) {
+      return new CheckResult(model.name(), model.constants(), checkedNames(), Verdict.INCOMPLETE,
+          new Statistics(0, 0, 0, 0, 1, 0), Optional.empty(), "out of memory in exact mode; "
+          + "more heap (-Xmx, e.g. POOLCHECK_JAVA_OPTS=-Xmx8g) or fingerprint mode would help");
+    }
+  }
+
+  private CheckResult sequential() {
     long start = System.currentTimeMillis();
     StateLayout layout = model.layout();
     StateStore store = new StateStore(layout.words());
@@ -101,6 +155,7 @@ public final class Explorer {
 
     final class Sink implements SuccessorSink {
       int parent = -1;
+      int depth;
       int emitted;
       long generated;
       Found found;
@@ -114,14 +169,16 @@ public final class Explorer {
         int index = store.add(packed, parent, transition);
         if (index >= 0) {
           int bad = model.violatedInvariant(next, frame);
-          if (bad >= 0) found = new Found(bad, index, -2, null);
+          if (bad >= 0) found = new Found(bad, index, -2, null, parent < 0 ? 0 : depth + 1);
         }
       }
 
       @Override
       public void violation(int property, int[] at, int transition) {
         emitted++;
-        if (found == null) found = new Found(property, parent, transition, at);
+        if (found == null) {
+          found = new Found(property, parent, transition, at, parent < 0 ? 0 : depth + 1);
+        }
       }
     }
 
@@ -134,11 +191,15 @@ public final class Explorer {
     Verdict verdict = Verdict.VERIFIED;
     int[] current = new int[layout.slots()];
     long lastReport = start;
-    while (sink.found == null && head < store.size()) {
+    while (head < store.size()) {
       if (head == levelEnd) {
+        if (sink.found != null) break;
         depth++;
         levelEnd = store.size();
       }
+      // A violation one step deeper is kept while the rest of this level may still hold a
+      // deadlock, whose trace would be one step shorter.
+      if (sink.found != null && (sink.found.length() <= depth || !checked[deadlock])) break;
       if (depth >= maxDepth) {
         verdict = Verdict.INCOMPLETE;
         reason = "depth limit " + maxDepth + " reached";
@@ -169,19 +230,24 @@ public final class Explorer {
       store.copyOut(head, packed);
       layout.unpack(packed, 0, current);
       sink.parent = head;
+      sink.depth = depth;
       sink.emitted = 0;
       model.successors(current, frame, sink);
       if (sink.emitted == 0 && checked[deadlock] && !model.isFinal(current, frame)) {
-        sink.found = new Found(deadlock, head, -2, null);
+        sink.found = new Found(deadlock, head, -2, null, depth);
+        break;
       }
       head++;
     }
-    if (sink.found != null) verdict = Verdict.VIOLATED;
+    if (sink.found != null) {
+      verdict = Verdict.VIOLATED;
+      reason = null;
+    }
     if (verdict == Verdict.VERIFIED && store.size() > 0) {
       // depth is the level of the last state stored, which may lie beyond the level expanded.
       depth = depthOf(store, store.size() - 1);
     } else if (sink.found != null) {
-      depth = Math.max(depth, depthOf(store, Math.max(0, store.size() - 1)));
+      depth = sink.found.length();
     }
     long millis = System.currentTimeMillis() - start;
     Statistics stats = new Statistics(sink.generated, store.size(), depth, millis, 1,

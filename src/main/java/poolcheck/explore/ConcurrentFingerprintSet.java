@@ -1,0 +1,103 @@
+package poolcheck.explore;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The visited set shared by several workers: the layout of {@link FingerprintSet} (one long per
+ * slot, power of two, linear probing, 0 empty, the fingerprint 0 as a flag), with each insertion a
+ * compare-and-set on the slot, so adding never takes a lock.
+ *
+ * <p>Growing cannot be done under concurrent insertion, so workers hold a {@link #enter() pass}
+ * (the read side of a read-write lock) while they insert, taken once per block of states rather
+ * than per insertion, and check {@link #wantsToGrow()} after every state. When the table is half
+ * full, each worker gives its pass back and the first to take the write side doubles the table.
+ * Between the check and the pass being returned a worker inserts at most the successors of one
+ * state, so the table never fills: the half that is free absorbs that overshoot.
+ */
+public final class ConcurrentFingerprintSet {
+  private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
+
+  private volatile long[] table;
+  private volatile long threshold;
+  private final AtomicLong size = new AtomicLong();
+  private final AtomicBoolean zero = new AtomicBoolean();
+  private final ReentrantReadWriteLock growth = new ReentrantReadWriteLock();
+
+  public ConcurrentFingerprintSet(int initialCapacity) {
+    int capacity = Integer.highestOneBit(Math.max(1 << 10, initialCapacity - 1) << 1);
+    table = new long[capacity];
+    threshold = capacity / 2;
+  }
+
+  /** Takes a pass to insert; give it back with {@link #leave()}. */
+  public void enter() {
+    growth.readLock().lock();
+  }
+
+  public void leave() {
+    growth.readLock().unlock();
+  }
+
+  public boolean wantsToGrow() {
+    return size.get() > threshold;
+  }
+
+  /** Doubles the table if it is still over the threshold; call without holding a pass. */
+  public void grow() {
+    growth.writeLock().lock();
+    try {
+      if (size.get() <= threshold) return;
+      long[] old = table;
+      if (old.length >= 1 << 30) throw new IllegalStateException("fingerprint set is full");
+      long[] next = new long[old.length * 2];
+      int mask = next.length - 1;
+      for (long fp : old) {
+        if (fp == 0) continue;
+        int slot = (int) (fp ^ (fp >>> 32)) & mask;
+        while (next[slot] != 0) slot = (slot + 1) & mask;
+        next[slot] = fp;
+      }
+      table = next;
+      threshold = next.length / 2;
+    } finally {
+      growth.writeLock().unlock();
+    }
+  }
+
+  /** Adds the fingerprint and says whether this call was the one that added it. Needs a pass. */
+  public boolean add(long fp) {
+    if (fp == 0) {
+      if (zero.get() || !zero.compareAndSet(false, true)) return false;
+      size.incrementAndGet();
+      return true;
+    }
+    long[] t = table;
+    int mask = t.length - 1;
+    int slot = (int) (fp ^ (fp >>> 32)) & mask;
+    for (int probes = 0; probes <= mask; probes++) {
+      long entry = (long) SLOT.getVolatile(t, slot);
+      if (entry == 0) {
+        if (SLOT.compareAndSet(t, slot, 0L, fp)) {
+          size.incrementAndGet();
+          return true;
+        }
+        entry = (long) SLOT.getVolatile(t, slot);
+      }
+      if (entry == fp) return false;
+      slot = (slot + 1) & mask;
+    }
+    throw new IllegalStateException("fingerprint set is full");
+  }
+
+  public long size() {
+    return size.get();
+  }
+
+  public long heapBytes() {
+    return (long) table.length * 8;
+  }
+}

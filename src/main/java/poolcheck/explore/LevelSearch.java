@@ -1,0 +1,369 @@
+package poolcheck.explore;
+
+import com.google.common.collect.ImmutableList;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import poolcheck.compile.CompiledModel;
+import poolcheck.compile.Frame;
+import poolcheck.compile.StateLayout;
+import poolcheck.compile.SuccessorSink;
+import poolcheck.result.CheckResult;
+import poolcheck.result.Counterexample;
+import poolcheck.result.Statistics;
+import poolcheck.result.TraceStep;
+import poolcheck.result.Verdict;
+
+/**
+ * Level-synchronous parallel breadth-first search: N workers expand the blocks of level d and
+ * write level d+1; nobody starts level d+1 before level d is done. So the set of states stored
+ * is the same as with one worker, and the shortest violation of level d is found before any of
+ * level d+1, which keeps counterexamples shortest. States are remembered as fingerprints (or in
+ * full, in exact mode) and traces are rebuilt from the {@link TraceLog}.
+ */
+final class LevelSearch {
+  /** States a block holds: large enough to amortise claiming, small enough to balance work. */
+  private static final int BLOCK_STATES = 1024;
+
+  private final CompiledModel model;
+  private final StateLayout layout;
+  private final boolean[] checked;
+  private final int deadlock;
+  private final Settings settings;
+  private final AtomicBoolean stop;
+  private final VisitedSet visited;
+  private final TraceLog log = new TraceLog();
+  private final AtomicLong ids = new AtomicLong();
+  private final int stride;
+  /** Set by anyone who wants the current level to end early: violation, limit, stop. */
+  private volatile boolean cut;
+
+  /** The explorer's settings, as this search needs them. */
+  record Settings(int workers, boolean exact, long maxStates, int maxDepth, long timeLimitMillis,
+      Explorer.Progress progress, long progressMillis, Path spillDir, long frontierMemory) {}
+
+  /** A violation found, anchored at a state number (for an assertion: the parent's). */
+  private record Found(int property, long anchor, int transition, int[] at, int length) {}
+
+  LevelSearch(CompiledModel model, boolean[] checked, Settings settings, AtomicBoolean stop) {
+    this.model = model;
+    this.layout = model.layout();
+    this.checked = checked;
+    this.deadlock = model.property("deadlock").orElseThrow().id();
+    this.settings = settings;
+    this.stop = stop;
+    this.visited = settings.exact() ? VisitedSet.exact(layout.words())
+        : VisitedSet.fingerprints();
+    this.stride = layout.words() + 1;
+  }
+
+  private Frontier newFrontier() {
+    return new Frontier(stride, settings.spillDir(), settings.frontierMemory());
+  }
+
+  CheckResult run(ImmutableList<String> checkedNames) {
+    long start = System.currentTimeMillis();
+    Worker[] workers = new Worker[settings.workers()];
+    for (int i = 0; i < workers.length; i++) workers[i] = new Worker();
+    Frontier current = newFrontier();
+    Worker first = workers[0];
+    first.begin(current, 0);
+    visited.enter();
+    try {
+      model.initialStates(first.frame, first);
+    } finally {
+      visited.leave();
+    }
+    first.flush();
+    Found found = first.found;
+    int depth = 0;
+    Verdict verdict = Verdict.VERIFIED;
+    String reason = null;
+    long peakFrontierBytes = current.memoryBytes();
+    ExecutorService pool = Executors.newFixedThreadPool(workers.length, r -> {
+      Thread t = new Thread(r, "poolcheck-worker");
+      t.setDaemon(true);
+      return t;
+    });
+    long lastReport = start;
+    try {
+      while (found == null && current.states() > 0) {
+        if (depth >= settings.maxDepth()) {
+          verdict = Verdict.INCOMPLETE;
+          reason = "depth limit " + settings.maxDepth() + " reached";
+          break;
+        }
+        Frontier next = newFrontier();
+        AtomicInteger cursor = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(workers.length);
+        for (Worker w : workers) {
+          w.begin(next, depth);
+          Frontier level = current;
+          pool.execute(() -> {
+            try {
+              w.expand(level, cursor);
+            } catch (Throwable t) {
+              w.failure = t;
+              cut = true;
+            } finally {
+              done.countDown();
+            }
+          });
+        }
+        String why = null;
+        while (!done.await(50, TimeUnit.MILLISECONDS)) {
+          long now = System.currentTimeMillis();
+          if (why == null && stop.get()) why = "interrupted";
+          if (why == null && now - start > settings.timeLimitMillis()) {
+            why = "time limit " + settings.timeLimitMillis() / 1000 + " s reached";
+          }
+          if (why != null) cut = true;
+          if (now - lastReport >= settings.progressMillis()) {
+            report(workers, current, next, depth, now - start);
+            lastReport = now;
+          }
+        }
+        peakFrontierBytes = Math.max(peakFrontierBytes, next.memoryBytes());
+        for (Worker w : workers) {
+          if (w.failure instanceof OutOfMemoryError) {
+            current.close();
+            next.close();
+            return outOfMemory(checkedNames, workers, depth, start);
+          }
+          if (w.failure != null) throw new IllegalStateException(w.failure);
+          if (w.found != null && (found == null || w.found.length() < found.length())) {
+            found = w.found;
+          }
+        }
+        current.close();
+        current = next;
+        if (found != null) break;
+        if (why == null && stop.get()) why = "interrupted";
+        if (why == null && ids.get() >= settings.maxStates()) {
+          why = "state limit " + settings.maxStates() + " reached";
+        }
+        if (why != null) {
+          verdict = why.equals("interrupted") ? Verdict.INTERRUPTED : Verdict.INCOMPLETE;
+          reason = why;
+          break;
+        }
+        depth++;
+        cut = false;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      verdict = Verdict.INTERRUPTED;
+      reason = "interrupted";
+    } catch (OutOfMemoryError e) {
+      current.close();
+      return outOfMemory(checkedNames, workers, depth, start);
+    } finally {
+      pool.shutdownNow();
+      current.close();
+    }
+    if (found != null) {
+      verdict = Verdict.VIOLATED;
+      depth = found.length();
+    } else if (verdict == Verdict.VERIFIED) {
+      depth = Math.max(0, depth - 1);
+    }
+    long distinct = ids.get();
+    Statistics stats = new Statistics(generated(workers), distinct, depth,
+        System.currentTimeMillis() - start, workers.length, bytesPerState(distinct),
+        settings.exact() ? 0 : Fingerprint.collisionProbability(distinct, layout.words()));
+    Found f = found;
+    Optional<Counterexample> trace = Optional.ofNullable(f).map(this::counterexample);
+    return new CheckResult(model.name(), model.constants(), checkedNames, verdict, stats, trace,
+        reason);
+  }
+
+  private CheckResult outOfMemory(ImmutableList<String> checkedNames, Worker[] workers,
+      int depth, long start) {
+    long distinct = ids.get();
+    String reason = String.format(java.util.Locale.ROOT, "out of memory after %,d distinct "
+        + "states at depth %d; more heap (-Xmx, e.g. POOLCHECK_JAVA_OPTS=-Xmx8g), fingerprint "
+        + "mode (the default, not --exact), --spill-dir for the frontier or smaller constants "
+        + "would help", distinct, depth);
+    Statistics stats = new Statistics(generated(workers), distinct, depth,
+        System.currentTimeMillis() - start, workers.length, 0, 0);
+    return new CheckResult(model.name(), model.constants(), checkedNames, Verdict.INCOMPLETE,
+        stats, Optional.empty(), reason);
+  }
+
+  private long bytesPerState(long distinct) {
+    return distinct == 0 ? 0 : (visited.heapBytes() + log.heapBytes()) / distinct;
+  }
+
+  private static long generated(Worker[] workers) {
+    long g = 0;
+    for (Worker w : workers) g += w.generated;
+    return g;
+  }
+
+  private void report(Worker[] workers, Frontier current, Frontier next, int depth, long millis) {
+    long expanded = 0;
+    for (Worker w : workers) expanded += w.expanded;
+    settings.progress().report(ids.get(), generated(workers),
+        Math.max(0, current.states() - expanded) + next.states(), depth, millis);
+  }
+
+  /** One thread's scratch space and the sink its expansions emit into. */
+  private final class Worker implements SuccessorSink {
+    final Frame frame = model.newFrame(checked);
+    final long[] packed = new long[layout.words()];
+    final int[] state = new int[layout.slots()];
+    final boolean checkDeadlock = checked[deadlock];
+    volatile long generated;
+    volatile long expanded;
+    Frontier out;
+    long[] block;
+    int blockCount;
+    long parent;
+    int ordinal;
+    int emitted;
+    int depth;
+    Found found;
+    Throwable failure;
+
+    void begin(Frontier out, int depth) {
+      this.out = out;
+      this.depth = depth;
+      this.parent = -1;
+      this.ordinal = 0;
+      this.expanded = 0;
+      this.found = null;
+      this.failure = null;
+    }
+
+    void expand(Frontier level, AtomicInteger cursor) {
+      visited.enter();
+      try {
+        int blocks = level.blockCount();
+        for (int b; !cut && (b = cursor.getAndIncrement()) < blocks; ) {
+          int n = level.count(b);
+          long[] data = level.take(b);
+          for (int k = 0; k < n && !cut; k++) {
+            int base = k * stride;
+            parent = data[base];
+            layout.unpack(data, base + 1, state);
+            ordinal = 0;
+            emitted = 0;
+            model.successors(state, frame, this);
+            if (emitted == 0 && checkDeadlock && !model.isFinal(state, frame)) {
+              offer(new Found(deadlock, parent, -2, null, depth));
+            }
+            expanded++;
+            if (visited.wantsToGrow()) {
+              visited.leave();
+              try {
+                visited.grow();
+              } finally {
+                visited.enter();
+              }
+            }
+            if (ids.get() >= settings.maxStates()) cut = true;
+          }
+        }
+      } finally {
+        visited.leave();
+      }
+      flush();
+    }
+
+    /** Keeps the shortest; a violation no later one can beat ends the level early. */
+    private void offer(Found f) {
+      if (found == null || f.length() < found.length()) found = f;
+      if (f.length() == depth || !checkDeadlock) cut = true;
+    }
+
+    @Override
+    public void successor(int[] next, int transition) {
+      int mine = ordinal++;
+      emitted++;
+      generated++;
+      layout.pack(next, packed, 0);
+      long fp = Fingerprint.of(packed, 0, packed.length);
+      if (!visited.add(packed, fp)) return;
+      long id = ids.getAndIncrement();
+      log.put(id, parent, mine);
+      int bad = model.violatedInvariant(next, frame);
+      if (bad >= 0) offer(new Found(bad, id, -2, null, parent < 0 ? 0 : depth + 1));
+      if (block == null) block = new long[BLOCK_STATES * stride];
+      int base = blockCount * stride;
+      block[base] = id;
+      System.arraycopy(packed, 0, block, base + 1, packed.length);
+      if (++blockCount == BLOCK_STATES) flush();
+    }
+
+    @Override
+    public void violation(int property, int[] at, int transition) {
+      ordinal++;
+      emitted++;
+      offer(new Found(property, parent, transition, at, parent < 0 ? 0 : depth + 1));
+    }
+
+    void flush() {
+      if (block != null && blockCount > 0) out.publish(block, blockCount);
+      block = null;
+      blockCount = 0;
+    }
+  }
+
+  /** Re-executes the model along the logged ordinals to get the states back. */
+  private Counterexample counterexample(Found f) {
+    List<TraceStep> steps = new ArrayList<>();
+    if (f.anchor() >= 0) {
+      List<Integer> ordinals = new ArrayList<>();
+      for (long id = f.anchor(); id >= 0; id = log.parent(id)) ordinals.add(log.ordinal(id));
+      Frame frame = model.newFrame(checked);
+      Pick pick = new Pick(ordinals.get(ordinals.size() - 1));
+      model.initialStates(frame, pick);
+      steps.add(new TraceStep(null, model.view(pick.state)));
+      for (int i = ordinals.size() - 2; i >= 0; i--) {
+        int[] from = pick.state;
+        pick = new Pick(ordinals.get(i));
+        model.successors(from, frame, pick);
+        steps.add(new TraceStep(model.transitions().get(pick.transition),
+            model.view(pick.state)));
+      }
+    }
+    if (f.at() != null) {
+      steps.add(new TraceStep(f.transition() < 0 ? null : model.transitions().get(f.transition()),
+          model.view(f.at())));
+    }
+    return new Counterexample(model.properties().get(f.property()), ImmutableList.copyOf(steps));
+  }
+
+  /** Catches the emission with the given ordinal; violations count as emissions too. */
+  private static final class Pick implements SuccessorSink {
+    final int wanted;
+    int seen;
+    int[] state;
+    int transition;
+
+    Pick(int wanted) {
+      this.wanted = wanted;
+    }
+
+    @Override
+    public void successor(int[] next, int t) {
+      if (seen++ == wanted) {
+        state = next;
+        transition = t;
+      }
+    }
+
+    @Override
+    public void violation(int property, int[] at, int t) {
+      seen++;
+    }
+  }
+}
