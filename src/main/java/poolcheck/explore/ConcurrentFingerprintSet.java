@@ -3,7 +3,7 @@ package poolcheck.explore;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -23,7 +23,8 @@ public final class ConcurrentFingerprintSet {
 
   private volatile long[] table;
   private volatile long threshold;
-  private final AtomicLong size = new AtomicLong();
+  /** Striped, so that workers adding at once do not fight over one counter's cache line. */
+  private final LongAdder size = new LongAdder();
   private final AtomicBoolean zero = new AtomicBoolean();
   private final ReentrantReadWriteLock growth = new ReentrantReadWriteLock();
 
@@ -43,14 +44,14 @@ public final class ConcurrentFingerprintSet {
   }
 
   public boolean wantsToGrow() {
-    return size.get() > threshold;
+    return size.sum() > threshold;
   }
 
   /** Doubles the table if it is still over the threshold; call without holding a pass. */
   public void grow() {
     growth.writeLock().lock();
     try {
-      if (size.get() <= threshold) return;
+      if (size.sum() <= threshold) return;
       long[] old = table;
       if (old.length >= 1 << 30) throw new IllegalStateException("fingerprint set is full");
       long[] next = new long[old.length * 2];
@@ -72,7 +73,7 @@ public final class ConcurrentFingerprintSet {
   public boolean add(long fp) {
     if (fp == 0) {
       if (zero.get() || !zero.compareAndSet(false, true)) return false;
-      size.incrementAndGet();
+      size.increment();
       return true;
     }
     long[] t = table;
@@ -82,7 +83,7 @@ public final class ConcurrentFingerprintSet {
       long entry = (long) SLOT.getVolatile(t, slot);
       if (entry == 0) {
         if (SLOT.compareAndSet(t, slot, 0L, fp)) {
-          size.incrementAndGet();
+          size.increment();
           return true;
         }
         entry = (long) SLOT.getVolatile(t, slot);
@@ -94,7 +95,7 @@ public final class ConcurrentFingerprintSet {
   }
 
   public long size() {
-    return size.get();
+    return size.sum();
   }
 
   public long heapBytes() {

@@ -41,10 +41,13 @@ final class LevelSearch {
   private final AtomicBoolean stop;
   private final VisitedSet visited;
   private final TraceLog log = new TraceLog();
+  /** Hands out state numbers in runs of {@link #ID_RUN}, so workers rarely touch it. */
   private final AtomicLong ids = new AtomicLong();
+  private static final int ID_RUN = 1024;
   private final int stride;
   /** Set by anyone who wants the current level to end early: violation, limit, stop. */
   private volatile boolean cut;
+  private final Worker[] workers;
 
   /** The explorer's settings, as this search needs them. */
   record Settings(int workers, boolean exact, long maxStates, int maxDepth, long timeLimitMillis,
@@ -63,6 +66,7 @@ final class LevelSearch {
     this.visited = settings.exact() ? VisitedSet.exact(layout.words())
         : VisitedSet.fingerprints();
     this.stride = layout.words() + 1;
+    this.workers = new Worker[settings.workers()];
   }
 
   private Frontier newFrontier() {
@@ -71,7 +75,6 @@ final class LevelSearch {
 
   CheckResult run(ImmutableList<String> checkedNames) {
     long start = System.currentTimeMillis();
-    Worker[] workers = new Worker[settings.workers()];
     for (int i = 0; i < workers.length; i++) workers[i] = new Worker();
     Frontier current = newFrontier();
     Worker first = workers[0];
@@ -147,7 +150,7 @@ final class LevelSearch {
         current = next;
         if (found != null) break;
         if (why == null && stop.get()) why = "interrupted";
-        if (why == null && ids.get() >= settings.maxStates()) {
+        if (why == null && distinct() >= settings.maxStates()) {
           why = "state limit " + settings.maxStates() + " reached";
         }
         if (why != null) {
@@ -175,7 +178,7 @@ final class LevelSearch {
     } else if (verdict == Verdict.VERIFIED) {
       depth = Math.max(0, depth - 1);
     }
-    long distinct = ids.get();
+    long distinct = distinct();
     Statistics stats = new Statistics(generated(workers), distinct, depth,
         System.currentTimeMillis() - start, workers.length, bytesPerState(distinct),
         settings.exact() ? 0 : Fingerprint.collisionProbability(distinct, layout.words()));
@@ -187,7 +190,7 @@ final class LevelSearch {
 
   private CheckResult outOfMemory(ImmutableList<String> checkedNames, Worker[] workers,
       int depth, long start) {
-    long distinct = ids.get();
+    long distinct = distinct();
     String reason = String.format(java.util.Locale.ROOT, "out of memory after %,d distinct "
         + "states at depth %d; more heap (-Xmx, e.g. POOLCHECK_JAVA_OPTS=-Xmx8g), fingerprint "
         + "mode (the default, not --exact), --spill-dir for the frontier or smaller constants "
@@ -196,6 +199,13 @@ final class LevelSearch {
         System.currentTimeMillis() - start, workers.length, 0, 0);
     return new CheckResult(model.name(), model.constants(), checkedNames, Verdict.INCOMPLETE,
         stats, Optional.empty(), reason);
+  }
+
+  /** Exact once the workers have stopped; a close estimate while they run. */
+  private long distinct() {
+    long n = 0;
+    for (Worker w : workers) n += w.added;
+    return n;
   }
 
   private long bytesPerState(long distinct) {
@@ -211,7 +221,7 @@ final class LevelSearch {
   private void report(Worker[] workers, Frontier current, Frontier next, int depth, long millis) {
     long expanded = 0;
     for (Worker w : workers) expanded += w.expanded;
-    settings.progress().report(ids.get(), generated(workers),
+    settings.progress().report(distinct(), generated(workers),
         Math.max(0, current.states() - expanded) + next.states(), depth, millis);
   }
 
@@ -221,8 +231,12 @@ final class LevelSearch {
     final long[] packed = new long[layout.words()];
     final int[] state = new int[layout.slots()];
     final boolean checkDeadlock = checked[deadlock];
-    volatile long generated;
-    volatile long expanded;
+    // Plain fields: other threads read them only for progress lines, where a stale value is fine.
+    long generated;
+    long expanded;
+    long added;
+    long nextId;
+    long idEnd;
     Frontier out;
     long[] block;
     int blockCount;
@@ -269,8 +283,8 @@ final class LevelSearch {
                 visited.enter();
               }
             }
-            if (ids.get() >= settings.maxStates()) cut = true;
           }
+          if (distinct() >= settings.maxStates()) cut = true;
         }
       } finally {
         visited.leave();
@@ -292,7 +306,12 @@ final class LevelSearch {
       layout.pack(next, packed, 0);
       long fp = Fingerprint.of(packed, 0, packed.length);
       if (!visited.add(packed, fp)) return;
-      long id = ids.getAndIncrement();
+      if (nextId == idEnd) {
+        nextId = ids.getAndAdd(ID_RUN);
+        idEnd = nextId + ID_RUN;
+      }
+      long id = nextId++;
+      added++;
       log.put(id, parent, mine);
       int bad = model.violatedInvariant(next, frame);
       if (bad >= 0) offer(new Found(bad, id, -2, null, parent < 0 ? 0 : depth + 1));
