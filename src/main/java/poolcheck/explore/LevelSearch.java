@@ -40,10 +40,10 @@ final class LevelSearch {
   private final Settings settings;
   private final AtomicBoolean stop;
   private final VisitedSet visited;
-  private final TraceLog log = new TraceLog();
+  private final TraceLog log;
   /** Hands out state numbers in runs of {@link #ID_RUN}, so workers rarely touch it. */
   private final AtomicLong ids = new AtomicLong();
-  private static final int ID_RUN = 1024;
+  private static final int ID_RUN = TraceLog.RUN;
   private final int stride;
   /** Set by anyone who wants the current level to end early: violation, limit, stop. */
   private volatile boolean cut;
@@ -66,6 +66,8 @@ final class LevelSearch {
     this.visited = settings.exact() ? VisitedSet.exact(layout.words())
         : VisitedSet.fingerprints();
     this.stride = layout.words() + 1;
+    this.log = settings.spillDir() == null ? TraceLog.inMemory()
+        : TraceLog.onDisk(settings.spillDir());
     this.workers = new Worker[settings.workers()];
   }
 
@@ -183,13 +185,18 @@ final class LevelSearch {
         System.currentTimeMillis() - start, workers.length, bytesPerState(distinct),
         settings.exact() ? 0 : Fingerprint.collisionProbability(distinct, layout.words()));
     Found f = found;
-    Optional<Counterexample> trace = Optional.ofNullable(f).map(this::counterexample);
+    Optional<Counterexample> trace;
+    try (TraceLog closing = log) {
+      for (Worker w : workers) w.writeRun();
+      trace = Optional.ofNullable(f).map(this::counterexample);
+    }
     return new CheckResult(model.name(), model.constants(), checkedNames, verdict, stats, trace,
         reason);
   }
 
   private CheckResult outOfMemory(ImmutableList<String> checkedNames, Worker[] workers,
       int depth, long start) {
+    log.close();
     long distinct = distinct();
     String reason = String.format(java.util.Locale.ROOT, "out of memory after %,d distinct "
         + "states at depth %d; more heap (-Xmx, e.g. POOLCHECK_JAVA_OPTS=-Xmx8g), fingerprint "
@@ -237,6 +244,7 @@ final class LevelSearch {
     long added;
     long nextId;
     long idEnd;
+    final long[] run = new long[ID_RUN];
     Frontier out;
     long[] block;
     int blockCount;
@@ -307,12 +315,13 @@ final class LevelSearch {
       long fp = Fingerprint.of(packed, 0, packed.length);
       if (!visited.add(packed, fp)) return;
       if (nextId == idEnd) {
+        writeRun();
         nextId = ids.getAndAdd(ID_RUN);
         idEnd = nextId + ID_RUN;
       }
       long id = nextId++;
       added++;
-      log.put(id, parent, mine);
+      run[(int) (id - (idEnd - ID_RUN))] = TraceLog.entry(parent, mine);
       int bad = model.violatedInvariant(next, frame);
       if (bad >= 0) offer(new Found(bad, id, -2, null, parent < 0 ? 0 : depth + 1));
       if (block == null) block = new long[BLOCK_STATES * stride];
@@ -327,6 +336,11 @@ final class LevelSearch {
       ordinal++;
       emitted++;
       offer(new Found(property, parent, transition, at, parent < 0 ? 0 : depth + 1));
+    }
+
+    /** Hands the entries of this worker's run of state numbers to the log. */
+    void writeRun() {
+      if (idEnd > 0) log.write(idEnd - ID_RUN, run, (int) (nextId - (idEnd - ID_RUN)));
     }
 
     void flush() {

@@ -1,5 +1,12 @@
 package poolcheck.explore;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
 /**
@@ -8,26 +15,35 @@ import java.util.Arrays;
  * expansion emitted. Re-executing the model from the initial state and picking those ordinals
  * yields the states again, as TLC rebuilds its traces.
  *
- * <p>Memory layout: one long per state, (parent + 1) in the high 40 bits and the ordinal in the
- * low 24; chunks of 2^16 longs allocated as numbers are handed out, so 8 bytes of heap per state.
- * Workers write disjoint numbers; the chunk directory grows under a lock, entries do not.
+ * <p>One long per state, (parent + 1) in the high 40 bits and the ordinal in the low 24. Workers
+ * number states in runs of {@link #RUN} and hand a run over whole, so runs never overlap. In
+ * memory: chunks of 2^16 longs, 8 bytes of heap per state. On disk: run r at byte r * RUN * 8 of
+ * a file, no heap per state at all; a lookup is one positional read, done only to rebuild a trace.
  */
-final class TraceLog {
+abstract class TraceLog implements AutoCloseable {
   static final int ORDINAL_BITS = 24;
-  private static final int CHUNK_BITS = 16;
-  private static final int CHUNK = 1 << CHUNK_BITS;
+  static final int RUN = 1024;
 
-  private volatile long[][] chunks = new long[16][];
-
-  /** Records state {@code id}: emitted as the {@code ordinal}-th successor of {@code parent}. */
-  void put(long id, long parent, int ordinal) {
+  static long entry(long parent, int ordinal) {
     if (ordinal >= 1 << ORDINAL_BITS) {
       throw new IllegalStateException("a state with more than 2^24 successors");
     }
-    int c = (int) (id >>> CHUNK_BITS);
-    long[][] dir = chunks;
-    if (c >= dir.length || dir[c] == null) dir = ensure(c);
-    dir[c][(int) id & (CHUNK - 1)] = (parent + 1) << ORDINAL_BITS | ordinal;
+    return (parent + 1) << ORDINAL_BITS | ordinal;
+  }
+
+  /** Stores the entries of states {@code first .. first + count - 1}. */
+  abstract void write(long first, long[] entries, int count);
+
+  abstract long entry(long id);
+
+  abstract long heapBytes();
+
+  @Override
+  public void close() {}
+
+  /** Records one state, for callers without runs. */
+  void put(long id, long parent, int ordinal) {
+    write(id, new long[] {entry(parent, ordinal)}, 1);
   }
 
   long parent(long id) {
@@ -38,21 +54,109 @@ final class TraceLog {
     return (int) (entry(id) & ((1 << ORDINAL_BITS) - 1));
   }
 
-  long heapBytes() {
-    long bytes = 0;
-    for (long[] chunk : chunks) bytes += chunk == null ? 0 : (long) chunk.length * 8;
-    return bytes;
+  static TraceLog inMemory() {
+    return new InMemory();
   }
 
-  private long entry(long id) {
-    return chunks[(int) (id >>> CHUNK_BITS)][(int) id & (CHUNK - 1)];
+  static TraceLog onDisk(Path dir) {
+    return new OnDisk(dir);
   }
 
-  private synchronized long[][] ensure(int c) {
-    long[][] dir = chunks;
-    if (c >= dir.length) dir = Arrays.copyOf(dir, Math.max(dir.length * 2, c + 1));
-    if (dir[c] == null) dir[c] = new long[CHUNK];
-    chunks = dir;
-    return dir;
+  private static final class InMemory extends TraceLog {
+    private static final int CHUNK_BITS = 16;
+    private static final int CHUNK = 1 << CHUNK_BITS;
+    private volatile long[][] chunks = new long[16][];
+
+    @Override
+    void write(long first, long[] entries, int count) {
+      for (int i = 0; i < count; ) {
+        long id = first + i;
+        int c = (int) (id >>> CHUNK_BITS);
+        long[][] dir = chunks;
+        if (c >= dir.length || dir[c] == null) dir = ensure(c);
+        int at = (int) id & (CHUNK - 1);
+        int n = Math.min(count - i, CHUNK - at);
+        System.arraycopy(entries, i, dir[c], at, n);
+        i += n;
+      }
+    }
+
+    @Override
+    long entry(long id) {
+      return chunks[(int) (id >>> CHUNK_BITS)][(int) id & (CHUNK - 1)];
+    }
+
+    @Override
+    long heapBytes() {
+      long bytes = 0;
+      for (long[] chunk : chunks) bytes += chunk == null ? 0 : (long) chunk.length * 8;
+      return bytes;
+    }
+
+    private synchronized long[][] ensure(int c) {
+      long[][] dir = chunks;
+      if (c >= dir.length) dir = Arrays.copyOf(dir, Math.max(dir.length * 2, c + 1));
+      if (dir[c] == null) dir[c] = new long[CHUNK];
+      chunks = dir;
+      return dir;
+    }
+  }
+
+  private static final class OnDisk extends TraceLog {
+    private final Path path;
+    private final FileChannel file;
+
+    OnDisk(Path dir) {
+      try {
+        path = Files.createTempFile(dir, "parents-", ".bin");
+        file = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
+            StandardOpenOption.DELETE_ON_CLOSE);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create the trace log in " + dir, e);
+      }
+    }
+
+    @Override
+    void write(long first, long[] entries, int count) {
+      ByteBuffer buf = ByteBuffer.allocate(count * 8);
+      buf.asLongBuffer().put(entries, 0, count);
+      try {
+        long at = first * 8;
+        while (buf.hasRemaining()) at += file.write(buf, at);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the trace log " + path, e);
+      }
+    }
+
+    @Override
+    long entry(long id) {
+      ByteBuffer buf = ByteBuffer.allocate(8);
+      try {
+        long at = id * 8;
+        while (buf.hasRemaining()) {
+          int n = file.read(buf, at);
+          if (n < 0) throw new IOException("the trace log is shorter than written");
+          at += n;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the trace log " + path, e);
+      }
+      return buf.getLong(0);
+    }
+
+    @Override
+    long heapBytes() {
+      return 0;
+    }
+
+    @Override
+    public void close() {
+      try {
+        file.close();
+        Files.deleteIfExists(path);
+      } catch (IOException e) {
+        // a leftover temp file is harmless
+      }
+    }
   }
 }
