@@ -1,9 +1,6 @@
 package poolcheck.bench;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -19,8 +16,8 @@ import poolcheck.result.Statistics;
  * fingerprint mode and prints distinct states per second, heap bytes per distinct state and the
  * speed-up, in one run. Not a test: run it by hand (see docs/performance.md).
  *
- * <p>Arguments: [MODEL] [NAME=VALUE ...] [--workers=1,2] [--exact]. Default: the recycle model
- * at about 18 million states.
+ * <p>Arguments: [MODEL] [NAME=VALUE ...] [--workers=1,2] [--exact] [--spill=DIR] (trace log and
+ * frontier beyond 256 MB on disk). Default: the recycle model at about 18 million states.
  */
 public final class Benchmark {
   private Benchmark() {}
@@ -30,10 +27,13 @@ public final class Benchmark {
     Map<String, String> constants = new LinkedHashMap<>();
     String[] workerCounts = {"1", "2"};
     boolean exact = false;
+    Path spill = null;
     boolean defaults = true;
     for (String a : args) {
       if (a.startsWith("--workers=")) {
         workerCounts = a.substring("--workers=".length()).split(",");
+      } else if (a.startsWith("--spill=")) {
+        spill = Path.of(a.substring("--spill=".length()));
       } else if (a.equals("--exact")) {
         exact = true;
       } else if (a.contains("=")) {
@@ -47,43 +47,33 @@ public final class Benchmark {
       constants.putAll(Map.of("PAGES", "6", "RING", "4", "CPUS", "3", "ROUNDS", "4"));
     }
     CompiledModel m = Models.load(model, constants);
-    System.out.printf(Locale.ROOT, "model %s %s, %d bits per state in %d word(s), %s mode, "
-        + "%d cores, max heap %,d MB%n", m.name(), m.constants(), m.layout().bits(),
-        m.layout().words(), exact ? "exact" : "fingerprint",
-        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+    System.out.printf(Locale.ROOT, "model %s %s, %d bits per state in %d word(s), %s mode%s, "
+        + "%d cores, load average %.1f, max heap %,d MB%n", m.name(), m.constants(),
+        m.layout().bits(), m.layout().words(), exact ? "exact" : "fingerprint",
+        spill == null ? "" : ", trace log on disk", Runtime.getRuntime().availableProcessors(),
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        Runtime.getRuntime().maxMemory() >> 20);
+    // The machine may be shared: CPU seconds say what the search cost when wall time cannot.
+    var os = (com.sun.management.OperatingSystemMXBean)
+        ManagementFactory.getOperatingSystemMXBean();
     double firstRate = 0;
     for (String w : workerCounts) {
       int workers = Integer.parseInt(w.strip());
       System.gc();
-      HeapWatch watch = new HeapWatch();
-      CheckResult r = new Explorer(m).deadlock(false).workers(workers).fingerprints(!exact)
-          .progressInterval(250).progress((d, g, f, depth, ms) -> watch.sample()).run();
-      watch.sample();
+      long cpuBefore = os.getProcessCpuTime();
+      Explorer e = new Explorer(m).deadlock(false).workers(workers).fingerprints(!exact);
+      if (spill != null) e.spill(spill, 256L << 20);
+      CheckResult r = e.run();
+      double cpuSeconds = (os.getProcessCpuTime() - cpuBefore) / 1e9;
       Statistics s = r.statistics();
       double rate = s.statesPerSecond();
       if (firstRate == 0) firstRate = rate;
       System.out.printf(Locale.ROOT, "workers %d: %s, %,d distinct, %,d generated, depth %d, "
-          + "%.2f s, %,.0f distinct states/s, %,.0f generated/s, %d bytes/state in the visited "
-          + "set and trace log, %.1f bytes/state of live heap after GC (peak), collision "
-          + "probability <= %.1e, speed-up %.2f%n", workers, r.verdict(), s.distinct(),
-          s.generated(), s.depth(), s.millis() / 1000.0, rate, s.generated() * 1000.0
-          / Math.max(1, s.millis()), s.bytesPerState(), (double) watch.peak / s.distinct(),
-          s.collisionProbability(), rate / firstRate);
-    }
-  }
-
-  /** The largest heap still in use right after a collection: what the search really holds. */
-  private static final class HeapWatch {
-    long peak;
-
-    void sample() {
-      long live = 0;
-      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-        if (pool.getType() != MemoryType.HEAP) continue;
-        MemoryUsage after = pool.getCollectionUsage();
-        if (after != null) live += after.getUsed();
-      }
-      peak = Math.max(peak, live);
+          + "%.2f s wall, %.2f s CPU, %,.0f distinct states/s, %,.0f distinct states per CPU "
+          + "second, %d heap bytes/state (visited set and trace log), collision probability "
+          + "<= %.1e, speed-up %.2f%n", workers, r.verdict(), s.distinct(), s.generated(),
+          s.depth(), s.millis() / 1000.0, cpuSeconds, rate, s.distinct() / cpuSeconds,
+          s.bytesPerState(), s.collisionProbability(), rate / firstRate);
     }
   }
 }

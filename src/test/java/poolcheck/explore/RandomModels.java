@@ -34,7 +34,8 @@ final class RandomModels {
       }
       b.append("}\n");
     }
-    b.append("invariant inv: ").append(rnd.nextInt(3) == 0 ? "true" : "g0 + g1 != " + (2 + rnd.nextInt(3))).append(";\n");
+    String invariant = rnd.nextInt(3) == 0 ? "true" : "g0 + g1 != " + (2 + rnd.nextInt(3));
+    b.append("invariant inv: ").append(invariant).append(";\n");
     return b.toString();
   }
 
