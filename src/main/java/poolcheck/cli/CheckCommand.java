@@ -74,6 +74,18 @@ final class CheckCommand implements Callable<Integer> {
       description = "Heap for the frontier before it spills to --spill-dir (default: 512).")
   long frontierMemory;
 
+  @Option(names = "--checkpoint", paramLabel = "DIR",
+      description = "Write a checkpoint here every --checkpoint-interval (fingerprint mode).")
+  Path checkpoint;
+
+  @Option(names = "--checkpoint-interval", paramLabel = "SECONDS", defaultValue = "600",
+      description = "Seconds between checkpoints, written at level boundaries (default: 600).")
+  double checkpointInterval;
+
+  @Option(names = "--resume", paramLabel = "DIR",
+      description = "Continue the run checkpointed in DIR (same model, constants and options).")
+  Path resume;
+
   @Option(names = "--progress-interval", paramLabel = "SECONDS", defaultValue = "2",
       description = "Seconds between progress lines (default: 2).")
   double progressInterval;
@@ -106,6 +118,18 @@ final class CheckCommand implements Callable<Integer> {
       throw new UsageException("--spill-dir " + spillDir + ": no such directory");
     }
     explorer.workers(n).fingerprints(!exact);
+    if ((checkpoint != null || resume != null) && exact) {
+      throw new UsageException("--checkpoint and --resume need fingerprint mode, not --exact");
+    }
+    if (checkpoint != null) {
+      explorer.checkpoint(checkpoint, (long) (checkpointInterval * 1000));
+    }
+    if (resume != null) {
+      if (!Files.isRegularFile(resume.resolve("checkpoint.bin"))) {
+        throw new UsageException("--resume " + resume + ": no checkpoint in it");
+      }
+      explorer.resume(resume);
+    }
     if (spillDir != null) explorer.spill(spillDir, frontierMemory << 20);
     if (!quiet) {
       explorer.progressInterval(Math.max(1, (long) (progressInterval * 1000)));
@@ -116,6 +140,8 @@ final class CheckCommand implements Callable<Integer> {
     try (Interrupts interrupts = Interrupts.install(explorer::stop)) {
       r = explorer.run();
       report(r, out);
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
     }
     if (json != null) Files.writeString(json, JsonResult.render(r));
     return switch (r.verdict()) {

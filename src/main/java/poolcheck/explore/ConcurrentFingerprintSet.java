@@ -102,6 +102,26 @@ public final class ConcurrentFingerprintSet {
     return size.sum();
   }
 
+  /** Every fingerprint, for a checkpoint; call while no worker adds. */
+  public void save(java.io.DataOutput out) throws java.io.IOException {
+    out.writeLong(size.sum());
+    out.writeBoolean(zero.get());
+    for (long fp : table) {
+      if (fp != 0) out.writeLong(fp);
+    }
+  }
+
+  /** Adds back what {@link #save} wrote. */
+  public void load(java.io.DataInput in) throws java.io.IOException {
+    long n = in.readLong();
+    boolean z = in.readBoolean();
+    if (z) add(0);
+    for (long i = z ? 1 : 0; i < n; i++) {
+      add(in.readLong());
+      if (wantsToGrow()) grow();
+    }
+  }
+
   public long heapBytes() {
     return (long) table.length * 8;
   }

@@ -39,6 +39,9 @@ public final class Explorer {
   private boolean fingerprints;
   private Path spillDir;
   private long frontierMemory = Long.MAX_VALUE;
+  private Path checkpointDir;
+  private long checkpointMillis = Long.MAX_VALUE;
+  private boolean resume;
 
   /** Receives figures while the search runs. */
   public interface Progress {
@@ -114,6 +117,24 @@ public final class Explorer {
     return this;
   }
 
+  /**
+   * Writes a checkpoint to {@code dir} at the first level boundary after each interval
+   * (fingerprint mode only). An unreadable or foreign checkpoint makes {@link #run()} throw an
+   * UncheckedIOException whose cause says why.
+   */
+  public Explorer checkpoint(Path dir, long intervalMillis) {
+    this.checkpointDir = dir;
+    this.checkpointMillis = intervalMillis;
+    return this;
+  }
+
+  /** Continues the run whose checkpoint is in {@code dir} instead of starting afresh. */
+  public Explorer resume(Path dir) {
+    this.resume = true;
+    if (checkpointDir == null) this.checkpointDir = dir;
+    return this;
+  }
+
   /** Asks a running search to stop at the next state; it returns an INTERRUPTED result. */
   public void stop() {
     stop.set(true);
@@ -131,9 +152,13 @@ public final class Explorer {
   private record Found(int property, int parent, int transition, int[] state, int length) {}
 
   public CheckResult run() {
+    if ((checkpointDir != null || resume) && !fingerprints) {
+      throw new IllegalStateException("checkpoints need fingerprint mode");
+    }
     if (workers > 1 || fingerprints || spillDir != null) {
       LevelSearch.Settings settings = new LevelSearch.Settings(workers, !fingerprints, maxStates,
-          maxDepth, timeLimitMillis, progress, progressMillis, spillDir, frontierMemory);
+          maxDepth, timeLimitMillis, progress, progressMillis, spillDir, frontierMemory,
+          checkpointDir, checkpointMillis, resume);
       return new LevelSearch(model, checked, settings, stop).run(checkedNames());
     }
     try {

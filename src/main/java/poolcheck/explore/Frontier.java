@@ -104,15 +104,24 @@ final class Frontier implements AutoCloseable {
 
   /** The block's records, from memory or from the spill file; the frontier lets go of it. */
   long[] take(int block) {
-    Block b;
     synchronized (this) {
-      b = blocks.get(block);
+      Block b = blocks.get(block);
       long[] data = b.data;
       if (data != null) {
         b.data = null;
         memoryBytes -= (long) data.length * 8;
         return data;
       }
+    }
+    return peek(block);
+  }
+
+  /** The block's records, leaving them in place (for a checkpoint). */
+  long[] peek(int block) {
+    Block b;
+    synchronized (this) {
+      b = blocks.get(block);
+      if (b.data != null) return b.data;
     }
     try {
       ByteBuffer buf = ByteBuffer.allocate(b.count * stride * 8);

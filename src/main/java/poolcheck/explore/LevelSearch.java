@@ -1,6 +1,8 @@
 package poolcheck.explore;
 
 import com.google.common.collect.ImmutableList;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,11 +49,15 @@ final class LevelSearch {
   private final int stride;
   /** Set by anyone who wants the current level to end early: violation, limit, stop. */
   private volatile boolean cut;
+  /** Counts carried over from a resumed checkpoint. */
+  private long distinctBase;
+  private long generatedBase;
   private final Worker[] workers;
 
   /** The explorer's settings, as this search needs them. */
   record Settings(int workers, boolean exact, long maxStates, int maxDepth, long timeLimitMillis,
-      Explorer.Progress progress, long progressMillis, Path spillDir, long frontierMemory) {}
+      Explorer.Progress progress, long progressMillis, Path spillDir, long frontierMemory,
+      Path checkpointDir, long checkpointMillis, boolean resume) {}
 
   /** A violation found, anchored at a state number (for an assertion: the parent's). */
   private record Found(int property, long anchor, int transition, int[] at, int length) {}
@@ -79,17 +85,38 @@ final class LevelSearch {
     long start = System.currentTimeMillis();
     for (int i = 0; i < workers.length; i++) workers[i] = new Worker();
     Frontier current = newFrontier();
-    Worker first = workers[0];
-    first.begin(current, 0);
-    visited.enter();
-    try {
-      model.initialStates(first.frame, first);
-    } finally {
-      visited.leave();
-    }
-    first.flush();
-    Found found = first.found;
+    String identity = model.name() + " " + model.constants() + " checking "
+        + String.join(",", checkedNames);
+    Found found = null;
     int depth = 0;
+    if (settings.resume()) {
+      Checkpoint.Header h;
+      try {
+        h = Checkpoint.read(settings.checkpointDir(), identity, layout.words(), visited, log,
+            current);
+      } catch (IOException e) {
+        current.close();
+        log.close();
+        throw new UncheckedIOException(e);
+      }
+      ids.set(h.ids());
+      distinctBase = h.distinct();
+      generatedBase = h.generated();
+      depth = h.depth();
+      start -= h.millis();
+    } else {
+      Worker first = workers[0];
+      first.begin(current, 0);
+      visited.enter();
+      try {
+        model.initialStates(first.frame, first);
+      } finally {
+        visited.leave();
+      }
+      first.flush();
+      found = first.found;
+    }
+    long lastCheckpoint = System.currentTimeMillis();
     Verdict verdict = Verdict.VERIFIED;
     String reason = null;
     long peakFrontierBytes = current.memoryBytes();
@@ -101,6 +128,11 @@ final class LevelSearch {
     long lastReport = start;
     try {
       while (found == null && current.states() > 0) {
+        if (settings.checkpointDir() != null
+            && System.currentTimeMillis() - lastCheckpoint >= settings.checkpointMillis()) {
+          checkpoint(identity, depth, current, start);
+          lastCheckpoint = System.currentTimeMillis();
+        }
         if (depth >= settings.maxDepth()) {
           verdict = Verdict.INCOMPLETE;
           reason = "depth limit " + settings.maxDepth() + " reached";
@@ -208,9 +240,21 @@ final class LevelSearch {
         stats, Optional.empty(), reason);
   }
 
+  private void checkpoint(String identity, int depth, Frontier next, long start) {
+    for (Worker w : workers) w.writeRun();
+    Checkpoint.Header h = new Checkpoint.Header(identity, layout.words(), depth, ids.get(),
+        distinct(), generated(workers), System.currentTimeMillis() - start);
+    try {
+      Checkpoint.write(settings.checkpointDir(), h, visited, log, next);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the checkpoint to "
+          + settings.checkpointDir(), e);
+    }
+  }
+
   /** Exact once the workers have stopped; a close estimate while they run. */
   private long distinct() {
-    long n = 0;
+    long n = distinctBase;
     for (Worker w : workers) n += w.added;
     return n;
   }
@@ -219,8 +263,8 @@ final class LevelSearch {
     return distinct == 0 ? 0 : (visited.heapBytes() + log.heapBytes()) / distinct;
   }
 
-  private static long generated(Worker[] workers) {
-    long g = 0;
+  private long generated(Worker[] workers) {
+    long g = generatedBase;
     for (Worker w : workers) g += w.generated;
     return g;
   }

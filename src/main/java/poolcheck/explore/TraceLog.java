@@ -36,6 +36,11 @@ abstract class TraceLog implements AutoCloseable {
 
   abstract long entry(long id);
 
+  /** Copies the entries of states {@code first .. first + count - 1} into {@code out}. */
+  void read(long first, long[] out, int count) {
+    for (int i = 0; i < count; i++) out[i] = entry(first + i);
+  }
+
   abstract long heapBytes();
 
   @Override
@@ -83,7 +88,10 @@ abstract class TraceLog implements AutoCloseable {
 
     @Override
     long entry(long id) {
-      return chunks[(int) (id >>> CHUNK_BITS)][(int) id & (CHUNK - 1)];
+      long[][] dir = chunks;
+      int c = (int) (id >>> CHUNK_BITS);
+      // numbers handed out in a run but never used were never written: they read as zero
+      return c >= dir.length || dir[c] == null ? 0 : dir[c][(int) id & (CHUNK - 1)];
     }
 
     @Override
@@ -142,6 +150,23 @@ abstract class TraceLog implements AutoCloseable {
         throw new UncheckedIOException("cannot read the trace log " + path, e);
       }
       return buf.getLong(0);
+    }
+
+    @Override
+    void read(long first, long[] out, int count) {
+      ByteBuffer buf = ByteBuffer.allocate(count * 8);
+      try {
+        long at = first * 8;
+        while (buf.hasRemaining()) {
+          int n = file.read(buf, at);
+          if (n < 0) break; // beyond the end: numbers never handed out, read as zeros
+          at += n;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the trace log " + path, e);
+      }
+      buf.clear();
+      buf.asLongBuffer().get(out, 0, count);
     }
 
     @Override

@@ -22,6 +22,15 @@ interface VisitedSet {
 
   long heapBytes();
 
+  /** Writes the set for a checkpoint; only fingerprint sets can. */
+  default void save(java.io.DataOutput out) throws java.io.IOException {
+    throw new UnsupportedOperationException("checkpoints need fingerprint mode");
+  }
+
+  default void load(java.io.DataInput in) throws java.io.IOException {
+    throw new UnsupportedOperationException("checkpoints need fingerprint mode");
+  }
+
   static VisitedSet fingerprints() {
     ConcurrentFingerprintSet set = new ConcurrentFingerprintSet(1 << 12);
     return new VisitedSet() {
@@ -53,6 +62,16 @@ interface VisitedSet {
       @Override
       public long heapBytes() {
         return set.heapBytes();
+      }
+
+      @Override
+      public void save(java.io.DataOutput out) throws java.io.IOException {
+        set.save(out);
+      }
+
+      @Override
+      public void load(java.io.DataInput in) throws java.io.IOException {
+        set.load(in);
       }
     };
   }

@@ -114,6 +114,38 @@ class LongRunTest {
     }
   }
 
+  /** kill -9 at a random moment, then --resume: the same count as a run never interrupted. */
+  @Test
+  void resumesAKilledRunToTheSameCount(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    java.util.Random random = new java.util.Random();
+    String[] config = {MODEL, "-D", "PAGES=6", "-D", "RING=4", "-q", "--workers", "2"};
+    for (int round = 0; round < 2; round++) {
+      Path ck = dir.resolve("ck" + round);
+      List<String> args = new ArrayList<>(List.of(config));
+      args.addAll(List.of("--checkpoint", ck.toString(), "--checkpoint-interval", "0"));
+      Process p = child(List.of(), args.toArray(new String[0]));
+      Path file = ck.resolve("checkpoint.bin");
+      for (int i = 0; i < 600 && !Files.exists(file) && p.isAlive(); i++) Thread.sleep(10);
+      Thread.sleep(random.nextInt(400));
+      p.destroyForcibly().waitFor();
+      assertTrue(Files.exists(file), "a checkpoint was written");
+      Run resumed = check(MODEL, "-D", "PAGES=6", "-D", "RING=4", "-q", "--workers", "2",
+          "--resume", ck.toString());
+      assertEquals(ExitCode.VERIFIED, resumed.status(), resumed.out() + resumed.err());
+      assertTrue(resumed.out().contains("\n318,546 distinct states, 953,101 generated"),
+          resumed.out());
+    }
+  }
+
+  @Test
+  void refusesToResumeFromADirectoryWithoutACheckpoint(@org.junit.jupiter.api.io.TempDir
+      Path dir) {
+    Run r = check(MODEL, "--resume", dir.toString());
+    assertEquals(ExitCode.BAD_INPUT, r.status());
+    assertEquals("poolcheck: --resume " + dir + ": no checkpoint in it", r.err().strip());
+  }
+
   @Test
   void outOfMemorySaysHowFarItGotAndWhatWouldHelp() throws Exception {
     Process p = child(List.of("-Xmx40m"), big("--workers", "2", "-q"));
