@@ -15,8 +15,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * (the read side of a read-write lock) while they insert, taken once per block of states rather
  * than per insertion, and check {@link #wantsToGrow()} after every state. When the table is
  * three quarters full, each worker gives its pass back and the first to take the write side
- * doubles the table. Between the check and the pass being returned a worker inserts at most the successors of one
- * state, so the table never fills: the quarter that is free absorbs that overshoot.
+ * doubles the table. Between the check and the pass being returned a worker inserts at most the
+ * successors of one state, so the table never fills: the quarter that is free absorbs that
+ * overshoot.
  *
  * <p>The table grows at three quarters full, not half as {@link FingerprintSet} does: that keeps
  * it between 10.7 and 21 bytes per fingerprint, for linear-probing chains that stay short
