@@ -73,6 +73,12 @@ class EnginesAgreeTest {
         assertEquals(reference.counterexample().get().property().kind(),
             r.counterexample().get().property().kind(), what);
         replays(m, r);
+        if (Math.max(reference.statistics().distinct(), r.statistics().distinct()) < 1024) {
+          // Every level fits in one block, which one worker expands in order: the very same
+          // trace as the sequential search, so golden outputs do not depend on --workers.
+          assertEquals(reference.counterexample().get().steps(),
+              r.counterexample().get().steps(), what);
+        }
       }
     }
     return reference;
