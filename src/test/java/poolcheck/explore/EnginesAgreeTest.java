@@ -141,4 +141,25 @@ class EnginesAgreeTest {
     assertTrue(verdicts.getOrDefault(Verdict.VERIFIED, 0) >= 5, verdicts.toString());
     assertTrue(verdicts.getOrDefault(Verdict.VIOLATED, 0) >= 5, verdicts.toString());
   }
+
+  @Test
+  void reportsACollisionProbabilityOnlyWhereFingerprintsCanCollide() throws Exception {
+    CompiledModel wide = Models.fromText("wide.pool", """
+        model wide;
+        type I = 0 .. 69;
+        var bits : bool[I] = false;
+        var k : 0 .. 3 = 0;
+        process p { flip: when (k < 3) { k = k + 1; bits[k] = true; goto flip; } }
+        final true;
+        """);
+    assertEquals(2, wide.layout().words());
+    CheckResult fp = new Explorer(wide).fingerprints(true).run();
+    assertEquals(4, fp.statistics().distinct());
+    assertEquals(4 * 3 / 2 / Math.pow(2, 64), fp.statistics().collisionProbability());
+    assertEquals(0.0, new Explorer(wide).workers(2).run().statistics().collisionProbability());
+    CompiledModel narrow = Models.fromText("lost.pool", LOST);
+    assertEquals(1, narrow.layout().words());
+    assertEquals(0.0, new Explorer(narrow).fingerprints(true).run().statistics()
+        .collisionProbability());
+  }
 }
