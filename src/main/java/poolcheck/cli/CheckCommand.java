@@ -141,7 +141,9 @@ final class CheckCommand implements Callable<Integer> {
       r = explorer.run();
       report(r, out);
     } catch (java.io.UncheckedIOException e) {
-      throw e.getCause();
+      // spill, trace-log and checkpoint files: one line through Main's IOException handler
+      throw new java.io.IOException(e.getMessage() + (e.getMessage().equals(
+          e.getCause().getMessage()) ? "" : ": " + e.getCause().getMessage()), e.getCause());
     }
     if (json != null) Files.writeString(json, JsonResult.render(r));
     return switch (r.verdict()) {

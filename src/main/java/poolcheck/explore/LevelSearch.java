@@ -97,7 +97,7 @@ final class LevelSearch {
       } catch (IOException e) {
         current.close();
         log.close();
-        throw new UncheckedIOException(e);
+        throw new UncheckedIOException(e.getMessage(), e);
       }
       ids.set(h.ids());
       distinctBase = h.distinct();
@@ -119,7 +119,6 @@ final class LevelSearch {
     long lastCheckpoint = System.currentTimeMillis();
     Verdict verdict = Verdict.VERIFIED;
     String reason = null;
-    long peakFrontierBytes = current.memoryBytes();
     ExecutorService pool = Executors.newFixedThreadPool(workers.length, r -> {
       Thread t = new Thread(r, "poolcheck-worker");
       t.setDaemon(true);
@@ -168,13 +167,14 @@ final class LevelSearch {
             lastReport = now;
           }
         }
-        peakFrontierBytes = Math.max(peakFrontierBytes, next.memoryBytes());
         for (Worker w : workers) {
           if (w.failure instanceof OutOfMemoryError) {
             current.close();
             next.close();
             return outOfMemory(checkedNames, workers, depth, start);
           }
+          if (w.failure instanceof RuntimeException e) throw e;
+          if (w.failure instanceof Error e) throw e;
           if (w.failure != null) throw new IllegalStateException(w.failure);
           if (w.found != null && (found == null || w.found.length() < found.length())) {
             found = w.found;
