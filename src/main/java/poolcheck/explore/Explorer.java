@@ -247,7 +247,7 @@ public final class Explorer {
           reason = "time limit " + timeLimitMillis / 1000 + " s reached";
           break;
         }
-        if (now - lastReport >= 1000) {
+        if (now - lastReport >= progressMillis) {
           progress.report(store.size(), sink.generated, store.size() - head, depth, now - start);
           lastReport = now;
         }
