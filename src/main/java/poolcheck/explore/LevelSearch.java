@@ -4,8 +4,6 @@ import com.google.common.collect.ImmutableList;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -21,7 +19,6 @@ import poolcheck.compile.SuccessorSink;
 import poolcheck.result.CheckResult;
 import poolcheck.result.Counterexample;
 import poolcheck.result.Statistics;
-import poolcheck.result.TraceStep;
 import poolcheck.result.Verdict;
 
 /**
@@ -394,53 +391,8 @@ final class LevelSearch {
     }
   }
 
-  /** Re-executes the model along the logged ordinals to get the states back. */
   private Counterexample counterexample(Found f) {
-    List<TraceStep> steps = new ArrayList<>();
-    if (f.anchor() >= 0) {
-      List<Integer> ordinals = new ArrayList<>();
-      for (long id = f.anchor(); id >= 0; id = log.parent(id)) ordinals.add(log.ordinal(id));
-      Frame frame = model.newFrame(checked);
-      Pick pick = new Pick(ordinals.get(ordinals.size() - 1));
-      model.initialStates(frame, pick);
-      steps.add(new TraceStep(null, model.view(pick.state)));
-      for (int i = ordinals.size() - 2; i >= 0; i--) {
-        int[] from = pick.state;
-        pick = new Pick(ordinals.get(i));
-        model.successors(from, frame, pick);
-        steps.add(new TraceStep(model.transitions().get(pick.transition),
-            model.view(pick.state)));
-      }
-    }
-    if (f.at() != null) {
-      steps.add(new TraceStep(f.transition() < 0 ? null : model.transitions().get(f.transition()),
-          model.view(f.at())));
-    }
-    return new Counterexample(model.properties().get(f.property()), ImmutableList.copyOf(steps));
-  }
-
-  /** Catches the emission with the given ordinal; violations count as emissions too. */
-  private static final class Pick implements SuccessorSink {
-    final int wanted;
-    int seen;
-    int[] state;
-    int transition;
-
-    Pick(int wanted) {
-      this.wanted = wanted;
-    }
-
-    @Override
-    public void successor(int[] next, int t) {
-      if (seen++ == wanted) {
-        state = next;
-        transition = t;
-      }
-    }
-
-    @Override
-    public void violation(int property, int[] at, int t) {
-      seen++;
-    }
+    return TraceRebuild.counterexample(model, checked, log, f.property(), f.anchor(),
+        f.transition(), f.at());
   }
 }
