@@ -42,6 +42,11 @@ public final class Explorer {
   private Path checkpointDir;
   private long checkpointMillis = Long.MAX_VALUE;
   private boolean resume;
+  /** How far the sequential search got, kept outside it for the out-of-memory message. */
+  private long reachedStates;
+  private long reachedGenerated;
+  private int reachedDepth;
+  private long startMillis;
 
   /** Receives figures while the search runs. */
   public interface Progress {
@@ -165,13 +170,18 @@ public final class Explorer {
       return sequential();
     } catch (OutOfMemoryError e) {
       return new CheckResult(model.name(), model.constants(), checkedNames(), Verdict.INCOMPLETE,
-          new Statistics(0, 0, 0, 0, 1, 0), Optional.empty(), "out of memory in exact mode; "
-          + "more heap (-Xmx, e.g. POOLCHECK_JAVA_OPTS=-Xmx8g) or fingerprint mode would help");
+          new Statistics(reachedGenerated, reachedStates, reachedDepth,
+              System.currentTimeMillis() - startMillis, 1, 0), Optional.empty(),
+          String.format(java.util.Locale.ROOT, "out of memory after about %,d distinct states "
+              + "at depth %d in exact mode; more heap (-Xmx, e.g. POOLCHECK_JAVA_OPTS=-Xmx8g), "
+              + "fingerprint mode (without --exact) or smaller constants would help", reachedStates,
+              reachedDepth));
     }
   }
 
   private CheckResult sequential() {
     long start = System.currentTimeMillis();
+    startMillis = start;
     StateLayout layout = model.layout();
     StateStore store = new StateStore(layout.words());
     Frame frame = model.newFrame(checked);
@@ -241,6 +251,9 @@ public final class Explorer {
         break;
       }
       if ((head & 0xFFF) == 0) {
+        reachedStates = store.size();
+        reachedGenerated = sink.generated;
+        reachedDepth = depth;
         long now = System.currentTimeMillis();
         if (now - start > timeLimitMillis) {
           verdict = Verdict.INCOMPLETE;

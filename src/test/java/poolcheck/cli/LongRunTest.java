@@ -148,14 +148,18 @@ class LongRunTest {
 
   @Test
   void outOfMemorySaysHowFarItGotAndWhatWouldHelp() throws Exception {
-    Process p = child(List.of("-Xmx40m"), big("--workers", "2", "-q"));
-    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-    assertEquals(ExitCode.INCOMPLETE, p.exitValue(), out + err);
-    assertTrue(out.contains("incomplete: out of memory after "), out);
-    assertTrue(out.contains("--spill-dir"), out);
-    assertTrue(!err.contains("OutOfMemoryError") && !err.contains("\tat "), err);
+    for (String[] engine : new String[][] {{"--workers", "2"}, {"--exact", "--workers", "1"}}) {
+      List<String> args = new ArrayList<>(List.of(engine));
+      args.add("-q");
+      Process p = child(List.of("-Xmx40m"), big(args.toArray(new String[0])));
+      String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+      assertEquals(ExitCode.INCOMPLETE, p.exitValue(), out + err);
+      assertTrue(out.matches("(?s).*incomplete: out of memory after (about )?[\\d,]+ distinct "
+          + "states at depth \\d+.*would help.*"), out);
+      assertTrue(!err.contains("OutOfMemoryError") && !err.contains("\tat "), err);
+    }
   }
 
   /** The big configuration of the model followed by the given options. */
