@@ -17,7 +17,8 @@ import poolcheck.result.Statistics;
  * speed-up, in one run. Not a test: run it by hand (see docs/performance.md).
  *
  * <p>Arguments: [MODEL] [NAME=VALUE ...] [--workers=1,2] [--exact] [--spill=DIR] (trace log and
- * frontier beyond 256 MB on disk). Default: the recycle model at about 18 million states.
+ * frontier beyond 256 MB on disk) [--repeat=N] (the whole series N times, to take the best on a
+ * busy machine). Default: the recycle model at about 18 million states.
  */
 public final class Benchmark {
   private Benchmark() {}
@@ -28,12 +29,15 @@ public final class Benchmark {
     String[] workerCounts = {"1", "2"};
     boolean exact = false;
     Path spill = null;
+    int repeat = 1;
     boolean defaults = true;
     for (String a : args) {
       if (a.startsWith("--workers=")) {
         workerCounts = a.substring("--workers=".length()).split(",");
       } else if (a.startsWith("--spill=")) {
         spill = Path.of(a.substring("--spill=".length()));
+      } else if (a.startsWith("--repeat=")) {
+        repeat = Integer.parseInt(a.substring("--repeat=".length()));
       } else if (a.equals("--exact")) {
         exact = true;
       } else if (a.contains("=")) {
@@ -57,6 +61,7 @@ public final class Benchmark {
     var os = (com.sun.management.OperatingSystemMXBean)
         ManagementFactory.getOperatingSystemMXBean();
     double firstRate = 0;
+    for (int round = 0; round < repeat; round++) {
     for (String w : workerCounts) {
       int workers = Integer.parseInt(w.strip());
       System.gc();
@@ -74,6 +79,7 @@ public final class Benchmark {
           + "<= %.1e, speed-up %.2f%n", workers, r.verdict(), s.distinct(), s.generated(),
           s.depth(), s.millis() / 1000.0, cpuSeconds, rate, s.distinct() / cpuSeconds,
           s.bytesPerState(), s.collisionProbability(), rate / firstRate);
+    }
     }
   }
 }
