@@ -68,6 +68,38 @@ final class CheckCommand implements Callable<Integer> {
   @Mixin
   TraceOptions traceOptions;
 
+  @Option(names = "--workers", paramLabel = "N",
+      description = "Threads exploring in parallel. Default: all cores.")
+  Integer workers;
+
+  @Option(names = "--exact", description = "Store full states instead of 64-bit fingerprints "
+      + "(no collision risk, more memory).")
+  boolean exact;
+
+  @Option(names = "--spill-dir", paramLabel = "DIR",
+      description = "Write the frontier beyond --frontier-memory to files here.")
+  Path spillDir;
+
+  @Option(names = "--frontier-memory", paramLabel = "MB", defaultValue = "512",
+      description = "Heap for the frontier before it spills to --spill-dir (default: 512).")
+  long frontierMemory;
+
+  @Option(names = "--checkpoint", paramLabel = "DIR",
+      description = "Write a checkpoint here every --checkpoint-interval (fingerprint mode).")
+  Path checkpoint;
+
+  @Option(names = "--checkpoint-interval", paramLabel = "SECONDS", defaultValue = "600",
+      description = "Seconds between checkpoints, written at level boundaries (default: 600).")
+  double checkpointInterval;
+
+  @Option(names = "--resume", paramLabel = "DIR",
+      description = "Continue the run checkpointed in DIR (same model, constants and options).")
+  Path resume;
+
+  @Option(names = "--progress-interval", paramLabel = "SECONDS", defaultValue = "2",
+      description = "Seconds between progress lines (default: 2).")
+  double progressInterval;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -87,17 +119,16 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
     traceOptions.formats();
+    validateEngineOptions();
     Explorer explorer = explorer(m, names, err);
     out.println("poolcheck: model " + m.name() + " " + m.constants());
     AllViolations all = traceOptions.allViolations ? new AllViolations(
         only -> explorer(m, only, err), new LinkedHashSet<>(explorer.checkedNames().stream()
             .filter(n -> m.property(n).orElseThrow().kind() != Property.Kind.RUNTIME).toList()))
         : null;
-    Thread hook = new Thread(all != null ? all::stop : explorer::stop);
-    Runtime.getRuntime().addShutdownHook(hook);
     List<CheckResult> violations;
     CheckResult r;
-    try {
+    try (Interrupts interrupts = Interrupts.install(all != null ? all::stop : explorer::stop)) {
       if (all != null) {
         AllViolations.Report report = all.run();
         violations = report.violations();
@@ -106,12 +137,10 @@ final class CheckCommand implements Callable<Integer> {
         r = explorer.run();
         violations = r.verdict() == Verdict.VIOLATED ? List.of(r) : List.of();
       }
-    } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the JVM is already exiting: the hook has run
-      }
+    } catch (java.io.UncheckedIOException e) {
+      // spill, trace-log and checkpoint files: one line through Main's IOException handler
+      throw new java.io.IOException(e.getMessage() + (e.getMessage().equals(
+          e.getCause().getMessage()) ? "" : ": " + e.getCause().getMessage()), e.getCause());
     }
     if (traceOptions.fewestSwitches) {
       // Each run's own checked set: --all-violations switches found properties off, and an
@@ -152,12 +181,31 @@ final class CheckCommand implements Callable<Integer> {
     if (maxStates != null) explorer.maxStates(maxStates);
     if (maxDepth != null) explorer.maxDepth(maxDepth);
     if (timeLimit != null) explorer.timeLimitMillis(timeLimit * 1000);
+    explorer.workers(workers == null ? Runtime.getRuntime().availableProcessors() : workers)
+        .fingerprints(!exact);
+    if (checkpoint != null) explorer.checkpoint(checkpoint, (long) (checkpointInterval * 1000));
+    if (resume != null) explorer.resume(resume);
+    if (spillDir != null) explorer.spill(spillDir, frontierMemory << 20);
     if (!quiet) {
-      explorer.progress((distinct, generated, frontier, depth, millis) -> err.printf(Locale.ROOT,
-          "progress: %,d distinct, %,d generated, frontier %,d, depth %d, %.0f s%n",
-          distinct, generated, frontier, depth, millis / 1000.0));
+      explorer.progressInterval(Math.max(1, (long) (progressInterval * 1000)));
+      explorer.progress(new ProgressLine(err));
     }
     return explorer;
+  }
+
+  private void validateEngineOptions() {
+    if (workers != null && workers < 1) {
+      throw new UsageException("--workers " + workers + ": must be at least 1");
+    }
+    if (spillDir != null && !Files.isDirectory(spillDir)) {
+      throw new UsageException("--spill-dir " + spillDir + ": no such directory");
+    }
+    if ((checkpoint != null || resume != null) && exact) {
+      throw new UsageException("--checkpoint and --resume need fingerprint mode, not --exact");
+    }
+    if (resume != null && !Files.isRegularFile(resume.resolve("checkpoint.bin"))) {
+      throw new UsageException("--resume " + resume + ": no checkpoint in it");
+    }
   }
 
   private static CheckResult withTrace(CheckResult r, Counterexample cx) {
@@ -181,6 +229,9 @@ final class CheckCommand implements Callable<Integer> {
     };
     return head + String.format(Locale.ROOT,
         "%n%,d distinct states, %,d generated, depth %d, %.2f s, %,.0f states/s",
-        s.distinct(), s.generated(), s.depth(), s.millis() / 1000.0, s.statesPerSecond());
+        s.distinct(), s.generated(), s.depth(), s.millis() / 1000.0, s.statesPerSecond())
+        + (s.collisionProbability() > 0 ? String.format(Locale.ROOT,
+            "%nfingerprint collision probability <= %.1e (--exact to rule it out)",
+            s.collisionProbability()) : "");
   }
 }

@@ -1,6 +1,7 @@
 package poolcheck.explore;
 
 import com.google.common.collect.ImmutableList;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +19,12 @@ import poolcheck.result.TraceStep;
 import poolcheck.result.Verdict;
 
 /**
- * Breadth-first exhaustive search: the first violation found is at the smallest depth, so its
- * trace is a shortest one. Configure with the setters, then {@link #run()}.
+ * Breadth-first exhaustive search: the violation reported has the shortest trace there is.
+ * Configure with the setters, then {@link #run()}.
+ *
+ * <p>Two engines: with one worker in exact mode (the defaults) a sequential search whose store of
+ * full states doubles as its queue, the reference; otherwise a {@link LevelSearch} with any number
+ * of workers over fingerprints or full states. Both store the same states.
  */
 public final class Explorer {
   private final CompiledModel model;
@@ -29,6 +34,19 @@ public final class Explorer {
   private long timeLimitMillis = Long.MAX_VALUE;
   private final AtomicBoolean stop = new AtomicBoolean();
   private Progress progress = Progress.NONE;
+  private long progressMillis = 1000;
+  private int workers = 1;
+  private boolean fingerprints;
+  private Path spillDir;
+  private long frontierMemory = Long.MAX_VALUE;
+  private Path checkpointDir;
+  private long checkpointMillis = Long.MAX_VALUE;
+  private boolean resume;
+  /** How far the sequential search got, kept outside it for the out-of-memory message. */
+  private long reachedStates;
+  private long reachedGenerated;
+  private int reachedDepth;
+  private long startMillis;
 
   /** Receives figures while the search runs. */
   public interface Progress {
@@ -75,6 +93,53 @@ public final class Explorer {
     return this;
   }
 
+  /** How often progress is reported, in milliseconds. */
+  public Explorer progressInterval(long millis) {
+    this.progressMillis = millis;
+    return this;
+  }
+
+  /** Threads expanding states; 1 by default. */
+  public Explorer workers(int n) {
+    if (n < 1) throw new IllegalArgumentException("workers must be at least 1, not " + n);
+    this.workers = n;
+    return this;
+  }
+
+  /**
+   * Remembers 64-bit fingerprints instead of full states: far less memory, with a small reported
+   * chance that a collision hid a state. Off (exact) by default.
+   */
+  public Explorer fingerprints(boolean on) {
+    this.fingerprints = on;
+    return this;
+  }
+
+  /** Writes frontier blocks beyond {@code memoryBytes} of heap to files in {@code dir}. */
+  public Explorer spill(Path dir, long memoryBytes) {
+    this.spillDir = dir;
+    this.frontierMemory = memoryBytes;
+    return this;
+  }
+
+  /**
+   * Writes a checkpoint to {@code dir} at the first level boundary after each interval
+   * (fingerprint mode only). An unreadable or foreign checkpoint makes {@link #run()} throw an
+   * UncheckedIOException whose cause says why.
+   */
+  public Explorer checkpoint(Path dir, long intervalMillis) {
+    this.checkpointDir = dir;
+    this.checkpointMillis = intervalMillis;
+    return this;
+  }
+
+  /** Continues the run whose checkpoint is in {@code dir} instead of starting afresh. */
+  public Explorer resume(Path dir) {
+    this.resume = true;
+    if (checkpointDir == null) this.checkpointDir = dir;
+    return this;
+  }
+
   /** Asks a running search to stop at the next state; it returns an INTERRUPTED result. */
   public void stop() {
     stop.set(true);
@@ -89,10 +154,54 @@ public final class Explorer {
   }
 
   /** What a violation is made of until the trace is rebuilt. */
-  private record Found(int property, int parent, int transition, int[] state) {}
+  private record Found(int property, int parent, int transition, int[] state, int length) {}
 
   public CheckResult run() {
+    return afterSafety(safety());
+  }
+
+  /**
+   * Under symmetry reduction the trace is made of canonical states: turn it into a run of the
+   * model. Liveness needs the whole graph, so it runs only once every safety check passed.
+   */
+  private CheckResult afterSafety(CheckResult r) {
+    Optional<Counterexample> trace = r.counterexample();
+    if (model.reducesSymmetry()) trace = trace.map(cx -> Concretizer.concretize(model, cx));
+    Verdict verdict = r.verdict();
+    if (verdict == Verdict.VERIFIED && checksLiveness()) {
+      trace = new LivenessChecker(model, checked).check(checked);
+      if (trace.isPresent()) verdict = Verdict.VIOLATED;
+    }
+    return new CheckResult(r.model(), r.constants(), r.checked(), verdict, r.statistics(), trace,
+        r.reason());
+  }
+
+  private CheckResult safety() {
+    if ((checkpointDir != null || resume) && !fingerprints) {
+      throw new IllegalStateException("checkpoints need fingerprint mode");
+    }
+    if (workers > 1 || fingerprints || spillDir != null) {
+      LevelSearch.Settings settings = new LevelSearch.Settings(workers, !fingerprints, maxStates,
+          maxDepth, timeLimitMillis, progress, progressMillis, spillDir, frontierMemory,
+          checkpointDir, checkpointMillis, resume);
+      return new LevelSearch(model, checked, settings, stop).run(checkedNames());
+    }
+    try {
+      return sequential();
+    } catch (OutOfMemoryError e) {
+      return new CheckResult(model.name(), model.constants(), checkedNames(), Verdict.INCOMPLETE,
+          new Statistics(reachedGenerated, reachedStates, reachedDepth,
+              System.currentTimeMillis() - startMillis, 1, 0), Optional.empty(),
+          String.format(java.util.Locale.ROOT, "out of memory after about %,d distinct states "
+              + "at depth %d in exact mode; more heap (-Xmx, e.g. POOLCHECK_JAVA_OPTS=-Xmx8g), "
+              + "fingerprint mode (without --exact) or smaller constants would help", reachedStates,
+              reachedDepth));
+    }
+  }
+
+  private CheckResult sequential() {
     long start = System.currentTimeMillis();
+    startMillis = start;
     StateLayout layout = model.layout();
     StateStore store = new StateStore(layout.words());
     Frame frame = model.newFrame(checked);
@@ -101,6 +210,7 @@ public final class Explorer {
 
     final class Sink implements SuccessorSink {
       int parent = -1;
+      int depth;
       int emitted;
       long generated;
       Found found;
@@ -114,14 +224,16 @@ public final class Explorer {
         int index = store.add(packed, parent, transition);
         if (index >= 0) {
           int bad = model.violatedInvariant(next, frame);
-          if (bad >= 0) found = new Found(bad, index, -2, null);
+          if (bad >= 0) found = new Found(bad, index, -2, null, parent < 0 ? 0 : depth + 1);
         }
       }
 
       @Override
       public void violation(int property, int[] at, int transition) {
         emitted++;
-        if (found == null) found = new Found(property, parent, transition, at);
+        if (found == null) {
+          found = new Found(property, parent, transition, at, parent < 0 ? 0 : depth + 1);
+        }
       }
     }
 
@@ -134,11 +246,15 @@ public final class Explorer {
     Verdict verdict = Verdict.VERIFIED;
     int[] current = new int[layout.slots()];
     long lastReport = start;
-    while (sink.found == null && head < store.size()) {
+    while (head < store.size()) {
       if (head == levelEnd) {
+        if (sink.found != null) break;
         depth++;
         levelEnd = store.size();
       }
+      // A violation one step deeper is kept while the rest of this level may still hold a
+      // deadlock, whose trace would be one step shorter.
+      if (sink.found != null && (sink.found.length() <= depth || !checked[deadlock])) break;
       if (depth >= maxDepth) {
         verdict = Verdict.INCOMPLETE;
         reason = "depth limit " + maxDepth + " reached";
@@ -155,13 +271,16 @@ public final class Explorer {
         break;
       }
       if ((head & 0xFFF) == 0) {
+        reachedStates = store.size();
+        reachedGenerated = sink.generated;
+        reachedDepth = depth;
         long now = System.currentTimeMillis();
         if (now - start > timeLimitMillis) {
           verdict = Verdict.INCOMPLETE;
           reason = "time limit " + timeLimitMillis / 1000 + " s reached";
           break;
         }
-        if (now - lastReport >= 1000) {
+        if (now - lastReport >= progressMillis) {
           progress.report(store.size(), sink.generated, store.size() - head, depth, now - start);
           lastReport = now;
         }
@@ -169,32 +288,30 @@ public final class Explorer {
       store.copyOut(head, packed);
       layout.unpack(packed, 0, current);
       sink.parent = head;
+      sink.depth = depth;
       sink.emitted = 0;
       model.successors(current, frame, sink);
       if (sink.emitted == 0 && checked[deadlock] && !model.isFinal(current, frame)) {
-        sink.found = new Found(deadlock, head, -2, null);
+        sink.found = new Found(deadlock, head, -2, null, depth);
+        break;
       }
       head++;
     }
-    if (sink.found != null) verdict = Verdict.VIOLATED;
+    if (sink.found != null) {
+      verdict = Verdict.VIOLATED;
+      reason = null;
+    }
     if (verdict == Verdict.VERIFIED && store.size() > 0) {
       // depth is the level of the last state stored, which may lie beyond the level expanded.
       depth = depthOf(store, store.size() - 1);
-    } else if (sink.found != null && store.size() > 0) {
-      // An init block that breaks a property may leave the store empty: no state to measure.
-      depth = Math.max(depth, depthOf(store, store.size() - 1));
+    } else if (sink.found != null) {
+      depth = sink.found.length();
     }
     long millis = System.currentTimeMillis() - start;
     Statistics stats = new Statistics(sink.generated, store.size(), depth, millis, 1,
         store.bytesPerState());
     Optional<Counterexample> trace = Optional.ofNullable(sink.found)
         .map(f -> counterexample(store, f));
-    if (model.reducesSymmetry()) trace = trace.map(cx -> Concretizer.concretize(model, cx));
-    if (verdict == Verdict.VERIFIED && checksLiveness()) {
-      // Liveness needs the whole graph, so it runs only once every safety check passed.
-      trace = new LivenessChecker(model, checked).check(checked);
-      if (trace.isPresent()) verdict = Verdict.VIOLATED;
-    }
     return new CheckResult(model.name(), model.constants(), checkedNames(), verdict, stats,
         trace, reason);
   }

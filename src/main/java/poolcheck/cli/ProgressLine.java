@@ -1,0 +1,30 @@
+package poolcheck.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import poolcheck.explore.Explorer;
+
+/** One plain line per report on stderr: readable on a terminal and in a CI log alike. */
+final class ProgressLine implements Explorer.Progress {
+  private final PrintWriter err;
+  private long lastDistinct;
+  private long lastMillis;
+
+  ProgressLine(PrintWriter err) {
+    this.err = err;
+  }
+
+  @Override
+  public void report(long distinct, long generated, long frontier, int depth, long millis) {
+    Runtime rt = Runtime.getRuntime();
+    long heapMb = (rt.totalMemory() - rt.freeMemory()) >> 20;
+    double rate = millis > lastMillis ? (distinct - lastDistinct) * 1000.0 / (millis - lastMillis)
+        : 0;
+    lastDistinct = distinct;
+    lastMillis = millis;
+    err.printf(Locale.ROOT, "progress: %,d distinct, %,.0f states/s, frontier %,d, depth %d, "
+        + "heap %,d MB of %,d MB, %.0f s%n", distinct, rate, frontier, depth, heapMb,
+        rt.maxMemory() >> 20, millis / 1000.0);
+    err.flush();
+  }
+}

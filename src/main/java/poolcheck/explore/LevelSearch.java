@@ -1,0 +1,398 @@
+package poolcheck.explore;
+
+import com.google.common.collect.ImmutableList;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import poolcheck.compile.CompiledModel;
+import poolcheck.compile.Frame;
+import poolcheck.compile.StateLayout;
+import poolcheck.compile.SuccessorSink;
+import poolcheck.result.CheckResult;
+import poolcheck.result.Counterexample;
+import poolcheck.result.Statistics;
+import poolcheck.result.Verdict;
+
+/**
+ * Level-synchronous parallel breadth-first search: N workers expand the blocks of level d and
+ * write level d+1; nobody starts level d+1 before level d is done. So the set of states stored
+ * is the same as with one worker, and the shortest violation of level d is found before any of
+ * level d+1, which keeps counterexamples shortest. States are remembered as fingerprints (or in
+ * full, in exact mode) and traces are rebuilt from the {@link TraceLog}.
+ */
+final class LevelSearch {
+  /** States a block holds: large enough to amortise claiming, small enough to balance work. */
+  private static final int BLOCK_STATES = 1024;
+
+  private final CompiledModel model;
+  private final StateLayout layout;
+  private final boolean[] checked;
+  private final int deadlock;
+  private final Settings settings;
+  private final AtomicBoolean stop;
+  private final VisitedSet visited;
+  private final TraceLog log;
+  /** Hands out state numbers in runs of {@link #ID_RUN}, so workers rarely touch it. */
+  private final AtomicLong ids = new AtomicLong();
+  private static final int ID_RUN = TraceLog.RUN;
+  private final int stride;
+  /** Set by anyone who wants the current level to end early: violation, limit, stop. */
+  private volatile boolean cut;
+  /** Counts carried over from a resumed checkpoint. */
+  private long distinctBase;
+  private long generatedBase;
+  private final Worker[] workers;
+
+  /** The explorer's settings, as this search needs them. */
+  record Settings(int workers, boolean exact, long maxStates, int maxDepth, long timeLimitMillis,
+      Explorer.Progress progress, long progressMillis, Path spillDir, long frontierMemory,
+      Path checkpointDir, long checkpointMillis, boolean resume) {}
+
+  /** A violation found, anchored at a state number (for an assertion: the parent's). */
+  private record Found(int property, long anchor, int transition, int[] at, int length) {}
+
+  LevelSearch(CompiledModel model, boolean[] checked, Settings settings, AtomicBoolean stop) {
+    this.model = model;
+    this.layout = model.layout();
+    this.checked = checked;
+    this.deadlock = model.property("deadlock").orElseThrow().id();
+    this.settings = settings;
+    this.stop = stop;
+    this.visited = settings.exact() ? VisitedSet.exact(layout.words())
+        : VisitedSet.fingerprints();
+    this.stride = layout.words() + 1;
+    this.log = settings.spillDir() == null ? TraceLog.inMemory()
+        : TraceLog.onDisk(settings.spillDir());
+    this.workers = new Worker[settings.workers()];
+  }
+
+  private Frontier newFrontier() {
+    return new Frontier(stride, settings.spillDir(), settings.frontierMemory());
+  }
+
+  CheckResult run(ImmutableList<String> checkedNames) {
+    long start = System.currentTimeMillis();
+    for (int i = 0; i < workers.length; i++) workers[i] = new Worker();
+    Frontier current = newFrontier();
+    String identity = model.name() + " " + model.constants() + " checking "
+        + String.join(",", checkedNames);
+    Found found = null;
+    int depth = 0;
+    if (settings.resume()) {
+      Checkpoint.Header h;
+      try {
+        h = Checkpoint.read(settings.checkpointDir(), identity, layout.words(), visited, log,
+            current);
+      } catch (IOException e) {
+        current.close();
+        log.close();
+        throw new UncheckedIOException(e.getMessage(), e);
+      }
+      ids.set(h.ids());
+      distinctBase = h.distinct();
+      generatedBase = h.generated();
+      depth = h.depth();
+      start -= h.millis();
+    } else {
+      Worker first = workers[0];
+      first.begin(current, 0);
+      visited.enter();
+      try {
+        model.initialStates(first.frame, first);
+      } finally {
+        visited.leave();
+      }
+      first.flush();
+      found = first.found;
+    }
+    long lastCheckpoint = System.currentTimeMillis();
+    Verdict verdict = Verdict.VERIFIED;
+    String reason = null;
+    ExecutorService pool = Executors.newFixedThreadPool(workers.length, r -> {
+      Thread t = new Thread(r, "poolcheck-worker");
+      t.setDaemon(true);
+      return t;
+    });
+    long lastReport = start;
+    try {
+      while (found == null && current.states() > 0) {
+        if (settings.checkpointDir() != null
+            && System.currentTimeMillis() - lastCheckpoint >= settings.checkpointMillis()) {
+          checkpoint(identity, depth, current, start);
+          lastCheckpoint = System.currentTimeMillis();
+        }
+        if (depth >= settings.maxDepth()) {
+          verdict = Verdict.INCOMPLETE;
+          reason = "depth limit " + settings.maxDepth() + " reached";
+          break;
+        }
+        Frontier next = newFrontier();
+        AtomicInteger cursor = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(workers.length);
+        for (Worker w : workers) {
+          w.begin(next, depth);
+          Frontier level = current;
+          pool.execute(() -> {
+            try {
+              w.expand(level, cursor);
+            } catch (Throwable t) {
+              w.failure = t;
+              cut = true;
+            } finally {
+              done.countDown();
+            }
+          });
+        }
+        String why = null;
+        while (!done.await(50, TimeUnit.MILLISECONDS)) {
+          long now = System.currentTimeMillis();
+          if (why == null && stop.get()) why = "interrupted";
+          if (why == null && now - start > settings.timeLimitMillis()) {
+            why = "time limit " + settings.timeLimitMillis() / 1000 + " s reached";
+          }
+          if (why != null) cut = true;
+          if (now - lastReport >= settings.progressMillis()) {
+            report(workers, current, next, depth, now - start);
+            lastReport = now;
+          }
+        }
+        for (Worker w : workers) {
+          if (w.failure instanceof OutOfMemoryError) {
+            current.close();
+            next.close();
+            return outOfMemory(checkedNames, workers, depth, start);
+          }
+          if (w.failure instanceof RuntimeException e) throw e;
+          if (w.failure instanceof Error e) throw e;
+          if (w.failure != null) throw new IllegalStateException(w.failure);
+          if (w.found != null && (found == null || w.found.length() < found.length())) {
+            found = w.found;
+          }
+        }
+        current.close();
+        current = next;
+        if (found != null) break;
+        if (why == null && stop.get()) why = "interrupted";
+        if (why == null && distinct() >= settings.maxStates()) {
+          why = "state limit " + settings.maxStates() + " reached";
+        }
+        if (why != null) {
+          verdict = why.equals("interrupted") ? Verdict.INTERRUPTED : Verdict.INCOMPLETE;
+          reason = why;
+          break;
+        }
+        depth++;
+        cut = false;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      verdict = Verdict.INTERRUPTED;
+      reason = "interrupted";
+    } catch (OutOfMemoryError e) {
+      current.close();
+      return outOfMemory(checkedNames, workers, depth, start);
+    } finally {
+      pool.shutdownNow();
+      current.close();
+    }
+    if (found != null) {
+      verdict = Verdict.VIOLATED;
+      depth = found.length();
+    } else if (verdict == Verdict.VERIFIED) {
+      depth = Math.max(0, depth - 1);
+    }
+    long distinct = distinct();
+    Statistics stats = new Statistics(generated(workers), distinct, depth,
+        System.currentTimeMillis() - start, workers.length, bytesPerState(distinct),
+        settings.exact() ? 0 : Fingerprint.collisionProbability(distinct, layout.words()));
+    Found f = found;
+    Optional<Counterexample> trace;
+    try (TraceLog closing = log) {
+      for (Worker w : workers) w.writeRun();
+      trace = Optional.ofNullable(f).map(this::counterexample);
+    }
+    return new CheckResult(model.name(), model.constants(), checkedNames, verdict, stats, trace,
+        reason);
+  }
+
+  private CheckResult outOfMemory(ImmutableList<String> checkedNames, Worker[] workers,
+      int depth, long start) {
+    log.close();
+    long distinct = distinct();
+    String reason = String.format(java.util.Locale.ROOT, "out of memory after %,d distinct "
+        + "states at depth %d; more heap (-Xmx, e.g. POOLCHECK_JAVA_OPTS=-Xmx8g), fingerprint "
+        + "mode (the default, not --exact), --spill-dir for the frontier or smaller constants "
+        + "would help", distinct, depth);
+    Statistics stats = new Statistics(generated(workers), distinct, depth,
+        System.currentTimeMillis() - start, workers.length, 0, 0);
+    return new CheckResult(model.name(), model.constants(), checkedNames, Verdict.INCOMPLETE,
+        stats, Optional.empty(), reason);
+  }
+
+  private void checkpoint(String identity, int depth, Frontier next, long start) {
+    for (Worker w : workers) w.writeRun();
+    Checkpoint.Header h = new Checkpoint.Header(identity, layout.words(), depth, ids.get(),
+        distinct(), generated(workers), System.currentTimeMillis() - start);
+    try {
+      Checkpoint.write(settings.checkpointDir(), h, visited, log, next);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the checkpoint to "
+          + settings.checkpointDir(), e);
+    }
+  }
+
+  /** Exact once the workers have stopped; a close estimate while they run. */
+  private long distinct() {
+    long n = distinctBase;
+    for (Worker w : workers) n += w.added;
+    return n;
+  }
+
+  private long bytesPerState(long distinct) {
+    return distinct == 0 ? 0 : (visited.heapBytes() + log.heapBytes()) / distinct;
+  }
+
+  private long generated(Worker[] workers) {
+    long g = generatedBase;
+    for (Worker w : workers) g += w.generated;
+    return g;
+  }
+
+  private void report(Worker[] workers, Frontier current, Frontier next, int depth, long millis) {
+    long expanded = 0;
+    for (Worker w : workers) expanded += w.expanded;
+    settings.progress().report(distinct(), generated(workers),
+        Math.max(0, current.states() - expanded) + next.states(), depth, millis);
+  }
+
+  /** One thread's scratch space and the sink its expansions emit into. */
+  private final class Worker implements SuccessorSink {
+    final Frame frame = model.newFrame(checked);
+    final long[] packed = new long[layout.words()];
+    final int[] state = new int[layout.slots()];
+    final boolean checkDeadlock = checked[deadlock];
+    // Plain fields: other threads read them only for progress lines, where a stale value is fine.
+    long generated;
+    long expanded;
+    long added;
+    long nextId;
+    long idEnd;
+    final long[] run = new long[ID_RUN];
+    Frontier out;
+    long[] block;
+    int blockCount;
+    long parent;
+    int ordinal;
+    int emitted;
+    int depth;
+    Found found;
+    Throwable failure;
+
+    void begin(Frontier out, int depth) {
+      this.out = out;
+      this.depth = depth;
+      this.parent = -1;
+      this.ordinal = 0;
+      this.expanded = 0;
+      this.found = null;
+      this.failure = null;
+    }
+
+    void expand(Frontier level, AtomicInteger cursor) {
+      visited.enter();
+      try {
+        int blocks = level.blockCount();
+        for (int b; !cut && (b = cursor.getAndIncrement()) < blocks; ) {
+          int n = level.count(b);
+          long[] data = level.take(b);
+          for (int k = 0; k < n && !cut; k++) {
+            int base = k * stride;
+            parent = data[base];
+            layout.unpack(data, base + 1, state);
+            ordinal = 0;
+            emitted = 0;
+            model.successors(state, frame, this);
+            if (emitted == 0 && checkDeadlock && !model.isFinal(state, frame)) {
+              offer(new Found(deadlock, parent, -2, null, depth));
+            }
+            expanded++;
+            if (visited.wantsToGrow()) {
+              visited.leave();
+              try {
+                visited.grow();
+              } finally {
+                visited.enter();
+              }
+            }
+          }
+          if (distinct() >= settings.maxStates()) cut = true;
+        }
+      } finally {
+        visited.leave();
+      }
+      flush();
+    }
+
+    /** Keeps the shortest; a violation no later one can beat ends the level early. */
+    private void offer(Found f) {
+      if (found == null || f.length() < found.length()) found = f;
+      if (f.length() == depth || !checkDeadlock) cut = true;
+    }
+
+    @Override
+    public void successor(int[] next, int transition) {
+      int mine = ordinal++;
+      emitted++;
+      generated++;
+      layout.pack(next, packed, 0);
+      long fp = Fingerprint.of(packed, 0, packed.length);
+      if (!visited.add(packed, fp)) return;
+      if (nextId == idEnd) {
+        writeRun();
+        nextId = ids.getAndAdd(ID_RUN);
+        idEnd = nextId + ID_RUN;
+      }
+      long id = nextId++;
+      added++;
+      run[(int) (id - (idEnd - ID_RUN))] = TraceLog.entry(parent, mine);
+      int bad = model.violatedInvariant(next, frame);
+      if (bad >= 0) offer(new Found(bad, id, -2, null, parent < 0 ? 0 : depth + 1));
+      if (block == null) block = new long[BLOCK_STATES * stride];
+      int base = blockCount * stride;
+      block[base] = id;
+      System.arraycopy(packed, 0, block, base + 1, packed.length);
+      if (++blockCount == BLOCK_STATES) flush();
+    }
+
+    @Override
+    public void violation(int property, int[] at, int transition) {
+      ordinal++;
+      emitted++;
+      offer(new Found(property, parent, transition, at, parent < 0 ? 0 : depth + 1));
+    }
+
+    /** Hands the entries of this worker's run of state numbers to the log. */
+    void writeRun() {
+      if (idEnd > 0) log.write(idEnd - ID_RUN, run, (int) (nextId - (idEnd - ID_RUN)));
+    }
+
+    void flush() {
+      if (block != null && blockCount > 0) out.publish(block, blockCount);
+      block = null;
+      blockCount = 0;
+    }
+  }
+
+  private Counterexample counterexample(Found f) {
+    return TraceRebuild.counterexample(model, checked, log, f.property(), f.anchor(),
+        f.transition(), f.at());
+  }
+}

@@ -1,0 +1,73 @@
+package poolcheck.explore;
+
+import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import java.util.List;
+import poolcheck.compile.CompiledModel;
+import poolcheck.compile.Frame;
+import poolcheck.compile.SuccessorSink;
+import poolcheck.result.Counterexample;
+import poolcheck.result.TraceStep;
+
+/**
+ * Gets a counterexample's states back from the {@link TraceLog}: re-executes the model from the
+ * initial states, picking at each step the successor with the logged ordinal. The model is
+ * deterministic given the state, so the same ordinal is the same successor.
+ */
+final class TraceRebuild {
+  private TraceRebuild() {}
+
+  /**
+   * The trace to state {@code anchor} (none if negative), followed, for an assertion or runtime
+   * error, by the state {@code at} where it broke part-way through {@code transition}.
+   */
+  static Counterexample counterexample(CompiledModel model, boolean[] checked, TraceLog log,
+      int property, long anchor, int transition, int[] at) {
+    List<TraceStep> steps = new ArrayList<>();
+    if (anchor >= 0) {
+      List<Integer> ordinals = new ArrayList<>();
+      for (long id = anchor; id >= 0; id = log.parent(id)) ordinals.add(log.ordinal(id));
+      Frame frame = model.newFrame(checked);
+      Pick pick = new Pick(ordinals.get(ordinals.size() - 1));
+      model.initialStates(frame, pick);
+      steps.add(new TraceStep(null, model.view(pick.state)));
+      for (int i = ordinals.size() - 2; i >= 0; i--) {
+        int[] from = pick.state;
+        pick = new Pick(ordinals.get(i));
+        model.successors(from, frame, pick);
+        steps.add(new TraceStep(model.transitions().get(pick.transition),
+            model.view(pick.state)));
+      }
+    }
+    if (at != null) {
+      steps.add(new TraceStep(transition < 0 ? null : model.transitions().get(transition),
+          model.view(at)));
+    }
+    return new Counterexample(model.properties().get(property), ImmutableList.copyOf(steps));
+  }
+
+  /** Catches the emission with the given ordinal; violations count as emissions too. */
+  private static final class Pick implements SuccessorSink {
+    final int wanted;
+    int seen;
+    int[] state;
+    int transition;
+
+    Pick(int wanted) {
+      this.wanted = wanted;
+    }
+
+    @Override
+    public void successor(int[] next, int t) {
+      if (seen++ == wanted) {
+        state = next;
+        transition = t;
+      }
+    }
+
+    @Override
+    public void violation(int property, int[] at, int t) {
+      seen++;
+    }
+  }
+}

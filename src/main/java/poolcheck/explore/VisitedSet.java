@@ -1,0 +1,107 @@
+package poolcheck.explore;
+
+/**
+ * The states seen so far, shared by the workers of a {@link LevelSearch}: either fingerprints
+ * (8 bytes a slot) or, in exact mode, the packed states themselves.
+ */
+interface VisitedSet {
+  /** Adds the packed state (at offset 0) with fingerprint {@code fp}; true if it was new. */
+  boolean add(long[] packed, long fp);
+
+  /** Brackets a run of {@link #add} calls; see {@link ConcurrentFingerprintSet}. */
+  default void enter() {}
+
+  default void leave() {}
+
+  /** Called between states, outside enter/leave only when {@link #wantsToGrow()}. */
+  default boolean wantsToGrow() {
+    return false;
+  }
+
+  default void grow() {}
+
+  long heapBytes();
+
+  /** Writes the set for a checkpoint; only fingerprint sets can. */
+  default void save(java.io.DataOutput out) throws java.io.IOException {
+    throw new UnsupportedOperationException("checkpoints need fingerprint mode");
+  }
+
+  default void load(java.io.DataInput in) throws java.io.IOException {
+    throw new UnsupportedOperationException("checkpoints need fingerprint mode");
+  }
+
+  static VisitedSet fingerprints() {
+    ConcurrentFingerprintSet set = new ConcurrentFingerprintSet(1 << 12);
+    return new VisitedSet() {
+      @Override
+      public boolean add(long[] packed, long fp) {
+        return set.add(fp);
+      }
+
+      @Override
+      public void enter() {
+        set.enter();
+      }
+
+      @Override
+      public void leave() {
+        set.leave();
+      }
+
+      @Override
+      public boolean wantsToGrow() {
+        return set.wantsToGrow();
+      }
+
+      @Override
+      public void grow() {
+        set.grow();
+      }
+
+      @Override
+      public long heapBytes() {
+        return set.heapBytes();
+      }
+
+      @Override
+      public void save(java.io.DataOutput out) throws java.io.IOException {
+        set.save(out);
+      }
+
+      @Override
+      public void load(java.io.DataInput in) throws java.io.IOException {
+        set.load(in);
+      }
+    };
+  }
+
+  /**
+   * Full states, for when no collision may be risked: 64 stripes chosen by fingerprint, each an
+   * exact {@link StateStore} under its own lock, so workers rarely wait for each other.
+   */
+  static VisitedSet exact(int words) {
+    StateStore[] stripes = new StateStore[64];
+    for (int i = 0; i < stripes.length; i++) stripes[i] = new StateStore(words);
+    return new VisitedSet() {
+      @Override
+      public boolean add(long[] packed, long fp) {
+        StateStore s = stripes[(int) (fp >>> 58)];
+        synchronized (s) {
+          return s.add(packed, -1, -1) >= 0;
+        }
+      }
+
+      @Override
+      public long heapBytes() {
+        long bytes = 0;
+        for (StateStore s : stripes) {
+          synchronized (s) {
+            bytes += s.bytesPerState() * s.size();
+          }
+        }
+        return bytes;
+      }
+    };
+  }
+}

@@ -1,0 +1,165 @@
+package poolcheck.explore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import poolcheck.api.Models;
+import poolcheck.compile.CompiledModel;
+import poolcheck.language.ModelException;
+import poolcheck.result.CheckResult;
+import poolcheck.result.Verdict;
+import poolcheck.trace.JsonResult;
+import poolcheck.trace.JsonTrace;
+import poolcheck.trace.Replay;
+
+/**
+ * Sequential exact search is the reference; fingerprint and exact level-synchronous searches
+ * with 1, 2 and 3 workers, spilling or not, must give the same verdict, the same state and
+ * transition counts on a complete run, and a counterexample of the same length that replays.
+ */
+class EnginesAgreeTest {
+  @TempDir
+  Path dir;
+
+  private static final String LOST = """
+      model lost_update;
+      const CPUS = 2;
+      type Cpu = 0 .. CPUS - 1;
+      var counter : 0 .. CPUS = 0;
+      process cpu[CPUS] {
+        var tmp : 0 .. CPUS = 0;
+        load @atomic_read:  { tmp = counter; }
+        store @atomic_set:  { counter = tmp + 1; }
+      }
+      invariant counter_bounded: counter <= CPUS;
+      invariant no_lost_update: (forall c in Cpu: at(cpu[c], done)) => counter == CPUS;
+      """;
+
+  private List<Function<Explorer, Explorer>> modes() {
+    return List.of(
+        e -> e.fingerprints(true),
+        e -> e.fingerprints(true).workers(2),
+        e -> e.fingerprints(true).workers(3),
+        e -> e.workers(2),
+        e -> e.workers(3),
+        e -> e.fingerprints(true).workers(2).spill(dir, 64));
+  }
+
+  private CheckResult agree(CompiledModel m, Function<Explorer, Explorer> setup)
+      throws IOException {
+    CheckResult reference = setup.apply(new Explorer(m)).run();
+    replays(m, reference);
+    for (Function<Explorer, Explorer> mode : modes()) {
+      CheckResult r = mode.apply(setup.apply(new Explorer(m))).run();
+      String what = m.name() + " " + r.statistics().workers() + " workers";
+      assertEquals(reference.verdict(), r.verdict(), what);
+      if (r.verdict() == Verdict.VERIFIED) {
+        assertEquals(reference.statistics().distinct(), r.statistics().distinct(), what);
+        assertEquals(reference.statistics().generated(), r.statistics().generated(), what);
+        assertEquals(reference.statistics().depth(), r.statistics().depth(), what);
+      } else {
+        assertEquals(reference.counterexample().orElseThrow().length(),
+            r.counterexample().orElseThrow().length(), what);
+        assertEquals(reference.counterexample().get().property().kind(),
+            r.counterexample().get().property().kind(), what);
+        replays(m, r);
+        if (Math.max(reference.statistics().distinct(), r.statistics().distinct()) < 1024) {
+          // Every level fits in one block, which one worker expands in order: the very same
+          // trace as the sequential search, so golden outputs do not depend on --workers.
+          assertEquals(reference.counterexample().get().steps(),
+              r.counterexample().get().steps(), what);
+        }
+      }
+    }
+    return reference;
+  }
+
+  private void replays(CompiledModel m, CheckResult r) throws IOException {
+    if (r.counterexample().isEmpty()) return;
+    Path file = Files.createTempFile(dir, "trace", ".json");
+    Files.writeString(file, JsonResult.render(r));
+    Replay.Outcome outcome = Replay.check(m, JsonTrace.read(file));
+    assertTrue(outcome.ok(), m.name() + ": " + outcome.message() + " at step " + outcome.step());
+  }
+
+  @Test
+  void allEnginesFindTheLostUpdateInTwoStepsPerCpu() throws Exception {
+    for (int cpus = 2; cpus <= 4; cpus++) {
+      CompiledModel m = Models.fromText("lost.pool", LOST, Map.of("CPUS", "" + cpus));
+      CheckResult r = agree(m, e -> e);
+      assertEquals(Verdict.VIOLATED, r.verdict());
+      assertEquals(2 * cpus, r.counterexample().orElseThrow().length());
+    }
+  }
+
+  @Test
+  void allEnginesCountTheLostUpdateStatesAlike() throws Exception {
+    long[] expected = {0, 0, 13, 84, 755};
+    for (int cpus = 2; cpus <= 4; cpus++) {
+      CompiledModel m = Models.fromText("lost.pool", LOST, Map.of("CPUS", "" + cpus));
+      CheckResult r = agree(m, e -> e.properties(Set.of("counter_bounded")));
+      assertEquals(Verdict.VERIFIED, r.verdict());
+      assertEquals(expected[cpus], r.statistics().distinct());
+    }
+  }
+
+  @Test
+  void allEnginesCountTheRecycleBenchmarkAlike() throws Exception {
+    CompiledModel m = Models.load(Path.of("models/bench/recycle.pool"),
+        Map.of("PAGES", "5", "RING", "4"));
+    CheckResult r = agree(m, e -> e);
+    assertEquals(Verdict.VERIFIED, r.verdict());
+    assertEquals(78_480, r.statistics().distinct());
+    assertEquals(233_686, r.statistics().generated());
+  }
+
+  @Test
+  void allEnginesAgreeOnRandomModels() throws Exception {
+    Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
+    for (long seed = 1; seed <= 60; seed++) {
+      CompiledModel m;
+      try {
+        m = Models.fromText("random.pool", RandomModels.generate(seed));
+      } catch (ModelException e) {
+        throw new AssertionError(RandomModels.generate(seed), e);
+      }
+      CheckResult r = agree(m, e -> e);
+      verdicts.merge(r.verdict(), 1, Integer::sum);
+      agree(m, e -> e.deadlock(false));
+    }
+    // The generator must keep producing both outcomes, or the comparison proves little.
+    assertTrue(verdicts.getOrDefault(Verdict.VERIFIED, 0) >= 5, verdicts.toString());
+    assertTrue(verdicts.getOrDefault(Verdict.VIOLATED, 0) >= 5, verdicts.toString());
+  }
+
+  @Test
+  void reportsACollisionProbabilityOnlyWhereFingerprintsCanCollide() throws Exception {
+    CompiledModel wide = Models.fromText("wide.pool", """
+        model wide;
+        type I = 0 .. 69;
+        var bits : bool[I] = false;
+        var k : 0 .. 3 = 0;
+        process p { flip: when (k < 3) { k = k + 1; bits[k] = true; goto flip; } }
+        final true;
+        """);
+    assertEquals(2, wide.layout().words());
+    CheckResult fp = new Explorer(wide).fingerprints(true).run();
+    assertEquals(4, fp.statistics().distinct());
+    assertEquals(4 * 3 / 2 / Math.pow(2, 64), fp.statistics().collisionProbability());
+    assertEquals(0.0, new Explorer(wide).workers(2).run().statistics().collisionProbability());
+    CompiledModel narrow = Models.fromText("lost.pool", LOST);
+    assertEquals(1, narrow.layout().words());
+    assertEquals(0.0, new Explorer(narrow).fingerprints(true).run().statistics()
+        .collisionProbability());
+  }
+}
