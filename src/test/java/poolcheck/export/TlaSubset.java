@@ -673,28 +673,42 @@ final class TlaSubset {
       queue.add(s);
       depth.put(s, 0);
     }
+    // A violation found while expanding level d is d + 1 steps long; a deadlock later in the
+    // same level is d steps long and wins, so the rest of the level is still looked at.
+    Outcome pending = null;
+    int pendingLevel = -1;
     while (!queue.isEmpty() && seen.size() < limit) {
       Map<String, Object> s = queue.poll();
       int d = depth.get(s);
+      if (pending != null && d > pendingLevel) return pending;
       List<Map<String, Object>> next;
       try {
         next = act(definitions.get("Next"), new Env(Map.of(), s), Map.of(), false);
       } catch (AssertFailed e) {
-        return new Outcome(seen.size(), e.getMessage(), d + 1);
+        if (pending == null) {
+          pending = new Outcome(seen.size(), e.getMessage(), d + 1);
+          pendingLevel = d;
+        }
+        continue;
       }
       if (next.isEmpty() && deadlock) return new Outcome(seen.size(), "deadlock", d);
+      if (pending != null) continue;
       for (Map<String, Object> t : next) {
         if (!t.keySet().equals(new HashSet<>(variables))) {
           throw new IllegalStateException("a step leaves variables unassigned: " + t.keySet());
         }
         if (!seen.add(t)) continue;
         String bad = violated(invariants, t);
-        if (bad != null) return new Outcome(seen.size(), bad, d + 1);
+        if (bad != null) {
+          pending = new Outcome(seen.size(), bad, d + 1);
+          pendingLevel = d;
+          break;
+        }
         depth.put(t, d + 1);
         queue.add(t);
       }
     }
-    return new Outcome(seen.size(), null, -1);
+    return pending != null ? pending : new Outcome(seen.size(), null, -1);
   }
 
   /** The broken invariant, or the property an Assert inside one names (TLC reports both). */
