@@ -123,6 +123,36 @@ class EnginesAgreeTest {
     assertEquals(233_686, r.statistics().generated());
   }
 
+  /**
+   * Every shipped design at its small configuration: each engine explores the very state space
+   * the proofs ledger records, and finds each violation the ledger records at the same length.
+   */
+  @Test
+  void allEnginesAgreeWithTheLedgerOnEveryShippedDesign() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    List<Path> designs;
+    try (var files = Files.list(Path.of("models"))) {
+      designs = files.filter(f -> f.toString().endsWith(".pool")).sorted().toList();
+    }
+    assertTrue(designs.size() >= 6, "the shipped designs");
+    for (Path design : designs) {
+      String name = design.getFileName().toString().replace(".pool", "");
+      var record = json.readTree(Path.of("proofs", name, "small.record.json").toFile());
+      CompiledModel m = Models.load(design, "small", Map.of());
+      CheckResult all = agree(m, e -> e.properties(Set.of()));
+      assertEquals(record.get("reachable").get("distinct").asLong(), all.statistics().distinct(),
+          name);
+      for (var property : record.get("properties")) {
+        if (!property.get("verdict").asText().equals("violated")) continue;
+        String p = property.get("name").asText();
+        CheckResult r = agree(m, e -> e.properties(Set.of(p)));
+        assertEquals(property.get("traceLength").asInt(),
+            r.counterexample().orElseThrow().length(), name + " " + p);
+      }
+    }
+  }
+
   @Test
   void allEnginesAgreeOnRandomModels() throws Exception {
     Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
