@@ -39,7 +39,10 @@ final class ReplayCommand implements Callable<Integer> {
     }
     spec.commandLine().getErr().println("poolcheck: replay: step " + o.step()
         + (o.step() == 0 ? " (the initial state)" : "") + " of " + (recorded.steps().size() - 1)
-        + " no longer matches the model: " + o.message());
+        + " no longer matches the model: " + o.message()
+        + (recorded.model() != null && !recorded.model().equals(m.name())
+            ? " (the trace was recorded on model " + recorded.model() + ", this is " + m.name()
+                + ")" : ""));
     return ExitCode.VIOLATED;
   }
 }

@@ -195,6 +195,20 @@ class MainTest {
     assertEquals(0, r.status(), r.err());
     assertEquals("replayed 2 steps: deadlock", r.out().strip());
   }
+
+  @Test
+  void replayOfAnotherModelsTraceSaysWhichModelItCameFrom() {
+    Path json = tmp.resolve("philosophers.json");
+    assertEquals(1, run("check", "-q", "--json", json.toString(),
+        corpus("violated/dining_philosophers.pool")).status());
+    Run r = run("replay", corpus("violated/lost_update.pool"), json.toString());
+    assertEquals(1, r.status(), r.err());
+    assertEquals(1, r.errLines().size(), r.err());
+    assertTrue(r.err().contains("(the trace was recorded on model dining_philosophers, this is "
+        + "lost_update)"), r.err());
+    r.assertNoStackTrace();
+  }
+
   @Test
   void stateLimitGivesIncompleteAndExitThree() {
     Run r = run("check", "-q", "--max-states", "3", corpus("verified/peterson.pool"));
