@@ -38,6 +38,17 @@ public final class LivenessChecker {
   private int[] edgeTarget = new int[1024];
   private int[] edgeTransition = new int[1024];
   private int edges;
+  // Tarjan's scratch space, and stamps marking the set being worked on (a new stamp per set
+  // instead of clearing an array the size of the graph).
+  private int[] low;
+  private int[] num;
+  private boolean[] onStack;
+  private int[] stack;
+  private int[] callState;
+  private int[] callEdge;
+  private int[] inAllowed;
+  private int[] inSet;
+  private int stamp;
   /** enabled[s]: bit i set when instance i has a state-changing step in s. */
   private long[] enabled;
 
@@ -158,16 +169,12 @@ public final class LivenessChecker {
         }
       }
     }
-    boolean[] inR = new boolean[n];
     int[] rank = new int[n];
-    for (int j = 0; j < order.size(); j++) {
-      inR[order.get(j)] = true;
-      rank[order.get(j)] = j;
-    }
+    for (int j = 0; j < order.size(); j++) rank[order.get(j)] = j;
     // Of all fair components, the one entered first in R's BFS order, for a short lasso.
     int[] fair = null;
     int entry = -1;
-    for (int[] component : fairComponents(inR)) {
+    for (int[] component : fairComponents(order.stream().mapToInt(Integer::intValue).toArray())) {
       for (int s : component) {
         if (entry < 0 || rank[s] < rank[entry]) {
           entry = s;
@@ -191,16 +198,16 @@ public final class LivenessChecker {
     return lasso(k, stem, cycle(entry, inC));
   }
 
-  /** The fair SCCs within {@code allowed} (after strong-fairness refinement). */
-  private List<int[]> fairComponents(boolean[] allowed) {
+  /** The fair SCCs among {@code allowed} (after strong-fairness refinement). */
+  private List<int[]> fairComponents(int[] allowed) {
     List<int[]> out = new ArrayList<>();
     for (int[] component : components(allowed)) out.addAll(refine(component));
     return out;
   }
 
   private List<int[]> refine(int[] component) {
-    boolean[] in = new boolean[states.size()];
-    for (int s : component) in[s] = true;
+    int mark = ++stamp;
+    for (int s : component) inSet[s] = mark;
     long taken = 0;
     long somewhere = 0;
     long everywhere = -1L;
@@ -209,7 +216,9 @@ public final class LivenessChecker {
       everywhere &= enabled[s];
       for (int e = edgeStart[s]; e < edgeStart[s + 1]; e++) {
         int t = edgeTarget[e];
-        if (t != s && in[t]) taken |= 1L << model.transitions().get(edgeTransition[e]).instanceIndex();
+        if (t != s && inSet[t] == mark) {
+          taken |= 1L << model.transitions().get(edgeTransition[e]).instanceIndex();
+        }
       }
     }
     long strongUnserved = 0;
@@ -220,25 +229,40 @@ public final class LivenessChecker {
       if (f == 2 && (somewhere & bit) != 0 && (taken & bit) == 0) strongUnserved |= bit;
     }
     if (strongUnserved == 0) return List.of(component);
-    boolean[] rest = new boolean[states.size()];
-    for (int s : component) rest[s] = (enabled[s] & strongUnserved) == 0;
-    return fairComponents(rest);
+    final long unserved = strongUnserved;
+    int[] rest = java.util.Arrays.stream(component).filter(s -> (enabled[s] & unserved) == 0)
+        .toArray();
+    return rest.length == 0 ? List.of() : fairComponents(rest);
   }
 
-  /** Tarjan's SCCs of the subgraph on {@code allowed}, iteratively (no deep recursion). */
-  private List<int[]> components(boolean[] allowed) {
+  /**
+   * Tarjan's SCCs of the subgraph on {@code allowed}, iteratively (no deep recursion). The
+   * scratch arrays span the whole graph and are reset only on {@code allowed}, so the strong
+   * fairness refinement, which calls this on ever smaller sets, costs what the sets cost.
+   */
+  private List<int[]> components(int[] allowed) {
     int n = states.size();
-    int[] low = new int[n];
-    int[] num = new int[n];
-    boolean[] onStack = new boolean[n];
-    int[] stack = new int[n];
+    if (low == null || low.length < n) {
+      low = new int[n];
+      num = new int[n];
+      onStack = new boolean[n];
+      stack = new int[n];
+      callState = new int[n];
+      callEdge = new int[n];
+      inAllowed = new int[n];
+      inSet = new int[n];
+    }
+    int mark = ++stamp;
+    for (int s : allowed) {
+      inAllowed[s] = mark;
+      num[s] = 0;
+      onStack[s] = false;
+    }
     int sp = 0;
     int counter = 0;
-    int[] callState = new int[n];
-    int[] callEdge = new int[n];
     List<int[]> out = new ArrayList<>();
-    for (int root = 0; root < n; root++) {
-      if (!allowed[root] || num[root] != 0) continue;
+    for (int root : allowed) {
+      if (num[root] != 0) continue;
       int depth = 0;
       callState[0] = root;
       callEdge[0] = edgeStart[root];
@@ -249,7 +273,7 @@ public final class LivenessChecker {
         int s = callState[depth];
         if (callEdge[depth] < edgeStart[s + 1]) {
           int t = edgeTarget[callEdge[depth]++];
-          if (!allowed[t]) continue;
+          if (inAllowed[t] != mark) continue;
           if (num[t] == 0) {
             num[t] = low[t] = ++counter;
             stack[sp++] = t;

@@ -52,6 +52,8 @@ public final class JsonResult {
     stats.put("millis", s.millis());
     stats.put("states_per_second", Math.round(s.statesPerSecond()));
     stats.put("workers", s.workers());
+    stats.put("bytes_per_state", s.bytesPerState());
+    stats.put("collision_probability", s.collisionProbability());
     r.counterexample().ifPresent(cx -> {
       root.put("property", cx.property().name());
       root.set("trace", trace(cx));

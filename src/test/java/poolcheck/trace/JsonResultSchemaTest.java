@@ -70,7 +70,7 @@ class JsonResultSchemaTest {
     return new ObjectMapper().readTree(JsonResult.render(r));
   }
 
-  /** Each field's JSON type as documented ("string", "integer", "object", "array ..."). */
+  /** Each field's JSON type as documented ("string", "integer", "number", "object", "array ..."). */
   private static void assertTypes(List<Field> fields, JsonNode node) {
     for (Field f : fields) {
       JsonNode v = node.get(f.name());
@@ -82,6 +82,8 @@ class JsonResultSchemaTest {
         assertTrue(v.isTextual(), what);
       } else if (f.type().startsWith("integer")) {
         assertTrue(v.isIntegralNumber(), what);
+      } else if (f.type().startsWith("number")) {
+        assertTrue(v.isNumber(), what);
       } else if (f.type().startsWith("object")) {
         assertTrue(v.isObject(), what);
       } else if (f.type().startsWith("array")) {
