@@ -24,8 +24,13 @@ final class Concretizer {
     Frame frame = model.newFrame(model.allChecked());
     List<TraceStep> recorded = cx.steps();
     List<int[]> initial = new ArrayList<>();
-    model.initialStates(frame, sink(initial, null));
-    int[] current = pick(model, initial, model.state(recorded.get(0).state()));
+    List<int[]> initBroken = new ArrayList<>();
+    model.initialStates(frame, sink(initial, initBroken, cx.property().id()));
+    int[] first = model.state(recorded.get(0).state());
+    // A one-state trace may be an init block breaking the property: its state is init's
+    // partial one, which is no initial state, so look among init's violations first.
+    int[] current = recorded.size() == 1 ? pick(model, initBroken, first) : null;
+    if (current == null) current = pick(model, initial, first);
     if (current == null) {
       throw new IllegalStateException("no initial state in the orbit of the trace's first state");
     }
@@ -36,7 +41,7 @@ final class Concretizer {
       boolean last = i == recorded.size() - 1;
       List<int[]> next = new ArrayList<>();
       List<int[]> broken = new ArrayList<>();
-      model.successors(current, step.transition().id(), frame, sink(next, broken));
+      model.successors(current, step.transition().id(), frame, sink(next, broken, -1));
       int[] chosen = pick(model, next, model.state(step.state()));
       boolean stepViolation = last && (cx.property().kind() == Property.Kind.ASSERTION
           || cx.property().kind() == Property.Kind.RUNTIME);
@@ -61,7 +66,9 @@ final class Concretizer {
     return null;
   }
 
-  private static SuccessorSink sink(List<int[]> successors, List<int[]> violations) {
+  /** Collects successors, and violations of {@code property} (of any, when it is -1). */
+  private static SuccessorSink sink(List<int[]> successors, List<int[]> violations,
+      int property) {
     return new SuccessorSink() {
       @Override
       public void successor(int[] next, int transition) {
@@ -69,8 +76,8 @@ final class Concretizer {
       }
 
       @Override
-      public void violation(int property, int[] at, int transition) {
-        if (violations != null) violations.add(at);
+      public void violation(int broken, int[] at, int transition) {
+        if (property < 0 || broken == property) violations.add(at);
       }
     };
   }
