@@ -189,7 +189,9 @@ public final class Explorer {
         store.bytesPerState());
     Optional<Counterexample> trace = Optional.ofNullable(sink.found)
         .map(f -> counterexample(store, f));
-    if (model.reducesSymmetry()) trace = trace.map(cx -> Concretizer.concretize(model, cx));
+    if (model.reducesSymmetry()) {
+      trace = trace.map(cx -> Concretizer.concretize(model, cx, checked));
+    }
     if (verdict == Verdict.VERIFIED && checksLiveness()) {
       // Liveness needs the whole graph, so it runs only once every safety check passed.
       trace = new LivenessChecker(model, checked).check(checked);

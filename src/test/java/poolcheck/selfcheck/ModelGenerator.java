@@ -135,11 +135,16 @@ final class ModelGenerator {
       for (int s = 0; s < steps; s++) labels.add("p" + p + "s" + s);
       procs.add(new Proc("p" + p, instances, labels));
     }
-    if (rng.nextInt(4) == 0) {
+    boolean randomInit = rng.nextInt(4) == 0;
+    boolean symmetricInit = id != null && rng.nextInt(3) > 0;
+    if (randomInit || symmetricInit) {
       line(0, "init {");
       locals.clear();
       current = null;
-      for (int i = 0; i < 1 + rng.nextInt(2); i++) statement(1, 1, false);
+      if (symmetricInit) symmetricStart();
+      if (randomInit) {
+        for (int i = 0; i < 1 + rng.nextInt(2); i++) statement(1, 1, false);
+      }
       line(0, "}");
     }
     for (Proc p : procs) process(p);
@@ -329,6 +334,26 @@ final class ModelGenerator {
       idArrays.add(a);
       line(0, "var ids : Id[" + typeText(index) + "];");
     }
+  }
+
+  /**
+   * Starts every global Id slot at one chosen value: the initial states are then one orbit. With
+   * every slot at its first value instead, a slot never written pins that value, and no state
+   * reached is the image of another, so reduction would rarely have anything to merge.
+   */
+  private void symmetricStart() {
+    line(1, "choose c in Id {");
+    for (Scalar g : globals) {
+      if (g.type() instanceof IdTy) line(2, g.name() + " = c;");
+    }
+    for (Array a : idArrays) {
+      if (a.index() instanceof IdTy) {
+        if (a.element() instanceof IdTy) line(2, a.name() + "[c] = c;");
+      } else {
+        line(2, "for i in " + typeText(a.index()) + " { " + a.name() + "[i] = c; }");
+      }
+    }
+    line(1, "}");
   }
 
   private static String arrayElementText(Ty t) {
