@@ -19,30 +19,50 @@ import poolcheck.result.TraceStep;
 final class Concretizer {
   private Concretizer() {}
 
-  static Counterexample concretize(CompiledModel reduced, Counterexample cx) {
+  /** A property broken while a transition ran, and the state it broke in. */
+  private record Broken(int property, int[] at) {}
+
+  /** {@code checked} is what the search checked: an unchecked assert must not break here. */
+  static Counterexample concretize(CompiledModel reduced, Counterexample cx, boolean[] checked) {
     CompiledModel model = reduced.withSymmetry(false);
-    Frame frame = model.newFrame(model.allChecked());
+    Frame frame = model.newFrame(checked);
     List<TraceStep> recorded = cx.steps();
     List<int[]> initial = new ArrayList<>();
-    model.initialStates(frame, sink(initial, null));
-    int[] current = pick(model, initial, model.state(recorded.get(0).state()));
+    List<Broken> initBroken = new ArrayList<>();
+    model.initialStates(frame, sink(initial, initBroken));
+    int[] first = model.state(recorded.get(0).state());
+    // A one-state trace may be an init block breaking the property: its state is init's
+    // partial one, which is no initial state, so look among init's violations first.
+    int[] current = null;
+    if (recorded.size() == 1) {
+      current = pick(model, initBroken.stream().filter(b -> b.property() == cx.property().id())
+          .map(Broken::at).toList(), first);
+    }
+    if (current == null) current = pick(model, initial, first);
     if (current == null) {
       throw new IllegalStateException("no initial state in the orbit of the trace's first state");
     }
+    Property property = cx.property();
     List<TraceStep> out = new ArrayList<>();
     out.add(new TraceStep(null, model.view(current)));
     for (int i = 1; i < recorded.size(); i++) {
       TraceStep step = recorded.get(i);
       boolean last = i == recorded.size() - 1;
       List<int[]> next = new ArrayList<>();
-      List<int[]> broken = new ArrayList<>();
+      List<Broken> broken = new ArrayList<>();
       model.successors(current, step.transition().id(), frame, sink(next, broken));
       int[] chosen = pick(model, next, model.state(step.state()));
       boolean stepViolation = last && (cx.property().kind() == Property.Kind.ASSERTION
           || cx.property().kind() == Property.Kind.RUNTIME);
       if (stepViolation && !broken.isEmpty()) {
-        // the same transition breaks the property here; which branch breaks first may differ
-        chosen = broken.get(0);
+        // The first branch that breaks a property ends a transition, and a permutation
+        // reorders the branches of a choose over a scalarset: from this state of the orbit
+        // the same transition may break another property first, and that is what the run
+        // of the model shows (see SymmetryCrossCheckTest).
+        Broken b = broken.get(0);
+        chosen = b.at();
+        property = model.properties().stream().filter(p -> p.id() == b.property())
+            .findFirst().orElseThrow();
       }
       if (chosen == null) {
         throw new IllegalStateException("step " + i + " has no successor in the recorded orbit");
@@ -50,7 +70,7 @@ final class Concretizer {
       out.add(new TraceStep(step.transition(), model.view(chosen)));
       current = chosen;
     }
-    return new Counterexample(cx.property(), ImmutableList.copyOf(out), cx.loop());
+    return new Counterexample(property, ImmutableList.copyOf(out), cx.loop());
   }
 
   private static int[] pick(CompiledModel model, List<int[]> candidates, int[] recorded) {
@@ -61,7 +81,7 @@ final class Concretizer {
     return null;
   }
 
-  private static SuccessorSink sink(List<int[]> successors, List<int[]> violations) {
+  private static SuccessorSink sink(List<int[]> successors, List<Broken> violations) {
     return new SuccessorSink() {
       @Override
       public void successor(int[] next, int transition) {
@@ -70,7 +90,7 @@ final class Concretizer {
 
       @Override
       public void violation(int property, int[] at, int transition) {
-        if (violations != null) violations.add(at);
+        violations.add(new Broken(property, at));
       }
     };
   }

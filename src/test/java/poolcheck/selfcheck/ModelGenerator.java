@@ -10,6 +10,12 @@ import java.util.SplittableRandom;
  * either / choose / for, asserts, gotos, invariants and sometimes an init block or a final
  * predicate. Domains are tiny so that exhaustive search stays fast; out-of-range writes, overflows
  * and failing asserts are left possible on purpose, since violations are what the checks compare.
+ *
+ * <p>About a third of the models also declare a scalarset {@code Id} and use it only as the
+ * symmetry rules allow (variables, arrays indexed by it or holding it, containers of it, {@code
+ * ==}/{@code !=}, choose and quantifiers over it), so symmetry reduction has something to reduce.
+ * Whether a model gets one is drawn from its own stream and the extra draws happen only in those
+ * models, so the other models are exactly what they were before scalarsets existed.
  */
 final class ModelGenerator {
   sealed interface Ty {}
@@ -21,6 +27,9 @@ final class ModelGenerator {
 
   record EnumTy(String name, List<String> values) implements Ty {}
 
+  /** A scalarset: values with no order, written only where the symmetry rules allow. */
+  record IdTy(String name, int size) implements Ty {}
+
   record Scalar(String name, Ty type) {}
 
   record Array(String name, Ty element, Ty index) {}
@@ -28,6 +37,9 @@ final class ModelGenerator {
   record Container(String name, boolean fifo, Ty element, int capacity) {}
 
   record Proc(String name, int instances, List<String> labels) {}
+
+  /** Mixed into the seed for the draws that decide the scalarset, apart from the model's. */
+  private static final long SYMMETRIC_STREAM = 0x5ca1a25e7L;
 
   private final SplittableRandom rng;
   private final StringBuilder out = new StringBuilder();
@@ -40,6 +52,11 @@ final class ModelGenerator {
   private int asserts;
   private RangeTy small;
 
+  /** The model's scalarset, or null: every use of it below is guarded by {@code id != null}. */
+  private IdTy id;
+  /** Arrays indexed by the scalarset, or holding its values; {@code arr} stays as it was. */
+  private final List<Array> idArrays = new ArrayList<>();
+
   // The scope of the statement or expression being written.
   private final List<Scalar> locals = new ArrayList<>();
   private final List<Scalar> bound = new ArrayList<>();
@@ -51,6 +68,13 @@ final class ModelGenerator {
   private ModelGenerator(long seed, boolean large) {
     this.rng = new SplittableRandom(seed);
     this.large = large;
+    SplittableRandom symmetric = new SplittableRandom(seed ^ SYMMETRIC_STREAM);
+    if (symmetric.nextInt(3) == 0) this.id = new IdTy("Id", 2 + symmetric.nextInt(2));
+  }
+
+  /** Whether the model from this seed declares a scalarset. */
+  static boolean symmetric(long seed) {
+    return new ModelGenerator(seed, false).id != null;
   }
 
   static String generate(long seed) {
@@ -71,6 +95,7 @@ final class ModelGenerator {
       line(0, "type Small = 0 .. N;");
       small = new RangeTy(0, n, "Small");
     }
+    if (id != null) idType();
     if (rng.nextInt(3) > 0) {
       EnumTy e = new EnumTy("Color", List.of("RED", "GREEN", "BLUE").subList(0, 2 + rng.nextInt(2)));
       enums.add(e);
@@ -96,10 +121,12 @@ final class ModelGenerator {
       boolean fifo = rng.nextBoolean();
       Ty element = rng.nextBoolean() ? new BoolTy() : new RangeTy(0, 1, "0 .. 1");
       Container c = new Container("box", fifo, element, 1 + rng.nextInt(2));
+      if (id != null && rng.nextBoolean()) c = new Container("box", fifo, id, c.capacity());
       containers.add(c);
-      line(0, "var box : " + (fifo ? "fifo<" : "lifo<") + typeText(element) + ", "
+      line(0, "var box : " + (fifo ? "fifo<" : "lifo<") + typeText(c.element()) + ", "
           + c.capacity() + ">;");
     }
+    if (id != null) idVariables();
     int processes = 1 + rng.nextInt(3);
     for (int p = 0; p < processes; p++) {
       int instances = large ? 2 + rng.nextInt(2) : rng.nextBoolean() ? 2 : 1;
@@ -108,11 +135,16 @@ final class ModelGenerator {
       for (int s = 0; s < steps; s++) labels.add("p" + p + "s" + s);
       procs.add(new Proc("p" + p, instances, labels));
     }
-    if (rng.nextInt(4) == 0) {
+    boolean randomInit = rng.nextInt(4) == 0;
+    boolean symmetricInit = id != null && rng.nextInt(3) > 0;
+    if (randomInit || symmetricInit) {
       line(0, "init {");
       locals.clear();
       current = null;
-      for (int i = 0; i < 1 + rng.nextInt(2); i++) statement(1, 1, false);
+      if (symmetricInit) symmetricStart();
+      if (randomInit) {
+        for (int i = 0; i < 1 + rng.nextInt(2); i++) statement(1, 1, false);
+      }
       line(0, "}");
     }
     for (Proc p : procs) process(p);
@@ -131,6 +163,11 @@ final class ModelGenerator {
     if (rng.nextBoolean()) {
       Scalar l = new Scalar(p.name() + "_l", scalarType(new RangeTy(0, 2, "0 .. 2")));
       line(1, "var " + l.name() + " : " + typeText(l.type()) + ";");
+      locals.add(l);
+    }
+    if (id != null && rng.nextBoolean()) {
+      Scalar l = new Scalar(p.name() + "_id", id);
+      line(1, "var " + l.name() + " : Id;");
       locals.add(l);
     }
     for (int s = 0; s < p.labels().size(); s++) {
@@ -155,6 +192,10 @@ final class ModelGenerator {
   }
 
   private void statement(int depth, int nesting, boolean inProcess) {
+    if (id != null && rng.nextInt(3) == 0) {
+      idStatement(depth, nesting, inProcess);
+      return;
+    }
     int kind = rng.nextInt(nesting > 0 ? 12 : 6);
     switch (kind) {
       case 0, 1, 2 -> assignment(depth);
@@ -257,6 +298,182 @@ final class ModelGenerator {
     return intExpr(2);
   }
 
+  private void idType() {
+    if (rng.nextBoolean()) {
+      line(0, "const K = " + id.size() + ";");
+      line(0, "type Id = scalarset(K);");
+    } else {
+      line(0, "type Id = scalarset(" + id.size() + ");");
+    }
+  }
+
+  private void idVariables() {
+    int vars = 1 + rng.nextInt(2);
+    for (int i = 0; i < vars; i++) {
+      Scalar g = new Scalar("s" + i, id);
+      globals.add(g);
+      line(0, "var " + g.name() + " : Id;");
+    }
+    // Arrays indexed by Id move with a permutation; arrays of Id change their values.
+    int k = rng.nextInt(4);
+    if (k != 3) {
+      Ty element = switch (rng.nextInt(enums.isEmpty() ? 3 : 4)) {
+        case 0 -> new BoolTy();
+        case 1 -> new RangeTy(0, 2, "0 .. 2");
+        case 2 -> id;
+        default -> enums.get(0);
+      };
+      Array a = new Array("own", element, id);
+      idArrays.add(a);
+      line(0, "var own : " + arrayElementText(element) + "[Id]"
+          + (element instanceof IdTy || rng.nextBoolean() ? "" : " = " + literal(element)) + ";");
+    }
+    if (k != 0) {
+      Ty index = !enums.isEmpty() && rng.nextBoolean() ? enums.get(0) : new RangeTy(0, 1, "0 .. 1");
+      Array a = new Array("ids", id, index);
+      idArrays.add(a);
+      line(0, "var ids : Id[" + typeText(index) + "];");
+    }
+  }
+
+  /**
+   * Mostly starts every global Id slot at one chosen value: the initial states are then one
+   * orbit. With every slot at its first value instead, a slot never written pins that value, and
+   * no state reached is the image of another, so reduction would rarely have anything to merge.
+   * Sometimes starts from one state that is not canonical, which a reduced search stores as
+   * another state: traces must still begin in the model's own initial state.
+   */
+  private void symmetricStart() {
+    if (rng.nextInt(3) == 0) {
+      // s0 moves off the value every other slot starts at
+      line(1, "choose c in Id { when (c != s0); s0 = c; }");
+      return;
+    }
+    line(1, "choose c in Id {");
+    for (Scalar g : globals) {
+      if (g.type() instanceof IdTy) line(2, g.name() + " = c;");
+    }
+    for (Array a : idArrays) {
+      if (a.index() instanceof IdTy) {
+        if (a.element() instanceof IdTy) line(2, a.name() + "[c] = c;");
+      } else {
+        line(2, "for i in " + typeText(a.index()) + " { " + a.name() + "[i] = c; }");
+      }
+    }
+    line(1, "}");
+  }
+
+  private static String arrayElementText(Ty t) {
+    return t instanceof RangeTy r ? "(" + r.text() + ")" : typeText(t);
+  }
+
+  /** A statement that reads or writes the scalarset: never arithmetic, order or literals on it. */
+  private void idStatement(int depth, int nesting, boolean inProcess) {
+    int k = rng.nextInt(nesting > 0 ? 5 : 3);
+    switch (k) {
+      case 0 -> {
+        List<Scalar> targets = new ArrayList<>(globals);
+        targets.addAll(locals);
+        targets.removeIf(s -> !(s.type() instanceof IdTy));
+        Scalar s = targets.get(rng.nextInt(targets.size()));
+        line(depth, s.name() + " = " + idExpr(1) + ";");
+      }
+      case 1, 2 -> {
+        if (idArrays.isEmpty()) {
+          line(depth, "when (" + idBoolExpr(1) + ");");
+          return;
+        }
+        Array a = idArrays.get(rng.nextInt(idArrays.size()));
+        line(depth, a.name() + "[" + valueOf(a.index(), 1) + "] = " + assignable(a.element())
+            + ";");
+      }
+      default -> {
+        // Choose over Id: one transition per value, the body usually about the chosen value.
+        String v = "c" + fresh++;
+        line(depth, "choose " + v + " in Id {");
+        bound.add(new Scalar(v, id));
+        if (rng.nextBoolean()) line(depth + 1, "when (" + idBoolExpr(1) + ");");
+        // Without a chosen value stored somewhere, every Id slot would keep its first value.
+        if (rng.nextInt(3) > 0) {
+          chosenStored(depth + 1, v);
+        } else {
+          statement(depth + 1, nesting - 1, inProcess);
+        }
+        bound.remove(bound.size() - 1);
+        line(depth, "}");
+      }
+    }
+  }
+
+  private void chosenStored(int depth, String v) {
+    List<String> places = new ArrayList<>();
+    for (Scalar s : globals) {
+      if (s.type() instanceof IdTy) places.add(s.name() + " = " + v + ";");
+    }
+    for (Scalar s : locals) {
+      if (s.type() instanceof IdTy) places.add(s.name() + " = " + v + ";");
+    }
+    for (Array a : idArrays) {
+      places.add(a.index() instanceof IdTy ? a.name() + "[" + v + "] = " + assignable(a.element())
+          + ";" : a.name() + "[" + literal(a.index()) + "] = " + v + ";");
+    }
+    if (!containers.isEmpty() && containers.get(0).element() instanceof IdTy) {
+      places.add("push(" + containers.get(0).name() + ", " + v + ");");
+    }
+    line(depth, places.get(rng.nextInt(places.size())));
+  }
+
+  /** A value of the scalarset: a variable, an array element or a container's element. */
+  private String idExpr(int depth) {
+    List<Scalar> vars = visible(IdTy.class);
+    int k = rng.nextInt(depth <= 0 ? 2 : 5);
+    if (k < 2 || vars.isEmpty() && idArrays.isEmpty()) {
+      return vars.get(rng.nextInt(vars.size())).name();
+    }
+    if (k == 2 && !containers.isEmpty() && containers.get(0).element() instanceof IdTy) {
+      Container c = containers.get(0);
+      return rng.nextBoolean() ? "head(" + c.name() + ")"
+          : c.name() + "[" + rng.nextInt(c.capacity()) + "]";
+    }
+    for (Array a : idArrays) {
+      if (a.element() instanceof IdTy && rng.nextBoolean()) {
+        return a.name() + "[" + valueOf(a.index(), depth - 1) + "]";
+      }
+    }
+    return vars.get(rng.nextInt(vars.size())).name();
+  }
+
+  /** A condition on scalarset values: only equality, membership and quantifiers over Id. */
+  private String idBoolExpr(int depth) {
+    int k = rng.nextInt(depth <= 0 ? 2 : 5);
+    switch (k) {
+      case 0, 1 -> {
+        return idExpr(depth - 1) + (rng.nextBoolean() ? " == " : " != ") + idExpr(depth - 1);
+      }
+      case 2 -> {
+        for (Array a : idArrays) {
+          if (a.index() instanceof IdTy && a.element() instanceof BoolTy) {
+            return a.name() + "[" + idExpr(depth - 1) + "]";
+          }
+          if (a.index() instanceof IdTy && !(a.element() instanceof IdTy)) {
+            return a.name() + "[" + idExpr(depth - 1) + "] == " + valueOf(a.element(), 0);
+          }
+        }
+        if (!containers.isEmpty() && containers.get(0).element() instanceof IdTy) {
+          return "contains(" + containers.get(0).name() + ", " + idExpr(depth - 1) + ")";
+        }
+        return idExpr(depth - 1) + " == " + idExpr(depth - 1);
+      }
+      default -> {
+        String v = "q" + fresh++;
+        bound.add(new Scalar(v, id));
+        String body = boolExpr(depth - 1);
+        bound.remove(bound.size() - 1);
+        return "(" + (rng.nextBoolean() ? "forall " : "exists ") + v + " in Id: " + body + ")";
+      }
+    }
+  }
+
   private Ty scalarType(RangeTy small) {
     int k = rng.nextInt(enums.isEmpty() ? 2 : 3);
     return switch (k) {
@@ -269,6 +486,7 @@ final class ModelGenerator {
   private static String typeText(Ty t) {
     if (t instanceof BoolTy) return "bool";
     if (t instanceof RangeTy r) return r.text();
+    if (t instanceof IdTy i) return i.name();
     return ((EnumTy) t).name();
   }
 
@@ -282,6 +500,7 @@ final class ModelGenerator {
   private String valueOf(Ty t, int depth) {
     if (t instanceof BoolTy) return boolExpr(depth);
     if (t instanceof RangeTy) return intExpr(depth);
+    if (t instanceof IdTy) return idExpr(depth);
     return enumExpr((EnumTy) t);
   }
 
@@ -302,6 +521,13 @@ final class ModelGenerator {
   }
 
   private String intExpr(int depth) {
+    if (id != null && depth > 0 && rng.nextInt(6) == 0) {
+      String v = "q" + fresh++;
+      bound.add(new Scalar(v, id));
+      String body = boolExpr(depth - 1);
+      bound.remove(bound.size() - 1);
+      return "(count " + v + " in Id: " + body + ")";
+    }
     int k = rng.nextInt(depth <= 0 ? 4 : 9);
     switch (k) {
       case 0 -> {
@@ -358,6 +584,7 @@ final class ModelGenerator {
   }
 
   private String boolExpr(int depth) {
+    if (id != null && rng.nextInt(4) == 0) return idBoolExpr(depth);
     int k = rng.nextInt(depth <= 0 ? 4 : 13);
     switch (k) {
       case 0 -> {

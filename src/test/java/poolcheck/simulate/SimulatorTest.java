@@ -157,4 +157,23 @@ class SimulatorTest {
     SimulationResult alone = s.run(1, 500, a.runSeed());
     assertEquals(a.schedule(), alone.schedule());
   }
+
+  /** Its one initial state is not canonical, so a reduced walk would start outside the model. */
+  @Test
+  void aWalkOnAModelWithAScalarsetIsARunOfTheModelItself() throws Exception {
+    CompiledModel m = Models.fromText("order.pool", """
+        type Id = scalarset(2);
+        var s0 : Id;
+        var s1 : Id;
+        init {
+          choose c in Id { when (c != s1); s0 = c; }
+        }
+        process p {
+          a: { assert broken: s0 == s1; }
+        }
+        """);
+    Counterexample cx = new Simulator(m).run(1, 5, 1).counterexample().orElseThrow();
+    assertEquals("1", cx.steps().get(0).state().get("s0").toString());
+    assertReplays(m, cx);
+  }
 }
