@@ -40,15 +40,11 @@ final class CheckCommand implements Callable<Integer> {
   @Mixin
   ModelOptions modelOptions;
 
-  @Option(names = "--property", paramLabel = "NAME", split = ",",
-      description = "Check only these properties (repeat or comma-separate). Default: all.")
-  List<String> properties;
+  @Mixin
+  PropertyOptions propertyOptions;
 
   @Option(names = "--no-symmetry", description = "Do not reduce by the symmetry of scalarsets.")
   boolean noSymmetry;
-
-  @Option(names = "--no-deadlock", description = "Do not report deadlocks.")
-  boolean noDeadlock;
 
   @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON.")
   Path json;
@@ -106,18 +102,7 @@ final class CheckCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     CompiledModel m = Models.load(model, modelOptions.config, modelOptions.constants)
         .withSymmetry(!noSymmetry);
-    Set<String> names = null;
-    if (properties != null) {
-      names = new LinkedHashSet<>(properties);
-      for (String name : names) {
-        if (m.property(name).isEmpty()) {
-          throw new UsageException("--property " + name + ": the model has no such property "
-              + "(it has: " + String.join(", ", m.properties().stream()
-                  .filter(p -> p.kind() != Property.Kind.RUNTIME).map(Property::name).toList())
-              + ")");
-        }
-      }
-    }
+    Set<String> names = propertyOptions.selected(m);
     traceOptions.formats();
     validateEngineOptions();
     Explorer explorer = explorer(m, names, err);
@@ -177,7 +162,7 @@ final class CheckCommand implements Callable<Integer> {
   private Explorer explorer(CompiledModel m, Set<String> names, PrintWriter err) {
     Explorer explorer = new Explorer(m);
     if (names != null) explorer.properties(names);
-    if (noDeadlock) explorer.deadlock(false);
+    if (propertyOptions.noDeadlock) explorer.deadlock(false);
     if (maxStates != null) explorer.maxStates(maxStates);
     if (maxDepth != null) explorer.maxDepth(maxDepth);
     if (timeLimit != null) explorer.timeLimitMillis(timeLimit * 1000);

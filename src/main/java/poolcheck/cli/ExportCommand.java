@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,7 +15,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import poolcheck.compile.Compiler;
 import poolcheck.compile.CompiledModel;
 import poolcheck.compile.ModelShape;
-import poolcheck.compile.Property;
 import poolcheck.export.Checked;
 import poolcheck.export.PromelaExport;
 import poolcheck.export.TlaExport;
@@ -40,17 +37,12 @@ final class ExportCommand implements Callable<Integer> {
   @Mixin
   ModelOptions modelOptions;
 
+  @Mixin
+  PropertyOptions propertyOptions;
+
   @Option(names = "--to", required = true, paramLabel = "tla|promela",
       description = "The target language: ${COMPLETION-CANDIDATES}.")
   Target to;
-
-  @Option(names = "--property", paramLabel = "NAME", split = ",",
-      description = "Export only these properties as checks (runtime errors always), as check "
-          + "--property does. Default: all.")
-  List<String> properties;
-
-  @Option(names = "--no-deadlock", description = "Do not check deadlocks in the export.")
-  boolean noDeadlock;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of "
       + "standard output. For tla, FILE is the .tla module and the TLC configuration goes beside "
@@ -65,19 +57,9 @@ final class ExportCommand implements Callable<Integer> {
         .withSymmetry(false);
     ModelShape shape = ModelShape.of(compiled, parsed);
     Checked checked = Checked.all(shape);
-    if (properties != null) {
-      Set<String> names = new LinkedHashSet<>(properties);
-      for (String name : names) {
-        if (compiled.property(name).isEmpty()) {
-          throw new UsageException("--property " + name + ": the model has no such property "
-              + "(it has: " + String.join(", ", compiled.properties().stream()
-                  .filter(p -> p.kind() != Property.Kind.RUNTIME).map(Property::name).toList())
-              + ")");
-        }
-      }
-      checked = Checked.only(shape, names);
-    }
-    if (noDeadlock) checked = checked.withoutDeadlock();
+    Set<String> names = propertyOptions.selected(compiled);
+    if (names != null) checked = Checked.only(shape, names);
+    if (propertyOptions.noDeadlock) checked = checked.withoutDeadlock();
     if (to == Target.promela) {
       write(output, PromelaExport.render(shape, checked));
       return ExitCode.VERIFIED;

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -20,7 +18,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import poolcheck.api.Models;
 import poolcheck.compile.CompiledModel;
-import poolcheck.compile.Property;
 import poolcheck.result.Counterexample;
 import poolcheck.simulate.SimulationResult;
 import poolcheck.simulate.Simulator;
@@ -40,6 +37,9 @@ final class SimulateCommand implements Callable<Integer> {
   @Mixin
   ModelOptions modelOptions;
 
+  @Mixin
+  PropertyOptions propertyOptions;
+
   @Option(names = "--runs", paramLabel = "N", defaultValue = "1000",
       description = "Number of random runs (default ${DEFAULT-VALUE}).")
   int runs;
@@ -52,13 +52,6 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Seed of the first run; run i uses S + i. Default: from the clock.")
   Long seed;
 
-  @Option(names = "--property", paramLabel = "NAME", split = ",",
-      description = "Check only these properties (repeat or comma-separate). Default: all.")
-  List<String> properties;
-
-  @Option(names = "--no-deadlock", description = "Do not report deadlocks.")
-  boolean noDeadlock;
-
   @Option(names = "--no-shrink", description = "Report the failing run as found.")
   boolean noShrink;
 
@@ -70,21 +63,11 @@ final class SimulateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (runs < 1) throw new UsageException("--runs " + runs + ": expected at least 1");
     if (depth < 0) throw new UsageException("--depth " + depth + ": expected at least 0");
-    CompiledModel m = Models.load(model, modelOptions.constants);
+    CompiledModel m = Models.load(model, modelOptions.config, modelOptions.constants);
     Simulator simulator = new Simulator(m);
-    if (properties != null) {
-      Set<String> names = new LinkedHashSet<>(properties);
-      for (String name : names) {
-        if (m.property(name).isEmpty()) {
-          throw new UsageException("--property " + name + ": the model has no such property "
-              + "(it has: " + String.join(", ", m.properties().stream()
-                  .filter(p -> p.kind() != Property.Kind.RUNTIME).map(Property::name).toList())
-              + ")");
-        }
-      }
-      simulator.properties(names);
-    }
-    if (noDeadlock) simulator.deadlock(false);
+    Set<String> names = propertyOptions.selected(m);
+    if (names != null) simulator.properties(names);
+    if (propertyOptions.noDeadlock) simulator.deadlock(false);
     if (noShrink) simulator.shrinkBudget(0);
     long s = seed != null ? seed : System.nanoTime();
     out.println("poolcheck: model " + m.name() + " " + m.constants() + ", seed " + s);
