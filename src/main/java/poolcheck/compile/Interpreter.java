@@ -1,0 +1,341 @@
+package poolcheck.compile;
+
+import com.google.common.collect.ImmutableMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import poolcheck.language.Decl;
+import poolcheck.language.Expr;
+import poolcheck.language.Stmt;
+
+/**
+ * The reference semantics of steps: walks the checked syntax tree of each step directly, looking
+ * every name up as it goes, with none of the compiler's resolution, linking or folding. Slow and
+ * plain on purpose: a property test holds the compiled steps ({@link CompiledModel#successors})
+ * to produce exactly what this produces, in the same order, on random states of random models.
+ */
+public final class Interpreter {
+  private final CompiledModel model;
+  private final Symbols symbols;
+  private final boolean[] checked;
+
+  public Interpreter(CompiledModel model, boolean[] checked) {
+    this.model = model;
+    this.symbols = model.symbols();
+    this.checked = checked.clone();
+  }
+
+  /** A property broken on the way: aborts the whole step, as the compiled code does. */
+  private static final class Broken extends RuntimeException {
+    final int property;
+    final int[] state;
+
+    Broken(int property, int[] state) {
+      super(null, null, false, false);
+      this.property = property;
+      this.state = state;
+    }
+  }
+
+  /** What runs after a statement list: the rest of the enclosing block, or the step's end. */
+  private interface Continuation {
+    void run(int[] s, Map<String, Integer> env);
+  }
+
+  /** The step being run: where it goes after its last statement, and where results go. */
+  private record Step(Symbols.Process process, int instance, int pcSlot, int next,
+      String place, int transition, SuccessorSink sink) {}
+
+  /** Every enabled step of every instance, in the compiled model's order. */
+  public void successors(int[] s, SuccessorSink sink) {
+    int transition = 0;
+    for (Symbols.Process p : symbols.processes.values()) {
+      List<Decl.Step> steps = p.decl.steps();
+      for (int i = 0; i < p.instances; i++) {
+        int pc = s[p.pcBase + i];
+        if (pc < steps.size()) {
+          Decl.Step step = steps.get(pc);
+          Step at = new Step(p, i, p.pcBase + i, pc + 1, p.name + "_" + step.label(),
+              transition + pc, sink);
+          try {
+            int[] w = s.clone();
+            if (step.guard() == null || truth(eval(step.guard(), w, Map.of(), at))) {
+              block(step.body(), 0, w, Map.of(), at, (end, env) -> emit(at, end, at.next()));
+            }
+          } catch (Broken b) {
+            sink.violation(b.property, b.state, at.transition());
+          }
+        }
+        transition += steps.size();
+      }
+    }
+  }
+
+  private static void emit(Step at, int[] s, int label) {
+    s[at.pcSlot()] = label;
+    at.sink().successor(s, at.transition());
+  }
+
+  private void block(List<Stmt> stmts, int i, int[] s, Map<String, Integer> env, Step at,
+      Continuation k) {
+    if (i == stmts.size()) {
+      k.run(s, env);
+      return;
+    }
+    Continuation rest = (s2, env2) -> block(stmts, i + 1, s2, env2, at, k);
+    Stmt stmt = stmts.get(i);
+    if (stmt instanceof Stmt.Assign a) {
+      if (a.target() instanceof Expr.Index ix) {
+        // an element: its index is read and checked before the value is computed
+        Symbols.Variable var = variable(((Expr.Name) ix.target()).name(), at);
+        Type.Array t = (Type.Array) var.type();
+        int slot = eval(ix.index(), s, env, at) - t.index().lo();
+        if (slot < 0 || slot >= t.index().size()) {
+          throw new Broken(Compiler.INDEX_OUT_OF_RANGE, s.clone());
+        }
+        int v = eval(a.value(), s, env, at);
+        if (v < t.element().lo() || v > t.element().hi()) {
+          throw new Broken(Compiler.VALUE_OUT_OF_RANGE, s.clone());
+        }
+        s[var.base() + slot] = v;
+      } else {
+        store(a.target(), eval(a.value(), s, env, at), s, env, at);
+      }
+      rest.run(s, env);
+    } else if (stmt instanceof Stmt.Push p) {
+      Symbols.Variable c = variable(((Expr.Name) p.container()).name(), at);
+      Type.Container type = (Type.Container) c.type();
+      int v = eval(p.value(), s, env, at);
+      int len = s[c.base()];
+      if (len == type.capacity()) throw new Broken(Compiler.OVERFLOW, s.clone());
+      if (v < type.element().lo() || v > type.element().hi()) {
+        throw new Broken(Compiler.VALUE_OUT_OF_RANGE, s.clone());
+      }
+      s[c.base() + 1 + len] = v;
+      s[c.base()] = len + 1;
+      rest.run(s, env);
+    } else if (stmt instanceof Stmt.Pop p) {
+      Symbols.Variable c = variable(((Expr.Name) p.container()).name(), at);
+      Type.Container type = (Type.Container) c.type();
+      int len = s[c.base()];
+      if (len == 0) throw new Broken(Compiler.UNDERFLOW, s.clone());
+      int first = c.base() + 1;
+      int value = type.fifo() ? s[first] : s[first + len - 1];
+      if (type.fifo()) {
+        for (int j = 0; j < len - 1; j++) s[first + j] = s[first + j + 1];
+      }
+      s[first + len - 1] = type.element().lo();
+      s[c.base()] = len - 1;
+      if (p.target() != null) store(p.target(), value, s, env, at);
+      rest.run(s, env);
+    } else if (stmt instanceof Stmt.If f) {
+      if (truth(eval(f.condition(), s, env, at))) {
+        block(f.then(), 0, s, env, at, rest);
+      } else {
+        block(f.otherwise(), 0, s, env, at, rest);
+      }
+    } else if (stmt instanceof Stmt.When w) {
+      if (truth(eval(w.condition(), s, env, at))) rest.run(s, env);
+    } else if (stmt instanceof Stmt.Either e) {
+      for (int b = 0; b < e.branches().size(); b++) {
+        int[] copy = b == e.branches().size() - 1 ? s : s.clone();
+        block(e.branches().get(b), 0, copy, env, at, rest);
+      }
+    } else if (stmt instanceof Stmt.Choose c) {
+      Type.Scalar domain = domain(c.domain());
+      for (int v = domain.lo(); v <= domain.hi(); v++) {
+        int[] copy = v == domain.hi() ? s : s.clone();
+        block(c.body(), 0, copy, bind(env, c.variable(), v), at, rest);
+      }
+    } else if (stmt instanceof Stmt.For f) {
+      Type.Scalar domain = domain(f.domain());
+      loop(f, domain.lo(), domain.hi(), s, env, at, rest);
+    } else if (stmt instanceof Stmt.Assert a) {
+      int id = model.property(a.name() != null ? a.name() : "assert_" + at.place())
+          .orElseThrow().id();
+      if (checked[id] && !truth(eval(a.condition(), s, env, at))) {
+        throw new Broken(id, s.clone());
+      }
+      rest.run(s, env);
+    } else if (stmt instanceof Stmt.Goto g) {
+      emit(at, s, g.label().equals("done") ? at.process().doneLabel()
+          : at.process().labels.get(g.label()));
+    } else if (stmt instanceof Stmt.Skip) {
+      rest.run(s, env);
+    } else {
+      throw new IllegalStateException("unknown statement " + stmt);
+    }
+  }
+
+  private void loop(Stmt.For f, int v, int hi, int[] s, Map<String, Integer> env, Step at,
+      Continuation after) {
+    block(f.body(), 0, s, bind(env, f.variable(), v), at, (s2, env2) -> {
+      if (v < hi) {
+        loop(f, v + 1, hi, s2, env, at, after);
+      } else {
+        after.run(s2, env);
+      }
+    });
+  }
+
+  private static Map<String, Integer> bind(Map<String, Integer> env, String name, int v) {
+    Map<String, Integer> out = new HashMap<>(env);
+    out.put(name, v);
+    return ImmutableMap.copyOf(out);
+  }
+
+  private void store(Expr target, int v, int[] s, Map<String, Integer> env, Step at) {
+    if (target instanceof Expr.Name n) {
+      Symbols.Variable var = variable(n.name(), at);
+      Type.Scalar t = (Type.Scalar) var.type();
+      if (v < t.lo() || v > t.hi()) throw new Broken(Compiler.VALUE_OUT_OF_RANGE, s.clone());
+      s[var.base()] = v;
+      return;
+    }
+    // x = pop(c) into an element: the popped value is in hand, the index is read now
+    Expr.Index ix = (Expr.Index) target;
+    Symbols.Variable var = variable(((Expr.Name) ix.target()).name(), at);
+    Type.Array a = (Type.Array) var.type();
+    int i = eval(ix.index(), s, env, at) - a.index().lo();
+    if (i < 0 || i >= a.index().size()) throw new Broken(Compiler.INDEX_OUT_OF_RANGE, s.clone());
+    if (v < a.element().lo() || v > a.element().hi()) {
+      throw new Broken(Compiler.VALUE_OUT_OF_RANGE, s.clone());
+    }
+    s[var.base() + i] = v;
+  }
+
+  private Symbols.Variable variable(String name, Step at) {
+    if (at != null) {
+      Integer base = at.process().localSlots.get(at.instance()).get(name);
+      if (base != null) {
+        return new Symbols.Variable(name, at.process().localTypes.get(name), null, base);
+      }
+    }
+    return symbols.globals.get(name);
+  }
+
+  private Type.Scalar domain(poolcheck.language.TypeExpr t) {
+    if (t instanceof poolcheck.language.TypeExpr.Named n) {
+      return (Type.Scalar) symbols.types.get(n.name());
+    }
+    if (t instanceof poolcheck.language.TypeExpr.Bool) return Type.BOOL;
+    poolcheck.language.TypeExpr.Range r = (poolcheck.language.TypeExpr.Range) t;
+    return new Type.Range(eval(r.lo(), new int[0], Map.of(), null),
+        eval(r.hi(), new int[0], Map.of(), null));
+  }
+
+  private static boolean truth(int v) {
+    return v != 0;
+  }
+
+  private int eval(Expr e, int[] s, Map<String, Integer> env, Step at) {
+    if (e instanceof Expr.IntLit i) return i.value();
+    if (e instanceof Expr.BoolLit b) return b.value() ? 1 : 0;
+    if (e instanceof Expr.Self) return at.instance();
+    if (e instanceof Expr.Name n) {
+      Integer bound = env.get(n.name());
+      if (bound != null) return bound;
+      Symbols.Variable v = variable(n.name(), at);
+      if (v != null) return s[v.base()];
+      Symbols.Constant k = symbols.constants.get(n.name());
+      if (k != null) return k.value();
+      return symbols.enumValues.get(n.name()).ordinal();
+    }
+    if (e instanceof Expr.Index ix) {
+      Symbols.Variable v = variable(((Expr.Name) ix.target()).name(), at);
+      int i = eval(ix.index(), s, env, at);
+      if (v.type() instanceof Type.Array a) {
+        int k = i - a.index().lo();
+        if (k < 0 || k >= a.index().size()) {
+          throw new Broken(Compiler.INDEX_OUT_OF_RANGE, s.clone());
+        }
+        return s[v.base() + k];
+      }
+      if (i < 0 || i >= s[v.base()]) throw new Broken(Compiler.INDEX_OUT_OF_RANGE, s.clone());
+      return s[v.base() + 1 + i];
+    }
+    if (e instanceof Expr.Unary u) {
+      int x = eval(u.operand(), s, env, at);
+      return u.op().equals("!") ? x ^ 1 : -x;
+    }
+    if (e instanceof Expr.Binary b) return binary(b, s, env, at);
+    if (e instanceof Expr.Call c) return call(c, s, env, at);
+    if (e instanceof Expr.At a) {
+      Symbols.Process p = symbols.processes.get(a.process());
+      int label = a.label().equals("done") ? p.doneLabel() : p.labels.get(a.label());
+      int i = a.instance() == null ? 0 : eval(a.instance(), s, env, at);
+      if (i < 0 || i >= p.instances) throw new Broken(Compiler.INDEX_OUT_OF_RANGE, s.clone());
+      return s[p.pcBase + i] == label ? 1 : 0;
+    }
+    Expr.Quantifier q = (Expr.Quantifier) e;
+    Type.Scalar domain = domain(q.domain());
+    int count = 0;
+    for (int v = domain.lo(); v <= domain.hi(); v++) {
+      boolean holds = truth(eval(q.body(), s, bind(env, q.variable(), v), at));
+      if (q.kind().equals("forall") && !holds) return 0;
+      if (q.kind().equals("exists") && holds) return 1;
+      if (holds) count++;
+    }
+    return q.kind().equals("forall") ? 1 : q.kind().equals("exists") ? 0 : count;
+  }
+
+  private int binary(Expr.Binary b, int[] s, Map<String, Integer> env, Step at) {
+    switch (b.op()) {
+      case "&&":
+        return truth(eval(b.left(), s, env, at)) ? eval(b.right(), s, env, at) : 0;
+      case "||":
+        return truth(eval(b.left(), s, env, at)) ? 1 : eval(b.right(), s, env, at);
+      case "=>":
+        return truth(eval(b.left(), s, env, at)) ? eval(b.right(), s, env, at) : 1;
+      default:
+        break;
+    }
+    int x = eval(b.left(), s, env, at);
+    int y = eval(b.right(), s, env, at);
+    switch (b.op()) {
+      case "+": return x + y;
+      case "-": return x - y;
+      case "*": return x * y;
+      case "/":
+        if (y == 0) throw new Broken(Compiler.DIVISION_BY_ZERO, s.clone());
+        return Math.floorDiv(x, y);
+      case "%":
+        if (y == 0) throw new Broken(Compiler.DIVISION_BY_ZERO, s.clone());
+        return Math.floorMod(x, y);
+      case "==": return x == y ? 1 : 0;
+      case "!=": return x != y ? 1 : 0;
+      case "<": return x < y ? 1 : 0;
+      case "<=": return x <= y ? 1 : 0;
+      case ">": return x > y ? 1 : 0;
+      case ">=": return x >= y ? 1 : 0;
+      default: throw new IllegalStateException(b.op());
+    }
+  }
+
+  private int call(Expr.Call c, int[] s, Map<String, Integer> env, Step at) {
+    String f = c.function();
+    if (f.equals("min") || f.equals("max")) {
+      int x = eval(c.args().get(0), s, env, at);
+      int y = eval(c.args().get(1), s, env, at);
+      return f.equals("min") ? Math.min(x, y) : Math.max(x, y);
+    }
+    Symbols.Variable v = variable(((Expr.Name) c.args().get(0)).name(), at);
+    Type.Container t = (Type.Container) v.type();
+    int len = s[v.base()];
+    switch (f) {
+      case "len": return len;
+      case "cap": return t.capacity();
+      case "empty": return len == 0 ? 1 : 0;
+      case "full": return len == t.capacity() ? 1 : 0;
+      case "head":
+        if (len == 0) throw new Broken(Compiler.UNDERFLOW, s.clone());
+        return s[v.base() + 1 + (t.fifo() ? 0 : len - 1)];
+      default:
+        int x = eval(c.args().get(1), s, env, at);
+        for (int i = 0; i < len; i++) {
+          if (s[v.base() + 1 + i] == x) return 1;
+        }
+        return 0;
+    }
+  }
+}
