@@ -19,9 +19,13 @@ import poolcheck.result.TraceStep;
 final class Concretizer {
   private Concretizer() {}
 
-  static Counterexample concretize(CompiledModel reduced, Counterexample cx) {
+  /**
+   * {@code checked}: the properties the search checked. An assertion it did not check must not
+   * cut a step short here either (the last step of an invariant's trace may break one).
+   */
+  static Counterexample concretize(CompiledModel reduced, Counterexample cx, boolean[] checked) {
     CompiledModel model = reduced.withSymmetry(false);
-    Frame frame = model.newFrame(model.allChecked());
+    Frame frame = model.newFrame(checked);
     List<TraceStep> recorded = cx.steps();
     List<int[]> initial = new ArrayList<>();
     model.initialStates(frame, sink(initial, null));

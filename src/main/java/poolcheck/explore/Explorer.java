@@ -166,7 +166,7 @@ public final class Explorer {
    */
   private CheckResult afterSafety(CheckResult r) {
     Optional<Counterexample> trace = r.counterexample();
-    if (model.reducesSymmetry()) trace = trace.map(cx -> Concretizer.concretize(model, cx));
+    if (model.reducesSymmetry()) trace = trace.map(cx -> Concretizer.concretize(model, cx, checked));
     Verdict verdict = r.verdict();
     if (verdict == Verdict.VERIFIED && checksLiveness()) {
       trace = new LivenessChecker(model, checked).check(checked);
