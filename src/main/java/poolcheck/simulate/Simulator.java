@@ -26,7 +26,9 @@ public final class Simulator {
   private long shrinkBudget = 20_000_000;
 
   public Simulator(CompiledModel model) {
-    this.model = model;
+    // A run follows real successors: under symmetry reduction the model would emit canonical
+    // forms, which need not be successors of the state the run is in.
+    this.model = model.withSymmetry(false);
     this.checked = model.allChecked();
   }
 
