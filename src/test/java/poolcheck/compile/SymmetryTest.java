@@ -127,6 +127,33 @@ class SymmetryTest {
     assertTrue(o.ok(), o.message());
   }
 
+  /**
+   * The last step of this invariant's trace also breaks an assertion that was not checked: the
+   * reduced trace must still become a run (it once failed with "no successor in the orbit").
+   */
+  @Test
+  void concretisesAnInvariantTraceWhoseLastStepBreaksAnUncheckedAssertion() throws Exception {
+    CompiledModel m = Models.fromText("freed.pool", """
+        const PAGES = 2;
+        type Page = scalarset(PAGES);
+        var held : bool[Page] = false;
+        var freed : bool = false;
+        process a {
+          take: { choose q in Page { when (!held[q]); held[q] = true; } }
+          free: { assert none_held: forall q in Page: !held[q]; freed = true; }
+        }
+        invariant freed_clean: freed => (forall q in Page: !held[q]);
+        """);
+    CheckResult r = new Explorer(m).properties(java.util.Set.of("freed_clean")).run();
+    assertEquals(Verdict.VIOLATED, r.verdict());
+    assertEquals("freed_clean", r.counterexample().orElseThrow().property().name());
+    assertEquals(2, r.counterexample().orElseThrow().length());
+    Path json = dir.resolve("cx.json");
+    Files.writeString(json, JsonResult.render(r));
+    Replay.Outcome o = Replay.check(m.withSymmetry(false), JsonTrace.read(json));
+    assertTrue(o.ok(), o.message());
+  }
+
   @Test
   void rejectsOrderDependentUsesOfAScalarset() {
     String base = "const N = 2;\ntype Page = scalarset(N);\nvar x : Page;\nvar n : 0 .. 3 = 0;\n";

@@ -77,6 +77,30 @@ class SimulatorTest {
     assertTrue(o.ok(), "replay fails at step " + o.step() + ": " + o.message());
   }
 
+  /**
+   * Under symmetry reduction the model emits canonical successors, which need not be successors
+   * of the state a run is in (here the canonical form moves the page the process holds); a
+   * simulated run must be a run of the model itself.
+   */
+  @Test
+  void aRunOfAModelWithAScalarsetReplaysOnTheModel() throws Exception {
+    CompiledModel m = load("sym", """
+        const PAGES = 2;
+        type Page = scalarset(PAGES);
+        var lvl : 0 .. 3 [Page] = 0;
+        process a {
+          var mine : lifo<Page, 1>;
+          take: { choose q in Page { push(mine, q); } }
+          bump: { choose q in Page { when (lvl[q] < 3); lvl[q] = lvl[q] + 1; } goto bump; }
+        }
+        invariant low: forall q in Page: lvl[q] < 3;
+        """);
+    for (long seed = 1; seed <= 20; seed++) {
+      SimulationResult r = new Simulator(m).shrinkBudget(0).run(1, 50, seed);
+      assertReplays(m, r.counterexample().orElseThrow());
+    }
+  }
+
   @Test
   void findsLostUpdateAndShrinksItToTheFourStepsBfsReports() throws Exception {
     CompiledModel m = load("lost", LOST_UPDATE);
