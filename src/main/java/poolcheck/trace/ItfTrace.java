@@ -1,8 +1,6 @@
 package poolcheck.trace;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,17 +29,11 @@ public final class ItfTrace {
   public static final String FORMAT_DESCRIPTION =
       "https://apalache-mc.org/docs/adr/015adr-trace.html";
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT);
 
   private ItfTrace() {}
 
   public static String render(CheckResult r) {
-    try {
-      return MAPPER.writeValueAsString(tree(r)) + "\n";
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return IndentedJson.of(tree(r));
   }
 
   public static ObjectNode tree(CheckResult r) {

@@ -1,8 +1,6 @@
 package poolcheck.trace;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,17 +18,11 @@ public final class JsonResult {
   public static final String FORMAT = "poolcheck-result";
   public static final int VERSION = 1;
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT);
 
   private JsonResult() {}
 
   public static String render(CheckResult r) {
-    try {
-      return MAPPER.writeValueAsString(tree(r)) + "\n";
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return IndentedJson.of(tree(r));
   }
 
   public static ObjectNode tree(CheckResult r) {
