@@ -1,13 +1,9 @@
 package poolcheck.explore;
 
 import com.google.common.collect.ImmutableList;
-import java.nio.LongBuffer;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import poolcheck.compile.CompiledModel;
 import poolcheck.compile.Frame;
 import poolcheck.compile.SuccessorSink;
@@ -23,18 +19,18 @@ import poolcheck.result.TraceStep;
  * state stuttered in for ever) reachable from a state where p holds and q fails. Weak fairness is
  * decided per SCC; strong fairness by the Emerson-Lei refinement: drop the states where an
  * unserved strongly fair process is enabled and look at the SCCs of what is left. The whole
- * graph is held in memory, so this is for models of up to a few million states.
+ * graph is held in memory in primitive arrays: states in a {@link StateStore} (numbered in BFS
+ * order, so lassos are the same whatever the store), edges in CSR form, about 150 bytes of heap
+ * per state at four edges a state (9.2 million states fit in 2 GB).
  */
 public final class LivenessChecker {
   private final CompiledModel model;
   private final Frame frame;
-  private final List<long[]> states = new ArrayList<>();
-  private final Map<LongBuffer, Integer> index = new HashMap<>();
-  private int[] parent = new int[1024];
-  private int[] via = new int[1024];
+  /** Every state, numbered in BFS order, with its BFS parent and the transition into it. */
+  private StateStore states;
   private int initialCount;
   /** Edges in CSR form: edges of state s are [edgeStart[s], edgeStart[s + 1]). */
-  private int[] edgeStart;
+  private int[] edgeStart = new int[1024];
   private int[] edgeTarget = new int[1024];
   private int[] edgeTransition = new int[1024];
   private int edges;
@@ -49,8 +45,18 @@ public final class LivenessChecker {
   private int[] inAllowed;
   private int[] inSet;
   private int stamp;
+  // walk()'s breadth-first search inside a component: visited stamp, predecessor, transition.
+  private int[] walkSeen;
+  private int[] walkFrom;
+  private int[] walkVia;
+  private int walkStamp;
+  /** The process instance of each transition. */
+  private final int[] instanceOf;
   /** enabled[s]: bit i set when instance i has a state-changing step in s. */
-  private long[] enabled;
+  private long[] enabled = new long[1024];
+  /** Unpacking buffers for the per-state predicates. */
+  private long[] packedBuffer;
+  private int[] stateBuffer;
 
   public LivenessChecker(CompiledModel model, boolean[] checked) {
     if (model.instances() > 64) {
@@ -60,6 +66,10 @@ public final class LivenessChecker {
     // Cycles of the quotient graph need not be cycles of the model: check liveness unreduced.
     this.model = model.withSymmetry(false);
     this.frame = this.model.newFrame(checked);
+    this.instanceOf = new int[this.model.transitions().size()];
+    for (int t = 0; t < instanceOf.length; t++) {
+      instanceOf[t] = this.model.transitions().get(t).instanceIndex();
+    }
   }
 
   /** The first violated liveness property among those checked, in declaration order. */
@@ -79,102 +89,111 @@ public final class LivenessChecker {
 
   private void buildGraph() {
     var layout = model.layout();
+    states = new StateStore(layout.words());
+    packedBuffer = new long[layout.words()];
+    stateBuffer = new int[layout.slots()];
+    long[] packed = new long[layout.words()];
     model.initialStates(frame, new SuccessorSink() {
       @Override
       public void successor(int[] next, int transition) {
-        add(layout.pack(next), -1, -1);
+        layout.pack(next, packed, 0);
+        states.intern(packed, -1, -1);
       }
 
       @Override
       public void violation(int property, int[] at, int transition) { }
     });
     initialCount = states.size();
-    List<Integer> starts = new ArrayList<>();
-    List<Long> enabledList = new ArrayList<>();
-    for (int s = 0; s < states.size(); s++) {
-      int source = s;
-      starts.add(edges);
-      long[] en = {0};
-      model.successors(layout.unpack(states.get(s)), frame, new SuccessorSink() {
-        @Override
-        public void successor(int[] next, int transition) {
-          int target = add(layout.pack(next), source, transition);
-          if (edges == edgeTarget.length) {
-            edgeTarget = Arrays.copyOf(edgeTarget, edges * 2);
-            edgeTransition = Arrays.copyOf(edgeTransition, edges * 2);
-          }
-          edgeTarget[edges] = target;
-          edgeTransition[edges] = transition;
-          edges++;
-          if (target != source) {
-            en[0] |= 1L << model.transitions().get(transition).instanceIndex();
-          }
+    int[] current = new int[layout.slots()];
+    long[] en = {0};
+    int[] source = {0};
+    SuccessorSink sink = new SuccessorSink() {
+      @Override
+      public void successor(int[] next, int transition) {
+        layout.pack(next, packed, 0);
+        int target = states.intern(packed, source[0], transition);
+        if (edges == edgeTarget.length) {
+          edgeTarget = Arrays.copyOf(edgeTarget, grown(edges));
+          edgeTransition = Arrays.copyOf(edgeTransition, edgeTarget.length);
         }
+        edgeTarget[edges] = target;
+        edgeTransition[edges] = transition;
+        edges++;
+        if (target != source[0]) en[0] |= 1L << instanceOf[transition];
+      }
 
-        @Override
-        public void violation(int property, int[] at, int transition) { }
-      });
-      enabledList.add(en[0]);
+      @Override
+      public void violation(int property, int[] at, int transition) { }
+    };
+    for (int s = 0; s < states.size(); s++) {
+      if (s + 1 >= edgeStart.length) {
+        edgeStart = Arrays.copyOf(edgeStart, grown(edgeStart.length));
+        enabled = Arrays.copyOf(enabled, edgeStart.length);
+      }
+      edgeStart[s] = edges;
+      source[0] = s;
+      en[0] = 0;
+      states.copyOut(s, packed);
+      layout.unpack(packed, 0, current);
+      model.successors(current, frame, sink);
+      enabled[s] = en[0];
     }
-    starts.add(edges);
-    edgeStart = starts.stream().mapToInt(Integer::intValue).toArray();
-    enabled = enabledList.stream().mapToLong(Long::longValue).toArray();
+    edgeStart[states.size()] = edges;
   }
 
-  private int add(long[] packed, int from, int transition) {
-    LongBuffer key = LongBuffer.wrap(packed);
-    Integer known = index.get(key);
-    if (known != null) return known;
-    int i = states.size();
-    states.add(packed);
-    index.put(key, i);
-    if (i == parent.length) {
-      parent = Arrays.copyOf(parent, i * 2);
-      via = Arrays.copyOf(via, i * 2);
+  /** A larger capacity for an array of {@code length}: doubling, capped below 2^31. */
+  private static int grown(int length) {
+    if (length >= Integer.MAX_VALUE - 8) {
+      throw new IllegalStateException("the state graph has too many edges for liveness checking");
     }
-    parent[i] = from;
-    via[i] = transition;
-    return i;
+    return (int) Math.min(2L * length, Integer.MAX_VALUE - 8);
   }
 
   private int[] unpack(int s) {
-    return model.layout().unpack(states.get(s));
+    states.copyOut(s, packedBuffer);
+    model.layout().unpack(packedBuffer, 0, stateBuffer);
+    return stateBuffer;
+  }
+
+  private int[] unpackCopy(int s) {
+    return unpack(s).clone();
   }
 
   private Counterexample check(int k) {
     int n = states.size();
     boolean[] bad = new boolean[n];
     for (int s = 0; s < n; s++) bad[s] = !model.livenessGoal(k, unpack(s), frame);
-    // R: states where q fails, reachable through such states from a p-and-not-q state.
+    // R: states where q fails, reachable through such states from a p-and-not-q state. order
+    // is R in BFS order and doubles as the queue.
     int[] rParent = new int[n];
     Arrays.fill(rParent, -2);
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    int[] order = new int[n];
+    int tail = 0;
     boolean eventually = model.livenessFromInitialStates(k);
     for (int s = 0; s < n; s++) {
       boolean premise = eventually ? s < initialCount : model.livenessPremise(k, unpack(s), frame);
       if (premise && bad[s]) {
         rParent[s] = -1;
-        queue.add(s);
+        order[tail++] = s;
       }
     }
-    List<Integer> order = new ArrayList<>();
-    while (!queue.isEmpty()) {
-      int s = queue.poll();
-      order.add(s);
+    for (int head = 0; head < tail; head++) {
+      int s = order[head];
       for (int e = edgeStart[s]; e < edgeStart[s + 1]; e++) {
         int t = edgeTarget[e];
         if (bad[t] && rParent[t] == -2) {
           rParent[t] = s;
-          queue.add(t);
+          order[tail++] = t;
         }
       }
     }
+    bad = null;
     int[] rank = new int[n];
-    for (int j = 0; j < order.size(); j++) rank[order.get(j)] = j;
+    for (int j = 0; j < tail; j++) rank[order[j]] = j;
     // Of all fair components, the one entered first in R's BFS order, for a short lasso.
     int[] fair = null;
     int entry = -1;
-    for (int[] component : fairComponents(order.stream().mapToInt(Integer::intValue).toArray())) {
+    for (int[] component : fairComponents(Arrays.copyOf(order, tail))) {
       for (int s : component) {
         if (entry < 0 || rank[s] < rank[entry]) {
           entry = s;
@@ -190,7 +209,9 @@ public final class LivenessChecker {
     java.util.Collections.reverse(prefix);
     // {state, transition into it}: BFS parents up to the premise state, then R's edges.
     List<int[]> stem = new ArrayList<>();
-    for (int s = prefix.get(0); s != -1; s = parent[s]) stem.add(new int[] {s, via[s]});
+    for (int s = prefix.get(0); s != -1; s = states.parent(s)) {
+      stem.add(new int[] {s, states.transition(s)});
+    }
     java.util.Collections.reverse(stem);
     for (int j = 1; j < prefix.size(); j++) {
       stem.add(new int[] {prefix.get(j), edgeBetween(prefix.get(j - 1), prefix.get(j))});
@@ -201,46 +222,56 @@ public final class LivenessChecker {
   /** The fair SCCs among {@code allowed} (after strong-fairness refinement). */
   private List<int[]> fairComponents(int[] allowed) {
     List<int[]> out = new ArrayList<>();
-    for (int[] component : components(allowed)) out.addAll(refine(component));
+    int[] members = new int[allowed.length];
+    int[] bounds = components(allowed, members);
+    allowed = null;
+    for (int c = 0; c + 1 < bounds.length; c++) refine(members, bounds[c], bounds[c + 1], out);
     return out;
   }
 
-  private List<int[]> refine(int[] component) {
+  /** Adds to {@code out} the fair parts of the SCC {@code members[from, to)}. */
+  private void refine(int[] members, int from, int to, List<int[]> out) {
     int mark = ++stamp;
-    for (int s : component) inSet[s] = mark;
+    for (int j = from; j < to; j++) inSet[members[j]] = mark;
     long taken = 0;
     long somewhere = 0;
     long everywhere = -1L;
-    for (int s : component) {
+    for (int j = from; j < to; j++) {
+      int s = members[j];
       somewhere |= enabled[s];
       everywhere &= enabled[s];
       for (int e = edgeStart[s]; e < edgeStart[s + 1]; e++) {
         int t = edgeTarget[e];
-        if (t != s && inSet[t] == mark) {
-          taken |= 1L << model.transitions().get(edgeTransition[e]).instanceIndex();
-        }
+        if (t != s && inSet[t] == mark) taken |= 1L << instanceOf[edgeTransition[e]];
       }
     }
     long strongUnserved = 0;
     for (int i = 0; i < model.instances(); i++) {
       long bit = 1L << i;
       int f = model.fairness(i);
-      if (f == 1 && (everywhere & bit) != 0 && (taken & bit) == 0) return List.of();
+      if (f == 1 && (everywhere & bit) != 0 && (taken & bit) == 0) return;
       if (f == 2 && (somewhere & bit) != 0 && (taken & bit) == 0) strongUnserved |= bit;
     }
-    if (strongUnserved == 0) return List.of(component);
-    final long unserved = strongUnserved;
-    int[] rest = java.util.Arrays.stream(component).filter(s -> (enabled[s] & unserved) == 0)
-        .toArray();
-    return rest.length == 0 ? List.of() : fairComponents(rest);
+    if (strongUnserved == 0) {
+      out.add(Arrays.copyOfRange(members, from, to));
+      return;
+    }
+    int[] rest = new int[to - from];
+    int kept = 0;
+    for (int j = from; j < to; j++) {
+      if ((enabled[members[j]] & strongUnserved) == 0) rest[kept++] = members[j];
+    }
+    if (kept > 0) out.addAll(fairComponents(Arrays.copyOf(rest, kept)));
   }
 
   /**
-   * Tarjan's SCCs of the subgraph on {@code allowed}, iteratively (no deep recursion). The
-   * scratch arrays span the whole graph and are reset only on {@code allowed}, so the strong
-   * fairness refinement, which calls this on ever smaller sets, costs what the sets cost.
+   * Tarjan's SCCs of the subgraph on {@code allowed}, iteratively (no deep recursion), written
+   * into {@code members} one component after the other; returns the bounds: component c is
+   * members[bounds[c], bounds[c + 1]). The scratch arrays span the whole graph and are reset
+   * only on {@code allowed}, so the strong fairness refinement, which calls this on ever
+   * smaller sets, costs what the sets cost.
    */
-  private List<int[]> components(int[] allowed) {
+  private int[] components(int[] allowed, int[] members) {
     int n = states.size();
     if (low == null || low.length < n) {
       low = new int[n];
@@ -260,7 +291,9 @@ public final class LivenessChecker {
     }
     int sp = 0;
     int counter = 0;
-    List<int[]> out = new ArrayList<>();
+    int[] bounds = new int[allowed.length + 1];
+    int found = 0;
+    int m = 0;
     for (int root : allowed) {
       if (num[root] != 0) continue;
       int depth = 0;
@@ -286,14 +319,13 @@ public final class LivenessChecker {
           }
         } else {
           if (low[s] == num[s]) {
-            List<Integer> c = new ArrayList<>();
             int t;
             do {
               t = stack[--sp];
               onStack[t] = false;
-              c.add(t);
+              members[m++] = t;
             } while (t != s);
-            out.add(c.stream().mapToInt(Integer::intValue).toArray());
+            bounds[++found] = m;
           }
           depth--;
           if (depth >= 0) {
@@ -303,7 +335,7 @@ public final class LivenessChecker {
         }
       }
     }
-    return out;
+    return Arrays.copyOf(bounds, found + 1);
   }
 
   /**
@@ -323,7 +355,7 @@ public final class LivenessChecker {
       List<int[]> walk = walk(at, inC, s -> {
         for (int e = edgeStart[s]; e < edgeStart[s + 1]; e++) {
           if (inC[edgeTarget[e]] && edgeTarget[e] != s
-              && model.transitions().get(edgeTransition[e]).instanceIndex() == instance) {
+              && instanceOf[edgeTransition[e]] == instance) {
             return true;
           }
         }
@@ -334,7 +366,7 @@ public final class LivenessChecker {
         int s = walk.isEmpty() ? at : walk.get(walk.size() - 1)[0];
         for (int e = edgeStart[s]; e < edgeStart[s + 1]; e++) {
           if (inC[edgeTarget[e]] && edgeTarget[e] != s
-              && model.transitions().get(edgeTransition[e]).instanceIndex() == instance) {
+              && instanceOf[edgeTransition[e]] == instance) {
             path.add(new int[] {edgeTarget[e], edgeTransition[e]});
             at = edgeTarget[e];
             servedByEdge = true;
@@ -361,24 +393,34 @@ public final class LivenessChecker {
   /** Shortest walk inside C from {@code from} to a state satisfying goal; null if none. */
   private List<int[]> walk(int from, boolean[] inC, java.util.function.IntPredicate goal) {
     if (goal.test(from)) return new ArrayList<>();
-    Map<Integer, int[]> back = new HashMap<>();
-    ArrayDeque<Integer> queue = new ArrayDeque<>(List.of(from));
-    back.put(from, null);
-    while (!queue.isEmpty()) {
-      int s = queue.poll();
+    int n = states.size();
+    if (walkSeen == null) {
+      walkSeen = new int[n];
+      walkFrom = new int[n];
+      walkVia = new int[n];
+    }
+    int mark = ++walkStamp;
+    // Tarjan's stack is idle once the components are known: it holds the queue.
+    int[] queue = stack;
+    int head = 0;
+    int tail = 0;
+    queue[tail++] = from;
+    walkSeen[from] = mark;
+    while (head < tail) {
+      int s = queue[head++];
       for (int e = edgeStart[s]; e < edgeStart[s + 1]; e++) {
         int t = edgeTarget[e];
-        if (!inC[t] || back.containsKey(t)) continue;
-        back.put(t, new int[] {s, edgeTransition[e]});
+        if (!inC[t] || walkSeen[t] == mark) continue;
+        walkSeen[t] = mark;
+        walkFrom[t] = s;
+        walkVia[t] = edgeTransition[e];
         if (goal.test(t)) {
           List<int[]> path = new ArrayList<>();
-          for (int x = t; x != from; x = back.get(x)[0]) {
-            path.add(new int[] {x, back.get(x)[1]});
-          }
+          for (int x = t; x != from; x = walkFrom[x]) path.add(new int[] {x, walkVia[x]});
           java.util.Collections.reverse(path);
           return path;
         }
-        queue.add(t);
+        queue[tail++] = t;
       }
     }
     return null;
@@ -395,13 +437,13 @@ public final class LivenessChecker {
     ImmutableList.Builder<TraceStep> steps = ImmutableList.builder();
     for (int[] s : stem) {
       steps.add(new TraceStep(s[1] < 0 ? null : model.transitions().get(s[1]),
-          model.view(unpack(s[0]))));
+          model.view(unpackCopy(s[0]))));
     }
     int loop = stem.size() - 1;
     // the cycle's last element returns to the entry: the lasso's loop points back there.
     for (int j = 0; j < cycle.size() - 1; j++) {
       int[] step = cycle.get(j);
-      steps.add(new TraceStep(model.transitions().get(step[1]), model.view(unpack(step[0]))));
+      steps.add(new TraceStep(model.transitions().get(step[1]), model.view(unpackCopy(step[0]))));
     }
     return new Counterexample(model.livenessProperty(k), steps.build(), loop);
   }

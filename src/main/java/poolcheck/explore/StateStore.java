@@ -34,11 +34,21 @@ final class StateStore {
 
   /** Adds the state if new and returns its number, or returns -1 if it was already stored. */
   int add(long[] packed, int parentState, int via) {
+    int before = size;
+    int index = intern(packed, parentState, via);
+    return index == before ? index : -1;
+  }
+
+  /**
+   * The state's number, adding it first (with the given parent and transition) if it is new;
+   * it was new when the number equals {@link #size()} before the call.
+   */
+  int intern(long[] packed, int parentState, int via) {
     int slot = (int) mix(packed) & mask;
     while (true) {
       int entry = table[slot];
       if (entry == 0) break;
-      if (equalsAt(entry - 1, packed)) return -1;
+      if (equalsAt(entry - 1, packed)) return entry - 1;
       slot = (slot + 1) & mask;
     }
     if (size == Integer.MAX_VALUE - 1) throw new IllegalStateException("state store is full");
