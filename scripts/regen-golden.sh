@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Rewrites the golden trace files under src/test/resources/golden from the current exporters.
-# Review the result with `git diff src/test/resources/golden` before committing it.
+# Rewrites the golden trace files under src/test/resources/golden from the current exporters,
+# and the sample output in README.md from a real run.
+# Review the result with `git diff src/test/resources/golden README.md` before committing it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -o test -Dtest=GoldenTracesTest -Dpoolcheck.regenerate=true -Dsurefire.failIfNoSpecifiedTests=false
-git status --short src/test/resources/golden
+mvn -B -q -o test -Dtest=GoldenTracesTest,ReadmeSampleTest -Dpoolcheck.regenerate=true -Dsurefire.failIfNoSpecifiedTests=false
+git status --short src/test/resources/golden README.md

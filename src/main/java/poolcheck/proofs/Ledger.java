@@ -31,22 +31,51 @@ public final class Ledger {
     this.root = root;
   }
 
+  /** One shipped model at one of its configurations: a record and its traces in the ledger. */
+  public record Entry(Path model, String shown, String configuration) {
+    /** The model's file name without .pool: its directory under proofs/. */
+    public String name() {
+      return stem(model);
+    }
+  }
+
   /** Every file the ledger should contain, by path relative to proofs/, with its text. */
   public Map<String, String> expected() throws IOException, ModelException {
     Map<String, String> files = new LinkedHashMap<>();
     List<ProofRecord> records = new ArrayList<>();
-    for (Path model : shippedModels()) {
-      String name = stem(model);
-      String shown = root.relativize(model).toString().replace('\\', '/');
-      for (String config : Prover.configurations(model)) {
-        Prover.Proof proof = Prover.prove(Path.of(shown).isAbsolute() ? model
-            : root.resolve(shown), shown, config);
-        records.add(proof.record());
-        files.put(name + "/" + config + ".record.json", render(proof.record()));
-        proof.traces().forEach((file, text) -> files.put(name + "/" + file, text));
-      }
+    for (Entry entry : entries()) {
+      Prover.Proof proof = prove(entry);
+      records.add(proof.record());
+      files.putAll(files(entry, proof));
     }
     files.put("README.md", ProofsReadme.render(records, notes()));
+    return files;
+  }
+
+  /** Every shipped model at each of its configurations, in ledger order. */
+  public List<Entry> entries() throws IOException, ModelException {
+    List<Entry> out = new ArrayList<>();
+    for (Path model : shippedModels()) {
+      String shown = root.relativize(model).toString().replace('\\', '/');
+      for (String config : Prover.configurations(model)) out.add(new Entry(model, shown, config));
+    }
+    return out;
+  }
+
+  /** The files one entry contributes to the ledger (its record and traces), from a fresh run. */
+  public Map<String, String> expected(Entry entry) throws IOException, ModelException {
+    return files(entry, prove(entry));
+  }
+
+  private Prover.Proof prove(Entry entry) throws IOException, ModelException {
+    return Prover.prove(Path.of(entry.shown()).isAbsolute() ? entry.model()
+        : root.resolve(entry.shown()), entry.shown(), entry.configuration());
+  }
+
+  private static Map<String, String> files(Entry entry, Prover.Proof proof) {
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put(entry.name() + "/" + entry.configuration() + ".record.json", render(proof.record()));
+    proof.traces().forEach((file, text) -> files.put(entry.name() + "/" + file, text));
     return files;
   }
 

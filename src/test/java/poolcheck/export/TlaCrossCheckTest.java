@@ -44,7 +44,11 @@ class TlaCrossCheckTest {
     return tests.stream();
   }
 
-  /** The shipped models one property at a time: complete state spaces of the real models. */
+  /**
+   * The shipped models one property at a time: complete state spaces of the real models. A
+   * cross-check at size (about 20 s), so in the slow tier.
+   */
+  @org.junit.jupiter.api.Tag("slow")
   @TestFactory
   Stream<DynamicTest> tlaExportExploresLikePoolcheckOnEachPropertyOfTheShippedModels()
       throws Exception {

@@ -5,49 +5,85 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import poolcheck.api.Models;
 import poolcheck.compile.CompiledModel;
 import poolcheck.trace.JsonTrace;
 import poolcheck.trace.Replay;
 
-/** The ledger in proofs/ is what a fresh exhaustive run of every shipped model produces. */
+/**
+ * The ledger in proofs/ is what a fresh exhaustive run of every shipped model produces. One
+ * test per model and configuration, so the reports show where the time goes: the small
+ * configurations in the default suite, the large ones (minutes, most of the heap) in the slow
+ * tier, with the generated proofs/README.md and the check for stale files, which need them all.
+ */
 class ProofsLedgerTest {
   private static final Path ROOT = Path.of("");
-  /** The fresh ledger, computed once: it is the suite's longest computation. */
-  private static Map<String, String> expected;
+  private static final String STALE = "proofs/ is stale; rerun './poolcheck prove' and review the diff";
 
-  @BeforeAll
-  static void prove() throws Exception {
-    expected = new Ledger(ROOT).expected();
+  @TestFactory
+  Stream<DynamicTest> everySmallConfigurationMatchesAFreshRunAndReplays() throws Exception {
+    return entries(false);
+  }
+
+  @Tag("slow")
+  @TestFactory
+  Stream<DynamicTest> everyLargeConfigurationMatchesAFreshRunAndReplays() throws Exception {
+    return entries(true);
+  }
+
+  @Tag("slow")
+  @Test
+  void theWholeLedgerWithItsReadmeMatchesAFreshRun() throws Exception {
+    Ledger ledger = new Ledger(ROOT);
+    assertEquals(List.of(), ledger.mismatches(ledger.expected()), STALE);
   }
 
   @Test
-  void everyRecordMatchesAFreshRun() throws Exception {
-    List<String> mismatches = new Ledger(ROOT).mismatches(expected);
-    assertEquals(List.of(), mismatches,
-        "proofs/ is stale; rerun './poolcheck prove' and review the diff");
+  void everyShippedModelHasAConfigurationInTheDefaultSuite() throws Exception {
+    List<String> models = new ArrayList<>();
+    List<String> small = new ArrayList<>();
+    for (Ledger.Entry e : new Ledger(ROOT).entries()) {
+      if (!models.contains(e.name())) models.add(e.name());
+      if (!large(e) && !small.contains(e.name())) small.add(e.name());
+    }
+    assertTrue(!models.isEmpty(), "no shipped models found under models/");
+    assertEquals(models, small, "a model whose configurations are all large is checked only "
+        + "in the slow tier");
   }
 
-  @Test
-  void everyLedgerTraceReplaysToItsViolation() throws Exception {
-    int replayed = 0;
-    for (String name : expected.keySet()) {
-      if (!name.endsWith(".json") || name.endsWith(".record.json")) continue;
-      Path trace = ROOT.resolve("proofs").resolve(name);
-      JsonTrace.Recorded recorded = JsonTrace.read(trace);
-      String model = name.substring(0, name.indexOf('/'));
-      String config = name.substring(name.indexOf('/') + 1, name.indexOf('.'));
-      CompiledModel m = Models.load(ROOT.resolve("models/" + model + ".pool"),
-          config.equals("default") ? null : config, Map.of());
+  /** The large configurations are those named "large": the ledger's naming convention. */
+  private static boolean large(Ledger.Entry e) {
+    return e.configuration().equals("large");
+  }
+
+  private static Stream<DynamicTest> entries(boolean large) throws Exception {
+    Ledger ledger = new Ledger(ROOT);
+    return ledger.entries().stream().filter(e -> large(e) == large)
+        .map(e -> DynamicTest.dynamicTest(e.name() + " " + e.configuration(),
+            () -> matchesAndReplays(ledger, e)));
+  }
+
+  private static void matchesAndReplays(Ledger ledger, Ledger.Entry entry) throws Exception {
+    Map<String, String> files = ledger.expected(entry);
+    assertEquals(List.of(), ledger.mismatches(files).stream()
+        .filter(m -> !m.endsWith(": no longer produced")).toList(), STALE);
+    for (String name : files.keySet()) {
+      if (name.endsWith(".record.json")) continue;
+      JsonTrace.Recorded recorded = JsonTrace.read(ROOT.resolve("proofs").resolve(name));
+      CompiledModel m = Models.load(entry.model(),
+          entry.configuration().equals("default") ? null : entry.configuration(), Map.of());
       Replay.Outcome o = Replay.check(m, recorded);
       assertTrue(o.ok(), name + ": " + o.message() + " at step " + o.step());
-      replayed++;
     }
-    assertTrue(replayed > 0 || !Files.exists(ROOT.resolve("proofs/README.md")),
-        "the ledger should hold at least one violation trace");
+    assertTrue(Files.exists(ROOT.resolve("proofs").resolve(entry.name())),
+        "no ledger directory for " + entry.name());
   }
 }
