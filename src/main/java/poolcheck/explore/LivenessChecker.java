@@ -26,6 +26,12 @@ import poolcheck.result.TraceStep;
 public final class LivenessChecker {
   private final CompiledModel model;
   private final Frame frame;
+  /** Whether the caller's model reduces symmetry, so that the quotient may be tried first. */
+  private final boolean reduces;
+  /** This graph is the quotient: one canonical state per orbit. */
+  private final boolean quotient;
+  /** Quotient only: edges whose step changes the state (a self-loop may still move). */
+  private java.util.BitSet moves;
   /** Every state, numbered in BFS order, with its BFS parent and the transition into it. */
   private StateStore states;
   private int initialCount;
@@ -59,12 +65,19 @@ public final class LivenessChecker {
   private int[] stateBuffer;
 
   public LivenessChecker(CompiledModel model, boolean[] checked) {
+    this(model, checked, false);
+  }
+
+  private LivenessChecker(CompiledModel model, boolean[] checked, boolean quotient) {
     if (model.instances() > 64) {
       throw new IllegalArgumentException("liveness checking supports at most 64 process "
           + "instances; the model has " + model.instances());
     }
-    // Cycles of the quotient graph need not be cycles of the model: check liveness unreduced.
+    // Successors come unreduced: the quotient graph canonicalises them itself, so that it can
+    // tell a step that permutes the state (a move of the process) from a stutter.
     this.model = model.withSymmetry(false);
+    this.reduces = model.reducesSymmetry();
+    this.quotient = quotient;
     this.frame = this.model.newFrame(checked);
     this.instanceOf = new int[this.model.transitions().size()];
     for (int t = 0; t < instanceOf.length; t++) {
@@ -72,8 +85,20 @@ public final class LivenessChecker {
     }
   }
 
-  /** The first violated liveness property among those checked, in declaration order. */
+  /**
+   * The first violated liveness property among those checked, in declaration order.
+   *
+   * <p>Under symmetry reduction the quotient graph (one state per orbit) is checked first. The
+   * properties and the fairness of process instances are invariant under the permutations (the
+   * scalarset rules; permutations act on values, never on processes), so a fair violating lasso
+   * of the model maps to one of the quotient: when the quotient has none, every property holds.
+   * Only a violation found there needs the model's own graph, which decides it and gives the
+   * lasso, the same one as without the quotient.
+   */
   public java.util.Optional<Counterexample> check(boolean[] checked) {
+    if (reduces && !quotient && !new LivenessChecker(model, checked, true).violatesAny(checked)) {
+      return java.util.Optional.empty();
+    }
     buildGraph();
     for (int k = 0; k < model.livenessCount(); k++) {
       if (!checked[model.livenessProperty(k).id()]) continue;
@@ -81,6 +106,15 @@ public final class LivenessChecker {
       if (cx != null) return java.util.Optional.of(cx);
     }
     return java.util.Optional.empty();
+  }
+
+  /** Quotient check: whether some checked property may be violated. */
+  private boolean violatesAny(boolean[] checked) {
+    buildGraph();
+    for (int k = 0; k < model.livenessCount(); k++) {
+      if (checked[model.livenessProperty(k).id()] && fairCycle(k) != null) return true;
+    }
+    return false;
   }
 
   public int distinct() {
@@ -96,7 +130,7 @@ public final class LivenessChecker {
     model.initialStates(frame, new SuccessorSink() {
       @Override
       public void successor(int[] next, int transition) {
-        layout.pack(next, packed, 0);
+        layout.pack(quotient ? model.canonical(next) : next, packed, 0);
         states.intern(packed, -1, -1);
       }
 
@@ -105,21 +139,24 @@ public final class LivenessChecker {
     });
     initialCount = states.size();
     int[] current = new int[layout.slots()];
+    if (quotient) moves = new java.util.BitSet();
     long[] en = {0};
     int[] source = {0};
     SuccessorSink sink = new SuccessorSink() {
       @Override
       public void successor(int[] next, int transition) {
-        layout.pack(next, packed, 0);
+        layout.pack(quotient ? model.canonical(next) : next, packed, 0);
         int target = states.intern(packed, source[0], transition);
+        boolean moved = quotient ? !Arrays.equals(next, current) : target != source[0];
         if (edges == edgeTarget.length) {
           edgeTarget = Arrays.copyOf(edgeTarget, grown(edges));
           edgeTransition = Arrays.copyOf(edgeTransition, edgeTarget.length);
         }
+        if (quotient && moved) moves.set(edges);
         edgeTarget[edges] = target;
         edgeTransition[edges] = transition;
         edges++;
-        if (target != source[0]) en[0] |= 1L << instanceOf[transition];
+        if (moved) en[0] |= 1L << instanceOf[transition];
       }
 
       @Override
@@ -159,7 +196,34 @@ public final class LivenessChecker {
     return unpack(s).clone();
   }
 
+  /** A fair cycle: its entry, its states, and R's BFS parents leading to it. */
+  private record FairCycle(int entry, int[] states, int[] rParent) {}
+
   private Counterexample check(int k) {
+    FairCycle found = fairCycle(k);
+    if (found == null) return null;
+    int n = states.size();
+    int entry = found.entry();
+    int[] rParent = found.rParent();
+    boolean[] inC = new boolean[n];
+    for (int s : found.states()) inC[s] = true;
+    List<Integer> prefix = new ArrayList<>();
+    for (int s = entry; s != -1; s = rParent[s]) prefix.add(s);
+    java.util.Collections.reverse(prefix);
+    // {state, transition into it}: BFS parents up to the premise state, then R's edges.
+    List<int[]> stem = new ArrayList<>();
+    for (int s = prefix.get(0); s != -1; s = states.parent(s)) {
+      stem.add(new int[] {s, states.transition(s)});
+    }
+    java.util.Collections.reverse(stem);
+    for (int j = 1; j < prefix.size(); j++) {
+      stem.add(new int[] {prefix.get(j), edgeBetween(prefix.get(j - 1), prefix.get(j))});
+    }
+    return lasso(k, stem, cycle(entry, inC));
+  }
+
+  /** The fair cycle violating property k entered first in R's BFS order; null if none. */
+  private FairCycle fairCycle(int k) {
     int n = states.size();
     boolean[] bad = new boolean[n];
     for (int s = 0; s < n; s++) bad[s] = !model.livenessGoal(k, unpack(s), frame);
@@ -201,22 +265,7 @@ public final class LivenessChecker {
         }
       }
     }
-    if (fair == null) return null;
-    boolean[] inC = new boolean[n];
-    for (int s : fair) inC[s] = true;
-    List<Integer> prefix = new ArrayList<>();
-    for (int s = entry; s != -1; s = rParent[s]) prefix.add(s);
-    java.util.Collections.reverse(prefix);
-    // {state, transition into it}: BFS parents up to the premise state, then R's edges.
-    List<int[]> stem = new ArrayList<>();
-    for (int s = prefix.get(0); s != -1; s = states.parent(s)) {
-      stem.add(new int[] {s, states.transition(s)});
-    }
-    java.util.Collections.reverse(stem);
-    for (int j = 1; j < prefix.size(); j++) {
-      stem.add(new int[] {prefix.get(j), edgeBetween(prefix.get(j - 1), prefix.get(j))});
-    }
-    return lasso(k, stem, cycle(entry, inC));
+    return fair == null ? null : new FairCycle(entry, fair, rParent);
   }
 
   /** The fair SCCs among {@code allowed} (after strong-fairness refinement). */
@@ -242,7 +291,9 @@ public final class LivenessChecker {
       everywhere &= enabled[s];
       for (int e = edgeStart[s]; e < edgeStart[s + 1]; e++) {
         int t = edgeTarget[e];
-        if (t != s && inSet[t] == mark) taken |= 1L << instanceOf[edgeTransition[e]];
+        if (inSet[t] == mark && (quotient ? moves.get(e) : t != s)) {
+          taken |= 1L << instanceOf[edgeTransition[e]];
+        }
       }
     }
     long strongUnserved = 0;
