@@ -20,16 +20,17 @@ load_before="$(cut -d' ' -f1 /proc/loadavg)"
 start=$(date +%s.%N)
 # GNU time reports the largest resident set among mvn and the test JVM it forks and waits for.
 status=0
-/usr/bin/time -f '%M' -o "$log" mvn -B -o surefire:test >"$log.out" 2>&1 || status=$?
+/usr/bin/time -f '%M %U %S' -o "$log" mvn -B -o surefire:test >"$log.out" 2>&1 || status=$?
 end=$(date +%s.%N)
 load_after="$(cut -d' ' -f1 /proc/loadavg)"
-peak_kb="$(tail -1 "$log")"
+read -r peak_kb user_s sys_s < <(tail -1 "$log")
 seconds="$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }')"
 tests="$(grep -E '^\[(INFO|ERROR|WARNING)\] Tests run:' "$log.out" | tail -1 || true)"
 rm -f "$log.out"
 
-printf 'default suite: %.0f s wall (budget %d min), peak RSS %d MB, heap cap -Xmx2g (pom.xml)\n' \
-  "$seconds" "$budget_minutes" $((peak_kb / 1024))
+printf 'default suite: %.0f s wall (budget %d min), %.0f s CPU, peak RSS %d MB, heap cap -Xmx2g (pom.xml)\n' \
+  "$seconds" "$budget_minutes" "$(awk -v u="$user_s" -v s="$sys_s" 'BEGIN { print u + s }')" \
+  $((peak_kb / 1024))
 printf 'load average %s before, %s after, on %s cores\n' "$load_before" "$load_after" "$(nproc)"
 echo "${tests:-no test summary (see mvn -B -o surefire:test)}"
 if [ "$status" -ne 0 ]; then

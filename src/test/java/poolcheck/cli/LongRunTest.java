@@ -89,6 +89,7 @@ class LongRunTest {
     }
   }
 
+  @org.junit.jupiter.api.Tag("slow") // a child JVM run for seconds: the slow tier
   @Test
   void interruptPrintsTheStatisticsSoFarAndExitsWithFour() throws Exception {
     for (String signal : new String[] {"INT", "TERM"}) {
@@ -115,6 +116,7 @@ class LongRunTest {
   }
 
   /** kill -9 at a random moment, then --resume: the same count as a run never interrupted. */
+  @org.junit.jupiter.api.Tag("slow") // a child JVM run for seconds: the slow tier
   @Test
   void resumesAKilledRunToTheSameCount(@org.junit.jupiter.api.io.TempDir Path dir)
       throws Exception {
@@ -146,6 +148,7 @@ class LongRunTest {
     assertEquals("poolcheck: --resume " + dir + ": no checkpoint in it", r.err().strip());
   }
 
+  @org.junit.jupiter.api.Tag("slow") // a child JVM run for seconds: the slow tier
   @Test
   void outOfMemorySaysHowFarItGotAndWhatWouldHelp() throws Exception {
     for (String[] engine : new String[][] {{"--workers", "2"}, {"--exact", "--workers", "1"}}) {

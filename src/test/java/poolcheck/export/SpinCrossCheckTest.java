@@ -78,8 +78,10 @@ class SpinCrossCheckTest {
   /**
    * The reference model one property at a time, as check --property runs them: most are
    * verified alone, which compares complete state spaces of the real model. (One model only:
-   * each SPIN run compiles a verifier; the TLA+ cross-check covers every shipped model.)
+   * each SPIN run compiles a verifier; the TLA+ cross-check covers every shipped model.) A
+   * cross-check at size, so in the slow tier.
    */
+  @org.junit.jupiter.api.Tag("slow")
   @TestFactory
   Stream<DynamicTest> spinAgreesWithPoolcheckOnEachPropertyOfTheReferenceModel() throws Exception {
     List<DynamicTest> tests = new ArrayList<>();
