@@ -96,6 +96,63 @@ public final class Ledger {
     return written;
   }
 
+  /**
+   * proofs/README.md against what the records on disk render, and files on disk that no record
+   * names. Cheap (no search): with every record held to a fresh run by {@link
+   * #expected(Entry)}, this covers the rest of the ledger.
+   */
+  public List<String> readmeAndStaleMismatches() throws IOException, ModelException {
+    Path proofs = root.resolve("proofs");
+    Map<String, String> files = new LinkedHashMap<>();
+    List<ProofRecord> records = new ArrayList<>();
+    for (Entry entry : entries()) {
+      String name = entry.name() + "/" + entry.configuration() + ".record.json";
+      Path file = proofs.resolve(name);
+      if (!Files.exists(file)) continue;
+      ProofRecord record = read(Files.readString(file));
+      records.add(record);
+      files.put(name, Files.readString(file));
+      for (ProofRecord.PropertyOutcome p : record.properties()) {
+        if (p.traceFile() != null) files.put(entry.name() + "/" + p.traceFile(), "");
+      }
+    }
+    List<String> out = new ArrayList<>();
+    Path readme = proofs.resolve("README.md");
+    String rendered = ProofsReadme.render(records, notes());
+    if (!Files.exists(readme) || !Files.readString(readme).equals(rendered)) {
+      out.add("README.md: differs from what the records render");
+    }
+    for (String stale : staleFiles(files)) out.add(stale + ": no longer produced");
+    return out;
+  }
+
+  /** A record as {@link #render} wrote it. */
+  static ProofRecord read(String json) throws IOException {
+    com.fasterxml.jackson.databind.JsonNode n = JSON.readTree(json);
+    com.google.common.collect.ImmutableMap.Builder<String, Integer> constants =
+        com.google.common.collect.ImmutableMap.builder();
+    n.get("constants").fields().forEachRemaining(e -> constants.put(e.getKey(),
+        e.getValue().asInt()));
+    com.fasterxml.jackson.databind.JsonNode r = n.get("reachable");
+    com.google.common.collect.ImmutableList.Builder<ProofRecord.PropertyOutcome> outcomes =
+        com.google.common.collect.ImmutableList.builder();
+    for (com.fasterxml.jackson.databind.JsonNode p : n.get("properties")) {
+      outcomes.add(new ProofRecord.PropertyOutcome(p.get("name").asText(),
+          p.get("kind").asText(), p.get("verdict").asText(), p.get("distinct").asLong(),
+          p.has("traceLength") ? p.get("traceLength").asInt() : null, text(p, "traceFile"),
+          text(p, "stoppedBy")));
+    }
+    return new ProofRecord(n.get("model").asText(), n.get("file").asText(),
+        n.get("digest").asText(), n.get("configuration").asText(), constants.build(),
+        new ProofRecord.Reachable(r.get("verdict").asText(), r.get("distinct").asLong(),
+            r.get("depth").asInt(), text(r, "stoppedBy")),
+        outcomes.build());
+  }
+
+  private static String text(com.fasterxml.jackson.databind.JsonNode n, String field) {
+    return n.has(field) ? n.get(field).asText() : null;
+  }
+
   /** The ledger files that differ from a fresh run, are missing, or should not be there. */
   public List<String> mismatches() throws IOException, ModelException {
     return mismatches(expected());
