@@ -94,6 +94,7 @@ final class Execution {
           : model.transitions().get(steps.get(steps.size() - 1).transition());
       out.add(new TraceStep(t, model.view(r.violationState())));
     }
-    return new Counterexample(model.properties().get(r.property()), ImmutableList.copyOf(out));
+    return new Counterexample(model.properties().get(r.property()), ImmutableList.copyOf(out))
+        .explainedBy(model);
   }
 }
