@@ -276,16 +276,15 @@ public final class CompiledModel {
   /**
    * What failed, in words, when {@code property} broke at state {@code at}: the step
    * {@code transition} (-1: init) is run again from {@code before} (null: from nothing) with
-   * only that property and the runtime checks on, and its failing check explains itself; failing
-   * that, the invariants are evaluated in {@code at}. Empty when nothing matches, so a message
-   * is never one of another failure. Off the hot path: runs once per reported trace.
+   * the assertions {@code checked} on (those of the search that found the trace: an unchecked
+   * assert does not evaluate its condition, so a runtime error in it would not happen), and its
+   * failing check explains itself; failing that, the invariants are evaluated in {@code at}.
+   * Empty when nothing matches, so a message is never one of another failure. Off the hot path:
+   * runs once per reported trace.
    */
-  public Optional<String> failure(int property, int[] before, int transition, int[] at) {
-    boolean[] checked = new boolean[properties.size()];
-    for (Property p : properties) {
-      checked[p.id()] = p.kind() == Property.Kind.RUNTIME || p.id() == property;
-    }
-    Frame f = new Frame(envSize, checked);
+  public Optional<String> failure(int property, int[] before, int transition, int[] at,
+      boolean[] checked) {
+    Frame f = new Frame(envSize, checked.clone());
     f.sink = new SuccessorSink() {
       @Override
       public void successor(int[] next, int t) { }

@@ -42,16 +42,26 @@ public record Counterexample(Property property, ImmutableList<TraceStep> steps, 
    * {@code model}: every engine builds its traces its own way, and this is the one place that
    * explains their end.
    */
-  public Counterexample explainedBy(CompiledModel model) {
+  public Counterexample explainedBy(CompiledModel model, boolean[] checked) {
     if (failure != null || isLasso() || steps.isEmpty()) return this;
     try {
       int[] at = model.state(steps.get(steps.size() - 1).state());
       int[] before = steps.size() < 2 ? null : model.state(steps.get(steps.size() - 2).state());
       var t = steps.get(steps.size() - 1).transition();
       return new Counterexample(property, steps, loop, model.failure(property.id(), before,
-          t == null ? -1 : t.id(), at).orElse(null));
+          t == null ? -1 : t.id(), at, checked).orElse(null));
     } catch (IllegalArgumentException e) {
       return this; // a state the model cannot read back: nothing more to say
     }
+  }
+
+  /** As above when the search's checked properties are known only by name. */
+  public Counterexample explainedBy(CompiledModel model, java.util.Collection<String> checked) {
+    boolean[] on = new boolean[model.properties().size()];
+    for (Property p : model.properties()) {
+      on[p.id()] = p.kind() == Property.Kind.RUNTIME || p.id() == property.id()
+          || checked.contains(p.name());
+    }
+    return explainedBy(model, on);
   }
 }

@@ -572,8 +572,10 @@ final class ModelGenerator {
     if (limits != null && limits.nextInt(4) == 0) {
       int k = limits.nextInt(5);
       if (k == 0) return "w";
-      if (k == 1) return "BIG";
-      if (k == 2) return "(-BIG - 1)";
+      // The limits only next to w: a constant expression that overflows is rejected at load
+      // time, and these models are meant to load and overflow in some states only.
+      if (k == 1) return "(w - WLO + BIG)";
+      if (k == 2) return "(WLO - w - BIG - 1)";
       if (depth > 0) return "(" + intExpr(depth - 1) + ") * (" + intExpr(depth - 1) + ")";
       return "w";
     }
