@@ -78,8 +78,8 @@ final class FailureText {
     return "pop(" + container + "): " + container + " is empty" + at(pos);
   }
 
-  static String full(String container, int v, int capacity, Position pos) {
-    return "push(" + container + ", " + v + "): " + container + " is full (" + capacity
+  static String full(String container, Type element, int v, int capacity, Position pos) {
+    return "push(" + container + ", " + show(element, v) + "): " + container + " is full (" + capacity
         + " element" + (capacity == 1 ? "" : "s") + ")" + at(pos);
   }
 

@@ -108,6 +108,8 @@ abstract class Instr {
     final int overflow;
     final int outOfRange;
     String target;
+    /** The element type, to show the value pushed as the model writes it. */
+    Type element;
     Position pos;
 
     Push(int lenSlot, int capacity, int lo, int hi, Code value, int overflow, int outOfRange) {
@@ -124,7 +126,8 @@ abstract class Instr {
       int v = value.eval(f, s);
       int len = s[lenSlot];
       if (len == capacity) {
-        throw new Violation(overflow, s.clone(), FailureText.full(target, v, capacity, pos));
+        throw new Violation(overflow, s.clone(), FailureText.full(target, element, v, capacity,
+            pos));
       }
       if (v < lo || v > hi) {
         throw new Violation(outOfRange, s.clone(), FailureText.range("an element of " + target,

@@ -106,12 +106,12 @@ final class StepCompiler {
     String name = displayName(v.name(), scope);
     if (v.type() instanceof Type.Scalar s) {
       exprs.expect(init.pos(), s.kind(), value.type(), "a value of " + v.name() + "'s type");
-      initialInRange(name, s, value.code(), init);
+      initialInRange(v.name(), s, value.code(), init, scope);
       return link(store(v.base(), s, value.code(), name, init.pos()), next);
     } else if (v.type() instanceof Type.Array a) {
       exprs.expect(init.pos(), a.element().kind(), value.type(), "one value for every element "
           + "of " + v.name());
-      initialInRange(name, a.element(), value.code(), init);
+      initialInRange(v.name(), a.element(), value.code(), init, scope);
       Instr chain = next;
       for (int i = a.index().size() - 1; i >= 0; i--) {
         chain = link(store(v.base() + i, a.element(), value.code(),
@@ -127,9 +127,13 @@ final class StepCompiler {
    * A constant initial value outside the variable's range is a mistake in the text, not a
    * behaviour: an error at load time rather than a violation with no step.
    */
-  private void initialInRange(String name, Type.Scalar type, Code value, Expr init) {
+  private void initialInRange(String name, Type.Scalar type, Code value, Expr init,
+      Scope scope) {
     if (value instanceof Code.Const k && (k.value < type.lo() || k.value > type.hi())) {
-      throw c.error("PC141", init.pos(), "initial value " + k.value + " of " + name
+      // one message per declaration, not one per instance of its process
+      if (scope.instance() > 0) throw new Compiler.CompileError();
+      String who = scope.process() == null ? name : scope.process().name + "." + name;
+      throw c.error("PC141", init.pos(), "initial value " + k.value + " of " + who
           + " is outside its type " + type.describe());
     }
   }
@@ -201,6 +205,7 @@ final class StepCompiler {
       Instr.Push push = new Instr.Push(v.base(), ct.capacity(), ct.element().lo(),
           ct.element().hi(), value.code(), Compiler.OVERFLOW, Compiler.VALUE_OUT_OF_RANGE);
       push.target = displayName(v.name(), scope);
+      push.element = ct.element().kind();
       push.pos = p.pos();
       return link(push, next);
     } else if (stmt instanceof Stmt.Pop p) {
