@@ -134,6 +134,28 @@ class SpinCrossCheckTest {
   }
 
   /**
+   * The self-check's models that compute near the 32-bit limits: SPIN's ints wrap silently, so
+   * the export must assert each operation that can overflow where poolcheck checks it.
+   */
+  @TestFactory
+  Stream<DynamicTest> spinAgreesWithPoolcheckNearTheIntegerLimits() {
+    return poolcheck.selfcheck.RandomModels.nearLimitSeeds().limit(12).mapToObj(seed ->
+        DynamicTest.dynamicTest("near the limits, seed " + seed, () -> {
+          String text = poolcheck.selfcheck.RandomModels.text(seed);
+          ParsedModel parsed = ModelLoader.fromText("limits_" + seed + ".pool", text);
+          CompiledModel model = Compiler.compile(parsed);
+          ExportedModels.Loaded m = new ExportedModels.Loaded(Path.of("limits_" + seed),
+              model, ModelShape.of(model, parsed));
+          try {
+            PromelaExport.render(m.shape());
+          } catch (ModelException e) {
+            assumeTrue(false, "not exportable: " + e.getMessage());
+          }
+          crossCheck(m, "limits_" + seed, null);
+        }));
+  }
+
+  /**
    * When several properties break at the same shortest depth, SPIN may name another one than
    * poolcheck: each tool reports the first violation in its own order. Depths are compared in
    * SPIN's terms, where a deadlock costs one more step (the monitor's).
