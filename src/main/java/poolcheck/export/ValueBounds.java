@@ -28,6 +28,18 @@ final class ValueBounds {
     this.shape = shape;
   }
 
+  private static final java.util.regex.Pattern MINIMUM =
+      java.util.regex.Pattern.compile("(?<![0-9A-Za-z_])-2147483648(?![0-9])");
+
+  /**
+   * -2^31 printed as a number is unary minus on 2^31, which neither tool reads as an int (SPIN
+   * and C make it a long, TLC's integers are 32-bit): every occurrence, wherever the exporters
+   * printed a value, a bound or a constant, becomes a sum that stays within the range.
+   */
+  static String noMinimumLiteral(String text) {
+    return MINIMUM.matcher(text).replaceAll("(-2147483647 - 1)");
+  }
+
   /** Whether this operation (a binary + - * / or a unary -) can leave the 32-bit range. */
   boolean mayOverflow(Expr e, Names names) {
     long[] r = exact(e, names);
