@@ -131,7 +131,8 @@ final class CheckCommand implements Callable<Integer> {
       // Each run's own checked set: --all-violations switches found properties off, and an
       // assertion still on would block paths that run took.
       violations = violations.stream().map(v -> withTrace(v, new FewestSwitches(m,
-          Set.copyOf(v.checked())).find(v.counterexample().orElseThrow()))).toList();
+          Set.copyOf(v.checked())).find(v.counterexample().orElseThrow()).explainedBy(m, v.checked())))
+          .toList();
       if (all == null && !violations.isEmpty()) r = violations.get(0);
     }
     for (CheckResult v : violations) {

@@ -1,5 +1,7 @@
 package poolcheck.compile;
 
+import poolcheck.language.Expr;
+
 /**
  * A compiled expression. Booleans are 0 and 1. The tree is built once per model with every slot
  * and bound-variable index resolved, so evaluation is array reads and arithmetic only.
@@ -56,6 +58,9 @@ abstract class Code {
     final int size;
     final Code index;
     final int outOfRange;
+    /** The indexing expression and the array's type, for the failure message; may be null. */
+    Expr source;
+    Type.Array type;
 
     ArrayRead(int base, int indexLo, int size, Code index, int outOfRange) {
       this.base = base;
@@ -66,9 +71,12 @@ abstract class Code {
     }
 
     int eval(Frame f, int[] s) {
-      int i = index.eval(f, s) - indexLo;
-      if (i < 0 || i >= size) throw new Violation(outOfRange, s.clone());
-      return s[base + i];
+      int v = index.eval(f, s);
+      long i = (long) v - indexLo;
+      if (i < 0 || i >= size) {
+        throw new Violation(outOfRange, s.clone(), FailureText.index(source, v, type));
+      }
+      return s[base + (int) i];
     }
   }
 
@@ -77,6 +85,7 @@ abstract class Code {
     final int lenSlot;
     final Code index;
     final int outOfRange;
+    Expr source;
 
     ElementRead(int lenSlot, Code index, int outOfRange) {
       this.lenSlot = lenSlot;
@@ -86,7 +95,9 @@ abstract class Code {
 
     int eval(Frame f, int[] s) {
       int i = index.eval(f, s);
-      if (i < 0 || i >= s[lenSlot]) throw new Violation(outOfRange, s.clone());
+      if (i < 0 || i >= s[lenSlot]) {
+        throw new Violation(outOfRange, s.clone(), FailureText.position(source, i, s[lenSlot]));
+      }
       return s[lenSlot + 1 + i];
     }
   }
@@ -95,6 +106,7 @@ abstract class Code {
     final int lenSlot;
     final boolean fifo;
     final int underflow;
+    Expr source;
 
     Head(int lenSlot, boolean fifo, int underflow) {
       this.lenSlot = lenSlot;
@@ -104,7 +116,7 @@ abstract class Code {
 
     int eval(Frame f, int[] s) {
       int len = s[lenSlot];
-      if (len == 0) throw new Violation(underflow, s.clone());
+      if (len == 0) throw new Violation(underflow, s.clone(), FailureText.empty(source));
       return s[lenSlot + 1 + (fifo ? 0 : len - 1)];
     }
   }
@@ -135,6 +147,7 @@ abstract class Code {
     final Code instance;
     final int label;
     final int outOfRange;
+    Expr source;
 
     AtInstance(int pcBase, int instances, Code instance, int label, int outOfRange) {
       this.pcBase = pcBase;
@@ -146,7 +159,9 @@ abstract class Code {
 
     int eval(Frame f, int[] s) {
       int i = instance.eval(f, s);
-      if (i < 0 || i >= instances) throw new Violation(outOfRange, s.clone());
+      if (i < 0 || i >= instances) {
+        throw new Violation(outOfRange, s.clone(), FailureText.instance(source, i, instances));
+      }
       return s[pcBase + i] == label ? 1 : 0;
     }
   }
@@ -163,15 +178,22 @@ abstract class Code {
     }
   }
 
+  /** -a, checked: -(-2^31) does not fit. */
   static final class Negate extends Code {
     final Code a;
+    Expr source;
 
     Negate(Code a) {
       this.a = a;
     }
 
     int eval(Frame f, int[] s) {
-      return -a.eval(f, s);
+      int x = a.eval(f, s);
+      if (x == Integer.MIN_VALUE) {
+        throw new Violation(Compiler.ARITHMETIC_OVERFLOW, s.clone(),
+            FailureText.overflow(source, "-(" + x + ")", -(long) x));
+      }
+      return -x;
     }
   }
 
@@ -217,14 +239,21 @@ abstract class Code {
     }
   }
 
-  /** Arithmetic and comparison; one class with a switch keeps the tree small to build. */
+  /**
+   * Arithmetic and comparison; one class with a switch keeps the tree small to build. Results
+   * are exact or a violation: + - * are computed in 64 bits and must fit in 32 (the type of
+   * every value), so nothing wraps silently.
+   */
   static final class Arith extends Code {
     static final int ADD = 0, SUB = 1, MUL = 2, DIV = 3, MOD = 4, EQ = 5, NE = 6, LT = 7,
         LE = 8, GT = 9, GE = 10, MIN = 11, MAX = 12;
+    private static final String[] SYMBOL = {"+", "-", "*", "/", "%"};
     final int op;
     final Code a;
     final Code b;
     final int divisionByZero;
+    /** The expression compiled, for the failure message; null in nodes the compiler made up. */
+    Expr source;
 
     Arith(int op, Code a, Code b, int divisionByZero) {
       this.op = op;
@@ -237,14 +266,14 @@ abstract class Code {
       int x = a.eval(f, s);
       int y = b.eval(f, s);
       switch (op) {
-        case ADD: return x + y;
-        case SUB: return x - y;
-        case MUL: return x * y;
+        case ADD: return fit((long) x + y, x, y, s);
+        case SUB: return fit((long) x - y, x, y, s);
+        case MUL: return fit((long) x * y, x, y, s);
         case DIV:
-          if (y == 0) throw new Violation(divisionByZero, s.clone());
-          return Math.floorDiv(x, y);
+          if (y == 0) throw divisionByZero(x, s);
+          return fit(Math.floorDiv((long) x, y), x, y, s);
         case MOD:
-          if (y == 0) throw new Violation(divisionByZero, s.clone());
+          if (y == 0) throw divisionByZero(x, s);
           return Math.floorMod(x, y);
         case EQ: return x == y ? 1 : 0;
         case NE: return x != y ? 1 : 0;
@@ -256,6 +285,20 @@ abstract class Code {
         case MAX: return Math.max(x, y);
         default: throw new AssertionError(op);
       }
+    }
+
+    private int fit(long r, int x, int y, int[] s) {
+      if (r != (int) r) {
+        throw new Violation(Compiler.ARITHMETIC_OVERFLOW, s.clone(),
+            FailureText.overflow(source, x + " " + SYMBOL[op] + " " + (y < 0 ? "(" + y + ")"
+                : Integer.toString(y)), r));
+      }
+      return (int) r;
+    }
+
+    private Violation divisionByZero(int x, int[] s) {
+      return new Violation(divisionByZero, s.clone(), FailureText.divisionByZero(source,
+          x + " " + SYMBOL[op] + " 0"));
     }
   }
 
@@ -277,8 +320,9 @@ abstract class Code {
 
     int eval(Frame f, int[] s) {
       int count = 0;
-      for (int v = lo; v <= hi; v++) {
-        f.env[index] = v;
+      // long: v++ past hi = 2^31 - 1 would wrap and never end
+      for (long v = lo; v <= hi; v++) {
+        f.env[index] = (int) v;
         int b = body.eval(f, s);
         if (kind == FORALL && b == 0) return 0;
         if (kind == EXISTS && b != 0) return 1;

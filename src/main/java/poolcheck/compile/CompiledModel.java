@@ -30,6 +30,8 @@ public final class CompiledModel {
   private final int[][] transitionIds;
   private final int[] invariantIds;
   private final Code[] invariants;
+  /** Per invariant, what it reads, for the message when it fails; entries may be null. */
+  private final FailureText.Reads[] invariantReads;
   private final Code finalPredicate;
   private final Symbols symbols;
   private final ImmutableList<LivenessCheck> liveness;
@@ -60,6 +62,10 @@ public final class CompiledModel {
     this.transitionIds = b.ids.toArray(new int[n][]);
     this.invariantIds = b.invariantIds.stream().mapToInt(Integer::intValue).toArray();
     this.invariants = b.invariants.toArray(new Code[0]);
+    this.invariantReads = new FailureText.Reads[invariants.length];
+    for (int k = 0; k < invariants.length; k++) {
+      invariantReads[k] = b.invariantReads.getOrDefault(invariantIds[k], null);
+    }
     this.finalPredicate = b.finalPredicate;
     this.liveness = ImmutableList.copyOf(b.liveness);
     this.fairness = new int[n];
@@ -122,6 +128,7 @@ public final class CompiledModel {
     this.transitionIds = o.transitionIds;
     this.invariantIds = o.invariantIds;
     this.invariants = o.invariants;
+    this.invariantReads = o.invariantReads;
     this.finalPredicate = o.finalPredicate;
     this.symbols = o.symbols;
     this.liveness = o.liveness;
@@ -264,6 +271,53 @@ public final class CompiledModel {
       }
     }
     return -1;
+  }
+
+  /**
+   * What failed, in words, when {@code property} broke at state {@code at}: the step
+   * {@code transition} (-1: init) is run again from {@code before} (null: from nothing) with
+   * the assertions {@code checked} on (those of the search that found the trace: an unchecked
+   * assert does not evaluate its condition, so a runtime error in it would not happen), and its
+   * failing check explains itself; failing that, the invariants are evaluated in {@code at}.
+   * Empty when nothing matches, so a message is never one of another failure. Off the hot path:
+   * runs once per reported trace.
+   */
+  public Optional<String> failure(int property, int[] before, int transition, int[] at,
+      boolean[] checked) {
+    Frame f = new Frame(envSize, checked.clone());
+    f.sink = new SuccessorSink() {
+      @Override
+      public void successor(int[] next, int t) { }
+
+      @Override
+      public void violation(int p, int[] state, int t) { }
+    };
+    f.transition = transition;
+    try {
+      if (transition < 0 && before == null) {
+        init.run(f, defaultState.clone());
+      } else if (transition >= 0 && before != null) {
+        int i = transitions.get(transition).instanceIndex();
+        int pc = before[pcSlot[i]];
+        if (pc < steps[i].length && transitionIds[i][pc] == transition) {
+          steps[i][pc].run(f, before.clone());
+        }
+      }
+    } catch (Violation v) {
+      if (v.property == property && java.util.Arrays.equals(v.state, at)) {
+        return Optional.ofNullable(v.detail);
+      }
+    }
+    for (int k = 0; k < invariants.length; k++) {
+      try {
+        if (invariants[k].eval(f, at) == 0 && invariantIds[k] == property) {
+          return Optional.ofNullable(invariantReads[k]).map(r -> r.explain(f, at));
+        }
+      } catch (Violation v) {
+        if (v.property == property) return Optional.ofNullable(v.detail);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Whether a state with no enabled step is a legitimate end rather than a deadlock. */
@@ -428,6 +482,7 @@ public final class CompiledModel {
     final List<int[]> ids = new ArrayList<>();
     final List<Integer> invariantIds = new ArrayList<>();
     final List<Code> invariants = new ArrayList<>();
+    final Map<Integer, FailureText.Reads> invariantReads = new java.util.HashMap<>();
     Code finalPredicate;
     final List<LivenessCheck> liveness = new ArrayList<>();
     final Map<String, Integer> fairness = new LinkedHashMap<>();
@@ -475,6 +530,10 @@ public final class CompiledModel {
     void invariant(int id, Code code) {
       invariantIds.add(id);
       invariants.add(code);
+    }
+
+    void invariantReads(int id, FailureText.Reads reads) {
+      invariantReads.put(id, reads);
     }
 
     boolean hasFinal() {

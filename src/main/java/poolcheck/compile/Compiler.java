@@ -23,13 +23,15 @@ import poolcheck.language.TypeExpr;
 public final class Compiler {
   /** Runtime properties have fixed ids so that the hot loop can name them without lookups. */
   static final String[] RUNTIME = {"value_out_of_range", "container_overflow",
-      "container_underflow", "index_out_of_range", "division_by_zero"};
+      "container_underflow", "index_out_of_range", "division_by_zero", "arithmetic_overflow"};
   static final int VALUE_OUT_OF_RANGE = 0;
   static final int OVERFLOW = 1;
   static final int UNDERFLOW = 2;
   static final int INDEX_OUT_OF_RANGE = 3;
   static final int DIVISION_BY_ZERO = 4;
-  static final int DEADLOCK = 5;
+  /** A result of + - * / or unary - outside the 32-bit range every value has. */
+  static final int ARITHMETIC_OVERFLOW = 5;
+  static final int DEADLOCK = 6;
 
   final Symbols symbols = new Symbols();
   final List<Diagnostic> errors = new ArrayList<>();
@@ -141,6 +143,8 @@ public final class Compiler {
         if (d instanceof Decl.Invariant inv) {
           Code code = exprs.bool(inv.condition(), Scope.GLOBAL);
           model.invariant(properties.get(inv.name()).id(), code);
+          model.invariantReads(properties.get(inv.name()).id(),
+              exprs.reads(inv.condition(), Scope.GLOBAL));
         } else if (d instanceof Decl.Final fin) {
           if (model.hasFinal()) {
             throw error("PC105", fin.pos(), "duplicate final-state predicate: only one "

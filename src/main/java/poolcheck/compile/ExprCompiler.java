@@ -37,9 +37,16 @@ final class ExprCompiler {
     try {
       return code.eval(new Frame(Math.max(c.envSize, 8), new boolean[0]), new int[0]);
     } catch (Violation v) {
+      if (v.property == Compiler.ARITHMETIC_OVERFLOW) throw overflow(v, pos);
       throw c.error("PC108", pos, "constant expression fails: "
           + Compiler.RUNTIME[v.property].replace('_', ' '));
     }
+  }
+
+  /** A constant computation outside the 32-bit range: reported where the expression is. */
+  private Compiler.CompileError overflow(Violation v, Position pos) {
+    return c.error("PC140", pos, "integer overflow in a constant expression: "
+        + v.detail.replace(" at " + pos + ":", ":"));
   }
 
   void expect(Position pos, Type expected, Type found, String what) {
@@ -86,7 +93,9 @@ final class ExprCompiler {
         return new Typed(new Code.Not(a.code()), Type.BOOL);
       }
       expect(u.operand().pos(), Type.INT, a.type(), "an integer operand of '-'");
-      return new Typed(new Code.Negate(a.code()), Type.INT);
+      Code.Negate negate = new Code.Negate(a.code());
+      negate.source = u;
+      return new Typed(fold(negate, u.pos(), a.code()), Type.INT);
     } else if (e instanceof Expr.Binary b) {
       return binary(b, scope);
     } else if (e instanceof Expr.Call call) {
@@ -168,13 +177,18 @@ final class ExprCompiler {
     if (v.type() instanceof Type.Array a) {
       expect(ix.index().pos(), a.index().kind(), i.type(), "an index of type "
           + a.index().describe());
-      return new Typed(new Code.ArrayRead(v.base(), a.index().lo(), a.index().size(), i.code(),
-          Compiler.INDEX_OUT_OF_RANGE), a.element().kind());
+      Code.ArrayRead read = new Code.ArrayRead(v.base(), a.index().lo(), a.index().size(),
+          i.code(), Compiler.INDEX_OUT_OF_RANGE);
+      read.source = ix;
+      read.type = a;
+      return new Typed(read, a.element().kind());
     }
     if (v.type() instanceof Type.Container ct) {
       expect(ix.index().pos(), Type.INT, i.type(), "an integer position");
-      return new Typed(new Code.ElementRead(v.base(), i.code(), Compiler.INDEX_OUT_OF_RANGE),
-          ct.element().kind());
+      Code.ElementRead read = new Code.ElementRead(v.base(), i.code(),
+          Compiler.INDEX_OUT_OF_RANGE);
+      read.source = ix;
+      return new Typed(read, ct.element().kind());
     }
     throw c.error("PC112", ix.target().pos(), "'" + v.name() + "' is a " + v.type().describe()
         + ", expected an array or a container to index");
@@ -200,7 +214,7 @@ final class ExprCompiler {
           throw c.error("PC106", b.pos(), "type mismatch: '" + op + "' compares "
               + l.type().describe() + " with " + r.type().describe());
         }
-        return new Typed(arith(op.equals("==") ? Code.Arith.EQ : Code.Arith.NE, l, r),
+        return new Typed(arith(op.equals("==") ? Code.Arith.EQ : Code.Arith.NE, l, r, b),
             Type.BOOL);
       }
       default -> {
@@ -219,22 +233,33 @@ final class ExprCompiler {
           default -> throw new IllegalStateException(op);
         };
         Type result = code >= Code.Arith.LT ? Type.BOOL : Type.INT;
-        return new Typed(arith(code, l, r), result);
+        return new Typed(arith(code, l, r, b), result);
       }
     }
   }
 
   /** Folds constant operands so that model constants cost nothing in the hot loop. */
-  private Code arith(int op, Typed l, Typed r) {
-    Code code = new Code.Arith(op, l.code(), r.code(), Compiler.DIVISION_BY_ZERO);
-    if (l.code() instanceof Code.Const && r.code() instanceof Code.Const) {
-      try {
-        return new Code.Const(code.eval(null, new int[0]));
-      } catch (Violation v) {
-        return code;
-      }
+  private Code arith(int op, Typed l, Typed r, Expr source) {
+    Code.Arith code = new Code.Arith(op, l.code(), r.code(), Compiler.DIVISION_BY_ZERO);
+    code.source = source;
+    return fold(code, source.pos(), l.code(), r.code());
+  }
+
+  /**
+   * The value of {@code code} when its operands are constants. A constant computation that
+   * overflows is an error wherever it is written (it would fail every time the step runs); a
+   * division by a constant zero stays a runtime check, as it always was.
+   */
+  private Code fold(Code code, Position pos, Code... operands) {
+    for (Code o : operands) {
+      if (!(o instanceof Code.Const)) return code;
     }
-    return code;
+    try {
+      return new Code.Const(code.eval(null, new int[0]));
+    } catch (Violation v) {
+      if (v.property == Compiler.ARITHMETIC_OVERFLOW) throw overflow(v, pos);
+      return code;
+    }
   }
 
   private Typed call(Expr.Call call, Scope scope) {
@@ -252,8 +277,11 @@ final class ExprCompiler {
               new Code.Const(0), 0), Type.BOOL);
           case "full" -> new Typed(new Code.Arith(Code.Arith.EQ, new Code.Slot(len),
               new Code.Const(ct.capacity()), 0), Type.BOOL);
-          default -> new Typed(new Code.Head(len, ct.fifo(), Compiler.UNDERFLOW),
-              ct.element().kind());
+          default -> {
+            Code.Head head = new Code.Head(len, ct.fifo(), Compiler.UNDERFLOW);
+            head.source = call;
+            yield new Typed(head, ct.element().kind());
+          }
         };
       }
       case "contains" -> {
@@ -271,7 +299,7 @@ final class ExprCompiler {
         Typed b = compile(call.args().get(1), scope);
         expect(call.args().get(0).pos(), Type.INT, a.type(), "an integer argument of " + f);
         expect(call.args().get(1).pos(), Type.INT, b.type(), "an integer argument of " + f);
-        return new Typed(arith(f.equals("min") ? Code.Arith.MIN : Code.Arith.MAX, a, b),
+        return new Typed(arith(f.equals("min") ? Code.Arith.MIN : Code.Arith.MAX, a, b, call),
             Type.INT);
       }
       case "push", "pop" -> throw c.error("PC115", call.pos(), f + "(...) is a statement, "
@@ -325,8 +353,10 @@ final class ExprCompiler {
       return new Typed(new Code.Arith(Code.Arith.EQ, new Code.Slot(p.pcBase + k.value),
           new Code.Const(label), 0), Type.BOOL);
     }
-    return new Typed(new Code.AtInstance(p.pcBase, p.instances, i.code(), label,
-        Compiler.INDEX_OUT_OF_RANGE), Type.BOOL);
+    Code.AtInstance code = new Code.AtInstance(p.pcBase, p.instances, i.code(), label,
+        Compiler.INDEX_OUT_OF_RANGE);
+    code.source = at;
+    return new Typed(code, Type.BOOL);
   }
 
   /** Resolves a bound variable's domain and its place in the environment. */
@@ -358,5 +388,54 @@ final class ExprCompiler {
     };
     return new Typed(new Code.Quantifier(kind, b.index(), b.type().lo(), b.type().hi(),
         body.code()), kind == Code.Quantifier.COUNT ? Type.INT : Type.BOOL);
+  }
+
+  /**
+   * The variables a condition reads, outside quantifier bodies and at(...), compiled to read
+   * them again when the condition fails. Each is compiled from an expression already checked,
+   * so no new diagnostic can come of it.
+   */
+  FailureText.Reads reads(Expr condition, Scope scope) {
+    java.util.LinkedHashMap<String, Expr> found = new java.util.LinkedHashMap<>();
+    collectReads(condition, scope, found);
+    java.util.List<String> names = new java.util.ArrayList<>();
+    java.util.List<Code> codes = new java.util.ArrayList<>();
+    java.util.List<Type> kinds = new java.util.ArrayList<>();
+    for (java.util.Map.Entry<String, Expr> e : found.entrySet()) {
+      if (names.size() == 8) break;
+      Typed t = compile(e.getValue(), scope);
+      names.add(e.getKey());
+      codes.add(t.code());
+      kinds.add(kindOf(t.type()));
+    }
+    return new FailureText.Reads(condition, names, codes, kinds);
+  }
+
+  private void collectReads(Expr e, Scope scope, java.util.Map<String, Expr> found) {
+    if (e instanceof Expr.Name n) {
+      if (scope.bound().containsKey(n.name())) {
+        found.putIfAbsent(n.name(), n);
+      } else {
+        Symbols.Variable v = variable(n.name(), scope);
+        if (v != null && v.type() instanceof Type.Scalar) found.putIfAbsent(n.name(), n);
+      }
+    } else if (e instanceof Expr.Index ix) {
+      found.putIfAbsent(poolcheck.language.Printer.print(ix), ix);
+      collectReads(ix.index(), scope, found);
+    } else if (e instanceof Expr.Unary u) {
+      collectReads(u.operand(), scope, found);
+    } else if (e instanceof Expr.Binary b) {
+      collectReads(b.left(), scope, found);
+      collectReads(b.right(), scope, found);
+    } else if (e instanceof Expr.Call call) {
+      if (call.function().equals("len") || call.function().equals("head")) {
+        found.putIfAbsent(poolcheck.language.Printer.print(call), call);
+      } else if (call.function().equals("min") || call.function().equals("max")
+          || call.function().equals("contains")) {
+        for (int i = call.function().equals("contains") ? 1 : 0; i < call.args().size(); i++) {
+          collectReads(call.args().get(i), scope, found);
+        }
+      }
+    }
   }
 }

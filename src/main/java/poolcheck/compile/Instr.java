@@ -1,5 +1,7 @@
 package poolcheck.compile;
 
+import poolcheck.language.Position;
+
 /**
  * A compiled statement, linked to the one that follows it: running a step is following the links
  * until a node emits the successor. Nondeterminism (either, choose) runs each branch on its own
@@ -32,6 +34,9 @@ abstract class Instr {
     final int hi;
     final Code value;
     final int outOfRange;
+    /** The variable as people name it and the statement's position, for the message. */
+    String target;
+    Position pos;
 
     Store(int slot, int lo, int hi, Code value, int outOfRange) {
       this.slot = slot;
@@ -43,7 +48,9 @@ abstract class Instr {
 
     void run(Frame f, int[] s) {
       int v = value.eval(f, s);
-      if (v < lo || v > hi) throw new Violation(outOfRange, s.clone());
+      if (v < lo || v > hi) {
+        throw new Violation(outOfRange, s.clone(), FailureText.range(target, v, lo, hi, pos));
+      }
       s[slot] = v;
       next.run(f, s);
     }
@@ -59,6 +66,9 @@ abstract class Instr {
     final Code value;
     final int indexOutOfRange;
     final int valueOutOfRange;
+    String target;
+    Type.Array type;
+    Position pos;
 
     StoreElement(int base, int indexLo, int size, Code index, int lo, int hi, Code value,
         int indexOutOfRange, int valueOutOfRange) {
@@ -74,11 +84,17 @@ abstract class Instr {
     }
 
     void run(Frame f, int[] s) {
-      int i = index.eval(f, s) - indexLo;
-      if (i < 0 || i >= size) throw new Violation(indexOutOfRange, s.clone());
+      int k = index.eval(f, s);
+      long i = (long) k - indexLo;
+      if (i < 0 || i >= size) {
+        throw new Violation(indexOutOfRange, s.clone(), FailureText.index(target, k, type, pos));
+      }
       int v = value.eval(f, s);
-      if (v < lo || v > hi) throw new Violation(valueOutOfRange, s.clone());
-      s[base + i] = v;
+      if (v < lo || v > hi) {
+        throw new Violation(valueOutOfRange, s.clone(), FailureText.range(
+            FailureText.element(target, k, type), v, lo, hi, pos));
+      }
+      s[base + (int) i] = v;
       next.run(f, s);
     }
   }
@@ -91,6 +107,10 @@ abstract class Instr {
     final Code value;
     final int overflow;
     final int outOfRange;
+    String target;
+    /** The element type, to show the value pushed as the model writes it. */
+    Type element;
+    Position pos;
 
     Push(int lenSlot, int capacity, int lo, int hi, Code value, int overflow, int outOfRange) {
       this.lenSlot = lenSlot;
@@ -105,8 +125,14 @@ abstract class Instr {
     void run(Frame f, int[] s) {
       int v = value.eval(f, s);
       int len = s[lenSlot];
-      if (len == capacity) throw new Violation(overflow, s.clone());
-      if (v < lo || v > hi) throw new Violation(outOfRange, s.clone());
+      if (len == capacity) {
+        throw new Violation(overflow, s.clone(), FailureText.full(target, element, v, capacity,
+            pos));
+      }
+      if (v < lo || v > hi) {
+        throw new Violation(outOfRange, s.clone(), FailureText.range("an element of " + target,
+            v, lo, hi, pos));
+      }
       s[lenSlot + 1 + len] = v;
       s[lenSlot] = len + 1;
       next.run(f, s);
@@ -119,6 +145,8 @@ abstract class Instr {
     final boolean fifo;
     final int emptyValue;
     final int underflow;
+    String target;
+    Position pos;
 
     Pop(int lenSlot, boolean fifo, int emptyValue, int underflow) {
       this.lenSlot = lenSlot;
@@ -129,7 +157,7 @@ abstract class Instr {
 
     void run(Frame f, int[] s) {
       int len = s[lenSlot];
-      if (len == 0) throw new Violation(underflow, s.clone());
+      if (len == 0) throw new Violation(underflow, s.clone(), FailureText.empty(target, pos));
       int first = lenSlot + 1;
       if (fifo) {
         f.register = s[first];
@@ -178,6 +206,8 @@ abstract class Instr {
   static final class Assert extends Instr {
     final int property;
     final Code condition;
+    /** The condition as written and what it reads, for the message when it fails. */
+    FailureText.Reads reads;
 
     Assert(int property, Code condition) {
       this.property = property;
@@ -186,7 +216,7 @@ abstract class Instr {
 
     void run(Frame f, int[] s) {
       if (f.checked[property] && condition.eval(f, s) == 0) {
-        throw new Violation(property, s.clone());
+        throw new Violation(property, s.clone(), reads == null ? null : reads.explain(f, s));
       }
       next.run(f, s);
     }
@@ -228,10 +258,11 @@ abstract class Instr {
     void run(Frame f, int[] s) {
       int[] env = f.env.clone();
       int register = f.register;
-      for (int v = lo; v <= hi; v++) {
+      // long: v++ past hi = 2^31 - 1 would wrap and never end
+      for (long v = lo; v <= hi; v++) {
         System.arraycopy(env, 0, f.env, 0, env.length);
         f.register = register;
-        f.env[index] = v;
+        f.env[index] = (int) v;
         body.run(f, v == hi ? s : s.clone());
       }
     }

@@ -1,6 +1,7 @@
 package poolcheck.compile;
 
 import com.google.common.collect.ImmutableMap;
+import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,7 @@ public final class Interpreter {
         // an element: its index is read and checked before the value is computed
         Symbols.Variable var = variable(((Expr.Name) ix.target()).name(), at);
         Type.Array t = (Type.Array) var.type();
-        int slot = eval(ix.index(), s, env, at) - t.index().lo();
+        long slot = (long) eval(ix.index(), s, env, at) - t.index().lo();
         if (slot < 0 || slot >= t.index().size()) {
           throw new Broken(Compiler.INDEX_OUT_OF_RANGE, s.clone());
         }
@@ -97,7 +98,7 @@ public final class Interpreter {
         if (v < t.element().lo() || v > t.element().hi()) {
           throw new Broken(Compiler.VALUE_OUT_OF_RANGE, s.clone());
         }
-        s[var.base() + slot] = v;
+        s[var.base() + (int) slot] = v;
       } else {
         store(a.target(), eval(a.value(), s, env, at), s, env, at);
       }
@@ -143,9 +144,9 @@ public final class Interpreter {
       }
     } else if (stmt instanceof Stmt.Choose c) {
       Type.Scalar domain = domain(c.domain());
-      for (int v = domain.lo(); v <= domain.hi(); v++) {
+      for (long v = domain.lo(); v <= domain.hi(); v++) {
         int[] copy = v == domain.hi() ? s : s.clone();
-        block(c.body(), 0, copy, bind(env, c.variable(), v), at, rest);
+        block(c.body(), 0, copy, bind(env, c.variable(), (int) v), at, rest);
       }
     } else if (stmt instanceof Stmt.For f) {
       Type.Scalar domain = domain(f.domain());
@@ -196,12 +197,12 @@ public final class Interpreter {
     Expr.Index ix = (Expr.Index) target;
     Symbols.Variable var = variable(((Expr.Name) ix.target()).name(), at);
     Type.Array a = (Type.Array) var.type();
-    int i = eval(ix.index(), s, env, at) - a.index().lo();
+    long i = (long) eval(ix.index(), s, env, at) - a.index().lo();
     if (i < 0 || i >= a.index().size()) throw new Broken(Compiler.INDEX_OUT_OF_RANGE, s.clone());
     if (v < a.element().lo() || v > a.element().hi()) {
       throw new Broken(Compiler.VALUE_OUT_OF_RANGE, s.clone());
     }
-    s[var.base() + i] = v;
+    s[var.base() + (int) i] = v;
   }
 
   private Symbols.Variable variable(String name, Step at) {
@@ -245,18 +246,18 @@ public final class Interpreter {
       Symbols.Variable v = variable(((Expr.Name) ix.target()).name(), at);
       int i = eval(ix.index(), s, env, at);
       if (v.type() instanceof Type.Array a) {
-        int k = i - a.index().lo();
+        long k = (long) i - a.index().lo();
         if (k < 0 || k >= a.index().size()) {
           throw new Broken(Compiler.INDEX_OUT_OF_RANGE, s.clone());
         }
-        return s[v.base() + k];
+        return s[v.base() + (int) k];
       }
       if (i < 0 || i >= s[v.base()]) throw new Broken(Compiler.INDEX_OUT_OF_RANGE, s.clone());
       return s[v.base() + 1 + i];
     }
     if (e instanceof Expr.Unary u) {
       int x = eval(u.operand(), s, env, at);
-      return u.op().equals("!") ? x ^ 1 : -x;
+      return u.op().equals("!") ? x ^ 1 : exact(-(long) x, s);
     }
     if (e instanceof Expr.Binary b) return binary(b, s, env, at);
     if (e instanceof Expr.Call c) return call(c, s, env, at);
@@ -270,8 +271,8 @@ public final class Interpreter {
     Expr.Quantifier q = (Expr.Quantifier) e;
     Type.Scalar domain = domain(q.domain());
     int count = 0;
-    for (int v = domain.lo(); v <= domain.hi(); v++) {
-      boolean holds = truth(eval(q.body(), s, bind(env, q.variable(), v), at));
+    for (long v = domain.lo(); v <= domain.hi(); v++) {
+      boolean holds = truth(eval(q.body(), s, bind(env, q.variable(), (int) v), at));
       if (q.kind().equals("forall") && !holds) return 0;
       if (q.kind().equals("exists") && holds) return 1;
       if (holds) count++;
@@ -293,12 +294,12 @@ public final class Interpreter {
     int x = eval(b.left(), s, env, at);
     int y = eval(b.right(), s, env, at);
     switch (b.op()) {
-      case "+": return x + y;
-      case "-": return x - y;
-      case "*": return x * y;
+      case "+": return exact(BigInteger.valueOf(x).add(BigInteger.valueOf(y)), s);
+      case "-": return exact(BigInteger.valueOf(x).subtract(BigInteger.valueOf(y)), s);
+      case "*": return exact(BigInteger.valueOf(x).multiply(BigInteger.valueOf(y)), s);
       case "/":
         if (y == 0) throw new Broken(Compiler.DIVISION_BY_ZERO, s.clone());
-        return Math.floorDiv(x, y);
+        return exact(Math.floorDiv((long) x, (long) y), s);
       case "%":
         if (y == 0) throw new Broken(Compiler.DIVISION_BY_ZERO, s.clone());
         return Math.floorMod(x, y);
@@ -310,6 +311,19 @@ public final class Interpreter {
       case ">=": return x >= y ? 1 : 0;
       default: throw new IllegalStateException(b.op());
     }
+  }
+
+  /**
+   * A result must be an int: every value the language has fits in 32 bits. Sums and products
+   * are taken in BigInteger here, independently of the compiled code's 64-bit check.
+   */
+  private static int exact(BigInteger r, int[] s) {
+    if (r.bitLength() > 31) throw new Broken(Compiler.ARITHMETIC_OVERFLOW, s.clone());
+    return r.intValue();
+  }
+
+  private static int exact(long r, int[] s) {
+    return exact(BigInteger.valueOf(r), s);
   }
 
   private int call(Expr.Call c, int[] s, Map<String, Integer> env, Step at) {

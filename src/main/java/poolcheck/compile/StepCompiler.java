@@ -103,22 +103,56 @@ final class StepCompiler {
 
   private Instr initialise(Symbols.Variable v, Expr init, Scope scope, Instr next) {
     ExprCompiler.Typed value = exprs.compile(init, scope);
+    String name = displayName(v.name(), scope);
     if (v.type() instanceof Type.Scalar s) {
       exprs.expect(init.pos(), s.kind(), value.type(), "a value of " + v.name() + "'s type");
-      return link(new Instr.Store(v.base(), s.lo(), s.hi(), value.code(),
-          Compiler.VALUE_OUT_OF_RANGE), next);
+      initialInRange(v.name(), s, value.code(), init, scope);
+      return link(store(v.base(), s, value.code(), name, init.pos()), next);
     } else if (v.type() instanceof Type.Array a) {
       exprs.expect(init.pos(), a.element().kind(), value.type(), "one value for every element "
           + "of " + v.name());
+      initialInRange(v.name(), a.element(), value.code(), init, scope);
       Instr chain = next;
       for (int i = a.index().size() - 1; i >= 0; i--) {
-        chain = link(new Instr.Store(v.base() + i, a.element().lo(), a.element().hi(),
-            value.code(), Compiler.VALUE_OUT_OF_RANGE), chain);
+        chain = link(store(v.base() + i, a.element(), value.code(),
+            FailureText.element(name, a.index().lo() + i, a), init.pos()), chain);
       }
       return chain;
     } else {
       throw c.error("PC106", init.pos(), "type mismatch: " + v.name() + " is a " + v.type().describe() + ", which starts empty and takes no initial value");
     }
+  }
+
+  /**
+   * A constant initial value outside the variable's range is a mistake in the text, not a
+   * behaviour: an error at load time rather than a violation with no step.
+   */
+  private void initialInRange(String name, Type.Scalar type, Code value, Expr init,
+      Scope scope) {
+    if (value instanceof Code.Const k && (k.value < type.lo() || k.value > type.hi())) {
+      // one message per declaration, not one per instance of its process
+      if (scope.instance() > 0) throw new Compiler.CompileError();
+      String who = scope.process() == null ? name : scope.process().name + "." + name;
+      throw c.error("PC141", init.pos(), "initial value " + k.value + " of " + who
+          + " is outside its type " + type.describe());
+    }
+  }
+
+  private static Instr.Store store(int slot, Type.Scalar type, Code value, String target,
+      poolcheck.language.Position pos) {
+    Instr.Store store = new Instr.Store(slot, type.lo(), type.hi(), value,
+        Compiler.VALUE_OUT_OF_RANGE);
+    store.target = target;
+    store.pos = pos;
+    return store;
+  }
+
+  /** A local is shown with its instance ("reader[1].x"), as in traces; a global by its name. */
+  private static String displayName(String name, Scope scope) {
+    if (scope.process() != null && scope.process().localTypes.containsKey(name)) {
+      return scope.process().instanceName(scope.instance()) + "." + name;
+    }
+    return name;
   }
 
   void compileProcesses(CompiledModel.Builder model) {
@@ -168,8 +202,12 @@ final class StepCompiler {
       ExprCompiler.Typed value = exprs.compile(p.value(), scope);
       exprs.expect(p.value().pos(), ct.element().kind(), value.type(), "an element of "
           + v.name());
-      return link(new Instr.Push(v.base(), ct.capacity(), ct.element().lo(), ct.element().hi(),
-          value.code(), Compiler.OVERFLOW, Compiler.VALUE_OUT_OF_RANGE), next);
+      Instr.Push push = new Instr.Push(v.base(), ct.capacity(), ct.element().lo(),
+          ct.element().hi(), value.code(), Compiler.OVERFLOW, Compiler.VALUE_OUT_OF_RANGE);
+      push.target = displayName(v.name(), scope);
+      push.element = ct.element().kind();
+      push.pos = p.pos();
+      return link(push, next);
     } else if (stmt instanceof Stmt.Pop p) {
       Symbols.Variable v = exprs.storage(p.container(), scope, "a fifo or lifo");
       Type.Container ct = exprs.container(v, p.container().pos());
@@ -178,8 +216,10 @@ final class StepCompiler {
         after = store(p.target(), new ExprCompiler.Typed(new Code.Register(),
             ct.element().kind()), p.container(), next, scope);
       }
-      return link(new Instr.Pop(v.base(), ct.fifo(), ct.element().lo(), Compiler.UNDERFLOW),
-          after);
+      Instr.Pop pop = new Instr.Pop(v.base(), ct.fifo(), ct.element().lo(), Compiler.UNDERFLOW);
+      pop.target = displayName(v.name(), scope);
+      pop.pos = p.pos();
+      return link(pop, after);
     } else if (stmt instanceof Stmt.If i) {
       return new Instr.If(exprs.bool(i.condition(), scope), block(i.then(), next, scope, place), block(i.otherwise(), next, scope, place));
     } else if (stmt instanceof Stmt.When w) {
@@ -207,7 +247,10 @@ final class StepCompiler {
       loop.body = block(f.body(), new Instr.ForNext(loop), inner, place);
       return link(loop, next);
     } else if (stmt instanceof Stmt.Assert a) {
-      return link(new Instr.Assert(c.properties.get(assertName(a, place)).id(), exprs.bool(a.condition(), scope)), next);
+      Instr.Assert check = new Instr.Assert(c.properties.get(assertName(a, place)).id(),
+          exprs.bool(a.condition(), scope));
+      check.reads = exprs.reads(a.condition(), scope);
+      return link(check, next);
     } else if (stmt instanceof Stmt.Goto g) {
       if (scope.process() == null) {
         throw c.error("PC115", g.pos(), "goto is not allowed in init: only steps of a "
@@ -253,8 +296,8 @@ final class StepCompiler {
       }
       exprs.expect(valueExpr.pos(), s.kind(), value.type(), "a value of " + n.name()
           + "'s type");
-      return link(new Instr.Store(v.base(), s.lo(), s.hi(), value.code(),
-          Compiler.VALUE_OUT_OF_RANGE), next);
+      return link(store(v.base(), s, value.code(), displayName(n.name(), scope), target.pos()),
+          next);
     }
     if (target instanceof Expr.Index ix) {
       Symbols.Variable v = exprs.storage(ix.target(), scope, "an array");
@@ -268,9 +311,13 @@ final class StepCompiler {
           + a.index().describe());
       exprs.expect(valueExpr.pos(), a.element().kind(), value.type(), "an element of "
           + v.name());
-      return link(new Instr.StoreElement(v.base(), a.index().lo(), a.index().size(), i.code(),
-          a.element().lo(), a.element().hi(), value.code(), Compiler.INDEX_OUT_OF_RANGE,
-          Compiler.VALUE_OUT_OF_RANGE), next);
+      Instr.StoreElement store = new Instr.StoreElement(v.base(), a.index().lo(),
+          a.index().size(), i.code(), a.element().lo(), a.element().hi(), value.code(),
+          Compiler.INDEX_OUT_OF_RANGE, Compiler.VALUE_OUT_OF_RANGE);
+      store.target = displayName(v.name(), scope);
+      store.type = a;
+      store.pos = target.pos();
+      return link(store, next);
     }
     throw c.error("PC110", target.pos(), "cannot assign to this expression: expected a "
         + "variable or an array element");

@@ -169,6 +169,7 @@ public final class Explorer {
     if (model.reducesSymmetry()) {
       trace = trace.map(cx -> Concretizer.concretize(model, cx, checked));
     }
+    trace = trace.map(cx -> cx.explainedBy(model, checked));
     Verdict verdict = r.verdict();
     if (verdict == Verdict.VERIFIED && checksLiveness()) {
       trace = new LivenessChecker(model, checked).check(checked);

@@ -25,10 +25,48 @@ final class PromelaChecks {
 
   private final ModelShape shape;
   private final PromelaExpressions exprs;
+  private final ValueBounds bounds;
 
   PromelaChecks(ModelShape shape, PromelaExpressions exprs) {
     this.shape = shape;
     this.exprs = exprs;
+    this.bounds = new ValueBounds(shape);
+  }
+
+  private ValueBounds.Names names(Scope scope) {
+    return new ValueBounds.Names(n -> scope.bindings().values().get(n), n -> {
+      Storage s = exprs.storage(n, scope);
+      return s == null ? null : s.type();
+    }, scope.process() == null ? null : scope.instance());
+  }
+
+  /**
+   * When the operation can leave the 32-bit range, the condition under which it does, written
+   * so that computing it cannot overflow C's int itself (SPIN's ints wrap silently).
+   */
+  private void overflow(Expr e, String reach, Scope scope, List<Check> out) {
+    if (!bounds.mayOverflow(e, names(scope))) return;
+    String min = "(-2147483647 - 1)";
+    String fails;
+    if (e instanceof Expr.Unary u) {
+      fails = "(" + wrap(exprs.expr(u.operand(), scope)) + " == " + min + ")";
+    } else {
+      Expr.Binary b = (Expr.Binary) e;
+      String a = wrap(exprs.expr(b.left(), scope));
+      String c = wrap(exprs.expr(b.right(), scope));
+      fails = switch (b.op()) {
+        case "+" -> "((" + c + " > 0 && " + a + " > 2147483647 - " + c + ") || (" + c
+            + " < 0 && " + a + " < " + min + " - " + c + "))";
+        case "-" -> "((" + c + " < 0 && " + a + " > 2147483647 + " + c + ") || (" + c
+            + " > 0 && " + a + " < " + min + " + " + c + "))";
+        case "*" -> "((" + a + " > 0 && " + c + " > 0 && " + a + " > 2147483647 / " + c
+            + ") || (" + a + " > 0 && " + c + " < 0 && " + c + " < " + min + " / " + a
+            + ") || (" + a + " < 0 && " + c + " > 0 && " + a + " < " + min + " / " + c
+            + ") || (" + a + " < 0 && " + c + " < 0 && " + a + " < 2147483647 / " + c + "))";
+        default -> "(" + a + " == " + min + " && " + c + " == -1)";
+      };
+    }
+    out.add(new Check(reach, fails, "arithmetic_overflow"));
   }
 
   List<Check> of(Expr e, Scope scope) {
@@ -63,6 +101,7 @@ final class PromelaChecks {
       }
     } else if (e instanceof Expr.Unary u) {
       walk(u.operand(), reach, scope, out);
+      if (u.op().equals("-")) overflow(u, reach, scope, out);
     } else if (e instanceof Expr.Binary b) {
       walk(b.left(), reach, scope, out);
       String l = exprs.expr(b.left(), scope);
@@ -78,6 +117,7 @@ final class PromelaChecks {
                   "division_by_zero"));
             }
           }
+          if (List.of("+", "-", "*", "/").contains(b.op())) overflow(b, reach, scope, out);
         }
       }
     } else if (e instanceof Expr.Call c) {

@@ -96,7 +96,7 @@ public final class PromelaExport {
       for (int i = 0; i < p.instances(); i++) process(p, i);
     }
     if (checked.covers("deadlock")) monitor();
-    return out.toString();
+    return ValueBounds.noMinimumLiteral(out.toString());
   }
 
   // ---- state

@@ -244,19 +244,20 @@ final class PromelaExpressions {
           Integer l = constantValue(b.left(), scope);
           Integer r = constantValue(b.right(), scope);
           if (l == null || r == null) return null;
+          // exact or not constant: an overflow is left to the arithmetic_overflow check
           return switch (b.op()) {
-            case "+" -> l + r;
-            case "-" -> l - r;
-            case "*" -> l * r;
+            case "+" -> Math.addExact(l, r);
+            case "-" -> Math.subtractExact(l, r);
+            case "*" -> Math.multiplyExact(l, r);
             default -> null;
           };
         }
         if (e instanceof Expr.Unary u) {
           Integer a = constantValue(u.operand(), scope);
-          return a == null || !u.op().equals("-") ? null : -a;
+          return a == null || !u.op().equals("-") ? null : Math.negateExact(a);
         }
         return shape.constant(e);
-      } catch (IllegalArgumentException notConstant) {
+      } catch (IllegalArgumentException | ArithmeticException notConstant) {
         return null;
       }
     }

@@ -23,10 +23,21 @@ final class TlaChecks {
 
   private final ModelShape shape;
   private final TlaExpressions exprs;
+  private final ValueBounds bounds;
 
   TlaChecks(ModelShape shape, TlaExpressions exprs) {
     this.shape = shape;
     this.exprs = exprs;
+    this.bounds = new ValueBounds(shape);
+  }
+
+  private ValueBounds.Names names(Scope scope) {
+    return new ValueBounds.Names(n -> scope.quantified().contains(n) ? null
+        : scope.bindings().values().get(n), n -> {
+          if (scope.quantified().contains(n)) return null;
+          Storage s = exprs.storage(n, scope);
+          return s == null ? null : s.type();
+        }, scope.process() == null ? null : scope.instance());
   }
 
   List<Check> of(Expr e, Scope scope) {
@@ -52,6 +63,10 @@ final class TlaChecks {
       }
     } else if (e instanceof Expr.Unary u) {
       walk(u.operand(), reach, scope, out);
+      if (u.op().equals("-") && bounds.mayOverflow(u, names(scope))) {
+        out.add(new Check(reach, "(" + exprs.expr(u.operand(), scope) + " = (-2147483647 - 1))",
+            "arithmetic_overflow"));
+      }
     } else if (e instanceof Expr.Binary b) {
       walk(b.left(), reach, scope, out);
       String l = exprs.expr(b.left(), scope);
@@ -63,6 +78,14 @@ final class TlaChecks {
           String r = exprs.expr(b.right(), scope);
           if ((b.op().equals("/") || b.op().equals("%")) && !r.matches("[1-9]\\d*")) {
             out.add(new Check(reach, "(" + r + " = 0)", "division_by_zero"));
+          }
+          if (List.of("+", "-", "*", "/").contains(b.op())
+              && bounds.mayOverflow(b, names(scope))) {
+            // TLA+ integers are unbounded: the exact result is tested against poolcheck's range
+            out.add(new Check(reach, b.op().equals("/")
+                ? "(" + l + " = (-2147483647 - 1) /\\ " + r + " = -1)"
+                : "~((" + l + ") " + b.op() + " (" + r + ") \\in (-2147483647 - 1)..2147483647)",
+                "arithmetic_overflow"));
           }
         }
       }

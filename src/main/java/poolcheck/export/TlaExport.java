@@ -60,7 +60,9 @@ public final class TlaExport {
   /** Only the {@code checked} properties become Asserts, INVARIANTs and the deadlock check. */
   public static Files render(ModelShape shape, String module, Checked checked)
       throws ModelException {
-    return new TlaExport(shape, checked).render(module);
+    Files files = new TlaExport(shape, checked).render(module);
+    return new Files(ValueBounds.noMinimumLiteral(files.module()),
+        ValueBounds.noMinimumLiteral(files.config()));
   }
 
   private Files render(String module) throws ModelException {

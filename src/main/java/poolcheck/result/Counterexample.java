@@ -1,6 +1,8 @@
 package poolcheck.result;
 
 import com.google.common.collect.ImmutableList;
+import java.util.Optional;
+import poolcheck.compile.CompiledModel;
 import poolcheck.compile.Property;
 
 /**
@@ -9,8 +11,15 @@ import poolcheck.compile.Property;
  * error the last state is the one at the moment the check failed, part-way through the step.
  * For a liveness property it is a lasso: after the last step the run continues from the state at
  * index {@code loop} for ever (loop == last index: the run stops there, no step enabled).
+ * {@code failure} says in words what failed (the variable, value, range, expression and
+ * position), or is null where the property's name says it all.
  */
-public record Counterexample(Property property, ImmutableList<TraceStep> steps, int loop) {
+public record Counterexample(Property property, ImmutableList<TraceStep> steps, int loop,
+    String failure) {
+  public Counterexample(Property property, ImmutableList<TraceStep> steps, int loop) {
+    this(property, steps, loop, null);
+  }
+
   public Counterexample(Property property, ImmutableList<TraceStep> steps) {
     this(property, steps, -1);
   }
@@ -22,5 +31,37 @@ public record Counterexample(Property property, ImmutableList<TraceStep> steps, 
 
   public boolean isLasso() {
     return loop >= 0;
+  }
+
+  public Optional<String> failureText() {
+    return Optional.ofNullable(failure);
+  }
+
+  /**
+   * The same trace with its failure in words, found by running the last step again in
+   * {@code model}: every engine builds its traces its own way, and this is the one place that
+   * explains their end.
+   */
+  public Counterexample explainedBy(CompiledModel model, boolean[] checked) {
+    if (failure != null || isLasso() || steps.isEmpty()) return this;
+    try {
+      int[] at = model.state(steps.get(steps.size() - 1).state());
+      int[] before = steps.size() < 2 ? null : model.state(steps.get(steps.size() - 2).state());
+      var t = steps.get(steps.size() - 1).transition();
+      return new Counterexample(property, steps, loop, model.failure(property.id(), before,
+          t == null ? -1 : t.id(), at, checked).orElse(null));
+    } catch (IllegalArgumentException e) {
+      return this; // a state the model cannot read back: nothing more to say
+    }
+  }
+
+  /** As above when the search's checked properties are known only by name. */
+  public Counterexample explainedBy(CompiledModel model, java.util.Collection<String> checked) {
+    boolean[] on = new boolean[model.properties().size()];
+    for (Property p : model.properties()) {
+      on[p.id()] = p.kind() == Property.Kind.RUNTIME || p.id() == property.id()
+          || checked.contains(p.name());
+    }
+    return explainedBy(model, on);
   }
 }

@@ -26,9 +26,11 @@ final class Execution {
   private final Frame frame;
   private final int deadlock;
   private final Outcomes outcomes = new Outcomes();
+  private final boolean[] checked;
 
   Execution(CompiledModel model, boolean[] checked) {
     this.model = model;
+    this.checked = checked.clone();
     this.frame = model.newFrame(checked);
     int id = model.property("deadlock").orElseThrow().id();
     this.deadlock = checked[id] ? id : -1;
@@ -94,6 +96,7 @@ final class Execution {
           : model.transitions().get(steps.get(steps.size() - 1).transition());
       out.add(new TraceStep(t, model.view(r.violationState())));
     }
-    return new Counterexample(model.properties().get(r.property()), ImmutableList.copyOf(out));
+    return new Counterexample(model.properties().get(r.property()), ImmutableList.copyOf(out))
+        .explainedBy(model, checked);
   }
 }

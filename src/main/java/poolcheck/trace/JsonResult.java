@@ -59,6 +59,7 @@ public final class JsonResult {
     t.put("kind", cx.property().kind().name().toLowerCase(java.util.Locale.ROOT));
     t.put("length", cx.length());
     if (cx.isLasso()) t.put("loop", cx.loop());
+    cx.failureText().ifPresent(f -> t.put("failure", f));
     ArrayNode steps = t.putArray("steps");
     for (int i = 0; i < cx.steps().size(); i++) {
       TraceStep step = cx.steps().get(i);

@@ -43,7 +43,10 @@ public final class TextTrace {
           }
         }
       }
-      if (last) out.append(violation(cx)).append('\n');
+      if (last) {
+        out.append(violation(cx)).append('\n');
+        cx.failureText().ifPresent(f -> out.append("     ").append(f).append('\n'));
+      }
       previous = step.state();
     }
     return out.toString();

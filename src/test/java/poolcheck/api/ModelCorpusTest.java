@@ -62,6 +62,11 @@ class ModelCorpusTest {
     int length = Integer.parseInt(c.value("length"));
     assertEquals(length, cx.length());
     assertEquals(Long.parseLong(c.value("states")), r.statistics().distinct());
+    if (c.value("failure") != null) {
+      // what the trace says failed: the variable, value, range or expression, with its place
+      String failure = cx.failureText().orElse("").replace(c.file().getParent() + "/", "");
+      assertTrue(failure.contains(c.value("failure")), () -> "failure: " + failure);
+    }
 
     Path json = tmp.resolve(c.toString().replace(".pool", ".json"));
     Files.writeString(json, JsonResult.render(r));

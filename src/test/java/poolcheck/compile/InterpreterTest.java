@@ -69,10 +69,11 @@ class InterpreterTest {
 
   private static void fill(Type type, int base, int[] s, SplittableRandom rng) {
     if (type instanceof Type.Scalar t) {
-      s[base] = t.lo() + rng.nextInt(t.size());
+      s[base] = (int) (t.lo() + rng.nextLong((long) t.hi() - t.lo() + 1));
     } else if (type instanceof Type.Array a) {
       for (int i = 0; i < a.index().size(); i++) {
-        s[base + i] = a.element().lo() + rng.nextInt(a.element().size());
+        s[base + i] = (int) (a.element().lo()
+            + rng.nextLong((long) a.element().hi() - a.element().lo() + 1));
       }
     } else if (type instanceof Type.Container c) {
       int len = rng.nextInt(c.capacity() + 1);

@@ -114,8 +114,8 @@ class PromelaExportTest {
         invariant small: x <= 1;
         """, Map.of()));
     assertTrue(pml.contains("mtype = { P_value_out_of_range, P_container_overflow, "
-        + "P_container_underflow, P_index_out_of_range, P_division_by_zero, P_deadlock, "
-        + "P_small, P_assert_p_s };"), pml);
+        + "P_container_underflow, P_index_out_of_range, P_division_by_zero, "
+        + "P_arithmetic_overflow, P_deadlock, P_small, P_assert_p_s };"), pml);
     assertTrue(pml.contains("assert((x == 0) || P_assert_p_s == 0);"), pml);
   }
 }

@@ -16,6 +16,12 @@ import java.util.SplittableRandom;
  * ==}/{@code !=}, choose and quantifiers over it), so symmetry reduction has something to reduce.
  * Whether a model gets one is drawn from its own stream and the extra draws happen only in those
  * models, so the other models are exactly what they were before scalarsets existed.
+ *
+ * <p>About a quarter of the models work near the limits of the 32-bit integers every value has:
+ * a constant {@code BIG = 2^31 - 1}, a variable {@code w} whose few values lie next to
+ * 2^31, -2^31 or the square roots of 2^31 and 2^32, and multiplication, so sums and products
+ * overflow in some states and not in others. Their draws come from a third stream, again only in
+ * those models.
  */
 final class ModelGenerator {
   sealed interface Ty {}
@@ -40,6 +46,12 @@ final class ModelGenerator {
 
   /** Mixed into the seed for the draws that decide the scalarset, apart from the model's. */
   private static final long SYMMETRIC_STREAM = 0x5ca1a25e7L;
+  /** Mixed into the seed for the draws of values near the integer limits. */
+  private static final long LIMITS_STREAM = 0x2b1751f3L;
+  /** {@code w}'s range in the models near the limits: lo, hi, next to an overflow. */
+  private static final long[][] LIMIT_RANGES = {
+      {Integer.MAX_VALUE - 2, Integer.MAX_VALUE}, {Integer.MIN_VALUE, Integer.MIN_VALUE + 2},
+      {46340, 46341}, {65535, 65536}, {-46341, -46340}, {-65536, -65535}};
 
   private final SplittableRandom rng;
   private final StringBuilder out = new StringBuilder();
@@ -64,12 +76,38 @@ final class ModelGenerator {
 
   /** Larger constants, more instances and variables: state spaces past the store's first growth. */
   private final boolean large;
+  /** The draws of a model near the integer limits, or null for the others. */
+  private final SplittableRandom limits;
+  /** The type of {@code w} in a model near the limits. */
+  private RangeTy wide;
 
   private ModelGenerator(long seed, boolean large) {
     this.rng = new SplittableRandom(seed);
     this.large = large;
     SplittableRandom symmetric = new SplittableRandom(seed ^ SYMMETRIC_STREAM);
     if (symmetric.nextInt(3) == 0) this.id = new IdTy("Id", 2 + symmetric.nextInt(2));
+    SplittableRandom nearLimits = new SplittableRandom(seed ^ LIMITS_STREAM);
+    this.limits = nearLimits.nextInt(4) == 0 ? nearLimits : null;
+  }
+
+  /** Whether the model from this seed computes near the integer limits. */
+  static boolean nearLimits(long seed) {
+    return new ModelGenerator(seed, false).limits != null;
+  }
+
+  /** -2^31 cannot be written as a literal (2^31 is too large): it is written as a sum. */
+  private static String intLiteral(long v) {
+    return v == Integer.MIN_VALUE ? "-2147483647 - 1" : Long.toString(v);
+  }
+
+  private void limitDeclarations() {
+    long[] r = LIMIT_RANGES[limits.nextInt(LIMIT_RANGES.length)];
+    line(0, "const BIG = " + Integer.MAX_VALUE + ";");
+    line(0, "const WLO = " + intLiteral(r[0]) + ";");
+    line(0, "const WHI = " + intLiteral(r[1]) + ";");
+    wide = new RangeTy((int) r[0], (int) r[1], "WLO .. WHI");
+    globals.add(new Scalar("w", wide));
+    line(0, "var w : WLO .. WHI = " + (limits.nextBoolean() ? "WLO" : "WHI") + ";");
   }
 
   /** Whether the model from this seed declares a scalarset. */
@@ -91,6 +129,7 @@ final class ModelGenerator {
     int n = large ? 2 + rng.nextInt(2) : 1 + rng.nextInt(2);
     line(0, "const N = " + n + ";");
     small = new RangeTy(0, n, "0 .. N");
+    if (limits != null) limitDeclarations();
     if (rng.nextBoolean()) {
       line(0, "type Small = 0 .. N;");
       small = new RangeTy(0, n, "Small");
@@ -292,6 +331,14 @@ final class ModelGenerator {
   /** Mostly values that fit, sometimes any integer expression (a runtime violation to find). */
   private String assignable(Ty t) {
     if (!(t instanceof RangeTy r)) return valueOf(t, 2);
+    if (r == wide) {
+      // hi + 1 may not be an int: clamp instead of taking a remainder
+      return switch (limits.nextInt(3)) {
+        case 0 -> literal(r);
+        case 1 -> "max(WLO, min(WHI, " + intExpr(1) + "))";
+        default -> intExpr(2);
+      };
+    }
     int k = rng.nextInt(10);
     if (k < 4) return Integer.toString(r.lo() + rng.nextInt(r.hi() - r.lo() + 1));
     if (k < 9) return "(" + intExpr(1) + " + 1) % " + (r.hi() + 1);
@@ -492,6 +539,7 @@ final class ModelGenerator {
 
   private String literal(Ty t) {
     if (t instanceof BoolTy) return rng.nextBoolean() ? "true" : "false";
+    if (t == wide) return "WLO + " + limits.nextInt(wide.hi() - wide.lo() + 1);
     if (t instanceof RangeTy r) return Integer.toString(r.lo() + rng.nextInt(r.hi() - r.lo() + 1));
     EnumTy e = (EnumTy) t;
     return e.values().get(rng.nextInt(e.values().size()));
@@ -521,6 +569,16 @@ final class ModelGenerator {
   }
 
   private String intExpr(int depth) {
+    if (limits != null && limits.nextInt(4) == 0) {
+      int k = limits.nextInt(5);
+      if (k == 0) return "w";
+      // The limits only next to w: a constant expression that overflows is rejected at load
+      // time, and these models are meant to load and overflow in some states only.
+      if (k == 1) return "(w - WLO + BIG)";
+      if (k == 2) return "(WLO - w - BIG - 1)";
+      if (depth > 0) return "(" + intExpr(depth - 1) + ") * (" + intExpr(depth - 1) + ")";
+      return "w";
+    }
     if (id != null && depth > 0 && rng.nextInt(6) == 0) {
       String v = "q" + fresh++;
       bound.add(new Scalar(v, id));
@@ -670,7 +728,7 @@ final class ModelGenerator {
         List<Scalar> vars = visible(RangeTy.class);
         if (vars.isEmpty()) yield "true";
         Scalar v = vars.get(rng.nextInt(vars.size()));
-        yield v.name() + " <= " + (((RangeTy) v.type()).hi() - rng.nextInt(2));
+        yield v.name() + " <= " + intLiteral(((RangeTy) v.type()).hi() - rng.nextInt(2));
       }
       default -> boolAtom(0) + " => " + boolAtom(2);
     };

@@ -20,6 +20,11 @@ public final class RandomModels {
     return ModelGenerator.generate(seed);
   }
 
+  /** The seeds whose models compute near the 32-bit limits (values next to 2^31, products). */
+  public static LongStream nearLimitSeeds() {
+    return seeds().filter(ModelGenerator::nearLimits);
+  }
+
   /** Fewer, larger models ({@code -Dpoolcheck.largeModels=N}, default 40). */
   public static LongStream largeSeeds() {
     long count = Long.getLong("poolcheck.largeModels", 40);

@@ -9,7 +9,7 @@
 
 /* Property names. Every assertion reads assert(condition || P_name == 0): P_name is
    never 0, so the assertion is the condition, and SPIN's text of it names the property. */
-mtype = { P_value_out_of_range, P_container_overflow, P_container_underflow, P_index_out_of_range, P_division_by_zero, P_deadlock, P_conservation, P_tags_counted };
+mtype = { P_value_out_of_range, P_container_overflow, P_container_underflow, P_index_out_of_range, P_division_by_zero, P_arithmetic_overflow, P_deadlock, P_conservation, P_tags_counted };
 
 byte buf[2];
 byte buf_len;
