@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import poolcheck.language.DeepStack;
 import poolcheck.language.Decl;
 import poolcheck.language.Diagnostic;
 import poolcheck.language.ModelException;
@@ -73,7 +74,8 @@ public final class Compiler {
    */
   public static CompiledModel compile(ParsedModel parsed, Map<String, String> overrides,
       String configuration) throws ModelException {
-    return new Compiler(overrides, configuration).run(parsed);
+    // The checker recurses over the tree: nesting up to the limit needs a known stack.
+    return DeepStack.callModel(() -> new Compiler(overrides, configuration).run(parsed));
   }
 
   public static CompiledModel compile(ParsedModel parsed) throws ModelException {

@@ -26,12 +26,24 @@ public final class Lexer {
     this.text = text;
   }
 
+  /**
+   * The position just after {@code text}, counted as the lexer counts: CR, LF and CRLF each end
+   * a line. Used to place an error found before lexing (a byte that is not UTF-8).
+   */
+  static Position positionAfter(String file, CharSequence text) {
+    Lexer l = new Lexer(file, text.toString());
+    while (l.pos < l.text.length()) l.advance();
+    return l.here();
+  }
+
   public static boolean isKeyword(String word) {
     return KEYWORDS.containsKey(word);
   }
 
   public List<Token> tokens() throws ModelException {
     List<Token> out = new ArrayList<>();
+    // A byte-order mark some editors write: not part of the text.
+    if (text.startsWith("\uFEFF")) pos++;
     while (true) {
       skipSpaceAndComments();
       Position start = here();
@@ -60,7 +72,7 @@ public final class Lexer {
       } else if (c == '"') {
         advance();
         int from = pos;
-        while (pos < text.length() && text.charAt(pos) != '"' && text.charAt(pos) != '\n') {
+        while (pos < text.length() && text.charAt(pos) != '"' && !isLineEnd(text.charAt(pos))) {
           advance();
         }
         if (pos >= text.length() || text.charAt(pos) != '"') {
@@ -117,7 +129,7 @@ public final class Lexer {
       if (Character.isWhitespace(c)) {
         advance();
       } else if (c == '/' && pos + 1 < text.length() && text.charAt(pos + 1) == '/') {
-        while (pos < text.length() && text.charAt(pos) != '\n') advance();
+        while (pos < text.length() && !isLineEnd(text.charAt(pos))) advance();
       } else if (c == '/' && pos + 1 < text.length() && text.charAt(pos + 1) == '*') {
         Position start = here();
         advance();
@@ -146,8 +158,15 @@ public final class Lexer {
     return c >= '0' && c <= '9';
   }
 
+  /** CR alone (old Mac files) and CRLF end a line as LF does. */
+  private static boolean isLineEnd(char c) {
+    return c == '\n' || c == '\r';
+  }
+
   private void advance() {
-    if (text.charAt(pos) == '\n') {
+    char c = text.charAt(pos);
+    boolean crOfCrlf = c == '\r' && pos + 1 < text.length() && text.charAt(pos + 1) == '\n';
+    if (c == '\n' || (c == '\r' && !crOfCrlf)) {
       line++;
       column = 1;
     } else {
