@@ -45,6 +45,12 @@ public final class Compiler {
   final Set<String> processNames = new HashSet<>();
   int envSize;
   private String modelName;
+  private Position modelNamePos;
+  private final Limits limits = Limits.current();
+  /** Bits of the packed state so far, bounded by {@link Limits#stateBits()}. */
+  private long stateBits;
+  /** A state over the bounds stops the check: later declarations would only cascade. */
+  private boolean stateTooLarge;
 
   private final String configuration;
   private final Map<String, Decl.Setting> configured = new LinkedHashMap<>();
@@ -93,6 +99,7 @@ public final class Compiler {
         // recorded; go on with the next declaration
       }
     }
+    if (stateTooLarge) throw new ModelException(sorted(errors));
     for (String name : overrides.keySet()) {
       if (!constantNames.contains(name)) {
         errors.add(new Diagnostic("PC118", overridePositions.get(name),
@@ -118,6 +125,7 @@ public final class Compiler {
       }
     }
     allocateProcessSlots();
+    if (stateTooLarge) throw new ModelException(sorted(errors));
     checkPropertyNames(parsed.decls());
     // Properties are registered before any step is compiled so that ids are stable and
     // independent of where an assert first appears.
@@ -168,13 +176,44 @@ public final class Compiler {
         // recorded
       }
     }
+    if (errors.isEmpty()) nothingToCheck(parsed);
+    if (errors.isEmpty()) new StepCost(this, limits).check(parsed.decls());
     if (!errors.isEmpty()) throw new ModelException(sorted(errors));
     int[] lo = slotLo.stream().mapToInt(Integer::intValue).toArray();
     int[] hi = slotHi.stream().mapToInt(Integer::intValue).toArray();
     Map<String, Integer> constants = new LinkedHashMap<>();
     symbols.constants.forEach((k, v) -> constants.put(k, v.value()));
-    return model.build(new StateLayout(lo, hi), symbols, ImmutableList.copyOf(properties.values()),
-        envSize, constants, ImmutableList.copyOf(configurations), configuration);
+    CompiledModel compiled = model.build(new StateLayout(lo, hi), symbols,
+        ImmutableList.copyOf(properties.values()), envSize, constants,
+        ImmutableList.copyOf(configurations), configuration);
+    requireInitialState(compiled, parsed);
+    return compiled;
+  }
+
+  /**
+   * An init whose every way through blocks (a {@code when} that never holds) leaves no initial
+   * state: the search would say "verified" of an empty state space.
+   */
+  private static void requireInitialState(CompiledModel model, ParsedModel parsed)
+      throws ModelException {
+    boolean[] any = new boolean[1];
+    CompiledModel plain = model.withSymmetry(false);
+    plain.initialStates(plain.newFrame(plain.allChecked()), new SuccessorSink() {
+      @Override
+      public void successor(int[] next, int transition) {
+        any[0] = true;
+      }
+
+      @Override
+      public void violation(int property, int[] at, int transition) {
+        any[0] = true;
+      }
+    });
+    if (any[0]) return;
+    Position at = parsed.decls().stream().filter(d -> d instanceof Decl.Init).map(Decl::pos)
+        .findFirst().orElse(new Position(parsed.source(), 1, 1));
+    throw new ModelException(new Diagnostic("PC127", at, "no initial state: every way through "
+        + "init blocks (a 'when' that never holds?), so there would be nothing to explore"));
   }
 
   private void selectConfiguration(ParsedModel parsed) throws ModelException {
@@ -224,7 +263,12 @@ public final class Compiler {
   private void declare(Decl d, List<Decl.Process> processes) {
     ExprCompiler exprs = new ExprCompiler(this);
     if (d instanceof Decl.ModelName m) {
+      if (modelNamePos != null) {
+        throw error("PC105", m.pos(), "duplicate model declaration: the model is already "
+            + "named '" + modelName + "' at " + modelNamePos);
+      }
       modelName = m.name();
+      modelNamePos = m.pos();
     } else if (d instanceof Decl.Const c) {
       claim(c.name(), c.pos());
       constantNames.add(c.name());
@@ -301,7 +345,7 @@ public final class Compiler {
     } else if (d instanceof Decl.Var v) {
       claim(v.name(), v.pos());
       Type type = resolveVariableType(v.type());
-      int base = allocate(type);
+      int base = allocate(type, "variable " + v.name(), v.pos());
       symbols.globals.put(v.name(), new Symbols.Variable(v.name(), type, v.pos(), base));
     } else if (d instanceof Decl.Process p) {
       claim(p.name(), p.pos());
@@ -367,6 +411,11 @@ public final class Compiler {
           throw error("PC105", v.pos(), "duplicate declaration: local '" + v.name()
               + "' hides the global declared at " + symbols.declared.get(v.name()));
         }
+        if (symbols.declared.containsKey(v.name())) {
+          // An enum value, type or process of that name: the local would silently win.
+          throw error("PC105", v.pos(), "duplicate declaration: local '" + v.name()
+              + "' hides the name declared at " + symbols.declared.get(v.name()));
+        }
         Type type = resolveVariableType(v.type());
         proc.localTypes.put(v.name(), type);
       } catch (CompileError e) {
@@ -378,20 +427,54 @@ public final class Compiler {
 
   private void allocateProcessSlots() {
     for (Symbols.Process proc : symbols.processes.values()) {
-      proc.pcBase = slotLo.size();
-      for (int i = 0; i < proc.instances; i++) {
-        slotLo.add(0);
-        slotHi.add(proc.doneLabel());
-      }
-      for (int i = 0; i < proc.instances; i++) {
-        for (Map.Entry<String, Type> local : proc.localTypes.entrySet()) {
-          proc.localSlots.get(i).put(local.getKey(), allocate(local.getValue()));
+      try {
+        proc.pcBase = allocate(new Type.Range(0, proc.doneLabel()), proc.instances,
+            "the program counters of process " + proc.name, proc.decl.pos());
+        for (int i = 0; i < proc.instances; i++) {
+          for (Map.Entry<String, Type> local : proc.localTypes.entrySet()) {
+            Position at = proc.decl.locals().stream().filter(v -> v.name().equals(
+                local.getKey())).findFirst().map(Decl.Var::pos).orElse(proc.decl.pos());
+            proc.localSlots.get(i).put(local.getKey(), allocate(local.getValue(),
+                "local " + local.getKey() + " of " + proc.instanceName(i), at));
+          }
         }
+      } catch (CompileError e) {
+        return; // stateTooLarge: the run stops after this pass
       }
     }
   }
 
-  private int allocate(Type type) {
+  /** {@code count} slots of a scalar type, for the program counters. */
+  private int allocate(Type.Scalar type, int count, String what, Position at) {
+    int base = slotLo.size();
+    for (int i = 0; i < count; i++) allocate(type, what, at);
+    return base;
+  }
+
+  /**
+   * Slots for a value of {@code type}, checked against the state bounds first: an array of 10^8
+   * elements must be refused before 10^8 slots are listed.
+   */
+  private int allocate(Type type, String what, Position at) {
+    long slots = type instanceof Type.Array a ? Limits.values(a.index())
+        : type instanceof Type.Container c ? 1L + c.capacity() : 1;
+    long bits = type instanceof Type.Array a ? Limits.times(slots, bits(a.element()))
+        : type instanceof Type.Container c ? Limits.plus(bits(new Type.Range(0, c.capacity())),
+            Limits.times(c.capacity(), bits(c.element())))
+        : type instanceof Type.Scalar sc ? bits(sc) : 0;
+    if (slotLo.size() + slots > limits.stateSlots()) {
+      stateTooLarge = true;
+      throw error("PC124", at, "state too large: " + what + " needs " + slots
+          + " slots, " + (slotLo.size() + slots) + " in all, more than " + limits.stateSlots()
+          + " per state; " + Limits.raise("max-state-slots"));
+    }
+    if (stateBits + bits > limits.stateBits()) {
+      stateTooLarge = true;
+      throw error("PC124", at, "state too large: " + what + " needs " + bits + " bits, "
+          + (stateBits + bits) + " in all, more than " + limits.stateBits() + " per state; "
+          + Limits.raise("max-state-bits"));
+    }
+    stateBits += bits;
     int base = slotLo.size();
     if (type instanceof Type.Scalar s) {
       slotLo.add(s.lo());
@@ -412,6 +495,25 @@ public final class Compiler {
       throw new IllegalStateException("int is not a storage type");
     }
     return base;
+  }
+
+  /** Bits of one packed slot of this type, as StateLayout packs it. */
+  private static long bits(Type.Scalar t) {
+    long span = (long) t.hi() - t.lo();
+    return span == 0 ? 0 : 64 - Long.numberOfLeadingZeros(span);
+  }
+
+  /**
+   * A model with no process has no step: it would verify with one state whatever it says. An
+   * empty file, a comment, or a model cut after its constants is refused instead.
+   */
+  private void nothingToCheck(ParsedModel parsed) {
+    if (!symbols.processes.isEmpty()) return;
+    Position at = parsed.decls().isEmpty() ? new Position(parsed.source(), 1, 1)
+        : parsed.decls().get(parsed.decls().size() - 1).pos();
+    errors.add(new Diagnostic("PC126", at, "nothing to check: the model declares no process "
+        + "(" + (parsed.decls().isEmpty() ? "the file has no declarations"
+            : "is the file complete?") + ")"));
   }
 
   private void claim(String name, Position pos) {
