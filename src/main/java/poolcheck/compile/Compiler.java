@@ -41,6 +41,11 @@ public final class Compiler {
   private final Map<String, Position> overridePositions;
   /** Every constant declared, even one whose declaration failed: -D may name it. */
   private final Set<String> constantNames = new HashSet<>();
+  /**
+   * Names whose declaration failed (a global, a local, a type, a process). Its error was
+   * reported; every later "unknown name" or "not a type" about it is a consequence and is not.
+   */
+  private final Set<String> poisoned = new HashSet<>();
   /** Process names, known from the first pass on (their bodies are checked after it). */
   final Set<String> processNames = new HashSet<>();
   int envSize;
@@ -96,7 +101,9 @@ public final class Compiler {
       try {
         declare(d, processes);
       } catch (CompileError e) {
-        // recorded; go on with the next declaration
+        // recorded; go on with the next declaration, and keep quiet about this one's name
+        String name = declaredName(d);
+        if (name != null) poisoned.add(name);
       }
     }
     if (stateTooLarge) throw new ModelException(sorted(errors));
@@ -110,7 +117,7 @@ public final class Compiler {
     for (Decl d : parsed.decls()) {
       if (d instanceof Decl.Config config) {
         for (Decl.Setting s : config.settings()) {
-          if (!symbols.constants.containsKey(s.constant())) {
+          if (!constantNames.contains(s.constant())) {
             errors.add(new Diagnostic("PC104", s.pos(), "configuration '" + config.name()
                 + "' sets unknown constant '" + s.constant() + "'"));
           }
@@ -121,7 +128,7 @@ public final class Compiler {
       try {
         declareProcess(p);
       } catch (CompileError e) {
-        // recorded
+        poisoned.add(p.name());
       }
     }
     allocateProcessSlots();
@@ -241,8 +248,14 @@ public final class Compiler {
     }
   }
 
+  /**
+   * In source order, one per position: a step is compiled once per process instance, and its
+   * error is one error however many instances there are.
+   */
   private static List<Diagnostic> sorted(List<Diagnostic> errors) {
-    List<Diagnostic> out = new ArrayList<>(errors);
+    Map<Position, Diagnostic> first = new LinkedHashMap<>();
+    for (Diagnostic d : errors) first.putIfAbsent(d.position(), d);
+    List<Diagnostic> out = new ArrayList<>(first.values());
     out.sort((a, b) -> {
       int f = a.position().file().compareTo(b.position().file());
       if (f != 0) return f;
@@ -419,7 +432,7 @@ public final class Compiler {
         Type type = resolveVariableType(v.type());
         proc.localTypes.put(v.name(), type);
       } catch (CompileError e) {
-        // recorded
+        poisoned.add(v.name());
       }
     }
     symbols.processes.put(p.name(), proc);
@@ -618,10 +631,46 @@ public final class Compiler {
     }
   }
 
-  /** Records a diagnostic and returns the exception that abandons the declaration. */
+  /**
+   * Records a diagnostic and returns the exception that abandons the declaration. An unknown
+   * name or a type mismatch about a name whose own declaration failed is not recorded: it
+   * follows from that failure, which was (one root error, not eighty).
+   */
   CompileError error(String code, Position pos, String message) {
-    errors.add(new Diagnostic(code, pos, message));
+    if ((code.equals("PC104") || code.equals("PC106")) && namesPoisoned(message)) {
+      return new CompileError();
+    }
+    errors.add(new Diagnostic(code, pos, code.equals("PC104")
+        ? Suggestions.forUnknown(message, this) : message));
     return new CompileError();
+  }
+
+  private static final java.util.regex.Pattern QUOTED =
+      java.util.regex.Pattern.compile("'([A-Za-z_][A-Za-z0-9_]*)'");
+
+  private boolean namesPoisoned(String message) {
+    java.util.regex.Matcher m = QUOTED.matcher(message);
+    while (m.find()) {
+      if (poisoned.contains(m.group(1))) return true;
+    }
+    return false;
+  }
+
+  /** Every name a model may refer to, for did-you-mean suggestions. */
+  Set<String> namesInScope() {
+    Set<String> out = new java.util.TreeSet<>(symbols.declared.keySet());
+    out.addAll(symbols.enumValues.keySet());
+    for (Symbols.Process p : symbols.processes.values()) out.addAll(p.localTypes.keySet());
+    return out;
+  }
+
+  private static String declaredName(Decl d) {
+    if (d instanceof Decl.Const c) return c.name();
+    if (d instanceof Decl.TypeAlias t) return t.name();
+    if (d instanceof Decl.Enum e) return e.name();
+    if (d instanceof Decl.Var v) return v.name();
+    if (d instanceof Decl.Process p) return p.name();
+    return null;
   }
 
   static final class CompileError extends RuntimeException {

@@ -84,7 +84,7 @@ public final class Lexer {
       } else {
         TokenKind kind = punctuation();
         if (kind == null) {
-          throw error("PC001", start, "unexpected character '" + c + "'");
+          throw error("PC001", start, "unexpected character '" + c + "'" + habit(c));
         }
         for (int i = 0; i < kind.spelling().length(); i++) advance();
         out.add(new Token(kind, kind.spelling(), 0, start));
@@ -121,6 +121,22 @@ public final class Lexer {
       case '|' -> n == '|' ? TokenKind.OR : null;
       default -> null;
     };
+  }
+
+  /** TLA+ and Promela operators that poolcheck spells otherwise. */
+  private String habit(char c) {
+    char before = pos > 0 ? text.charAt(pos - 1) : '\0';
+    char after = pos + 1 < text.length() ? text.charAt(pos + 1) : '\0';
+    if (c == '\\' && before == '/') return " (TLA+'s /\\ is '&&' here)";
+    if (c == '\\' && after == '/') return " (TLA+'s \\/ is '||' here)";
+    if (c == '\\') {
+      return " (TLA+'s \\in, \\A, \\E are 'in', 'forall', 'exists' here)";
+    }
+    if (c == '#') return " (TLA+'s # is '!=' here)";
+    if (c == '~') return " (TLA+'s ~ is '!' here; '~>' is leads-to)";
+    if (c == '\'') return " (a step assigns with 'x = e;', not x' = e)";
+    if (c == '&' || c == '|') return " (write '" + c + c + "')";
+    return "";
   }
 
   private void skipSpaceAndComments() throws ModelException {

@@ -720,9 +720,36 @@ public final class Parser {
           "unexpected end of file: expected " + expected));
     } else {
       errors.add(new Diagnostic("PC101", found.position(),
-          "unexpected " + found.describe() + ": expected " + expected));
+          "unexpected " + found.describe() + ": expected " + expected + habit(found, expected)));
     }
     return new ParseError();
+  }
+
+  /** A hint for spellings of Promela, TLA+ and C that readers of those languages type by habit. */
+  private String habit(Token found, String expected) {
+    Token before = current > 0 ? tokens.get(current - 1) : null;
+    Token after = peekNext();
+    if (found.kind() == TokenKind.GT && before != null && before.kind() == TokenKind.MINUS
+        && adjacent(before, found)) {
+      return " ('->' is not an operator: write a guard as 'when (cond)', an implication as "
+          + "'=>')";
+    }
+    if (found.kind() == TokenKind.COLON && after.kind() == TokenKind.COLON
+        && adjacent(found, after)) {
+      return " (Promela's '::' options: write 'either { ... } or { ... }')";
+    }
+    if (found.kind() == TokenKind.EQ && expected.contains("assignment")) {
+      return " ('==' compares; an assignment is 'x = e;')";
+    }
+    if (found.kind() == TokenKind.ASSIGN) {
+      return " ('=' assigns; to compare, write '==')";
+    }
+    return "";
+  }
+
+  private static boolean adjacent(Token a, Token b) {
+    return a.position().line() == b.position().line()
+        && a.position().column() + a.text().length() == b.position().column();
   }
 
   private boolean match(TokenKind kind) {
