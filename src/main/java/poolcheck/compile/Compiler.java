@@ -219,7 +219,7 @@ public final class Compiler {
     if (any[0]) return;
     Position at = parsed.decls().stream().filter(d -> d instanceof Decl.Init).map(Decl::pos)
         .findFirst().orElse(new Position(parsed.source(), 1, 1));
-    throw new ModelException(new Diagnostic("PC127", at, "no initial state: every way through "
+    throw new ModelException(new Diagnostic("PC144", at, "no initial state: every way through "
         + "init blocks (a 'when' that never holds?), so there would be nothing to explore"));
   }
 
@@ -477,13 +477,13 @@ public final class Compiler {
         : type instanceof Type.Scalar sc ? bits(sc) : 0;
     if (slotLo.size() + slots > limits.stateSlots()) {
       stateTooLarge = true;
-      throw error("PC124", at, "state too large: " + what + " needs " + slots
+      throw error("PC141", at, "state too large: " + what + " needs " + slots
           + " slots, " + (slotLo.size() + slots) + " in all, more than " + limits.stateSlots()
           + " per state; " + Limits.raise("max-state-slots"));
     }
     if (stateBits + bits > limits.stateBits()) {
       stateTooLarge = true;
-      throw error("PC124", at, "state too large: " + what + " needs " + bits + " bits, "
+      throw error("PC141", at, "state too large: " + what + " needs " + bits + " bits, "
           + (stateBits + bits) + " in all, more than " + limits.stateBits() + " per state; "
           + Limits.raise("max-state-bits"));
     }
@@ -524,7 +524,7 @@ public final class Compiler {
     if (!symbols.processes.isEmpty()) return;
     Position at = parsed.decls().isEmpty() ? new Position(parsed.source(), 1, 1)
         : parsed.decls().get(parsed.decls().size() - 1).pos();
-    errors.add(new Diagnostic("PC126", at, "nothing to check: the model declares no process "
+    errors.add(new Diagnostic("PC143", at, "nothing to check: the model declares no process "
         + "(" + (parsed.decls().isEmpty() ? "the file has no declarations"
             : "is the file complete?") + ")"));
   }

@@ -29,7 +29,7 @@ final class StepCost {
     this.limits = limits;
   }
 
-  /** Records a PC125 for each step, init block or property over a bound. */
+  /** Records a PC142 for each step, init block or property over a bound. */
   void check(List<Decl> decls) {
     long initStores = 0;
     for (Symbols.Variable v : c.symbols.globals.values()) initStores += Symbols.width(v.type());
@@ -67,12 +67,12 @@ final class StepCost {
 
   private void bound(Position at, String what, Cost cost) {
     if (cost.successors > limits.successors()) {
-      throw c.error("PC125", at, what + " can produce " + count(cost.successors)
+      throw c.error("PC142", at, what + " can produce " + count(cost.successors)
           + " successors from one state (choose and either multiply), more than "
           + limits.successors() + "; " + Limits.raise("max-successors"));
     }
     if (cost.length > limits.stepLength()) {
-      throw c.error("PC125", at, what + " runs up to " + count(cost.length)
+      throw c.error("PC142", at, what + " runs up to " + count(cost.length)
           + " statements in a row (loops unrolled, array elements initialised one by one), "
           + "more than " + limits.stepLength() + "; " + Limits.raise("max-step-length"));
     }
@@ -81,7 +81,7 @@ final class StepCost {
 
   private void evaluation(Position at, String what, long work) {
     if (work > limits.evaluation()) {
-      throw c.error("PC125", at, what + " evaluates up to " + count(work)
+      throw c.error("PC142", at, what + " evaluates up to " + count(work)
           + " expression nodes from one state (quantifiers, choose and for multiply), more "
           + "than " + limits.evaluation() + "; " + Limits.raise("max-evaluation"));
     }
@@ -174,7 +174,7 @@ final class StepCost {
     if (!(type instanceof Type.Scalar s)) return 1; // reported where the statement is compiled
     if (s.hi() == Integer.MAX_VALUE) {
       // Loops over a domain run v <= hi; v++, which never ends at the largest int.
-      throw c.error("PC125", t.pos(), "a " + what + " range may not end at "
+      throw c.error("PC142", t.pos(), "a " + what + " range may not end at "
           + Integer.MAX_VALUE + " (it has " + Limits.values(s) + " values)");
     }
     return Limits.values(s);

@@ -63,7 +63,7 @@ final class Symmetry {
       if (Limits.times(images, factorial) > maxImages) {
         Position at = symbols.declared.getOrDefault(e.getKey().name(),
             new Position("model", 1, 1));
-        warnings.add(new Diagnostic("PC128", at, "symmetry reduction is off for scalarset "
+        warnings.add(new Diagnostic("PC145", at, "symmetry reduction is off for scalarset "
             + e.getKey().name() + ": its " + n + " values have " + (factorial == Long.MAX_VALUE
                 ? "more than 2^63" : factorial) + " permutations"
             + (images > 1 ? " (times " + images + " of the other scalarsets)" : "")

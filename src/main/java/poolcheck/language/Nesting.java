@@ -22,7 +22,7 @@ public final class Nesting {
   private Nesting() {}
 
   public static Diagnostic tooDeep(Position at) {
-    return new Diagnostic("PC123", at, "nested too deeply: more than " + MAX_DEPTH
+    return new Diagnostic("PC140", at, "nested too deeply: more than " + MAX_DEPTH
         + " levels of parentheses, operators, quantifiers or blocks (split the expression or "
         + "the chain into named parts)");
   }

@@ -232,7 +232,7 @@ class HostileInputTest {
             return model;
           });
           for (Diagnostic d : found) {
-            assertTrue(d.code().equals("PC124") || d.code().equals("PC125"), d.render());
+            assertTrue(d.code().equals("PC141") || d.code().equals("PC142"), d.render());
           }
           if (n <= 9) assertTrue(found.isEmpty(), "a small model loads: " + found);
         }));
@@ -246,7 +246,7 @@ class HostileInputTest {
     CompiledModel m = Models.fromText("s.pool", sized(5, 9));
     assertFalse(m.reducesSymmetry());
     assertEquals(1, m.warnings().size(), m.warnings().toString());
-    assertEquals("PC128", m.warnings().get(0).code());
+    assertEquals("PC145", m.warnings().get(0).code());
     assertTrue(m.warnings().get(0).message().contains("362880 permutations"),
         m.warnings().get(0).message());
     CompiledModel eight = Models.fromText("s.pool", sized(5, 8));
@@ -300,7 +300,7 @@ class HostileInputTest {
         "model x;\n", "model x;\nconst A = 1;\n")) {
       List<Diagnostic> found = outcome(() -> Models.fromText("e.pool", text));
       assertEquals(1, found.size(), text + ": " + found);
-      assertEquals("PC126", found.get(0).code(), text);
+      assertEquals("PC143", found.get(0).code(), text);
     }
   }
 

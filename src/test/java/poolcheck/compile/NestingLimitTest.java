@@ -22,7 +22,7 @@ import poolcheck.language.Printer;
 
 /**
  * Deep nesting and long chains: up to the documented limit every stage works on a 512 KiB
- * thread stack (the JVM default); past it the model is rejected with PC123, never a
+ * thread stack (the JVM default); past it the model is rejected with PC140, never a
  * StackOverflowError.
  */
 class NestingLimitTest {
@@ -84,7 +84,7 @@ class NestingLimitTest {
     onSmallStack(() -> {
       ModelException e = assertThrows(ModelException.class,
           () -> Models.fromText("deep.pool", text));
-      assertEquals("PC123", e.first().code(), e.getMessage());
+      assertEquals("PC140", e.first().code(), e.getMessage());
       assertEquals(1, e.diagnostics().size(), e.getMessage());
     });
   }
