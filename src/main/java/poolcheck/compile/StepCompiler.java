@@ -103,6 +103,7 @@ final class StepCompiler {
 
   private Instr initialise(Symbols.Variable v, Expr init, Scope scope, Instr next) {
     ExprCompiler.Typed value = exprs.compile(init, scope);
+    outOfRange(v, init, value);
     if (v.type() instanceof Type.Scalar s) {
       exprs.expect(init.pos(), s.kind(), value.type(), "a value of " + v.name() + "'s type");
       return link(new Instr.Store(v.base(), s.lo(), s.hi(), value.code(),
@@ -118,6 +119,24 @@ final class StepCompiler {
       return chain;
     } else {
       throw c.error("PC106", init.pos(), "type mismatch: " + v.name() + " is a " + v.type().describe() + ", which starts empty and takes no initial value");
+    }
+  }
+
+  /**
+   * A declaration's constant initial value outside the variable's own range is a load-time
+   * error: as a runtime violation it read as a bug found in zero steps.
+   */
+  private void outOfRange(Symbols.Variable v, Expr init, ExprCompiler.Typed value) {
+    Type.Scalar range = v.type() instanceof Type.Scalar s ? s
+        : v.type() instanceof Type.Array a ? a.element() : null;
+    if (range == null || !(value.code() instanceof Code.Const k)
+        || range.kind() != value.type() && !(value.type() instanceof Type.Scalar vs
+            && vs.kind() == range.kind())) {
+      return;
+    }
+    if (k.value < range.lo() || k.value > range.hi()) {
+      throw c.error("PC108", init.pos(), "initial value " + k.value + " of " + v.name()
+          + " is out of its range " + range.describe());
     }
   }
 
