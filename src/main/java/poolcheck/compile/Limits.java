@@ -13,7 +13,7 @@ public record Limits(long stateSlots, long stateBits, long stepLength, long succ
   public static Limits current() {
     return new Limits(get("max-state-slots", 4_096), get("max-state-bits", 16_384),
         get("max-step-length", 4_096), get("max-successors", 65_536),
-        get("max-evaluation", 1 << 20), get("max-symmetry-images", 100_000));
+        get("max-evaluation", 1 << 24), get("max-symmetry-images", 100_000));
   }
 
   /** The system property that sets a bound, for messages. */
