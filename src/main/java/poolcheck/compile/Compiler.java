@@ -8,9 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import poolcheck.language.DeepStack;
 import poolcheck.language.Decl;
+import poolcheck.language.DeepStack;
 import poolcheck.language.Diagnostic;
+import poolcheck.language.Expr;
 import poolcheck.language.ModelException;
 import poolcheck.language.ParsedModel;
 import poolcheck.language.Position;
@@ -285,6 +286,8 @@ public final class Compiler {
     } else if (d instanceof Decl.Const c) {
       claim(c.name(), c.pos());
       constantNames.add(c.name());
+      guard(c.value());
+      if (configured.containsKey(c.name())) guard(configured.get(c.name()).value());
       int value;
       Type kind;
       if (overrides.containsKey(c.name())) {
@@ -325,6 +328,7 @@ public final class Compiler {
     } else if (d instanceof Decl.TypeAlias t) {
       claim(t.name(), t.pos());
       if (t.type() instanceof TypeExpr.Scalarset set) {
+        guard(set.size());
         int size = new ExprCompiler(this).constantInt(set.size());
         if (size < 1) {
           throw error("PC108", set.size().pos(), "scalarset size " + size
@@ -389,6 +393,7 @@ public final class Compiler {
   private void declareProcess(Decl.Process p) {
     int instances = 1;
     if (p.instances() != null) {
+      guard(p.instances());
       ExprCompiler.Typed t = new ExprCompiler(this).constant(p.instances(), Scope.GLOBAL);
       if (t.type() != Type.INT) {
         throw error("PC106", p.instances().pos(), "type mismatch: the number of instances "
@@ -510,6 +515,14 @@ public final class Compiler {
     return base;
   }
 
+  /**
+   * A constant expression is evaluated while the model loads: one with a quantifier over 2^31
+   * values would hang the load, so its cost is bounded like a step's (PC142).
+   */
+  private void guard(Expr e) {
+    new StepCost(this, limits).constant(e);
+  }
+
   /** Bits of one packed slot of this type, as StateLayout packs it. */
   private static long bits(Type.Scalar t) {
     long span = (long) t.hi() - t.lo();
@@ -586,6 +599,8 @@ public final class Compiler {
     if (t instanceof TypeExpr.Bool b) {
       return Type.BOOL;
     } else if (t instanceof TypeExpr.Range r) {
+      guard(r.lo());
+      guard(r.hi());
       int lo = exprs.constantInt(r.lo());
       int hi = exprs.constantInt(r.hi());
       if (lo > hi) {
@@ -620,6 +635,7 @@ public final class Compiler {
         throw error("PC106", c.element().pos(), "type mismatch: container elements must be "
             + "bool, a range or an enum, found " + element.describe());
       }
+      guard(c.capacity());
       int capacity = exprs.constantInt(c.capacity());
       if (capacity < 1) {
         throw error("PC108", c.capacity().pos(), "container capacity " + capacity

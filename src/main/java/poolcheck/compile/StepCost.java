@@ -65,6 +65,11 @@ final class StepCost {
     }
   }
 
+  /** A constant expression, evaluated at load time. */
+  void constant(Expr e) {
+    evaluation(e.pos(), "the constant expression", expr(e), "");
+  }
+
   private void bound(Position at, String what, Cost cost) {
     if (cost.successors > limits.successors()) {
       throw c.error("PC142", at, what + " can produce " + count(cost.successors)
@@ -76,13 +81,17 @@ final class StepCost {
           + " statements in a row (loops unrolled, array elements initialised one by one), "
           + "more than " + limits.stepLength() + "; " + Limits.raise("max-step-length"));
     }
-    evaluation(at, what, cost.work);
+    evaluation(at, what, cost.work, " from one state");
   }
 
   private void evaluation(Position at, String what, long work) {
+    evaluation(at, what, work, " from one state");
+  }
+
+  private void evaluation(Position at, String what, long work, String when) {
     if (work > limits.evaluation()) {
       throw c.error("PC142", at, what + " evaluates up to " + count(work)
-          + " expression nodes from one state (quantifiers, choose and for multiply), more "
+          + " expression nodes" + when + " (quantifiers, choose and for multiply), more "
           + "than " + limits.evaluation() + "; " + Limits.raise("max-evaluation"));
     }
   }
