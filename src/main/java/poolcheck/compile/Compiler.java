@@ -52,7 +52,7 @@ public final class Compiler {
   int envSize;
   private String modelName;
   private Position modelNamePos;
-  private final Limits limits = Limits.current();
+  private Limits limits;
   /** Bits of the packed state so far, bounded by {@link Limits#stateBits()}. */
   private long stateBits;
   /** A state over the bounds stops the check: later declarations would only cascade. */
@@ -95,6 +95,12 @@ public final class Compiler {
   }
 
   private CompiledModel run(ParsedModel parsed) throws ModelException {
+    try {
+      limits = Limits.current();
+    } catch (IllegalArgumentException e) {
+      throw new ModelException(new Diagnostic("PC118", new Position("command line", 1, 1),
+          e.getMessage()));
+    }
     modelName = baseName(parsed.source());
     selectConfiguration(parsed);
     List<Decl.Process> processes = new ArrayList<>();

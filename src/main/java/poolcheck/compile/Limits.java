@@ -25,15 +25,18 @@ public record Limits(long stateSlots, long stateBits, long stepLength, long succ
     return "raise the bound with " + property(name) + "=N in POOLCHECK_JAVA_OPTS";
   }
 
+  /** The bound, or IllegalArgumentException naming the property when it is not a count. */
   private static long get(String name, long fallback) {
     String v = System.getProperty("poolcheck." + name);
     if (v == null) return fallback;
     try {
       long n = Long.parseLong(v.trim());
-      return n > 0 ? n : fallback;
+      if (n > 0) return n;
     } catch (NumberFormatException e) {
-      return fallback;
+      // reported below
     }
+    throw new IllegalArgumentException(property(name) + "=" + v
+        + ": expected a positive integer");
   }
 
   /** a * b, saturating at Long.MAX_VALUE (both non-negative). */
