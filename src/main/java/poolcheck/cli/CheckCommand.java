@@ -102,6 +102,7 @@ final class CheckCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     CompiledModel m = Models.load(model, modelOptions.config, modelOptions.constants)
         .withSymmetry(!noSymmetry);
+    if (!noSymmetry) m.warnings().forEach(w -> err.println(w.renderWarning()));
     Set<String> names = propertyOptions.selected(m);
     traceOptions.formats();
     validateEngineOptions();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import poolcheck.language.Decl;
+import poolcheck.language.Diagnostic;
 
 /**
  * A checked model ready to explore: the state layout, the initial states, each instance's steps
@@ -41,6 +42,8 @@ public final class CompiledModel {
   /** Null without scalarsets; {@code reduce} says whether successors come out canonical. */
   private final Symmetry symmetry;
   private final boolean reduce;
+  /** Load-time warnings (a scalarset too large to reduce), rendered by the caller. */
+  private final ImmutableList<Diagnostic> warnings;
 
   private CompiledModel(Builder b, StateLayout layout, Symbols symbols,
       ImmutableList<Property> properties, int envSize, Map<String, Integer> constants,
@@ -72,7 +75,9 @@ public final class CompiledModel {
     for (int i = 0; i < n; i++) {
       fairness[i] = b.fairness.getOrDefault(b.instanceProcess.get(i), 0);
     }
-    this.symmetry = Symmetry.of(symbols);
+    List<Diagnostic> found = new ArrayList<>();
+    this.symmetry = Symmetry.of(symbols, Limits.current().symmetryImages(), found);
+    this.warnings = ImmutableList.copyOf(found);
     this.reduce = symmetry != null;
     this.defaultState = new int[layout.slots()];
     for (int i = 0; i < defaultState.length; i++) defaultState[i] = layout.lo(i);
@@ -136,7 +141,13 @@ public final class CompiledModel {
     this.configurations = o.configurations;
     this.configuration = o.configuration;
     this.symmetry = o.symmetry;
+    this.warnings = o.warnings;
     this.reduce = reduce;
+  }
+
+  /** What the model's author should know that does not stop the check. */
+  public ImmutableList<Diagnostic> warnings() {
+    return warnings;
   }
 
   /** Whether successors and initial states come out in canonical form (one per orbit). */

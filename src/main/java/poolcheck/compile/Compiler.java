@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import poolcheck.language.Decl;
+import poolcheck.language.DeepStack;
 import poolcheck.language.Diagnostic;
+import poolcheck.language.Expr;
 import poolcheck.language.ModelException;
 import poolcheck.language.ParsedModel;
 import poolcheck.language.Position;
@@ -42,10 +44,21 @@ public final class Compiler {
   private final Map<String, Position> overridePositions;
   /** Every constant declared, even one whose declaration failed: -D may name it. */
   private final Set<String> constantNames = new HashSet<>();
+  /**
+   * Names whose declaration failed (a global, a local, a type, a process). Its error was
+   * reported; every later "unknown name" or "not a type" about it is a consequence and is not.
+   */
+  private final Set<String> poisoned = new HashSet<>();
   /** Process names, known from the first pass on (their bodies are checked after it). */
   final Set<String> processNames = new HashSet<>();
   int envSize;
   private String modelName;
+  private Position modelNamePos;
+  private Limits limits;
+  /** Bits of the packed state so far, bounded by {@link Limits#stateBits()}. */
+  private long stateBits;
+  /** A state over the bounds stops the check: later declarations would only cascade. */
+  private boolean stateTooLarge;
 
   private final String configuration;
   private final Map<String, Decl.Setting> configured = new LinkedHashMap<>();
@@ -75,7 +88,8 @@ public final class Compiler {
    */
   public static CompiledModel compile(ParsedModel parsed, Map<String, String> overrides,
       String configuration) throws ModelException {
-    return new Compiler(overrides, configuration).run(parsed);
+    // The checker recurses over the tree: nesting up to the limit needs a known stack.
+    return DeepStack.callModel(() -> new Compiler(overrides, configuration).run(parsed));
   }
 
   public static CompiledModel compile(ParsedModel parsed) throws ModelException {
@@ -83,6 +97,12 @@ public final class Compiler {
   }
 
   private CompiledModel run(ParsedModel parsed) throws ModelException {
+    try {
+      limits = Limits.current();
+    } catch (IllegalArgumentException e) {
+      throw new ModelException(new Diagnostic("PC118", new Position("command line", 1, 1),
+          e.getMessage()));
+    }
     modelName = baseName(parsed.source());
     selectConfiguration(parsed);
     List<Decl.Process> processes = new ArrayList<>();
@@ -90,9 +110,12 @@ public final class Compiler {
       try {
         declare(d, processes);
       } catch (CompileError e) {
-        // recorded; go on with the next declaration
+        // recorded; go on with the next declaration, and keep quiet about this one's name
+        String name = declaredName(d);
+        if (name != null) poisoned.add(name);
       }
     }
+    if (stateTooLarge) throw new ModelException(sorted(errors));
     for (String name : overrides.keySet()) {
       if (!constantNames.contains(name)) {
         errors.add(new Diagnostic("PC118", overridePositions.get(name),
@@ -103,7 +126,7 @@ public final class Compiler {
     for (Decl d : parsed.decls()) {
       if (d instanceof Decl.Config config) {
         for (Decl.Setting s : config.settings()) {
-          if (!symbols.constants.containsKey(s.constant())) {
+          if (!constantNames.contains(s.constant())) {
             errors.add(new Diagnostic("PC104", s.pos(), "configuration '" + config.name()
                 + "' sets unknown constant '" + s.constant() + "'"));
           }
@@ -114,10 +137,11 @@ public final class Compiler {
       try {
         declareProcess(p);
       } catch (CompileError e) {
-        // recorded
+        poisoned.add(p.name());
       }
     }
     allocateProcessSlots();
+    if (stateTooLarge) throw new ModelException(sorted(errors));
     checkPropertyNames(parsed.decls());
     // Properties are registered before any step is compiled so that ids are stable and
     // independent of where an assert first appears.
@@ -170,13 +194,44 @@ public final class Compiler {
         // recorded
       }
     }
+    if (errors.isEmpty()) nothingToCheck(parsed);
+    if (errors.isEmpty()) new StepCost(this, limits).check(parsed.decls());
     if (!errors.isEmpty()) throw new ModelException(sorted(errors));
     int[] lo = slotLo.stream().mapToInt(Integer::intValue).toArray();
     int[] hi = slotHi.stream().mapToInt(Integer::intValue).toArray();
     Map<String, Integer> constants = new LinkedHashMap<>();
     symbols.constants.forEach((k, v) -> constants.put(k, v.value()));
-    return model.build(new StateLayout(lo, hi), symbols, ImmutableList.copyOf(properties.values()),
-        envSize, constants, ImmutableList.copyOf(configurations), configuration);
+    CompiledModel compiled = model.build(new StateLayout(lo, hi), symbols,
+        ImmutableList.copyOf(properties.values()), envSize, constants,
+        ImmutableList.copyOf(configurations), configuration);
+    requireInitialState(compiled, parsed);
+    return compiled;
+  }
+
+  /**
+   * An init whose every way through blocks (a {@code when} that never holds) leaves no initial
+   * state: the search would say "verified" of an empty state space.
+   */
+  private static void requireInitialState(CompiledModel model, ParsedModel parsed)
+      throws ModelException {
+    boolean[] any = new boolean[1];
+    CompiledModel plain = model.withSymmetry(false);
+    plain.initialStates(plain.newFrame(plain.allChecked()), new SuccessorSink() {
+      @Override
+      public void successor(int[] next, int transition) {
+        any[0] = true;
+      }
+
+      @Override
+      public void violation(int property, int[] at, int transition) {
+        any[0] = true;
+      }
+    });
+    if (any[0]) return;
+    Position at = parsed.decls().stream().filter(d -> d instanceof Decl.Init).map(Decl::pos)
+        .findFirst().orElse(new Position(parsed.source(), 1, 1));
+    throw new ModelException(new Diagnostic("PC144", at, "no initial state: every way through "
+        + "init blocks (a 'when' that never holds?), so there would be nothing to explore"));
   }
 
   private void selectConfiguration(ParsedModel parsed) throws ModelException {
@@ -204,8 +259,14 @@ public final class Compiler {
     }
   }
 
+  /**
+   * In source order, one per position: a step is compiled once per process instance, and its
+   * error is one error however many instances there are.
+   */
   private static List<Diagnostic> sorted(List<Diagnostic> errors) {
-    List<Diagnostic> out = new ArrayList<>(errors);
+    Map<Position, Diagnostic> first = new LinkedHashMap<>();
+    for (Diagnostic d : errors) first.putIfAbsent(d.position(), d);
+    List<Diagnostic> out = new ArrayList<>(first.values());
     out.sort((a, b) -> {
       int f = a.position().file().compareTo(b.position().file());
       if (f != 0) return f;
@@ -226,10 +287,17 @@ public final class Compiler {
   private void declare(Decl d, List<Decl.Process> processes) {
     ExprCompiler exprs = new ExprCompiler(this);
     if (d instanceof Decl.ModelName m) {
+      if (modelNamePos != null) {
+        throw error("PC105", m.pos(), "duplicate model declaration: the model is already "
+            + "named '" + modelName + "' at " + modelNamePos);
+      }
       modelName = m.name();
+      modelNamePos = m.pos();
     } else if (d instanceof Decl.Const c) {
       claim(c.name(), c.pos());
       constantNames.add(c.name());
+      guard(c.value());
+      if (configured.containsKey(c.name())) guard(configured.get(c.name()).value());
       int value;
       Type kind;
       if (overrides.containsKey(c.name())) {
@@ -270,6 +338,7 @@ public final class Compiler {
     } else if (d instanceof Decl.TypeAlias t) {
       claim(t.name(), t.pos());
       if (t.type() instanceof TypeExpr.Scalarset set) {
+        guard(set.size());
         int size = new ExprCompiler(this).constantInt(set.size());
         if (size < 1) {
           throw error("PC108", set.size().pos(), "scalarset size " + size
@@ -303,7 +372,7 @@ public final class Compiler {
     } else if (d instanceof Decl.Var v) {
       claim(v.name(), v.pos());
       Type type = resolveVariableType(v.type());
-      int base = allocate(type);
+      int base = allocate(type, "variable " + v.name(), v.pos());
       symbols.globals.put(v.name(), new Symbols.Variable(v.name(), type, v.pos(), base));
     } else if (d instanceof Decl.Process p) {
       claim(p.name(), p.pos());
@@ -334,6 +403,7 @@ public final class Compiler {
   private void declareProcess(Decl.Process p) {
     int instances = 1;
     if (p.instances() != null) {
+      guard(p.instances());
       ExprCompiler.Typed t = new ExprCompiler(this).constant(p.instances(), Scope.GLOBAL);
       if (t.type() != Type.INT) {
         throw error("PC106", p.instances().pos(), "type mismatch: the number of instances "
@@ -369,10 +439,15 @@ public final class Compiler {
           throw error("PC105", v.pos(), "duplicate declaration: local '" + v.name()
               + "' hides the global declared at " + symbols.declared.get(v.name()));
         }
+        if (symbols.declared.containsKey(v.name())) {
+          // An enum value, type or process of that name: the local would silently win.
+          throw error("PC105", v.pos(), "duplicate declaration: local '" + v.name()
+              + "' hides the name declared at " + symbols.declared.get(v.name()));
+        }
         Type type = resolveVariableType(v.type());
         proc.localTypes.put(v.name(), type);
       } catch (CompileError e) {
-        // recorded
+        poisoned.add(v.name());
       }
     }
     symbols.processes.put(p.name(), proc);
@@ -380,20 +455,54 @@ public final class Compiler {
 
   private void allocateProcessSlots() {
     for (Symbols.Process proc : symbols.processes.values()) {
-      proc.pcBase = slotLo.size();
-      for (int i = 0; i < proc.instances; i++) {
-        slotLo.add(0);
-        slotHi.add(proc.doneLabel());
-      }
-      for (int i = 0; i < proc.instances; i++) {
-        for (Map.Entry<String, Type> local : proc.localTypes.entrySet()) {
-          proc.localSlots.get(i).put(local.getKey(), allocate(local.getValue()));
+      try {
+        proc.pcBase = allocate(new Type.Range(0, proc.doneLabel()), proc.instances,
+            "the program counters of process " + proc.name, proc.decl.pos());
+        for (int i = 0; i < proc.instances; i++) {
+          for (Map.Entry<String, Type> local : proc.localTypes.entrySet()) {
+            Position at = proc.decl.locals().stream().filter(v -> v.name().equals(
+                local.getKey())).findFirst().map(Decl.Var::pos).orElse(proc.decl.pos());
+            proc.localSlots.get(i).put(local.getKey(), allocate(local.getValue(),
+                "local " + local.getKey() + " of " + proc.instanceName(i), at));
+          }
         }
+      } catch (CompileError e) {
+        return; // stateTooLarge: the run stops after this pass
       }
     }
   }
 
-  private int allocate(Type type) {
+  /** {@code count} slots of a scalar type, for the program counters. */
+  private int allocate(Type.Scalar type, int count, String what, Position at) {
+    int base = slotLo.size();
+    for (int i = 0; i < count; i++) allocate(type, what, at);
+    return base;
+  }
+
+  /**
+   * Slots for a value of {@code type}, checked against the state bounds first: an array of 10^8
+   * elements must be refused before 10^8 slots are listed.
+   */
+  private int allocate(Type type, String what, Position at) {
+    long slots = type instanceof Type.Array a ? Limits.values(a.index())
+        : type instanceof Type.Container c ? 1L + c.capacity() : 1;
+    long bits = type instanceof Type.Array a ? Limits.times(slots, bits(a.element()))
+        : type instanceof Type.Container c ? Limits.plus(bits(new Type.Range(0, c.capacity())),
+            Limits.times(c.capacity(), bits(c.element())))
+        : type instanceof Type.Scalar sc ? bits(sc) : 0;
+    if (slotLo.size() + slots > limits.stateSlots()) {
+      stateTooLarge = true;
+      throw error("PC141", at, "state too large: " + what + " needs " + slots
+          + " slots, " + (slotLo.size() + slots) + " in all, more than " + limits.stateSlots()
+          + " per state; " + Limits.raise("max-state-slots"));
+    }
+    if (stateBits + bits > limits.stateBits()) {
+      stateTooLarge = true;
+      throw error("PC141", at, "state too large: " + what + " needs " + bits + " bits, "
+          + (stateBits + bits) + " in all, more than " + limits.stateBits() + " per state; "
+          + Limits.raise("max-state-bits"));
+    }
+    stateBits += bits;
     int base = slotLo.size();
     if (type instanceof Type.Scalar s) {
       slotLo.add(s.lo());
@@ -414,6 +523,33 @@ public final class Compiler {
       throw new IllegalStateException("int is not a storage type");
     }
     return base;
+  }
+
+  /**
+   * A constant expression is evaluated while the model loads: one with a quantifier over 2^31
+   * values would hang the load, so its cost is bounded like a step's (PC142).
+   */
+  private void guard(Expr e) {
+    new StepCost(this, limits).constant(e);
+  }
+
+  /** Bits of one packed slot of this type, as StateLayout packs it. */
+  private static long bits(Type.Scalar t) {
+    long span = (long) t.hi() - t.lo();
+    return span == 0 ? 0 : 64 - Long.numberOfLeadingZeros(span);
+  }
+
+  /**
+   * A model with no process has no step: it would verify with one state whatever it says. An
+   * empty file, a comment, or a model cut after its constants is refused instead.
+   */
+  private void nothingToCheck(ParsedModel parsed) {
+    if (!symbols.processes.isEmpty()) return;
+    Position at = parsed.decls().isEmpty() ? new Position(parsed.source(), 1, 1)
+        : parsed.decls().get(parsed.decls().size() - 1).pos();
+    errors.add(new Diagnostic("PC143", at, "nothing to check: the model declares no process "
+        + "(" + (parsed.decls().isEmpty() ? "the file has no declarations"
+            : "is the file complete?") + ")"));
   }
 
   private void claim(String name, Position pos) {
@@ -473,6 +609,8 @@ public final class Compiler {
     if (t instanceof TypeExpr.Bool b) {
       return Type.BOOL;
     } else if (t instanceof TypeExpr.Range r) {
+      guard(r.lo());
+      guard(r.hi());
       int lo = exprs.constantInt(r.lo());
       int hi = exprs.constantInt(r.hi());
       if (lo > hi) {
@@ -507,6 +645,7 @@ public final class Compiler {
         throw error("PC106", c.element().pos(), "type mismatch: container elements must be "
             + "bool, a range or an enum, found " + element.describe());
       }
+      guard(c.capacity());
       int capacity = exprs.constantInt(c.capacity());
       if (capacity < 1) {
         throw error("PC108", c.capacity().pos(), "container capacity " + capacity
@@ -518,10 +657,46 @@ public final class Compiler {
     }
   }
 
-  /** Records a diagnostic and returns the exception that abandons the declaration. */
+  /**
+   * Records a diagnostic and returns the exception that abandons the declaration. An unknown
+   * name or a type mismatch about a name whose own declaration failed is not recorded: it
+   * follows from that failure, which was (one root error, not eighty).
+   */
   CompileError error(String code, Position pos, String message) {
-    errors.add(new Diagnostic(code, pos, message));
+    if ((code.equals("PC104") || code.equals("PC106")) && namesPoisoned(message)) {
+      return new CompileError();
+    }
+    errors.add(new Diagnostic(code, pos, code.equals("PC104")
+        ? Suggestions.forUnknown(message, this) : message));
     return new CompileError();
+  }
+
+  private static final java.util.regex.Pattern QUOTED =
+      java.util.regex.Pattern.compile("'([A-Za-z_][A-Za-z0-9_]*)'");
+
+  private boolean namesPoisoned(String message) {
+    java.util.regex.Matcher m = QUOTED.matcher(message);
+    while (m.find()) {
+      if (poisoned.contains(m.group(1))) return true;
+    }
+    return false;
+  }
+
+  /** Every name a model may refer to, for did-you-mean suggestions. */
+  Set<String> namesInScope() {
+    Set<String> out = new java.util.TreeSet<>(symbols.declared.keySet());
+    out.addAll(symbols.enumValues.keySet());
+    for (Symbols.Process p : symbols.processes.values()) out.addAll(p.localTypes.keySet());
+    return out;
+  }
+
+  private static String declaredName(Decl d) {
+    if (d instanceof Decl.Const c) return c.name();
+    if (d instanceof Decl.TypeAlias t) return t.name();
+    if (d instanceof Decl.Enum e) return e.name();
+    if (d instanceof Decl.Var v) return v.name();
+    if (d instanceof Decl.Process p) return p.name();
+    return null;
   }
 
   static final class CompileError extends RuntimeException {

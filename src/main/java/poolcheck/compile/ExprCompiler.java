@@ -45,7 +45,7 @@ final class ExprCompiler {
 
   /** A constant computation outside the 32-bit range: reported where the expression is. */
   private Compiler.CompileError overflow(Violation v, Position pos) {
-    return c.error("PC140", pos, "integer overflow in a constant expression: "
+    return c.error("PC150", pos, "integer overflow in a constant expression: "
         + v.detail.replace(" at " + pos + ":", ":"));
   }
 

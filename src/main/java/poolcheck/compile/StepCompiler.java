@@ -133,7 +133,7 @@ final class StepCompiler {
       // one message per declaration, not one per instance of its process
       if (scope.instance() > 0) throw new Compiler.CompileError();
       String who = scope.process() == null ? name : scope.process().name + "." + name;
-      throw c.error("PC141", init.pos(), "initial value " + k.value + " of " + who
+      throw c.error("PC151", init.pos(), "initial value " + k.value + " of " + who
           + " is outside its type " + type.describe());
     }
   }

@@ -1,13 +1,22 @@
 package poolcheck.compile;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import poolcheck.language.Diagnostic;
+import poolcheck.language.Position;
 
 /**
  * The symmetries of a model with scalarsets: every permutation of each scalarset's values. A
  * state's canonical form is the lexicographically least of its images, the same for every state
  * of an orbit, so storing canonical forms explores one state per orbit.
+ *
+ * <p>The permutations are listed on first use, so a run without reduction never lists them, and
+ * only for scalarsets whose groups together stay under a bound ({@link Limits#symmetryImages()}):
+ * a larger scalarset is left unreduced, with a warning, instead of enumerating 12! images of
+ * every state.
  *
  * <p>A permutation moves values in three kinds of places: slots holding a scalarset value, the
  * occupied part of containers of them, and the elements of arrays indexed by a scalarset.
@@ -15,7 +24,11 @@ import java.util.Map;
 final class Symmetry {
   /** The places one scalarset's values occupy. */
   private record Group(int size, int[] valueSlots, int[][] containers, int[] arrays,
-      int[][] permutations) {}
+      Supplier<int[][]> listed) {
+    int[][] permutations() {
+      return listed.get();
+    }
+  }
 
   private final Group[] groups;
 
@@ -23,8 +36,11 @@ final class Symmetry {
     this.groups = groups;
   }
 
-  /** The model's symmetry, or null when it declares no scalarset. */
-  static Symmetry of(Symbols symbols) {
+  /**
+   * The model's symmetry, or null when it declares no scalarset (or none small enough:
+   * {@code warnings} then says which are left unreduced).
+   */
+  static Symmetry of(Symbols symbols, long maxImages, List<Diagnostic> warnings) {
     Map<Type.Symmetric, Places> places = new java.util.LinkedHashMap<>();
     for (Type t : symbols.types.values()) {
       if (t instanceof Type.Symmetric s) places.put(s, new Places());
@@ -40,18 +56,28 @@ final class Symmetry {
     long images = 1;
     for (Map.Entry<Type.Symmetric, Places> e : places.entrySet()) {
       int n = e.getKey().size();
-      int[][] perms = permutations(n);
-      images *= perms.length;
-      if (images > 100_000) {
-        throw new IllegalArgumentException("scalarsets too large for symmetry reduction: "
-            + images + " permutations per state");
+      long factorial = 1;
+      for (int k = 2; k <= n && factorial != Long.MAX_VALUE; k++) {
+        factorial = Limits.times(factorial, k);
       }
+      if (Limits.times(images, factorial) > maxImages) {
+        Position at = symbols.declared.getOrDefault(e.getKey().name(),
+            new Position("model", 1, 1));
+        warnings.add(new Diagnostic("PC145", at, "symmetry reduction is off for scalarset "
+            + e.getKey().name() + ": its " + n + " values have " + (factorial == Long.MAX_VALUE
+                ? "more than 2^63" : factorial) + " permutations"
+            + (images > 1 ? " (times " + images + " of the other scalarsets)" : "")
+            + ", over the bound of " + maxImages + " images per state; "
+            + Limits.raise("max-symmetry-images")));
+        continue;
+      }
+      images *= factorial;
       Places p = e.getValue();
       groups.add(new Group(n, p.values.stream().mapToInt(Integer::intValue).toArray(),
           p.containers.toArray(new int[0][]), p.arrays.stream().mapToInt(Integer::intValue)
-              .toArray(), perms));
+              .toArray(), Suppliers.memoize(() -> permutations(n))));
     }
-    return new Symmetry(groups.toArray(new Group[0]));
+    return groups.isEmpty() ? null : new Symmetry(groups.toArray(new Group[0]));
   }
 
   private static final class Places {

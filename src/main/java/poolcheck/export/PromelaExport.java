@@ -10,6 +10,7 @@ import poolcheck.compile.Property;
 import poolcheck.compile.StateView;
 import poolcheck.compile.Type;
 import poolcheck.compile.Value;
+import poolcheck.language.DeepStack;
 import poolcheck.language.Decl;
 import poolcheck.language.Diagnostic;
 import poolcheck.language.Expr;
@@ -57,7 +58,8 @@ public final class PromelaExport {
 
   /** Only the {@code checked} properties become assertions. */
   public static String render(ModelShape shape, Checked checked) throws ModelException {
-    return new PromelaExport(shape, checked).render();
+    // Deeply nested expressions (docs/language.md, Limits) need more than a default stack.
+    return DeepStack.callModel(() -> new PromelaExport(shape, checked).render());
   }
 
   private String render() throws ModelException {

@@ -10,6 +10,7 @@ import poolcheck.compile.ModelShape;
 import poolcheck.compile.StateView;
 import poolcheck.compile.Type;
 import poolcheck.compile.Value;
+import poolcheck.language.DeepStack;
 import poolcheck.language.Decl;
 import poolcheck.language.Expr;
 import poolcheck.language.ModelException;
@@ -60,7 +61,8 @@ public final class TlaExport {
   /** Only the {@code checked} properties become Asserts, INVARIANTs and the deadlock check. */
   public static Files render(ModelShape shape, String module, Checked checked)
       throws ModelException {
-    Files files = new TlaExport(shape, checked).render(module);
+    // Deeply nested expressions (docs/language.md, Limits) need more than a default stack.
+    Files files = DeepStack.callModel(() -> new TlaExport(shape, checked).render(module));
     return new Files(ValueBounds.noMinimumLiteral(files.module()),
         ValueBounds.noMinimumLiteral(files.config()));
   }

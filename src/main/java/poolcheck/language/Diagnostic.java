@@ -9,6 +9,11 @@ public record Diagnostic(String code, Position position, String message) {
     return position + ": error " + code + ": " + message;
   }
 
+  /** The same form for a problem that does not stop the check. */
+  public String renderWarning() {
+    return position + ": warning " + code + ": " + message;
+  }
+
   @Override
   public String toString() {
     return render();

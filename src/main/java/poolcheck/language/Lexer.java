@@ -26,12 +26,24 @@ public final class Lexer {
     this.text = text;
   }
 
+  /**
+   * The position just after {@code text}, counted as the lexer counts: CR, LF and CRLF each end
+   * a line. Used to place an error found before lexing (a byte that is not UTF-8).
+   */
+  static Position positionAfter(String file, CharSequence text) {
+    Lexer l = new Lexer(file, text.toString());
+    while (l.pos < l.text.length()) l.advance();
+    return l.here();
+  }
+
   public static boolean isKeyword(String word) {
     return KEYWORDS.containsKey(word);
   }
 
   public List<Token> tokens() throws ModelException {
     List<Token> out = new ArrayList<>();
+    // A byte-order mark some editors write: not part of the text.
+    if (text.startsWith("\uFEFF")) pos++;
     while (true) {
       skipSpaceAndComments();
       Position start = here();
@@ -60,7 +72,7 @@ public final class Lexer {
       } else if (c == '"') {
         advance();
         int from = pos;
-        while (pos < text.length() && text.charAt(pos) != '"' && text.charAt(pos) != '\n') {
+        while (pos < text.length() && text.charAt(pos) != '"' && !isLineEnd(text.charAt(pos))) {
           advance();
         }
         if (pos >= text.length() || text.charAt(pos) != '"') {
@@ -72,7 +84,7 @@ public final class Lexer {
       } else {
         TokenKind kind = punctuation();
         if (kind == null) {
-          throw error("PC001", start, "unexpected character '" + c + "'");
+          throw error("PC001", start, "unexpected character '" + c + "'" + habit(c));
         }
         for (int i = 0; i < kind.spelling().length(); i++) advance();
         out.add(new Token(kind, kind.spelling(), 0, start));
@@ -111,13 +123,29 @@ public final class Lexer {
     };
   }
 
+  /** TLA+ and Promela operators that poolcheck spells otherwise. */
+  private String habit(char c) {
+    char before = pos > 0 ? text.charAt(pos - 1) : '\0';
+    char after = pos + 1 < text.length() ? text.charAt(pos + 1) : '\0';
+    if (c == '\\' && before == '/') return " (TLA+'s /\\ is '&&' here)";
+    if (c == '\\' && after == '/') return " (TLA+'s \\/ is '||' here)";
+    if (c == '\\') {
+      return " (TLA+'s \\in, \\A, \\E are 'in', 'forall', 'exists' here)";
+    }
+    if (c == '#') return " (TLA+'s # is '!=' here)";
+    if (c == '~') return " (TLA+'s ~ is '!' here; '~>' is leads-to)";
+    if (c == '\'') return " (a step assigns with 'x = e;', not x' = e)";
+    if (c == '&' || c == '|') return " (write '" + c + c + "')";
+    return "";
+  }
+
   private void skipSpaceAndComments() throws ModelException {
     while (pos < text.length()) {
       char c = text.charAt(pos);
       if (Character.isWhitespace(c)) {
         advance();
       } else if (c == '/' && pos + 1 < text.length() && text.charAt(pos + 1) == '/') {
-        while (pos < text.length() && text.charAt(pos) != '\n') advance();
+        while (pos < text.length() && !isLineEnd(text.charAt(pos))) advance();
       } else if (c == '/' && pos + 1 < text.length() && text.charAt(pos + 1) == '*') {
         Position start = here();
         advance();
@@ -146,8 +174,15 @@ public final class Lexer {
     return c >= '0' && c <= '9';
   }
 
+  /** CR alone (old Mac files) and CRLF end a line as LF does. */
+  private static boolean isLineEnd(char c) {
+    return c == '\n' || c == '\r';
+  }
+
   private void advance() {
-    if (text.charAt(pos) == '\n') {
+    char c = text.charAt(pos);
+    boolean crOfCrlf = c == '\r' && pos + 1 < text.length() && text.charAt(pos + 1) == '\n';
+    if (c == '\n' || (c == '\r' && !crOfCrlf)) {
       line++;
       column = 1;
     } else {

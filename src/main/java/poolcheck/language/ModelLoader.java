@@ -3,7 +3,7 @@ package poolcheck.language;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -25,10 +25,10 @@ public final class ModelLoader {
 
   /** The declarations of the file and everything it includes, in order. */
   public static ParsedModel load(Path file) throws ModelException, IOException {
-    if (Files.isDirectory(file)) {
-      // Reading a directory fails with a bare "Is a directory" that does not name the path.
-      throw new IOException(file + ": is a directory, expected a model file");
-    }
+    return DeepStack.call(() -> loadHere(file));
+  }
+
+  private static ParsedModel loadHere(Path file) throws ModelException, IOException {
     ModelLoader loader = new ModelLoader();
     Path root = file.toAbsolutePath().normalize();
     loader.loadFile(root, file.toString());
@@ -38,6 +38,10 @@ public final class ModelLoader {
 
   /** Parses text that has no includes, for tests and the random-model generator. */
   public static ParsedModel fromText(String name, String text) throws ModelException {
+    return DeepStack.callModel(() -> fromTextHere(name, text));
+  }
+
+  private static ParsedModel fromTextHere(String name, String text) throws ModelException {
     ImmutableList<Decl> decls = Parser.parse(name, text);
     for (Decl d : decls) {
       if (d instanceof Decl.Include inc) {
@@ -49,13 +53,19 @@ public final class ModelLoader {
   }
 
   private void loadFile(Path path, String shownName) throws ModelException, IOException {
-    String text = Files.readString(path, StandardCharsets.UTF_8);
+    String text = ModelText.read(path, shownName);
     texts.put(shownName, text);
     including.push(path);
     loaded.add(path);
     for (Decl d : Parser.parse(shownName, text)) {
       if (d instanceof Decl.Include inc) {
-        Path target = path.resolveSibling(inc.path()).normalize();
+        Path target;
+        try {
+          target = path.resolveSibling(inc.path()).normalize();
+        } catch (InvalidPathException e) {
+          throw new ModelException(new Diagnostic("PC103", inc.pos(),
+              "include path \"" + inc.path() + "\" is not a valid path: " + e.getReason()));
+        }
         if (including.contains(target)) {
           throw new ModelException(new Diagnostic("PC120", inc.pos(),
               "circular include: \"" + inc.path() + "\" is already being included"));
@@ -66,7 +76,12 @@ public final class ModelLoader {
               "include file not found: \"" + inc.path() + "\" (looked for " + target + ")"));
         }
         Path shown = Path.of(shownName).resolveSibling(inc.path()).normalize();
-        loadFile(target, shown.toString());
+        try {
+          loadFile(target, shown.toString());
+        } catch (IOException e) {
+          throw new ModelException(new Diagnostic("PC103", inc.pos(),
+              "cannot include \"" + inc.path() + "\": " + e.getMessage()));
+        }
       } else {
         decls.add(d);
       }

@@ -21,6 +21,8 @@ public final class Parser {
   private int current;
   /** Range bounds in a type stop before '[' so that {@code (0 .. 3)[Page]} is not needed. */
   private boolean inTypeBound;
+  /** Open recursive rules, bounded by {@link Nesting#MAX_DEPTH} so the parser never overflows. */
+  private int nesting;
 
   private Parser(List<Token> tokens) {
     this.tokens = tokens;
@@ -30,6 +32,12 @@ public final class Parser {
   public static ImmutableList<Decl> parse(String file, String text) throws ModelException {
     Parser parser = new Parser(new Lexer(file, text).tokens());
     ImmutableList<Decl> decls = parser.declarations();
+    if (parser.errors.isEmpty()) {
+      for (Decl d : decls) {
+        Diagnostic deep = Nesting.check(d);
+        if (deep != null) parser.errors.add(deep);
+      }
+    }
     if (!parser.errors.isEmpty()) throw new ModelException(parser.errors);
     return decls;
   }
@@ -40,6 +48,8 @@ public final class Parser {
     try {
       Expr e = parser.expression();
       parser.consume(TokenKind.EOF, "after the expression");
+      Diagnostic deep = Nesting.check(e);
+      if (deep != null) throw new ModelException(deep);
       return e;
     } catch (ParseError e) {
       throw new ModelException(parser.errors);
@@ -59,6 +69,8 @@ public final class Parser {
       try {
         out.add(declaration());
       } catch (ParseError e) {
+        nesting = 0;
+        inTypeBound = false;
         synchronize(start);
       }
     }
@@ -329,6 +341,21 @@ public final class Parser {
   }
 
   private Stmt statement() {
+    enter();
+    Stmt s = statementAtThisLevel();
+    nesting--;
+    return s;
+  }
+
+  /** Counts one level of nesting; past the limit, an error at the token that opens it. */
+  private void enter() {
+    if (++nesting > Nesting.MAX_DEPTH) {
+      errors.add(Nesting.tooDeep(peek().position()));
+      throw new ParseError();
+    }
+  }
+
+  private Stmt statementAtThisLevel() {
     Token t = peek();
     switch (t.kind()) {
       case IF -> {
@@ -444,6 +471,7 @@ public final class Parser {
   // ---- types
 
   private TypeExpr type() {
+    enter();
     TypeExpr base = baseType();
     while (check(TokenKind.LBRACKET)) {
       Token open = advance();
@@ -451,6 +479,7 @@ public final class Parser {
       consume(TokenKind.RBRACKET, "']' after the array's index type");
       base = new TypeExpr.Array(open.position(), base, index);
     }
+    nesting--;
     return base;
   }
 
@@ -517,12 +546,14 @@ public final class Parser {
   // ---- expressions, lowest precedence first
 
   Expr expression() {
+    enter();
     Expr left = or();
     if (check(TokenKind.IMPLIES)) {
       Token op = advance();
       Expr right = expression();
-      return new Expr.Binary(op.position(), "=>", left, right);
+      left = new Expr.Binary(op.position(), "=>", left, right);
     }
+    nesting--;
     return left;
   }
 
@@ -575,7 +606,10 @@ public final class Parser {
   private Expr unary() {
     if (check(TokenKind.NOT) || check(TokenKind.MINUS)) {
       Token op = advance();
-      return new Expr.Unary(op.position(), op.text(), unary());
+      enter();
+      Expr operand = unary();
+      nesting--;
+      return new Expr.Unary(op.position(), op.text(), operand);
     }
     return postfix();
   }
@@ -686,9 +720,36 @@ public final class Parser {
           "unexpected end of file: expected " + expected));
     } else {
       errors.add(new Diagnostic("PC101", found.position(),
-          "unexpected " + found.describe() + ": expected " + expected));
+          "unexpected " + found.describe() + ": expected " + expected + habit(found, expected)));
     }
     return new ParseError();
+  }
+
+  /** A hint for spellings of Promela, TLA+ and C that readers of those languages type by habit. */
+  private String habit(Token found, String expected) {
+    Token before = current > 0 ? tokens.get(current - 1) : null;
+    Token after = peekNext();
+    if (found.kind() == TokenKind.GT && before != null && before.kind() == TokenKind.MINUS
+        && adjacent(before, found)) {
+      return " ('->' is not an operator: write a guard as 'when (cond)', an implication as "
+          + "'=>')";
+    }
+    if (found.kind() == TokenKind.COLON && after.kind() == TokenKind.COLON
+        && adjacent(found, after)) {
+      return " (Promela's '::' options: write 'either { ... } or { ... }')";
+    }
+    if (found.kind() == TokenKind.EQ && expected.contains("assignment")) {
+      return " ('==' compares; an assignment is 'x = e;')";
+    }
+    if (found.kind() == TokenKind.ASSIGN) {
+      return " ('=' assigns; to compare, write '==')";
+    }
+    return "";
+  }
+
+  private static boolean adjacent(Token a, Token b) {
+    return a.position().line() == b.position().line()
+        && a.position().column() + a.text().length() == b.position().column();
   }
 
   private boolean match(TokenKind kind) {

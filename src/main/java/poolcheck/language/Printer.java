@@ -13,13 +13,15 @@ public final class Printer {
   private Printer() {}
 
   public static String print(List<Decl> decls) {
-    Printer p = new Printer();
-    for (Decl d : decls) p.decl(d);
-    return p.out.toString();
+    return DeepStack.callPlain(() -> {
+      Printer p = new Printer();
+      for (Decl d : decls) p.decl(d);
+      return p.out.toString();
+    });
   }
 
   public static String print(Expr e) {
-    return expr(e, 0);
+    return DeepStack.callPlain(() -> expr(e, 0));
   }
 
   public static String print(TypeExpr t) {

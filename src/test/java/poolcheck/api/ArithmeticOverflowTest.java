@@ -20,7 +20,7 @@ import poolcheck.result.Verdict;
 
 /**
  * Every value is a 32-bit integer and no computation wraps: a result outside -2^31 .. 2^31 - 1
- * is a load-time error (PC140) when its operands are constants and an arithmetic_overflow
+ * is a load-time error (PC150) when its operands are constants and an arithmetic_overflow
  * violation naming the expression otherwise. Generated cases put one operation on values near
  * the limits in each place an expression can be (a constant, a step, a guard, an invariant, an
  * assert, an array index, a count, min/max, an init block) and hold the outcome to a 64-bit
@@ -113,7 +113,7 @@ class ArithmeticOverflowTest {
       ModelException e = assertThrows(ModelException.class, () -> Models.fromText("ov.pool", text),
           text);
       Diagnostic d = e.first();
-      assertEquals("PC140", d.code(), text);
+      assertEquals("PC150", d.code(), text);
       assertEquals(8, d.position().line(), text);
       assertTrue(d.message().contains("`" + c.expression(true) + "`")
           && d.message().contains(Long.toString(c.exact())), d.render());
@@ -181,7 +181,7 @@ class ArithmeticOverflowTest {
   void rejectsAConstantThatOverflows() {
     ModelException e = assertThrows(ModelException.class, () -> Models.fromText("c.pool",
         "model c;\nconst A = 65536 * 65536;\nprocess p { s: { skip; } }\n"));
-    assertEquals("c.pool:2:17: error PC140: integer overflow in a constant expression: "
+    assertEquals("c.pool:2:17: error PC150: integer overflow in a constant expression: "
         + "`65536 * 65536`: 65536 * 65536 = 4294967296 does not fit in an integer "
         + "(-2147483648 .. 2147483647)", e.first().render());
   }

@@ -26,7 +26,9 @@ record CorpusCase(Path file, Map<String, String> defines, List<String> expects) 
     Map<String, String> defines = new LinkedHashMap<>();
     List<String> expects = new ArrayList<>();
     try {
-      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      // Decoded leniently: a corpus file may hold bytes that are not UTF-8 after its header.
+      for (String line : new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines()
+          .toList()) {
         if (!line.startsWith("//")) break;
         if (line.startsWith(DEFINE)) {
           String[] kv = line.substring(DEFINE.length()).trim().split("=", 2);

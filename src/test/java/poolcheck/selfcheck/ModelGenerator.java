@@ -182,7 +182,11 @@ final class ModelGenerator {
       current = null;
       if (symmetricInit) symmetricStart();
       if (randomInit) {
-        for (int i = 0; i < 1 + rng.nextInt(2); i++) statement(1, 1, false);
+        // The 'or skip' keeps an initial state when the random statements block (a model
+        // with none is rejected, PC144).
+        line(1, "either {");
+        for (int i = 0; i < 1 + rng.nextInt(2); i++) statement(2, 1, false);
+        line(1, "} or { skip; }");
       }
       line(0, "}");
     }

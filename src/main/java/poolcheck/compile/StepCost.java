@@ -1,0 +1,205 @@
+package poolcheck.compile;
+
+import java.lang.reflect.RecordComponent;
+import java.util.List;
+import poolcheck.language.Decl;
+import poolcheck.language.Expr;
+import poolcheck.language.Position;
+import poolcheck.language.Stmt;
+import poolcheck.language.TypeExpr;
+
+/**
+ * Upper bounds on what one step costs from one state, from the text alone: how many successors
+ * it can produce (choose and either multiply them), how long its longest path is (a step runs as
+ * a chain of nested calls, loops unrolled) and how many expression nodes it evaluates in all
+ * (quantifiers multiply them). A model over the {@link Limits} is refused at load time: a
+ * {@code choose} over 2^31 values would otherwise hang the first expansion.
+ */
+final class StepCost {
+  private final Compiler c;
+  private final Limits limits;
+
+  /** One statement list's cost: successors, longest path, total evaluation work. */
+  private record Cost(long successors, long length, long work) {
+    static final Cost NONE = new Cost(1, 0, 0);
+  }
+
+  StepCost(Compiler compiler, Limits limits) {
+    this.c = compiler;
+    this.limits = limits;
+  }
+
+  /** Records a PC142 for each step, init block or property over a bound. */
+  void check(List<Decl> decls) {
+    long initStores = 0;
+    for (Symbols.Variable v : c.symbols.globals.values()) initStores += Symbols.width(v.type());
+    for (Symbols.Process p : c.symbols.processes.values()) {
+      for (Type t : p.localTypes.values()) {
+        initStores = Limits.plus(initStores, Limits.times(p.instances, Symbols.width(t)));
+      }
+    }
+    for (Decl d : decls) {
+      try {
+        if (d instanceof Decl.Init init) {
+          Cost cost = block(init.body());
+          bound(init.pos(), "the initial assignment", new Cost(cost.successors,
+              Limits.plus(cost.length, initStores), cost.work));
+        } else if (d instanceof Decl.Process p) {
+          for (Decl.Step s : p.steps()) {
+            Cost body = block(s.body());
+            long guard = s.guard() == null ? 0 : expr(s.guard());
+            bound(s.pos(), "step " + p.name() + "." + s.label(), new Cost(body.successors,
+                body.length + 1, Limits.plus(body.work, guard)));
+          }
+        } else if (d instanceof Decl.Invariant inv) {
+          evaluation(inv.pos(), "invariant " + inv.name(), expr(inv.condition()));
+        } else if (d instanceof Decl.Final f) {
+          evaluation(f.pos(), "the final-state predicate", expr(f.condition()));
+        } else if (d instanceof Decl.Liveness live) {
+          long w = Limits.plus(live.p() == null ? 0 : expr(live.p()), expr(live.q()));
+          evaluation(live.pos(), "liveness property " + live.name(), w);
+        }
+      } catch (Compiler.CompileError e) {
+        // recorded
+      }
+    }
+  }
+
+  /** A constant expression, evaluated at load time. */
+  void constant(Expr e) {
+    evaluation(e.pos(), "the constant expression", expr(e), "");
+  }
+
+  private void bound(Position at, String what, Cost cost) {
+    if (cost.successors > limits.successors()) {
+      throw c.error("PC142", at, what + " can produce " + count(cost.successors)
+          + " successors from one state (choose and either multiply), more than "
+          + limits.successors() + "; " + Limits.raise("max-successors"));
+    }
+    if (cost.length > limits.stepLength()) {
+      throw c.error("PC142", at, what + " runs up to " + count(cost.length)
+          + " statements in a row (loops unrolled, array elements initialised one by one), "
+          + "more than " + limits.stepLength() + "; " + Limits.raise("max-step-length"));
+    }
+    evaluation(at, what, cost.work, " from one state");
+  }
+
+  private void evaluation(Position at, String what, long work) {
+    evaluation(at, what, work, " from one state");
+  }
+
+  private void evaluation(Position at, String what, long work, String when) {
+    if (work > limits.evaluation()) {
+      throw c.error("PC142", at, what + " evaluates up to " + count(work)
+          + " expression nodes" + when + " (quantifiers, choose and for multiply), more "
+          + "than " + limits.evaluation() + "; " + Limits.raise("max-evaluation"));
+    }
+  }
+
+  private static String count(long n) {
+    return n == Long.MAX_VALUE ? "more than 2^63" : Long.toString(n);
+  }
+
+  /** Fold from the end: what follows a branching statement runs once per branch. */
+  private Cost block(List<Stmt> body) {
+    long successors = 1;
+    long length = 0;
+    long work = 0;
+    for (int i = body.size() - 1; i >= 0; i--) {
+      Cost s = statement(body.get(i));
+      work = Limits.plus(s.work, Limits.times(s.successors, work));
+      successors = Limits.times(s.successors, successors);
+      length = Limits.plus(s.length, length);
+    }
+    return new Cost(successors, length, work);
+  }
+
+  private Cost statement(Stmt s) {
+    if (s instanceof Stmt.If i) {
+      Cost then = block(i.then());
+      Cost otherwise = block(i.otherwise());
+      return new Cost(Math.max(then.successors, otherwise.successors),
+          Limits.plus(1, Math.max(then.length, otherwise.length)),
+          Limits.plus(expr(i.condition()), Math.max(then.work, otherwise.work)));
+    }
+    if (s instanceof Stmt.Either e) {
+      long successors = 0;
+      long length = 0;
+      long work = 0;
+      for (List<Stmt> b : e.branches()) {
+        Cost branch = block(b);
+        successors = Limits.plus(successors, branch.successors);
+        length = Math.max(length, branch.length);
+        work = Limits.plus(work, branch.work);
+      }
+      return new Cost(successors, Limits.plus(1, length), work);
+    }
+    if (s instanceof Stmt.Choose ch) {
+      long n = domain(ch.domain(), "choose");
+      Cost body = block(ch.body());
+      return new Cost(Limits.times(n, body.successors), Limits.plus(1, body.length),
+          Limits.plus(n, Limits.times(n, body.work)));
+    }
+    if (s instanceof Stmt.For f) {
+      long n = domain(f.domain(), "for");
+      Cost body = block(f.body());
+      return new Cost(Limits.power(body.successors, n),
+          Limits.plus(1, Limits.times(n, Limits.plus(body.length, 1))),
+          Limits.times(Limits.times(n, Limits.power(body.successors, n)), body.work));
+    }
+    return new Cost(1, 1, exprsIn(s));
+  }
+
+  /** The work of every expression a simple statement holds (any statement kind). */
+  private long exprsIn(Object node) {
+    long work = 0;
+    for (Object part : parts(node)) {
+      if (part instanceof Expr e) work = Limits.plus(work, expr(e));
+    }
+    return work;
+  }
+
+  /** Expression nodes evaluated, quantifier bodies once per value of the domain. */
+  private long expr(Expr e) {
+    if (e instanceof Expr.Quantifier q) {
+      long n = domain(q.domain(), q.kind());
+      return Limits.plus(1, Limits.times(n, expr(q.body())));
+    }
+    long work = 1;
+    for (Object part : parts(e)) {
+      if (part instanceof Expr child) {
+        work = Limits.plus(work, expr(child));
+      } else if (part instanceof List<?> list) {
+        for (Object o : list) {
+          if (o instanceof Expr child) work = Limits.plus(work, expr(child));
+        }
+      }
+    }
+    return work;
+  }
+
+  private long domain(TypeExpr t, String what) {
+    Type type = c.resolveType(t);
+    if (!(type instanceof Type.Scalar s)) return 1; // reported where the statement is compiled
+    if (s.hi() == Integer.MAX_VALUE) {
+      // Loops over a domain run v <= hi; v++, which never ends at the largest int.
+      throw c.error("PC142", t.pos(), "a " + what + " range may not end at "
+          + Integer.MAX_VALUE + " (it has " + Limits.values(s) + " values)");
+    }
+    return Limits.values(s);
+  }
+
+  private static Object[] parts(Object node) {
+    if (!(node instanceof Record r)) return new Object[0];
+    RecordComponent[] components = r.getClass().getRecordComponents();
+    Object[] out = new Object[components.length];
+    for (int i = 0; i < components.length; i++) {
+      try {
+        out[i] = components[i].getAccessor().invoke(r);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return out;
+  }
+}
