@@ -8,6 +8,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import poolcheck.language.ModelException;
+import poolcheck.trace.TraceFileException;
 
 /**
  * Turns whatever ended a command early into the lines a user reads and the exit status a script
@@ -27,6 +28,10 @@ final class Failure {
     }
     if (t instanceof ModelException me) {
       err.println(me.getMessage());
+      return ExitCode.BAD_INPUT;
+    }
+    if (t instanceof TraceFileException tf) {
+      err.println(tf.diagnostic().render());
       return ExitCode.BAD_INPUT;
     }
     if (t instanceof UsageException || t instanceof CommandLine.ParameterException) {
