@@ -58,16 +58,20 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--no-symmetry", description = "Do not reduce by the symmetry of scalarsets.")
   boolean noSymmetry;
 
-  @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON (never over an input; checked before the search).")
+  @Option(names = "--json", paramLabel = "FILE",
+      description = "Write the result as JSON (never over an input; checked before the search).")
   Path json;
 
-  @Option(names = "--max-states", paramLabel = "N", description = "Stop after N distinct states (N from 1).")
+  @Option(names = "--max-states", paramLabel = "N",
+      description = "Stop after N distinct states (N from 1).")
   Long maxStates;
 
-  @Option(names = "--max-depth", paramLabel = "N", description = "Explore at most N steps deep (N from 1).")
+  @Option(names = "--max-depth", paramLabel = "N",
+      description = "Explore at most N steps deep (N from 1).")
   Integer maxDepth;
 
-  @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Stop after this time (1 to 1,000,000,000).")
+  @Option(names = "--time-limit", paramLabel = "SECONDS",
+      description = "Stop after this time (1 to 1,000,000,000).")
   Long timeLimit;
 
   @Option(names = {"-q", "--quiet"}, description = "No progress lines.")

@@ -21,7 +21,10 @@ final class Failure {
 
   private Failure() {}
 
-  /** Prints {@code t} to {@code err} as one line (plus a stack trace when debugging) and returns the exit status. */
+  /**
+   * Prints {@code t} to {@code err} as one line (plus a stack trace when debugging) and returns
+   * the exit status.
+   */
   static int report(Throwable t, PrintWriter err, boolean debug) {
     if (t instanceof CommandLine.ExecutionException ee && ee.getCause() != null) {
       t = ee.getCause();
@@ -35,7 +38,7 @@ final class Failure {
       return ExitCode.BAD_INPUT;
     }
     if (t instanceof UsageException || t instanceof CommandLine.ParameterException) {
-      err.println("poolcheck: " + t.getMessage());
+      err.println("poolcheck: " + printable(String.valueOf(t.getMessage())));
       return ExitCode.BAD_INPUT;
     }
     if (t instanceof InvalidPathException ip) {

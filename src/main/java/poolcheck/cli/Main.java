@@ -38,11 +38,21 @@ public final class Main implements Runnable {
       CommandLine cl = new CommandLine(main);
       cl.setOut(out);
       cl.setErr(err);
+      // A path with a NUL byte: one line saying so, not the name of a Java exception.
+      cl.registerConverter(java.nio.file.Path.class, s -> {
+        try {
+          return java.nio.file.Path.of(s);
+        } catch (java.nio.file.InvalidPathException e) {
+          throw new CommandLine.TypeConversionException("'" + Failure.printable(s)
+              + "' is not a valid path (" + e.getReason() + ")");
+        }
+      });
       cl.setParameterExceptionHandler((ex, a) -> {
         String name = ex.getCommandLine().getCommandName();
         // One line: the mistake, then where the valid forms are.
-        err.println("poolcheck: " + ex.getMessage().strip().replace('\n', ' ')
-            + " (see 'poolcheck " + (name.equals("poolcheck") ? "" : name + " ") + "--help')");
+        String message = Failure.printable(ex.getMessage().strip().replace('\n', ' '));
+        err.println("poolcheck: " + message + " (see 'poolcheck "
+            + (name.equals("poolcheck") ? "" : name + " ") + "--help')");
         return ExitCode.BAD_INPUT;
       });
       cl.setExecutionExceptionHandler((ex, c, parsed) ->

@@ -57,7 +57,9 @@ final class Outputs {
     if (!Files.exists(dir)) {
       throw new UsageException(what + ": directory " + dir + " does not exist");
     }
-    if (!Files.isDirectory(dir)) throw new UsageException(what + ": " + dir + " is not a directory");
+    if (!Files.isDirectory(dir)) {
+      throw new UsageException(what + ": " + dir + " is not a directory");
+    }
     if (!Files.isWritable(dir)) {
       throw new UsageException(what + ": directory " + dir + " is not writable");
     }
@@ -106,9 +108,13 @@ final class Outputs {
     // Through a symbolic link, the file it points to is replaced, not the link.
     Path target = Files.exists(file) ? file.toRealPath() : file;
     Path dir = directoryOf(target);
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp",
-        permissions(target));
+    FileAttribute<?>[] perms = permissions(target);
+    Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp", perms);
     try {
+      if (Files.exists(target) && perms.length > 0) {
+        // exactly the old mode, which the umask applied at creation may have narrowed
+        Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+      }
       Files.write(tmp, bytes);
       try {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,

@@ -23,7 +23,8 @@ final class PropertyOptions {
     Set<String> names = new LinkedHashSet<>(properties);
     // "--property ,," once selected nothing and reported "verified".
     if (names.isEmpty() || names.contains("")) {
-      throw new UsageException("--property: an empty property name (the model has: " + available(m) + ")");
+      throw new UsageException("--property: an empty property name (the model has: "
+          + available(m) + ")");
     }
     for (String name : names) {
       if (m.property(name).isEmpty()) {

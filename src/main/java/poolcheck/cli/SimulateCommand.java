@@ -64,7 +64,8 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--no-shrink", description = "Report the failing run as found.")
   boolean noShrink;
 
-  @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON (never over an input; checked before the runs).")
+  @Option(names = "--json", paramLabel = "FILE",
+      description = "Write the result as JSON (never over an input; checked before the runs).")
   Path json;
 
   @Override
