@@ -60,8 +60,8 @@ final class BadInputs {
   private static final Pattern NUMBER =
       Pattern.compile("(?<![A-Za-z_0-9])[0-9]+(?![A-Za-z_0-9])");
   private static final String[] HUGE = {"2147483647", "2147483648", "4294967296", "-1",
-      "-2147483648", "9223372036854775807", "9223372036854775808", "1000000000000000000000000000000",
-      "0", "65536", "1000000"};
+      "-2147483648", "9223372036854775807", "9223372036854775808",
+      "1000000000000000000000000000000", "0", "65536", "1000000"};
 
   private final boolean thorough;
   private final Random random;
@@ -165,6 +165,11 @@ final class BadInputs {
           what = text.substring(n[0], n[1]) + " -> " + huge + " at " + n[0];
           text = text.substring(0, n[0]) + huge + text.substring(n[1]);
         }
+        if (List.of("2147483647", "65536", "1000000").contains(huge)
+            && (text.contains("scalarset") || target != model)) {
+          // the number may be a scalarset's size: symmetry over its permutations
+          what += " (a scalarset may grow)";
+        }
         Files.writeString(target, text);
       }
       case TRUNCATION -> {
@@ -196,16 +201,20 @@ final class BadInputs {
         Files.write(target, out);
       }
     }
-    return new Case(id, family, what + (target != model ? " in the include" : ""),
-        command(model, fromShipped), true, inputs);
+    return new Case(id, family, source.getFileName() + ": " + what
+        + (target != model ? " in the include" : ""),
+        command(model, fromShipped, d), true, inputs);
   }
 
-  /** check (mostly), simulate or export of {@code model}, bounded so a valid model ends soon. */
-  private List<String> command(Path model, boolean big) {
+  /**
+   * check (mostly), simulate or export of {@code model}, bounded so a valid model ends soon;
+   * check writes its result to result.json, so that a violation can be replayed.
+   */
+  private List<String> command(Path model, boolean big, Path d) {
     int c = random.nextInt(10);
     if (c < 7) {
       return List.of("check", "-q", "--workers", "1", "--max-states", big ? "3000" : "20000",
-          model.toString());
+          "--json", d.resolve("result.json").toString(), model.toString());
     }
     if (c < 9) {
       return List.of("simulate", "--runs", "3", "--depth", "60", "--seed",
@@ -223,8 +232,8 @@ final class BadInputs {
     int depth = pick(thorough ? List.of(1_000, 5_000, 20_000) : List.of(1_000, 3_000));
     String kind = pick(List.of("parentheses", "index", "if", "min", "quantifier", "not",
         "unary minus", "choose", "blocks"));
-    // Checking nested quantifiers costs time quadratic in the depth today (seconds at 3,000).
-    if (kind.equals("quantifier") && !thorough) depth = 1_000;
+    // Checking nested quantifiers costs time quadratic in the depth today (5 to 12 s at 5,000).
+    if (kind.equals("quantifier")) depth = 1_000;
     StringBuilder e = new StringBuilder();
     String body;
     switch (kind) {
