@@ -1,9 +1,9 @@
 package poolcheck.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;

@@ -58,13 +58,13 @@ final class Failure {
       err.println("poolcheck: out of memory (heap " + (Runtime.getRuntime().maxMemory() >> 20)
           + " MB): more heap (e.g. POOLCHECK_JAVA_OPTS=-Xmx8g) or smaller constants would help");
       trace(t, err, debug);
-      return ExitCode.INCOMPLETE;
+      return ExitCode.OUT_OF_MEMORY;
     }
     err.println("poolcheck: internal error: " + t.getClass().getName()
         + (t.getMessage() == null ? "" : ": " + firstLine(t.getMessage()))
         + " (a bug in poolcheck; " + DEBUG_ENV + "=1 or --debug prints the stack trace)");
     trace(t, err, debug);
-    return ExitCode.BAD_INPUT;
+    return ExitCode.INTERNAL_ERROR;
   }
 
   /** One line for an I/O failure, naming the file it concerns. */

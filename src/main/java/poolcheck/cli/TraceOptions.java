@@ -65,13 +65,11 @@ final class TraceOptions {
       outputs.checkDirectory("--trace-format (files go to the current directory)", Path.of(""));
     } else if (out.endsWith("/") || Files.isDirectory(Path.of(out))) {
       outputs.checkDirectory("--trace-out", Path.of(out));
-    } else if (several) {
-      Path parent = Path.of(out).toAbsolutePath().getParent();
-      if (parent != null) outputs.checkDirectory("--trace-out", parent);
     } else {
       Path parent = Path.of(out).toAbsolutePath().getParent();
       if (parent != null) outputs.checkDirectory("--trace-out", parent);
-      for (TraceFormat f : wanted) {
+      // With several violations each name has the property in it: known only at the end.
+      for (TraceFormat f : several ? Set.<TraceFormat>of() : wanted) {
         Path file = Path.of(out + "." + f.extension());
         if (Files.exists(file)) outputs.checkFile("--trace-out", file);
       }

@@ -133,7 +133,8 @@ final class BadInputs {
     switch (family) {
       case TOKEN_DELETE, TOKEN_DUPLICATE, TOKEN_SWAP -> {
         List<int[]> tokens = tokens(text);
-        int k = random.nextInt(tokens.size());
+        if (tokens.size() < 2) family = Family.TOKEN_DELETE;
+        int k = random.nextInt(family == Family.TOKEN_SWAP ? tokens.size() - 1 : tokens.size());
         int[] t = tokens.get(k);
         String tok = text.substring(t[0], t[1]);
         if (family == Family.TOKEN_DELETE) {
@@ -144,7 +145,6 @@ final class BadInputs {
           what = "duplicate '" + tok + "' at " + t[0];
         } else {
           int[] u = tokens.get(Math.min(tokens.size() - 1, k + 1 + random.nextInt(3)));
-          if (u[0] < t[1]) u = t;
           String other = text.substring(u[0], u[1]);
           text = text.substring(0, t[0]) + other + text.substring(t[1], u[0]) + tok
               + text.substring(u[1]);
@@ -165,7 +165,10 @@ final class BadInputs {
           what = text.substring(n[0], n[1]) + " -> " + huge + " at " + n[0];
           text = text.substring(0, n[0]) + huge + text.substring(n[1]);
         }
-        if (List.of("2147483647", "65536", "1000000").contains(huge)
+        if (huge.equals("2147483647")) {
+          // the number may be a container's capacity or an array's size
+          what += " (a size may grow to 2^31)";
+        } else if (List.of("65536", "1000000").contains(huge)
             && (text.contains("scalarset") || target != model)) {
           // the number may be a scalarset's size: symmetry over its permutations
           what += " (a scalarset may grow)";
