@@ -77,7 +77,11 @@ public final class JsonTrace {
       ImmutableList.Builder<String> names = ImmutableList.builder();
       int k = 0;
       for (JsonNode n : root.get("checked")) {
-        names.add(doc.textOrNull(n, "/checked/" + k, "a checked property name"));
+        String name = doc.textOrNull(n, "/checked/" + k, "a checked property name");
+        if (name == null) {
+          throw doc.error("PC302", "/checked/" + k, "a checked property name is null");
+        }
+        names.add(name);
         k++;
       }
       checked = names.build();

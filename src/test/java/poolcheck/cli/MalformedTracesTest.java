@@ -99,6 +99,13 @@ class MalformedTracesTest {
   }
 
   @Test
+  void aNullAmongTheCheckedPropertiesIsNotATrace() throws Exception {
+    // found by the generator: a NullPointerException (an internal error) before
+    String[] t = replaceNth(json, "\"deadlock\"", "null", 0);
+    assertCoded(replay(t[0]), t[1], "PC302", "a checked property name is null");
+  }
+
+  @Test
   void emptyNonUtf8AndNonTraceDocumentsAreCodedErrors() throws Exception {
     assertCoded(replay(""), "1:1", "PC301", "empty, expected a JSON trace");
     assertCoded(replay("[]"), "1:1", "PC302",
