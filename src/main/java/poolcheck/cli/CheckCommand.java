@@ -3,6 +3,7 @@ package poolcheck.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,12 +16,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import poolcheck.api.Models;
 import poolcheck.compile.CompiledModel;
+import poolcheck.compile.Compiler;
 import poolcheck.compile.Property;
 import poolcheck.explore.AllViolations;
 import poolcheck.explore.Explorer;
 import poolcheck.explore.FewestSwitches;
+import poolcheck.language.ModelLoader;
+import poolcheck.language.ParsedModel;
 import poolcheck.result.CheckResult;
 import poolcheck.result.Counterexample;
 import poolcheck.result.Statistics;
@@ -28,7 +31,16 @@ import poolcheck.result.Verdict;
 import poolcheck.trace.JsonResult;
 import poolcheck.trace.TextTrace;
 
-@Command(name = "check", mixinStandardHelpOptions = true, description = "Explore every reachable state breadth-first and report "
+@Command(name = "check", mixinStandardHelpOptions = true,
+    exitCodeListHeading = "%nExit status:%n", exitCodeList = {
+        "0:verified: every checked property holds",
+        "1:violated: a property is violated (the trace is printed)",
+        "2:bad usage, a bad model or an internal error (one line each)",
+        "3:incomplete: a limit (--max-states, --max-depth, --time-limit) or memory ran out",
+        "4:interrupted (Ctrl-C, SIGTERM): the statistics so far are printed",
+        "An output file that cannot be written after the verdict is reported after it and "
+            + "leaves the status as above."},
+    description = "Explore every reachable state breadth-first and report "
     + "'verified' or the shortest counterexample.")
 final class CheckCommand implements Callable<Integer> {
   @Spec
@@ -46,16 +58,20 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--no-symmetry", description = "Do not reduce by the symmetry of scalarsets.")
   boolean noSymmetry;
 
-  @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON.")
+  @Option(names = "--json", paramLabel = "FILE",
+      description = "Write the result as JSON (never over an input; checked before the search).")
   Path json;
 
-  @Option(names = "--max-states", paramLabel = "N", description = "Stop after N distinct states.")
+  @Option(names = "--max-states", paramLabel = "N",
+      description = "Stop after N distinct states (N from 1).")
   Long maxStates;
 
-  @Option(names = "--max-depth", paramLabel = "N", description = "Explore at most N steps deep.")
+  @Option(names = "--max-depth", paramLabel = "N",
+      description = "Explore at most N steps deep (N from 1).")
   Integer maxDepth;
 
-  @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Stop after this time.")
+  @Option(names = "--time-limit", paramLabel = "SECONDS",
+      description = "Stop after this time (1 to 1,000,000,000).")
   Long timeLimit;
 
   @Option(names = {"-q", "--quiet"}, description = "No progress lines.")
@@ -65,7 +81,7 @@ final class CheckCommand implements Callable<Integer> {
   TraceOptions traceOptions;
 
   @Option(names = "--workers", paramLabel = "N",
-      description = "Threads exploring in parallel. Default: all cores.")
+      description = "Threads exploring in parallel, 1 to max(256, 4 x cores). Default: all cores.")
   Integer workers;
 
   @Option(names = "--exact", description = "Store full states instead of 64-bit fingerprints "
@@ -100,12 +116,16 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    CompiledModel m = Models.load(model, modelOptions.config, modelOptions.constants)
+    validateEngineOptions();
+    traceOptions.formats();
+    ParsedModel parsed = ModelLoader.load(model);
+    CompiledModel m = Compiler.compile(parsed, modelOptions.constants, modelOptions.config)
         .withSymmetry(!noSymmetry);
     if (!noSymmetry) m.warnings().forEach(w -> err.println(w.renderWarning()));
     Set<String> names = propertyOptions.selected(m);
-    traceOptions.formats();
-    validateEngineOptions();
+    Outputs outputs = Outputs.of(parsed);
+    if (json != null) outputs.checkFile("--json", json);
+    traceOptions.checkOutputs(outputs, traceOptions.allViolations);
     Explorer explorer = explorer(m, names, err);
     out.println("poolcheck: model " + m.name() + " " + m.constants());
     AllViolations all = traceOptions.allViolations ? new AllViolations(
@@ -136,12 +156,21 @@ final class CheckCommand implements Callable<Integer> {
           .toList();
       if (all == null && !violations.isEmpty()) r = violations.get(0);
     }
+    // A file that cannot be written after all is reported after the verdict and does not
+    // change its exit status (README, exit status).
+    List<String> unwritten = new ArrayList<>();
     for (CheckResult v : violations) {
       out.println();
       out.print(TextTrace.render(v.counterexample().orElseThrow()));
       out.println();
       if (all != null) out.println(summary(v).lines().findFirst().orElseThrow());
-      for (Path file : traceOptions.write(v, all != null)) out.println("wrote " + file);
+      try {
+        for (Path file : traceOptions.write(v, all != null, outputs)) {
+          out.println("wrote " + file);
+        }
+      } catch (java.io.IOException e) {
+        unwritten.add(Failure.ioMessage(e));
+      }
     }
     if (all != null) {
       out.println();
@@ -150,7 +179,15 @@ final class CheckCommand implements Callable<Integer> {
               .map(v -> v.counterexample().orElseThrow().property().name()).toList())));
     }
     out.println(summary(r));
-    if (json != null) Files.writeString(json, JsonResult.render(r));
+    if (json != null) {
+      try {
+        outputs.write(json, JsonResult.render(r), false);
+      } catch (java.io.IOException e) {
+        unwritten.add(Failure.ioMessage(e));
+      }
+    }
+    out.flush();
+    for (String e : unwritten) err.println("poolcheck: not written: " + e);
     if (!violations.isEmpty()) return ExitCode.VIOLATED;
     return switch (r.verdict()) {
       case VERIFIED -> ExitCode.VERIFIED;
@@ -181,9 +218,16 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   private void validateEngineOptions() {
-    if (workers != null && workers < 1) {
-      throw new UsageException("--workers " + workers + ": must be at least 1");
+    if (maxStates != null) OptionRange.check("--max-states", maxStates, 1, Long.MAX_VALUE);
+    if (maxDepth != null) OptionRange.check("--max-depth", maxDepth, 1, Integer.MAX_VALUE);
+    if (timeLimit != null) {
+      OptionRange.check("--time-limit", timeLimit, 1, OptionRange.MAX_SECONDS);
     }
+    if (workers != null) OptionRange.check("--workers", workers, 1, OptionRange.maxWorkers());
+    OptionRange.check("--frontier-memory", frontierMemory, 1, Long.MAX_VALUE >> 20);
+    OptionRange.check("--checkpoint-interval", checkpointInterval, 0.001,
+        OptionRange.MAX_SECONDS);
+    OptionRange.check("--progress-interval", progressInterval, 0.001, OptionRange.MAX_SECONDS);
     if (spillDir != null && !Files.isDirectory(spillDir)) {
       throw new UsageException("--spill-dir " + spillDir + ": no such directory");
     }

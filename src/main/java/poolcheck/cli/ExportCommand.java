@@ -1,8 +1,6 @@
 package poolcheck.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -23,6 +21,10 @@ import poolcheck.language.ModelLoader;
 import poolcheck.language.ParsedModel;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
+    exitCodeListHeading = "%nExit status:%n", exitCodeList = {
+        "0:written",
+        "2:bad usage, a bad model, an output that cannot be written, or an internal error",
+        "3:out of memory"},
     description = "Write the model for another model checker: a Promela model for SPIN or a "
         + "TLA+ module and TLC configuration (docs/export.md).")
 final class ExportCommand implements Callable<Integer> {
@@ -46,7 +48,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of "
       + "standard output. For tla, FILE is the .tla module and the TLC configuration goes beside "
-      + "it as FILE with .cfg; the module is named after the file.")
+      + "it as FILE with .cfg; the module is named after the file. Never over an input.")
   Path output;
 
   @Override
@@ -60,8 +62,10 @@ final class ExportCommand implements Callable<Integer> {
     Set<String> names = propertyOptions.selected(compiled);
     if (names != null) checked = Checked.only(shape, names);
     if (propertyOptions.noDeadlock) checked = checked.withoutDeadlock();
+    Outputs outputs = Outputs.of(parsed);
+    if (output != null) outputs.checkFile("--output", output);
     if (to == Target.promela) {
-      write(output, PromelaExport.render(shape, checked));
+      write(outputs, output, PromelaExport.render(shape, checked));
       return ExitCode.VERIFIED;
     }
     String module = output == null ? TlaExport.moduleName(shape.name())
@@ -73,18 +77,20 @@ final class ExportCommand implements Callable<Integer> {
       spec.commandLine().getOut().print(files.config());
       spec.commandLine().getOut().flush();
     } else {
-      write(output, files.module());
-      write(output.resolveSibling(module + ".cfg"), files.config());
+      Path config = output.resolveSibling(module + ".cfg");
+      outputs.checkFile("--output (its TLC configuration)", config);
+      write(outputs, output, files.module());
+      write(outputs, config, files.config());
     }
     return ExitCode.VERIFIED;
   }
 
-  private void write(Path file, String text) throws IOException {
+  private void write(Outputs outputs, Path file, String text) throws IOException {
     if (file == null) {
       spec.commandLine().getOut().print(text);
       spec.commandLine().getOut().flush();
     } else {
-      Files.writeString(file, text, StandardCharsets.UTF_8);
+      outputs.write(file, text, false);
     }
   }
 }

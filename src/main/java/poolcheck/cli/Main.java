@@ -1,11 +1,8 @@
 package poolcheck.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import poolcheck.language.ModelException;
 
 /** The poolcheck command: one subcommand per job, errors as one clear line and exit status 2. */
 @Command(name = "poolcheck", mixinStandardHelpOptions = true, version = "poolcheck 0.1.0",
@@ -16,6 +13,10 @@ public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+      description = "Print the stack trace of an internal error (also: POOLCHECK_DEBUG=1).")
+  boolean debug;
+
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
@@ -23,35 +24,52 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    PrintWriter err = new PrintWriter(System.err, true);
+    // A thread that dies outside the command's own handling says so in one line too.
+    Thread.setDefaultUncaughtExceptionHandler((t, e) ->
+        Failure.report(e, err, Failure.debugRequested()));
+    System.exit(run(args, new PrintWriter(System.out, true), err));
   }
 
   /** Runs the command line with the given streams, for tests. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cl = new CommandLine(new Main());
-    cl.setOut(out);
-    cl.setErr(err);
-    cl.setParameterExceptionHandler((ex, a) -> {
-      err.println("poolcheck: " + ex.getMessage());
-      err.println("Try 'poolcheck " + (ex.getCommandLine().getCommandName().equals("poolcheck")
-          ? "" : ex.getCommandLine().getCommandName() + " ") + "--help'.");
-      return ExitCode.BAD_INPUT;
-    });
-    cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-      if (ex instanceof ModelException me) {
-        err.println(me.getMessage());
-      } else if (ex instanceof NoSuchFileException nf) {
-        // Said of a model or trace to read and of a --json file to write alike.
-        err.println("poolcheck: " + nf.getFile() + ": no such file or directory");
-      } else if (ex instanceof IOException io) {
-        err.println("poolcheck: " + io.getMessage());
-      } else if (ex instanceof UsageException ue) {
-        err.println("poolcheck: " + ue.getMessage());
-      } else {
-        throw ex;
-      }
-      return ExitCode.BAD_INPUT;
-    });
-    return cl.execute(args);
+    Main main = new Main();
+    try {
+      CommandLine cl = new CommandLine(main);
+      cl.setOut(out);
+      cl.setErr(err);
+      // A path with a NUL byte: one line saying so, not the name of a Java exception.
+      cl.registerConverter(java.nio.file.Path.class, s -> {
+        try {
+          return java.nio.file.Path.of(s);
+        } catch (java.nio.file.InvalidPathException e) {
+          throw new CommandLine.TypeConversionException("'" + Failure.printable(s)
+              + "' is not a valid path (" + e.getReason() + ")");
+        }
+      });
+      cl.setParameterExceptionHandler((ex, a) -> {
+        String name = ex.getCommandLine().getCommandName();
+        // One line: the mistake, then where the valid forms are.
+        String message = Failure.printable(ex.getMessage().strip().replace('\n', ' '));
+        err.println("poolcheck: " + message + " (see 'poolcheck "
+            + (name.equals("poolcheck") ? "" : name + " ") + "--help')");
+        return ExitCode.BAD_INPUT;
+      });
+      cl.setExecutionExceptionHandler((ex, c, parsed) ->
+          Failure.report(ex, err, debug(main, args)));
+      return cl.execute(args);
+    } catch (Throwable t) {
+      // Errors (StackOverflowError, OutOfMemoryError) pass picocli's handlers by.
+      out.flush();
+      return Failure.report(t, err, debug(main, args));
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  private static boolean debug(Main main, String[] args) {
+    return main.debug || Failure.debugRequested() || java.util.Arrays.asList(args)
+        .contains("--debug");
   }
 }

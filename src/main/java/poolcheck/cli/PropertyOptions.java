@@ -21,14 +21,22 @@ final class PropertyOptions {
   Set<String> selected(CompiledModel m) {
     if (properties == null) return null;
     Set<String> names = new LinkedHashSet<>(properties);
+    // "--property ,," once selected nothing and reported "verified".
+    if (names.isEmpty() || names.contains("")) {
+      throw new UsageException("--property: an empty property name (the model has: "
+          + available(m) + ")");
+    }
     for (String name : names) {
       if (m.property(name).isEmpty()) {
         throw new UsageException("--property " + name + ": the model has no such property "
-            + "(it has: " + String.join(", ", m.properties().stream()
-                .filter(p -> p.kind() != Property.Kind.RUNTIME).map(Property::name).toList())
-            + ")");
+            + "(it has: " + available(m) + ")");
       }
     }
     return names;
+  }
+
+  private static String available(CompiledModel m) {
+    return String.join(", ", m.properties().stream()
+        .filter(p -> p.kind() != Property.Kind.RUNTIME).map(Property::name).toList());
   }
 }

@@ -9,7 +9,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import poolcheck.proofs.Ledger;
 
-@Command(name = "prove", mixinStandardHelpOptions = true, description = "Regenerate the proofs ledger (proofs/) from exhaustive "
+@Command(name = "prove", mixinStandardHelpOptions = true,
+    exitCodeListHeading = "%nExit status:%n", exitCodeList = {
+        "0:the ledger was written (or, with --check, is up to date)",
+        "1:with --check: a record differs from a fresh run",
+        "2:bad usage, a bad model or an internal error",
+        "3:out of memory"},
+    description = "Regenerate the proofs ledger (proofs/) from exhaustive "
     + "runs of every model in models/ at each of its configurations.")
 final class ProveCommand implements Callable<Integer> {
   @Spec

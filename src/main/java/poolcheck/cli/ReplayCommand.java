@@ -12,7 +12,14 @@ import poolcheck.compile.CompiledModel;
 import poolcheck.trace.JsonTrace;
 import poolcheck.trace.Replay;
 
-@Command(name = "replay", mixinStandardHelpOptions = true, description = "Re-execute a JSON or ITF trace on a model, step by step, and "
+@Command(name = "replay", mixinStandardHelpOptions = true,
+    exitCodeListHeading = "%nExit status:%n", exitCodeList = {
+        "0:the trace replays and ends in the violation it records",
+        "1:the trace does not match the model (the first step that differs is named)",
+        "2:bad usage, a bad model, a malformed trace (file:line:column: error PC3nn) or an "
+            + "internal error",
+        "3:out of memory"},
+    description = "Re-execute a JSON or ITF trace on a model, step by step, and "
     + "confirm the violation it records.")
 final class ReplayCommand implements Callable<Integer> {
   @Spec

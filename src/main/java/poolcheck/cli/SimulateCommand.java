@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
@@ -16,15 +15,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import poolcheck.api.Models;
 import poolcheck.compile.CompiledModel;
+import poolcheck.compile.Compiler;
+import poolcheck.language.ModelLoader;
+import poolcheck.language.ParsedModel;
 import poolcheck.result.Counterexample;
 import poolcheck.simulate.SimulationResult;
 import poolcheck.simulate.Simulator;
 import poolcheck.trace.JsonResult;
 import poolcheck.trace.TextTrace;
 
-@Command(name = "simulate", mixinStandardHelpOptions = true, description = "Take N random runs of at most D steps from a seed; "
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+    exitCodeListHeading = "%nExit status:%n", exitCodeList = {
+        "0:no violation found in the runs taken (this proves nothing)",
+        "1:violated: a run broke a property (the shrunk trace is printed)",
+        "2:bad usage, a bad model or an internal error (one line each)",
+        "3:out of memory",
+        "A --json file that cannot be written after the verdict is reported after it and leaves "
+            + "the status as above."},
+    description = "Take N random runs of at most D steps from a seed; "
     + "report the first violation, shrunk to a locally minimal trace. Finding none proves "
     + "nothing.")
 final class SimulateCommand implements Callable<Integer> {
@@ -41,11 +50,11 @@ final class SimulateCommand implements Callable<Integer> {
   PropertyOptions propertyOptions;
 
   @Option(names = "--runs", paramLabel = "N", defaultValue = "1000",
-      description = "Number of random runs (default ${DEFAULT-VALUE}).")
+      description = "Number of random runs, from 1 (default ${DEFAULT-VALUE}).")
   int runs;
 
   @Option(names = "--depth", paramLabel = "D", defaultValue = "1000",
-      description = "Most steps per run (default ${DEFAULT-VALUE}).")
+      description = "Most steps per run, from 0 (default ${DEFAULT-VALUE}).")
   int depth;
 
   @Option(names = "--seed", paramLabel = "S",
@@ -55,17 +64,21 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--no-shrink", description = "Report the failing run as found.")
   boolean noShrink;
 
-  @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON.")
+  @Option(names = "--json", paramLabel = "FILE",
+      description = "Write the result as JSON (never over an input; checked before the runs).")
   Path json;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    if (runs < 1) throw new UsageException("--runs " + runs + ": expected at least 1");
-    if (depth < 0) throw new UsageException("--depth " + depth + ": expected at least 0");
-    CompiledModel m = Models.load(model, modelOptions.config, modelOptions.constants);
+    OptionRange.check("--runs", runs, 1, Integer.MAX_VALUE);
+    OptionRange.check("--depth", depth, 0, Integer.MAX_VALUE);
+    ParsedModel parsed = ModelLoader.load(model);
+    CompiledModel m = Compiler.compile(parsed, modelOptions.constants, modelOptions.config);
     Simulator simulator = new Simulator(m);
     Set<String> names = propertyOptions.selected(m);
+    Outputs outputs = Outputs.of(parsed);
+    if (json != null) outputs.checkFile("--json", json);
     if (names != null) simulator.properties(names);
     if (propertyOptions.noDeadlock) simulator.deadlock(false);
     if (noShrink) simulator.shrinkBudget(0);
@@ -78,7 +91,15 @@ final class SimulateCommand implements Callable<Integer> {
       out.println();
     });
     out.println(summary(r));
-    if (json != null) Files.writeString(json, json(r));
+    if (json != null) {
+      try {
+        outputs.write(json, json(r), false);
+      } catch (java.io.IOException e) {
+        // After the verdict: said after it, and the verdict's status stands.
+        out.flush();
+        spec.commandLine().getErr().println("poolcheck: not written: " + Failure.ioMessage(e));
+      }
+    }
     return r.violated() ? ExitCode.VIOLATED : ExitCode.VERIFIED;
   }
 

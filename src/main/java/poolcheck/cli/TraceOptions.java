@@ -39,6 +39,10 @@ final class TraceOptions {
       if (this.out != null) out.add(TraceFormat.JSON);
       return out;
     }
+    if (formats.isEmpty()) {
+      throw new UsageException("--trace-format: no format given (expected one or more of "
+          + "text, json, itf, dot, mermaid, html)");
+    }
     for (String name : formats) {
       try {
         out.add(TraceFormat.parse(name));
@@ -51,15 +55,36 @@ final class TraceOptions {
   }
 
   /**
+   * Checks, before the search, that the trace files can be written: every name known in advance
+   * is checked like --json, and where the property decides the name, the directory.
+   */
+  void checkOutputs(Outputs outputs, boolean several) {
+    Set<TraceFormat> wanted = formats();
+    if (wanted.isEmpty()) return;
+    if (out == null) {
+      outputs.checkDirectory("--trace-format (files go to the current directory)", Path.of(""));
+    } else if (out.endsWith("/") || Files.isDirectory(Path.of(out))) {
+      outputs.checkDirectory("--trace-out", Path.of(out));
+    } else {
+      Path parent = Path.of(out).toAbsolutePath().getParent();
+      if (parent != null) outputs.checkDirectory("--trace-out", parent);
+      // With several violations each name has the property in it: known only at the end.
+      for (TraceFormat f : several ? Set.<TraceFormat>of() : wanted) {
+        Path file = Path.of(out + "." + f.extension());
+        if (Files.exists(file)) outputs.checkFile("--trace-out", file);
+      }
+    }
+  }
+
+  /**
    * Writes one violated result in every requested format and returns the files written.
    * {@code several}: more violations follow, so a PREFIX gets the property name too.
    */
-  List<Path> write(CheckResult violated, boolean several) throws IOException {
+  List<Path> write(CheckResult violated, boolean several, Outputs outputs) throws IOException {
     List<Path> written = new ArrayList<>();
     for (TraceFormat f : formats()) {
       Path file = file(violated, f, several);
-      if (file.getParent() != null) Files.createDirectories(file.getParent());
-      Files.writeString(file, f.render(violated));
+      outputs.write(file, f.render(violated), true);
       written.add(file);
     }
     return written;

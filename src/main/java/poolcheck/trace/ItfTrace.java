@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import poolcheck.compile.StateView;
@@ -101,65 +102,98 @@ public final class ItfTrace {
    * Reads an ITF trace back for replay. States without a {@code process} in their
    * {@code #meta} (traces from other tools) are replayed by trying every step.
    */
-  static JsonTrace.Recorded read(JsonNode root, Path file) throws IOException {
+  static JsonTrace.Recorded read(TraceDocument doc) throws TraceFileException {
+    JsonNode root = doc.root;
     JsonNode meta = root.path("#meta");
+    if (!root.get("states").isArray()) {
+      throw doc.error("PC302", "/states", "ITF \"states\" is " + TraceDocument.kind(
+          root.get("states")) + ", expected an array");
+    }
+    if (!root.get("vars").isArray()) {
+      throw doc.error("PC302", "/vars", "ITF \"vars\" is " + TraceDocument.kind(
+          root.get("vars")) + ", expected an array of names");
+    }
+    List<String> vars = new ArrayList<>();
+    int k = 0;
+    for (JsonNode var : root.get("vars")) {
+      String name = doc.textOrNull(var, "/vars/" + k++, "an ITF variable name");
+      if (name == null) throw doc.error("PC302", "/vars/" + (k - 1), "a null ITF variable name");
+      vars.add(name);
+    }
     ImmutableList.Builder<JsonTrace.Step> steps = ImmutableList.builder();
+    int i = 0;
     for (JsonNode state : root.get("states")) {
-      if (!state.isObject()) throw new IOException(file + ": an ITF state that is not an object");
+      String at = "/states/" + i++;
+      if (!state.isObject()) {
+        throw doc.error("PC302", at, "an ITF state that is " + TraceDocument.kind(state)
+            + ", expected an object");
+      }
       ImmutableMap.Builder<String, Value> values = ImmutableMap.builder();
-      for (JsonNode var : root.get("vars")) {
-        String name = var.asText();
+      for (String name : vars) {
         JsonNode v = state.get(name);
         if (v == null) {
-          throw new IOException(file + ": ITF state " + state.path("#meta").path("index")
-              .asText("?") + " has no value for " + name);
+          throw doc.error("PC302", at, "ITF state " + (i - 1) + " has no value for " + name);
         }
-        values.put(name, parse(v, name.endsWith(".pc"), file));
+        values.put(name, parse(doc, v, name.endsWith(".pc"), at + JsonLocations.step(name)));
       }
       JsonNode sm = state.path("#meta");
-      steps.add(new JsonTrace.Step(text(sm.get("process")), text(sm.get("label")),
+      steps.add(new JsonTrace.Step(doc.textOrNull(sm.get("process"), at + "/#meta/process",
+          "process"), doc.textOrNull(sm.get("label"), at + "/#meta/label", "label"),
           new StateView(values.buildKeepingLast())));
     }
-    return new JsonTrace.Recorded(text(meta.get("model")), text(meta.get("property")),
-        steps.build(), root.has("loop") ? root.get("loop").asInt() : -1);
+    String property = doc.textOrNull(meta.get("property"), "/#meta/property", "property");
+    if (property == null) {
+      throw doc.error("PC302", "", "no \"#meta\".\"property\" naming the property the trace "
+          + "violates");
+    }
+    return new JsonTrace.Recorded(doc.textOrNull(meta.get("model"), "/#meta/model", "model"),
+        property, steps.build(),
+        root.has("loop") ? JsonTrace.loop(doc, root.get("loop"), "/loop", i) : -1);
   }
 
-  private static String text(JsonNode n) {
-    return n == null || n.isNull() ? null : n.asText();
-  }
-
-  private static Value parse(JsonNode n, boolean label, Path file) throws IOException {
+  private static Value parse(TraceDocument doc, JsonNode n, boolean label, String at)
+      throws TraceFileException {
     if (n.isBoolean()) return new Value.Bool(n.asBoolean());
-    if (n.isIntegralNumber()) return new Value.Int(n.asInt());
+    if (n.isNumber()) return new Value.Int(doc.integer(n, at, "value"));
     if (n.isTextual()) return label ? new Value.Label(n.asText()) : new Value.Enum(n.asText());
-    if (n.isArray()) return sequence(n, file);
+    if (n.isArray()) return sequence(doc, n, at);
     if (n.has("#bigint")) {
+      String digits = n.get("#bigint").asText();
       try {
-        return new Value.Int(Integer.parseInt(n.get("#bigint").asText()));
+        return new Value.Int(Integer.parseInt(digits));
       } catch (NumberFormatException e) {
-        throw new IOException(file + ": integer out of range: " + n.get("#bigint").asText());
+        throw doc.error(digits.matches("-?[0-9]+") ? "PC303" : "PC302", at + "/#bigint",
+            "integer out of range: " + digits);
       }
     }
-    if (n.has("#tup")) return sequence(n.get("#tup"), file);
-    if (n.has("#set")) return sequence(n.get("#set"), file);
+    if (n.has("#tup")) return sequence(doc, n.get("#tup"), at + "/#tup");
+    if (n.has("#set")) return sequence(doc, n.get("#set"), at + "/#set");
     if (n.has("#map")) {
       ImmutableList.Builder<Value> keys = ImmutableList.builder();
       ImmutableList.Builder<Value> values = ImmutableList.builder();
+      int i = 0;
       for (JsonNode pair : n.get("#map")) {
+        String pairAt = at + "/#map/" + i++;
         if (!pair.isArray() || pair.size() != 2) {
-          throw new IOException(file + ": an ITF #map entry that is not a [key, value] pair");
+          throw doc.error("PC302", pairAt, "an ITF #map entry that is not a [key, value] pair");
         }
-        keys.add(parse(pair.get(0), false, file));
-        values.add(parse(pair.get(1), false, file));
+        keys.add(parse(doc, pair.get(0), false, pairAt + "/0"));
+        values.add(parse(doc, pair.get(1), false, pairAt + "/1"));
       }
       return new Value.Array(keys.build(), values.build());
     }
-    throw new IOException(file + ": an ITF value poolcheck has no type for: " + n);
+    throw doc.error("PC302", at, "an ITF value poolcheck has no type for: "
+        + TraceDocument.kind(n));
   }
 
-  private static Value sequence(JsonNode n, Path file) throws IOException {
+  private static Value sequence(TraceDocument doc, JsonNode n, String at)
+      throws TraceFileException {
+    if (!n.isArray()) {
+      throw doc.error("PC302", at, "is " + TraceDocument.kind(n) + ", expected an array");
+    }
     ImmutableList.Builder<Value> elements = ImmutableList.builder();
-    for (JsonNode e : n) elements.add(parse(e, false, file));
+    int i = 0;
+    for (JsonNode e : n) elements.add(parse(doc, e, false, at + "/" + i++));
     return new Value.Sequence(true, elements.build());
   }
 }

@@ -1,11 +1,9 @@
 package poolcheck.trace;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
@@ -35,57 +33,90 @@ public final class JsonTrace {
 
   private JsonTrace() {}
 
+  /**
+   * Reads a JSON result or trace, or an ITF trace. Anything that is not one is a
+   * {@link TraceFileException} with a code and the position of the offending JSON value.
+   */
   public static Recorded read(Path file) throws IOException {
-    JsonNode root;
-    try {
-      root = new ObjectMapper().readTree(Files.readString(file));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IOException(file + ": not JSON: " + e.getOriginalMessage());
-    }
-    if (ItfTrace.isItf(root)) return ItfTrace.read(root, file);
-    JsonNode trace = root.has("trace") ? root.get("trace") : root;
-    if (!trace.has("steps") || !trace.get("steps").isArray()) {
-      throw new IOException(file + ": no trace in it (expected a \"trace\" with \"steps\")");
+    TraceDocument doc = TraceDocument.read(file);
+    JsonNode root = doc.root;
+    if (ItfTrace.isItf(root)) return ItfTrace.read(doc);
+    boolean wrapped = root.isObject() && root.has("trace");
+    JsonNode trace = wrapped ? root.get("trace") : root;
+    String at = wrapped ? "/trace" : "";
+    if (!trace.isObject() || !trace.has("steps") || !trace.get("steps").isArray()) {
+      throw doc.error("PC302", at, "no trace in it (expected a \"trace\" with \"steps\", "
+          + "found " + TraceDocument.kind(trace.isObject() ? trace.get("steps") : trace) + ")");
     }
     ImmutableList.Builder<Step> steps = ImmutableList.builder();
+    int i = 0;
     for (JsonNode step : trace.get("steps")) {
+      String stepAt = at + "/steps/" + i++;
       JsonNode state = step.get("state");
       if (state == null || !state.isObject()) {
-        throw new IOException(file + ": a step without a \"state\" object");
+        throw doc.error("PC302", stepAt, "a step without a \"state\" object");
       }
       ImmutableMap.Builder<String, Value> values = ImmutableMap.builder();
       Iterator<Map.Entry<String, JsonNode>> fields = state.fields();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> f = fields.next();
-        values.put(f.getKey(), value(f.getValue(), f.getKey().endsWith(".pc")));
+        values.put(f.getKey(), value(doc, f.getValue(), f.getKey().endsWith(".pc"),
+            stepAt + "/state" + JsonLocations.step(f.getKey())));
       }
-      steps.add(new Step(text(step.get("process")), text(step.get("label")),
-          new StateView(values.build())));
+      steps.add(new Step(doc.textOrNull(step.get("process"), stepAt + "/process", "process"),
+          doc.textOrNull(step.get("label"), stepAt + "/label", "label"),
+          new StateView(values.buildKeepingLast())));
     }
-    int loop = trace.has("loop") ? trace.get("loop").asInt() : -1;
+    int loop = trace.has("loop") ? loop(doc, trace.get("loop"), at + "/loop", i) : -1;
     ImmutableList<String> checked = null;
-    if (root.has("checked") && root.get("checked").isArray()) {
+    if (root.has("checked")) {
+      if (!root.get("checked").isArray()) {
+        throw doc.error("PC302", "/checked", "\"checked\" is " + TraceDocument.kind(
+            root.get("checked")) + ", expected an array of property names");
+      }
       ImmutableList.Builder<String> names = ImmutableList.builder();
-      root.get("checked").forEach(n -> names.add(n.asText()));
+      int k = 0;
+      for (JsonNode n : root.get("checked")) {
+        String name = doc.textOrNull(n, "/checked/" + k, "a checked property name");
+        if (name == null) {
+          throw doc.error("PC302", "/checked/" + k, "a checked property name is null");
+        }
+        names.add(name);
+        k++;
+      }
       checked = names.build();
     }
-    return new Recorded(text(root.get("model")), text(trace.get("property")), steps.build(),
-        loop, checked);
+    String property = doc.textOrNull(trace.get("property"), at + "/property", "property");
+    if (property == null) {
+      throw doc.error("PC302", at, "no \"property\" naming the property the trace violates");
+    }
+    return new Recorded(doc.textOrNull(root.get("model"), "/model", "model"), property,
+        steps.build(), loop, checked);
   }
 
-  private static String text(JsonNode n) {
-    return n == null || n.isNull() ? null : n.asText();
+  /** A lasso's loop-back state: -1 (none) or the index of one of the {@code states}. */
+  static int loop(TraceDocument doc, JsonNode n, String pointer, int states)
+      throws TraceFileException {
+    int loop = doc.integer(n, pointer, "loop");
+    if (loop < -1 || loop >= states) {
+      throw doc.error("PC302", pointer, "loop " + loop + " is not a state of the trace (0 to "
+          + (states - 1) + ", or -1 for none)");
+    }
+    return loop;
   }
 
-  private static Value value(JsonNode n, boolean label) {
+  private static Value value(TraceDocument doc, JsonNode n, boolean label, String at)
+      throws TraceFileException {
     if (n.isBoolean()) return new Value.Bool(n.asBoolean());
-    if (n.isInt()) return new Value.Int(n.asInt());
+    if (n.isNumber()) return new Value.Int(doc.integer(n, at, "value"));
     if (n.isTextual()) return label ? new Value.Label(n.asText()) : new Value.Enum(n.asText());
     if (n.isArray()) {
       ImmutableList.Builder<Value> elements = ImmutableList.builder();
-      for (JsonNode e : n) elements.add(value(e, false));
+      int i = 0;
+      for (JsonNode e : n) elements.add(value(doc, e, false, at + "/" + i++));
       return new Value.Sequence(true, elements.build());
     }
-    throw new IllegalArgumentException("unexpected JSON value " + n);
+    throw doc.error("PC302", at, "a state value that is " + TraceDocument.kind(n)
+        + ", expected a boolean, an integer, a name or an array");
   }
 }
