@@ -18,6 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import poolcheck.api.Models;
 import poolcheck.compile.CompiledModel;
 import poolcheck.compile.Property;
+import poolcheck.coverage.Coverage;
+import poolcheck.coverage.CoverageJson;
+import poolcheck.coverage.CoverageTable;
 import poolcheck.explore.AllViolations;
 import poolcheck.explore.Explorer;
 import poolcheck.explore.FewestSwitches;
@@ -92,6 +95,14 @@ final class CheckCommand implements Callable<Integer> {
       description = "Continue the run checkpointed in DIR (same model, constants and options).")
   Path resume;
 
+  @Option(names = "--coverage", description = "Print how often each step was enabled and "
+      + "taken and each check evaluated.")
+  boolean coverage;
+
+  @Option(names = "--strict", description = "Fail (exit 5) when a verified run leaves a step "
+      + "unreached or a check vacuous.")
+  boolean strict;
+
   @Option(names = "--progress-interval", paramLabel = "SECONDS", defaultValue = "2",
       description = "Seconds between progress lines (default: 2).")
   double progressInterval;
@@ -148,8 +159,26 @@ final class CheckCommand implements Callable<Integer> {
               .map(v -> v.counterexample().orElseThrow().property().name()).toList())));
     }
     out.println(summary(r));
-    if (json != null) Files.writeString(json, JsonResult.render(r));
+    // --all-violations runs several searches, none over every property: no coverage for it.
+    Coverage cov = all == null ? explorer.coverage() : null;
+    boolean complete = r.verdict() == Verdict.VERIFIED;
+    if (cov != null && coverage) {
+      if (!complete) out.println("coverage so far (the search did not finish):");
+      out.print(CoverageTable.render(cov));
+    }
+    List<Coverage.Warning> warnings = cov != null && complete ? cov.warnings() : List.of();
+    warnings.forEach(out::println);
+    if (json != null) {
+      var tree = JsonResult.tree(r);
+      if (cov != null) CoverageJson.put(tree, cov, complete);
+      Files.writeString(json, JsonResult.render(tree));
+    }
     if (!violations.isEmpty()) return ExitCode.VIOLATED;
+    if (strict && complete && !warnings.isEmpty()) {
+      out.println("--strict: " + warnings.size() + " coverage warning"
+          + (warnings.size() == 1 ? "" : "s") + ", failing");
+      return ExitCode.WARNINGS;
+    }
     return switch (r.verdict()) {
       case VERIFIED -> ExitCode.VERIFIED;
       case VIOLATED -> ExitCode.VIOLATED;

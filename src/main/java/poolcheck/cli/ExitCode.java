@@ -7,6 +7,8 @@ final class ExitCode {
   static final int BAD_INPUT = 2;
   static final int INCOMPLETE = 3;
   static final int INTERRUPTED = 4;
+  /** --strict: verified, but a step was never taken or a check was vacuous. */
+  static final int WARNINGS = 5;
 
   private ExitCode() {}
 }

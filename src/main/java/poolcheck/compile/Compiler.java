@@ -34,6 +34,12 @@ public final class Compiler {
   final Symbols symbols = new Symbols();
   final List<Diagnostic> errors = new ArrayList<>();
   final Map<String, Property> properties = new LinkedHashMap<>();
+  /** Coverage sites in the order first met; instances of a process share their text's sites. */
+  final List<Site> sites = new ArrayList<>();
+  private final Map<String, Integer> siteIds = new java.util.HashMap<>();
+  private final List<java.util.Set<String>> siteSteps = new ArrayList<>();
+  /** The step being compiled ({@code "reader.take_ref"}), null outside steps. */
+  String currentStep;
   private final List<Integer> slotLo = new ArrayList<>();
   private final List<Integer> slotHi = new ArrayList<>();
   private final Map<String, String> overrides;
@@ -140,17 +146,20 @@ public final class Compiler {
       try {
         if (d instanceof Decl.Invariant inv) {
           Code code = exprs.bool(inv.condition(), Scope.GLOBAL);
-          model.invariant(properties.get(inv.name()).id(), code);
+          model.invariant(properties.get(inv.name()).id(), code,
+              site(Site.Kind.INVARIANT, inv.pos(), inv.name()));
         } else if (d instanceof Decl.Final fin) {
           if (model.hasFinal()) {
             throw error("PC105", fin.pos(), "duplicate final-state predicate: only one "
                 + "'final' declaration is allowed");
           }
-          model.finalPredicate(exprs.bool(fin.condition(), Scope.GLOBAL));
+          model.finalPredicate(exprs.bool(fin.condition(), Scope.GLOBAL),
+              site(Site.Kind.FINAL, fin.pos(), null));
         } else if (d instanceof Decl.Liveness live) {
           Code p = live.p() == null ? null : exprs.bool(live.p(), Scope.GLOBAL);
           Code q = exprs.bool(live.q(), Scope.GLOBAL);
-          model.liveness(properties.get(live.name()), live.kind(), p, q);
+          model.liveness(properties.get(live.name()), live.kind(), p, q,
+              p == null ? -1 : site(Site.Kind.LEADS_TO, live.pos(), live.name()));
         } else if (d instanceof Decl.Fairness fair) {
           for (int k = 0; k < fair.processes().size(); k++) {
             String name = fair.processes().get(k);
@@ -171,8 +180,30 @@ public final class Compiler {
     int[] hi = slotHi.stream().mapToInt(Integer::intValue).toArray();
     Map<String, Integer> constants = new LinkedHashMap<>();
     symbols.constants.forEach((k, v) -> constants.put(k, v.value()));
+    model.sites(sitesWithSteps());
     return model.build(new StateLayout(lo, hi), symbols, ImmutableList.copyOf(properties.values()),
         envSize, constants, ImmutableList.copyOf(configurations), configuration);
+  }
+
+  /** The id of the coverage site of this kind at this position, registered on first use. */
+  int site(Site.Kind kind, Position pos, String name) {
+    int id = siteIds.computeIfAbsent(kind + " " + pos + " " + name, k -> {
+      sites.add(new Site(sites.size(), kind, pos, name, ImmutableList.of()));
+      siteSteps.add(new java.util.LinkedHashSet<>());
+      return sites.size() - 1;
+    });
+    if (currentStep != null) siteSteps.get(id).add(currentStep);
+    return id;
+  }
+
+  /** The sites with the steps each occurs in. */
+  private List<Site> sitesWithSteps() {
+    List<Site> out = new ArrayList<>();
+    for (Site s : sites) {
+      out.add(new Site(s.id(), s.kind(), s.position(), s.name(),
+          ImmutableList.copyOf(siteSteps.get(s.id()))));
+    }
+    return out;
   }
 
   private void selectConfiguration(ParsedModel parsed) throws ModelException {

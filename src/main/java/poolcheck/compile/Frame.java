@@ -10,15 +10,29 @@ public final class Frame {
   SuccessorSink sink;
   int transition;
   final boolean[] checked;
+  /** Coverage counters, bumped as steps and checks run; see {@link Counts}. */
+  final Counts counts;
 
+  /** A frame for constant expressions: nothing to count. */
   Frame(int envSize, boolean[] checked) {
+    this(envSize, checked, new Counts(0, 0));
+  }
+
+  Frame(int envSize, boolean[] checked, Counts counts) {
     this.env = new int[envSize];
     this.checked = checked;
+    this.counts = counts;
+  }
+
+  /** What this frame's runs have counted so far (live, not a copy). */
+  public Counts counts() {
+    return counts;
   }
 
   private Canonicalising canonicalising;
 
   void emit(int[] s) {
+    if (transition >= 0) counts.taken[transition]++;
     sink.successor(s, transition);
   }
 

@@ -165,28 +165,40 @@ abstract class Instr {
 
   static final class When extends Instr {
     final Code condition;
+    /** The {@link Site} of a when statement; -1 for a step's guard (its step's counts say it). */
+    final int site;
 
-    When(Code condition) {
+    When(Code condition, int site) {
       this.condition = condition;
+      this.site = site;
     }
 
     void run(Frame f, int[] s) {
-      if (condition.eval(f, s) != 0) next.run(f, s);
+      boolean holds = condition.eval(f, s) != 0;
+      if (site >= 0) {
+        f.counts.evaluated[site]++;
+        if (holds) f.counts.held[site]++;
+      }
+      if (holds) next.run(f, s);
     }
   }
 
   static final class Assert extends Instr {
     final int property;
     final Code condition;
+    final int site;
 
-    Assert(int property, Code condition) {
+    Assert(int property, Code condition, int site) {
       this.property = property;
       this.condition = condition;
+      this.site = site;
     }
 
     void run(Frame f, int[] s) {
-      if (f.checked[property] && condition.eval(f, s) == 0) {
-        throw new Violation(property, s.clone());
+      if (f.checked[property]) {
+        f.counts.evaluated[site]++;
+        if (condition.eval(f, s) == 0) throw new Violation(property, s.clone());
+        f.counts.held[site]++;
       }
       next.run(f, s);
     }

@@ -73,6 +73,11 @@ public final class LivenessChecker {
     return java.util.Optional.empty();
   }
 
+  /** What the check counted: the premises of leads-to properties, among others. */
+  public poolcheck.compile.Counts counts() {
+    return frame.counts();
+  }
+
   public int distinct() {
     return states.size();
   }
