@@ -18,6 +18,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import poolcheck.api.Models;
 import poolcheck.compile.CompiledModel;
+import poolcheck.coverage.Coverage;
+import poolcheck.coverage.CoverageJson;
+import poolcheck.coverage.CoverageTable;
 import poolcheck.result.Counterexample;
 import poolcheck.simulate.SimulationResult;
 import poolcheck.simulate.Simulator;
@@ -58,6 +61,10 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON.")
   Path json;
 
+  @Option(names = "--coverage", description = "Print how often the runs found each step "
+      + "enabled and took it, and evaluated each check.")
+  boolean coverage;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -78,13 +85,21 @@ final class SimulateCommand implements Callable<Integer> {
       out.println();
     });
     out.println(summary(r));
-    if (json != null) Files.writeString(json, json(r));
+    Coverage cov = simulator.coverage();
+    if (coverage) out.print(CoverageTable.render(cov));
+    // After a violation the runs stopped early: what they missed says little.
+    if (!r.violated()) {
+      cov.warnings().forEach(w -> out.println(w.text().replaceFirst(": ", " in " + r.runsDone()
+          + " random run" + (r.runsDone() == 1 ? "" : "s") + ": ")));
+    }
+    if (json != null) Files.writeString(json, json(r, cov));
     return r.violated() ? ExitCode.VIOLATED : ExitCode.VERIFIED;
   }
 
   /** The usual result document plus what it takes to repeat the simulation. */
-  static String json(SimulationResult r) throws JsonProcessingException {
+  static String json(SimulationResult r, Coverage cov) throws JsonProcessingException {
     ObjectNode root = JsonResult.tree(r.toCheckResult());
+    if (cov != null) CoverageJson.put(root, cov, !r.violated());
     ObjectNode sim = root.putObject("simulation");
     sim.put("seed", r.seed());
     sim.put("runs", r.runs());

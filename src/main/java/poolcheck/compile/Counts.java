@@ -60,9 +60,9 @@ public final class Counts {
     }
   }
 
-  /** Counts a step as taken on its own (simulation counts the step a run chose, not all). */
-  public void take(int transition) {
-    taken[transition]++;
+  /** Counts a step as taken n more times (simulation counts the steps its runs chose). */
+  public void addTaken(int transition, long n) {
+    taken[transition] += n;
   }
 
   /** Forgets the taken counts (simulation counts its own). */
