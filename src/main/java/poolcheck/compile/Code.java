@@ -218,8 +218,8 @@ abstract class Code {
     int eval(Frame f, int[] s) {
       int premise = a.eval(f, s);
       if (site >= 0) {
-        f.counts.evaluated[site]++;
-        if (premise != 0) f.counts.held[site]++;
+        f.evaluated[site]++;
+        if (premise != 0) f.held[site]++;
       }
       return premise == 0 ? 1 : b.eval(f, s);
     }

@@ -177,8 +177,8 @@ public final class CompiledModel {
     LivenessCheck c = liveness.get(k);
     if (c.p() == null) return true;
     boolean premise = holds(c.p(), s, f);
-    f.counts.evaluated[c.site()]++;
-    if (premise) f.counts.held[c.site()]++;
+    f.evaluated[c.site()]++;
+    if (premise) f.held[c.site()]++;
     return premise;
   }
 
@@ -248,15 +248,20 @@ public final class CompiledModel {
       if (pc >= mine.length) continue;
       int t = transitionIds[i][pc];
       f.transition = t;
-      long taken = f.counts.taken[t];
+      int before = f.emitted;
       try {
         mine[pc].run(f, s.clone());
       } catch (Violation v) {
-        f.counts.enabled[t]++;
+        f.taken[t] += f.emitted - before;
+        f.enabled[t]++;
         sink.violation(v.property, v.state, t);
         continue;
       }
-      if (f.counts.taken[t] != taken) f.counts.enabled[t]++;
+      int n = f.emitted - before;
+      if (n != 0) {
+        f.taken[t] += n;
+        f.enabled[t]++;
+      }
     }
   }
 
@@ -280,10 +285,10 @@ public final class CompiledModel {
     for (int k = 0; k < invariants.length; k++) {
       int id = invariantIds[k];
       if (!f.checked[id]) continue;
-      f.counts.evaluated[invariantSites[k]]++;
+      f.evaluated[invariantSites[k]]++;
       try {
         if (invariants[k].eval(f, s) == 0) return id;
-        f.counts.held[invariantSites[k]]++;
+        f.held[invariantSites[k]]++;
       } catch (Violation v) {
         return v.property;
       }
@@ -294,10 +299,10 @@ public final class CompiledModel {
   /** Whether a state with no enabled step is a legitimate end rather than a deadlock. */
   public boolean isFinal(int[] s, Frame f) {
     if (finalPredicate != null) {
-      f.counts.evaluated[finalSite]++;
+      f.evaluated[finalSite]++;
       try {
         boolean end = finalPredicate.eval(f, s) != 0;
-        if (end) f.counts.held[finalSite]++;
+        if (end) f.held[finalSite]++;
         return end;
       } catch (Violation v) {
         return false;

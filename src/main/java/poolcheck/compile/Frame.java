@@ -12,6 +12,13 @@ public final class Frame {
   final boolean[] checked;
   /** Coverage counters, bumped as steps and checks run; see {@link Counts}. */
   final Counts counts;
+  // The counters' arrays, one load closer for the hot loop.
+  final long[] taken;
+  final long[] enabled;
+  final long[] evaluated;
+  final long[] held;
+  /** Successors emitted so far: the explorer's loop turns differences into per-step counts. */
+  int emitted;
 
   /** A frame for constant expressions: nothing to count. */
   Frame(int envSize, boolean[] checked) {
@@ -22,6 +29,10 @@ public final class Frame {
     this.env = new int[envSize];
     this.checked = checked;
     this.counts = counts;
+    this.taken = counts.taken;
+    this.enabled = counts.enabled;
+    this.evaluated = counts.evaluated;
+    this.held = counts.held;
   }
 
   /** What this frame's runs have counted so far (live, not a copy). */
@@ -32,7 +43,7 @@ public final class Frame {
   private Canonicalising canonicalising;
 
   void emit(int[] s) {
-    if (transition >= 0) counts.taken[transition]++;
+    emitted++;
     sink.successor(s, transition);
   }
 

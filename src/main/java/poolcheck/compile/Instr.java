@@ -176,8 +176,8 @@ abstract class Instr {
     void run(Frame f, int[] s) {
       boolean holds = condition.eval(f, s) != 0;
       if (site >= 0) {
-        f.counts.evaluated[site]++;
-        if (holds) f.counts.held[site]++;
+        f.evaluated[site]++;
+        if (holds) f.held[site]++;
       }
       if (holds) next.run(f, s);
     }
@@ -196,9 +196,9 @@ abstract class Instr {
 
     void run(Frame f, int[] s) {
       if (f.checked[property]) {
-        f.counts.evaluated[site]++;
+        f.evaluated[site]++;
         if (condition.eval(f, s) == 0) throw new Violation(property, s.clone());
-        f.counts.held[site]++;
+        f.held[site]++;
       }
       next.run(f, s);
     }
