@@ -18,12 +18,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import poolcheck.api.Models;
 import poolcheck.compile.CompiledModel;
-import poolcheck.coverage.Coverage;
-import poolcheck.coverage.CoverageJson;
-import poolcheck.coverage.CoverageTable;
 import poolcheck.result.Counterexample;
+import poolcheck.result.Coverage;
 import poolcheck.simulate.SimulationResult;
 import poolcheck.simulate.Simulator;
+import poolcheck.trace.CoverageJson;
+import poolcheck.trace.CoverageTable;
 import poolcheck.trace.JsonResult;
 import poolcheck.trace.TextTrace;
 

@@ -85,7 +85,7 @@ public final class Prover {
    * The record's view of a run's coverage. Positions name files as the model's display name
    * does (relative to the project), so the record does not depend on where it was made.
    */
-  private static ProofRecord.Coverage coverage(poolcheck.coverage.Coverage c,
+  private static ProofRecord.Coverage coverage(poolcheck.result.Coverage c,
       String displayName, Path file) {
     String shown = file.toString();
     String prefix = shown.endsWith(displayName)

@@ -101,10 +101,10 @@ public final class Simulator {
    * was enabled, taken the times a run chose it (a violating last step included). Null before
    * {@link #run}.
    */
-  public poolcheck.coverage.Coverage coverage() {
+  public poolcheck.result.Coverage coverage() {
     if (counts == null) return null;
     int deadlock = model.property("deadlock").orElseThrow().id();
-    return poolcheck.coverage.Coverage.of(model, counts, java.util.Set.copyOf(checkedNames()),
+    return poolcheck.result.Coverage.of(model, counts, java.util.Set.copyOf(checkedNames()),
         checked[deadlock]);
   }
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import poolcheck.compile.CompiledModel;
 import poolcheck.compile.Compiler;
 import poolcheck.compile.ModelShape;
-import poolcheck.coverage.Coverage;
+import poolcheck.result.Coverage;
 import poolcheck.explore.Explorer;
 import poolcheck.language.ModelException;
 import poolcheck.language.ModelLoader;

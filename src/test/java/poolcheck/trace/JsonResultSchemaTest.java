@@ -151,7 +151,7 @@ class JsonResultSchemaTest {
         MODEL.replace("x < N", "x <= N => x >= 0")));
     CheckResult r = explorer.run();
     com.fasterxml.jackson.databind.node.ObjectNode tree = JsonResult.tree(r);
-    poolcheck.coverage.CoverageJson.put(tree, explorer.coverage(), true);
+    poolcheck.trace.CoverageJson.put(tree, explorer.coverage(), true);
     JsonNode root = new ObjectMapper().readTree(JsonResult.render(tree));
     List<Field> top = section("Top level");
     assertEquals(names(top, List.of("always", "from the command line")), keys(root));

@@ -1,4 +1,4 @@
-package poolcheck.coverage;
+package poolcheck.explore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,8 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import poolcheck.api.Models;
 import poolcheck.compile.CompiledModel;
-import poolcheck.explore.Explorer;
 import poolcheck.result.CheckResult;
+import poolcheck.result.Coverage;
 import poolcheck.result.Verdict;
 
 /** The counts behind the coverage report, against figures known by hand and each other. */

@@ -1,6 +1,7 @@
-package poolcheck.coverage;
+package poolcheck.trace;
 
 import java.util.Locale;
+import poolcheck.result.Coverage;
 
 /** The whole coverage table for {@code --coverage}: steps, then checks. */
 public final class CoverageTable {

@@ -1,4 +1,4 @@
-package poolcheck.coverage;
+package poolcheck.result;
 
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;

@@ -1,7 +1,8 @@
-package poolcheck.coverage;
+package poolcheck.trace;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import poolcheck.result.Coverage;
 
 /** The {@code coverage} member of the JSON result (docs/json-schema.md). */
 public final class CoverageJson {
