@@ -26,8 +26,11 @@ import poolcheck.language.ModelLoader;
 import poolcheck.language.ParsedModel;
 import poolcheck.result.CheckResult;
 import poolcheck.result.Counterexample;
+import poolcheck.result.Coverage;
 import poolcheck.result.Statistics;
 import poolcheck.result.Verdict;
+import poolcheck.trace.CoverageJson;
+import poolcheck.trace.CoverageTable;
 import poolcheck.trace.JsonResult;
 import poolcheck.trace.TextTrace;
 
@@ -108,6 +111,14 @@ final class CheckCommand implements Callable<Integer> {
       description = "Continue the run checkpointed in DIR (same model, constants and options).")
   Path resume;
 
+  @Option(names = "--coverage", description = "Print how often each step was enabled and "
+      + "taken and each check evaluated.")
+  boolean coverage;
+
+  @Option(names = "--strict", description = "Fail (exit 5) when a verified run leaves a step "
+      + "unreached or a check vacuous.")
+  boolean strict;
+
   @Option(names = "--progress-interval", paramLabel = "SECONDS", defaultValue = "2",
       description = "Seconds between progress lines (default: 2).")
   double progressInterval;
@@ -179,9 +190,20 @@ final class CheckCommand implements Callable<Integer> {
               .map(v -> v.counterexample().orElseThrow().property().name()).toList())));
     }
     out.println(summary(r));
+    // --all-violations runs several searches, none over every property: no coverage for it.
+    Coverage cov = all == null ? explorer.coverage() : null;
+    boolean complete = r.verdict() == Verdict.VERIFIED;
+    if (cov != null && coverage) {
+      if (!complete) out.println("coverage so far (the search did not finish):");
+      out.print(CoverageTable.render(cov));
+    }
+    List<Coverage.Warning> warnings = cov != null && complete ? cov.warnings() : List.of();
+    warnings.forEach(out::println);
     if (json != null) {
+      var tree = JsonResult.tree(r);
+      if (cov != null) CoverageJson.put(tree, cov, complete);
       try {
-        outputs.write(json, JsonResult.render(r), false);
+        outputs.write(json, JsonResult.render(tree), false);
       } catch (java.io.IOException e) {
         unwritten.add(Failure.ioMessage(e));
       }
@@ -189,6 +211,11 @@ final class CheckCommand implements Callable<Integer> {
     out.flush();
     for (String e : unwritten) err.println("poolcheck: not written: " + e);
     if (!violations.isEmpty()) return ExitCode.VIOLATED;
+    if (strict && complete && !warnings.isEmpty()) {
+      out.println("--strict: " + warnings.size() + " coverage warning"
+          + (warnings.size() == 1 ? "" : "s") + ", failing");
+      return ExitCode.WARNINGS;
+    }
     return switch (r.verdict()) {
       case VERIFIED -> ExitCode.VERIFIED;
       case VIOLATED -> ExitCode.VIOLATED;

@@ -11,6 +11,8 @@ final class ExitCode {
   static final int INTERNAL_ERROR = BAD_INPUT;
   /** Out of memory outside the search, which reports its own (a limit, like the search's). */
   static final int OUT_OF_MEMORY = INCOMPLETE;
+  /** --strict: verified, but a step was never taken or a check was vacuous. */
+  static final int WARNINGS = 5;
 
   private ExitCode() {}
 }

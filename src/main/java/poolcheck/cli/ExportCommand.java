@@ -51,6 +51,11 @@ final class ExportCommand implements Callable<Integer> {
       + "it as FILE with .cfg; the module is named after the file. Never over an input.")
   Path output;
 
+  @Option(names = "--spin-coverage", description = "promela: make every step a SPIN state of "
+      + "its own, so SPIN's unreached report lists the steps never taken (more SPIN states; "
+      + "docs/export.md).")
+  boolean spinCoverage;
+
   @Override
   public Integer call() throws ModelException, IOException {
     ParsedModel parsed = ModelLoader.load(model);
@@ -62,10 +67,14 @@ final class ExportCommand implements Callable<Integer> {
     Set<String> names = propertyOptions.selected(compiled);
     if (names != null) checked = Checked.only(shape, names);
     if (propertyOptions.noDeadlock) checked = checked.withoutDeadlock();
+    if (spinCoverage && to != Target.promela) {
+      throw new UsageException("--spin-coverage is for --to promela");
+    }
     Outputs outputs = Outputs.of(parsed);
     if (output != null) outputs.checkFile("--output", output);
     if (to == Target.promela) {
-      write(outputs, output, PromelaExport.render(shape, checked));
+      write(outputs, output, spinCoverage ? PromelaExport.renderWithStepStates(shape, checked)
+          : PromelaExport.render(shape, checked));
       return ExitCode.VERIFIED;
     }
     String module = output == null ? TlaExport.moduleName(shape.name())

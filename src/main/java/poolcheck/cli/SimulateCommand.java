@@ -20,8 +20,11 @@ import poolcheck.compile.Compiler;
 import poolcheck.language.ModelLoader;
 import poolcheck.language.ParsedModel;
 import poolcheck.result.Counterexample;
+import poolcheck.result.Coverage;
 import poolcheck.simulate.SimulationResult;
 import poolcheck.simulate.Simulator;
+import poolcheck.trace.CoverageJson;
+import poolcheck.trace.CoverageTable;
 import poolcheck.trace.JsonResult;
 import poolcheck.trace.TextTrace;
 
@@ -68,6 +71,10 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Write the result as JSON (never over an input; checked before the runs).")
   Path json;
 
+  @Option(names = "--coverage", description = "Print how often the runs found each step "
+      + "enabled and took it, and evaluated each check.")
+  boolean coverage;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -91,9 +98,16 @@ final class SimulateCommand implements Callable<Integer> {
       out.println();
     });
     out.println(summary(r));
+    Coverage cov = simulator.coverage();
+    if (coverage) out.print(CoverageTable.render(cov));
+    // After a violation the runs stopped early: what they missed says little.
+    if (!r.violated()) {
+      cov.warnings().forEach(w -> out.println(w.text().replaceFirst(": ", " in " + r.runsDone()
+          + " random run" + (r.runsDone() == 1 ? "" : "s") + ": ")));
+    }
     if (json != null) {
       try {
-        outputs.write(json, json(r), false);
+        outputs.write(json, json(r, cov), false);
       } catch (java.io.IOException e) {
         // After the verdict: said after it, and the verdict's status stands.
         out.flush();
@@ -104,8 +118,9 @@ final class SimulateCommand implements Callable<Integer> {
   }
 
   /** The usual result document plus what it takes to repeat the simulation. */
-  static String json(SimulationResult r) throws JsonProcessingException {
+  static String json(SimulationResult r, Coverage cov) throws JsonProcessingException {
     ObjectNode root = JsonResult.tree(r.toCheckResult());
+    if (cov != null) CoverageJson.put(root, cov, !r.violated());
     ObjectNode sim = root.putObject("simulation");
     sim.put("seed", r.seed());
     sim.put("runs", r.runs());

@@ -228,14 +228,22 @@ abstract class Code {
   static final class Implies extends Code {
     final Code a;
     final Code b;
+    /** The {@link Site} counting how often the premise held; -1 in constant expressions. */
+    final int site;
 
-    Implies(Code a, Code b) {
+    Implies(Code a, Code b, int site) {
       this.a = a;
       this.b = b;
+      this.site = site;
     }
 
     int eval(Frame f, int[] s) {
-      return a.eval(f, s) == 0 ? 1 : b.eval(f, s);
+      int premise = a.eval(f, s);
+      if (site >= 0) {
+        f.evaluated[site]++;
+        if (premise != 0) f.held[site]++;
+      }
+      return premise == 0 ? 1 : b.eval(f, s);
     }
   }
 

@@ -33,7 +33,10 @@ public final class CompiledModel {
   private final Code[] invariants;
   /** Per invariant, what it reads, for the message when it fails; entries may be null. */
   private final FailureText.Reads[] invariantReads;
+  private final int[] invariantSites;
   private final Code finalPredicate;
+  private final int finalSite;
+  private final ImmutableList<Site> sites;
   private final Symbols symbols;
   private final ImmutableList<LivenessCheck> liveness;
   private final int[] fairness;
@@ -69,7 +72,10 @@ public final class CompiledModel {
     for (int k = 0; k < invariants.length; k++) {
       invariantReads[k] = b.invariantReads.getOrDefault(invariantIds[k], null);
     }
+    this.invariantSites = b.invariantSites.stream().mapToInt(Integer::intValue).toArray();
     this.finalPredicate = b.finalPredicate;
+    this.finalSite = b.finalSite;
+    this.sites = ImmutableList.copyOf(b.sites);
     this.liveness = ImmutableList.copyOf(b.liveness);
     this.fairness = new int[n];
     for (int i = 0; i < n; i++) {
@@ -134,7 +140,10 @@ public final class CompiledModel {
     this.invariantIds = o.invariantIds;
     this.invariants = o.invariants;
     this.invariantReads = o.invariantReads;
+    this.invariantSites = o.invariantSites;
     this.finalPredicate = o.finalPredicate;
+    this.finalSite = o.finalSite;
+    this.sites = o.sites;
     this.symbols = o.symbols;
     this.liveness = o.liveness;
     this.fairness = o.fairness;
@@ -161,7 +170,12 @@ public final class CompiledModel {
   }
 
   /** A leads-to property compiled: p null means "initial state" (EVENTUALLY) or true. */
-  record LivenessCheck(Property property, Decl.LivenessKind kind, Code p, Code q) {}
+  record LivenessCheck(Property property, Decl.LivenessKind kind, Code p, Code q, int site) {}
+
+  /** The places whose evaluations coverage counts, indexed by {@link Site#id()}. */
+  public ImmutableList<Site> sites() {
+    return sites;
+  }
 
   public int livenessCount() {
     return liveness.size();
@@ -178,8 +192,12 @@ public final class CompiledModel {
 
   /** The premise of leads-to property k in state s (true for always-eventually). */
   public boolean livenessPremise(int k, int[] s, Frame f) {
-    Code p = liveness.get(k).p();
-    return p == null || holds(p, s, f);
+    LivenessCheck c = liveness.get(k);
+    if (c.p() == null) return true;
+    boolean premise = holds(c.p(), s, f);
+    f.evaluated[c.site()]++;
+    if (premise) f.held[c.site()]++;
+    return premise;
   }
 
   /** The awaited condition of liveness property k in state s. */
@@ -216,7 +234,7 @@ public final class CompiledModel {
 
   /** A worker's scratch space; {@code checked[id]} says whether assertion {@code id} is on. */
   public Frame newFrame(boolean[] checked) {
-    return new Frame(envSize, checked.clone());
+    return new Frame(envSize, checked.clone(), new Counts(transitions.size(), sites.size()));
   }
 
   public boolean[] allChecked() {
@@ -246,11 +264,21 @@ public final class CompiledModel {
       int pc = s[pcSlot[i]];
       Instr[] mine = steps[i];
       if (pc >= mine.length) continue;
-      f.transition = transitionIds[i][pc];
+      int t = transitionIds[i][pc];
+      f.transition = t;
+      int before = f.emitted;
       try {
         mine[pc].run(f, s.clone());
       } catch (Violation v) {
-        sink.violation(v.property, v.state, f.transition);
+        f.taken[t] += f.emitted - before;
+        f.enabled[t]++;
+        sink.violation(v.property, v.state, t);
+        continue;
+      }
+      int n = f.emitted - before;
+      if (n != 0) {
+        f.taken[t] += n;
+        f.enabled[t]++;
       }
     }
   }
@@ -275,8 +303,10 @@ public final class CompiledModel {
     for (int k = 0; k < invariants.length; k++) {
       int id = invariantIds[k];
       if (!f.checked[id]) continue;
+      f.evaluated[invariantSites[k]]++;
       try {
         if (invariants[k].eval(f, s) == 0) return id;
+        f.held[invariantSites[k]]++;
       } catch (Violation v) {
         return v.property;
       }
@@ -334,8 +364,11 @@ public final class CompiledModel {
   /** Whether a state with no enabled step is a legitimate end rather than a deadlock. */
   public boolean isFinal(int[] s, Frame f) {
     if (finalPredicate != null) {
+      f.evaluated[finalSite]++;
       try {
-        return finalPredicate.eval(f, s) != 0;
+        boolean end = finalPredicate.eval(f, s) != 0;
+        if (end) f.held[finalSite]++;
+        return end;
       } catch (Violation v) {
         return false;
       }
@@ -494,13 +527,20 @@ public final class CompiledModel {
     final List<Integer> invariantIds = new ArrayList<>();
     final List<Code> invariants = new ArrayList<>();
     final Map<Integer, FailureText.Reads> invariantReads = new java.util.HashMap<>();
+    final List<Integer> invariantSites = new ArrayList<>();
     Code finalPredicate;
+    int finalSite = -1;
+    final List<Site> sites = new ArrayList<>();
     final List<LivenessCheck> liveness = new ArrayList<>();
     final Map<String, Integer> fairness = new LinkedHashMap<>();
     final List<String> instanceProcess = new ArrayList<>();
 
-    void liveness(Property property, Decl.LivenessKind kind, Code p, Code q) {
-      liveness.add(new LivenessCheck(property, kind, p, q));
+    void liveness(Property property, Decl.LivenessKind kind, Code p, Code q, int site) {
+      liveness.add(new LivenessCheck(property, kind, p, q, site));
+    }
+
+    void sites(List<Site> all) {
+      sites.addAll(all);
     }
 
     /** 1 weak, 2 strong; strong wins when a process is named under both. */
@@ -538,9 +578,10 @@ public final class CompiledModel {
       return bracket < 0 ? instance : instance.substring(0, bracket);
     }
 
-    void invariant(int id, Code code) {
+    void invariant(int id, Code code, int site) {
       invariantIds.add(id);
       invariants.add(code);
+      invariantSites.add(site);
     }
 
     void invariantReads(int id, FailureText.Reads reads) {
@@ -551,9 +592,10 @@ public final class CompiledModel {
       return finalSeen.containsKey("final");
     }
 
-    void finalPredicate(Code code) {
+    void finalPredicate(Code code, int site) {
       finalSeen.put("final", true);
       finalPredicate = code;
+      finalSite = site;
     }
 
     CompiledModel build(StateLayout layout, Symbols symbols, ImmutableList<Property> properties,

@@ -38,6 +38,12 @@ public final class Compiler {
   final Symbols symbols = new Symbols();
   final List<Diagnostic> errors = new ArrayList<>();
   final Map<String, Property> properties = new LinkedHashMap<>();
+  /** Coverage sites in the order first met; instances of a process share their text's sites. */
+  final List<Site> sites = new ArrayList<>();
+  private final Map<String, Integer> siteIds = new java.util.HashMap<>();
+  private final List<java.util.Set<String>> siteSteps = new ArrayList<>();
+  /** The step being compiled ({@code "reader.take_ref"}), null outside steps. */
+  String currentStep;
   private final List<Integer> slotLo = new ArrayList<>();
   private final List<Integer> slotHi = new ArrayList<>();
   private final Map<String, String> overrides;
@@ -166,7 +172,8 @@ public final class Compiler {
       try {
         if (d instanceof Decl.Invariant inv) {
           Code code = exprs.bool(inv.condition(), Scope.GLOBAL);
-          model.invariant(properties.get(inv.name()).id(), code);
+          model.invariant(properties.get(inv.name()).id(), code,
+              site(Site.Kind.INVARIANT, inv.pos(), inv.name()));
           model.invariantReads(properties.get(inv.name()).id(),
               exprs.reads(inv.condition(), Scope.GLOBAL));
         } else if (d instanceof Decl.Final fin) {
@@ -174,11 +181,13 @@ public final class Compiler {
             throw error("PC105", fin.pos(), "duplicate final-state predicate: only one "
                 + "'final' declaration is allowed");
           }
-          model.finalPredicate(exprs.bool(fin.condition(), Scope.GLOBAL));
+          model.finalPredicate(exprs.bool(fin.condition(), Scope.GLOBAL),
+              site(Site.Kind.FINAL, fin.pos(), null));
         } else if (d instanceof Decl.Liveness live) {
           Code p = live.p() == null ? null : exprs.bool(live.p(), Scope.GLOBAL);
           Code q = exprs.bool(live.q(), Scope.GLOBAL);
-          model.liveness(properties.get(live.name()), live.kind(), p, q);
+          model.liveness(properties.get(live.name()), live.kind(), p, q,
+              p == null ? -1 : site(Site.Kind.LEADS_TO, live.pos(), live.name()));
         } else if (d instanceof Decl.Fairness fair) {
           for (int k = 0; k < fair.processes().size(); k++) {
             String name = fair.processes().get(k);
@@ -201,6 +210,7 @@ public final class Compiler {
     int[] hi = slotHi.stream().mapToInt(Integer::intValue).toArray();
     Map<String, Integer> constants = new LinkedHashMap<>();
     symbols.constants.forEach((k, v) -> constants.put(k, v.value()));
+    model.sites(sitesWithSteps());
     CompiledModel compiled = model.build(new StateLayout(lo, hi), symbols,
         ImmutableList.copyOf(properties.values()), envSize, constants,
         ImmutableList.copyOf(configurations), configuration);
@@ -232,6 +242,27 @@ public final class Compiler {
         .findFirst().orElse(new Position(parsed.source(), 1, 1));
     throw new ModelException(new Diagnostic("PC144", at, "no initial state: every way through "
         + "init blocks (a 'when' that never holds?), so there would be nothing to explore"));
+  }
+
+  /** The id of the coverage site of this kind at this position, registered on first use. */
+  int site(Site.Kind kind, Position pos, String name) {
+    int id = siteIds.computeIfAbsent(kind + " " + pos + " " + name, k -> {
+      sites.add(new Site(sites.size(), kind, pos, name, ImmutableList.of()));
+      siteSteps.add(new java.util.LinkedHashSet<>());
+      return sites.size() - 1;
+    });
+    if (currentStep != null) siteSteps.get(id).add(currentStep);
+    return id;
+  }
+
+  /** The sites with the steps each occurs in. */
+  private List<Site> sitesWithSteps() {
+    List<Site> out = new ArrayList<>();
+    for (Site s : sites) {
+      out.add(new Site(s.id(), s.kind(), s.position(), s.name(),
+          ImmutableList.copyOf(siteSteps.get(s.id()))));
+    }
+    return out;
   }
 
   private void selectConfiguration(ParsedModel parsed) throws ModelException {

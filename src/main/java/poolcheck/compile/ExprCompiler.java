@@ -205,7 +205,8 @@ final class ExprCompiler {
         Code code = switch (op) {
           case "&&" -> new Code.And(l.code(), r.code());
           case "||" -> new Code.Or(l.code(), r.code());
-          default -> new Code.Implies(l.code(), r.code());
+          default -> new Code.Implies(l.code(), r.code(),
+              scope.constOnly() ? -1 : c.site(Site.Kind.IMPLIES, b.pos(), null));
         };
         return new Typed(code, Type.BOOL);
       }

@@ -10,15 +10,40 @@ public final class Frame {
   SuccessorSink sink;
   int transition;
   final boolean[] checked;
+  /** Coverage counters, bumped as steps and checks run; see {@link Counts}. */
+  final Counts counts;
+  // The counters' arrays, one load closer for the hot loop.
+  final long[] taken;
+  final long[] enabled;
+  final long[] evaluated;
+  final long[] held;
+  /** Successors emitted so far: the explorer's loop turns differences into per-step counts. */
+  int emitted;
 
+  /** A frame for constant expressions: nothing to count. */
   Frame(int envSize, boolean[] checked) {
+    this(envSize, checked, new Counts(0, 0));
+  }
+
+  Frame(int envSize, boolean[] checked, Counts counts) {
     this.env = new int[envSize];
     this.checked = checked;
+    this.counts = counts;
+    this.taken = counts.taken;
+    this.enabled = counts.enabled;
+    this.evaluated = counts.evaluated;
+    this.held = counts.held;
+  }
+
+  /** What this frame's runs have counted so far (live, not a copy). */
+  public Counts counts() {
+    return counts;
   }
 
   private Canonicalising canonicalising;
 
   void emit(int[] s) {
+    emitted++;
     sink.successor(s, transition);
   }
 

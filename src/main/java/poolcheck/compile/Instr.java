@@ -193,13 +193,21 @@ abstract class Instr {
 
   static final class When extends Instr {
     final Code condition;
+    /** The {@link Site} of a when statement; -1 for a step's guard (its step's counts say it). */
+    final int site;
 
-    When(Code condition) {
+    When(Code condition, int site) {
       this.condition = condition;
+      this.site = site;
     }
 
     void run(Frame f, int[] s) {
-      if (condition.eval(f, s) != 0) next.run(f, s);
+      boolean holds = condition.eval(f, s) != 0;
+      if (site >= 0) {
+        f.evaluated[site]++;
+        if (holds) f.held[site]++;
+      }
+      if (holds) next.run(f, s);
     }
   }
 
@@ -208,15 +216,21 @@ abstract class Instr {
     final Code condition;
     /** The condition as written and what it reads, for the message when it fails. */
     FailureText.Reads reads;
+    final int site;
 
-    Assert(int property, Code condition) {
+    Assert(int property, Code condition, int site) {
       this.property = property;
       this.condition = condition;
+      this.site = site;
     }
 
     void run(Frame f, int[] s) {
-      if (f.checked[property] && condition.eval(f, s) == 0) {
-        throw new Violation(property, s.clone(), reads == null ? null : reads.explain(f, s));
+      if (f.checked[property]) {
+        f.evaluated[site]++;
+        if (condition.eval(f, s) == 0) {
+          throw new Violation(property, s.clone(), reads == null ? null : reads.explain(f, s));
+        }
+        f.held[site]++;
       }
       next.run(f, s);
     }

@@ -164,17 +164,19 @@ final class StepCompiler {
         Instr[] entries = new Instr[steps.size()];
         for (int k = 0; k < steps.size(); k++) {
           Decl.Step step = steps.get(k);
+          c.currentStep = p.name + "." + step.label();
           try {
             Instr end = new Instr.Emit(pcSlot, k + 1);
             Instr body = block(step.body(), end, scope, p.name + "_" + step.label());
             if (step.guard() != null) {
-              body = link(new Instr.When(exprs.bool(step.guard(), scope)), body);
+              body = link(new Instr.When(exprs.bool(step.guard(), scope), -1), body);
             }
             entries[k] = body;
           } catch (Compiler.CompileError e) {
             entries[k] = new Instr.Nop();
           }
         }
+        c.currentStep = null;
         model.instance(p.instanceName(i), pcSlot, steps, entries);
       }
     }
@@ -223,7 +225,8 @@ final class StepCompiler {
     } else if (stmt instanceof Stmt.If i) {
       return new Instr.If(exprs.bool(i.condition(), scope), block(i.then(), next, scope, place), block(i.otherwise(), next, scope, place));
     } else if (stmt instanceof Stmt.When w) {
-      return link(new Instr.When(exprs.bool(w.condition(), scope)), next);
+      return link(new Instr.When(exprs.bool(w.condition(), scope),
+          c.site(Site.Kind.WHEN, w.pos(), null)), next);
     } else if (stmt instanceof Stmt.Either e) {
       Instr[] branches = new Instr[e.branches().size()];
       for (int b = 0; b < branches.length; b++) {
@@ -247,8 +250,9 @@ final class StepCompiler {
       loop.body = block(f.body(), new Instr.ForNext(loop), inner, place);
       return link(loop, next);
     } else if (stmt instanceof Stmt.Assert a) {
-      Instr.Assert check = new Instr.Assert(c.properties.get(assertName(a, place)).id(),
-          exprs.bool(a.condition(), scope));
+      String name = assertName(a, place);
+      Instr.Assert check = new Instr.Assert(c.properties.get(name).id(),
+          exprs.bool(a.condition(), scope), c.site(Site.Kind.ASSERT, a.pos(), name));
       check.reads = exprs.reads(a.condition(), scope);
       return link(check, next);
     } else if (stmt instanceof Stmt.Goto g) {

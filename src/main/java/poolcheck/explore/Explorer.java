@@ -8,12 +8,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import poolcheck.compile.CompiledModel;
+import poolcheck.compile.Counts;
+import poolcheck.compile.Site;
 import poolcheck.compile.Frame;
 import poolcheck.compile.Property;
 import poolcheck.compile.StateLayout;
 import poolcheck.compile.SuccessorSink;
 import poolcheck.result.CheckResult;
 import poolcheck.result.Counterexample;
+import poolcheck.result.Coverage;
 import poolcheck.result.Statistics;
 import poolcheck.result.TraceStep;
 import poolcheck.result.Verdict;
@@ -47,6 +50,8 @@ public final class Explorer {
   private long reachedGenerated;
   private int reachedDepth;
   private long startMillis;
+  /** Coverage counts of the last run, all workers merged. */
+  private Counts counts;
 
   /** Receives figures while the search runs. */
   public interface Progress {
@@ -172,8 +177,10 @@ public final class Explorer {
     trace = trace.map(cx -> cx.explainedBy(model, checked));
     Verdict verdict = r.verdict();
     if (verdict == Verdict.VERIFIED && checksLiveness()) {
-      trace = new LivenessChecker(model, checked).check(checked);
+      LivenessChecker liveness = new LivenessChecker(model, checked);
+      trace = liveness.check(checked);
       if (trace.isPresent()) verdict = Verdict.VIOLATED;
+      if (counts != null) counts.addSites(liveness.counts(), Site.Kind.LEADS_TO, model.sites());
     }
     return new CheckResult(r.model(), r.constants(), r.checked(), verdict, r.statistics(), trace,
         r.reason());
@@ -187,7 +194,10 @@ public final class Explorer {
       LevelSearch.Settings settings = new LevelSearch.Settings(workers, !fingerprints, maxStates,
           maxDepth, timeLimitMillis, progress, progressMillis, spillDir, frontierMemory,
           checkpointDir, checkpointMillis, resume);
-      return new LevelSearch(model, checked, settings, stop).run(checkedNames());
+      LevelSearch search = new LevelSearch(model, checked, settings, stop);
+      CheckResult r = search.run(checkedNames());
+      counts = search.counts();
+      return r;
     }
     try {
       return sequential();
@@ -310,6 +320,7 @@ public final class Explorer {
     } else if (sink.found != null) {
       depth = sink.found.length();
     }
+    counts = frame.counts().copy();
     long millis = System.currentTimeMillis() - start;
     Statistics stats = new Statistics(sink.generated, store.size(), depth, millis, 1,
         store.bytesPerState());
@@ -317,6 +328,16 @@ public final class Explorer {
         .map(f -> counterexample(store, f));
     return new CheckResult(model.name(), model.constants(), checkedNames(), verdict, stats,
         trace, reason);
+  }
+
+  /**
+   * What the last {@link #run()} exercised; complete only when it verified (a search stopped
+   * early has not seen every state). Null before a run or after one that ran out of memory.
+   */
+  public Coverage coverage() {
+    if (counts == null) return null;
+    int deadlock = model.property("deadlock").orElseThrow().id();
+    return Coverage.of(model, counts, java.util.Set.copyOf(checkedNames()), checked[deadlock]);
   }
 
   private boolean checksLiveness() {

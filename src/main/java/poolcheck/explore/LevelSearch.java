@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import poolcheck.compile.CompiledModel;
+import poolcheck.compile.Counts;
 import poolcheck.compile.Frame;
 import poolcheck.compile.StateLayout;
 import poolcheck.compile.SuccessorSink;
@@ -389,6 +390,14 @@ final class LevelSearch {
       block = null;
       blockCount = 0;
     }
+  }
+
+  /** The workers' coverage counts merged; null before {@link #run}. */
+  Counts counts() {
+    if (workers[0] == null) return null;
+    Counts all = new Counts(model.transitions().size(), model.sites().size());
+    for (Worker w : workers) all.add(w.frame.counts());
+    return all;
   }
 
   private Counterexample counterexample(Found f) {

@@ -117,6 +117,11 @@ public final class LivenessChecker {
     return false;
   }
 
+  /** What the check counted: the premises of leads-to properties, among others. */
+  public poolcheck.compile.Counts counts() {
+    return frame.counts();
+  }
+
   public int distinct() {
     return states.size();
   }

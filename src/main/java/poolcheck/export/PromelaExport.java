@@ -41,13 +41,20 @@ public final class PromelaExport {
   private final StringBuilder out = new StringBuilder();
 
   private final Checked checked;
+  /**
+   * Each step an atomic sequence of its guard and a d_step, so that the d_step's start is a
+   * state SPIN marks reached only when the step is taken, and SPIN's unreached report lists the
+   * steps never taken. Costs one stored SPIN state per (state, enabled path) and a step per step.
+   */
+  private final boolean stepStates;
   /** The step being written, for assert names. */
   private String process;
   private String label;
 
-  private PromelaExport(ModelShape shape, Checked checked) {
+  private PromelaExport(ModelShape shape, Checked checked, boolean stepStates) {
     this.shape = shape;
     this.checked = checked;
+    this.stepStates = stepStates;
     this.exprs = new PromelaExpressions(shape);
     this.checks = new PromelaChecks(shape, exprs);
   }
@@ -59,7 +66,18 @@ public final class PromelaExport {
   /** Only the {@code checked} properties become assertions. */
   public static String render(ModelShape shape, Checked checked) throws ModelException {
     // Deeply nested expressions (docs/language.md, Limits) need more than a default stack.
-    return DeepStack.callModel(() -> new PromelaExport(shape, checked).render());
+    return DeepStack.callModel(() -> new PromelaExport(shape, checked, false).render());
+  }
+
+  /**
+   * As {@link #render(ModelShape, Checked)}, with every step a state of its own for SPIN's
+   * unreached report (export --spin-coverage): a step is listed there exactly when poolcheck
+   * reports it unreached. Not for state counts: SPIN stores the states between guards and
+   * d_steps too (docs/export.md).
+   */
+  public static String renderWithStepStates(ModelShape shape, Checked checked)
+      throws ModelException {
+    return DeepStack.callModel(() -> new PromelaExport(shape, checked, true).render());
   }
 
   private String render() throws ModelException {
@@ -250,10 +268,16 @@ public final class PromelaExport {
           and(exprs.expr(step.guard(), scope), guard));
     }
     guard = and("(" + pc + " == " + k + ")", guard);
-    line("  :: d_step { /* " + p.instanceName(i) + " " + step.label()
+    String comment = "/* " + p.instanceName(i) + " " + step.label()
         + (step.kernelFunction() != null ? " @" + step.kernelFunction() : "")
-        + (paths > 1 ? ", path " + (j + 1) + " of " + paths : "") + " */");
-    line("       " + guard + " ->");
+        + (paths > 1 ? ", path " + (j + 1) + " of " + paths : "") + " */";
+    if (stepStates) {
+      // One line: SPIN names the d_step by this line in its unreached report.
+      line("  :: atomic { " + guard + " -> d_step { " + comment);
+    } else {
+      line("  :: d_step { " + comment);
+      line("       " + guard + " ->");
+    }
     String end = PromelaNames.instance(p, i) + "_" + step.label() + "_" + j + "_end";
     Body body = new Body(p, i, step.label(), pc, end);
     if (step.guard() != null) evaluation(step.guard(), scope, "       ");
@@ -265,7 +289,7 @@ public final class PromelaExport {
     } else {
       invariants("       ");
     }
-    line("     }");
+    line(stepStates ? "     } }" : "     }");
   }
 
   /**

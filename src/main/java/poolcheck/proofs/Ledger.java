@@ -146,7 +146,22 @@ public final class Ledger {
         n.get("digest").asText(), n.get("configuration").asText(), constants.build(),
         new ProofRecord.Reachable(r.get("verdict").asText(), r.get("distinct").asLong(),
             r.get("depth").asInt(), text(r, "stoppedBy")),
-        outcomes.build());
+        coverage(n.get("coverage")), outcomes.build());
+  }
+
+  private static ProofRecord.Coverage coverage(com.fasterxml.jackson.databind.JsonNode c) {
+    if (c == null || c.isNull()) return null;
+    return new ProofRecord.Coverage(strings(c.get("unreached")), strings(c.get("vacuous")),
+        strings(c.get("atomicEscapes")));
+  }
+
+  private static com.google.common.collect.ImmutableList<String> strings(
+      com.fasterxml.jackson.databind.JsonNode a) {
+    if (a == null || a.isNull()) return null;
+    com.google.common.collect.ImmutableList.Builder<String> out =
+        com.google.common.collect.ImmutableList.builder();
+    a.forEach(e -> out.add(e.asText()));
+    return out.build();
   }
 
   private static String text(com.fasterxml.jackson.databind.JsonNode n, String field) {
@@ -167,11 +182,42 @@ public final class Ledger {
       if (!Files.exists(target)) {
         out.add(f.getKey() + ": missing");
       } else if (!Files.readString(target).equals(f.getValue())) {
-        out.add(f.getKey() + ": differs from a fresh run");
+        out.add(f.getKey() + ": differs from a fresh run"
+            + coverageChange(Files.readString(target), f.getValue()));
       }
     }
     for (String stale : staleFiles(files)) out.add(stale + ": no longer produced");
     return out;
+  }
+
+  /**
+   * For a record, which steps became unreached or reached since it was written: the change
+   * coverage exists to catch, named so it is not lost in a diff of counts.
+   */
+  static String coverageChange(String recorded, String fresh) {
+    List<String> before = unreached(recorded);
+    List<String> after = unreached(fresh);
+    if (before == null || after == null || before.equals(after)) return "";
+    List<String> lost = after.stream().filter(x -> !before.contains(x)).toList();
+    List<String> gained = before.stream().filter(x -> !after.contains(x)).toList();
+    StringBuilder out = new StringBuilder();
+    if (!lost.isEmpty()) out.append("; now unreached: ").append(String.join(", ", lost));
+    if (!gained.isEmpty()) {
+      out.append("; listed as unreached but now reached: ").append(String.join(", ", gained));
+    }
+    return out.toString();
+  }
+
+  private static List<String> unreached(String record) {
+    try {
+      var node = JSON.readTree(record).path("coverage").path("unreached");
+      if (!node.isArray()) return null;
+      List<String> out = new ArrayList<>();
+      node.forEach(n -> out.add(n.asText()));
+      return out;
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   private List<String> staleFiles(Map<String, String> files) throws IOException {

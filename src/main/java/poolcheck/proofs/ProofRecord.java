@@ -8,11 +8,20 @@ import com.google.common.collect.ImmutableMap;
  * which outcome. No timings: a record must be reproducible to the byte.
  */
 public record ProofRecord(String model, String file, String digest, String configuration,
-    ImmutableMap<String, Integer> constants, Reachable reachable,
+    ImmutableMap<String, Integer> constants, Reachable reachable, Coverage coverage,
     ImmutableList<PropertyOutcome> properties) {
 
   /** The whole state space, explored with only the runtime checks on. */
   public record Reachable(String verdict, long distinct, int depth, String stoppedBy) {}
+
+  /**
+   * What the reachable-state run never exercised (null when it did not finish): the steps no
+   * state enabled ({@code "napi.unmap"}) and the other coverage warnings, as printed. Each design's
+   * notes (proofs/notes/) say why a step is unreached. {@code atomicEscapes}: steps that claim
+   * atomicity beyond the locking rule, with their reasons; null until the language has them.
+   */
+  public record Coverage(ImmutableList<String> unreached, ImmutableList<String> vacuous,
+      ImmutableList<String> atomicEscapes) {}
 
   /**
    * One property checked alone. verdict: holds, violated, or "not decided" when a runtime error

@@ -52,12 +52,48 @@ final class ProofsReadme {
             .append(r.reachable().stoppedBy()).append("` stops the search.\n");
       }
     }
+    coverage(records, out);
     if (!notes.isEmpty()) {
       out.append("\n## Notes on the designs\n");
       notes.forEach((design, text) -> out.append("\n### ").append(design).append("\n\n")
           .append(text.strip()).append('\n'));
     }
     return out.toString();
+  }
+
+  /**
+   * Per design and configuration, the steps no reachable state enables and the other coverage
+   * warnings of the reachable-state run, then the atomic escapes the steps claim.
+   */
+  private static void coverage(List<ProofRecord> records, StringBuilder out) {
+    out.append("\n## Coverage\n\n");
+    out.append("From the run over every reachable state (runtime checks only) of each design and "
+        + "configuration: the steps no state enables, which the design's notes below explain, "
+        + "and the other warnings of that run, mostly `when` statements of features the design "
+        + "turns off (docs/coverage.md). `prove --check` fails when a step becomes unreached or "
+        + "a listed one becomes reached.\n");
+    String design = null;
+    for (ProofRecord r : records) {
+      if (!stem(r.file()).equals(design)) {
+        design = stem(r.file());
+        out.append("\n### ").append(design).append("\n\n");
+      }
+      ProofRecord.Coverage c = r.coverage();
+      out.append("- **").append(r.configuration()).append("**: ");
+      if (c == null) {
+        out.append("not known: the reachable-state run did not finish.\n");
+        continue;
+      }
+      out.append(c.unreached().isEmpty() ? "every step is reached" : c.unreached().size()
+          + " step" + (c.unreached().size() == 1 ? "" : "s") + " unreached: "
+          + String.join(", ", c.unreached().stream().map(x -> "`" + x + "`").toList()));
+      out.append(".\n");
+      for (String w : c.vacuous()) out.append("  - ").append(w).append('\n');
+      if (c.atomicEscapes() != null) {
+        out.append("  - atomic escapes: ").append(c.atomicEscapes().isEmpty() ? "none"
+            : String.join("; ", c.atomicEscapes())).append('\n');
+      }
+    }
   }
 
   /**

@@ -42,7 +42,10 @@ public final class Prover {
     ParsedModel parsed = ModelLoader.load(file);
     CompiledModel m = Compiler.compile(parsed, Map.of(),
         configuration.equals("default") ? null : configuration);
-    CheckResult all = new Explorer(m).properties(Set.of()).run();
+    Explorer reach = new Explorer(m).properties(Set.of());
+    CheckResult all = reach.run();
+    ProofRecord.Coverage coverage = all.verdict() == Verdict.VERIFIED
+        ? coverage(reach.coverage(), displayName, file) : null;
     ProofRecord.Reachable reachable = new ProofRecord.Reachable(verdict(all),
         all.statistics().distinct(), all.statistics().depth(),
         all.counterexample().map(cx -> cx.property().name()).orElse(null));
@@ -74,8 +77,24 @@ public final class Prover {
           traceFile, stoppedBy));
     }
     ProofRecord record = new ProofRecord(m.name(), displayName, digest(parsed), configuration,
-        m.constants(), reachable, ImmutableList.copyOf(outcomes));
+        m.constants(), reachable, coverage, ImmutableList.copyOf(outcomes));
     return new Proof(record, traces);
+  }
+
+  /**
+   * The record's view of a run's coverage. Positions name files as the model's display name
+   * does (relative to the project), so the record does not depend on where it was made.
+   */
+  private static ProofRecord.Coverage coverage(poolcheck.result.Coverage c,
+      String displayName, Path file) {
+    String shown = file.toString();
+    String prefix = shown.endsWith(displayName)
+        ? shown.substring(0, shown.length() - displayName.length()) : "";
+    ImmutableList<String> vacuous = c.warnings().stream()
+        .filter(w -> !w.kind().equals("unreached"))
+        .map(w -> prefix.isEmpty() ? w.text() : w.text().replace(prefix, ""))
+        .collect(ImmutableList.toImmutableList());
+    return new ProofRecord.Coverage(c.unreached(), vacuous, null);
   }
 
   private static String verdict(CheckResult r) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import poolcheck.compile.CompiledModel;
+import poolcheck.compile.Counts;
 import poolcheck.compile.Frame;
 import poolcheck.compile.Property;
 import poolcheck.result.Counterexample;
@@ -24,6 +25,9 @@ public final class Simulator {
   private final boolean[] checked;
   /** Steps executed while shrinking, over all candidates: some seconds at most. */
   private long shrinkBudget = 20_000_000;
+  /** How often the runs chose each transition; with the frame's counts, the coverage. */
+  private long[] chosen;
+  private Counts counts;
 
   public Simulator(CompiledModel model) {
     // A walk stores no states, so symmetry reduction saves nothing, and its canonical states
@@ -63,6 +67,7 @@ public final class Simulator {
     if (runs < 1 || depth < 0) throw new IllegalArgumentException("runs >= 1 and depth >= 0");
     long start = System.currentTimeMillis();
     Frame frame = model.newFrame(checked);
+    chosen = new long[model.transitions().size()];
     Outcomes outcomes = new Outcomes();
     int deadlock = model.property("deadlock").orElseThrow().id();
     long steps = 0;
@@ -71,6 +76,7 @@ public final class Simulator {
       long runSeed = seed + run;
       Walk w = walk(new SplittableRandom(runSeed), depth, frame, outcomes, deadlock);
       steps += w.steps().size();
+      countCoverage(frame);
       if (w.property() >= 0) {
         Schedule found = new Schedule(w.initial(), ImmutableList.copyOf(w.steps()));
         Execution execution = new Execution(model, checked);
@@ -88,6 +94,24 @@ public final class Simulator {
     return new SimulationResult(model.name(), model.constants(), checkedNames(), seed, runs,
         depth, runs, steps, System.currentTimeMillis() - start, Optional.empty(),
         Optional.empty(), -1, 0, -1);
+  }
+
+  /**
+   * Coverage of the runs so far: enabled counts the states the runs passed through where a step
+   * was enabled, taken the times a run chose it (a violating last step included). Null before
+   * {@link #run}.
+   */
+  public poolcheck.result.Coverage coverage() {
+    if (counts == null) return null;
+    int deadlock = model.property("deadlock").orElseThrow().id();
+    return poolcheck.result.Coverage.of(model, counts, java.util.Set.copyOf(checkedNames()),
+        checked[deadlock]);
+  }
+
+  private void countCoverage(Frame frame) {
+    counts = frame.counts().copy();
+    counts.clearTaken();
+    for (int t = 0; t < chosen.length; t++) counts.addTaken(t, chosen[t]);
   }
 
   /** One run's choices and what it broke (-1: nothing within the depth). */
@@ -118,6 +142,7 @@ public final class Simulator {
       if (!bad.isEmpty()) {
         Outcomes.Outcome o = bad.get(rng.nextInt(bad.size()));
         steps.add(new Schedule.Choice(o.transition(), o.index()));
+        chosen[o.transition()]++;
         return new Walk(initial, steps, propertyOf(o, frame));
       }
       // Uniform over transitions first, so a step with many outcomes is not favoured.
@@ -131,6 +156,7 @@ public final class Simulator {
       while (to < outcomes.all.size() && outcomes.all.get(to).transition() == t) to++;
       Outcomes.Outcome o = outcomes.all.get(from + rng.nextInt(to - from));
       steps.add(new Schedule.Choice(t, o.index()));
+      chosen[t]++;
       s = o.state();
     }
     // The depth is reached: the last state may still deadlock.

@@ -25,6 +25,11 @@ public final class JsonResult {
     return IndentedJson.of(tree(r));
   }
 
+  /** A result tree, extended by the caller (coverage), in the indented layout. */
+  public static String render(ObjectNode tree) {
+    return IndentedJson.of(tree);
+  }
+
   public static ObjectNode tree(CheckResult r) {
     ObjectNode root = F.objectNode();
     root.put("format", FORMAT);

@@ -68,6 +68,12 @@ record CorpusCase(Path file, Map<String, String> defines, List<String> expects) 
     return null;
   }
 
+  /** Every value of an expectation that may repeat, e.g. each {@code warning ...} line. */
+  List<String> values(String key) {
+    return expects.stream().filter(e -> e.startsWith(key + " "))
+        .map(e -> e.substring(key.length() + 1).trim()).toList();
+  }
+
   @Override
   public String toString() {
     return file.getFileName().toString();

@@ -44,9 +44,14 @@ class ModelCorpusTest {
   @MethodSource("verified")
   void verifiesWithExactStateCount(CorpusCase c) throws ModelException, IOException {
     assertEquals("verified", c.value("verdict"), "the verified/ folder holds verified models");
-    CheckResult r = new Explorer(Models.load(c.file(), c.defines())).run();
+    Explorer explorer = new Explorer(Models.load(c.file(), c.defines()));
+    CheckResult r = explorer.run();
     assertEquals(Verdict.VERIFIED, r.verdict(), () -> r.counterexample().toString());
     assertEquals(Long.parseLong(c.value("states")), r.statistics().distinct());
+    // Every coverage warning, exactly and in order; none expected means every step is taken.
+    String dir = c.file().getParent().toString() + java.io.File.separator;
+    assertEquals(c.values("warning"), explorer.coverage().warnings().stream()
+        .map(w -> w.text().replace(dir, "")).toList());
   }
 
   @ParameterizedTest(name = "{0}")

@@ -88,6 +88,8 @@ class JsonResultSchemaTest {
         assertTrue(v.isObject(), what);
       } else if (f.type().startsWith("array")) {
         assertTrue(v.isArray(), what);
+      } else if (f.type().startsWith("boolean")) {
+        assertTrue(v.isBoolean(), what);
       } else {
         throw new AssertionError("undocumented type " + f.type() + " of " + f.name());
       }
@@ -142,5 +144,33 @@ class JsonResultSchemaTest {
     JsonNode interrupted = json(stopped.run());
     assertEquals("interrupted", interrupted.get("verdict").asText());
     assertEquals(expected, keys(interrupted));
+  }
+
+  @Test
+  void coverageFromTheCommandLineHasExactlyTheDocumentedFields() throws Exception {
+    Explorer explorer = new Explorer(Models.fromText("demo.pool",
+        MODEL.replace("x < N", "x <= N => x >= 0")));
+    CheckResult r = explorer.run();
+    com.fasterxml.jackson.databind.node.ObjectNode tree = JsonResult.tree(r);
+    poolcheck.trace.CoverageJson.put(tree, explorer.coverage(), true);
+    JsonNode root = new ObjectMapper().readTree(JsonResult.render(tree));
+    List<Field> top = section("Top level");
+    assertEquals(names(top, List.of("always", "from the command line")), keys(root));
+    JsonNode c = root.get("coverage");
+    assertEquals(names(section("coverage"), List.of("always")), keys(c));
+    assertTypes(section("coverage"), c);
+    JsonNode step = c.get("steps").get(0);
+    assertEquals(names(section("coverage step"), List.of("always")), keys(step));
+    assertTypes(section("coverage step"), step);
+    JsonNode instance = step.get("instances").get(0);
+    assertEquals(names(section("coverage instance"), List.of("always")), keys(instance));
+    assertTypes(section("coverage instance"), instance);
+    assertEquals(2, c.get("checks").size(), "the invariant and its implication");
+    for (JsonNode check : c.get("checks")) {
+      assertEquals(names(section("coverage check"), List.of("always")), keys(check));
+      assertTypes(section("coverage check"), check);
+    }
+    assertEquals("p", step.get("process").asText());
+    assertEquals(1, step.get("taken").asLong());
   }
 }
