@@ -72,6 +72,8 @@ class BadInputsTest {
       new Known(Family.HUGE_RANGE, "an array of 2147483647", Problem.HANG, "frontend"),
       new Known(Family.HUGE_RANGE, "a fifo of capacity 2147483647", Problem.HANG, "frontend"),
       new Known(Family.HUGE_RANGE, "2147483647 process instances", Problem.HANG, "frontend"),
+      // over 20 s as a process on a loaded machine
+      new Known(Family.HUGE_RANGE, "100000 process instances", Problem.HANG, "frontend"),
       new Known(Family.DEEP_NESTING, "nested choose", Problem.HANG, "frontend"),
       new Known(Family.DEEP_NESTING, "20000 nested quantifier", Problem.HANG, "frontend"),
       new Known(Family.HUGE_NUMBER, "(a scalarset may grow)", Problem.HANG, "frontend"),
