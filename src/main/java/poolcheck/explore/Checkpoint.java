@@ -186,8 +186,8 @@ final class Checkpoint {
           d.readLong(), d.readLong(), d.readLong());
       if (d.available() != 0) throw in.refused("a header longer than its fields");
       // The checksum held: these fail only for a file written by something else.
-      if (h.depth() < 0 || h.ids() < 0 || h.ids() >= 1L << (64 - TraceLog.ORDINAL_BITS - 1)
-          || h.distinct() < 0 || h.distinct() > h.ids() || h.generated() < 0
+      if (h.depth() < 0 || h.depth() > h.ids() || h.ids() < 0 || h.ids() >= 1L << (64 - TraceLog.ORDINAL_BITS - 1)
+          || h.distinct() < 0 || h.distinct() > h.ids() || h.generated() < h.distinct()
           || h.millis() < 0 || h.fingerprints() != h.distinct() || h.frontier() < 0
           || h.frontier() > h.distinct()) {
         throw in.refused("inconsistent counters in the header");
