@@ -138,7 +138,16 @@ final class LevelSearch {
       } finally {
         visited.leave();
       }
-      first.flush();
+      try {
+        first.flush();
+      } catch (UncheckedIOException e) {
+        current.close();
+        log.close();
+        return new CheckResult(model.name(), model.constants(), checkedNames,
+            Verdict.INCOMPLETE, new Statistics(first.generated, first.added, 0,
+                System.currentTimeMillis() - start, workers.length, 0), Optional.empty(),
+            e.getMessage() + ": " + e.getCause().getMessage());
+      }
       found = first.found;
     }
     long lastCheckpoint = System.currentTimeMillis();
