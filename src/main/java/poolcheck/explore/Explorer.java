@@ -190,12 +190,22 @@ public final class Explorer {
       trace = trace.map(cx -> Concretizer.concretize(model, cx, checked));
     }
     Verdict verdict = r.verdict();
+    String reason = r.reason();
     if (verdict == Verdict.VERIFIED && checksLiveness()) {
-      trace = new LivenessChecker(model, checked).check(checked);
-      if (trace.isPresent()) verdict = Verdict.VIOLATED;
+      long began = System.currentTimeMillis() - r.statistics().millis();
+      try {
+        trace = new LivenessChecker(model, checked).stopWhen(() -> stop.get()
+            || System.currentTimeMillis() - began > timeLimitMillis).check(checked);
+        if (trace.isPresent()) verdict = Verdict.VIOLATED;
+      } catch (LivenessChecker.Stopped e) {
+        // the safety figures stand; only the liveness verdict is missing
+        verdict = stop.get() ? Verdict.INTERRUPTED : Verdict.INCOMPLETE;
+        reason = stop.get() ? "interrupted during the liveness check"
+            : "time limit " + timeLimitMillis / 1000 + " s reached during the liveness check";
+      }
     }
     return new CheckResult(r.model(), r.constants(), r.checked(), verdict, r.statistics(), trace,
-        r.reason());
+        reason);
   }
 
   private CheckResult safety() {

@@ -51,6 +51,15 @@ public final class LivenessChecker {
   private int stamp;
   /** enabled[s]: bit i set when instance i has a state-changing step in s. */
   private long[] enabled;
+  private java.util.function.BooleanSupplier stop = () -> false;
+  private int polls;
+
+  /** Thrown by {@link #check} when the stop condition held: a signal or the time limit. */
+  public static final class Stopped extends RuntimeException {
+    Stopped() {
+      super("liveness check stopped", null, false, false);
+    }
+  }
 
   public LivenessChecker(CompiledModel model, boolean[] checked) {
     if (model.instances() > 64) {
@@ -60,6 +69,16 @@ public final class LivenessChecker {
     // Cycles of the quotient graph need not be cycles of the model: check liveness unreduced.
     this.model = model.withSymmetry(false);
     this.frame = this.model.newFrame(checked);
+  }
+
+  /** Asked every thousand states or edges; once it says true, {@link #check} throws Stopped. */
+  public LivenessChecker stopWhen(java.util.function.BooleanSupplier stop) {
+    this.stop = stop;
+    return this;
+  }
+
+  private void poll() {
+    if ((++polls & 0x3FF) == 0 && stop.getAsBoolean()) throw new Stopped();
   }
 
   /** The first violated liveness property among those checked, in declaration order. */
@@ -92,6 +111,7 @@ public final class LivenessChecker {
     List<Integer> starts = new ArrayList<>();
     List<Long> enabledList = new ArrayList<>();
     for (int s = 0; s < states.size(); s++) {
+      poll();
       int source = s;
       starts.add(edges);
       long[] en = {0};
@@ -144,7 +164,10 @@ public final class LivenessChecker {
   private Counterexample check(int k) {
     int n = states.size();
     boolean[] bad = new boolean[n];
-    for (int s = 0; s < n; s++) bad[s] = !model.livenessGoal(k, unpack(s), frame);
+    for (int s = 0; s < n; s++) {
+      poll();
+      bad[s] = !model.livenessGoal(k, unpack(s), frame);
+    }
     // R: states where q fails, reachable through such states from a p-and-not-q state.
     int[] rParent = new int[n];
     Arrays.fill(rParent, -2);
@@ -159,6 +182,7 @@ public final class LivenessChecker {
     }
     List<Integer> order = new ArrayList<>();
     while (!queue.isEmpty()) {
+      poll();
       int s = queue.poll();
       order.add(s);
       for (int e = edgeStart[s]; e < edgeStart[s + 1]; e++) {
@@ -270,6 +294,7 @@ public final class LivenessChecker {
       stack[sp++] = root;
       onStack[root] = true;
       while (depth >= 0) {
+        poll();
         int s = callState[depth];
         if (callEdge[depth] < edgeStart[s + 1]) {
           int t = edgeTarget[callEdge[depth]++];

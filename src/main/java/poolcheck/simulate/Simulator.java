@@ -24,6 +24,8 @@ public final class Simulator {
   private final boolean[] checked;
   /** Steps executed while shrinking, over all candidates: some seconds at most. */
   private long shrinkBudget = 20_000_000;
+  private final java.util.concurrent.atomic.AtomicBoolean stop =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   public Simulator(CompiledModel model) {
     // A walk stores no states, so symmetry reduction saves nothing, and its canonical states
@@ -51,6 +53,11 @@ public final class Simulator {
     return this;
   }
 
+  /** Asks a running simulation to stop after the run under way; see interrupted(). */
+  public void stop() {
+    stop.set(true);
+  }
+
   public ImmutableList<String> checkedNames() {
     ImmutableList.Builder<String> out = ImmutableList.builder();
     for (Property p : model.properties()) {
@@ -66,11 +73,14 @@ public final class Simulator {
     Outcomes outcomes = new Outcomes();
     int deadlock = model.property("deadlock").orElseThrow().id();
     long steps = 0;
-    for (int run = 0; run < runs; run++) {
+    int done = 0;
+    for (int run = 0; run < runs && !stop.get(); run++) {
       // Run i is seeded with seed + i, so that --seed (seed + i) --runs 1 repeats it alone.
       long runSeed = seed + run;
       Walk w = walk(new SplittableRandom(runSeed), depth, frame, outcomes, deadlock);
+      if (w == null) break; // stopped midway: the run does not count
       steps += w.steps().size();
+      done++;
       if (w.property() >= 0) {
         Schedule found = new Schedule(w.initial(), ImmutableList.copyOf(w.steps()));
         Execution execution = new Execution(model, checked);
@@ -86,7 +96,7 @@ public final class Simulator {
       }
     }
     return new SimulationResult(model.name(), model.constants(), checkedNames(), seed, runs,
-        depth, runs, steps, System.currentTimeMillis() - start, Optional.empty(),
+        depth, done, steps, System.currentTimeMillis() - start, Optional.empty(),
         Optional.empty(), -1, 0, -1);
   }
 
@@ -108,6 +118,7 @@ public final class Simulator {
     int[] s = outcomes.all.get(initial).state();
     List<Integer> enabled = new ArrayList<>();
     for (int d = 0; d < depth; d++) {
+      if ((d & 0x3FF) == 0x3FF && stop.get()) return null;
       outcomes.clear();
       model.successors(s, frame, outcomes);
       if (outcomes.all.isEmpty()) {
