@@ -166,35 +166,36 @@ final class Checkpoint {
       readFrontier(in, h, next, blockStates);
       in.begin(END, "end");
       in.end();
-      if (in.fileLeft != 0) throw in.refused("bytes after the end section");
+      if (in.fileLeft != 0) throw in.refused("damaged: bytes after the end section");
       return h;
     }
   }
 
   private static Header header(In in) throws IOException {
     long length = in.begin(HEADER, "header");
-    if (length > MAX_HEADER) throw in.refused("a header of " + length + " bytes");
+    if (length > MAX_HEADER) throw in.refused("damaged: a header of " + length + " bytes");
     byte[] bytes = in.bytes((int) length);
     in.end();
     DataInputStream d = new DataInputStream(new ByteArrayInputStream(bytes));
     try {
       int n = d.readInt();
-      if (n < 0 || n > 64) throw in.refused("an identity of " + n + " fields");
+      if (n < 0 || n > 64) throw in.refused("damaged: an identity of " + n + " fields");
       Map<String, String> identity = new LinkedHashMap<>();
       for (int i = 0; i < n; i++) identity.put(d.readUTF(), d.readUTF());
       Header h = new Header(identity, d.readInt(), d.readLong(), d.readLong(), d.readLong(),
           d.readLong(), d.readLong(), d.readLong());
-      if (d.available() != 0) throw in.refused("a header longer than its fields");
+      if (d.available() != 0) throw in.refused("damaged: a header longer than its fields");
       // The checksum held: these fail only for a file written by something else.
-      if (h.depth() < 0 || h.depth() > h.ids() || h.ids() < 0 || h.ids() >= 1L << (64 - TraceLog.ORDINAL_BITS - 1)
+      if (h.depth() < 0 || h.depth() > h.ids() || h.ids() < 0
+          || h.ids() >= 1L << (64 - TraceLog.ORDINAL_BITS - 1)
           || h.distinct() < 0 || h.distinct() > h.ids() || h.generated() < h.distinct()
           || h.millis() < 0 || h.fingerprints() != h.distinct() || h.frontier() < 0
           || h.frontier() > h.distinct()) {
-        throw in.refused("inconsistent counters in the header");
+        throw in.refused("damaged: inconsistent counters in the header");
       }
       return h;
     } catch (java.io.EOFException | java.io.UTFDataFormatException e) {
-      throw in.refused("a header shorter than its fields");
+      throw in.refused("damaged: a header shorter than its fields");
     }
   }
 
@@ -202,19 +203,19 @@ final class Checkpoint {
       throws IOException {
     long length = in.begin(VISITED, "visited");
     if (length != 1 + 8 * h.fingerprints() && length != 1 + 8 * (h.fingerprints() - 1)) {
-      throw in.refused("the visited section holds " + length + " bytes for "
+      throw in.refused("damaged: the visited section holds " + length + " bytes for "
           + h.fingerprints() + " fingerprints");
     }
     int zero = in.getByte();
     if (zero != 0 && zero != 1 || length != 1 + 8 * (h.fingerprints() - zero)) {
-      throw in.refused("the visited section does not match its count");
+      throw in.refused("damaged: the visited section does not match its count");
     }
     // Sized once for all of them: adding in table order to a growing table is quadratic.
     visited.reserve(h.fingerprints());
     if (zero == 1) visited.add(0);
     for (long i = zero; i < h.fingerprints(); i++) {
       long fp = in.getLong();
-      if (fp == 0 || !visited.add(fp)) throw in.refused("a repeated fingerprint");
+      if (fp == 0 || !visited.add(fp)) throw in.refused("damaged: a repeated fingerprint");
     }
     in.end();
   }
@@ -222,7 +223,8 @@ final class Checkpoint {
   private static void readLog(In in, Header h, TraceLog log) throws IOException {
     long length = in.begin(LOG, "trace log");
     if (length != 8 * h.ids()) {
-      throw in.refused("the trace log holds " + length + " bytes for " + h.ids() + " states");
+      throw in.refused("damaged: the trace log holds " + length + " bytes for " + h.ids()
+          + " states");
     }
     long[] buf = new long[TraceLog.RUN];
     for (long first = 0; first < h.ids(); first += buf.length) {
@@ -230,7 +232,7 @@ final class Checkpoint {
       for (int i = 0; i < n; i++) {
         long e = in.getLong();
         if (e < 0 || (e >>> TraceLog.ORDINAL_BITS) - 1 >= h.ids()) {
-          throw in.refused("a trace log entry out of range");
+          throw in.refused("damaged: a trace log entry out of range");
         }
         buf[i] = e;
       }
@@ -244,7 +246,7 @@ final class Checkpoint {
     long length = in.begin(FRONTIER, "frontier");
     int stride = next.stride();
     if (length != 8L * stride * h.frontier()) {
-      throw in.refused("the frontier holds " + length + " bytes for " + h.frontier()
+      throw in.refused("damaged: the frontier holds " + length + " bytes for " + h.frontier()
           + " states");
     }
     for (long left = h.frontier(); left > 0; ) {
@@ -253,7 +255,7 @@ final class Checkpoint {
       for (int i = 0; i < data.length; i++) data[i] = in.getLong();
       for (int k = 0; k < count; k++) {
         if (data[k * stride] < 0 || data[k * stride] >= h.ids()) {
-          throw in.refused("a frontier state numbered out of range");
+          throw in.refused("damaged: a frontier state numbered out of range");
         }
       }
       next.publish(data, count);

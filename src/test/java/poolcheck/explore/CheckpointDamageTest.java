@@ -100,7 +100,9 @@ class CheckpointDamageTest {
     // several bytes at once, as the three flipped bytes of a frontier
     for (int i = 0; i < 100; i++) {
       byte[] bad = good.clone();
-      for (int k = 0; k < 3; k++) bad[random.nextInt(bad.length)] ^= (byte) (1 + random.nextInt(255));
+      for (int k = 0; k < 3; k++) {
+        bad[random.nextInt(bad.length)] ^= (byte) (1 + random.nextInt(255));
+      }
       if (java.util.Arrays.equals(bad, good)) continue;
       refusal("three bytes changed, case " + i, bad);
     }
