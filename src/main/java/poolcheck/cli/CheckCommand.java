@@ -123,6 +123,9 @@ final class CheckCommand implements Callable<Integer> {
       description = "Seconds between progress lines (default: 2).")
   double progressInterval;
 
+  /** Recorded in checkpoints: set only when checkpointing or resuming. */
+  private String modelDigest;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -137,6 +140,7 @@ final class CheckCommand implements Callable<Integer> {
     Outputs outputs = Outputs.of(parsed);
     if (json != null) outputs.checkFile("--json", json);
     traceOptions.checkOutputs(outputs, traceOptions.allViolations);
+    if (checkpoint != null || resume != null) modelDigest = poolcheck.api.Models.textDigest(model);
     Explorer explorer = explorer(m, names, err);
     out.println("poolcheck: model " + m.name() + " " + m.constants());
     AllViolations all = traceOptions.allViolations ? new AllViolations(
@@ -236,6 +240,7 @@ final class CheckCommand implements Callable<Integer> {
         .fingerprints(!exact);
     if (checkpoint != null) explorer.checkpoint(checkpoint, (long) (checkpointInterval * 1000));
     if (resume != null) explorer.resume(resume);
+    if (checkpoint != null || resume != null) explorer.modelDigest(modelDigest);
     if (spillDir != null) explorer.spill(spillDir, frontierMemory << 20);
     if (!quiet) {
       explorer.progressInterval(Math.max(1, (long) (progressInterval * 1000)));
@@ -263,6 +268,22 @@ final class CheckCommand implements Callable<Integer> {
     }
     if (resume != null && !Files.isRegularFile(resume.resolve("checkpoint.bin"))) {
       throw new UsageException("--resume " + resume + ": no checkpoint in it");
+    }
+    if (checkpoint != null) {
+      // found before the search starts, not after the first level's work
+      try {
+        Files.createDirectories(checkpoint);
+      } catch (java.io.IOException e) {
+        throw new UsageException("--checkpoint " + checkpoint + ": cannot create the directory ("
+            + e.getMessage() + ")");
+      }
+      if (!Files.isWritable(checkpoint)) {
+        throw new UsageException("--checkpoint " + checkpoint + ": the directory is not writable");
+      }
+    }
+    if (checkpointInterval < 0 || Double.isNaN(checkpointInterval)) {
+      throw new UsageException("--checkpoint-interval " + checkpointInterval
+          + ": must be at least 0 seconds");
     }
   }
 

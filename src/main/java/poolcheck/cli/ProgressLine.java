@@ -27,4 +27,11 @@ final class ProgressLine implements Explorer.Progress {
         rt.maxMemory() >> 20, millis / 1000.0);
     err.flush();
   }
+
+  @Override
+  public void loading(String section, long done, long total, long millis) {
+    err.printf(Locale.ROOT, "progress: resuming: loading the checkpoint's %s, %,d of %,d MB, "
+        + "%.0f s%n", section, done >> 20, total >> 20, millis / 1000.0);
+    err.flush();
+  }
 }

@@ -91,7 +91,10 @@ final class SimulateCommand implements Callable<Integer> {
     if (noShrink) simulator.shrinkBudget(0);
     long s = seed != null ? seed : System.nanoTime();
     out.println("poolcheck: model " + m.name() + " " + m.constants() + ", seed " + s);
-    SimulationResult r = simulator.run(runs, depth, s);
+    SimulationResult r;
+    try (Interrupts interrupts = Interrupts.install(simulator::stop)) {
+      r = simulator.run(runs, depth, s);
+    }
     r.counterexample().ifPresent(cx -> {
       out.println();
       out.print(TextTrace.render(cx));
@@ -114,6 +117,7 @@ final class SimulateCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("poolcheck: not written: " + Failure.ioMessage(e));
       }
     }
+    if (r.interrupted()) return ExitCode.INTERRUPTED;
     return r.violated() ? ExitCode.VIOLATED : ExitCode.VERIFIED;
   }
 

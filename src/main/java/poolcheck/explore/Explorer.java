@@ -45,6 +45,8 @@ public final class Explorer {
   private Path checkpointDir;
   private long checkpointMillis = Long.MAX_VALUE;
   private boolean resume;
+  private String modelDigest;
+  private Disk disk = Disk.REAL;
   /** How far the sequential search got, kept outside it for the out-of-memory message. */
   private long reachedStates;
   private long reachedGenerated;
@@ -58,6 +60,9 @@ public final class Explorer {
     Progress NONE = (distinct, generated, frontier, depth, millis) -> { };
 
     void report(long distinct, long generated, long frontier, int depth, long millis);
+
+    /** While a checkpoint loads: {@code done} of {@code total} bytes of one of its sections. */
+    default void loading(String section, long done, long total, long millis) {}
   }
 
   public Explorer(CompiledModel model) {
@@ -138,6 +143,21 @@ public final class Explorer {
     return this;
   }
 
+  /**
+   * The digest of the model's text (every file it reads), recorded in checkpoints so that a
+   * checkpoint of an edited model is refused; without it checkpoints say "not recorded".
+   */
+  public Explorer modelDigest(String digest) {
+    this.modelDigest = digest;
+    return this;
+  }
+
+  /** Where spill, trace-log and checkpoint files are opened: a test's full disk. */
+  Explorer disk(Disk d) {
+    this.disk = d;
+    return this;
+  }
+
   /** Continues the run whose checkpoint is in {@code dir} instead of starting afresh. */
   public Explorer resume(Path dir) {
     this.resume = true;
@@ -176,14 +196,24 @@ public final class Explorer {
     }
     trace = trace.map(cx -> cx.explainedBy(model, checked));
     Verdict verdict = r.verdict();
+    String reason = r.reason();
     if (verdict == Verdict.VERIFIED && checksLiveness()) {
-      LivenessChecker liveness = new LivenessChecker(model, checked);
-      trace = liveness.check(checked);
-      if (trace.isPresent()) verdict = Verdict.VIOLATED;
-      if (counts != null) counts.addSites(liveness.counts(), Site.Kind.LEADS_TO, model.sites());
+      long began = System.currentTimeMillis() - r.statistics().millis();
+      LivenessChecker liveness = new LivenessChecker(model, checked).stopWhen(() -> stop.get()
+          || System.currentTimeMillis() - began > timeLimitMillis);
+      try {
+        trace = liveness.check(checked);
+        if (trace.isPresent()) verdict = Verdict.VIOLATED;
+        if (counts != null) counts.addSites(liveness.counts(), Site.Kind.LEADS_TO, model.sites());
+      } catch (LivenessChecker.Stopped e) {
+        // the safety figures stand; only the liveness verdict is missing
+        verdict = stop.get() ? Verdict.INTERRUPTED : Verdict.INCOMPLETE;
+        reason = stop.get() ? "interrupted during the liveness check"
+            : "time limit " + timeLimitMillis / 1000 + " s reached during the liveness check";
+      }
     }
     return new CheckResult(r.model(), r.constants(), r.checked(), verdict, r.statistics(), trace,
-        r.reason());
+        reason);
   }
 
   private CheckResult safety() {
@@ -193,7 +223,7 @@ public final class Explorer {
     if (workers > 1 || fingerprints || spillDir != null) {
       LevelSearch.Settings settings = new LevelSearch.Settings(workers, !fingerprints, maxStates,
           maxDepth, timeLimitMillis, progress, progressMillis, spillDir, frontierMemory,
-          checkpointDir, checkpointMillis, resume);
+          checkpointDir, checkpointMillis, resume, modelDigest, disk);
       LevelSearch search = new LevelSearch(model, checked, settings, stop);
       CheckResult r = search.run(checkedNames());
       counts = search.counts();
@@ -231,43 +261,49 @@ public final class Explorer {
       @Override
       public void successor(int[] next, int transition) {
         emitted++;
-        generated++;
-        if (found != null) return;
+        // one state may have a great many successors: a stop or time limit ends it midway
+        if ((++generated & 0xFFF) == 0 && (stop.get()
+            || System.currentTimeMillis() - start > timeLimitMillis)) {
+          throw LevelSearch.Abandoned.INSTANCE;
+        }
         layout.pack(next, packed, 0);
         int index = store.add(packed, parent, transition);
         if (index >= 0) {
           int bad = model.violatedInvariant(next, frame);
-          if (bad >= 0) found = new Found(bad, index, -2, null, parent < 0 ? 0 : depth + 1);
+          if (bad >= 0) offer(new Found(bad, index, -2, null, parent < 0 ? 0 : depth + 1));
         }
       }
 
       @Override
       public void violation(int property, int[] at, int transition) {
         emitted++;
-        if (found == null) {
-          found = new Found(property, parent, transition, at, parent < 0 ? 0 : depth + 1);
-        }
+        offer(new Found(property, parent, transition, at, parent < 0 ? 0 : depth + 1));
+      }
+
+      /** The first of the shortest, in breadth-first order. */
+      void offer(Found f) {
+        if (found == null || f.length() < found.length()) found = f;
       }
     }
 
     Sink sink = new Sink();
     model.initialStates(frame, sink);
     int head = 0;
-    int levelEnd = store.size();
+    // an initial state that violates a property: nothing is expanded, as in LevelSearch
+    int levelEnd = sink.found != null ? 0 : store.size();
     int depth = 0;
     String reason = null;
     Verdict verdict = Verdict.VERIFIED;
     int[] current = new int[layout.slots()];
     long lastReport = start;
-    while (head < store.size()) {
+    // A violation ends the search once its level is expanded, as in LevelSearch, so that the
+    // statistics reported with it are those of whole levels whatever the engine or flags.
+    while (sink.found == null || head < levelEnd) {
+      if (head == store.size()) break;
       if (head == levelEnd) {
-        if (sink.found != null) break;
         depth++;
         levelEnd = store.size();
       }
-      // A violation one step deeper is kept while the rest of this level may still hold a
-      // deadlock, whose trace would be one step shorter.
-      if (sink.found != null && (sink.found.length() <= depth || !checked[deadlock])) break;
       if (depth >= maxDepth) {
         verdict = Verdict.INCOMPLETE;
         reason = "depth limit " + maxDepth + " reached";
@@ -303,10 +339,16 @@ public final class Explorer {
       sink.parent = head;
       sink.depth = depth;
       sink.emitted = 0;
-      model.successors(current, frame, sink);
-      if (sink.emitted == 0 && checked[deadlock] && !model.isFinal(current, frame)) {
-        sink.found = new Found(deadlock, head, -2, null, depth);
+      try {
+        model.successors(current, frame, sink);
+      } catch (LevelSearch.Abandoned a) {
+        verdict = stop.get() ? Verdict.INTERRUPTED : Verdict.INCOMPLETE;
+        reason = stop.get() ? "interrupted" : "time limit " + timeLimitMillis / 1000
+            + " s reached";
         break;
+      }
+      if (sink.emitted == 0 && checked[deadlock] && !model.isFinal(current, frame)) {
+        sink.offer(new Found(deadlock, head, -2, null, depth));
       }
       head++;
     }

@@ -35,6 +35,7 @@ final class Frontier implements AutoCloseable {
   private final int stride;
   private final Path spillDir;
   private final long memoryLimit;
+  private final Disk disk;
   private final List<Block> blocks = new ArrayList<>();
   private long states;
   private long memoryBytes;
@@ -44,9 +45,14 @@ final class Frontier implements AutoCloseable {
   private long fileEnd;
 
   Frontier(int stride, Path spillDir, long memoryLimit) {
+    this(stride, spillDir, memoryLimit, Disk.REAL);
+  }
+
+  Frontier(int stride, Path spillDir, long memoryLimit, Disk disk) {
     this.stride = stride;
     this.spillDir = spillDir;
     this.memoryLimit = memoryLimit;
+    this.disk = disk;
   }
 
   int stride() {
@@ -66,7 +72,7 @@ final class Frontier implements AutoCloseable {
     try {
       if (file == null) {
         filePath = Files.createTempFile(spillDir, "frontier-", ".bin");
-        file = FileChannel.open(filePath, StandardOpenOption.READ, StandardOpenOption.WRITE,
+        file = disk.open(filePath, StandardOpenOption.READ, StandardOpenOption.WRITE,
             StandardOpenOption.DELETE_ON_CLOSE);
       }
       ByteBuffer buf = ByteBuffer.allocate((int) bytes);
@@ -144,14 +150,14 @@ final class Frontier implements AutoCloseable {
   @Override
   public synchronized void close() {
     blocks.clear();
-    if (file != null) {
-      try {
-        file.close();
-        Files.deleteIfExists(filePath);
-      } catch (IOException e) {
-        // a leftover temp file is harmless; the run's result matters more
-      }
-      file = null;
+    try {
+      if (file != null) file.close();
+      // also when the file was created but could not be opened (a full disk)
+      if (filePath != null) Files.deleteIfExists(filePath);
+    } catch (IOException e) {
+      // a leftover temp file is harmless; the run's result matters more
     }
+    file = null;
+    filePath = null;
   }
 }

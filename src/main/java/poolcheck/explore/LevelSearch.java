@@ -2,8 +2,11 @@ package poolcheck.explore;
 
 import com.google.common.collect.ImmutableList;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -55,7 +58,7 @@ final class LevelSearch {
   /** The explorer's settings, as this search needs them. */
   record Settings(int workers, boolean exact, long maxStates, int maxDepth, long timeLimitMillis,
       Explorer.Progress progress, long progressMillis, Path spillDir, long frontierMemory,
-      Path checkpointDir, long checkpointMillis, boolean resume) {}
+      Path checkpointDir, long checkpointMillis, boolean resume, String modelDigest, Disk disk) {}
 
   /** A violation found, anchored at a state number (for an assertion: the parent's). */
   private record Found(int property, long anchor, int transition, int[] at, int length) {}
@@ -71,27 +74,52 @@ final class LevelSearch {
         : VisitedSet.fingerprints();
     this.stride = layout.words() + 1;
     this.log = settings.spillDir() == null ? TraceLog.inMemory()
-        : TraceLog.onDisk(settings.spillDir());
+        : TraceLog.onDisk(settings.spillDir(), settings.disk());
     this.workers = new Worker[settings.workers()];
   }
 
   private Frontier newFrontier() {
-    return new Frontier(stride, settings.spillDir(), settings.frontierMemory());
+    return new Frontier(stride, settings.spillDir(), settings.frontierMemory(), settings.disk());
+  }
+
+  /**
+   * What a checkpoint must match to be resumed: everything that shapes the state space or what
+   * is checked in it. Limits (states, depth, time) and workers are not in it: they may change.
+   */
+  private Map<String, String> identity(ImmutableList<String> checkedNames) {
+    Map<String, String> id = new LinkedHashMap<>();
+    id.put("model", model.name());
+    id.put("model text", settings.modelDigest() == null ? "not recorded"
+        : settings.modelDigest());
+    id.put("configuration", String.valueOf(model.configuration()));
+    id.put("constants", model.constants().toString());
+    id.put("properties checked", String.join(",", checkedNames));
+    id.put("symmetry reduction", model.reducesSymmetry() ? "on" : "off");
+    id.put("visited set", settings.exact() ? "exact states" : "64-bit fingerprints");
+    id.put("state layout", layout.words() + " words, " + layout.bits() + " bits");
+    return id;
   }
 
   CheckResult run(ImmutableList<String> checkedNames) {
     long start = System.currentTimeMillis();
     for (int i = 0; i < workers.length; i++) workers[i] = new Worker();
     Frontier current = newFrontier();
-    String identity = model.name() + " " + model.constants() + " checking "
-        + String.join(",", checkedNames);
+    Map<String, String> identity = identity(checkedNames);
     Found found = null;
     int depth = 0;
     if (settings.resume()) {
       Checkpoint.Header h;
       try {
-        h = Checkpoint.read(settings.checkpointDir(), identity, layout.words(), visited, log,
-            current);
+        h = Checkpoint.read(settings.checkpointDir(), identity, visited.fingerprintSet(), log,
+            current, BLOCK_STATES, loadWatch(start), settings.disk());
+      } catch (InterruptedIOException e) {
+        current.close();
+        log.close();
+        boolean timeUp = e.getMessage().startsWith("time");
+        return new CheckResult(model.name(), model.constants(), checkedNames,
+            timeUp ? Verdict.INCOMPLETE : Verdict.INTERRUPTED,
+            new Statistics(0, 0, 0, System.currentTimeMillis() - start, workers.length, 0),
+            Optional.empty(), e.getMessage());
       } catch (IOException e) {
         current.close();
         log.close();
@@ -111,7 +139,16 @@ final class LevelSearch {
       } finally {
         visited.leave();
       }
-      first.flush();
+      try {
+        first.flush();
+      } catch (UncheckedIOException e) {
+        current.close();
+        log.close();
+        return new CheckResult(model.name(), model.constants(), checkedNames,
+            Verdict.INCOMPLETE, new Statistics(first.generated, first.added, 0,
+                System.currentTimeMillis() - start, workers.length, 0), Optional.empty(),
+            e.getMessage() + ": " + e.getCause().getMessage());
+      }
       found = first.found;
     }
     long lastCheckpoint = System.currentTimeMillis();
@@ -127,7 +164,12 @@ final class LevelSearch {
       while (found == null && current.states() > 0) {
         if (settings.checkpointDir() != null
             && System.currentTimeMillis() - lastCheckpoint >= settings.checkpointMillis()) {
-          checkpoint(identity, depth, current, start);
+          String failed = checkpoint(identity, depth, current, start);
+          if (failed != null) {
+            verdict = Verdict.INCOMPLETE;
+            reason = failed;
+            break;
+          }
           lastCheckpoint = System.currentTimeMillis();
         }
         if (depth >= settings.maxDepth()) {
@@ -165,11 +207,17 @@ final class LevelSearch {
             lastReport = now;
           }
         }
+        String failedWrite = null;
         for (Worker w : workers) {
           if (w.failure instanceof OutOfMemoryError) {
             current.close();
             next.close();
             return outOfMemory(checkedNames, workers, depth, start);
+          }
+          if (w.failure instanceof UncheckedIOException e) {
+            // a full disk under --spill-dir: say so with the figures so far, exit 3
+            failedWrite = e.getMessage() + ": " + e.getCause().getMessage();
+            continue;
           }
           if (w.failure instanceof RuntimeException e) throw e;
           if (w.failure instanceof Error e) throw e;
@@ -180,6 +228,12 @@ final class LevelSearch {
         }
         current.close();
         current = next;
+        if (failedWrite != null) {
+          verdict = Verdict.INCOMPLETE;
+          reason = failedWrite;
+          found = null;
+          break;
+        }
         if (found != null) break;
         if (why == null && stop.get()) why = "interrupted";
         if (why == null && distinct() >= settings.maxStates()) {
@@ -219,6 +273,10 @@ final class LevelSearch {
     try (TraceLog closing = log) {
       for (Worker w : workers) w.writeRun();
       trace = Optional.ofNullable(f).map(this::counterexample);
+    } catch (UncheckedIOException e) {
+      // the trace log on a full disk: the figures still stand, the trace is lost
+      return new CheckResult(model.name(), model.constants(), checkedNames, Verdict.INCOMPLETE,
+          stats, Optional.empty(), e.getMessage() + ": " + e.getCause().getMessage());
     }
     return new CheckResult(model.name(), model.constants(), checkedNames, verdict, stats, trace,
         reason);
@@ -238,16 +296,46 @@ final class LevelSearch {
         stats, Optional.empty(), reason);
   }
 
-  private void checkpoint(String identity, int depth, Frontier next, long start) {
+  /** Writes a checkpoint; on failure (a full disk) says why, the last complete one kept. */
+  private String checkpoint(Map<String, String> identity, int depth, Frontier next,
+      long start) {
     for (Worker w : workers) w.writeRun();
-    Checkpoint.Header h = new Checkpoint.Header(identity, layout.words(), depth, ids.get(),
-        distinct(), generated(workers), System.currentTimeMillis() - start);
+    long distinct = distinct();
+    Checkpoint.Header h = new Checkpoint.Header(identity, depth, ids.get(), distinct,
+        generated(workers), System.currentTimeMillis() - start, distinct, next.states());
     try {
-      Checkpoint.write(settings.checkpointDir(), h, visited, log, next);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the checkpoint to "
-          + settings.checkpointDir(), e);
+      Checkpoint.write(settings.checkpointDir(), h, visited.fingerprintSet(), log, next,
+          settings.disk());
+      return null;
+    } catch (IOException | UncheckedIOException e) {
+      String why = e instanceof UncheckedIOException u ? u.getCause().getMessage()
+          : e.getMessage();
+      return "cannot write the checkpoint to " + settings.checkpointDir() + ": " + why
+          + (java.nio.file.Files.exists(settings.checkpointDir().resolve(Checkpoint.FILE))
+              ? "; the last complete checkpoint is kept" : "");
     }
+  }
+
+  /** Reports the load of a checkpoint and stops it on a signal or at the time limit. */
+  private Checkpoint.Watch loadWatch(long start) {
+    return new Checkpoint.Watch() {
+      private long last = start;
+
+      @Override
+      public void loaded(String section, long done, long total) throws InterruptedIOException {
+        long now = System.currentTimeMillis();
+        if (stop.get()) throw new InterruptedIOException("interrupted while loading the "
+            + "checkpoint");
+        if (now - start > settings.timeLimitMillis()) {
+          throw new InterruptedIOException("time limit " + settings.timeLimitMillis() / 1000
+              + " s reached while loading the checkpoint");
+        }
+        if (now - last >= settings.progressMillis()) {
+          settings.progress().loading(section, done, total, now - start);
+          last = now;
+        }
+      }
+    };
   }
 
   /** Exact once the workers have stopped; a close estimate while they run. */
@@ -320,7 +408,11 @@ final class LevelSearch {
             layout.unpack(data, base + 1, state);
             ordinal = 0;
             emitted = 0;
-            model.successors(state, frame, this);
+            try {
+              model.successors(state, frame, this);
+            } catch (Abandoned a) {
+              break;
+            }
             if (emitted == 0 && checkDeadlock && !model.isFinal(state, frame)) {
               offer(new Found(deadlock, parent, -2, null, depth));
             }
@@ -342,17 +434,20 @@ final class LevelSearch {
       flush();
     }
 
-    /** Keeps the shortest; a violation no later one can beat ends the level early. */
+    /**
+     * Keeps the shortest. The level is still finished, as the sequential engine finishes it, so
+     * that the statistics at a violation are those of the whole level whatever the engine.
+     */
     private void offer(Found f) {
       if (found == null || f.length() < found.length()) found = f;
-      if (f.length() == depth || !checkDeadlock) cut = true;
     }
 
     @Override
     public void successor(int[] next, int transition) {
       int mine = ordinal++;
       emitted++;
-      generated++;
+      // one state may have a great many successors: a stop or time limit ends it midway
+      if ((++generated & 0xFFF) == 0 && cut) throw Abandoned.INSTANCE;
       layout.pack(next, packed, 0);
       long fp = Fingerprint.of(packed, 0, packed.length);
       if (!visited.add(packed, fp)) return;
@@ -398,6 +493,15 @@ final class LevelSearch {
     Counts all = new Counts(model.transitions().size(), model.sites().size());
     for (Worker w : workers) all.add(w.frame.counts());
     return all;
+  }
+
+  /** Leaves an expansion midway: thrown only once the level is being cut anyway. */
+  static final class Abandoned extends RuntimeException {
+    static final Abandoned INSTANCE = new Abandoned();
+
+    private Abandoned() {
+      super("expansion abandoned", null, false, false);
+    }
   }
 
   private Counterexample counterexample(Found f) {

@@ -63,6 +63,15 @@ public final class LivenessChecker {
   /** Unpacking buffers for the per-state predicates. */
   private long[] packedBuffer;
   private int[] stateBuffer;
+  private java.util.function.BooleanSupplier stop = () -> false;
+  private int polls;
+
+  /** Thrown by {@link #check} when the stop condition held: a signal or the time limit. */
+  public static final class Stopped extends RuntimeException {
+    Stopped() {
+      super("liveness check stopped", null, false, false);
+    }
+  }
 
   public LivenessChecker(CompiledModel model, boolean[] checked) {
     this(model, checked, false);
@@ -85,6 +94,16 @@ public final class LivenessChecker {
     }
   }
 
+  /** Asked every thousand states or edges; once it says true, {@link #check} throws Stopped. */
+  public LivenessChecker stopWhen(java.util.function.BooleanSupplier stop) {
+    this.stop = stop;
+    return this;
+  }
+
+  private void poll() {
+    if ((++polls & 0x3FF) == 0 && stop.getAsBoolean()) throw new Stopped();
+  }
+
   /**
    * The first violated liveness property among those checked, in declaration order.
    *
@@ -96,7 +115,7 @@ public final class LivenessChecker {
    * lasso, the same one as without the quotient.
    */
   public java.util.Optional<Counterexample> check(boolean[] checked) {
-    if (reduces && !quotient && !new LivenessChecker(model, checked, true).violatesAny(checked)) {
+    if (reduces && !quotient && !new LivenessChecker(model, checked, true).stopWhen(stop).violatesAny(checked)) {
       return java.util.Optional.empty();
     }
     buildGraph();
@@ -168,6 +187,7 @@ public final class LivenessChecker {
       public void violation(int property, int[] at, int transition) { }
     };
     for (int s = 0; s < states.size(); s++) {
+      poll();
       if (s + 1 >= edgeStart.length) {
         edgeStart = Arrays.copyOf(edgeStart, grown(edgeStart.length));
         enabled = Arrays.copyOf(enabled, edgeStart.length);
@@ -231,7 +251,10 @@ public final class LivenessChecker {
   private FairCycle fairCycle(int k) {
     int n = states.size();
     boolean[] bad = new boolean[n];
-    for (int s = 0; s < n; s++) bad[s] = !model.livenessGoal(k, unpack(s), frame);
+    for (int s = 0; s < n; s++) {
+      poll();
+      bad[s] = !model.livenessGoal(k, unpack(s), frame);
+    }
     // R: states where q fails, reachable through such states from a p-and-not-q state. order
     // is R in BFS order and doubles as the queue.
     int[] rParent = new int[n];
@@ -247,6 +270,7 @@ public final class LivenessChecker {
       }
     }
     for (int head = 0; head < tail; head++) {
+      poll();
       int s = order[head];
       for (int e = edgeStart[s]; e < edgeStart[s + 1]; e++) {
         int t = edgeTarget[e];
@@ -359,6 +383,7 @@ public final class LivenessChecker {
       stack[sp++] = root;
       onStack[root] = true;
       while (depth >= 0) {
+        poll();
         int s = callState[depth];
         if (callEdge[depth] < edgeStart[s + 1]) {
           int t = edgeTarget[callEdge[depth]++];

@@ -64,7 +64,11 @@ abstract class TraceLog implements AutoCloseable {
   }
 
   static TraceLog onDisk(Path dir) {
-    return new OnDisk(dir);
+    return new OnDisk(dir, Disk.REAL);
+  }
+
+  static TraceLog onDisk(Path dir, Disk disk) {
+    return new OnDisk(dir, disk);
   }
 
   private static final class InMemory extends TraceLog {
@@ -114,10 +118,10 @@ abstract class TraceLog implements AutoCloseable {
     private final Path path;
     private final FileChannel file;
 
-    OnDisk(Path dir) {
+    OnDisk(Path dir, Disk disk) {
       try {
         path = Files.createTempFile(dir, "parents-", ".bin");
-        file = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
+        file = disk.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
             StandardOpenOption.DELETE_ON_CLOSE);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot create the trace log in " + dir, e);

@@ -22,12 +22,8 @@ interface VisitedSet {
 
   long heapBytes();
 
-  /** Writes the set for a checkpoint; only fingerprint sets can. */
-  default void save(java.io.DataOutput out) throws java.io.IOException {
-    throw new UnsupportedOperationException("checkpoints need fingerprint mode");
-  }
-
-  default void load(java.io.DataInput in) throws java.io.IOException {
+  /** The fingerprint table, for a checkpoint; only fingerprint sets have one. */
+  default ConcurrentFingerprintSet fingerprintSet() {
     throw new UnsupportedOperationException("checkpoints need fingerprint mode");
   }
 
@@ -65,13 +61,8 @@ interface VisitedSet {
       }
 
       @Override
-      public void save(java.io.DataOutput out) throws java.io.IOException {
-        set.save(out);
-      }
-
-      @Override
-      public void load(java.io.DataInput in) throws java.io.IOException {
-        set.load(in);
+      public ConcurrentFingerprintSet fingerprintSet() {
+        return set;
       }
     };
   }

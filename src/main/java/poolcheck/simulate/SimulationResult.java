@@ -22,6 +22,11 @@ public record SimulationResult(String model, ImmutableMap<String, Integer> const
     return counterexample.isPresent();
   }
 
+  /** Stopped (a signal) before every run was taken, with no violation found. */
+  public boolean interrupted() {
+    return !violated() && runsDone < runs;
+  }
+
   /**
    * The result in the shape the exporters take. No violation is INCOMPLETE, never VERIFIED: a
    * simulation proves nothing about the runs it did not take.
@@ -35,6 +40,7 @@ public record SimulationResult(String model, ImmutableMap<String, Integer> const
   }
 
   public String noViolation() {
-    return "no violation in " + runsDone + " runs of depth " + depth + " (not a proof)";
+    return (interrupted() ? "interrupted: " : "") + "no violation in " + runsDone
+        + (interrupted() ? " of " + runs : "") + " runs of depth " + depth + " (not a proof)";
   }
 }

@@ -28,6 +28,8 @@ public final class Simulator {
   /** How often the runs chose each transition; with the frame's counts, the coverage. */
   private long[] chosen;
   private Counts counts;
+  private final java.util.concurrent.atomic.AtomicBoolean stop =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   public Simulator(CompiledModel model) {
     // A walk stores no states, so symmetry reduction saves nothing, and its canonical states
@@ -55,6 +57,11 @@ public final class Simulator {
     return this;
   }
 
+  /** Asks a running simulation to stop after the run under way; see interrupted(). */
+  public void stop() {
+    stop.set(true);
+  }
+
   public ImmutableList<String> checkedNames() {
     ImmutableList.Builder<String> out = ImmutableList.builder();
     for (Property p : model.properties()) {
@@ -71,12 +78,15 @@ public final class Simulator {
     Outcomes outcomes = new Outcomes();
     int deadlock = model.property("deadlock").orElseThrow().id();
     long steps = 0;
-    for (int run = 0; run < runs; run++) {
+    int done = 0;
+    for (int run = 0; run < runs && !stop.get(); run++) {
       // Run i is seeded with seed + i, so that --seed (seed + i) --runs 1 repeats it alone.
       long runSeed = seed + run;
       Walk w = walk(new SplittableRandom(runSeed), depth, frame, outcomes, deadlock);
+      if (w == null) break; // stopped midway: the run does not count
       steps += w.steps().size();
       countCoverage(frame);
+      done++;
       if (w.property() >= 0) {
         Schedule found = new Schedule(w.initial(), ImmutableList.copyOf(w.steps()));
         Execution execution = new Execution(model, checked);
@@ -92,7 +102,7 @@ public final class Simulator {
       }
     }
     return new SimulationResult(model.name(), model.constants(), checkedNames(), seed, runs,
-        depth, runs, steps, System.currentTimeMillis() - start, Optional.empty(),
+        depth, done, steps, System.currentTimeMillis() - start, Optional.empty(),
         Optional.empty(), -1, 0, -1);
   }
 
@@ -132,6 +142,7 @@ public final class Simulator {
     int[] s = outcomes.all.get(initial).state();
     List<Integer> enabled = new ArrayList<>();
     for (int d = 0; d < depth; d++) {
+      if ((d & 0x3FF) == 0x3FF && stop.get()) return null;
       outcomes.clear();
       model.successors(s, frame, outcomes);
       if (outcomes.all.isEmpty()) {

@@ -115,6 +115,27 @@ class LongRunTest {
     }
   }
 
+  @Test
+  void simulateOnSigtermPrintsItsSummarySoFarAndExitsWithFour() throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), "poolcheck.cli.Main", "simulate", MODEL,
+        "--runs", "2000000000", "--depth", "200", "--seed", "1"));
+    Process p = new ProcessBuilder(cmd).start();
+    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
+        StandardCharsets.UTF_8));
+    String first = out.readLine();
+    assertTrue(first != null && first.startsWith("poolcheck: model recycle"), first);
+    Thread.sleep(500);
+    new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor();
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS), "simulate stops promptly after SIGTERM");
+    StringBuilder rest = new StringBuilder();
+    for (String line; (line = out.readLine()) != null; ) rest.append(line).append('\n');
+    assertEquals(ExitCode.INTERRUPTED, p.exitValue(), rest.toString());
+    assertTrue(rest.toString().matches("(?s)interrupted: no violation in [\\d,]+ of 2000000000 "
+        + "runs of depth 200 \\(not a proof\\)\n[\\d,]+ steps, .*"), rest.toString());
+  }
+
   /** kill -9 at a random moment, then --resume: the same count as a run never interrupted. */
   @org.junit.jupiter.api.Tag("slow") // a child JVM run for seconds: the slow tier
   @Test

@@ -64,6 +64,28 @@ class CheckpointTest {
   }
 
   @Test
+  void resumingSaysWhatItLoads() throws Exception {
+    CompiledModel m = recycle("5");
+    new Explorer(m).fingerprints(true).maxDepth(9).checkpoint(dir, 0).run();
+    java.util.Set<String> sections = new java.util.LinkedHashSet<>();
+    Explorer.Progress progress = new Explorer.Progress() {
+      @Override
+      public void report(long distinct, long generated, long frontier, int depth, long millis) {}
+
+      @Override
+      public void loading(String section, long done, long total, long millis) {
+        assertTrue(done >= 0 && done <= total, done + " of " + total);
+        sections.add(section);
+      }
+    };
+    CheckResult resumed = new Explorer(m).fingerprints(true).progress(progress)
+        .progressInterval(0).resume(dir).run();
+    assertEquals(40_680, resumed.statistics().distinct());
+    assertEquals(java.util.List.of("header", "visited", "trace log", "frontier"),
+        java.util.List.copyOf(sections));
+  }
+
+  @Test
   void refusesTheCheckpointOfAnotherConfiguration() throws Exception {
     new Explorer(recycle("5")).fingerprints(true).maxDepth(3).checkpoint(dir, 0).run();
     UncheckedIOException e = assertThrows(UncheckedIOException.class,

@@ -46,6 +46,20 @@ class LivenessCheckerTest {
   }
 
   @Test
+  void stopsWhenAskedDuringTheLivenessCheck() throws Exception {
+    CompiledModel m = Models.fromText("m.pool", """
+        var x : 0 .. 4999 = 0;
+        process p { s: { x = (x + 1) % 5000; goto s; } }
+        liveness back: always eventually x == 0;
+        """);
+    int[] asked = {0};
+    org.junit.jupiter.api.Assertions.assertThrows(LivenessChecker.Stopped.class,
+        () -> new LivenessChecker(m, m.allChecked()).stopWhen(() -> ++asked[0] > 2)
+            .check(m.allChecked()));
+    assertEquals(3, asked[0], "asked every thousand states until it said stop");
+  }
+
+  @Test
   void withoutFairnessAProcessMayStutterForEverInTheInitialState() throws Exception {
     CheckResult r = check(MUTEX);
     assertEquals(Verdict.VIOLATED, r.verdict());
