@@ -19,8 +19,9 @@ import java.util.Set;
  * or a use-after-free "verifies".
  *
  * <p>An access is a read or a write of one variable (one element expression of an array, one
- * container): {@code x = x + 1} makes two, and so does a push or a pop. An assertion reads what
- * it checks (a use-after-free check reads the pool's state); program counters ({@code at}) are
+ * container): {@code x = x + 1} makes two, and so does a push or a pop. Assertions are the
+ * checker's instruments, evaluated with the step like an invariant, and make no access (a
+ * use-after-free check stands beside the access it checks); program counters ({@code at}) are
  * not memory. A step marked {@code atomic "reason"} stands for one
  * hardware atomic and may make several.
  */
@@ -178,8 +179,6 @@ final class StepGranularity {
           expr(i.condition(), bound);
         } else if (s instanceof Stmt.When w) {
           expr(w.condition(), bound);
-        } else if (s instanceof Stmt.Assert a) {
-          expr(a.condition(), bound);
         }
         Set<String> inner = bound;
         if (s instanceof Stmt.Choose c) inner = with(bound, c.variable());
@@ -336,8 +335,6 @@ final class StepGranularity {
         if (p.target() != null) write(p.target(), bound, paths);
       } else if (s instanceof Stmt.When w) {
         reads(w.condition(), bound, paths);
-      } else if (s instanceof Stmt.Assert a) {
-        reads(a.condition(), bound, paths);
       } else if (s instanceof Stmt.If i) {
         reads(i.condition(), bound, paths);
         List<Path> out = block(i.then(), bound, copies(paths));
