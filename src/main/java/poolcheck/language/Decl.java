@@ -21,11 +21,13 @@ public sealed interface Decl {
 
   /**
    * init is null when the variable takes its type's default; guard is null for a variable no
-   * lock protects.
+   * lock protects. A ghost variable ({@code ghost var}) is the model's bookkeeping, not memory:
+   * steps write it freely and only assertions and properties read it.
    */
-  record Var(Position pos, String name, TypeExpr type, Expr init, Guard guard) implements Decl {
+  record Var(Position pos, String name, TypeExpr type, Expr init, Guard guard, boolean ghost)
+      implements Decl {
     public Var(Position pos, String name, TypeExpr type, Expr init) {
-      this(pos, name, type, init, null);
+      this(pos, name, type, init, null, false);
     }
   }
 

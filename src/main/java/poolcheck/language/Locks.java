@@ -25,8 +25,8 @@ public final class Locks {
 
   /**
    * Checks the model's step granularity and lowers its locks. The rule applies to a model that
-   * uses the vocabulary (a lock, a guard, an atomic step); other models are returned unchanged
-   * until every shipped model follows it (docs/language.md, "Step granularity").
+   * uses the vocabulary (a lock, a guard, a ghost, an atomic step); other models are returned
+   * unchanged until every shipped model follows it (docs/language.md, "Step granularity").
    */
   public static ImmutableList<Decl> lower(ImmutableList<Decl> decls) throws ModelException {
     if (!usesLocking(decls)) return decls;
@@ -44,7 +44,9 @@ public final class Locks {
 
   private static boolean usesLocking(List<Decl> decls) {
     for (Decl d : decls) {
-      if (d instanceof Decl.Lock || d instanceof Decl.Var v && v.guard() != null) return true;
+      if (d instanceof Decl.Lock || d instanceof Decl.Var v && (v.guard() != null || v.ghost())) {
+        return true;
+      }
       if (d instanceof Decl.Process p) {
         if (p.locals().stream().anyMatch(v -> v.guard() != null)) return true;
         for (Decl.Step s : p.steps()) {
@@ -89,7 +91,7 @@ public final class Locks {
         out.add(new Decl.Var(l.pos(), l.name(),
             new TypeExpr.Range(l.pos(), new Expr.IntLit(l.pos(), 0), hi),
             new Expr.IntLit(l.pos(), 0)));
-      } else if (d instanceof Decl.Var v && v.guard() != null) {
+      } else if (d instanceof Decl.Var v && (v.guard() != null || v.ghost())) {
         out.add(new Decl.Var(v.pos(), v.name(), v.type(), v.init()));
       } else if (d instanceof Decl.Process p) {
         out.add(process(p, ownerBase.get(p.name())));

@@ -90,6 +90,12 @@ public final class Parser {
 
   private Decl declaration() {
     Token t = peek();
+    if (t.kind() == TokenKind.IDENT && t.text().equals("ghost")
+        && peekNext().kind() == TokenKind.VAR) {
+      advance();
+      Decl.Var v = variable();
+      return new Decl.Var(v.pos(), v.name(), v.type(), v.init(), v.guard(), true);
+    }
     if (t.kind() == TokenKind.IDENT && t.text().equals("lock")
         && peekNext().kind() == TokenKind.IDENT) {
       advance();
@@ -273,7 +279,7 @@ public final class Parser {
       guard = new Decl.Guard(lock.position(), lock.text(), readOnce);
     }
     consume(TokenKind.SEMI, "after the variable");
-    return new Decl.Var(t.position(), name, type, init, guard);
+    return new Decl.Var(t.position(), name, type, init, guard, false);
   }
 
   private Decl.Process process() {

@@ -119,7 +119,7 @@ public final class Printer {
   }
 
   private static String variable(Decl.Var v) {
-    return "var " + v.name() + " : " + print(v.type()) + (v.init() == null ? ""
+    return (v.ghost() ? "ghost var " : "var ") + v.name() + " : " + print(v.type()) + (v.init() == null ? ""
         : " = " + print(v.init())) + (v.guard() == null ? "" : " guarded_by "
         + v.guard().lock() + (v.guard().readOnce() ? ", read_once" : "")) + ";";
   }

@@ -74,6 +74,7 @@ final class StepGranularity {
       if (d instanceof Decl.Var v) {
         globals.put(v.name(), v);
         if (v.guard() != null) checkGuard(v);
+        checkGhost(v);
       }
     }
     List<Decl.Process> processes = new ArrayList<>();
@@ -85,6 +86,13 @@ final class StepGranularity {
     for (Decl.Process p : processes) process(p);
     for (Decl.Process p : processes) {
       for (Decl.Var v : p.locals()) rejectLocalGuard(v);
+    }
+  }
+
+  private void checkGhost(Decl.Var v) {
+    if (v.ghost() && v.guard() != null) {
+      error("PC133", v.guard().pos(), "ghost '" + v.name() + "' is the model's bookkeeping, not "
+          + "memory: it takes no lock");
     }
   }
 
@@ -323,16 +331,35 @@ final class StepGranularity {
       return paths;
     }
 
+    /** A write to a ghost is bookkeeping: what it reads is not an access (Owicki-Gries). */
+    private boolean ghost(Expr target, Set<String> bound) {
+      Expr base = target instanceof Expr.Index ix ? ix.target() : target;
+      if (!(base instanceof Expr.Name n) || bound.contains(n.name())
+          || locals.contains(n.name())) {
+        return false;
+      }
+      Decl.Var v = globals.get(n.name());
+      return v != null && v.ghost();
+    }
+
     private List<Path> stmt(Stmt s, Set<String> bound, List<Path> paths) {
       if (s instanceof Stmt.Assign a) {
+        if (ghost(a.target(), bound)) return paths;
         reads(a.value(), bound, paths);
         write(a.target(), bound, paths);
       } else if (s instanceof Stmt.Push p) {
+        if (ghost(p.container(), bound)) return paths;
         reads(p.value(), bound, paths);
         readModifyWrite(p.container(), bound, paths);
       } else if (s instanceof Stmt.Pop p) {
+        if (ghost(p.container(), bound)) {
+          if (p.target() != null && !ghost(p.target(), bound)) {
+            reads(p.container(), bound, paths);
+          }
+          return paths;
+        }
         readModifyWrite(p.container(), bound, paths);
-        if (p.target() != null) write(p.target(), bound, paths);
+        if (p.target() != null && !ghost(p.target(), bound)) write(p.target(), bound, paths);
       } else if (s instanceof Stmt.When w) {
         reads(w.condition(), bound, paths);
       } else if (s instanceof Stmt.If i) {
@@ -446,6 +473,14 @@ final class StepGranularity {
         return;
       }
       Decl.Var v = globals.get(variable);
+      if (v != null && v.ghost()) {
+        if (!write && report) {
+          error("PC134", pos, "step '" + name + "' reads ghost '" + variable + "' where the "
+              + "value decides what the step does: a ghost is the model's bookkeeping, read "
+              + "only by assertions, properties and assignments to ghosts");
+        }
+        return;
+      }
       if (v == null || privateGlobals.contains(variable) && v.guard() == null) return;
       for (int i = 0; i < paths.size(); i++) {
         Path p = paths.get(i);
