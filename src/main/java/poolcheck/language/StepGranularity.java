@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +21,9 @@ import java.util.Set;
  * container): {@code x = x + 1} makes two, and so does a push or a pop. Assertions are the
  * checker's instruments, evaluated with the step like an invariant, and make no access (a
  * use-after-free check stands beside the access it checks); program counters ({@code at}) are
- * not memory. A step marked {@code atomic "reason"} stands for one
- * hardware atomic and may make several.
+ * not memory, and neither are ghosts, which only assertions, properties and ghost assignments
+ * may read. A step marked {@code atomic "reason"} stands for one hardware atomic and may make
+ * several.
  */
 final class StepGranularity {
   /** Ways through a step are followed separately up to this many, then merged conservatively. */
@@ -38,7 +38,7 @@ final class StepGranularity {
 
   private StepGranularity() {}
 
-  private static List<List<Stmt>> children(Stmt s) {
+  static List<List<Stmt>> children(Stmt s) {
     List<List<Stmt>> out = new ArrayList<>();
     if (s instanceof Stmt.If i) {
       out.add(i.then());
@@ -82,7 +82,7 @@ final class StepGranularity {
       if (d instanceof Decl.Process p) processes.add(p);
       if (d instanceof Decl.Init init) rejectLockOps(init.body(), "an init block");
     }
-    findPrivateGlobals(processes);
+    privateGlobals.addAll(PrivateMemory.of(processes, globals.keySet(), locks.keySet()));
     for (Decl.Process p : processes) process(p);
     for (Decl.Process p : processes) {
       for (Decl.Var v : p.locals()) rejectLocalGuard(v);
@@ -122,111 +122,7 @@ final class StepGranularity {
     }
   }
 
-  // ---- which globals are private to one instance
-
-  /**
-   * A global touched in steps by one single-instance process only, or only as {@code v[self]} by
-   * the instances of one process, is private memory: no other context can observe it between
-   * two steps, so its accesses commute with everything (Lipton's both-movers).
-   */
-  private void findPrivateGlobals(List<Decl.Process> processes) {
-    Map<String, Set<String>> users = new HashMap<>();
-    Set<String> notSelfIndexed = new HashSet<>();
-    for (Decl.Process p : processes) {
-      Set<String> locals = localNames(p);
-      for (Decl.Step s : p.steps()) {
-        Uses u = new Uses(p.name(), locals, users, notSelfIndexed);
-        if (s.guard() != null) u.expr(s.guard(), Set.of());
-        u.block(s.body(), Set.of());
-      }
-    }
-    for (Map.Entry<String, Set<String>> e : users.entrySet()) {
-      if (e.getValue().size() != 1 || locks.containsKey(e.getKey())) continue;
-      String only = e.getValue().iterator().next();
-      Decl.Process p = processes.stream().filter(q -> q.name().equals(only)).findFirst()
-          .orElseThrow();
-      boolean single = p.instances() == null
-          || (p.instances() instanceof Expr.IntLit n && n.value() == 1);
-      if (single || !notSelfIndexed.contains(e.getKey())) privateGlobals.add(e.getKey());
-    }
-  }
-
-  private static Set<String> localNames(Decl.Process p) {
-    Set<String> out = new HashSet<>();
-    for (Decl.Var v : p.locals()) out.add(v.name());
-    return out;
-  }
-
-  /** Records which process touches which global, and whether always as {@code v[self]}. */
-  private final class Uses {
-    final String process;
-    final Set<String> locals;
-    final Map<String, Set<String>> users;
-    final Set<String> notSelfIndexed;
-
-    Uses(String process, Set<String> locals, Map<String, Set<String>> users,
-        Set<String> notSelfIndexed) {
-      this.process = process;
-      this.locals = locals;
-      this.users = users;
-      this.notSelfIndexed = notSelfIndexed;
-    }
-
-    void block(List<Stmt> body, Set<String> bound) {
-      for (Stmt s : body) {
-        if (s instanceof Stmt.Assign a) {
-          expr(a.target(), bound);
-          expr(a.value(), bound);
-        } else if (s instanceof Stmt.Push p) {
-          expr(p.container(), bound);
-          expr(p.value(), bound);
-        } else if (s instanceof Stmt.Pop p) {
-          if (p.target() != null) expr(p.target(), bound);
-          expr(p.container(), bound);
-        } else if (s instanceof Stmt.If i) {
-          expr(i.condition(), bound);
-        } else if (s instanceof Stmt.When w) {
-          expr(w.condition(), bound);
-        }
-        Set<String> inner = bound;
-        if (s instanceof Stmt.Choose c) inner = with(bound, c.variable());
-        if (s instanceof Stmt.For f) inner = with(bound, f.variable());
-        for (List<Stmt> b : children(s)) block(b, inner);
-      }
-    }
-
-    void expr(Expr e, Set<String> bound) {
-      if (e instanceof Expr.Name n) {
-        touch(n.name(), bound, false);
-      } else if (e instanceof Expr.Index ix) {
-        if (ix.target() instanceof Expr.Name n) {
-          touch(n.name(), bound, ix.index() instanceof Expr.Self);
-        } else {
-          expr(ix.target(), bound);
-        }
-        expr(ix.index(), bound);
-      } else if (e instanceof Expr.Unary u) {
-        expr(u.operand(), bound);
-      } else if (e instanceof Expr.Binary b) {
-        expr(b.left(), bound);
-        expr(b.right(), bound);
-      } else if (e instanceof Expr.Call c) {
-        for (Expr a : c.args()) expr(a, bound);
-      } else if (e instanceof Expr.Quantifier q) {
-        expr(q.body(), with(bound, q.variable()));
-      } else if (e instanceof Expr.At at && at.instance() != null) {
-        expr(at.instance(), bound);
-      }
-    }
-
-    private void touch(String name, Set<String> bound, boolean selfIndexed) {
-      if (bound.contains(name) || locals.contains(name) || !globals.containsKey(name)) return;
-      users.computeIfAbsent(name, k -> new LinkedHashSet<>()).add(process);
-      if (!selfIndexed) notSelfIndexed.add(name);
-    }
-  }
-
-  private static Set<String> with(Set<String> bound, String name) {
+  static Set<String> with(Set<String> bound, String name) {
     Set<String> out = new HashSet<>(bound);
     out.add(name);
     return out;
@@ -257,7 +153,7 @@ final class StepGranularity {
             + "' declared at " + locks.get(v.name()).pos());
       }
     }
-    Set<String> locals = localNames(p);
+    Set<String> locals = PrivateMemory.localNames(p);
     Map<String, Integer> labels = new HashMap<>();
     for (int k = 0; k < p.steps().size(); k++) labels.put(p.steps().get(k).label(), k);
     // Locks held on every way into each step: a forward must-analysis over the gotos.
@@ -381,6 +277,13 @@ final class StepGranularity {
             g.label()));
         return out;
       } else if (s instanceof Stmt.LockOp l) {
+        if (bound.contains(l.lock())) {
+          if (report) {
+            error("PC133", l.lockPos(), "'" + l.lock() + "' here is the bound variable, not "
+                + "the lock of that name");
+          }
+          return paths;
+        }
         lockOp(l, paths);
       }
       return paths;
