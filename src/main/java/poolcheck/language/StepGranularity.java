@@ -198,6 +198,8 @@ final class StepGranularity {
     final Set<String> locals;
     final boolean report;
     final String name;
+    /** Variables bound by an enclosing for or quantifier. */
+    final Set<String> loops = new HashSet<>();
 
     Walk(Decl.Process process, Decl.Step step, Set<String> locals, boolean report) {
       this.process = process;
@@ -270,7 +272,10 @@ final class StepGranularity {
       } else if (s instanceof Stmt.Choose c) {
         return block(c.body(), with(bound, c.variable()), paths);
       } else if (s instanceof Stmt.For f) {
-        return block(f.body(), with(bound, f.variable()), paths);
+        boolean outer = !loops.add(f.variable());
+        List<Path> out = block(f.body(), with(bound, f.variable()), paths);
+        if (!outer) loops.remove(f.variable());
+        return out;
       } else if (s instanceof Stmt.Goto g) {
         List<Path> out = new ArrayList<>();
         for (Path p : paths) out.add(new Path(p.held(), p.unguarded(), p.releasedAt(),
@@ -333,19 +338,21 @@ final class StepGranularity {
       if (target instanceof Expr.Index ix) {
         reads(ix.index(), bound, paths);
         if (ix.target() instanceof Expr.Name n) {
-          access(n.name(), "[" + Printer.print(ix.index()) + "]", true, n.pos(), bound, paths);
+          access(n.name(), "[" + Printer.print(ix.index()) + "]", true, n.pos(), bound, paths,
+              mentionsLoop(ix.index()));
         }
       } else if (target instanceof Expr.Name n) {
-        access(n.name(), "", true, n.pos(), bound, paths);
+        access(n.name(), "", true, n.pos(), bound, paths, false);
       }
     }
 
     private void reads(Expr e, Set<String> bound, List<Path> paths) {
       if (e instanceof Expr.Name n) {
-        access(n.name(), "", false, n.pos(), bound, paths);
+        access(n.name(), "", false, n.pos(), bound, paths, false);
       } else if (e instanceof Expr.Index ix) {
         if (ix.target() instanceof Expr.Name n) {
-          access(n.name(), "[" + Printer.print(ix.index()) + "]", false, n.pos(), bound, paths);
+          access(n.name(), "[" + Printer.print(ix.index()) + "]", false, n.pos(), bound, paths,
+              mentionsLoop(ix.index()));
         } else {
           reads(ix.target(), bound, paths);
         }
@@ -356,17 +363,38 @@ final class StepGranularity {
         reads(b.left(), bound, paths);
         reads(b.right(), bound, paths);
       } else if (e instanceof Expr.Call c) {
-        // cap(c) is the container's constant capacity, not a load.
-        if (!c.function().equals("cap")) for (Expr a : c.args()) reads(a, bound, paths);
+        // cap(c) is the container's constant capacity, not a load; contains(c, e) scans c.
+        if (c.function().equals("contains") && c.args().get(0) instanceof Expr.Name n) {
+          access(n.name(), "", false, n.pos(), bound, paths, true);
+          reads(c.args().get(1), bound, paths);
+        } else if (!c.function().equals("cap")) {
+          for (Expr a : c.args()) reads(a, bound, paths);
+        }
       } else if (e instanceof Expr.Quantifier q) {
+        boolean outer = !loops.add(q.variable());
         reads(q.body(), with(bound, q.variable()), paths);
+        if (!outer) loops.remove(q.variable());
       } else if (e instanceof Expr.At at && at.instance() != null) {
         reads(at.instance(), bound, paths);
       }
     }
 
+    /** Whether an element expression names a for- or quantifier-bound variable: many words. */
+    private boolean mentionsLoop(Expr e) {
+      if (e instanceof Expr.Name n) return loops.contains(n.name());
+      if (e instanceof Expr.Index ix) return mentionsLoop(ix.target()) || mentionsLoop(ix.index());
+      if (e instanceof Expr.Unary u) return mentionsLoop(u.operand());
+      if (e instanceof Expr.Binary b) return mentionsLoop(b.left()) || mentionsLoop(b.right());
+      if (e instanceof Expr.Call c) return c.args().stream().anyMatch(this::mentionsLoop);
+      return false;
+    }
+
+    /**
+     * {@code many}: the access touches several words (every element a loop or quantifier
+     * visits, a scan of a container), each an access of its own.
+     */
     private void access(String variable, String element, boolean write, Position pos,
-        Set<String> bound, List<Path> paths) {
+        Set<String> bound, List<Path> paths, boolean many) {
       if (bound.contains(variable) || locals.contains(variable)) return;
       if (locks.containsKey(variable)) {
         if (report) {
@@ -413,7 +441,13 @@ final class StepGranularity {
         Access a = new Access(variable + element + (write ? "/w" : "/r"), variable + element,
             write, pos);
         if (p.unguarded().containsKey(a.key())) continue;
-        if (report && p.releasedAt() != null) {
+        if (report && many) {
+          error("PC130", pos, "step '" + name + "' makes several accesses to shared memory that "
+              + "no lock it holds guards: " + a.describe() + " touches "
+              + (element.isEmpty() ? "every element of the container" : "one element per value "
+                  + "of the loop") + "; split the step, guard '" + variable + "' with a lock, "
+              + "or mark a hardware atomic with atomic \"reason\"");
+        } else if (report && p.releasedAt() != null) {
           error("PC132", pos, "step '" + name + "' makes its unguarded " + a.describe()
               + " after releasing " + p.releasedAt() + ": locks are released after the step's "
               + "one unguarded access (split the step there)");
