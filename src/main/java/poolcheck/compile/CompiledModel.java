@@ -568,7 +568,7 @@ public final class CompiledModel {
         Decl.Step s = steps.get(k);
         tids[k] = transitions.size();
         transitions.add(new Transition(tids[k], instance, index, s.label(), s.kernelFunction(),
-            s.pos()));
+            s.pos(), s.atomicReason()));
       }
       ids.add(tids);
     }

@@ -19,8 +19,26 @@ public sealed interface Decl {
   record Enum(Position pos, String name, ImmutableList<String> values,
       ImmutableList<Position> valuePositions) implements Decl {}
 
-  /** init is null when the variable takes its type's default. */
-  record Var(Position pos, String name, TypeExpr type, Expr init) implements Decl {}
+  /**
+   * init is null when the variable takes its type's default; guard is null for a variable no
+   * lock protects. A ghost variable ({@code ghost var}) is the model's bookkeeping, not memory:
+   * steps write it freely and only assertions and properties read it.
+   */
+  record Var(Position pos, String name, TypeExpr type, Expr init, Guard guard, boolean ghost)
+      implements Decl {
+    public Var(Position pos, String name, TypeExpr type, Expr init) {
+      this(pos, name, type, init, null, false);
+    }
+  }
+
+  /**
+   * {@code guarded_by lock} on a variable: every access holds the lock. {@code readOnce}: readers
+   * may skip the lock on purpose (READ_ONCE), each such read counting as an unguarded access.
+   */
+  record Guard(Position pos, String lock, boolean readOnce) {}
+
+  /** {@code lock producer_lock;}: free, or held by one process instance. */
+  record Lock(Position pos, String name) implements Decl {}
 
   record Init(Position pos, ImmutableList<Stmt> body) implements Decl {}
 
@@ -72,7 +90,16 @@ public sealed interface Decl {
 
   record Setting(Position pos, String constant, Expr value) {}
 
-  /** A labelled atomic step; kernelFunction and guard may be null. */
+  /**
+   * A labelled atomic step; kernelFunction and guard may be null. atomicReason is non-null for
+   * {@code atomic "reason"}: the step stands for one hardware atomic (cmpxchg, atomic_inc) and
+   * may make several unguarded accesses.
+   */
   record Step(Position pos, String label, String kernelFunction, Expr guard,
-      ImmutableList<Stmt> body) {}
+      ImmutableList<Stmt> body, String atomicReason) {
+    public Step(Position pos, String label, String kernelFunction, Expr guard,
+        ImmutableList<Stmt> body) {
+      this(pos, label, kernelFunction, guard, body, null);
+    }
+  }
 }

@@ -72,7 +72,7 @@ final class Inliner {
     String function = s.kernelFunction() == null ? null : name(s.kernelFunction(),
         "a kernel function name", "as the @function of the step at " + s.pos(), b);
     return new Decl.Step(s.pos(), label, function,
-        s.guard() == null ? null : expr(s.guard(), b), block(s.body(), b));
+        s.guard() == null ? null : expr(s.guard(), b), block(s.body(), b), s.atomicReason());
   }
 
   /**
@@ -120,6 +120,14 @@ final class Inliner {
           f.variable())));
     } else if (s instanceof Stmt.Assert a) {
       return new Stmt.Assert(a.pos(), a.name(), expr(a.condition(), b));
+    } else if (s instanceof Stmt.LockOp l) {
+      Expr lock = b.get(l.lock());
+      if (lock == null) return l;
+      if (lock instanceof Expr.Name n) return new Stmt.LockOp(l.pos(), l.acquire(), n.name(),
+          l.lockPos());
+      errors.add(new Diagnostic("PC106", lock.pos(), "type mismatch: the argument for '"
+          + l.lock() + "' is used as a lock at " + l.pos() + ", expected a lock's name"));
+      return l;
     } else if (s instanceof Stmt.Goto g) {
       Expr target = b.get(g.label());
       if (target == null) return g;

@@ -32,8 +32,8 @@ public final class ModelLoader {
     ModelLoader loader = new ModelLoader();
     Path root = file.toAbsolutePath().normalize();
     loader.loadFile(root, file.toString());
-    return new ParsedModel(file.toString(), Inliner.expand(loader.decls.build()),
-        loader.texts.build());
+    return new ParsedModel(file.toString(),
+        Locks.lower(Inliner.expand(loader.decls.build())), loader.texts.build());
   }
 
   /** Parses text that has no includes, for tests and the random-model generator. */
@@ -49,7 +49,8 @@ public final class ModelLoader {
             "include \"" + inc.path() + "\" is not available for a model given as text"));
       }
     }
-    return new ParsedModel(name, Inliner.expand(decls), ImmutableMap.of(name, text));
+    return new ParsedModel(name, Locks.lower(Inliner.expand(decls)),
+        ImmutableMap.of(name, text));
   }
 
   private void loadFile(Path path, String shownName) throws ModelException, IOException {

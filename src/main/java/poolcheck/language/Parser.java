@@ -102,6 +102,19 @@ public final class Parser {
 
   private Decl declaration() {
     Token t = peek();
+    if (t.kind() == TokenKind.IDENT && t.text().equals("ghost")
+        && peekNext().kind() == TokenKind.VAR) {
+      advance();
+      Decl.Var v = variable();
+      return new Decl.Var(v.pos(), v.name(), v.type(), v.init(), v.guard(), true);
+    }
+    if (t.kind() == TokenKind.IDENT && t.text().equals("lock")
+        && peekNext().kind() == TokenKind.IDENT) {
+      advance();
+      String name = identifier("as the lock's name");
+      consume(TokenKind.SEMI, "after the lock");
+      return new Decl.Lock(t.position(), name);
+    }
     switch (t.kind()) {
       case MODEL -> {
         advance();
@@ -261,8 +274,24 @@ public final class Parser {
     TypeExpr type = type();
     Expr init = null;
     if (match(TokenKind.ASSIGN)) init = expression();
+    Decl.Guard guard = null;
+    if (check(TokenKind.IDENT) && peek().text().equals("guarded_by")) {
+      advance();
+      Token lock = peek();
+      identifier("as the lock after 'guarded_by'");
+      boolean readOnce = false;
+      if (match(TokenKind.COMMA)) {
+        Token mode = peek();
+        if (mode.kind() != TokenKind.IDENT || !mode.text().equals("read_once")) {
+          throw error(mode, "'read_once' after ','");
+        }
+        advance();
+        readOnce = true;
+      }
+      guard = new Decl.Guard(lock.position(), lock.text(), readOnce);
+    }
     consume(TokenKind.SEMI, "after the variable");
-    return new Decl.Var(t.position(), name, type, init);
+    return new Decl.Var(t.position(), name, type, init, guard, false);
   }
 
   private Decl.Process process() {
@@ -313,6 +342,23 @@ public final class Parser {
     String function = null;
     if (match(TokenKind.AT)) function = identifier("as the kernel function after '@'");
     consume(TokenKind.COLON, "':' after the step label");
+    String atomicReason = null;
+    if (check(TokenKind.IDENT) && peek().text().equals("atomic")
+        && peekNext().kind() != TokenKind.ASSIGN) {
+      Token atomic = advance();
+      Token reason = peek();
+      if (reason.kind() != TokenKind.STRING) {
+        errors.add(new Diagnostic("PC135", atomic.position(), "'atomic' needs a reason: the "
+            + "hardware atomic the step stands for, e.g. atomic \"atomic_inc_return\""));
+        throw new ParseError();
+      }
+      advance();
+      atomicReason = reason.text();
+      if (atomicReason.isBlank()) {
+        errors.add(new Diagnostic("PC135", reason.position(), "'atomic' needs a reason: the "
+            + "hardware atomic the step stands for, found an empty string"));
+      }
+    }
     Expr guard = null;
     if (match(TokenKind.WHEN)) {
       consume(TokenKind.LPAREN, "'(' after 'when'");
@@ -320,7 +366,7 @@ public final class Parser {
       consume(TokenKind.RPAREN, "')' after the guard");
     }
     ImmutableList<Stmt> body = block("step '" + label.text() + "'");
-    return new Decl.Step(label.position(), label.text(), function, guard, body);
+    return new Decl.Step(label.position(), label.text(), function, guard, body, atomicReason);
   }
 
   private ImmutableList<Stmt> block(String what) {
@@ -423,6 +469,17 @@ public final class Parser {
           consume(TokenKind.RPAREN, "')' after push's arguments");
           consume(TokenKind.SEMI, "after push(...)");
           return new Stmt.Push(t.position(), c, v);
+        }
+        if ((t.text().equals("lock") || t.text().equals("unlock"))
+            && peekNext().kind() == TokenKind.LPAREN) {
+          advance();
+          advance();
+          Token lock = peek();
+          identifier("as the lock to " + t.text());
+          consume(TokenKind.RPAREN, "')' after the lock");
+          consume(TokenKind.SEMI, "after " + t.text() + "(...)");
+          return new Stmt.LockOp(t.position(), t.text().equals("lock"), lock.text(),
+              lock.position());
         }
         if (t.text().equals("pop") && peekNext().kind() == TokenKind.LPAREN) {
           advance();

@@ -73,6 +73,8 @@ public final class Printer {
       line(0, "type " + t.name() + " = " + print(t.type()) + ";");
     } else if (d instanceof Decl.Enum e) {
       line(0, "enum " + e.name() + " { " + String.join(", ", e.values()) + " }");
+    } else if (d instanceof Decl.Lock l) {
+      line(0, "lock " + l.name() + ";");
     } else if (d instanceof Decl.Var v) {
       line(0, variable(v));
     } else if (d instanceof Decl.Init i) {
@@ -119,14 +121,16 @@ public final class Printer {
   }
 
   private static String variable(Decl.Var v) {
-    return "var " + v.name() + " : " + print(v.type()) + (v.init() == null ? ""
-        : " = " + print(v.init())) + ";";
+    return (v.ghost() ? "ghost var " : "var ") + v.name() + " : " + print(v.type()) + (v.init() == null ? ""
+        : " = " + print(v.init())) + (v.guard() == null ? "" : " guarded_by "
+        + v.guard().lock() + (v.guard().readOnce() ? ", read_once" : "")) + ";";
   }
 
   private void step(Decl.Step s) {
     StringBuilder head = new StringBuilder(s.label());
     if (s.kernelFunction() != null) head.append(" @").append(s.kernelFunction());
     head.append(':');
+    if (s.atomicReason() != null) head.append(" atomic \"").append(s.atomicReason()).append('"');
     if (s.guard() != null) head.append(" when (").append(print(s.guard())).append(')');
     line(1, head + " {");
     block(2, s.body());
@@ -172,6 +176,8 @@ public final class Printer {
       line(depth, "goto " + g.label() + ";");
     } else if (s instanceof Stmt.Skip) {
       line(depth, "skip;");
+    } else if (s instanceof Stmt.LockOp l) {
+      line(depth, (l.acquire() ? "lock(" : "unlock(") + l.lock() + ");");
     } else {
       throw new IllegalStateException("unreachable: " + s);
     }

@@ -34,4 +34,7 @@ public sealed interface Stmt {
   record Goto(Position pos, String label) implements Stmt {}
 
   record Skip(Position pos) implements Stmt {}
+
+  /** {@code lock(l);} (acquire true) or {@code unlock(l);}; the loader lowers both. */
+  record LockOp(Position pos, boolean acquire, String lock, Position lockPos) implements Stmt {}
 }

@@ -14,8 +14,17 @@ final class RandomModels {
   private int asserts;
   private int steps;
 
+  /**
+   * For about a third of the seeds, the draws of a lock {@code m} that steps take and release
+   * (misuse included) in steps marked {@code atomic "generated"}; a separate stream, so the other
+   * seeds give the models they gave before locks existed.
+   */
+  private final Random locking;
+
   private RandomModels(long seed) {
     this.random = new Random(seed);
+    Random lock = new Random(seed ^ 0x10c4ed5L);
+    this.locking = lock.nextInt(3) == 0 ? lock : null;
   }
 
   static String generate(long seed) {
@@ -28,6 +37,7 @@ final class RandomModels {
     out.append("var b : bool = ").append(random.nextBoolean()).append(";\n");
     out.append("var q : ").append(random.nextBoolean() ? "fifo" : "lifo").append("<0 .. 1, 2>;\n");
     out.append("var arr : 0 .. 2[0 .. 1] = 0;\n");
+    if (locking != null) out.append("lock m;\n");
     process("p", 1 + random.nextInt(2));
     process("r", 1);
     switch (random.nextInt(3)) {
@@ -45,8 +55,12 @@ final class RandomModels {
         .append(" {\n  var t : 0 .. 2 = 0;\n");
     for (int k = 0; k < steps; k++) {
       out.append("  s").append(k).append(": ");
+      if (locking != null) out.append("atomic \"generated\" ");
       if (random.nextInt(3) == 0) out.append("when (").append(condition()).append(") ");
       out.append("{\n");
+      int lockDraw = locking == null ? 0 : locking.nextInt(4);
+      if (lockDraw == 1) out.append("    lock(m);\n");
+      if (lockDraw == 2) out.append("    unlock(m);\n");
       block(2, "    ");
       out.append("  }\n");
     }

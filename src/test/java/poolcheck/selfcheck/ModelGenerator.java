@@ -52,6 +52,17 @@ final class ModelGenerator {
   private static final long[][] LIMIT_RANGES = {
       {Integer.MAX_VALUE - 2, Integer.MAX_VALUE}, {Integer.MIN_VALUE, Integer.MIN_VALUE + 2},
       {46340, 46341}, {65535, 65536}, {-46341, -46340}, {-65536, -65535}};
+  /** Mixed into the seed for the lock draws, so a model without a lock is what it was before. */
+  private static final long LOCK_STREAM = 0x10c4ed5L;
+
+  /**
+   * Draws for a model with a lock {@code m}, or null. Its steps take and release {@code m}
+   * anywhere, misuse included (the violations lock_reacquired, lock_not_held and
+   * lock_held_at_exit are findings to compare like any other), and are marked
+   * {@code atomic "generated"}: random bodies make several accesses, and what the cross-checks
+   * compare here is how locks behave once lowered, not the granularity rule (the corpus has that).
+   */
+  private final SplittableRandom locking;
 
   private final SplittableRandom rng;
   private final StringBuilder out = new StringBuilder();
@@ -88,6 +99,13 @@ final class ModelGenerator {
     if (symmetric.nextInt(3) == 0) this.id = new IdTy("Id", 2 + symmetric.nextInt(2));
     SplittableRandom nearLimits = new SplittableRandom(seed ^ LIMITS_STREAM);
     this.limits = nearLimits.nextInt(4) == 0 ? nearLimits : null;
+    SplittableRandom lock = new SplittableRandom(seed ^ LOCK_STREAM);
+    this.locking = lock.nextInt(3) == 0 ? lock : null;
+  }
+
+  /** Whether the model from this seed declares a lock. */
+  static boolean locking(long seed) {
+    return new ModelGenerator(seed, false).locking != null;
   }
 
   /** Whether the model from this seed computes near the integer limits. */
@@ -166,6 +184,7 @@ final class ModelGenerator {
           + c.capacity() + ">;");
     }
     if (id != null) idVariables();
+    if (locking != null) line(0, "lock m;");
     int processes = 1 + rng.nextInt(3);
     for (int p = 0; p < processes; p++) {
       int instances = large ? 2 + rng.nextInt(2) : rng.nextBoolean() ? 2 : 1;
@@ -217,10 +236,14 @@ final class ModelGenerator {
       String head = p.labels().get(s);
       if (rng.nextInt(3) == 0) head += " @fn_" + head;
       head += ":";
+      if (locking != null) head += " atomic \"generated\"";
       if (rng.nextInt(5) == 0) head += " when (" + likely() + ")";
       line(1, head + " {");
+      int lockDraw = locking == null ? 0 : locking.nextInt(6);
+      if (lockDraw == 1 || lockDraw == 3) line(2, "lock(m);");
       int statements = 1 + rng.nextInt(3);
       for (int i = 0; i < statements; i++) statement(2, 2, true);
+      if (lockDraw == 2 || lockDraw == 3) line(2, "unlock(m);");
       int jump = rng.nextInt(10);
       // Loops back make the reachable state spaces larger than a few straight-line runs.
       boolean last = s == p.labels().size() - 1;
