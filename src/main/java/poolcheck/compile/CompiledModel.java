@@ -325,7 +325,7 @@ public final class CompiledModel {
    */
   public Optional<String> failure(int property, int[] before, int transition, int[] at,
       boolean[] checked) {
-    Frame f = new Frame(envSize, checked.clone());
+    Frame f = newFrame(checked);
     f.sink = new SuccessorSink() {
       @Override
       public void successor(int[] next, int t) { }
