@@ -195,8 +195,13 @@ class SpinCrossCheckTest {
       CheckResult theirs = new Explorer(m.model()).maxStates(MAX_STATES)
           .properties(Set.of(spin.property())).run();
       assertEquals(Verdict.VIOLATED, theirs.verdict(), spin.output());
-      assertEquals(spin.property(), theirs.counterexample().orElseThrow().property().name());
-      assertEquals(cx.length(), theirs.counterexample().orElseThrow().length(),
+      Counterexample alone = theirs.counterexample().orElseThrow();
+      // Runtime checks stay on when SPIN's property is checked alone: one of them may break
+      // first at that depth (a random model with a lock and values near the limits did).
+      if (!alone.property().name().equals(spin.property())) {
+        assertEquals(Property.Kind.RUNTIME, alone.property().kind(), spin.output());
+      }
+      assertEquals(cx.length(), alone.length(),
           "SPIN's property at poolcheck's shortest depth\n" + spin.output());
     }
     // One step more for SPIN's init step; a deadlock takes the monitor's timeout step too.
