@@ -41,43 +41,13 @@ class BadInputsTest {
    * states the rule strictly and still passes before they are merged. The integrator deletes
    * this list after merging frontend and arith and sees the test go green (or what remains).
    */
-  static final List<Known> KNOWN_FAILING_UNTIL_MERGE = List.of(
-      // frontend: deep nesting and long flat expressions overflow the stack of the parser,
-      // checker or compiler (StackOverflowError, now reported as an internal error, exit 2)
-      new Known(Family.DEEP_NESTING, "", Problem.INTERNAL_ERROR, "frontend"),
-      new Known(Family.LONG_FLAT, "", Problem.INTERNAL_ERROR, "frontend"),
-      // frontend: non-UTF-8 bytes give "poolcheck: Input length = 1", no file or position
-      new Known(Family.RANDOM_BYTES, "", Problem.UNCODED, "frontend"),
-      new Known(Family.TRUNCATION, "page_pool_dma_tracking.pool", Problem.UNCODED, "frontend"),
-      // frontend: an empty or truncated model (only constants left) verifies with nothing to
-      // check instead of being an error
-      new Known(null, "", Problem.NOTHING_CHECKED, "frontend"),
-      // frontend: a scalarset of 9 or more values (IllegalArgumentException: permutations),
-      // huge arrays and ranges
-      new Known(Family.HUGE_RANGE, "", Problem.INTERNAL_ERROR, "frontend"),
-      // arith: a constant that overflows 32 bits wraps silently instead of being an error
-      new Known(Family.HUGE_RANGE, "const A = ", Problem.WRONG_OUTCOME, "arith"));
+  static final List<Known> KNOWN_FAILING_UNTIL_MERGE = List.of();
 
   /**
    * Inputs not run in-process until the same merge, because they hang or exhaust the heap and a
    * thread cannot be stopped from outside: the named families' fixes bound them at load time.
    */
-  static final List<Known> SKIPPED_UNTIL_MERGE = List.of(
-      new Known(Family.ODD_PATH, "dev zero", Problem.HANG, "frontend"),
-      new Known(Family.ODD_PATH, "named pipe", Problem.HANG, "frontend"),
-      new Known(Family.HUGE_RANGE, "a scalarset of 12", Problem.HANG, "frontend"),
-      new Known(Family.HUGE_RANGE, "a scalarset of 10000", Problem.HANG, "frontend"),
-      new Known(Family.HUGE_RANGE, "choose over 2^31", Problem.HANG, "frontend"),
-      new Known(Family.HUGE_RANGE, "an array of 100000000", Problem.HANG, "frontend"),
-      new Known(Family.HUGE_RANGE, "an array of 2147483647", Problem.HANG, "frontend"),
-      new Known(Family.HUGE_RANGE, "a fifo of capacity 2147483647", Problem.HANG, "frontend"),
-      new Known(Family.HUGE_RANGE, "2147483647 process instances", Problem.HANG, "frontend"),
-      // over 20 s as a process on a loaded machine
-      new Known(Family.HUGE_RANGE, "100000 process instances", Problem.HANG, "frontend"),
-      new Known(Family.DEEP_NESTING, "nested choose", Problem.HANG, "frontend"),
-      new Known(Family.DEEP_NESTING, "20000 nested quantifier", Problem.HANG, "frontend"),
-      new Known(Family.HUGE_NUMBER, "(a scalarset may grow)", Problem.HANG, "frontend"),
-      new Known(Family.HUGE_NUMBER, "(a size may grow to 2^31)", Problem.HANG, "frontend"));
+  static final List<Known> SKIPPED_UNTIL_MERGE = List.of();
 
   /** A failure a family shows until {@code branch} is merged ({@code family} null: any). */
   record Known(Family family, String whatContains, Problem problem, String branch) {
