@@ -16,8 +16,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * than per insertion, and check {@link #wantsToGrow()} after every state. When the table is
  * three quarters full, each worker gives its pass back and the first to take the write side
  * doubles the table. Between the check and the pass being returned a worker inserts at most the
- * successors of one state, so the table never fills: the quarter that is free absorbs that
- * overshoot.
+ * successors of one state, which the free quarter absorbs unless one state has very many; then
+ * {@link #add} itself finds the table past its threshold and grows it.
  *
  * <p>The table grows at three quarters full, not half as {@link FingerprintSet} does: that keeps
  * it between 10.7 and 21 bytes per fingerprint, for linear-probing chains that stay short
@@ -32,6 +32,8 @@ public final class ConcurrentFingerprintSet {
   private final LongAdder size = new LongAdder();
   private final AtomicBoolean zero = new AtomicBoolean();
   private final ReentrantReadWriteLock growth = new ReentrantReadWriteLock();
+  /** Probes after which a table past its threshold is grown rather than probed further. */
+  private static final int LONG_RUN = 256;
 
   public ConcurrentFingerprintSet(int initialCapacity) {
     int capacity = Integer.highestOneBit(Math.max(1 << 10, initialCapacity - 1) << 1);
@@ -81,22 +83,42 @@ public final class ConcurrentFingerprintSet {
       size.increment();
       return true;
     }
-    long[] t = table;
-    int mask = t.length - 1;
-    int slot = (int) (fp ^ (fp >>> 32)) & mask;
-    for (int probes = 0; probes <= mask; probes++) {
-      long entry = (long) SLOT.getVolatile(t, slot);
-      if (entry == 0) {
-        if (SLOT.compareAndSet(t, slot, 0L, fp)) {
-          size.increment();
-          return true;
+    while (true) {
+      long[] t = table;
+      int mask = t.length - 1;
+      int slot = (int) (fp ^ (fp >>> 32)) & mask;
+      for (int probes = 0; probes <= mask; probes++) {
+        long entry = (long) SLOT.getVolatile(t, slot);
+        if (entry == 0) {
+          if (SLOT.compareAndSet(t, slot, 0L, fp)) {
+            size.increment();
+            return true;
+          }
+          entry = (long) SLOT.getVolatile(t, slot);
         }
-        entry = (long) SLOT.getVolatile(t, slot);
+        if (entry == fp) return false;
+        // A probe run this long means the table is past its threshold: stop here and grow.
+        if (probes == LONG_RUN && size.sum() > threshold) break;
+        slot = (slot + 1) & mask;
       }
-      if (entry == fp) return false;
-      slot = (slot + 1) & mask;
+      growWithin();
     }
-    throw new IllegalStateException("fingerprint set is full");
+  }
+
+  /**
+   * Grows from inside {@link #add}, for the one state whose successors alone overfill the free
+   * quarter (a choose over 65,536 values did: "fingerprint set is full"): the caller's pass is
+   * given back for the growth and taken again, so other workers grow or wait as usual.
+   */
+  private void growWithin() {
+    // Loading a checkpoint adds without a pass: nothing else adds then.
+    boolean pass = growth.getReadHoldCount() > 0;
+    if (pass) leave();
+    try {
+      grow();
+    } finally {
+      if (pass) enter();
+    }
   }
 
   public long size() {

@@ -77,4 +77,19 @@ class FingerprintSetTest {
     assertEquals(keys, wins.get());
     assertEquals(keys, set.size());
   }
+
+  /** Regression: a choose over 65,536 values gave "fingerprint set is full" (BadInputsTest). */
+  @Test
+  void oneStateWhoseSuccessorsOverfillTheFreeQuarterGrowsTheTableItself() {
+    ConcurrentFingerprintSet set = new ConcurrentFingerprintSet(16);
+    java.util.Set<Long> reference = new java.util.HashSet<>();
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+    set.enter();
+    for (int i = 0; i < 200_000; i++) {
+      long fp = rng.nextLong();
+      assertEquals(reference.add(fp), set.add(fp), "adding " + fp);
+    }
+    set.leave();
+    assertEquals(reference.size(), set.size());
+  }
 }
