@@ -17,8 +17,8 @@ public record ProofRecord(String model, String file, String digest, String confi
   /**
    * What the reachable-state run never exercised (null when it did not finish): the steps no
    * state enabled ({@code "napi.unmap"}) and the other coverage warnings, as printed. Each design's
-   * notes (proofs/notes/) say why a step is unreached. {@code atomicEscapes}: steps that claim
-   * atomicity beyond the locking rule, with their reasons; null until the language has them.
+   * notes (proofs/notes/) say why a step is unreached. {@code atomicEscapes}: the {@code atomic "reason"}
+   * steps, which may make more than one unguarded access, with their reasons.
    */
   public record Coverage(ImmutableList<String> unreached, ImmutableList<String> vacuous,
       ImmutableList<String> atomicEscapes) {}

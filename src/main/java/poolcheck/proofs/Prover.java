@@ -94,7 +94,7 @@ public final class Prover {
         .filter(w -> !w.kind().equals("unreached"))
         .map(w -> prefix.isEmpty() ? w.text() : w.text().replace(prefix, ""))
         .collect(ImmutableList.toImmutableList());
-    return new ProofRecord.Coverage(c.unreached(), vacuous, null);
+    return new ProofRecord.Coverage(c.unreached(), vacuous, c.atomicEscapes());
   }
 
   private static String verdict(CheckResult r) {

@@ -22,12 +22,22 @@ import poolcheck.language.Position;
 public record Coverage(boolean reduced, ImmutableList<Step> steps, ImmutableList<Check> checks,
     ImmutableList<Warning> warnings) {
 
-  /** One step of a process: counts summed over its instances, then each instance's. */
+  /**
+   * One step of a process: counts summed over its instances, then each instance's.
+   * {@code atomicReason}: why an {@code atomic "..."} step may group more than one unguarded
+   * access (the kernel atomic it stands for), or null for a step under the rule.
+   */
   public record Step(String process, String label, Position position, long enabled, long taken,
-      ImmutableList<Instance> instances) {
+      ImmutableList<Instance> instances, String atomicReason) {
     public String name() {
       return process + "." + label;
     }
+  }
+
+  /** The atomic steps with their reasons, {@code "napi.xa_release: xa_cmpxchg"}, in order. */
+  public ImmutableList<String> atomicEscapes() {
+    return steps.stream().filter(s -> s.atomicReason() != null)
+        .map(s -> s.name() + ": " + s.atomicReason()).collect(ImmutableList.toImmutableList());
   }
 
   public record Instance(String instance, long enabled, long taken) {}
@@ -81,7 +91,7 @@ public record Coverage(boolean reduced, ImmutableList<Step> steps, ImmutableList
       }
       Transition first = ts.get(0);
       Step step = new Step(process(first.instance()), first.label(), first.position(), enabled,
-          taken, instances.build());
+          taken, instances.build(), first.atomicReason());
       steps.add(step);
       if (taken == 0) {
         warnings.add(new Warning("unreached", step.position(), "unreached: " + step.name()

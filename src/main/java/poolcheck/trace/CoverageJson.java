@@ -21,6 +21,7 @@ public final class CoverageJson {
       n.put("source", s.position().toString());
       n.put("enabled", s.enabled());
       n.put("taken", s.taken());
+      if (s.atomicReason() != null) n.put("atomic", s.atomicReason());
       ArrayNode instances = n.putArray("instances");
       for (Coverage.Instance i : s.instances()) {
         ObjectNode m = instances.addObject();

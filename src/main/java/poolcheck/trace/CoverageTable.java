@@ -23,6 +23,10 @@ public final class CoverageTable {
         }
       }
     }
+    if (!c.atomicEscapes().isEmpty()) {
+      out.append("  atomic steps (more than one unguarded access, by the reason given):\n");
+      c.atomicEscapes().forEach(e -> out.append("    ").append(e).append('\n'));
+    }
     if (!c.checks().isEmpty()) {
       out.append(String.format(Locale.ROOT, "  %-40s %14s %14s  %s%n", "check", "evaluated",
           "held", "source"));

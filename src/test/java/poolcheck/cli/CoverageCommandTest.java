@@ -68,6 +68,21 @@ class CoverageCommandTest {
   }
 
   @Test
+  void coverageAndJsonNameEachAtomicStepWithItsReason() throws Exception {
+    String file = corpus("verified/atomic_increment.pool");
+    MainTest.Run r = run("check", "-q", "--coverage", file);
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("  atomic steps (more than one unguarded access, by the reason "
+        + "given):\n    cpu.inc: atomic_inc\n"), r.out());
+    Path json = tmp.resolve("atomic.json");
+    assertEquals(0, run("check", "-q", "--json", json.toString(), file).status());
+    JsonNode step = new ObjectMapper().readTree(json.toFile()).get("coverage").get("steps").get(0);
+    assertEquals("atomic_inc", step.get("atomic").asText());
+    MainTest.Run plain = run("check", "-q", "--coverage", corpus("verified/counter.pool"));
+    assertTrue(!plain.out().contains("atomic steps"), plain.out());
+  }
+
+  @Test
   void jsonCarriesTheCoverage() throws Exception {
     Path json = tmp.resolve("out.json");
     String file = corpus("verified/coverage_guard_typo.pool");

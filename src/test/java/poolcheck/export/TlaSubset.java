@@ -515,6 +515,14 @@ final class TlaSubset {
       case "=>" -> {
         return !(Boolean) eval(b.left(), env) || (Boolean) eval(b.right(), env);
       }
+      case "\\in" -> {
+        // TLC tests membership of an interval by its bounds; so must we: the overflow checks
+        // ask whether a value lies in -2^31 .. 2^31 - 1, which is too large to list.
+        if (b.right() instanceof Bin range && range.op().equals("..")) {
+          long v = (Long) eval(b.left(), env);
+          return (Long) eval(range.left(), env) <= v && v <= (Long) eval(range.right(), env);
+        }
+      }
       default -> {
       }
     }
