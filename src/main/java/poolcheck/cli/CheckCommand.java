@@ -256,9 +256,9 @@ final class CheckCommand implements Callable<Integer> {
       OptionRange.check("--time-limit", timeLimit, 1, OptionRange.MAX_SECONDS);
     }
     if (workers != null) OptionRange.check("--workers", workers, 1, OptionRange.maxWorkers());
-    OptionRange.check("--frontier-memory", frontierMemory, 1, Long.MAX_VALUE >> 20);
-    OptionRange.check("--checkpoint-interval", checkpointInterval, 0.001,
-        OptionRange.MAX_SECONDS);
+    // 0 is meaningful for both: spill the whole frontier; checkpoint at every level.
+    OptionRange.check("--frontier-memory", frontierMemory, 0, Long.MAX_VALUE >> 20);
+    OptionRange.check("--checkpoint-interval", checkpointInterval, 0, OptionRange.MAX_SECONDS);
     OptionRange.check("--progress-interval", progressInterval, 0.001, OptionRange.MAX_SECONDS);
     if (spillDir != null && !Files.isDirectory(spillDir)) {
       throw new UsageException("--spill-dir " + spillDir + ": no such directory");
@@ -280,10 +280,6 @@ final class CheckCommand implements Callable<Integer> {
       if (!Files.isWritable(checkpoint)) {
         throw new UsageException("--checkpoint " + checkpoint + ": the directory is not writable");
       }
-    }
-    if (checkpointInterval < 0 || Double.isNaN(checkpointInterval)) {
-      throw new UsageException("--checkpoint-interval " + checkpointInterval
-          + ": must be at least 0 seconds");
     }
   }
 

@@ -71,7 +71,7 @@ class LongRunTest {
   void refusesBadEngineOptionsInOneLine() {
     Run zero = check(MODEL, "--workers", "0");
     assertEquals(ExitCode.BAD_INPUT, zero.status());
-    assertEquals("poolcheck: --workers 0: must be at least 1", zero.err().strip());
+    assertTrue(zero.err().strip().startsWith("poolcheck: --workers 0: expected 1 to "), zero.err());
     Run spill = check(MODEL, "--spill-dir", "/no/such/dir");
     assertEquals(ExitCode.BAD_INPUT, spill.status());
     assertEquals("poolcheck: --spill-dir /no/such/dir: no such directory", spill.err().strip());

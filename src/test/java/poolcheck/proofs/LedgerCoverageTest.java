@@ -42,10 +42,11 @@ class LedgerCoverageTest {
     assertTrue(text.contains("  \"coverage\" : {\n"
         + "    \"unreached\" : [ \"reader.take_ref\", \"reader.put_ref\" ],\n"
         + "    \"vacuous\" : [ \"vacuous: when never true in 1 evaluation "
-        + "(models/tiny.pool:10:58)\" ]\n  },"), text);
+        + "(models/tiny.pool:10:58)\" ],\n    \"atomicEscapes\" : [ ]\n  },"), text);
     String readme = Files.readString(root.resolve("proofs/README.md"));
     assertTrue(readme.contains("- **default**: 2 steps unreached: `reader.take_ref`, "
         + "`reader.put_ref`.\n  - vacuous: when never true"), readme);
+    assertTrue(readme.contains("  - atomic escapes: none\n"), readme);
     assertEquals(List.of(), new Ledger(root).mismatches());
   }
 
