@@ -325,7 +325,8 @@ public final class CompiledModel {
    */
   public Optional<String> failure(int property, int[] before, int transition, int[] at,
       boolean[] checked) {
-    Frame f = new Frame(envSize, checked.clone());
+    // Asserts and invariants bump their coverage counters as they run: size them.
+    Frame f = new Frame(envSize, checked.clone(), new Counts(transitions.size(), sites.size()));
     f.sink = new SuccessorSink() {
       @Override
       public void successor(int[] next, int t) { }
