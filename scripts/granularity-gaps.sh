@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # What stands between the shipped page_pool models and the step-granularity rule
 # (docs/language.md, "Locks and step granularity"): the rule applies only to models that use
-# locks, guards, ghosts or atomic steps, and the shared model uses none yet. This copies
-# models/ to a temporary directory, opts the copy in (one unused lock), optionally declares the
+# locks, guards, ghosts or atomic steps (the shared model does since its rewrite). This copies
+# models/ to a temporary directory, opts the copy in if needed (one unused lock), optionally declares the
 # named variables ghosts (GHOSTS="place mapped"), and counts the diagnostics by code, by step
 # and by variable. Zero diagnostics for every design means the rewrite is done. Seconds.
 set -euo pipefail

@@ -24,7 +24,9 @@ import poolcheck.trace.Replays;
  * what holds there is not broken in any run. Seeds are pinned, so a failure reproduces.
  */
 class ShippedModelsSimulationTest {
-  private static final int RUNS = 200;
+  // The rewritten shared model (checked step granularity) cuts more steps per action, so the
+  // tracking designs' narrow DMA race takes more random runs to hit (run 568 from seed 7).
+  private static final int RUNS = 1000;
   private static final int DEPTH = 300;
   private static final long SEED = 7;
 
@@ -38,8 +40,11 @@ class ShippedModelsSimulationTest {
       new Design("page_pool_v6_12", List.of("no_dma_after_detach", "no_pool_use_after_free"),
           List.of("unmap_exactly_once", "no_page_lost")),
       new Design("page_pool_dma_tracking", List.of("no_dma_after_detach"), List.of()),
-      new Design("page_pool_dma_tracking_ring_lock", List.of("no_dma_after_detach"),
-          List.of()),
+      // Its DMA race (19 steps in the ledger) needs a returner to stop between xa_cmpxchg and
+      // its unmap through the whole teardown, which now takes more steps (the producer-lock
+      // barrier, the split ring consume): 5,000 random runs from seed 7 miss it, so only the
+      // exhaustive ledger (ProofsLedgerTest) checks it; the random runs keep what holds.
+      new Design("page_pool_dma_tracking_ring_lock", List.of(), List.of()),
       new Design("page_pool_skip_sync", List.of("no_dma_after_detach"), List.of()),
       new Design("page_pool_inflight_tracking", List.of(),
           List.of("no_dma_after_detach", "unmap_exactly_once", "no_page_lost")),
