@@ -3,8 +3,6 @@ package poolcheck.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -12,6 +10,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** --resume refuses, in one line and with exit 2, a checkpoint that is not of this run. */
 class ResumeRefusalTest {
+  private static MainTest.Run run(String... args) {
+    return MainTest.run(args);
+  }
+
   private static final String MODEL = """
       model lost_update;
       const CPUS = 3;
@@ -28,25 +30,16 @@ class ResumeRefusalTest {
   @TempDir
   Path dir;
 
-  private record Run(int status, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(status, out.toString(), err.toString());
-  }
-
   @Test
   void refusesTheCheckpointOfAnEditedModelOfTheSameName() throws Exception {
     Path model = dir.resolve("lost.pool");
     Path ck = dir.resolve("ck");
     Files.writeString(model, MODEL);
-    Run first = run("check", model.toString(), "-q", "--max-depth", "3", "--checkpoint",
+    MainTest.Run first = run("check", model.toString(), "-q", "--max-depth", "3", "--checkpoint",
         ck.toString(), "--checkpoint-interval", "0");
     assertEquals(ExitCode.INCOMPLETE, first.status(), first.err());
     Files.writeString(model, MODEL.replace("counter == CPUS", "counter >= CPUS - 1"));
-    Run resumed = run("check", model.toString(), "-q", "--resume", ck.toString());
+    MainTest.Run resumed = run("check", model.toString(), "-q", "--resume", ck.toString());
     assertEquals(ExitCode.BAD_INPUT, resumed.status(), resumed.out());
     assertTrue(resumed.err().strip().matches("poolcheck: \\S+checkpoint.bin: cannot resume: "
         + "the checkpoint is of another run: model text: checkpoint sha256:\\w+, this run "
@@ -56,7 +49,7 @@ class ResumeRefusalTest {
         || l.contains("violated")).findFirst().orElse(""), "no verdict");
     // the same text again resumes
     Files.writeString(model, MODEL);
-    Run again = run("check", model.toString(), "-q", "--resume", ck.toString());
+    MainTest.Run again = run("check", model.toString(), "-q", "--resume", ck.toString());
     assertEquals(ExitCode.VIOLATED, again.status(), again.err());
   }
 
@@ -71,7 +64,7 @@ class ResumeRefusalTest {
     byte[] bytes = Files.readAllBytes(file);
     bytes[bytes.length - 30] ^= 4;
     Files.write(file, bytes);
-    Run resumed = run("check", model.toString(), "-q", "--resume", ck.toString());
+    MainTest.Run resumed = run("check", model.toString(), "-q", "--resume", ck.toString());
     assertEquals(ExitCode.BAD_INPUT, resumed.status());
     assertEquals(1, resumed.err().strip().lines().count(), resumed.err());
     assertTrue(resumed.err().contains("cannot resume: damaged: "),
@@ -84,7 +77,7 @@ class ResumeRefusalTest {
     Files.writeString(model, MODEL);
     Path notADir = dir.resolve("file");
     Files.writeString(notADir, "");
-    Run r = run("check", model.toString(), "-q", "--checkpoint", notADir.resolve("ck")
+    MainTest.Run r = run("check", model.toString(), "-q", "--checkpoint", notADir.resolve("ck")
         .toString());
     assertEquals(ExitCode.BAD_INPUT, r.status());
     assertTrue(r.err().startsWith("poolcheck: --checkpoint " + notADir.resolve("ck")
