@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import poolcheck.compile.CompiledModel;
 import poolcheck.compile.Compiler;
-import poolcheck.compile.Property;
+import poolcheck.system.Property;
 import poolcheck.explore.AllViolations;
 import poolcheck.explore.Explorer;
 import poolcheck.explore.FewestSwitches;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Option;
 import poolcheck.compile.CompiledModel;
-import poolcheck.compile.Property;
+import poolcheck.system.Property;
 
 /** --property and --no-deadlock, shared by check, simulate and export. */
 final class PropertyOptions {

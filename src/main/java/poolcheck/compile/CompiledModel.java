@@ -9,6 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 import poolcheck.language.Decl;
 import poolcheck.language.Diagnostic;
+import poolcheck.system.Counts;
+import poolcheck.system.Property;
+import poolcheck.system.Site;
+import poolcheck.system.StateLayout;
+import poolcheck.system.StateView;
+import poolcheck.system.SuccessorSink;
+import poolcheck.system.Transition;
+import poolcheck.system.Value;
 
 /**
  * A checked model ready to explore: the state layout, the initial states, each instance's steps
@@ -234,7 +242,7 @@ public final class CompiledModel {
 
   /** A worker's scratch space; {@code checked[id]} says whether assertion {@code id} is on. */
   public Frame newFrame(boolean[] checked) {
-    return new Frame(envSize, checked.clone(), new Counts(transitions.size(), sites.size()));
+    return new Frame(envSize, checked.clone(), transitions.size(), sites.size());
   }
 
   public boolean[] allChecked() {

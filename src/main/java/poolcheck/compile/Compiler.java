@@ -16,6 +16,10 @@ import poolcheck.language.ModelException;
 import poolcheck.language.ParsedModel;
 import poolcheck.language.Position;
 import poolcheck.language.TypeExpr;
+import poolcheck.system.Property;
+import poolcheck.system.Site;
+import poolcheck.system.StateLayout;
+import poolcheck.system.SuccessorSink;
 
 /**
  * Checks a parsed model (names, types, labels, constants) and compiles it to slots and linked

@@ -3,6 +3,7 @@ package poolcheck.compile;
 import poolcheck.language.Expr;
 import poolcheck.language.Position;
 import poolcheck.language.TypeExpr;
+import poolcheck.system.Site;
 
 /** Checks and compiles expressions. Result types are kinds: int, bool or an enum. */
 final class ExprCompiler {

@@ -1,5 +1,8 @@
 package poolcheck.compile;
 
+import poolcheck.system.Counts;
+import poolcheck.system.SuccessorSink;
+
 /**
  * Per-worker scratch space for running steps: bound variables, the popped value in flight, and
  * where successors go. One per thread; never shared.
@@ -22,17 +25,17 @@ public final class Frame {
 
   /** A frame for constant expressions: nothing to count. */
   Frame(int envSize, boolean[] checked) {
-    this(envSize, checked, new Counts(0, 0));
+    this(envSize, checked, 0, 0);
   }
 
-  Frame(int envSize, boolean[] checked, Counts counts) {
+  Frame(int envSize, boolean[] checked, int transitions, int sites) {
     this.env = new int[envSize];
     this.checked = checked;
-    this.counts = counts;
-    this.taken = counts.taken;
-    this.enabled = counts.enabled;
-    this.evaluated = counts.evaluated;
-    this.held = counts.held;
+    this.taken = new long[transitions];
+    this.enabled = new long[transitions];
+    this.evaluated = new long[sites];
+    this.held = new long[sites];
+    this.counts = Counts.over(taken, enabled, evaluated, held);
   }
 
   /** What this frame's runs have counted so far (live, not a copy). */

@@ -8,6 +8,7 @@ import java.util.Map;
 import poolcheck.language.Decl;
 import poolcheck.language.Expr;
 import poolcheck.language.Stmt;
+import poolcheck.system.SuccessorSink;
 
 /**
  * The reference semantics of steps: walks the checked syntax tree of each step directly, looking

@@ -11,6 +11,9 @@ import poolcheck.language.Expr;
 import poolcheck.language.ParsedModel;
 import poolcheck.language.Stmt;
 import poolcheck.language.TypeExpr;
+import poolcheck.system.Property;
+import poolcheck.system.StateView;
+import poolcheck.system.SuccessorSink;
 
 /**
  * A checked model as exporters see it: resolved types, constant values in force, every instance

@@ -5,6 +5,8 @@ import java.util.List;
 import poolcheck.language.Decl;
 import poolcheck.language.Expr;
 import poolcheck.language.Stmt;
+import poolcheck.system.Property;
+import poolcheck.system.Site;
 
 /**
  * Compiles statements into linked instructions: each statement is compiled knowing what runs

@@ -4,7 +4,7 @@ import com.google.common.collect.ImmutableList;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Function;
-import poolcheck.compile.Property;
+import poolcheck.system.Property;
 import poolcheck.result.CheckResult;
 import poolcheck.result.Counterexample;
 import poolcheck.result.Verdict;

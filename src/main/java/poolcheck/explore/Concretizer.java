@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import poolcheck.compile.CompiledModel;
 import poolcheck.compile.Frame;
-import poolcheck.compile.Property;
-import poolcheck.compile.SuccessorSink;
+import poolcheck.system.Property;
+import poolcheck.system.SuccessorSink;
 import poolcheck.result.Counterexample;
 import poolcheck.result.TraceStep;
 

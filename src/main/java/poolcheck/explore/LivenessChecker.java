@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import poolcheck.compile.CompiledModel;
 import poolcheck.compile.Frame;
-import poolcheck.compile.SuccessorSink;
+import poolcheck.system.SuccessorSink;
 import poolcheck.result.Counterexample;
 import poolcheck.result.TraceStep;
 
@@ -137,7 +137,7 @@ public final class LivenessChecker {
   }
 
   /** What the check counted: the premises of leads-to properties, among others. */
-  public poolcheck.compile.Counts counts() {
+  public poolcheck.system.Counts counts() {
     return frame.counts();
   }
 

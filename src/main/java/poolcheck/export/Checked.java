@@ -3,7 +3,7 @@ package poolcheck.export;
 import com.google.common.collect.ImmutableSet;
 import java.util.Set;
 import poolcheck.compile.ModelShape;
-import poolcheck.compile.Property;
+import poolcheck.system.Property;
 
 /**
  * Which properties an export checks, chosen as {@code poolcheck check --property} chooses them:

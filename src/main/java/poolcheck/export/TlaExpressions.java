@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import poolcheck.compile.ModelShape;
 import poolcheck.compile.Type;
-import poolcheck.compile.Value;
+import poolcheck.system.Value;
 import poolcheck.language.Expr;
 
 /**

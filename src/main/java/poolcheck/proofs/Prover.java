@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import poolcheck.compile.CompiledModel;
 import poolcheck.compile.Compiler;
-import poolcheck.compile.Property;
+import poolcheck.system.Property;
 import poolcheck.explore.Explorer;
 import poolcheck.language.ModelException;
 import poolcheck.language.ModelLoader;

@@ -3,7 +3,7 @@ package poolcheck.result;
 import com.google.common.collect.ImmutableList;
 import java.util.Optional;
 import poolcheck.compile.CompiledModel;
-import poolcheck.compile.Property;
+import poolcheck.system.Property;
 
 /**
  * A path from an initial state to a violation. The first step is the initial state. For a

@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import poolcheck.compile.CompiledModel;
-import poolcheck.compile.Counts;
-import poolcheck.compile.Site;
-import poolcheck.compile.Transition;
+import poolcheck.system.Counts;
+import poolcheck.system.Site;
+import poolcheck.system.Transition;
 import poolcheck.language.Position;
 
 /**

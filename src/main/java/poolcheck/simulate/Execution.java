@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import poolcheck.compile.CompiledModel;
 import poolcheck.compile.Frame;
-import poolcheck.compile.Transition;
+import poolcheck.system.Transition;
 import poolcheck.result.Counterexample;
 import poolcheck.result.TraceStep;
 

@@ -2,7 +2,7 @@ package poolcheck.simulate;
 
 import java.util.ArrayList;
 import java.util.List;
-import poolcheck.compile.SuccessorSink;
+import poolcheck.system.SuccessorSink;
 
 /**
  * What the transitions of one state produce, in the order the model emits them: successors and

@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import poolcheck.compile.CompiledModel;
-import poolcheck.compile.Counts;
+import poolcheck.system.Counts;
 import poolcheck.compile.Frame;
-import poolcheck.compile.Property;
+import poolcheck.system.Property;
 import poolcheck.result.Counterexample;
 
 /**

@@ -1,7 +1,7 @@
 package poolcheck.trace;
 
-import poolcheck.compile.StateView;
-import poolcheck.compile.Transition;
+import poolcheck.system.StateView;
+import poolcheck.system.Transition;
 import poolcheck.result.CheckResult;
 import poolcheck.result.Counterexample;
 import poolcheck.result.TraceStep;

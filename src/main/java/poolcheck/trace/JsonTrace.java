@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
-import poolcheck.compile.StateView;
-import poolcheck.compile.Value;
+import poolcheck.system.StateView;
+import poolcheck.system.Value;
 
 /** Reads the trace of a poolcheck JSON result (or an ITF trace) back, for replay. */
 public final class JsonTrace {

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import poolcheck.compile.CompiledModel;
 import poolcheck.compile.Frame;
-import poolcheck.compile.Property;
-import poolcheck.compile.SuccessorSink;
+import poolcheck.system.Property;
+import poolcheck.system.SuccessorSink;
 
 /**
  * Confirms that a replayed lasso breaks a liveness property: the cycle closes, the awaited

@@ -1,7 +1,7 @@
 package poolcheck.trace;
 
 import com.google.common.collect.ImmutableList;
-import poolcheck.compile.StateView;
+import poolcheck.system.StateView;
 
 /**
  * The process instances of a trace, one lifeline each, in declaration order. Read from the

@@ -2,8 +2,8 @@ package poolcheck.trace;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;
-import poolcheck.compile.StateView;
-import poolcheck.compile.Transition;
+import poolcheck.system.StateView;
+import poolcheck.system.Transition;
 import poolcheck.result.CheckResult;
 import poolcheck.result.Counterexample;
 import poolcheck.result.TraceStep;

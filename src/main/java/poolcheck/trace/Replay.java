@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import poolcheck.compile.CompiledModel;
 import poolcheck.compile.Frame;
-import poolcheck.compile.Property;
-import poolcheck.compile.StateView;
-import poolcheck.compile.SuccessorSink;
-import poolcheck.compile.Transition;
+import poolcheck.system.Property;
+import poolcheck.system.StateView;
+import poolcheck.system.SuccessorSink;
+import poolcheck.system.Transition;
 
 /**
  * Re-executes a recorded trace on a model: the first state must be initial, each step must be an
@@ -113,7 +113,7 @@ public final class Replay {
       model.successors(current, t.get().id(), frame, c);
       // The state at a failing assert can equal a successor of the same step (another branch
       // that did not fail), so on the last step the recorded violation is looked for first.
-      if (last && property.get().kind() != poolcheck.compile.Property.Kind.LIVENESS
+      if (last && property.get().kind() != poolcheck.system.Property.Kind.LIVENESS
           && c.violations.stream().anyMatch(v -> v.property == property.get().id()
           && Arrays.equals(v.state, recorded))) {
         return new Outcome(true, i, property.get().name() + " breaks in step " + i);

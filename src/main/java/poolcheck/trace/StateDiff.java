@@ -3,8 +3,8 @@ package poolcheck.trace;
 import com.google.common.collect.ImmutableList;
 import java.util.Map;
 import java.util.Objects;
-import poolcheck.compile.StateView;
-import poolcheck.compile.Value;
+import poolcheck.system.StateView;
+import poolcheck.system.Value;
 
 /** What one step changed: the variables whose value differs from the state before it. */
 public final class StateDiff {

@@ -1,10 +1,10 @@
 package poolcheck.trace;
 
 import java.util.Map;
-import poolcheck.compile.Property;
-import poolcheck.compile.StateView;
-import poolcheck.compile.Transition;
-import poolcheck.compile.Value;
+import poolcheck.system.Property;
+import poolcheck.system.StateView;
+import poolcheck.system.Transition;
+import poolcheck.system.Value;
 import poolcheck.result.Counterexample;
 import poolcheck.result.TraceStep;
 

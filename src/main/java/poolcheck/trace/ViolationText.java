@@ -1,6 +1,6 @@
 package poolcheck.trace;
 
-import poolcheck.compile.Property;
+import poolcheck.system.Property;
 
 /** One line naming what went wrong at the end of a trace, shared by the graphical exporters. */
 public final class ViolationText {

@@ -219,7 +219,7 @@ class HostileInputTest {
           List<Diagnostic> found = outcome(() -> {
             CompiledModel model = Models.fromText("sized.pool", text);
             int[][] first = new int[1][];
-            model.initialStates(model.newFrame(model.allChecked()), new poolcheck.compile
+            model.initialStates(model.newFrame(model.allChecked()), new poolcheck.system
                 .SuccessorSink() {
               @Override
               public void successor(int[] next, int transition) {

@@ -23,7 +23,7 @@ import poolcheck.api.Models;
 import poolcheck.cli.BadInputs.Case;
 import poolcheck.cli.BadInputs.Family;
 import poolcheck.compile.CompiledModel;
-import poolcheck.compile.Property;
+import poolcheck.system.Property;
 
 /**
  * The acceptance test of hostile input (issue 18): a seeded generator of bad inputs runs the

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestFactory;
 import poolcheck.api.Models;
 import poolcheck.language.ModelException;
 import poolcheck.selfcheck.RandomModels;
+import poolcheck.system.SuccessorSink;
 
 /**
  * The compiled steps against the reference interpreter: on random states (reachable or not) of

@@ -19,6 +19,7 @@ import poolcheck.language.ModelLoader;
 import poolcheck.language.Nesting;
 import poolcheck.language.ParsedModel;
 import poolcheck.language.Printer;
+import poolcheck.system.SuccessorSink;
 
 /**
  * Deep nesting and long chains: up to the documented limit every stage works on a 512 KiB

@@ -24,6 +24,7 @@ import poolcheck.result.Verdict;
 import poolcheck.trace.JsonResult;
 import poolcheck.trace.JsonTrace;
 import poolcheck.trace.Replay;
+import poolcheck.system.SuccessorSink;
 
 class SymmetryTest {
   /** Pages allocated, handed to the stack, produced into a ring by two consumers, freed. */

@@ -9,7 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import poolcheck.api.Models;
 import poolcheck.compile.CompiledModel;
-import poolcheck.compile.Property;
+import poolcheck.system.Property;
 import poolcheck.result.Counterexample;
 import poolcheck.result.Verdict;
 

@@ -57,7 +57,7 @@ class CoverageCountsTest {
     long taken = one.steps().stream().mapToLong(Coverage.Step::taken).sum();
     // generated counts every successor computed, the initial states' included.
     long[] initial = {0};
-    m.initialStates(m.newFrame(m.allChecked()), new poolcheck.compile.SuccessorSink() {
+    m.initialStates(m.newFrame(m.allChecked()), new poolcheck.system.SuccessorSink() {
       @Override
       public void successor(int[] next, int transition) {
         initial[0]++;

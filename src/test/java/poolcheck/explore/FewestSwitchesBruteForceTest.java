@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import poolcheck.api.Models;
 import poolcheck.compile.CompiledModel;
 import poolcheck.compile.Frame;
-import poolcheck.compile.Property;
-import poolcheck.compile.SuccessorSink;
+import poolcheck.system.Property;
+import poolcheck.system.SuccessorSink;
 import poolcheck.result.CheckResult;
 import poolcheck.result.Counterexample;
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import poolcheck.compile.CompiledModel;
 import poolcheck.compile.Compiler;
 import poolcheck.compile.ModelShape;
-import poolcheck.compile.Property;
+import poolcheck.system.Property;
 import poolcheck.explore.Explorer;
 import poolcheck.language.ModelException;
 import poolcheck.language.ModelLoader;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.TestFactory;
 import poolcheck.compile.CompiledModel;
 import poolcheck.compile.Compiler;
 import poolcheck.compile.ModelShape;
-import poolcheck.compile.Property;
+import poolcheck.system.Property;
 import poolcheck.explore.Explorer;
 import poolcheck.language.ModelLoader;
 import poolcheck.language.ParsedModel;

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import poolcheck.compile.CompiledModel;
 import poolcheck.compile.Compiler;
-import poolcheck.compile.Transition;
+import poolcheck.system.Transition;
 import poolcheck.explore.Explorer;
 import poolcheck.result.CheckResult;
 import poolcheck.result.Verdict;

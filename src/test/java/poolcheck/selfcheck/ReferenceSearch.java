@@ -7,7 +7,7 @@ import java.util.HashSet;
 import java.util.Set;
 import poolcheck.compile.CompiledModel;
 import poolcheck.compile.Frame;
-import poolcheck.compile.SuccessorSink;
+import poolcheck.system.SuccessorSink;
 import poolcheck.result.Verdict;
 
 /**

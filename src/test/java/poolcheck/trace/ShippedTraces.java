@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 import poolcheck.api.Models;
 import poolcheck.compile.CompiledModel;
-import poolcheck.compile.Property;
+import poolcheck.system.Property;
 import poolcheck.explore.AllViolations;
 import poolcheck.explore.Explorer;
 import poolcheck.result.CheckResult;

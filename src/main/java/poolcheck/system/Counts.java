@@ -1,4 +1,4 @@
-package poolcheck.compile;
+package poolcheck.system;
 
 /**
  * Coverage counters of one worker: per transition how often it was enabled (produced a successor
@@ -12,10 +12,25 @@ public final class Counts {
   final long[] held;
 
   public Counts(int transitions, int sites) {
-    this.taken = new long[transitions];
-    this.enabled = new long[transitions];
-    this.evaluated = new long[sites];
-    this.held = new long[sites];
+    this(new long[transitions], new long[transitions], new long[sites], new long[sites]);
+  }
+
+  private Counts(long[] taken, long[] enabled, long[] evaluated, long[] held) {
+    this.taken = taken;
+    this.enabled = enabled;
+    this.evaluated = evaluated;
+    this.held = held;
+  }
+
+  /**
+   * Counts over a stepper's own arrays, live: the stepper bumps the arrays in its hot loop
+   * (one load closer than through this object) and hands these out as its counts.
+   */
+  public static Counts over(long[] taken, long[] enabled, long[] evaluated, long[] held) {
+    if (taken.length != enabled.length || evaluated.length != held.length) {
+      throw new IllegalArgumentException("per transition and per site arrays must pair up");
+    }
+    return new Counts(taken, enabled, evaluated, held);
   }
 
   public int transitions() {

@@ -1,4 +1,4 @@
-package poolcheck.compile;
+package poolcheck.system;
 
 /**
  * A named property. Names are stable: traces, the proofs ledger and --property use them.

@@ -1,4 +1,4 @@
-package poolcheck.compile;
+package poolcheck.system;
 
 import poolcheck.language.Position;
 

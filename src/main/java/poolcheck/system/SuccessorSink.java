@@ -1,4 +1,4 @@
-package poolcheck.compile;
+package poolcheck.system;
 
 /** Receives what one state's transitions produce. The arrays are owned by the receiver. */
 public interface SuccessorSink {

@@ -1,4 +1,4 @@
-package poolcheck.compile;
+package poolcheck.system;
 
 import com.google.common.base.Preconditions;
 
@@ -16,7 +16,7 @@ public final class StateLayout {
   private final long[] mask;
   private final int words;
 
-  StateLayout(int[] lo, int[] hi) {
+  public StateLayout(int[] lo, int[] hi) {
     Preconditions.checkArgument(lo.length == hi.length);
     this.lo = lo.clone();
     this.hi = hi.clone();

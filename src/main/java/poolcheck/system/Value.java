@@ -1,4 +1,4 @@
-package poolcheck.compile;
+package poolcheck.system;
 
 import com.google.common.collect.ImmutableList;
 
