@@ -13,8 +13,9 @@ import java.util.Set;
 
 /**
  * Holds the one-way pipeline language -> compile -> explore -> result -> trace -> cli: no stage
- * imports a stage downstream of it, and explore knows models only as compiled ones, never the
- * front end. A shortcut that breaks this fails the build with the offending import named.
+ * imports a stage downstream of it, and the searches (explore, simulate) and what they produce
+ * (result, trace) know models only through the contract in poolcheck.system, never the compiler
+ * or the front end. A shortcut that breaks this fails the build with the offending import named.
  */
 @AnalyzeClasses(locations = PipelineArchitectureTest.MainClasses.class,
     importOptions = ImportOption.DoNotIncludeTests.class)
@@ -32,13 +33,27 @@ class PipelineArchitectureTest {
       .that().resideInAPackage("poolcheck.language..")
       .should().dependOnClassesThat().resideInAnyPackage("poolcheck.compile..",
           "poolcheck.explore..", "poolcheck.result..", "poolcheck.trace..", "poolcheck.cli..",
-          "poolcheck.api..");
+          "poolcheck.api..", "poolcheck.system..");
 
   @ArchTest
   static final ArchRule compileImportsOnlyTheLanguage = noClasses()
       .that().resideInAPackage("poolcheck.compile..")
       .should().dependOnClassesThat().resideInAnyPackage("poolcheck.explore..",
           "poolcheck.result..", "poolcheck.trace..", "poolcheck.cli..", "poolcheck.api..");
+
+  @ArchTest
+  static final ArchRule searchesAndResultsSeeModelsOnlyThroughTheContract = noClasses()
+      .that().resideInAnyPackage("poolcheck.explore..", "poolcheck.simulate..",
+          "poolcheck.trace..", "poolcheck.result..")
+      .should().dependOnClassesThat().resideInAPackage("poolcheck.compile..");
+
+  @ArchTest
+  static final ArchRule theContractStandsAlone = noClasses()
+      .that().resideInAPackage("poolcheck.system..")
+      .should().dependOnClassesThat().resideInAnyPackage("poolcheck.compile..",
+          "poolcheck.explore..", "poolcheck.simulate..", "poolcheck.result..",
+          "poolcheck.trace..", "poolcheck.cli..", "poolcheck.api..", "poolcheck.proofs..",
+          "poolcheck.export..");
 
   @ArchTest
   static final ArchRule exploreNeverSeesTheFrontEnd = noClasses()

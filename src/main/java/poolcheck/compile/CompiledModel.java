@@ -9,6 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import poolcheck.language.Decl;
 import poolcheck.language.Diagnostic;
+import poolcheck.system.Liveness;
+import poolcheck.system.PropertySelection;
+import poolcheck.system.Stepper;
+import poolcheck.system.TransitionSystem;
 import poolcheck.system.Counts;
 import poolcheck.system.Property;
 import poolcheck.system.Site;
@@ -21,9 +25,9 @@ import poolcheck.system.Value;
 /**
  * A checked model ready to explore: the state layout, the initial states, each instance's steps
  * indexed by program counter, the properties and their checks. Immutable and shared by all
- * workers; each worker brings its own {@link Frame}.
+ * workers; each worker brings its own {@link Frame}, inside the {@link Stepper} it asks for.
  */
-public final class CompiledModel {
+public final class CompiledModel implements TransitionSystem {
   private final String name;
   private final String source;
   private final StateLayout layout;
@@ -97,6 +101,7 @@ public final class CompiledModel {
     for (int i = 0; i < defaultState.length; i++) defaultState[i] = layout.lo(i);
   }
 
+  @Override
   public String name() {
     return name;
   }
@@ -106,28 +111,34 @@ public final class CompiledModel {
     return source;
   }
 
+  @Override
   public StateLayout layout() {
     return layout;
   }
 
+  @Override
   public ImmutableList<Property> properties() {
     return properties;
   }
 
+  @Override
   public Optional<Property> property(String name) {
     return properties.stream().filter(p -> p.name().equals(name)).findFirst();
   }
 
+  @Override
   public ImmutableList<Transition> transitions() {
     return transitions;
   }
 
   /** The constants' values in force, overrides applied. */
+  @Override
   public ImmutableMap<String, Integer> constants() {
     return constants;
   }
 
   /** The same model with symmetry reduction switched on or off (on by default with scalarsets). */
+  @Override
   public CompiledModel withSymmetry(boolean on) {
     return on == reduce || symmetry == null && on ? this : new CompiledModel(this, on);
   }
@@ -168,11 +179,13 @@ public final class CompiledModel {
   }
 
   /** Whether successors and initial states come out in canonical form (one per orbit). */
+  @Override
   public boolean reducesSymmetry() {
     return reduce;
   }
 
   /** The canonical form of a state: itself when the model has no scalarset. */
+  @Override
   public int[] canonical(int[] s) {
     return symmetry == null ? s : symmetry.canonical(s);
   }
@@ -181,6 +194,7 @@ public final class CompiledModel {
   record LivenessCheck(Property property, Decl.LivenessKind kind, Code p, Code q, int site) {}
 
   /** The places whose evaluations coverage counts, indexed by {@link Site#id()}. */
+  @Override
   public ImmutableList<Site> sites() {
     return sites;
   }
@@ -232,10 +246,12 @@ public final class CompiledModel {
   }
 
   /** The configuration this model was compiled at, or null for the defaults. */
+  @Override
   public String configuration() {
     return configuration;
   }
 
+  @Override
   public int instances() {
     return pcSlot.length;
   }
@@ -393,6 +409,7 @@ public final class CompiledModel {
   }
 
   /** The state by name, for traces and exporters. */
+  @Override
   public StateView view(int[] s) {
     ImmutableMap.Builder<String, Value> out = ImmutableMap.builder();
     for (Symbols.Variable v : symbols.globals.values()) out.put(v.name(), value(v.type(), v.base(), s));
@@ -414,6 +431,7 @@ public final class CompiledModel {
   }
 
   /** The inverse of {@link #view}: a state from named values, for replaying traces. */
+  @Override
   public int[] state(StateView view) {
     int[] s = defaultState.clone();
     for (Symbols.Variable v : symbols.globals.values()) {
@@ -521,6 +539,42 @@ public final class CompiledModel {
           + t.describe());
     }
     return x;
+  }
+
+  @Override
+  public Stepper stepper(PropertySelection checked) {
+    return new CompiledStepper(this, newFrame(checked.mask()));
+  }
+
+  @Override
+  public Optional<String> failure(int property, int[] before, int transition, int[] at,
+      PropertySelection checked) {
+    return failure(property, before, transition, at, checked.mask());
+  }
+
+  @Override
+  public Liveness liveness() {
+    return new Liveness() {
+      @Override
+      public int count() {
+        return livenessCount();
+      }
+
+      @Override
+      public Property property(int k) {
+        return livenessProperty(k);
+      }
+
+      @Override
+      public boolean fromInitialStates(int k) {
+        return livenessFromInitialStates(k);
+      }
+
+      @Override
+      public int fairness(int instance) {
+        return CompiledModel.this.fairness(instance);
+      }
+    };
   }
 
   /** Collects the pieces as the compiler produces them. */

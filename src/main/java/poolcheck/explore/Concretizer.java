@@ -4,12 +4,13 @@ import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import poolcheck.compile.CompiledModel;
-import poolcheck.compile.Frame;
-import poolcheck.system.Property;
-import poolcheck.system.SuccessorSink;
 import poolcheck.result.Counterexample;
 import poolcheck.result.TraceStep;
+import poolcheck.system.Property;
+import poolcheck.system.PropertySelection;
+import poolcheck.system.Stepper;
+import poolcheck.system.SuccessorSink;
+import poolcheck.system.TransitionSystem;
 
 /**
  * Turns a trace of canonical states (found under symmetry reduction) into a real run of the
@@ -23,13 +24,14 @@ final class Concretizer {
   private record Broken(int property, int[] at) {}
 
   /** {@code checked} is what the search checked: an unchecked assert must not break here. */
-  static Counterexample concretize(CompiledModel reduced, Counterexample cx, boolean[] checked) {
-    CompiledModel model = reduced.withSymmetry(false);
-    Frame frame = model.newFrame(checked);
+  static Counterexample concretize(TransitionSystem reduced, Counterexample cx,
+      PropertySelection checked) {
+    TransitionSystem model = reduced.withSymmetry(false);
+    Stepper stepper = model.stepper(checked);
     List<TraceStep> recorded = cx.steps();
     List<int[]> initial = new ArrayList<>();
     List<Broken> initBroken = new ArrayList<>();
-    model.initialStates(frame, sink(initial, initBroken));
+    stepper.initialStates(sink(initial, initBroken));
     int[] first = model.state(recorded.get(0).state());
     // A one-state trace may be an init block breaking the property: its state is init's
     // partial one, which is no initial state, so look among init's violations first.
@@ -50,7 +52,7 @@ final class Concretizer {
       boolean last = i == recorded.size() - 1;
       List<int[]> next = new ArrayList<>();
       List<Broken> broken = new ArrayList<>();
-      model.successors(current, step.transition().id(), frame, sink(next, broken));
+      stepper.successors(current, step.transition().id(), sink(next, broken));
       int[] chosen = pick(model, next, model.state(step.state()));
       boolean stepViolation = last && (cx.property().kind() == Property.Kind.ASSERTION
           || cx.property().kind() == Property.Kind.RUNTIME);
@@ -73,7 +75,7 @@ final class Concretizer {
     return new Counterexample(property, ImmutableList.copyOf(out), cx.loop());
   }
 
-  private static int[] pick(CompiledModel model, List<int[]> candidates, int[] recorded) {
+  private static int[] pick(TransitionSystem model, List<int[]> candidates, int[] recorded) {
     int[] target = model.canonical(recorded);
     for (int[] c : candidates) {
       if (Arrays.equals(model.canonical(c), target)) return c;

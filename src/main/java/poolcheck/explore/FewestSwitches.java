@@ -7,12 +7,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import poolcheck.compile.CompiledModel;
-import poolcheck.compile.Frame;
-import poolcheck.system.Property;
-import poolcheck.system.SuccessorSink;
 import poolcheck.result.Counterexample;
 import poolcheck.result.TraceStep;
+import poolcheck.system.Property;
+import poolcheck.system.PropertySelection;
+import poolcheck.system.Stepper;
+import poolcheck.system.SuccessorSink;
+import poolcheck.system.TransitionSystem;
 
 /**
  * Among the shortest counterexamples to one property, one with the fewest context switches
@@ -30,16 +31,13 @@ import poolcheck.result.TraceStep;
 public final class FewestSwitches {
   private static final int NONE = Integer.MAX_VALUE;
 
-  private final CompiledModel model;
-  private final boolean[] checked;
+  private final TransitionSystem model;
+  private final PropertySelection checked;
 
   /** {@code checked}: the property names the search that found the violation checked. */
-  public FewestSwitches(CompiledModel model, Set<String> checked) {
+  public FewestSwitches(TransitionSystem model, Set<String> checked) {
     this.model = model;
-    this.checked = new boolean[model.properties().size()];
-    for (Property p : model.properties()) {
-      this.checked[p.id()] = p.kind() == Property.Kind.RUNTIME || checked.contains(p.name());
-    }
+    this.checked = PropertySelection.of(model, checked, true);
   }
 
   /** Context switches in a trace: steps whose instance differs from the step before. */
@@ -113,15 +111,14 @@ public final class FewestSwitches {
     int target = shortest.length();
     if (target < 2) return shortest;
     Property property = shortest.property();
-    boolean[] onlyTarget = new boolean[checked.length];
-    onlyTarget[property.id()] = true;
-    Frame frame = model.newFrame(checked);
-    Frame invariantFrame = model.newFrame(onlyTarget);
+    PropertySelection onlyTarget = PropertySelection.of(model, Set.of(property.name()), true);
+    Stepper frame = model.stepper(checked);
+    Stepper invariantFrame = model.stepper(onlyTarget);
     int slots = model.instances() + 1;
     Map<Key, Node> seen = new HashMap<>();
     List<Node> level = new ArrayList<>();
     Collector c = new Collector();
-    model.initialStates(frame, c);
+    frame.initialStates(c);
     for (int[] s : c.successors) {
       Node n = seen.computeIfAbsent(new Key(s), k -> new Node(s, 0, slots));
       if (n.cost[0] == NONE) {
@@ -134,7 +131,7 @@ public final class FewestSwitches {
       List<Node> nextLevel = new ArrayList<>();
       for (Node u : level) {
         c.clear();
-        model.successors(u.state, frame, c);
+        frame.successors(u.state, c);
         for (int k = 0; k < c.successors.size(); k++) {
           int[] w = c.successors.get(k);
           int t = c.transitions.get(k);
@@ -186,13 +183,13 @@ public final class FewestSwitches {
     return trace(property, best);
   }
 
-  private boolean violates(Node v, Property p, Frame frame, Frame invariantFrame) {
+  private boolean violates(Node v, Property p, Stepper frame, Stepper invariantFrame) {
     if (p.kind() == Property.Kind.DEADLOCK) {
       Collector c = new Collector();
-      model.successors(v.state, frame, c);
-      return c.successors.isEmpty() && c.violations.isEmpty() && !model.isFinal(v.state, frame);
+      frame.successors(v.state, c);
+      return c.successors.isEmpty() && c.violations.isEmpty() && !frame.isFinal(v.state);
     }
-    return model.violatedInvariant(v.state, invariantFrame) == p.id();
+    return invariantFrame.violatedInvariant(v.state) == p.id();
   }
 
   private Counterexample trace(Property property, Best best) {

@@ -15,15 +15,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import poolcheck.compile.CompiledModel;
-import poolcheck.system.Counts;
-import poolcheck.compile.Frame;
-import poolcheck.system.StateLayout;
-import poolcheck.system.SuccessorSink;
 import poolcheck.result.CheckResult;
 import poolcheck.result.Counterexample;
 import poolcheck.result.Statistics;
 import poolcheck.result.Verdict;
+import poolcheck.system.Counts;
+import poolcheck.system.PropertySelection;
+import poolcheck.system.StateLayout;
+import poolcheck.system.Stepper;
+import poolcheck.system.SuccessorSink;
+import poolcheck.system.TransitionSystem;
 
 /**
  * Level-synchronous parallel breadth-first search: N workers expand the blocks of level d and
@@ -36,11 +37,13 @@ final class LevelSearch {
   /** States a block holds: large enough to amortise claiming, small enough to balance work. */
   private static final int BLOCK_STATES = 1024;
 
-  private final CompiledModel model;
+  private final TransitionSystem model;
   private final StateLayout layout;
-  private final boolean[] checked;
+  private final PropertySelection checked;
   private final int deadlock;
-  private final Settings settings;
+  private final SearchOptions settings;
+  private final Explorer.Progress progress;
+  private final Disk disk;
   private final AtomicBoolean stop;
   private final VisitedSet visited;
   private final TraceLog log;
@@ -55,31 +58,33 @@ final class LevelSearch {
   private long generatedBase;
   private final Worker[] workers;
 
-  /** The explorer's settings, as this search needs them. */
-  record Settings(int workers, boolean exact, long maxStates, int maxDepth, long timeLimitMillis,
-      Explorer.Progress progress, long progressMillis, Path spillDir, long frontierMemory,
-      Path checkpointDir, long checkpointMillis, boolean resume, String modelDigest, Disk disk) {}
-
   /** A violation found, anchored at a state number (for an assertion: the parent's). */
   private record Found(int property, long anchor, int transition, int[] at, int length) {}
 
-  LevelSearch(CompiledModel model, boolean[] checked, Settings settings, AtomicBoolean stop) {
+  LevelSearch(TransitionSystem model, PropertySelection checked, SearchOptions settings,
+      Explorer.Progress progress, Disk disk, AtomicBoolean stop) {
     this.model = model;
     this.layout = model.layout();
     this.checked = checked;
     this.deadlock = model.property("deadlock").orElseThrow().id();
     this.settings = settings;
+    this.progress = progress;
+    this.disk = disk;
     this.stop = stop;
-    this.visited = settings.exact() ? VisitedSet.exact(layout.words())
+    this.visited = exact() ? VisitedSet.exact(layout.words())
         : VisitedSet.fingerprints();
     this.stride = layout.words() + 1;
     this.log = settings.spillDir() == null ? TraceLog.inMemory()
-        : TraceLog.onDisk(settings.spillDir(), settings.disk());
+        : TraceLog.onDisk(settings.spillDir(), disk);
     this.workers = new Worker[settings.workers()];
   }
 
+  private boolean exact() {
+    return settings.store() == SearchOptions.Store.EXACT;
+  }
+
   private Frontier newFrontier() {
-    return new Frontier(stride, settings.spillDir(), settings.frontierMemory(), settings.disk());
+    return new Frontier(stride, settings.spillDir(), settings.frontierMemory(), disk);
   }
 
   /**
@@ -95,23 +100,24 @@ final class LevelSearch {
     id.put("constants", model.constants().toString());
     id.put("properties checked", String.join(",", checkedNames));
     id.put("symmetry reduction", model.reducesSymmetry() ? "on" : "off");
-    id.put("visited set", settings.exact() ? "exact states" : "64-bit fingerprints");
+    id.put("visited set", exact() ? "exact states" : "64-bit fingerprints");
     id.put("state layout", layout.words() + " words, " + layout.bits() + " bits");
     return id;
   }
 
-  CheckResult run(ImmutableList<String> checkedNames) {
+  CheckResult run() {
+    ImmutableList<String> checkedNames = checked.names();
     long start = System.currentTimeMillis();
     for (int i = 0; i < workers.length; i++) workers[i] = new Worker();
     Frontier current = newFrontier();
     Map<String, String> identity = identity(checkedNames);
     Found found = null;
     int depth = 0;
-    if (settings.resume()) {
+    if (settings.resume() != null) {
       Checkpoint.Header h;
       try {
-        h = Checkpoint.read(settings.checkpointDir(), identity, visited.fingerprintSet(), log,
-            current, BLOCK_STATES, loadWatch(start), settings.disk());
+        h = Checkpoint.read(settings.resume(), identity, visited.fingerprintSet(), log,
+            current, BLOCK_STATES, loadWatch(start), disk);
       } catch (InterruptedIOException e) {
         current.close();
         log.close();
@@ -135,7 +141,7 @@ final class LevelSearch {
       first.begin(current, 0);
       visited.enter();
       try {
-        model.initialStates(first.frame, first);
+        first.stepper.initialStates(first);
       } finally {
         visited.leave();
       }
@@ -267,7 +273,7 @@ final class LevelSearch {
     long distinct = distinct();
     Statistics stats = new Statistics(generated(workers), distinct, depth,
         System.currentTimeMillis() - start, workers.length, bytesPerState(distinct),
-        settings.exact() ? 0 : Fingerprint.collisionProbability(distinct, layout.words()));
+        exact() ? 0 : Fingerprint.collisionProbability(distinct, layout.words()));
     Found f = found;
     Optional<Counterexample> trace;
     try (TraceLog closing = log) {
@@ -305,7 +311,7 @@ final class LevelSearch {
         generated(workers), System.currentTimeMillis() - start, distinct, next.states());
     try {
       Checkpoint.write(settings.checkpointDir(), h, visited.fingerprintSet(), log, next,
-          settings.disk());
+          disk);
       return null;
     } catch (IOException | UncheckedIOException e) {
       String why = e instanceof UncheckedIOException u ? u.getCause().getMessage()
@@ -331,7 +337,7 @@ final class LevelSearch {
               + " s reached while loading the checkpoint");
         }
         if (now - last >= settings.progressMillis()) {
-          settings.progress().loading(section, done, total, now - start);
+          progress.loading(section, done, total, now - start);
           last = now;
         }
       }
@@ -358,16 +364,16 @@ final class LevelSearch {
   private void report(Worker[] workers, Frontier current, Frontier next, int depth, long millis) {
     long expanded = 0;
     for (Worker w : workers) expanded += w.expanded;
-    settings.progress().report(distinct(), generated(workers),
+    progress.report(distinct(), generated(workers),
         Math.max(0, current.states() - expanded) + next.states(), depth, millis);
   }
 
   /** One thread's scratch space and the sink its expansions emit into. */
   private final class Worker implements SuccessorSink {
-    final Frame frame = model.newFrame(checked);
+    final Stepper stepper = model.stepper(checked);
     final long[] packed = new long[layout.words()];
     final int[] state = new int[layout.slots()];
-    final boolean checkDeadlock = checked[deadlock];
+    final boolean checkDeadlock = checked.checks(deadlock);
     // Plain fields: other threads read them only for progress lines, where a stale value is fine.
     long generated;
     long expanded;
@@ -409,11 +415,11 @@ final class LevelSearch {
             ordinal = 0;
             emitted = 0;
             try {
-              model.successors(state, frame, this);
+              stepper.successors(state, this);
             } catch (Abandoned a) {
               break;
             }
-            if (emitted == 0 && checkDeadlock && !model.isFinal(state, frame)) {
+            if (emitted == 0 && checkDeadlock && !stepper.isFinal(state)) {
               offer(new Found(deadlock, parent, -2, null, depth));
             }
             expanded++;
@@ -459,7 +465,7 @@ final class LevelSearch {
       long id = nextId++;
       added++;
       run[(int) (id - (idEnd - ID_RUN))] = TraceLog.entry(parent, mine);
-      int bad = model.violatedInvariant(next, frame);
+      int bad = stepper.violatedInvariant(next);
       if (bad >= 0) offer(new Found(bad, id, -2, null, parent < 0 ? 0 : depth + 1));
       if (block == null) block = new long[BLOCK_STATES * stride];
       int base = blockCount * stride;
@@ -491,7 +497,7 @@ final class LevelSearch {
   Counts counts() {
     if (workers[0] == null) return null;
     Counts all = new Counts(model.transitions().size(), model.sites().size());
-    for (Worker w : workers) all.add(w.frame.counts());
+    for (Worker w : workers) all.add(w.stepper.counts());
     return all;
   }
 

@@ -4,11 +4,13 @@ import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import poolcheck.compile.CompiledModel;
-import poolcheck.compile.Frame;
-import poolcheck.system.SuccessorSink;
 import poolcheck.result.Counterexample;
 import poolcheck.result.TraceStep;
+import poolcheck.system.Liveness;
+import poolcheck.system.PropertySelection;
+import poolcheck.system.Stepper;
+import poolcheck.system.SuccessorSink;
+import poolcheck.system.TransitionSystem;
 
 /**
  * Checks leads-to properties (p ~> q, eventually q, always eventually q) under per-process weak
@@ -24,8 +26,9 @@ import poolcheck.result.TraceStep;
  * per state at four edges a state (9.2 million states fit in 2 GB).
  */
 public final class LivenessChecker {
-  private final CompiledModel model;
-  private final Frame frame;
+  private final TransitionSystem model;
+  private final Liveness liveness;
+  private final Stepper stepper;
   /** Whether the caller's model reduces symmetry, so that the quotient may be tried first. */
   private final boolean reduces;
   /** This graph is the quotient: one canonical state per orbit. */
@@ -73,11 +76,11 @@ public final class LivenessChecker {
     }
   }
 
-  public LivenessChecker(CompiledModel model, boolean[] checked) {
+  public LivenessChecker(TransitionSystem model, PropertySelection checked) {
     this(model, checked, false);
   }
 
-  private LivenessChecker(CompiledModel model, boolean[] checked, boolean quotient) {
+  private LivenessChecker(TransitionSystem model, PropertySelection checked, boolean quotient) {
     if (model.instances() > 64) {
       throw new IllegalArgumentException("liveness checking supports at most 64 process "
           + "instances; the model has " + model.instances());
@@ -87,7 +90,8 @@ public final class LivenessChecker {
     this.model = model.withSymmetry(false);
     this.reduces = model.reducesSymmetry();
     this.quotient = quotient;
-    this.frame = this.model.newFrame(checked);
+    this.liveness = this.model.liveness();
+    this.stepper = this.model.stepper(checked);
     this.instanceOf = new int[this.model.transitions().size()];
     for (int t = 0; t < instanceOf.length; t++) {
       instanceOf[t] = this.model.transitions().get(t).instanceIndex();
@@ -114,13 +118,13 @@ public final class LivenessChecker {
    * Only a violation found there needs the model's own graph, which decides it and gives the
    * lasso, the same one as without the quotient.
    */
-  public java.util.Optional<Counterexample> check(boolean[] checked) {
+  public java.util.Optional<Counterexample> check(PropertySelection checked) {
     if (reduces && !quotient && !new LivenessChecker(model, checked, true).stopWhen(stop).violatesAny(checked)) {
       return java.util.Optional.empty();
     }
     buildGraph();
-    for (int k = 0; k < model.livenessCount(); k++) {
-      if (!checked[model.livenessProperty(k).id()]) continue;
+    for (int k = 0; k < liveness.count(); k++) {
+      if (!checked.checks(liveness.property(k).id())) continue;
       Counterexample cx = check(k);
       if (cx != null) return java.util.Optional.of(cx);
     }
@@ -128,17 +132,17 @@ public final class LivenessChecker {
   }
 
   /** Quotient check: whether some checked property may be violated. */
-  private boolean violatesAny(boolean[] checked) {
+  private boolean violatesAny(PropertySelection checked) {
     buildGraph();
-    for (int k = 0; k < model.livenessCount(); k++) {
-      if (checked[model.livenessProperty(k).id()] && fairCycle(k) != null) return true;
+    for (int k = 0; k < liveness.count(); k++) {
+      if (checked.checks(liveness.property(k).id()) && fairCycle(k) != null) return true;
     }
     return false;
   }
 
   /** What the check counted: the premises of leads-to properties, among others. */
   public poolcheck.system.Counts counts() {
-    return frame.counts();
+    return stepper.counts();
   }
 
   public int distinct() {
@@ -151,7 +155,7 @@ public final class LivenessChecker {
     packedBuffer = new long[layout.words()];
     stateBuffer = new int[layout.slots()];
     long[] packed = new long[layout.words()];
-    model.initialStates(frame, new SuccessorSink() {
+    stepper.initialStates(new SuccessorSink() {
       @Override
       public void successor(int[] next, int transition) {
         layout.pack(quotient ? model.canonical(next) : next, packed, 0);
@@ -197,7 +201,7 @@ public final class LivenessChecker {
       en[0] = 0;
       states.copyOut(s, packed);
       layout.unpack(packed, 0, current);
-      model.successors(current, frame, sink);
+      stepper.successors(current, sink);
       enabled[s] = en[0];
     }
     edgeStart[states.size()] = edges;
@@ -253,7 +257,7 @@ public final class LivenessChecker {
     boolean[] bad = new boolean[n];
     for (int s = 0; s < n; s++) {
       poll();
-      bad[s] = !model.livenessGoal(k, unpack(s), frame);
+      bad[s] = !stepper.livenessGoal(k, unpack(s));
     }
     // R: states where q fails, reachable through such states from a p-and-not-q state. order
     // is R in BFS order and doubles as the queue.
@@ -261,9 +265,9 @@ public final class LivenessChecker {
     Arrays.fill(rParent, -2);
     int[] order = new int[n];
     int tail = 0;
-    boolean eventually = model.livenessFromInitialStates(k);
+    boolean eventually = liveness.fromInitialStates(k);
     for (int s = 0; s < n; s++) {
-      boolean premise = eventually ? s < initialCount : model.livenessPremise(k, unpack(s), frame);
+      boolean premise = eventually ? s < initialCount : stepper.livenessPremise(k, unpack(s));
       if (premise && bad[s]) {
         rParent[s] = -1;
         order[tail++] = s;
@@ -328,7 +332,7 @@ public final class LivenessChecker {
     long strongUnserved = 0;
     for (int i = 0; i < model.instances(); i++) {
       long bit = 1L << i;
-      int f = model.fairness(i);
+      int f = liveness.fairness(i);
       if (f == 1 && (everywhere & bit) != 0 && (taken & bit) == 0) return;
       if (f == 2 && (somewhere & bit) != 0 && (taken & bit) == 0) strongUnserved |= bit;
     }
@@ -428,7 +432,7 @@ public final class LivenessChecker {
     List<int[]> path = new ArrayList<>();
     int at = entry;
     for (int i = 0; i < model.instances(); i++) {
-      int f = model.fairness(i);
+      int f = liveness.fairness(i);
       if (f == 0 || (enabled[at] & (1L << i)) == 0 && f == 1) continue;
       int instance = i;
       boolean servedByEdge = false;
@@ -526,6 +530,6 @@ public final class LivenessChecker {
       int[] step = cycle.get(j);
       steps.add(new TraceStep(model.transitions().get(step[1]), model.view(unpackCopy(step[0]))));
     }
-    return new Counterexample(model.livenessProperty(k), steps.build(), loop);
+    return new Counterexample(liveness.property(k), steps.build(), loop);
   }
 }

@@ -3,11 +3,12 @@ package poolcheck.explore;
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
-import poolcheck.compile.CompiledModel;
-import poolcheck.compile.Frame;
-import poolcheck.system.SuccessorSink;
 import poolcheck.result.Counterexample;
 import poolcheck.result.TraceStep;
+import poolcheck.system.PropertySelection;
+import poolcheck.system.Stepper;
+import poolcheck.system.SuccessorSink;
+import poolcheck.system.TransitionSystem;
 
 /**
  * Gets a counterexample's states back from the {@link TraceLog}: re-executes the model from the
@@ -21,20 +22,21 @@ final class TraceRebuild {
    * The trace to state {@code anchor} (none if negative), followed, for an assertion or runtime
    * error, by the state {@code at} where it broke part-way through {@code transition}.
    */
-  static Counterexample counterexample(CompiledModel model, boolean[] checked, TraceLog log,
+  static Counterexample counterexample(TransitionSystem model, PropertySelection checked,
+      TraceLog log,
       int property, long anchor, int transition, int[] at) {
     List<TraceStep> steps = new ArrayList<>();
     if (anchor >= 0) {
       List<Integer> ordinals = new ArrayList<>();
       for (long id = anchor; id >= 0; id = log.parent(id)) ordinals.add(log.ordinal(id));
-      Frame frame = model.newFrame(checked);
+      Stepper stepper = model.stepper(checked);
       Pick pick = new Pick(ordinals.get(ordinals.size() - 1));
-      model.initialStates(frame, pick);
+      stepper.initialStates(pick);
       steps.add(new TraceStep(null, model.view(pick.state)));
       for (int i = ordinals.size() - 2; i >= 0; i--) {
         int[] from = pick.state;
         pick = new Pick(ordinals.get(i));
-        model.successors(from, frame, pick);
+        stepper.successors(from, pick);
         steps.add(new TraceStep(model.transitions().get(pick.transition),
             model.view(pick.state)));
       }

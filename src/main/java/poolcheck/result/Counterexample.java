@@ -2,8 +2,9 @@ package poolcheck.result;
 
 import com.google.common.collect.ImmutableList;
 import java.util.Optional;
-import poolcheck.compile.CompiledModel;
 import poolcheck.system.Property;
+import poolcheck.system.PropertySelection;
+import poolcheck.system.TransitionSystem;
 
 /**
  * A path from an initial state to a violation. The first step is the initial state. For a
@@ -42,7 +43,7 @@ public record Counterexample(Property property, ImmutableList<TraceStep> steps, 
    * {@code model}: every engine builds its traces its own way, and this is the one place that
    * explains their end.
    */
-  public Counterexample explainedBy(CompiledModel model, boolean[] checked) {
+  public Counterexample explainedBy(TransitionSystem model, PropertySelection checked) {
     if (failure != null || isLasso() || steps.isEmpty()) return this;
     try {
       int[] at = model.state(steps.get(steps.size() - 1).state());
@@ -56,12 +57,8 @@ public record Counterexample(Property property, ImmutableList<TraceStep> steps, 
   }
 
   /** As above when the search's checked properties are known only by name. */
-  public Counterexample explainedBy(CompiledModel model, java.util.Collection<String> checked) {
-    boolean[] on = new boolean[model.properties().size()];
-    for (Property p : model.properties()) {
-      on[p.id()] = p.kind() == Property.Kind.RUNTIME || p.id() == property.id()
-          || checked.contains(p.name());
-    }
-    return explainedBy(model, on);
+  public Counterexample explainedBy(TransitionSystem model,
+      java.util.Collection<String> checked) {
+    return explainedBy(model, PropertySelection.of(model, checked, true).with(property.id()));
   }
 }

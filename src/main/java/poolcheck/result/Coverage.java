@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import poolcheck.compile.CompiledModel;
+import poolcheck.language.Position;
 import poolcheck.system.Counts;
 import poolcheck.system.Site;
 import poolcheck.system.Transition;
-import poolcheck.language.Position;
+import poolcheck.system.TransitionSystem;
 
 /**
  * What a run exercised: per step (process and label, all instances together, and per instance)
@@ -71,7 +71,7 @@ public record Coverage(boolean reduced, ImmutableList<Step> steps, ImmutableList
    * properties that were on (an assert switched off is not expected to be reached);
    * {@code endStatesChecked} says whether the final predicate was consulted (deadlock checked).
    */
-  public static Coverage of(CompiledModel model, Counts counts, Set<String> checked,
+  public static Coverage of(TransitionSystem model, Counts counts, Set<String> checked,
       boolean endStatesChecked) {
     Map<String, List<Transition>> byStep = new LinkedHashMap<>();
     for (Transition t : model.transitions()) {

@@ -3,11 +3,12 @@ package poolcheck.simulate;
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
-import poolcheck.compile.CompiledModel;
-import poolcheck.compile.Frame;
-import poolcheck.system.Transition;
 import poolcheck.result.Counterexample;
 import poolcheck.result.TraceStep;
+import poolcheck.system.PropertySelection;
+import poolcheck.system.Stepper;
+import poolcheck.system.Transition;
+import poolcheck.system.TransitionSystem;
 
 /**
  * Runs a schedule on a model. An outcome index beyond a step's outcomes wraps around (modulo), so
@@ -22,24 +23,24 @@ final class Execution {
    */
   record Result(Schedule schedule, List<int[]> states, int property, int[] violationState) {}
 
-  private final CompiledModel model;
-  private final Frame frame;
+  private final TransitionSystem model;
+  private final Stepper frame;
   private final int deadlock;
   private final Outcomes outcomes = new Outcomes();
-  private final boolean[] checked;
+  private final PropertySelection checked;
 
-  Execution(CompiledModel model, boolean[] checked) {
+  Execution(TransitionSystem model, PropertySelection checked) {
     this.model = model;
-    this.checked = checked.clone();
-    this.frame = model.newFrame(checked);
+    this.checked = checked;
+    this.frame = model.stepper(checked);
     int id = model.property("deadlock").orElseThrow().id();
-    this.deadlock = checked[id] ? id : -1;
+    this.deadlock = checked.checks(id) ? id : -1;
   }
 
   /** The run of {@code schedule}, or null when some step is not enabled where it is taken. */
   Result run(Schedule schedule) {
     outcomes.clear();
-    model.initialStates(frame, outcomes);
+    frame.initialStates(outcomes);
     if (outcomes.all.isEmpty()) return null;
     Outcomes.Outcome first = outcomes.all.get(Math.floorMod(schedule.initial(),
         outcomes.all.size()));
@@ -55,10 +56,10 @@ final class Execution {
     states.add(s);
     List<Schedule.Choice> steps = schedule.steps();
     for (int i = 0; i < steps.size(); i++) {
-      if (model.violatedInvariant(s, frame) >= 0) return null;
+      if (frame.violatedInvariant(s) >= 0) return null;
       Schedule.Choice c = steps.get(i);
       outcomes.clear();
-      model.successors(s, c.transition(), frame, outcomes);
+      frame.successors(s, c.transition(), outcomes);
       if (outcomes.all.isEmpty()) return null;
       Outcomes.Outcome o = outcomes.all.get(Math.floorMod(c.outcome(), outcomes.all.size()));
       taken.add(new Schedule.Choice(c.transition(), o.index()));
@@ -71,7 +72,7 @@ final class Execution {
       states.add(s);
     }
     Schedule normal = new Schedule(initial, ImmutableList.copyOf(taken));
-    int bad = model.violatedInvariant(s, frame);
+    int bad = frame.violatedInvariant(s);
     if (bad >= 0) return new Result(normal, states, bad, null);
     if (deadlock >= 0 && isStuck(s)) return new Result(normal, states, deadlock, null);
     return new Result(normal, states, -1, null);
@@ -79,8 +80,8 @@ final class Execution {
 
   private boolean isStuck(int[] s) {
     outcomes.clear();
-    model.successors(s, frame, outcomes);
-    return outcomes.all.isEmpty() && !model.isFinal(s, frame);
+    frame.successors(s, outcomes);
+    return outcomes.all.isEmpty() && !frame.isFinal(s);
   }
 
   /** The trace people and exporters read, in the shape the explorer reports. */

@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
-import poolcheck.compile.CompiledModel;
-import poolcheck.system.Counts;
-import poolcheck.compile.Frame;
-import poolcheck.system.Property;
 import poolcheck.result.Counterexample;
+import poolcheck.system.Counts;
+import poolcheck.system.Property;
+import poolcheck.system.PropertySelection;
+import poolcheck.system.Stepper;
+import poolcheck.system.TransitionSystem;
 
 /**
  * Random walks from the initial states, as deep as exhaustive search cannot go. Run i is seeded
@@ -21,8 +22,10 @@ import poolcheck.result.Counterexample;
  * and reported.
  */
 public final class Simulator {
-  private final CompiledModel model;
-  private final boolean[] checked;
+  private final TransitionSystem model;
+  private PropertySelection checked;
+  private java.util.Collection<String> names;
+  private boolean deadlock = true;
   /** Steps executed while shrinking, over all candidates: some seconds at most. */
   private long shrinkBudget = 20_000_000;
   /** How often the runs chose each transition; with the frame's counts, the coverage. */
@@ -31,23 +34,23 @@ public final class Simulator {
   private final java.util.concurrent.atomic.AtomicBoolean stop =
       new java.util.concurrent.atomic.AtomicBoolean();
 
-  public Simulator(CompiledModel model) {
+  public Simulator(TransitionSystem model) {
     // A walk stores no states, so symmetry reduction saves nothing, and its canonical states
     // would make a trace that is no run of the model.
     this.model = model.withSymmetry(false);
-    this.checked = model.allChecked();
+    this.checked = PropertySelection.all(model);
   }
 
   /** Checks only the named properties (runtime errors are always checked), as the explorer. */
   public Simulator properties(Set<String> names) {
-    for (Property p : model.properties()) {
-      checked[p.id()] = p.kind() == Property.Kind.RUNTIME || names.contains(p.name());
-    }
+    this.names = names;
+    this.checked = PropertySelection.of(model, names, deadlock);
     return this;
   }
 
   public Simulator deadlock(boolean check) {
-    model.property("deadlock").ifPresent(p -> checked[p.id()] = check);
+    this.deadlock = check;
+    this.checked = PropertySelection.of(model, names, deadlock);
     return this;
   }
 
@@ -63,17 +66,13 @@ public final class Simulator {
   }
 
   public ImmutableList<String> checkedNames() {
-    ImmutableList.Builder<String> out = ImmutableList.builder();
-    for (Property p : model.properties()) {
-      if (checked[p.id()]) out.add(p.name());
-    }
-    return out.build();
+    return checked.names();
   }
 
   public SimulationResult run(int runs, int depth, long seed) {
     if (runs < 1 || depth < 0) throw new IllegalArgumentException("runs >= 1 and depth >= 0");
     long start = System.currentTimeMillis();
-    Frame frame = model.newFrame(checked);
+    Stepper frame = model.stepper(checked);
     chosen = new long[model.transitions().size()];
     Outcomes outcomes = new Outcomes();
     int deadlock = model.property("deadlock").orElseThrow().id();
@@ -115,10 +114,10 @@ public final class Simulator {
     if (counts == null) return null;
     int deadlock = model.property("deadlock").orElseThrow().id();
     return poolcheck.result.Coverage.of(model, counts, java.util.Set.copyOf(checkedNames()),
-        checked[deadlock]);
+        checked.checks(deadlock));
   }
 
-  private void countCoverage(Frame frame) {
+  private void countCoverage(Stepper frame) {
     counts = frame.counts().copy();
     counts.clearTaken();
     for (int t = 0; t < chosen.length; t++) counts.addTaken(t, chosen[t]);
@@ -127,11 +126,11 @@ public final class Simulator {
   /** One run's choices and what it broke (-1: nothing within the depth). */
   private record Walk(int initial, List<Schedule.Choice> steps, int property) {}
 
-  private Walk walk(SplittableRandom rng, int depth, Frame frame, Outcomes outcomes,
+  private Walk walk(SplittableRandom rng, int depth, Stepper frame, Outcomes outcomes,
       int deadlock) {
     List<Schedule.Choice> steps = new ArrayList<>();
     outcomes.clear();
-    model.initialStates(frame, outcomes);
+    frame.initialStates(outcomes);
     if (outcomes.all.isEmpty()) return new Walk(0, steps, -1);
     List<Outcomes.Outcome> bad = broken(outcomes.all, frame);
     if (!bad.isEmpty()) {
@@ -144,9 +143,9 @@ public final class Simulator {
     for (int d = 0; d < depth; d++) {
       if ((d & 0x3FF) == 0x3FF && stop.get()) return null;
       outcomes.clear();
-      model.successors(s, frame, outcomes);
+      frame.successors(s, outcomes);
       if (outcomes.all.isEmpty()) {
-        boolean stuck = checked[deadlock] && !model.isFinal(s, frame);
+        boolean stuck = checked.checks(deadlock) && !frame.isFinal(s);
         return new Walk(initial, steps, stuck ? deadlock : -1);
       }
       bad = broken(outcomes.all, frame);
@@ -172,21 +171,21 @@ public final class Simulator {
     }
     // The depth is reached: the last state may still deadlock.
     outcomes.clear();
-    model.successors(s, frame, outcomes);
-    boolean stuck = outcomes.all.isEmpty() && checked[deadlock] && !model.isFinal(s, frame);
+    frame.successors(s, outcomes);
+    boolean stuck = outcomes.all.isEmpty() && checked.checks(deadlock) && !frame.isFinal(s);
     return new Walk(initial, steps, stuck ? deadlock : -1);
   }
 
   /** The outcomes that end a run: violations, and successors that break an invariant. */
-  private List<Outcomes.Outcome> broken(List<Outcomes.Outcome> all, Frame frame) {
+  private List<Outcomes.Outcome> broken(List<Outcomes.Outcome> all, Stepper frame) {
     List<Outcomes.Outcome> out = new ArrayList<>();
     for (Outcomes.Outcome o : all) {
-      if (o.isViolation() || model.violatedInvariant(o.state(), frame) >= 0) out.add(o);
+      if (o.isViolation() || frame.violatedInvariant(o.state()) >= 0) out.add(o);
     }
     return out;
   }
 
-  private int propertyOf(Outcomes.Outcome o, Frame frame) {
-    return o.isViolation() ? o.property() : model.violatedInvariant(o.state(), frame);
+  private int propertyOf(Outcomes.Outcome o, Stepper frame) {
+    return o.isViolation() ? o.property() : frame.violatedInvariant(o.state());
   }
 }

@@ -3,10 +3,10 @@ package poolcheck.trace;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import poolcheck.compile.CompiledModel;
-import poolcheck.compile.Frame;
 import poolcheck.system.Property;
+import poolcheck.system.Stepper;
 import poolcheck.system.SuccessorSink;
+import poolcheck.system.TransitionSystem;
 
 /**
  * Confirms that a replayed lasso breaks a liveness property: the cycle closes, the awaited
@@ -17,7 +17,7 @@ import poolcheck.system.SuccessorSink;
 final class LassoCheck {
   private LassoCheck() {}
 
-  static Replay.Outcome check(CompiledModel model, Frame frame, JsonTrace.Recorded trace,
+  static Replay.Outcome check(TransitionSystem model, Stepper frame, JsonTrace.Recorded trace,
       Property property) {
     int last = trace.steps().size() - 1;
     int loop = trace.loop();
@@ -29,16 +29,16 @@ final class LassoCheck {
     List<int[]> states = new ArrayList<>();
     for (JsonTrace.Step s : trace.steps()) states.add(model.state(s.state()));
     for (int i = loop; i <= last; i++) {
-      if (model.livenessGoal(k, states.get(i), frame)) {
+      if (frame.livenessGoal(k, states.get(i))) {
         return Replay.Outcome.failure(i, "the awaited condition of " + property.name()
             + " holds in state " + i + ", inside the cycle");
       }
     }
     boolean premise = false;
     for (int i = loop; i >= 0 && !premise; i--) {
-      if (model.livenessGoal(k, states.get(i), frame)) break;
-      premise = model.livenessFromInitialStates(k) ? i == 0
-          : model.livenessPremise(k, states.get(i), frame);
+      if (frame.livenessGoal(k, states.get(i))) break;
+      premise = model.liveness().fromInitialStates(k) ? i == 0
+          : frame.livenessPremise(k, states.get(i));
     }
     if (!premise) {
       return Replay.Outcome.failure(loop, "no state before the cycle satisfies the premise of "
@@ -66,7 +66,7 @@ final class LassoCheck {
     }
     for (int i = 0; i < model.instances(); i++) {
       long bit = 1L << i;
-      int f = model.fairness(i);
+      int f = model.liveness().fairness(i);
       boolean unfair = f == 1 && (everywhere & bit) != 0 && (taken & bit) == 0
           || f == 2 && (somewhere & bit) != 0 && (taken & bit) == 0;
       if (unfair) {
@@ -83,22 +83,22 @@ final class LassoCheck {
     return Long.numberOfTrailingZeros(bit);
   }
 
-  private static int indexOf(CompiledModel model, Property p) {
-    for (int k = 0; k < model.livenessCount(); k++) {
-      if (model.livenessProperty(k).id() == p.id()) return k;
+  private static int indexOf(TransitionSystem model, Property p) {
+    for (int k = 0; k < model.liveness().count(); k++) {
+      if (model.liveness().property(k).id() == p.id()) return k;
     }
     throw new IllegalArgumentException(p.name() + " is not a liveness property");
   }
 
-  private static int instanceOf(CompiledModel model, JsonTrace.Step step) {
+  private static int instanceOf(TransitionSystem model, JsonTrace.Step step) {
     return model.transitions().stream()
         .filter(t -> t.instance().equals(step.process()) && t.label().equals(step.label()))
         .findFirst().orElseThrow().instanceIndex();
   }
 
-  private static long enabled(CompiledModel model, Frame frame, int[] s) {
+  private static long enabled(TransitionSystem model, Stepper frame, int[] s) {
     long[] bits = {0};
-    model.successors(s, frame, new SuccessorSink() {
+    frame.successors(s, new SuccessorSink() {
       @Override
       public void successor(int[] next, int transition) {
         if (!Arrays.equals(next, s)) {
@@ -112,9 +112,9 @@ final class LassoCheck {
     return bits[0];
   }
 
-  private static long closingInstances(CompiledModel model, Frame frame, int[] from, int[] to) {
+  private static long closingInstances(TransitionSystem model, Stepper frame, int[] from, int[] to) {
     long[] bits = {0};
-    model.successors(from, frame, new SuccessorSink() {
+    frame.successors(from, new SuccessorSink() {
       @Override
       public void successor(int[] next, int transition) {
         if (Arrays.equals(next, to)) {

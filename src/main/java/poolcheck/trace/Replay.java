@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import poolcheck.compile.CompiledModel;
-import poolcheck.compile.Frame;
 import poolcheck.system.Property;
+import poolcheck.system.PropertySelection;
 import poolcheck.system.StateView;
+import poolcheck.system.Stepper;
 import poolcheck.system.SuccessorSink;
 import poolcheck.system.Transition;
+import poolcheck.system.TransitionSystem;
 
 /**
  * Re-executes a recorded trace on a model: the first state must be initial, each step must be an
@@ -26,9 +27,9 @@ public final class Replay {
 
   private Replay() {}
 
-  public static Outcome check(CompiledModel reduced, JsonTrace.Recorded trace) {
+  public static Outcome check(TransitionSystem reduced, JsonTrace.Recorded trace) {
     // a trace is a run of the model itself, whatever reduction found it
-    CompiledModel model = reduced.withSymmetry(false);
+    TransitionSystem model = reduced.withSymmetry(false);
     List<JsonTrace.Step> steps = trace.steps();
     if (steps.isEmpty()) return Outcome.failure(0, "the trace has no states");
     Optional<Property> property = model.property(trace.property());
@@ -39,14 +40,9 @@ public final class Replay {
     // Check what the search that found the trace checked: an unchecked assert is skipped, so
     // with every assertion on a step on the way to an invariant's violation can break another
     // assertion first, and with fewer on a step can run past an assert's failing evaluation.
-    boolean[] checked = model.allChecked();
-    if (trace.checked() != null) {
-      for (Property p : model.properties()) {
-        checked[p.id()] = p.kind() == Property.Kind.RUNTIME || p.id() == property.get().id()
-            || trace.checked().contains(p.name());
-      }
-    }
-    Frame frame = model.newFrame(checked);
+    PropertySelection checked = PropertySelection.of(model, trace.checked(), true)
+        .with(property.get().id());
+    Stepper frame = model.stepper(checked);
     int[] current;
     try {
       current = model.state(steps.get(0).state());
@@ -54,7 +50,7 @@ public final class Replay {
       return Outcome.failure(0, "the initial state does not fit the model: " + e.getMessage());
     }
     Collector init = new Collector();
-    model.initialStates(frame, init);
+    frame.initialStates(init);
     int[] first = current;
     boolean initialViolation = init.violations.stream()
         .anyMatch(v -> v.property == property.get().id() && Arrays.equals(v.state, first));
@@ -101,7 +97,7 @@ public final class Replay {
               + " to the recorded state " + i);
         }
         Collector c = new Collector();
-        model.successors(current, any.get().id(), frame, c);
+        frame.successors(current, any.get().id(), c);
         if (!c.contains(recorded)) {
           return new Outcome(true, i, property.get().name() + " breaks in step " + i);
         }
@@ -110,7 +106,7 @@ public final class Replay {
       }
       String name = step.process() + " " + step.label();
       Collector c = new Collector();
-      model.successors(current, t.get().id(), frame, c);
+      frame.successors(current, t.get().id(), c);
       // The state at a failing assert can equal a successor of the same step (another branch
       // that did not fail), so on the last step the recorded violation is looked for first.
       if (last && property.get().kind() != poolcheck.system.Property.Kind.LIVENESS
@@ -139,9 +135,9 @@ public final class Replay {
         // A runtime error in the last state comes from evaluating an invariant there (a[i] out
         // of range, x / 0), so every invariant is evaluated: an error inside a step ended the
         // trace in the loop above.
-        Frame invariants = property.get().kind() == Property.Kind.RUNTIME
-            ? model.newFrame(model.allChecked()) : frame;
-        int bad = model.violatedInvariant(current, invariants);
+        Stepper invariants = property.get().kind() == Property.Kind.RUNTIME
+            ? model.stepper(PropertySelection.all(model)) : frame;
+        int bad = invariants.violatedInvariant(current);
         return bad == property.get().id()
             ? new Outcome(true, steps.size() - 1, property.get().name() + " is violated")
             : Outcome.failure(steps.size() - 1, "the trace no longer ends in a violation: "
@@ -152,16 +148,16 @@ public final class Replay {
       }
       case DEADLOCK -> {
         Collector c = new Collector();
-        model.successors(current, frame, c);
+        frame.successors(current, c);
         boolean stuck = c.successors.isEmpty() && c.violations.isEmpty();
-        return stuck && !model.isFinal(current, frame)
+        return stuck && !frame.isFinal(current)
             ? new Outcome(true, steps.size() - 1, "deadlock")
             : Outcome.failure(steps.size() - 1, "the last state is not a deadlock");
       }
       default -> {
         // A runtime error can also break while an invariant is evaluated in the last state.
         if (property.get().kind() == Property.Kind.RUNTIME
-            && model.violatedInvariant(current, frame) == property.get().id()) {
+            && frame.violatedInvariant(current) == property.get().id()) {
           return new Outcome(true, steps.size() - 1, property.get().name()
               + " breaks while an invariant is evaluated");
         }
@@ -171,10 +167,10 @@ public final class Replay {
     }
   }
 
-  private static boolean matches(CompiledModel model, int[] from, Transition t, Frame frame,
+  private static boolean matches(TransitionSystem model, int[] from, Transition t, Stepper frame,
       int[] recorded, Property property, boolean last) {
     Collector c = new Collector();
-    model.successors(from, t.id(), frame, c);
+    frame.successors(from, t.id(), c);
     return c.contains(recorded) || (last && c.violations.stream()
         .anyMatch(v -> v.property == property.id() && Arrays.equals(v.state, recorded)));
   }
@@ -195,7 +191,7 @@ public final class Replay {
   }
 
   /** "counter is 2 in the model, 1 in the trace; cpu[0].pc is ..." */
-  private static String difference(CompiledModel model, int[] actual, int[] recorded) {
+  private static String difference(TransitionSystem model, int[] actual, int[] recorded) {
     StateView a = model.view(actual);
     StateView r = model.view(recorded);
     List<String> parts = new ArrayList<>();
@@ -206,7 +202,7 @@ public final class Replay {
   }
 
   /** A recorded state as the model sees it, for callers that hold a view. */
-  public static int[] state(CompiledModel model, StateView view) {
+  public static int[] state(TransitionSystem model, StateView view) {
     return model.state(view);
   }
 

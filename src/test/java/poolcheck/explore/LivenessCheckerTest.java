@@ -54,8 +54,8 @@ class LivenessCheckerTest {
         """);
     int[] asked = {0};
     org.junit.jupiter.api.Assertions.assertThrows(LivenessChecker.Stopped.class,
-        () -> new LivenessChecker(m, m.allChecked()).stopWhen(() -> ++asked[0] > 2)
-            .check(m.allChecked()));
+        () -> new LivenessChecker(m, poolcheck.system.PropertySelection.all(m)).stopWhen(() -> ++asked[0] > 2)
+            .check(poolcheck.system.PropertySelection.all(m)));
     assertEquals(3, asked[0], "asked every thousand states until it said stop");
   }
 

@@ -24,7 +24,7 @@ class ShrinkingPropertiesTest {
       if (!r.violated()) return;
       Schedule shrunk = r.schedule().orElseThrow();
       int property = r.counterexample().orElseThrow().property().id();
-      Execution execution = new Execution(m, m.allChecked());
+      Execution execution = new Execution(m, poolcheck.system.PropertySelection.all(m));
       Execution.Result again = execution.run(shrunk);
       assertNotNull(again, "the shrunk schedule does not run");
       assertEquals(property, again.property());

@@ -7,17 +7,17 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Simulation is a search like the explorer: it sees compiled models and produces results. */
+/** Simulation is a search like the explorer: it sees the model contract and produces results. */
 class SimulateDependenciesTest {
   private static final JavaClasses MAIN = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
       .importPackages("poolcheck");
 
   @Test
-  void simulateSeesOnlyCompiledModelsAndResults() {
+  void simulateSeesOnlyTheModelContractAndResults() {
     classes().that().resideInAPackage("poolcheck.simulate..")
         .should().onlyDependOnClassesThat().resideInAnyPackage("poolcheck.simulate..",
-            "poolcheck.compile..", "poolcheck.result..", "java..", "com.google.common..")
+            "poolcheck.system..", "poolcheck.result..", "java..", "com.google.common..")
         .check(MAIN);
   }
 

@@ -1,0 +1,159 @@
+package poolcheck.explore;
+
+import com.google.common.collect.ImmutableSet;
+import java.nio.file.Path;
+import java.util.Collection;
+
+/**
+ * How to search, as one validated value: what the CLI's flags, the API's builder and the proofs
+ * ledger build and hand to {@link Explorer}. Invalid combinations are refused here, once, with
+ * IllegalArgumentException; callers map that to their own error (the CLI to exit 2).
+ *
+ * <p>{@link #defaults()} is the engine of {@code poolcheck check}, of {@code ModelCheck} and,
+ * with the two overrides it names, of the ledger: the level search over all cores with 64-bit
+ * fingerprints. {@link #reproducible()} (one worker, exact states) gives the same trace on every
+ * run: tests and the ledger use it.
+ *
+ * @param workers threads expanding states, at least 1
+ * @param store what the visited set remembers
+ * @param maxStates stop once this many distinct states are stored (checked between
+ *     expansions), at least 1
+ * @param maxDepth explore at most this many steps deep, at least 1
+ * @param timeLimitMillis stop after this long, at least 1
+ * @param properties the properties to check by name (null: all); runtime errors always
+ * @param deadlock whether a state with nothing enabled that is not final is a violation
+ * @param symmetry false switches symmetry reduction off; true leaves the system as given
+ * @param spillDir where the trace log and the frontier beyond {@code frontierMemory} bytes go
+ *     (null: all in the heap)
+ * @param checkpointDir where checkpoints are written (null: none); fingerprints only
+ * @param checkpointMillis the least time between two checkpoints (0: every level)
+ * @param resume the directory of the checkpoint to continue from (null: start afresh)
+ * @param modelDigest the digest of the model's text, recorded in checkpoints (may be null)
+ * @param progressMillis the least time between two progress reports
+ */
+public record SearchOptions(int workers, Store store, long maxStates, int maxDepth,
+    long timeLimitMillis, ImmutableSet<String> properties, boolean deadlock, boolean symmetry,
+    Path spillDir, long frontierMemory, Path checkpointDir, long checkpointMillis, Path resume,
+    String modelDigest, long progressMillis) {
+
+  /** What the visited set remembers of a state. */
+  public enum Store {
+    /** 64-bit fingerprints: 8 bytes a state, a reported chance of a collision. */
+    FINGERPRINTS,
+    /** The packed states themselves: no collision possible, more memory. */
+    EXACT
+  }
+
+  public SearchOptions {
+    check(workers >= 1, "workers must be at least 1, not " + workers);
+    check(store != null, "a store kind is needed");
+    check(maxStates >= 1, "the state limit must be at least 1, not " + maxStates);
+    check(maxDepth >= 1, "the depth limit must be at least 1, not " + maxDepth);
+    check(timeLimitMillis >= 1, "the time limit must be at least 1 ms, not " + timeLimitMillis);
+    check(frontierMemory >= 0, "the frontier memory cannot be negative: " + frontierMemory);
+    check(checkpointMillis >= 0, "the checkpoint interval cannot be negative: "
+        + checkpointMillis);
+    check(progressMillis >= 0, "the progress interval cannot be negative: " + progressMillis);
+    check(store == Store.FINGERPRINTS || checkpointDir == null && resume == null,
+        "checkpoints need fingerprint mode, not exact states");
+  }
+
+  private static void check(boolean ok, String message) {
+    if (!ok) throw new IllegalArgumentException(message);
+  }
+
+  /** The engine everyone starts from: all cores, fingerprints, no limits, every property. */
+  public static SearchOptions defaults() {
+    return new SearchOptions(Runtime.getRuntime().availableProcessors(), Store.FINGERPRINTS,
+        Long.MAX_VALUE, Integer.MAX_VALUE, Long.MAX_VALUE, null, true, true, null, 512L << 20,
+        null, Long.MAX_VALUE, null, null, 1000);
+  }
+
+  /**
+   * One worker over exact states: the same states in the same order on every run, so the same
+   * trace (with more workers, which of several equally short traces is found may vary).
+   */
+  public static SearchOptions reproducible() {
+    return defaults().withWorkers(1).withStore(Store.EXACT);
+  }
+
+  public SearchOptions withWorkers(int n) {
+    return new SearchOptions(n, store, maxStates, maxDepth, timeLimitMillis, properties,
+        deadlock, symmetry, spillDir, frontierMemory, checkpointDir, checkpointMillis, resume,
+        modelDigest, progressMillis);
+  }
+
+  public SearchOptions withStore(Store s) {
+    return new SearchOptions(workers, s, maxStates, maxDepth, timeLimitMillis, properties,
+        deadlock, symmetry, spillDir, frontierMemory, checkpointDir, checkpointMillis, resume,
+        modelDigest, progressMillis);
+  }
+
+  public SearchOptions withMaxStates(long n) {
+    return new SearchOptions(workers, store, n, maxDepth, timeLimitMillis, properties,
+        deadlock, symmetry, spillDir, frontierMemory, checkpointDir, checkpointMillis, resume,
+        modelDigest, progressMillis);
+  }
+
+  public SearchOptions withMaxDepth(int n) {
+    return new SearchOptions(workers, store, maxStates, n, timeLimitMillis, properties,
+        deadlock, symmetry, spillDir, frontierMemory, checkpointDir, checkpointMillis, resume,
+        modelDigest, progressMillis);
+  }
+
+  public SearchOptions withTimeLimitMillis(long millis) {
+    return new SearchOptions(workers, store, maxStates, maxDepth, millis, properties,
+        deadlock, symmetry, spillDir, frontierMemory, checkpointDir, checkpointMillis, resume,
+        modelDigest, progressMillis);
+  }
+
+  /** Checks only the named properties (null: all); runtime errors are always checked. */
+  public SearchOptions withProperties(Collection<String> names) {
+    return new SearchOptions(workers, store, maxStates, maxDepth, timeLimitMillis,
+        names == null ? null : ImmutableSet.copyOf(names), deadlock, symmetry, spillDir,
+        frontierMemory, checkpointDir, checkpointMillis, resume, modelDigest, progressMillis);
+  }
+
+  public SearchOptions withDeadlock(boolean check) {
+    return new SearchOptions(workers, store, maxStates, maxDepth, timeLimitMillis, properties,
+        check, symmetry, spillDir, frontierMemory, checkpointDir, checkpointMillis, resume,
+        modelDigest, progressMillis);
+  }
+
+  public SearchOptions withSymmetry(boolean on) {
+    return new SearchOptions(workers, store, maxStates, maxDepth, timeLimitMillis, properties,
+        deadlock, on, spillDir, frontierMemory, checkpointDir, checkpointMillis, resume,
+        modelDigest, progressMillis);
+  }
+
+  /** Keeps the trace log, and frontier blocks beyond {@code memoryBytes}, in files in dir. */
+  public SearchOptions withSpill(Path dir, long memoryBytes) {
+    return new SearchOptions(workers, store, maxStates, maxDepth, timeLimitMillis, properties,
+        deadlock, symmetry, dir, memoryBytes, checkpointDir, checkpointMillis, resume,
+        modelDigest, progressMillis);
+  }
+
+  public SearchOptions withCheckpoint(Path dir, long intervalMillis) {
+    return new SearchOptions(workers, store, maxStates, maxDepth, timeLimitMillis, properties,
+        deadlock, symmetry, spillDir, frontierMemory, dir, intervalMillis, resume, modelDigest,
+        progressMillis);
+  }
+
+  public SearchOptions withResume(Path dir) {
+    return new SearchOptions(workers, store, maxStates, maxDepth, timeLimitMillis, properties,
+        deadlock, symmetry, spillDir, frontierMemory, checkpointDir, checkpointMillis, dir,
+        modelDigest, progressMillis);
+  }
+
+  public SearchOptions withModelDigest(String digest) {
+    return new SearchOptions(workers, store, maxStates, maxDepth, timeLimitMillis, properties,
+        deadlock, symmetry, spillDir, frontierMemory, checkpointDir, checkpointMillis, resume,
+        digest, progressMillis);
+  }
+
+  public SearchOptions withProgressMillis(long millis) {
+    return new SearchOptions(workers, store, maxStates, maxDepth, timeLimitMillis, properties,
+        deadlock, symmetry, spillDir, frontierMemory, checkpointDir, checkpointMillis, resume,
+        modelDigest, millis);
+  }
+}
