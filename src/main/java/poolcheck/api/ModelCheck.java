@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import poolcheck.compile.CompiledModel;
 import poolcheck.explore.Explorer;
+import poolcheck.explore.SearchOptions;
 import poolcheck.language.ModelException;
 
 /**
@@ -78,7 +79,11 @@ public final class ModelCheck {
     return new ModelCheck(file, name, text, constants, properties, false);
   }
 
-  /** Every reachable state, breadth-first: a proof when it holds. */
+  /**
+   * Every reachable state, breadth-first: a proof when it holds. The search is that of
+   * {@code poolcheck check} with its defaults ({@link SearchOptions#defaults()}: every core,
+   * fingerprints).
+   */
   public ModelCheckResult exhaustive() {
     return exhaustive(Long.MAX_VALUE);
   }
@@ -86,10 +91,9 @@ public final class ModelCheck {
   /** As {@link #exhaustive()}, giving up (a failing assertHolds) beyond {@code maxStates}. */
   public ModelCheckResult exhaustive(long maxStates) {
     CompiledModel m = compile();
-    Explorer explorer = new Explorer(m).maxStates(maxStates);
-    if (properties != null) explorer.properties(properties);
-    if (!deadlock) explorer.deadlock(false);
-    return ModelCheckResult.of(explorer.run());
+    SearchOptions options = SearchOptions.defaults().withMaxStates(maxStates)
+        .withProperties(properties).withDeadlock(deadlock);
+    return ModelCheckResult.of(new Explorer(m, options).run());
   }
 
   /** {@code runs} random runs of at most {@code depth} steps; pin the seed with seed(). */

@@ -22,6 +22,7 @@ import poolcheck.system.Property;
 import poolcheck.explore.AllViolations;
 import poolcheck.explore.Explorer;
 import poolcheck.explore.FewestSwitches;
+import poolcheck.explore.SearchOptions;
 import poolcheck.language.ModelLoader;
 import poolcheck.language.ParsedModel;
 import poolcheck.result.CheckResult;
@@ -123,14 +124,12 @@ final class CheckCommand implements Callable<Integer> {
       description = "Seconds between progress lines (default: 2).")
   double progressInterval;
 
-  /** Recorded in checkpoints: set only when checkpointing or resuming. */
-  private String modelDigest;
-
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     validateEngineOptions();
+    SearchOptions options = searchOptions();
     traceOptions.formats();
     ParsedModel parsed = ModelLoader.load(model);
     CompiledModel m = Compiler.compile(parsed, modelOptions.constants, modelOptions.config)
@@ -140,11 +139,14 @@ final class CheckCommand implements Callable<Integer> {
     Outputs outputs = Outputs.of(parsed);
     if (json != null) outputs.checkFile("--json", json);
     traceOptions.checkOutputs(outputs, traceOptions.allViolations);
-    if (checkpoint != null || resume != null) modelDigest = poolcheck.api.Models.textDigest(model);
-    Explorer explorer = explorer(m, names, err);
+    if (checkpoint != null || resume != null) {
+      options = options.withModelDigest(poolcheck.api.Models.textDigest(model));
+    }
+    SearchOptions chosen = options;
+    Explorer explorer = explorer(m, chosen.withProperties(names), err);
     out.println("poolcheck: model " + m.name() + " " + m.constants());
     AllViolations all = traceOptions.allViolations ? new AllViolations(
-        only -> explorer(m, only, err), new LinkedHashSet<>(explorer.checkedNames().stream()
+        only -> explorer(m, chosen.withProperties(only), err), new LinkedHashSet<>(explorer.checkedNames().stream()
             .filter(n -> m.property(n).orElseThrow().kind() != Property.Kind.RUNTIME).toList()))
         : null;
     List<CheckResult> violations;
@@ -228,25 +230,35 @@ final class CheckCommand implements Callable<Integer> {
     };
   }
 
-  /** An explorer configured from the options, checking {@code names} (null: every property). */
-  private Explorer explorer(CompiledModel m, Set<String> names, PrintWriter err) {
-    Explorer explorer = new Explorer(m);
-    if (names != null) explorer.properties(names);
-    if (propertyOptions.noDeadlock) explorer.deadlock(false);
-    if (maxStates != null) explorer.maxStates(maxStates);
-    if (maxDepth != null) explorer.maxDepth(maxDepth);
-    if (timeLimit != null) explorer.timeLimitMillis(timeLimit * 1000);
-    explorer.workers(workers == null ? Runtime.getRuntime().availableProcessors() : workers)
-        .fingerprints(!exact);
-    if (checkpoint != null) explorer.checkpoint(checkpoint, (long) (checkpointInterval * 1000));
-    if (resume != null) explorer.resume(resume);
-    if (checkpoint != null || resume != null) explorer.modelDigest(modelDigest);
-    if (spillDir != null) explorer.spill(spillDir, frontierMemory << 20);
-    if (!quiet) {
-      explorer.progressInterval(Math.max(1, (long) (progressInterval * 1000)));
-      explorer.progress(new ProgressLine(err));
-    }
+  /** An explorer with the search options, reporting progress unless --quiet. */
+  private Explorer explorer(CompiledModel m, SearchOptions options, PrintWriter err) {
+    Explorer explorer = new Explorer(m, options);
+    if (!quiet) explorer.progress(new ProgressLine(err));
     return explorer;
+  }
+
+  /**
+   * The flags as search options, on top of the defaults every caller shares (the API and the
+   * ledger too); what the record refuses is a usage error. The properties come later, from the
+   * model.
+   */
+  private SearchOptions searchOptions() {
+    SearchOptions o = SearchOptions.defaults().withDeadlock(!propertyOptions.noDeadlock)
+        .withSymmetry(!noSymmetry)
+        .withProgressMillis(Math.max(1, (long) (progressInterval * 1000)));
+    try {
+      if (maxStates != null) o = o.withMaxStates(maxStates);
+      if (maxDepth != null) o = o.withMaxDepth(maxDepth);
+      if (timeLimit != null) o = o.withTimeLimitMillis(timeLimit * 1000);
+      if (workers != null) o = o.withWorkers(workers);
+      if (exact) o = o.withStore(SearchOptions.Store.EXACT);
+      if (spillDir != null) o = o.withSpill(spillDir, frontierMemory << 20);
+      if (checkpoint != null) o = o.withCheckpoint(checkpoint, (long) (checkpointInterval * 1000));
+      if (resume != null) o = o.withResume(resume);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    return o;
   }
 
   private void validateEngineOptions() {
@@ -262,9 +274,6 @@ final class CheckCommand implements Callable<Integer> {
     OptionRange.check("--progress-interval", progressInterval, 0.001, OptionRange.MAX_SECONDS);
     if (spillDir != null && !Files.isDirectory(spillDir)) {
       throw new UsageException("--spill-dir " + spillDir + ": no such directory");
-    }
-    if ((checkpoint != null || resume != null) && exact) {
-      throw new UsageException("--checkpoint and --resume need fingerprint mode, not --exact");
     }
     if (resume != null && !Files.isRegularFile(resume.resolve("checkpoint.bin"))) {
       throw new UsageException("--resume " + resume + ": no checkpoint in it");

@@ -374,6 +374,8 @@ final class LevelSearch {
     final long[] packed = new long[layout.words()];
     final int[] state = new int[layout.slots()];
     final boolean checkDeadlock = checked.checks(deadlock);
+    /** Whether to count states after every expansion: only under a state limit. */
+    final boolean limited = settings.maxStates() != Long.MAX_VALUE;
     // Plain fields: other threads read them only for progress lines, where a stale value is fine.
     long generated;
     long expanded;
@@ -423,6 +425,9 @@ final class LevelSearch {
               offer(new Found(deadlock, parent, -2, null, depth));
             }
             expanded++;
+            // between expansions, as a limit of states must be: passed by one state's
+            // successors at most (with several workers, by one state's each)
+            if (limited && distinct() >= settings.maxStates()) cut = true;
             if (visited.wantsToGrow()) {
               visited.leave();
               try {

@@ -14,6 +14,7 @@ import poolcheck.compile.CompiledModel;
 import poolcheck.compile.Compiler;
 import poolcheck.system.Property;
 import poolcheck.explore.Explorer;
+import poolcheck.explore.SearchOptions;
 import poolcheck.language.ModelException;
 import poolcheck.language.ModelLoader;
 import poolcheck.language.ParsedModel;
@@ -29,6 +30,15 @@ public final class Prover {
   /** A record with the files that go beside it (trace JSON by file name). */
   public record Proof(ProofRecord record, Map<String, String> traces) {}
 
+  /**
+   * The engine and defaults of {@code poolcheck check} and the API, with two overrides: one
+   * worker, so that the committed traces are the same on every run (with more, which of several
+   * equally short traces is found may vary), and exact states, so that "holds" never rests on
+   * 64-bit fingerprints not colliding.
+   */
+  static final SearchOptions OPTIONS = SearchOptions.defaults().withWorkers(1)
+      .withStore(SearchOptions.Store.EXACT);
+
   private Prover() {}
 
   /** The configurations to prove a model at: its declared ones, or its defaults. */
@@ -42,7 +52,7 @@ public final class Prover {
     ParsedModel parsed = ModelLoader.load(file);
     CompiledModel m = Compiler.compile(parsed, Map.of(),
         configuration.equals("default") ? null : configuration);
-    Explorer reach = new Explorer(m).properties(Set.of());
+    Explorer reach = new Explorer(m, OPTIONS.withProperties(Set.of()));
     CheckResult all = reach.run();
     ProofRecord.Coverage coverage = all.verdict() == Verdict.VERIFIED
         ? coverage(reach.coverage(), displayName, file) : null;
@@ -53,7 +63,7 @@ public final class Prover {
     Map<String, String> traces = new java.util.LinkedHashMap<>();
     for (Property p : m.properties()) {
       if (p.kind() == Property.Kind.RUNTIME) continue;
-      CheckResult r = new Explorer(m).properties(Set.of(p.name())).run();
+      CheckResult r = new Explorer(m, OPTIONS.withProperties(Set.of(p.name()))).run();
       String verdict;
       Integer length = null;
       String traceFile = null;
