@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import poolcheck.explore.liveness.LivenessChecker;
+import poolcheck.explore.store.Disk;
 import poolcheck.result.CheckResult;
 import poolcheck.result.Counterexample;
 import poolcheck.result.Coverage;

@@ -3,6 +3,7 @@ package poolcheck.explore;
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
+import poolcheck.explore.store.TraceLog;
 import poolcheck.result.Counterexample;
 import poolcheck.result.TraceStep;
 import poolcheck.system.PropertySelection;

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import poolcheck.api.Models;
 import poolcheck.compile.CompiledModel;
+import poolcheck.explore.store.Checkpoint;
 import poolcheck.result.CheckResult;
 import poolcheck.result.Verdict;
 

@@ -10,6 +10,7 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
+import poolcheck.explore.store.Disk;
 
 /**
  * A disk that fills up: every byte written through it, to any file, counts against one budget,

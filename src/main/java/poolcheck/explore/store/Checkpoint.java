@@ -1,4 +1,4 @@
-package poolcheck.explore;
+package poolcheck.explore.store;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -33,9 +33,9 @@ import java.util.zip.CRC32C;
  * allocated, and a checkpoint of another model, other constants or other state-space options is
  * refused with the differences named, never read as a different state space.
  */
-final class Checkpoint {
-  static final String FILE = "checkpoint.bin";
-  static final int VERSION = 2;
+public final class Checkpoint {
+  public static final String FILE = "checkpoint.bin";
+  public static final int VERSION = 2;
   private static final long MAGIC = 0x706f6f6c636b7074L; // "poolckpt"
   private static final int HEADER = 1;
   private static final int VISITED = 2;
@@ -49,18 +49,18 @@ final class Checkpoint {
    * The run's identity (named values that must all match to resume) and its counters.
    * {@code fingerprints} is the size of the visited set, {@code frontier} the states to expand.
    */
-  record Header(Map<String, String> identity, int depth, long ids, long distinct,
+  public record Header(Map<String, String> identity, int depth, long ids, long distinct,
       long generated, long millis, long fingerprints, long frontier) {}
 
   /** Told how far a load got, between megabytes; throws InterruptedIOException to stop it. */
-  interface Watch {
+  public interface Watch {
     Watch NONE = (what, done, total) -> { };
 
     void loaded(String what, long done, long total) throws InterruptedIOException;
   }
 
   /** A checkpoint that cannot be resumed: damaged, of another version or of another run. */
-  static final class Refused extends IOException {
+  public static final class Refused extends IOException {
     Refused(String message) {
       super(message);
     }
@@ -68,7 +68,7 @@ final class Checkpoint {
 
   private Checkpoint() {}
 
-  static void write(Path dir, Header h, ConcurrentFingerprintSet visited, TraceLog log,
+  public static void write(Path dir, Header h, ConcurrentFingerprintSet visited, TraceLog log,
       Frontier next, Disk disk) throws IOException {
     Files.createDirectories(dir);
     Path tmp = dir.resolve(FILE + ".tmp");
@@ -143,7 +143,7 @@ final class Checkpoint {
    * Reads a checkpoint back into empty structures and returns its header, or throws
    * {@link Refused} saying why it cannot be resumed ({@code identity} is this run's).
    */
-  static Header read(Path dir, Map<String, String> identity, ConcurrentFingerprintSet visited,
+  public static Header read(Path dir, Map<String, String> identity, ConcurrentFingerprintSet visited,
       TraceLog log, Frontier next, int blockStates, Watch watch, Disk disk) throws IOException {
     Path file = dir.resolve(FILE);
     if (!Files.exists(file)) throw new NoSuchFileException(file.toString());
@@ -265,7 +265,7 @@ final class Checkpoint {
   }
 
   /** The fields that differ, as "name: checkpoint X, this run Y"; null when none does. */
-  static String differences(Map<String, String> theirs, Map<String, String> ours) {
+  public static String differences(Map<String, String> theirs, Map<String, String> ours) {
     List<String> out = new ArrayList<>();
     for (Map.Entry<String, String> e : ours.entrySet()) {
       String t = theirs.get(e.getKey());

@@ -1,4 +1,4 @@
-package poolcheck.explore;
+package poolcheck.explore.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +19,7 @@ import java.util.List;
  * a file in the spill directory and read back when claimed, so a level larger than the heap can
  * still be explored; the file is deleted when the level is done.
  */
-final class Frontier implements AutoCloseable {
+public final class Frontier implements AutoCloseable {
   private static final class Block {
     long[] data;
     final int count;
@@ -44,23 +44,23 @@ final class Frontier implements AutoCloseable {
   private Path filePath;
   private long fileEnd;
 
-  Frontier(int stride, Path spillDir, long memoryLimit) {
+  public Frontier(int stride, Path spillDir, long memoryLimit) {
     this(stride, spillDir, memoryLimit, Disk.REAL);
   }
 
-  Frontier(int stride, Path spillDir, long memoryLimit, Disk disk) {
+  public Frontier(int stride, Path spillDir, long memoryLimit, Disk disk) {
     this.stride = stride;
     this.spillDir = spillDir;
     this.memoryLimit = memoryLimit;
     this.disk = disk;
   }
 
-  int stride() {
+  public int stride() {
     return stride;
   }
 
   /** Hands a filled block over; the caller must not touch {@code data} afterwards. */
-  synchronized void publish(long[] data, int count) {
+  public synchronized void publish(long[] data, int count) {
     if (count == 0) return;
     states += count;
     long bytes = (long) count * stride * 8;
@@ -86,30 +86,30 @@ final class Frontier implements AutoCloseable {
     }
   }
 
-  synchronized int blockCount() {
+  public synchronized int blockCount() {
     return blocks.size();
   }
 
-  synchronized long states() {
+  public synchronized long states() {
     return states;
   }
 
-  synchronized long memoryBytes() {
+  public synchronized long memoryBytes() {
     return memoryBytes;
   }
 
-  synchronized long spilledBlocks() {
+  public synchronized long spilledBlocks() {
     return spilledBlocks;
   }
 
-  int count(int block) {
+  public int count(int block) {
     synchronized (this) {
       return blocks.get(block).count;
     }
   }
 
   /** The block's records, from memory or from the spill file; the frontier lets go of it. */
-  long[] take(int block) {
+  public long[] take(int block) {
     synchronized (this) {
       Block b = blocks.get(block);
       long[] data = b.data;
@@ -123,7 +123,7 @@ final class Frontier implements AutoCloseable {
   }
 
   /** The block's records, leaving them in place (for a checkpoint). */
-  long[] peek(int block) {
+  public long[] peek(int block) {
     Block b;
     synchronized (this) {
       b = blocks.get(block);

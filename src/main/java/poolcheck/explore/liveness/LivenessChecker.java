@@ -1,9 +1,10 @@
-package poolcheck.explore;
+package poolcheck.explore.liveness;
 
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import poolcheck.explore.store.StateStore;
 import poolcheck.result.Counterexample;
 import poolcheck.result.TraceStep;
 import poolcheck.system.Liveness;

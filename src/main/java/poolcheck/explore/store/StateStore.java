@@ -1,4 +1,4 @@
-package poolcheck.explore;
+package poolcheck.explore.store;
 
 import java.util.Arrays;
 
@@ -10,7 +10,7 @@ import java.util.Arrays;
  * layout); parent and transition per state in int[]s; an open-addressing table of state number
  * + 1 (0 is the empty sentinel), power-of-two capacity, linear probing, kept at most half full.
  */
-final class StateStore {
+public final class StateStore {
   private final int words;
   private long[] arena;
   private int[] parent;
@@ -19,7 +19,7 @@ final class StateStore {
   private int mask;
   private int size;
 
-  StateStore(int words) {
+  public StateStore(int words) {
     this.words = words;
     this.arena = new long[1024 * words];
     this.parent = new int[1024];
@@ -28,12 +28,12 @@ final class StateStore {
     this.mask = table.length - 1;
   }
 
-  int size() {
+  public int size() {
     return size;
   }
 
   /** Adds the state if new and returns its number, or returns -1 if it was already stored. */
-  int add(long[] packed, int parentState, int via) {
+  public int add(long[] packed, int parentState, int via) {
     int before = size;
     int index = intern(packed, parentState, via);
     return index == before ? index : -1;
@@ -43,7 +43,7 @@ final class StateStore {
    * The state's number, adding it first (with the given parent and transition) if it is new;
    * it was new when the number equals {@link #size()} before the call.
    */
-  int intern(long[] packed, int parentState, int via) {
+  public int intern(long[] packed, int parentState, int via) {
     int slot = (int) mix(packed) & mask;
     while (true) {
       int entry = table[slot];
@@ -62,20 +62,20 @@ final class StateStore {
     return index;
   }
 
-  void copyOut(int index, long[] out) {
+  public void copyOut(int index, long[] out) {
     System.arraycopy(arena, (int) ((long) index * words), out, 0, words);
   }
 
-  int parent(int index) {
+  public int parent(int index) {
     return parent[index];
   }
 
-  int transition(int index) {
+  public int transition(int index) {
     return transition[index];
   }
 
   /** Heap bytes held per stored state, for the statistics. */
-  long bytesPerState() {
+  public long bytesPerState() {
     if (size == 0) return 0;
     long bytes = (long) arena.length * 8 + (long) parent.length * 8 + (long) table.length * 4;
     return bytes / size;
@@ -114,7 +114,7 @@ final class StateStore {
   }
 
   /** Mixes all words so that states differing in one field spread over the whole table. */
-  static long mix(long[] packed) {
+  public static long mix(long[] packed) {
     long h = 0x9E3779B97F4A7C15L;
     for (long w : packed) {
       h ^= w;

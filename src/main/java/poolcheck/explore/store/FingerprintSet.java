@@ -1,4 +1,4 @@
-package poolcheck.explore;
+package poolcheck.explore.store;
 
 /**
  * The visited set of one worker: 64-bit fingerprints in open addressing over a long[].

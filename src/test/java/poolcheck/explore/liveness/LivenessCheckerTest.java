@@ -1,4 +1,4 @@
-package poolcheck.explore;
+package poolcheck.explore.liveness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import poolcheck.api.Models;
 import poolcheck.compile.CompiledModel;
+import poolcheck.explore.Explorer;
 import poolcheck.language.ModelException;
 import poolcheck.result.CheckResult;
 import poolcheck.result.Counterexample;

@@ -1,4 +1,4 @@
-package poolcheck.explore;
+package poolcheck.explore.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,11 +20,11 @@ import java.util.Arrays;
  * memory: chunks of 2^16 longs, 8 bytes of heap per state. On disk: run r at byte r * RUN * 8 of
  * a file, no heap per state at all; a lookup is one positional read, done only to rebuild a trace.
  */
-abstract class TraceLog implements AutoCloseable {
-  static final int ORDINAL_BITS = 24;
-  static final int RUN = 1024;
+public abstract class TraceLog implements AutoCloseable {
+  public static final int ORDINAL_BITS = 24;
+  public static final int RUN = 1024;
 
-  static long entry(long parent, int ordinal) {
+  public static long entry(long parent, int ordinal) {
     if (ordinal >= 1 << ORDINAL_BITS) {
       throw new IllegalStateException("a state with more than 2^24 successors");
     }
@@ -32,42 +32,42 @@ abstract class TraceLog implements AutoCloseable {
   }
 
   /** Stores the entries of states {@code first .. first + count - 1}. */
-  abstract void write(long first, long[] entries, int count);
+  public abstract void write(long first, long[] entries, int count);
 
-  abstract long entry(long id);
+  public abstract long entry(long id);
 
   /** Copies the entries of states {@code first .. first + count - 1} into {@code out}. */
-  void read(long first, long[] out, int count) {
+  public void read(long first, long[] out, int count) {
     for (int i = 0; i < count; i++) out[i] = entry(first + i);
   }
 
-  abstract long heapBytes();
+  public abstract long heapBytes();
 
   @Override
   public void close() {}
 
   /** Records one state, for callers without runs. */
-  void put(long id, long parent, int ordinal) {
+  public void put(long id, long parent, int ordinal) {
     write(id, new long[] {entry(parent, ordinal)}, 1);
   }
 
-  long parent(long id) {
+  public long parent(long id) {
     return (entry(id) >>> ORDINAL_BITS) - 1;
   }
 
-  int ordinal(long id) {
+  public int ordinal(long id) {
     return (int) (entry(id) & ((1 << ORDINAL_BITS) - 1));
   }
 
-  static TraceLog inMemory() {
+  public static TraceLog inMemory() {
     return new InMemory();
   }
 
-  static TraceLog onDisk(Path dir) {
+  public static TraceLog onDisk(Path dir) {
     return new OnDisk(dir, Disk.REAL);
   }
 
-  static TraceLog onDisk(Path dir, Disk disk) {
+  public static TraceLog onDisk(Path dir, Disk disk) {
     return new OnDisk(dir, disk);
   }
 
@@ -77,7 +77,7 @@ abstract class TraceLog implements AutoCloseable {
     private volatile long[][] chunks = new long[16][];
 
     @Override
-    void write(long first, long[] entries, int count) {
+    public void write(long first, long[] entries, int count) {
       for (int i = 0; i < count; ) {
         long id = first + i;
         int c = (int) (id >>> CHUNK_BITS);
@@ -91,7 +91,7 @@ abstract class TraceLog implements AutoCloseable {
     }
 
     @Override
-    long entry(long id) {
+    public long entry(long id) {
       long[][] dir = chunks;
       int c = (int) (id >>> CHUNK_BITS);
       // numbers handed out in a run but never used were never written: they read as zero
@@ -99,7 +99,7 @@ abstract class TraceLog implements AutoCloseable {
     }
 
     @Override
-    long heapBytes() {
+    public long heapBytes() {
       long bytes = 0;
       for (long[] chunk : chunks) bytes += chunk == null ? 0 : (long) chunk.length * 8;
       return bytes;
@@ -129,7 +129,7 @@ abstract class TraceLog implements AutoCloseable {
     }
 
     @Override
-    void write(long first, long[] entries, int count) {
+    public void write(long first, long[] entries, int count) {
       ByteBuffer buf = ByteBuffer.allocate(count * 8);
       buf.asLongBuffer().put(entries, 0, count);
       try {
@@ -141,7 +141,7 @@ abstract class TraceLog implements AutoCloseable {
     }
 
     @Override
-    long entry(long id) {
+    public long entry(long id) {
       ByteBuffer buf = ByteBuffer.allocate(8);
       try {
         long at = id * 8;
@@ -157,7 +157,7 @@ abstract class TraceLog implements AutoCloseable {
     }
 
     @Override
-    void read(long first, long[] out, int count) {
+    public void read(long first, long[] out, int count) {
       ByteBuffer buf = ByteBuffer.allocate(count * 8);
       try {
         long at = first * 8;
@@ -174,7 +174,7 @@ abstract class TraceLog implements AutoCloseable {
     }
 
     @Override
-    long heapBytes() {
+    public long heapBytes() {
       return 0;
     }
 

@@ -1,4 +1,4 @@
-package poolcheck.explore;
+package poolcheck.explore.store;
 
 /**
  * The 64-bit fingerprint of a packed state. Specified and stable (pinned by a known-answer test),
@@ -29,7 +29,7 @@ public final class Fingerprint {
   }
 
   /** murmur3's fmix64: every input bit affects every output bit. */
-  static long finish(long h) {
+  public static long finish(long h) {
     h ^= h >>> 33;
     h *= 0xFF51AFD7ED558CCDL;
     h ^= h >>> 33;

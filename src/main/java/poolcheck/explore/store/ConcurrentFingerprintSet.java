@@ -1,4 +1,4 @@
-package poolcheck.explore;
+package poolcheck.explore.store;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -126,11 +126,11 @@ public final class ConcurrentFingerprintSet {
   }
 
   /** The slots, 0 for empty, for a checkpoint; call while no worker adds. */
-  long[] table() {
+  public long[] table() {
     return table;
   }
 
-  boolean hasZero() {
+  public boolean hasZero() {
     return zero.get();
   }
 
@@ -140,7 +140,7 @@ public final class ConcurrentFingerprintSet {
    * on the way piles them into ever longer probe runs (10.5 M took 666 s); into a table of the
    * final size they go in at about one probe each.
    */
-  void reserve(long n) {
+  public void reserve(long n) {
     long capacity = table.length;
     while (n > capacity / 4 * 3) capacity *= 2;
     if (capacity > 1 << 30) throw new IllegalStateException("fingerprint set is full");

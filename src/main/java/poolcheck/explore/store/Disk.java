@@ -1,4 +1,4 @@
-package poolcheck.explore;
+package poolcheck.explore.store;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -10,8 +10,8 @@ import java.nio.file.Path;
  * so that a test can make the disk fill up at a chosen byte and check what a run does then.
  */
 @FunctionalInterface
-interface Disk {
-  Disk REAL = FileChannel::open;
+public interface Disk {
+  public Disk REAL = FileChannel::open;
 
-  FileChannel open(Path path, OpenOption... options) throws IOException;
+  public FileChannel open(Path path, OpenOption... options) throws IOException;
 }
