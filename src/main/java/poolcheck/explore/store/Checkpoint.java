@@ -21,7 +21,7 @@ import java.util.Objects;
 import java.util.zip.CRC32C;
 
 /**
- * A level boundary of a {@link LevelSearch} on disk: the fingerprints seen, the trace log and the
+ * A level boundary of a {@link poolcheck.explore.LevelSearch} on disk: the fingerprints seen, the trace log and the
  * next level's states, with the counters. Written to a temporary file, forced to the disk and
  * renamed over the last one, so a run killed at any moment (kill -9 included) leaves either the
  * old checkpoint or the new one, never half of one; a failed write removes the temporary file.

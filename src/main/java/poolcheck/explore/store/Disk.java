@@ -11,7 +11,7 @@ import java.nio.file.Path;
  */
 @FunctionalInterface
 public interface Disk {
-  public Disk REAL = FileChannel::open;
+  Disk REAL = FileChannel::open;
 
-  public FileChannel open(Path path, OpenOption... options) throws IOException;
+  FileChannel open(Path path, OpenOption... options) throws IOException;
 }

@@ -1,12 +1,12 @@
 package poolcheck.explore.store;
 
 /**
- * The states seen so far, shared by the workers of a {@link LevelSearch}: either fingerprints
+ * The states seen so far, shared by the workers of a level search: either fingerprints
  * (8 bytes a slot) or, in exact mode, the packed states themselves.
  */
 public interface VisitedSet {
   /** Adds the packed state (at offset 0) with fingerprint {@code fp}; true if it was new. */
-  public boolean add(long[] packed, long fp);
+  boolean add(long[] packed, long fp);
 
   /** Brackets a run of {@link #add} calls; see {@link ConcurrentFingerprintSet}. */
   default void enter() {}
@@ -20,14 +20,14 @@ public interface VisitedSet {
 
   default void grow() {}
 
-  public long heapBytes();
+  long heapBytes();
 
   /** The fingerprint table, for a checkpoint; only fingerprint sets have one. */
   default ConcurrentFingerprintSet fingerprintSet() {
     throw new UnsupportedOperationException("checkpoints need fingerprint mode");
   }
 
-  public static VisitedSet fingerprints() {
+  static VisitedSet fingerprints() {
     ConcurrentFingerprintSet set = new ConcurrentFingerprintSet(1 << 12);
     return new VisitedSet() {
       @Override
@@ -71,7 +71,7 @@ public interface VisitedSet {
    * Full states, for when no collision may be risked: 64 stripes chosen by fingerprint, each an
    * exact {@link StateStore} under its own lock, so workers rarely wait for each other.
    */
-  public static VisitedSet exact(int words) {
+  static VisitedSet exact(int words) {
     StateStore[] stripes = new StateStore[64];
     for (int i = 0; i < stripes.length; i++) stripes[i] = new StateStore(words);
     return new VisitedSet() {
