@@ -112,7 +112,8 @@ final class LassoCheck {
     return bits[0];
   }
 
-  private static long closingInstances(TransitionSystem model, Stepper frame, int[] from, int[] to) {
+  private static long closingInstances(TransitionSystem model, Stepper frame, int[] from,
+      int[] to) {
     long[] bits = {0};
     frame.successors(from, new SuccessorSink() {
       @Override

@@ -21,7 +21,7 @@ import java.util.Objects;
 import java.util.zip.CRC32C;
 
 /**
- * A level boundary of a {@link poolcheck.explore.LevelSearch} on disk: the fingerprints seen, the trace log and the
+ * A level boundary of the level search on disk: the fingerprints seen, the trace log and the
  * next level's states, with the counters. Written to a temporary file, forced to the disk and
  * renamed over the last one, so a run killed at any moment (kill -9 included) leaves either the
  * old checkpoint or the new one, never half of one; a failed write removes the temporary file.
@@ -143,8 +143,9 @@ public final class Checkpoint {
    * Reads a checkpoint back into empty structures and returns its header, or throws
    * {@link Refused} saying why it cannot be resumed ({@code identity} is this run's).
    */
-  public static Header read(Path dir, Map<String, String> identity, ConcurrentFingerprintSet visited,
-      TraceLog log, Frontier next, int blockStates, Watch watch, Disk disk) throws IOException {
+  public static Header read(Path dir, Map<String, String> identity,
+      ConcurrentFingerprintSet visited, TraceLog log, Frontier next, int blockStates, Watch watch,
+      Disk disk) throws IOException {
     Path file = dir.resolve(FILE);
     if (!Files.exists(file)) throw new NoSuchFileException(file.toString());
     try (In in = new In(file, disk.open(file, StandardOpenOption.READ), watch)) {

@@ -14,6 +14,7 @@ import poolcheck.language.ModelException;
 import poolcheck.result.CheckResult;
 import poolcheck.result.Counterexample;
 import poolcheck.result.Verdict;
+import poolcheck.system.PropertySelection;
 import poolcheck.trace.JsonResult;
 import poolcheck.trace.JsonTrace;
 import poolcheck.trace.Replay;
@@ -55,8 +56,8 @@ class LivenessCheckerTest {
         """);
     int[] asked = {0};
     org.junit.jupiter.api.Assertions.assertThrows(LivenessChecker.Stopped.class,
-        () -> new LivenessChecker(m, poolcheck.system.PropertySelection.all(m)).stopWhen(() -> ++asked[0] > 2)
-            .check(poolcheck.system.PropertySelection.all(m)));
+        () -> new LivenessChecker(m, PropertySelection.all(m)).stopWhen(() -> ++asked[0] > 2)
+            .check(PropertySelection.all(m)));
     assertEquals(3, asked[0], "asked every thousand states until it said stop");
   }
 
