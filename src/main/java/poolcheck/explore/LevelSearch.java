@@ -171,7 +171,7 @@ final class LevelSearch {
       t.setDaemon(true);
       return t;
     });
-    long lastReport = start;
+    lastReport = start;
     try {
       while (found == null && current.states() > 0) {
         if (settings.checkpointDir() != null
@@ -190,54 +190,15 @@ final class LevelSearch {
           break;
         }
         Frontier next = newFrontier();
-        AtomicInteger cursor = new AtomicInteger();
-        CountDownLatch done = new CountDownLatch(workers.length);
-        for (Worker w : workers) {
-          w.begin(next, depth);
-          Frontier level = current;
-          pool.execute(() -> {
-            try {
-              w.expand(level, cursor);
-            } catch (Throwable t) {
-              w.failure = t;
-              cut = true;
-            } finally {
-              done.countDown();
-            }
-          });
+        LevelEnd end = expandLevel(pool, current, next, depth, start);
+        if (end.outOfMemory()) {
+          current.close();
+          next.close();
+          return outOfMemory(checkedNames, workers, depth, start);
         }
-        String why = null;
-        while (!done.await(50, TimeUnit.MILLISECONDS)) {
-          long now = System.currentTimeMillis();
-          if (why == null && stop.get()) why = "interrupted";
-          if (why == null && now - start > settings.timeLimitMillis()) {
-            why = "time limit " + settings.timeLimitMillis() / 1000 + " s reached";
-          }
-          if (why != null) cut = true;
-          if (now - lastReport >= settings.progressMillis()) {
-            report(workers, current, next, depth, now - start);
-            lastReport = now;
-          }
-        }
-        String failedWrite = null;
-        for (Worker w : workers) {
-          if (w.failure instanceof OutOfMemoryError) {
-            current.close();
-            next.close();
-            return outOfMemory(checkedNames, workers, depth, start);
-          }
-          if (w.failure instanceof UncheckedIOException e) {
-            // a full disk under --spill-dir: say so with the figures so far, exit 3
-            failedWrite = e.getMessage() + ": " + e.getCause().getMessage();
-            continue;
-          }
-          if (w.failure instanceof RuntimeException e) throw e;
-          if (w.failure instanceof Error e) throw e;
-          if (w.failure != null) throw new IllegalStateException(w.failure);
-          if (w.found != null && (found == null || w.found.length() < found.length())) {
-            found = w.found;
-          }
-        }
+        String why = end.why();
+        String failedWrite = end.failedWrite();
+        found = end.found();
         current.close();
         current = next;
         if (failedWrite != null) {
@@ -292,6 +253,71 @@ final class LevelSearch {
     }
     return new CheckResult(model.name(), model.constants(), checkedNames, verdict, stats, trace,
         reason);
+  }
+
+  /**
+   * How one level ended: {@code why} it was cut (a stop or the time limit; null if not), a
+   * worker out of memory, a write that failed (a full disk), the shortest violation found.
+   */
+  private record LevelEnd(String why, boolean outOfMemory, String failedWrite, Found found) {}
+
+  /** When the last progress line was reported. */
+  private long lastReport;
+
+  /**
+   * Expands level {@code depth} from {@code current} into {@code next} with every worker, while
+   * this thread watches the stop flag and the clock and reports progress. The rest of the control
+   * loop (limits between levels, checkpoints, the verdict) is {@link #run()}'s; a search over a
+   * partitioned visited set (a cluster) would replace this step, not the loop.
+   */
+  private LevelEnd expandLevel(ExecutorService pool, Frontier current, Frontier next, int depth,
+      long start) throws InterruptedException {
+    AtomicInteger cursor = new AtomicInteger();
+    CountDownLatch done = new CountDownLatch(workers.length);
+    for (Worker w : workers) {
+      w.begin(next, depth);
+      Frontier level = current;
+      pool.execute(() -> {
+        try {
+          w.expand(level, cursor);
+        } catch (Throwable t) {
+          w.failure = t;
+          cut = true;
+        } finally {
+          done.countDown();
+        }
+      });
+    }
+    String why = null;
+    while (!done.await(50, TimeUnit.MILLISECONDS)) {
+      long now = System.currentTimeMillis();
+      if (why == null && stop.get()) why = "interrupted";
+      if (why == null && now - start > settings.timeLimitMillis()) {
+        why = "time limit " + settings.timeLimitMillis() / 1000 + " s reached";
+      }
+      if (why != null) cut = true;
+      if (now - lastReport >= settings.progressMillis()) {
+        report(workers, current, next, depth, now - start);
+        lastReport = now;
+      }
+    }
+    String failedWrite = null;
+    Found found = null;
+    for (Worker w : workers) {
+      if (w.failure instanceof OutOfMemoryError) return new LevelEnd(why, true, null, null);
+      if (w.failure instanceof UncheckedIOException e) {
+        // a full disk under --spill-dir: say so with the figures so far, exit 3
+        failedWrite = e.getMessage() + ": " + e.getCause().getMessage();
+        continue;
+      }
+      if (w.failure instanceof RuntimeException e) throw e;
+      if (w.failure instanceof Error e) throw e;
+      if (w.failure != null) throw new IllegalStateException(w.failure);
+      if (w.found != null && (found == null || w.found.length() < found.length())) {
+        found = w.found;
+      }
+    }
+    return new LevelEnd(why, false, failedWrite, found);
   }
 
   private CheckResult outOfMemory(ImmutableList<String> checkedNames, Worker[] workers,
