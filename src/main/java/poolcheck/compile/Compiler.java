@@ -1,5 +1,19 @@
 package poolcheck.compile;
 
+import static poolcheck.language.ErrorCode.BAD_INSTANCE_COUNT;
+import static poolcheck.language.ErrorCode.BAD_OVERRIDE;
+import static poolcheck.language.ErrorCode.DUPLICATE_DECLARATION;
+import static poolcheck.language.ErrorCode.DUPLICATE_ENUM_VALUE;
+import static poolcheck.language.ErrorCode.DUPLICATE_LABEL;
+import static poolcheck.language.ErrorCode.NOTHING_TO_CHECK;
+import static poolcheck.language.ErrorCode.NO_INITIAL_STATE;
+import static poolcheck.language.ErrorCode.NO_STEPS;
+import static poolcheck.language.ErrorCode.OUT_OF_RANGE;
+import static poolcheck.language.ErrorCode.STATE_TOO_LARGE;
+import static poolcheck.language.ErrorCode.TYPE_MISMATCH;
+import static poolcheck.language.ErrorCode.UNKNOWN_CONFIG;
+import static poolcheck.language.ErrorCode.UNKNOWN_NAME;
+
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +25,7 @@ import java.util.Set;
 import poolcheck.language.Decl;
 import poolcheck.language.DeepStack;
 import poolcheck.language.Diagnostic;
+import poolcheck.language.ErrorCode;
 import poolcheck.language.Expr;
 import poolcheck.language.ModelException;
 import poolcheck.language.ParsedModel;
@@ -106,7 +121,7 @@ public final class Compiler {
     try {
       limits = Limits.current();
     } catch (IllegalArgumentException e) {
-      throw new ModelException(new Diagnostic("PC118", new Position("command line", 1, 1),
+      throw new ModelException(new Diagnostic(BAD_OVERRIDE, new Position("command line", 1, 1),
           e.getMessage()));
     }
     modelName = baseName(parsed.source());
@@ -124,7 +139,7 @@ public final class Compiler {
     if (stateTooLarge) throw new ModelException(sorted(errors));
     for (String name : overrides.keySet()) {
       if (!constantNames.contains(name)) {
-        errors.add(new Diagnostic("PC118", overridePositions.get(name),
+        errors.add(new Diagnostic(BAD_OVERRIDE, overridePositions.get(name),
             "-D " + name + ": the model has no constant '" + name + "' (constants: "
                 + String.join(", ", symbols.constants.keySet()) + ")"));
       }
@@ -133,7 +148,7 @@ public final class Compiler {
       if (d instanceof Decl.Config config) {
         for (Decl.Setting s : config.settings()) {
           if (!constantNames.contains(s.constant())) {
-            errors.add(new Diagnostic("PC104", s.pos(), "configuration '" + config.name()
+            errors.add(new Diagnostic(UNKNOWN_NAME, s.pos(), "configuration '" + config.name()
                 + "' sets unknown constant '" + s.constant() + "'"));
           }
         }
@@ -155,7 +170,7 @@ public final class Compiler {
     for (Decl d : parsed.decls()) {
       if (d instanceof Decl.Liveness live) {
         if (properties.containsKey(live.name())) {
-          errors.add(new Diagnostic("PC105", live.pos(), "duplicate property name '"
+          errors.add(new Diagnostic(DUPLICATE_DECLARATION, live.pos(), "duplicate property name '"
               + live.name() + "'"));
         }
         addProperty(live.name(), Property.Kind.LIVENESS, "liveness at " + live.pos());
@@ -178,7 +193,8 @@ public final class Compiler {
               exprs.reads(inv.condition(), Scope.GLOBAL));
         } else if (d instanceof Decl.Final fin) {
           if (model.hasFinal()) {
-            throw error("PC105", fin.pos(), "duplicate final-state predicate: only one "
+            throw error(DUPLICATE_DECLARATION, fin.pos(), "duplicate final-state predicate: only "
+                + "one "
                 + "'final' declaration is allowed");
           }
           model.finalPredicate(exprs.bool(fin.condition(), Scope.GLOBAL),
@@ -193,7 +209,7 @@ public final class Compiler {
             String name = fair.processes().get(k);
             Symbols.Process proc = symbols.processes.get(name);
             if (proc == null) {
-              throw error("PC104", fair.positions().get(k), "unknown process '" + name
+              throw error(UNKNOWN_NAME, fair.positions().get(k), "unknown process '" + name
                   + "' in fairness declaration");
             }
             model.fairness(name, fair.strong());
@@ -240,7 +256,8 @@ public final class Compiler {
     if (any[0]) return;
     Position at = parsed.decls().stream().filter(d -> d instanceof Decl.Init).map(Decl::pos)
         .findFirst().orElse(new Position(parsed.source(), 1, 1));
-    throw new ModelException(new Diagnostic("PC144", at, "no initial state: every way through "
+    throw new ModelException(new Diagnostic(NO_INITIAL_STATE, at, "no initial state: every way "
+        + "through "
         + "init blocks (a 'when' that never holds?), so there would be nothing to explore"));
   }
 
@@ -271,7 +288,7 @@ public final class Compiler {
     for (Decl d : parsed.decls()) {
       if (!(d instanceof Decl.Config config)) continue;
       if (seen.containsKey(config.name())) {
-        errors.add(new Diagnostic("PC105", config.pos(), "duplicate configuration '"
+        errors.add(new Diagnostic(DUPLICATE_DECLARATION, config.pos(), "duplicate configuration '"
             + config.name() + "' (first declared at " + seen.get(config.name()) + ")"));
         continue;
       }
@@ -280,7 +297,7 @@ public final class Compiler {
       if (config.name().equals(configuration)) selected = config;
     }
     if (configuration != null && selected == null) {
-      throw new ModelException(new Diagnostic("PC121", new Position("command line", 1, 1),
+      throw new ModelException(new Diagnostic(UNKNOWN_CONFIG, new Position("command line", 1, 1),
           "--config " + configuration + ": the model has no such configuration"
               + (configurations.isEmpty() ? "" : " (it has: " + String.join(", ",
                   configurations) + ")")));
@@ -319,7 +336,8 @@ public final class Compiler {
     ExprCompiler exprs = new ExprCompiler(this);
     if (d instanceof Decl.ModelName m) {
       if (modelNamePos != null) {
-        throw error("PC105", m.pos(), "duplicate model declaration: the model is already "
+        throw error(DUPLICATE_DECLARATION, m.pos(), "duplicate model declaration: the model is "
+            + "already "
             + "named '" + modelName + "' at " + modelNamePos);
       }
       modelName = m.name();
@@ -349,19 +367,19 @@ public final class Compiler {
         value = exprs.evaluate(t.code(), c.value().pos());
       }
       if (kind instanceof Type.Enum) {
-        throw error("PC106", c.value().pos(), "type mismatch: a constant is an integer or a "
+        throw error(TYPE_MISMATCH, c.value().pos(), "type mismatch: a constant is an integer or a "
             + "boolean, found " + kind.describe());
       }
       if (c.bounds() != null) {
         Type bounds = resolveType(c.bounds());
         if (!(bounds instanceof Type.Range r) || kind != Type.INT) {
-          throw error("PC106", c.bounds().pos(), "type mismatch: the bounds of constant '"
+          throw error(TYPE_MISMATCH, c.bounds().pos(), "type mismatch: the bounds of constant '"
               + c.name() + "' must be an integer range");
         }
         if (value < r.lo() || value > r.hi()) {
           Position at = overrides.containsKey(c.name()) ? overridePositions.get(c.name())
               : c.value().pos();
-          throw error("PC108", at, "constant " + c.name() + " = " + value
+          throw error(OUT_OF_RANGE, at, "constant " + c.name() + " = " + value
               + " is out of its range " + r.describe());
         }
       }
@@ -372,7 +390,7 @@ public final class Compiler {
         guard(set.size());
         int size = new ExprCompiler(this).constantInt(set.size());
         if (size < 1) {
-          throw error("PC108", set.size().pos(), "scalarset size " + size
+          throw error(OUT_OF_RANGE, set.size().pos(), "scalarset size " + size
               + " is out of range: expected at least 1");
         }
         symbols.types.put(t.name(), new Type.Symmetric(t.name(), size));
@@ -387,13 +405,13 @@ public final class Compiler {
         String v = e.values().get(i);
         Position at = e.valuePositions().get(i);
         if (symbols.enumValues.containsKey(v)) {
-          errors.add(new Diagnostic("PC119", at, "enum value '" + v
+          errors.add(new Diagnostic(DUPLICATE_ENUM_VALUE, at, "enum value '" + v
               + "' is already declared in enum "
               + symbols.enumValues.get(v).type().name()));
           continue;
         }
         if (symbols.declared.containsKey(v)) {
-          errors.add(new Diagnostic("PC105", at, "duplicate declaration of '" + v
+          errors.add(new Diagnostic(DUPLICATE_DECLARATION, at, "duplicate declaration of '" + v
               + "' (first declared at " + symbols.declared.get(v) + ")"));
           continue;
         }
@@ -422,12 +440,12 @@ public final class Compiler {
     if (kind == Type.BOOL) {
       if (text.equals("true")) return 1;
       if (text.equals("false")) return 0;
-      throw error("PC118", at, "-D " + name + "=" + text + ": expected true or false");
+      throw error(BAD_OVERRIDE, at, "-D " + name + "=" + text + ": expected true or false");
     }
     try {
       return Integer.parseInt(text.trim());
     } catch (NumberFormatException e) {
-      throw error("PC118", at, "-D " + name + "=" + text + ": expected an integer");
+      throw error(BAD_OVERRIDE, at, "-D " + name + "=" + text + ": expected an integer");
     }
   }
 
@@ -437,24 +455,24 @@ public final class Compiler {
       guard(p.instances());
       ExprCompiler.Typed t = new ExprCompiler(this).constant(p.instances(), Scope.GLOBAL);
       if (t.type() != Type.INT) {
-        throw error("PC106", p.instances().pos(), "type mismatch: the number of instances "
+        throw error(TYPE_MISMATCH, p.instances().pos(), "type mismatch: the number of instances "
             + "must be an integer, found " + t.type().describe());
       }
       instances = new ExprCompiler(this).evaluate(t.code(), p.instances().pos());
       if (instances < 1 || instances > 64) {
-        throw error("PC117", p.instances().pos(), "process '" + p.name() + "' has "
+        throw error(BAD_INSTANCE_COUNT, p.instances().pos(), "process '" + p.name() + "' has "
             + instances + " instances: expected 1 to 64");
       }
     }
     if (p.steps().isEmpty()) {
-      throw error("PC116", p.pos(), "process '" + p.name() + "' has no steps: expected at "
+      throw error(NO_STEPS, p.pos(), "process '" + p.name() + "' has no steps: expected at "
           + "least one 'label: { ... }'");
     }
     Symbols.Process proc = new Symbols.Process(p.name(), p, instances, p.instances() != null);
     for (int i = 0; i < p.steps().size(); i++) {
       Decl.Step s = p.steps().get(i);
       if (proc.labels.containsKey(s.label())) {
-        errors.add(new Diagnostic("PC113", s.pos(), "duplicate label '" + s.label()
+        errors.add(new Diagnostic(DUPLICATE_LABEL, s.pos(), "duplicate label '" + s.label()
             + "' in process '" + p.name() + "'"));
         continue;
       }
@@ -463,16 +481,16 @@ public final class Compiler {
     for (Decl.Var v : p.locals()) {
       try {
         if (proc.localTypes.containsKey(v.name())) {
-          throw error("PC105", v.pos(), "duplicate declaration of local '" + v.name()
+          throw error(DUPLICATE_DECLARATION, v.pos(), "duplicate declaration of local '" + v.name()
               + "' in process '" + p.name() + "'");
         }
         if (symbols.globals.containsKey(v.name()) || symbols.constants.containsKey(v.name())) {
-          throw error("PC105", v.pos(), "duplicate declaration: local '" + v.name()
+          throw error(DUPLICATE_DECLARATION, v.pos(), "duplicate declaration: local '" + v.name()
               + "' hides the global declared at " + symbols.declared.get(v.name()));
         }
         if (symbols.declared.containsKey(v.name())) {
           // An enum value, type or process of that name: the local would silently win.
-          throw error("PC105", v.pos(), "duplicate declaration: local '" + v.name()
+          throw error(DUPLICATE_DECLARATION, v.pos(), "duplicate declaration: local '" + v.name()
               + "' hides the name declared at " + symbols.declared.get(v.name()));
         }
         Type type = resolveVariableType(v.type());
@@ -523,13 +541,13 @@ public final class Compiler {
         : type instanceof Type.Scalar sc ? bits(sc) : 0;
     if (slotLo.size() + slots > limits.stateSlots()) {
       stateTooLarge = true;
-      throw error("PC141", at, "state too large: " + what + " needs " + slots
+      throw error(STATE_TOO_LARGE, at, "state too large: " + what + " needs " + slots
           + " slots, " + (slotLo.size() + slots) + " in all, more than " + limits.stateSlots()
           + " per state; " + Limits.raise("max-state-slots"));
     }
     if (stateBits + bits > limits.stateBits()) {
       stateTooLarge = true;
-      throw error("PC141", at, "state too large: " + what + " needs " + bits + " bits, "
+      throw error(STATE_TOO_LARGE, at, "state too large: " + what + " needs " + bits + " bits, "
           + (stateBits + bits) + " in all, more than " + limits.stateBits() + " per state; "
           + Limits.raise("max-state-bits"));
     }
@@ -578,7 +596,8 @@ public final class Compiler {
     if (!symbols.processes.isEmpty()) return;
     Position at = parsed.decls().isEmpty() ? new Position(parsed.source(), 1, 1)
         : parsed.decls().get(parsed.decls().size() - 1).pos();
-    errors.add(new Diagnostic("PC143", at, "nothing to check: the model declares no process "
+    errors.add(new Diagnostic(NOTHING_TO_CHECK, at, "nothing to check: the model declares no "
+        + "process "
         + "(" + (parsed.decls().isEmpty() ? "the file has no declarations"
             : "is the file complete?") + ")"));
   }
@@ -586,7 +605,8 @@ public final class Compiler {
   private void claim(String name, Position pos) {
     Position first = symbols.declared.get(name);
     if (first != null) {
-      throw error("PC105", pos, "duplicate declaration of '" + name + "' (first declared at "
+      throw error(DUPLICATE_DECLARATION, pos, "duplicate declaration of '" + name + "' (first "
+          + "declared at "
           + first + ")");
     }
     symbols.declared.put(name, pos);
@@ -603,7 +623,8 @@ public final class Compiler {
       Property builtIn = properties.get(inv.name());
       Position first = invariants.putIfAbsent(inv.name(), inv.pos());
       if (builtIn != null || first != null) {
-        errors.add(new Diagnostic("PC105", inv.pos(), "duplicate declaration of property '"
+        errors.add(new Diagnostic(DUPLICATE_DECLARATION, inv.pos(), "duplicate declaration of "
+            + "property '"
             + inv.name() + "' (already " + (builtIn != null ? describe(builtIn)
                 : "the invariant at " + first) + ")"));
       }
@@ -627,14 +648,14 @@ public final class Compiler {
 
   Type resolveVariableType(TypeExpr t) {
     Type type = resolveType(t);
-    if (type instanceof Type.Int) throw error("PC106", t.pos(), "not a storage type");
+    if (type instanceof Type.Int) throw error(TYPE_MISMATCH, t.pos(), "not a storage type");
     return type;
   }
 
   Type resolveType(TypeExpr t) {
     ExprCompiler exprs = new ExprCompiler(this);
     if (t instanceof TypeExpr.Scalarset) {
-      throw error("PC106", t.pos(), "a scalarset must be named: write 'type Name = "
+      throw error(TYPE_MISMATCH, t.pos(), "a scalarset must be named: write 'type Name = "
           + "scalarset(N);' and use Name");
     }
     if (t instanceof TypeExpr.Bool b) {
@@ -645,7 +666,7 @@ public final class Compiler {
       int lo = exprs.constantInt(r.lo());
       int hi = exprs.constantInt(r.hi());
       if (lo > hi) {
-        throw error("PC108", r.pos(), "empty range " + lo + " .. " + hi
+        throw error(OUT_OF_RANGE, r.pos(), "empty range " + lo + " .. " + hi
             + ": expected the lower bound to be at most the upper bound");
       }
       return new Type.Range(lo, hi);
@@ -653,33 +674,33 @@ public final class Compiler {
       Type type = symbols.types.get(n.name());
       if (type == null) {
         if (symbols.declared.containsKey(n.name())) {
-          throw error("PC106", n.pos(), "type mismatch: '" + n.name() + "' is not a type");
+          throw error(TYPE_MISMATCH, n.pos(), "type mismatch: '" + n.name() + "' is not a type");
         }
-        throw error("PC104", n.pos(), "unknown type '" + n.name() + "'");
+        throw error(UNKNOWN_NAME, n.pos(), "unknown type '" + n.name() + "'");
       }
       return type;
     } else if (t instanceof TypeExpr.Array a) {
       Type element = resolveType(a.element());
       Type index = resolveType(a.index());
       if (!(element instanceof Type.Scalar se)) {
-        throw error("PC106", a.element().pos(), "type mismatch: array elements must be "
+        throw error(TYPE_MISMATCH, a.element().pos(), "type mismatch: array elements must be "
             + "bool, a range or an enum, found " + element.describe());
       }
       if (!(index instanceof Type.Scalar si)) {
-        throw error("PC106", a.index().pos(), "type mismatch: an array index must be "
+        throw error(TYPE_MISMATCH, a.index().pos(), "type mismatch: an array index must be "
             + "bool, a range or an enum, found " + index.describe());
       }
       return new Type.Array(se, si);
     } else if (t instanceof TypeExpr.Container c) {
       Type element = resolveType(c.element());
       if (!(element instanceof Type.Scalar se)) {
-        throw error("PC106", c.element().pos(), "type mismatch: container elements must be "
+        throw error(TYPE_MISMATCH, c.element().pos(), "type mismatch: container elements must be "
             + "bool, a range or an enum, found " + element.describe());
       }
       guard(c.capacity());
       int capacity = exprs.constantInt(c.capacity());
       if (capacity < 1) {
-        throw error("PC108", c.capacity().pos(), "container capacity " + capacity
+        throw error(OUT_OF_RANGE, c.capacity().pos(), "container capacity " + capacity
             + " is out of range: expected at least 1");
       }
       return new Type.Container(c.fifo(), se, capacity);
@@ -693,11 +714,12 @@ public final class Compiler {
    * name or a type mismatch about a name whose own declaration failed is not recorded: it
    * follows from that failure, which was (one root error, not eighty).
    */
-  CompileError error(String code, Position pos, String message) {
-    if ((code.equals("PC104") || code.equals("PC106")) && namesPoisoned(message)) {
+  CompileError error(ErrorCode code, Position pos, String message) {
+    if ((code == UNKNOWN_NAME || code == TYPE_MISMATCH)
+        && namesPoisoned(message)) {
       return new CompileError();
     }
-    errors.add(new Diagnostic(code, pos, code.equals("PC104")
+    errors.add(new Diagnostic(code, pos, code == UNKNOWN_NAME
         ? Suggestions.forUnknown(message, this) : message));
     return new CompileError();
   }

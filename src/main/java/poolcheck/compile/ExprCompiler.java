@@ -1,5 +1,18 @@
 package poolcheck.compile;
 
+import static poolcheck.language.ErrorCode.BAD_INSTANCE_COUNT;
+import static poolcheck.language.ErrorCode.CONSTANT_OVERFLOW;
+import static poolcheck.language.ErrorCode.DUPLICATE_DECLARATION;
+import static poolcheck.language.ErrorCode.MISSING_LABEL;
+import static poolcheck.language.ErrorCode.NOT_ALLOWED_HERE;
+import static poolcheck.language.ErrorCode.NOT_A_CONTAINER;
+import static poolcheck.language.ErrorCode.NOT_CONSTANT;
+import static poolcheck.language.ErrorCode.OUT_OF_RANGE;
+import static poolcheck.language.ErrorCode.SELF_OUTSIDE_PROCESS;
+import static poolcheck.language.ErrorCode.TYPE_MISMATCH;
+import static poolcheck.language.ErrorCode.UNKNOWN_NAME;
+import static poolcheck.language.ErrorCode.WRONG_ARGUMENT_COUNT;
+
 import poolcheck.language.Expr;
 import poolcheck.language.Position;
 import poolcheck.language.TypeExpr;
@@ -38,20 +51,20 @@ final class ExprCompiler {
       return code.eval(new Frame(Math.max(c.envSize, 8), new boolean[0]), new int[0]);
     } catch (Violation v) {
       if (v.property == Compiler.ARITHMETIC_OVERFLOW) throw overflow(v, pos);
-      throw c.error("PC108", pos, "constant expression fails: "
+      throw c.error(OUT_OF_RANGE, pos, "constant expression fails: "
           + Compiler.RUNTIME[v.property].replace('_', ' '));
     }
   }
 
   /** A constant computation outside the 32-bit range: reported where the expression is. */
   private Compiler.CompileError overflow(Violation v, Position pos) {
-    return c.error("PC150", pos, "integer overflow in a constant expression: "
+    return c.error(CONSTANT_OVERFLOW, pos, "integer overflow in a constant expression: "
         + v.detail.replace(" at " + pos + ":", ":"));
   }
 
   void expect(Position pos, Type expected, Type found, String what) {
     if (!Type.compatible(expected, found)) {
-      throw c.error("PC106", pos, "type mismatch: expected " + what + " ("
+      throw c.error(TYPE_MISMATCH, pos, "type mismatch: expected " + what + " ("
           + expected.describe() + "), found " + found.describe());
     }
   }
@@ -79,7 +92,7 @@ final class ExprCompiler {
       return new Typed(new Code.Const(b.value() ? 1 : 0), Type.BOOL);
     } else if (e instanceof Expr.Self s) {
       if (scope.process() == null) {
-        throw c.error("PC114", s.pos(), "'self' is only meaningful inside a process");
+        throw c.error(SELF_OUTSIDE_PROCESS, s.pos(), "'self' is only meaningful inside a process");
       }
       return new Typed(new Code.Const(scope.instance()), Type.INT);
     } else if (e instanceof Expr.Name n) {
@@ -116,11 +129,11 @@ final class ExprCompiler {
     Symbols.Variable v = variable(name, scope);
     if (v != null) {
       if (scope.constOnly()) {
-        throw c.error("PC109", n.pos(), "not a constant expression: '" + name
+        throw c.error(NOT_CONSTANT, n.pos(), "not a constant expression: '" + name
             + "' is a variable");
       }
       if (!(v.type() instanceof Type.Scalar s)) {
-        throw c.error("PC106", n.pos(), "type mismatch: '" + name + "' is a "
+        throw c.error(TYPE_MISMATCH, n.pos(), "type mismatch: '" + name + "' is a "
             + v.type().describe() + ", expected a value here"
             + (v.type() instanceof Type.Container ? " (len(" + name + "), head(" + name
                 + ") or " + name + "[i] read it)" : " (index it: " + name + "[i])"));
@@ -132,11 +145,11 @@ final class ExprCompiler {
     Symbols.EnumValue ev = symbols.enumValues.get(name);
     if (ev != null) return new Typed(new Code.Const(ev.ordinal()), ev.type());
     if (symbols.types.containsKey(name)) {
-      throw c.error("PC106", n.pos(), "type mismatch: '" + name + "' is a type, expected a "
+      throw c.error(TYPE_MISMATCH, n.pos(), "type mismatch: '" + name + "' is a type, expected a "
           + "value");
     }
     if (c.processNames.contains(name)) {
-      throw c.error("PC106", n.pos(), "type mismatch: '" + name + "' is a process, expected "
+      throw c.error(TYPE_MISMATCH, n.pos(), "type mismatch: '" + name + "' is a process, expected "
           + "a value");
     }
     if (symbols.declared.containsKey(name)) {
@@ -144,7 +157,7 @@ final class ExprCompiler {
       // a second error here would only mislead.
       throw new Compiler.CompileError();
     }
-    throw c.error("PC104", n.pos(), "unknown name '" + name + "'");
+    throw c.error(UNKNOWN_NAME, n.pos(), "unknown name '" + name + "'");
   }
 
   /** The array or container a name refers to, or an error saying what it is instead. */
@@ -152,22 +165,22 @@ final class ExprCompiler {
     if (target instanceof Expr.Name n) {
       if (scope.bound().containsKey(n.name()) || symbols.constants.containsKey(n.name())
           || symbols.enumValues.containsKey(n.name())) {
-        throw c.error("PC112", target.pos(), "'" + n.name() + "' is not " + what);
+        throw c.error(NOT_A_CONTAINER, target.pos(), "'" + n.name() + "' is not " + what);
       }
       Symbols.Variable v = variable(n.name(), scope);
-      if (v == null) throw c.error("PC104", target.pos(), "unknown name '" + n.name() + "'");
+      if (v == null) throw c.error(UNKNOWN_NAME, target.pos(), "unknown name '" + n.name() + "'");
       if (scope.constOnly()) {
-        throw c.error("PC109", target.pos(), "not a constant expression: '" + n.name()
+        throw c.error(NOT_CONSTANT, target.pos(), "not a constant expression: '" + n.name()
             + "' is a variable");
       }
       return v;
     }
-    throw c.error("PC112", target.pos(), "expected " + what + " here, found an expression");
+    throw c.error(NOT_A_CONTAINER, target.pos(), "expected " + what + " here, found an expression");
   }
 
   Type.Container container(Symbols.Variable v, Position pos) {
     if (v.type() instanceof Type.Container ct) return ct;
-    throw c.error("PC112", pos, "'" + v.name() + "' is a " + v.type().describe()
+    throw c.error(NOT_A_CONTAINER, pos, "'" + v.name() + "' is a " + v.type().describe()
         + ", expected a fifo or lifo");
   }
 
@@ -190,7 +203,8 @@ final class ExprCompiler {
       read.source = ix;
       return new Typed(read, ct.element().kind());
     }
-    throw c.error("PC112", ix.target().pos(), "'" + v.name() + "' is a " + v.type().describe()
+    throw c.error(NOT_A_CONTAINER, ix.target().pos(), "'" + v.name() + "' is a "
+        + "" + v.type().describe()
         + ", expected an array or a container to index");
   }
 
@@ -212,7 +226,7 @@ final class ExprCompiler {
       }
       case "==", "!=" -> {
         if (!Type.compatible(l.type(), r.type())) {
-          throw c.error("PC106", b.pos(), "type mismatch: '" + op + "' compares "
+          throw c.error(TYPE_MISMATCH, b.pos(), "type mismatch: '" + op + "' compares "
               + l.type().describe() + " with " + r.type().describe());
         }
         return new Typed(arith(op.equals("==") ? Code.Arith.EQ : Code.Arith.NE, l, r, b),
@@ -303,27 +317,27 @@ final class ExprCompiler {
         return new Typed(arith(f.equals("min") ? Code.Arith.MIN : Code.Arith.MAX, a, b, call),
             Type.INT);
       }
-      case "push", "pop" -> throw c.error("PC115", call.pos(), f + "(...) is a statement, "
+      case "push", "pop" -> throw c.error(NOT_ALLOWED_HERE, call.pos(), f + "(...) is a statement, "
           + "not a value: write '" + (f.equals("pop") ? "x = pop(c);" : "push(c, x);") + "'");
-      default -> throw c.error("PC104", call.pos(), "unknown function '" + f + "' (builtins: "
+      default -> throw c.error(UNKNOWN_NAME, call.pos(), "unknown function '" + f + "' (builtins: "
           + "len, cap, empty, full, head, contains, min, max)");
     }
   }
 
   private void arity(Expr.Call call, int n) {
     if (call.args().size() != n) {
-      throw c.error("PC111", call.pos(), call.function() + " takes " + n + " argument"
+      throw c.error(WRONG_ARGUMENT_COUNT, call.pos(), call.function() + " takes " + n + " argument"
           + (n == 1 ? "" : "s") + ", found " + call.args().size());
     }
   }
 
   private Typed at(Expr.At at, Scope scope) {
     if (scope.constOnly()) {
-      throw c.error("PC109", at.pos(), "not a constant expression: at(...) reads the state");
+      throw c.error(NOT_CONSTANT, at.pos(), "not a constant expression: at(...) reads the state");
     }
     Symbols.Process p = symbols.processes.get(at.process());
     if (p == null) {
-      throw c.error("PC104", at.pos(), "unknown process '" + at.process() + "'");
+      throw c.error(UNKNOWN_NAME, at.pos(), "unknown process '" + at.process() + "'");
     }
     int label;
     if (at.label().equals("done")) {
@@ -331,14 +345,14 @@ final class ExprCompiler {
     } else {
       Integer l = p.labels.get(at.label());
       if (l == null) {
-        throw c.error("PC107", at.labelPos(), "no label '" + at.label() + "' in process '"
+        throw c.error(MISSING_LABEL, at.labelPos(), "no label '" + at.label() + "' in process '"
             + p.name + "'");
       }
       label = l;
     }
     if (at.instance() == null) {
       if (p.indexed) {
-        throw c.error("PC117", at.pos(), "process '" + p.name + "' has " + p.instances
+        throw c.error(BAD_INSTANCE_COUNT, at.pos(), "process '" + p.name + "' has " + p.instances
             + " instances: write at(" + p.name + "[i], " + at.label() + ")");
       }
       return new Typed(new Code.Arith(Code.Arith.EQ, new Code.Slot(p.pcBase),
@@ -348,7 +362,8 @@ final class ExprCompiler {
     expect(at.instance().pos(), Type.INT, i.type(), "an instance number");
     if (i.code() instanceof Code.Const k) {
       if (k.value < 0 || k.value >= p.instances) {
-        throw c.error("PC117", at.instance().pos(), "instance " + k.value + " of process '"
+        throw c.error(BAD_INSTANCE_COUNT, at.instance().pos(), "instance " + k.value + " of "
+            + "process '"
             + p.name + "' does not exist: expected 0 .. " + (p.instances - 1));
       }
       return new Typed(new Code.Arith(Code.Arith.EQ, new Code.Slot(p.pcBase + k.value),
@@ -364,12 +379,12 @@ final class ExprCompiler {
   Scope bind(String name, TypeExpr domain, Scope scope, Position pos) {
     if (scope.bound().containsKey(name) || variable(name, scope) != null
         || symbols.declared.containsKey(name)) {
-      throw c.error("PC105", pos, "duplicate declaration: bound variable '" + name
+      throw c.error(DUPLICATE_DECLARATION, pos, "duplicate declaration: bound variable '" + name
           + "' hides another name");
     }
     Type t = c.resolveType(domain);
     if (!(t instanceof Type.Scalar s)) {
-      throw c.error("PC106", domain.pos(), "type mismatch: expected a finite type (bool, a "
+      throw c.error(TYPE_MISMATCH, domain.pos(), "type mismatch: expected a finite type (bool, a "
           + "range or an enum) to range over, found " + t.describe());
     }
     int index = scope.nextIndex();

@@ -1,5 +1,14 @@
 package poolcheck.compile;
 
+import static poolcheck.language.ErrorCode.DUPLICATE_DECLARATION;
+import static poolcheck.language.ErrorCode.FOR_OVER_SCALARSET;
+import static poolcheck.language.ErrorCode.INITIAL_VALUE_OUT_OF_RANGE;
+import static poolcheck.language.ErrorCode.MISSING_LABEL;
+import static poolcheck.language.ErrorCode.NOT_ALLOWED_HERE;
+import static poolcheck.language.ErrorCode.NOT_ASSIGNABLE;
+import static poolcheck.language.ErrorCode.TYPE_MISMATCH;
+import static poolcheck.language.ErrorCode.UNKNOWN_NAME;
+
 import com.google.common.collect.ImmutableList;
 import java.util.List;
 import poolcheck.language.Decl;
@@ -40,7 +49,7 @@ final class StepCompiler {
         Property other = c.properties.get(assertName(a, place));
         if (other != null && other.kind() != Property.Kind.ASSERTION) {
           // Asserts may share a name with each other, never with another kind of property.
-          c.errors.add(new poolcheck.language.Diagnostic("PC105", a.pos(),
+          c.errors.add(new poolcheck.language.Diagnostic(DUPLICATE_DECLARATION, a.pos(),
               "duplicate declaration of property '" + assertName(a, place) + "' (already "
                   + Compiler.describe(other) + ")"));
           continue;
@@ -119,7 +128,8 @@ final class StepCompiler {
       }
       return chain;
     } else {
-      throw c.error("PC106", init.pos(), "type mismatch: " + v.name() + " is a " + v.type().describe() + ", which starts empty and takes no initial value");
+      throw c.error(TYPE_MISMATCH, init.pos(), "type mismatch: " + v.name() + " is a "
+          + "" + v.type().describe() + ", which starts empty and takes no initial value");
     }
   }
 
@@ -133,7 +143,8 @@ final class StepCompiler {
       // one message per declaration, not one per instance of its process
       if (scope.instance() > 0) throw new Compiler.CompileError();
       String who = scope.process() == null ? name : scope.process().name + "." + name;
-      throw c.error("PC151", init.pos(), "initial value " + k.value + " of " + who
+      throw c.error(INITIAL_VALUE_OUT_OF_RANGE, init.pos(), "initial value " + k.value + " of "
+          + "" + who
           + " is outside its type " + type.describe());
     }
   }
@@ -241,7 +252,7 @@ final class StepCompiler {
     } else if (stmt instanceof Stmt.For f) {
       Scope inner = exprs.bind(f.variable(), f.domain(), scope, f.pos());
       if (inner.bound().get(f.variable()).type() instanceof Type.Symmetric sym) {
-        throw c.error("PC122", f.domain().pos(), "for over scalarset " + sym.name()
+        throw c.error(FOR_OVER_SCALARSET, f.domain().pos(), "for over scalarset " + sym.name()
             + " runs in the order of its values, which breaks its symmetry: use choose, "
             + "or forall/exists/count in expressions");
       }
@@ -257,7 +268,7 @@ final class StepCompiler {
       return link(check, next);
     } else if (stmt instanceof Stmt.Goto g) {
       if (scope.process() == null) {
-        throw c.error("PC115", g.pos(), "goto is not allowed in init: only steps of a "
+        throw c.error(NOT_ALLOWED_HERE, g.pos(), "goto is not allowed in init: only steps of a "
             + "process have labels");
       }
       int target;
@@ -266,7 +277,7 @@ final class StepCompiler {
       } else {
         Integer l = scope.process().labels.get(g.label());
         if (l == null) {
-          throw c.error("PC107", g.pos(), "goto " + g.label() + ": no label '" + g.label()
+          throw c.error(MISSING_LABEL, g.pos(), "goto " + g.label() + ": no label '" + g.label()
               + "' in process '" + scope.process().name + "' (labels: "
               + String.join(", ", scope.process().labels.keySet()) + ")");
         }
@@ -289,13 +300,13 @@ final class StepCompiler {
     if (target instanceof Expr.Name n) {
       if (scope.bound().containsKey(n.name()) || c.symbols.constants.containsKey(n.name())
           || c.symbols.enumValues.containsKey(n.name())) {
-        throw c.error("PC110", target.pos(), "cannot assign to '" + n.name()
+        throw c.error(NOT_ASSIGNABLE, target.pos(), "cannot assign to '" + n.name()
             + "': it is not a variable");
       }
       Symbols.Variable v = exprs.variable(n.name(), scope);
-      if (v == null) throw c.error("PC104", target.pos(), "unknown name '" + n.name() + "'");
+      if (v == null) throw c.error(UNKNOWN_NAME, target.pos(), "unknown name '" + n.name() + "'");
       if (!(v.type() instanceof Type.Scalar s)) {
-        throw c.error("PC106", target.pos(), "type mismatch: cannot assign a value to "
+        throw c.error(TYPE_MISMATCH, target.pos(), "type mismatch: cannot assign a value to "
             + n.name() + ", a " + v.type().describe());
       }
       exprs.expect(valueExpr.pos(), s.kind(), value.type(), "a value of " + n.name()
@@ -306,7 +317,7 @@ final class StepCompiler {
     if (target instanceof Expr.Index ix) {
       Symbols.Variable v = exprs.storage(ix.target(), scope, "an array");
       if (!(v.type() instanceof Type.Array a)) {
-        throw c.error("PC110", target.pos(), "cannot assign to an element of " + v.name()
+        throw c.error(NOT_ASSIGNABLE, target.pos(), "cannot assign to an element of " + v.name()
             + ", a " + v.type().describe() + (v.type() instanceof Type.Container
                 ? ": use push and pop" : ""));
       }
@@ -323,7 +334,7 @@ final class StepCompiler {
       store.pos = target.pos();
       return link(store, next);
     }
-    throw c.error("PC110", target.pos(), "cannot assign to this expression: expected a "
+    throw c.error(NOT_ASSIGNABLE, target.pos(), "cannot assign to this expression: expected a "
         + "variable or an array element");
   }
 }

@@ -1,5 +1,7 @@
 package poolcheck.compile;
 
+import static poolcheck.language.ErrorCode.STEP_TOO_COSTLY;
+
 import java.lang.reflect.RecordComponent;
 import java.util.List;
 import poolcheck.language.Decl;
@@ -72,12 +74,12 @@ final class StepCost {
 
   private void bound(Position at, String what, Cost cost) {
     if (cost.successors > limits.successors()) {
-      throw c.error("PC142", at, what + " can produce " + count(cost.successors)
+      throw c.error(STEP_TOO_COSTLY, at, what + " can produce " + count(cost.successors)
           + " successors from one state (choose and either multiply), more than "
           + limits.successors() + "; " + Limits.raise("max-successors"));
     }
     if (cost.length > limits.stepLength()) {
-      throw c.error("PC142", at, what + " runs up to " + count(cost.length)
+      throw c.error(STEP_TOO_COSTLY, at, what + " runs up to " + count(cost.length)
           + " statements in a row (loops unrolled, array elements initialised one by one), "
           + "more than " + limits.stepLength() + "; " + Limits.raise("max-step-length"));
     }
@@ -90,7 +92,7 @@ final class StepCost {
 
   private void evaluation(Position at, String what, long work, String when) {
     if (work > limits.evaluation()) {
-      throw c.error("PC142", at, what + " evaluates up to " + count(work)
+      throw c.error(STEP_TOO_COSTLY, at, what + " evaluates up to " + count(work)
           + " expression nodes" + when + " (quantifiers, choose and for multiply), more "
           + "than " + limits.evaluation() + "; " + Limits.raise("max-evaluation"));
     }

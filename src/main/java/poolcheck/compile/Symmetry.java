@@ -1,5 +1,7 @@
 package poolcheck.compile;
 
+import static poolcheck.language.ErrorCode.SYMMETRY_TOO_LARGE;
+
 import com.google.common.base.Supplier;
 import com.google.common.base.Suppliers;
 import java.util.ArrayList;
@@ -63,7 +65,8 @@ final class Symmetry {
       if (Limits.times(images, factorial) > maxImages) {
         Position at = symbols.declared.getOrDefault(e.getKey().name(),
             new Position("model", 1, 1));
-        warnings.add(new Diagnostic("PC145", at, "symmetry reduction is off for scalarset "
+        warnings.add(new Diagnostic(SYMMETRY_TOO_LARGE, at, "symmetry reduction is off for "
+            + "scalarset "
             + e.getKey().name() + ": its " + n + " values have " + (factorial == Long.MAX_VALUE
                 ? "more than 2^63" : factorial) + " permutations"
             + (images > 1 ? " (times " + images + " of the other scalarsets)" : "")

@@ -1,5 +1,7 @@
 package poolcheck.export;
 
+import static poolcheck.language.ErrorCode.NOT_EXPORTABLE;
+
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,19 +12,19 @@ import poolcheck.compile.Property;
 import poolcheck.compile.StateView;
 import poolcheck.compile.Type;
 import poolcheck.compile.Value;
-import poolcheck.language.DeepStack;
-import poolcheck.language.Decl;
-import poolcheck.language.Diagnostic;
-import poolcheck.language.Expr;
-import poolcheck.language.ModelException;
-import poolcheck.language.Position;
-import poolcheck.language.Stmt;
 import poolcheck.export.PromelaExpressions.Scope;
 import poolcheck.export.PromelaExpressions.Storage;
 import poolcheck.export.PromelaExpressions.Substitution;
 import poolcheck.export.StepPaths.Cond;
 import poolcheck.export.StepPaths.Leaf;
 import poolcheck.export.StepPaths.Node;
+import poolcheck.language.Decl;
+import poolcheck.language.DeepStack;
+import poolcheck.language.Diagnostic;
+import poolcheck.language.Expr;
+import poolcheck.language.ModelException;
+import poolcheck.language.Position;
+import poolcheck.language.Stmt;
 
 /**
  * Writes a model as Promela for SPIN, so that SPIN's search and poolcheck's explore the same
@@ -83,7 +85,7 @@ public final class PromelaExport {
   private String render() throws ModelException {
     if (shape.processes().stream().mapToInt(p -> p.steps().size()).max().orElse(0)
         >= NOT_STARTED) {
-      throw new ModelException(new Diagnostic("PC201", new Position(shape.source(), 1, 1),
+      throw new ModelException(new Diagnostic(NOT_EXPORTABLE, new Position(shape.source(), 1, 1),
           "export: a process with " + NOT_STARTED + " or more steps does not fit a byte pc"));
     }
     line("/* " + shape.name() + ": exported from " + shape.source() + " by poolcheck export "

@@ -1,5 +1,7 @@
 package poolcheck.export;
 
+import static poolcheck.language.ErrorCode.NOT_EXPORTABLE;
+
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.util.ArrayList;
@@ -58,7 +60,8 @@ final class StepPaths {
       for (List<Node> p : paths) out.add(ImmutableList.copyOf(p));
       return out;
     } catch (TooMany e) {
-      throw new ModelException(new Diagnostic("PC201", e.at.pos(), "export: this step has more "
+      throw new ModelException(new Diagnostic(NOT_EXPORTABLE, e.at.pos(), "export: this step has "
+          + "more "
           + "than " + LIMIT + " ways through its either/choose statements; split it into "
           + "smaller steps"));
     }
