@@ -22,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import poolcheck.check.CheckedModel;
+import poolcheck.check.Type;
 import poolcheck.language.Decl;
 import poolcheck.language.DeepStack;
 import poolcheck.language.Diagnostic;
@@ -227,7 +229,18 @@ public final class Compiler {
     Map<String, Integer> constants = new LinkedHashMap<>();
     symbols.constants.forEach((k, v) -> constants.put(k, v.value()));
     model.sites(sitesWithSteps());
-    CompiledModel compiled = model.build(new StateLayout(lo, hi), symbols,
+    List<CheckedModel.Invariant> invariants = new ArrayList<>();
+    Expr finalCondition = null;
+    for (Decl d : parsed.decls()) {
+      if (d instanceof Decl.Invariant inv) {
+        invariants.add(new CheckedModel.Invariant(inv.name(), inv.condition()));
+      } else if (d instanceof Decl.Final fin) {
+        finalCondition = fin.condition();
+      }
+    }
+    CheckedModel checked = symbols.freeze(modelName, parsed.source(), properties, invariants,
+        finalCondition, configurations, configuration);
+    CompiledModel compiled = model.build(new StateLayout(lo, hi), checked,
         ImmutableList.copyOf(properties.values()), envSize, constants,
         ImmutableList.copyOf(configurations), configuration);
     requireInitialState(compiled, parsed);
@@ -383,7 +396,7 @@ public final class Compiler {
               + " is out of its range " + r.describe());
         }
       }
-      symbols.constants.put(c.name(), new Symbols.Constant(kind, value, c.pos()));
+      symbols.constants.put(c.name(), new CheckedModel.Constant(c.name(), kind, value, c.pos()));
     } else if (d instanceof Decl.TypeAlias t) {
       claim(t.name(), t.pos());
       if (t.type() instanceof TypeExpr.Scalarset set) {
@@ -416,13 +429,13 @@ public final class Compiler {
           continue;
         }
         symbols.declared.put(v, at);
-        symbols.enumValues.put(v, new Symbols.EnumValue(type, i));
+        symbols.enumValues.put(v, new CheckedModel.EnumValue(type, i));
       }
     } else if (d instanceof Decl.Var v) {
       claim(v.name(), v.pos());
       Type type = resolveVariableType(v.type());
       int base = allocate(type, "variable " + v.name(), v.pos());
-      symbols.globals.put(v.name(), new Symbols.Variable(v.name(), type, v.pos(), base));
+      symbols.globals.put(v.name(), new CheckedModel.Variable(v.name(), type, v.pos(), base));
     } else if (d instanceof Decl.Process p) {
       claim(p.name(), p.pos());
       processNames.add(p.name());

@@ -13,6 +13,8 @@ import static poolcheck.language.ErrorCode.TYPE_MISMATCH;
 import static poolcheck.language.ErrorCode.UNKNOWN_NAME;
 import static poolcheck.language.ErrorCode.WRONG_ARGUMENT_COUNT;
 
+import poolcheck.check.CheckedModel;
+import poolcheck.check.Type;
 import poolcheck.language.Expr;
 import poolcheck.language.Position;
 import poolcheck.language.TypeExpr;
@@ -74,12 +76,12 @@ final class ExprCompiler {
   }
 
   /** A variable visible in this scope: a local of the current instance, then a global. */
-  Symbols.Variable variable(String name, Scope scope) {
+  CheckedModel.Variable variable(String name, Scope scope) {
     if (scope.process() != null) {
       Type type = scope.process().localTypes.get(name);
       Integer base = scope.process().localSlots.get(scope.instance()).get(name);
       if (type != null && base != null) {
-        return new Symbols.Variable(name, type, scope.process().decl.pos(), base);
+        return new CheckedModel.Variable(name, type, scope.process().decl.pos(), base);
       }
     }
     return symbols.globals.get(name);
@@ -126,7 +128,7 @@ final class ExprCompiler {
     String name = n.name();
     Scope.Bound bound = scope.bound().get(name);
     if (bound != null) return new Typed(new Code.Bound(bound.index()), kindOf(bound.type()));
-    Symbols.Variable v = variable(name, scope);
+    CheckedModel.Variable v = variable(name, scope);
     if (v != null) {
       if (scope.constOnly()) {
         throw c.error(NOT_CONSTANT, n.pos(), "not a constant expression: '" + name
@@ -140,9 +142,9 @@ final class ExprCompiler {
       }
       return new Typed(new Code.Slot(v.base()), s.kind());
     }
-    Symbols.Constant k = symbols.constants.get(name);
+    CheckedModel.Constant k = symbols.constants.get(name);
     if (k != null) return new Typed(new Code.Const(k.value()), k.kind());
-    Symbols.EnumValue ev = symbols.enumValues.get(name);
+    CheckedModel.EnumValue ev = symbols.enumValues.get(name);
     if (ev != null) return new Typed(new Code.Const(ev.ordinal()), ev.type());
     if (symbols.types.containsKey(name)) {
       throw c.error(TYPE_MISMATCH, n.pos(), "type mismatch: '" + name + "' is a type, expected a "
@@ -161,13 +163,13 @@ final class ExprCompiler {
   }
 
   /** The array or container a name refers to, or an error saying what it is instead. */
-  Symbols.Variable storage(Expr target, Scope scope, String what) {
+  CheckedModel.Variable storage(Expr target, Scope scope, String what) {
     if (target instanceof Expr.Name n) {
       if (scope.bound().containsKey(n.name()) || symbols.constants.containsKey(n.name())
           || symbols.enumValues.containsKey(n.name())) {
         throw c.error(NOT_A_CONTAINER, target.pos(), "'" + n.name() + "' is not " + what);
       }
-      Symbols.Variable v = variable(n.name(), scope);
+      CheckedModel.Variable v = variable(n.name(), scope);
       if (v == null) throw c.error(UNKNOWN_NAME, target.pos(), "unknown name '" + n.name() + "'");
       if (scope.constOnly()) {
         throw c.error(NOT_CONSTANT, target.pos(), "not a constant expression: '" + n.name()
@@ -178,14 +180,14 @@ final class ExprCompiler {
     throw c.error(NOT_A_CONTAINER, target.pos(), "expected " + what + " here, found an expression");
   }
 
-  Type.Container container(Symbols.Variable v, Position pos) {
+  Type.Container container(CheckedModel.Variable v, Position pos) {
     if (v.type() instanceof Type.Container ct) return ct;
     throw c.error(NOT_A_CONTAINER, pos, "'" + v.name() + "' is a " + v.type().describe()
         + ", expected a fifo or lifo");
   }
 
   private Typed index(Expr.Index ix, Scope scope) {
-    Symbols.Variable v = storage(ix.target(), scope, "an array or a container");
+    CheckedModel.Variable v = storage(ix.target(), scope, "an array or a container");
     Typed i = compile(ix.index(), scope);
     if (v.type() instanceof Type.Array a) {
       expect(ix.index().pos(), a.index().kind(), i.type(), "an index of type "
@@ -282,7 +284,7 @@ final class ExprCompiler {
     switch (f) {
       case "len", "cap", "empty", "full", "head" -> {
         arity(call, 1);
-        Symbols.Variable v = storage(call.args().get(0), scope, "a fifo or lifo");
+        CheckedModel.Variable v = storage(call.args().get(0), scope, "a fifo or lifo");
         Type.Container ct = container(v, call.args().get(0).pos());
         int len = v.base();
         return switch (f) {
@@ -301,7 +303,7 @@ final class ExprCompiler {
       }
       case "contains" -> {
         arity(call, 2);
-        Symbols.Variable v = storage(call.args().get(0), scope, "a fifo or lifo");
+        CheckedModel.Variable v = storage(call.args().get(0), scope, "a fifo or lifo");
         Type.Container ct = container(v, call.args().get(0).pos());
         Typed value = compile(call.args().get(1), scope);
         expect(call.args().get(1).pos(), ct.element().kind(), value.type(),
@@ -387,6 +389,7 @@ final class ExprCompiler {
       throw c.error(TYPE_MISMATCH, domain.pos(), "type mismatch: expected a finite type (bool, a "
           + "range or an enum) to range over, found " + t.describe());
     }
+    symbols.domains.put(domain, s);
     int index = scope.nextIndex();
     c.envSize = Math.max(c.envSize, index + 1);
     return scope.bind(name, index, s);
@@ -432,7 +435,7 @@ final class ExprCompiler {
       if (scope.bound().containsKey(n.name())) {
         found.putIfAbsent(n.name(), n);
       } else {
-        Symbols.Variable v = variable(n.name(), scope);
+        CheckedModel.Variable v = variable(n.name(), scope);
         if (v != null && v.type() instanceof Type.Scalar) found.putIfAbsent(n.name(), n);
       }
     } else if (e instanceof Expr.Index ix) {

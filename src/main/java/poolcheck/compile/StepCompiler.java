@@ -11,6 +11,8 @@ import static poolcheck.language.ErrorCode.UNKNOWN_NAME;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;
+import poolcheck.check.CheckedModel;
+import poolcheck.check.Type;
 import poolcheck.language.Decl;
 import poolcheck.language.Expr;
 import poolcheck.language.Stmt;
@@ -110,7 +112,7 @@ final class StepCompiler {
     model.init(chain);
   }
 
-  private Instr initialise(Symbols.Variable v, Expr init, Scope scope, Instr next) {
+  private Instr initialise(CheckedModel.Variable v, Expr init, Scope scope, Instr next) {
     ExprCompiler.Typed value = exprs.compile(init, scope);
     String name = displayName(v.name(), scope);
     if (v.type() instanceof Type.Scalar s) {
@@ -210,7 +212,7 @@ final class StepCompiler {
     if (stmt instanceof Stmt.Assign a) {
       return assign(a.target(), a.value(), next, scope);
     } else if (stmt instanceof Stmt.Push p) {
-      Symbols.Variable v = exprs.storage(p.container(), scope, "a fifo or lifo");
+      CheckedModel.Variable v = exprs.storage(p.container(), scope, "a fifo or lifo");
       Type.Container ct = exprs.container(v, p.container().pos());
       ExprCompiler.Typed value = exprs.compile(p.value(), scope);
       exprs.expect(p.value().pos(), ct.element().kind(), value.type(), "an element of "
@@ -222,7 +224,7 @@ final class StepCompiler {
       push.pos = p.pos();
       return link(push, next);
     } else if (stmt instanceof Stmt.Pop p) {
-      Symbols.Variable v = exprs.storage(p.container(), scope, "a fifo or lifo");
+      CheckedModel.Variable v = exprs.storage(p.container(), scope, "a fifo or lifo");
       Type.Container ct = exprs.container(v, p.container().pos());
       Instr after = next;
       if (p.target() != null) {
@@ -303,7 +305,7 @@ final class StepCompiler {
         throw c.error(NOT_ASSIGNABLE, target.pos(), "cannot assign to '" + n.name()
             + "': it is not a variable");
       }
-      Symbols.Variable v = exprs.variable(n.name(), scope);
+      CheckedModel.Variable v = exprs.variable(n.name(), scope);
       if (v == null) throw c.error(UNKNOWN_NAME, target.pos(), "unknown name '" + n.name() + "'");
       if (!(v.type() instanceof Type.Scalar s)) {
         throw c.error(TYPE_MISMATCH, target.pos(), "type mismatch: cannot assign a value to "
@@ -315,7 +317,7 @@ final class StepCompiler {
           next);
     }
     if (target instanceof Expr.Index ix) {
-      Symbols.Variable v = exprs.storage(ix.target(), scope, "an array");
+      CheckedModel.Variable v = exprs.storage(ix.target(), scope, "an array");
       if (!(v.type() instanceof Type.Array a)) {
         throw c.error(NOT_ASSIGNABLE, target.pos(), "cannot assign to an element of " + v.name()
             + ", a " + v.type().describe() + (v.type() instanceof Type.Container

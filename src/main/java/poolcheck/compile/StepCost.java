@@ -4,6 +4,8 @@ import static poolcheck.language.ErrorCode.STEP_TOO_COSTLY;
 
 import java.lang.reflect.RecordComponent;
 import java.util.List;
+import poolcheck.check.CheckedModel;
+import poolcheck.check.Type;
 import poolcheck.language.Decl;
 import poolcheck.language.Expr;
 import poolcheck.language.Position;
@@ -34,10 +36,10 @@ final class StepCost {
   /** Records a PC142 for each step, init block or property over a bound. */
   void check(List<Decl> decls) {
     long initStores = 0;
-    for (Symbols.Variable v : c.symbols.globals.values()) initStores += Symbols.width(v.type());
+    for (CheckedModel.Variable v : c.symbols.globals.values()) initStores += CheckedModel.width(v.type());
     for (Symbols.Process p : c.symbols.processes.values()) {
       for (Type t : p.localTypes.values()) {
-        initStores = Limits.plus(initStores, Limits.times(p.instances, Symbols.width(t)));
+        initStores = Limits.plus(initStores, Limits.times(p.instances, CheckedModel.width(t)));
       }
     }
     for (Decl d : decls) {

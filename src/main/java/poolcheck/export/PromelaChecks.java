@@ -2,8 +2,8 @@ package poolcheck.export;
 
 import java.util.ArrayList;
 import java.util.List;
+import poolcheck.check.Type;
 import poolcheck.compile.ModelShape;
-import poolcheck.compile.Type;
 import poolcheck.export.PromelaExpressions.Scope;
 import poolcheck.export.PromelaExpressions.Storage;
 import poolcheck.language.Expr;

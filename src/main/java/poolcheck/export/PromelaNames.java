@@ -1,8 +1,8 @@
 package poolcheck.export;
 
 import java.util.Set;
+import poolcheck.check.Type;
 import poolcheck.compile.ModelShape;
-import poolcheck.compile.Type;
 
 /**
  * Where each model variable lives in the Promela export. Everything is global so that the state

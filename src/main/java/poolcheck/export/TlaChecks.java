@@ -2,8 +2,8 @@ package poolcheck.export;
 
 import java.util.ArrayList;
 import java.util.List;
+import poolcheck.check.Type;
 import poolcheck.compile.ModelShape;
-import poolcheck.compile.Type;
 import poolcheck.export.TlaExpressions.Scope;
 import poolcheck.export.TlaExpressions.Storage;
 import poolcheck.language.Expr;
