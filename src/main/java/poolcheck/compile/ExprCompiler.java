@@ -23,12 +23,14 @@ import poolcheck.language.TypeExpr;
 final class ExprCompiler {
   record Typed(Code code, Type type) {}
 
-  private final Compiler c;
+  private final Checking ctx;
   private final Symbols symbols;
+  private final Reports reports;
 
-  ExprCompiler(Compiler compiler) {
-    this.c = compiler;
-    this.symbols = compiler.symbols;
+  ExprCompiler(Checking ctx) {
+    this.ctx = ctx;
+    this.symbols = ctx.symbols();
+    this.reports = ctx.reports();
   }
 
   Code bool(Expr e, Scope scope) {
@@ -50,23 +52,23 @@ final class ExprCompiler {
   /** {@code pos} is where a failing constant expression is reported (never pass null). */
   int evaluate(Code code, Position pos) {
     try {
-      return code.eval(new Frame(Math.max(c.envSize, 8), new boolean[0]), new int[0]);
+      return code.eval(new Frame(Math.max(symbols.envSize, 8), new boolean[0]), new int[0]);
     } catch (Violation v) {
       if (v.property == Compiler.ARITHMETIC_OVERFLOW) throw overflow(v, pos);
-      throw c.error(OUT_OF_RANGE, pos, "constant expression fails: "
+      throw reports.error(OUT_OF_RANGE, pos, "constant expression fails: "
           + Compiler.RUNTIME[v.property].replace('_', ' '));
     }
   }
 
   /** A constant computation outside the 32-bit range: reported where the expression is. */
-  private Compiler.CompileError overflow(Violation v, Position pos) {
-    return c.error(CONSTANT_OVERFLOW, pos, "integer overflow in a constant expression: "
+  private CompileError overflow(Violation v, Position pos) {
+    return reports.error(CONSTANT_OVERFLOW, pos, "integer overflow in a constant expression: "
         + v.detail.replace(" at " + pos + ":", ":"));
   }
 
   void expect(Position pos, Type expected, Type found, String what) {
     if (!Type.compatible(expected, found)) {
-      throw c.error(TYPE_MISMATCH, pos, "type mismatch: expected " + what + " ("
+      throw reports.error(TYPE_MISMATCH, pos, "type mismatch: expected " + what + " ("
           + expected.describe() + "), found " + found.describe());
     }
   }
@@ -94,7 +96,8 @@ final class ExprCompiler {
       return new Typed(new Code.Const(b.value() ? 1 : 0), Type.BOOL);
     } else if (e instanceof Expr.Self s) {
       if (scope.process() == null) {
-        throw c.error(SELF_OUTSIDE_PROCESS, s.pos(), "'self' is only meaningful inside a process");
+        throw reports.error(SELF_OUTSIDE_PROCESS, s.pos(), "'self' is only meaningful inside a "
+            + "process");
       }
       return new Typed(new Code.Const(scope.instance()), Type.INT);
     } else if (e instanceof Expr.Name n) {
@@ -131,11 +134,11 @@ final class ExprCompiler {
     CheckedModel.Variable v = variable(name, scope);
     if (v != null) {
       if (scope.constOnly()) {
-        throw c.error(NOT_CONSTANT, n.pos(), "not a constant expression: '" + name
+        throw reports.error(NOT_CONSTANT, n.pos(), "not a constant expression: '" + name
             + "' is a variable");
       }
       if (!(v.type() instanceof Type.Scalar s)) {
-        throw c.error(TYPE_MISMATCH, n.pos(), "type mismatch: '" + name + "' is a "
+        throw reports.error(TYPE_MISMATCH, n.pos(), "type mismatch: '" + name + "' is a "
             + v.type().describe() + ", expected a value here"
             + (v.type() instanceof Type.Container ? " (len(" + name + "), head(" + name
                 + ") or " + name + "[i] read it)" : " (index it: " + name + "[i])"));
@@ -147,19 +150,21 @@ final class ExprCompiler {
     CheckedModel.EnumValue ev = symbols.enumValues.get(name);
     if (ev != null) return new Typed(new Code.Const(ev.ordinal()), ev.type());
     if (symbols.types.containsKey(name)) {
-      throw c.error(TYPE_MISMATCH, n.pos(), "type mismatch: '" + name + "' is a type, expected a "
+      throw reports.error(TYPE_MISMATCH, n.pos(), "type mismatch: '" + name + "' is a type, "
+          + "expected a "
           + "value");
     }
-    if (c.processNames.contains(name)) {
-      throw c.error(TYPE_MISMATCH, n.pos(), "type mismatch: '" + name + "' is a process, expected "
+    if (symbols.processNames.contains(name)) {
+      throw reports.error(TYPE_MISMATCH, n.pos(), "type mismatch: '" + name + "' is a process, "
+          + "expected "
           + "a value");
     }
     if (symbols.declared.containsKey(name)) {
       // Declared before this use but in no table: its declaration failed and was reported, and
       // a second error here would only mislead.
-      throw new Compiler.CompileError();
+      throw new CompileError();
     }
-    throw c.error(UNKNOWN_NAME, n.pos(), "unknown name '" + name + "'");
+    throw reports.error(UNKNOWN_NAME, n.pos(), "unknown name '" + name + "'");
   }
 
   /** The array or container a name refers to, or an error saying what it is instead. */
@@ -167,22 +172,24 @@ final class ExprCompiler {
     if (target instanceof Expr.Name n) {
       if (scope.bound().containsKey(n.name()) || symbols.constants.containsKey(n.name())
           || symbols.enumValues.containsKey(n.name())) {
-        throw c.error(NOT_A_CONTAINER, target.pos(), "'" + n.name() + "' is not " + what);
+        throw reports.error(NOT_A_CONTAINER, target.pos(), "'" + n.name() + "' is not " + what);
       }
       CheckedModel.Variable v = variable(n.name(), scope);
-      if (v == null) throw c.error(UNKNOWN_NAME, target.pos(), "unknown name '" + n.name() + "'");
+      if (v == null) throw reports.error(UNKNOWN_NAME, target.pos(), "unknown name "
+          + "'" + n.name() + "'");
       if (scope.constOnly()) {
-        throw c.error(NOT_CONSTANT, target.pos(), "not a constant expression: '" + n.name()
+        throw reports.error(NOT_CONSTANT, target.pos(), "not a constant expression: '" + n.name()
             + "' is a variable");
       }
       return v;
     }
-    throw c.error(NOT_A_CONTAINER, target.pos(), "expected " + what + " here, found an expression");
+    throw reports.error(NOT_A_CONTAINER, target.pos(), "expected " + what + " here, found an "
+        + "expression");
   }
 
   Type.Container container(CheckedModel.Variable v, Position pos) {
     if (v.type() instanceof Type.Container ct) return ct;
-    throw c.error(NOT_A_CONTAINER, pos, "'" + v.name() + "' is a " + v.type().describe()
+    throw reports.error(NOT_A_CONTAINER, pos, "'" + v.name() + "' is a " + v.type().describe()
         + ", expected a fifo or lifo");
   }
 
@@ -205,7 +212,7 @@ final class ExprCompiler {
       read.source = ix;
       return new Typed(read, ct.element().kind());
     }
-    throw c.error(NOT_A_CONTAINER, ix.target().pos(), "'" + v.name() + "' is a "
+    throw reports.error(NOT_A_CONTAINER, ix.target().pos(), "'" + v.name() + "' is a "
         + "" + v.type().describe()
         + ", expected an array or a container to index");
   }
@@ -222,13 +229,13 @@ final class ExprCompiler {
           case "&&" -> new Code.And(l.code(), r.code());
           case "||" -> new Code.Or(l.code(), r.code());
           default -> new Code.Implies(l.code(), r.code(),
-              scope.constOnly() ? -1 : c.site(Site.Kind.IMPLIES, b.pos(), null));
+              scope.constOnly() ? -1 : ctx.sites().site(Site.Kind.IMPLIES, b.pos(), null));
         };
         return new Typed(code, Type.BOOL);
       }
       case "==", "!=" -> {
         if (!Type.compatible(l.type(), r.type())) {
-          throw c.error(TYPE_MISMATCH, b.pos(), "type mismatch: '" + op + "' compares "
+          throw reports.error(TYPE_MISMATCH, b.pos(), "type mismatch: '" + op + "' compares "
               + l.type().describe() + " with " + r.type().describe());
         }
         return new Typed(arith(op.equals("==") ? Code.Arith.EQ : Code.Arith.NE, l, r, b),
@@ -319,27 +326,31 @@ final class ExprCompiler {
         return new Typed(arith(f.equals("min") ? Code.Arith.MIN : Code.Arith.MAX, a, b, call),
             Type.INT);
       }
-      case "push", "pop" -> throw c.error(NOT_ALLOWED_HERE, call.pos(), f + "(...) is a statement, "
+      case "push", "pop" -> throw reports.error(NOT_ALLOWED_HERE, call.pos(), f + "(...) is a "
+          + "statement, "
           + "not a value: write '" + (f.equals("pop") ? "x = pop(c);" : "push(c, x);") + "'");
-      default -> throw c.error(UNKNOWN_NAME, call.pos(), "unknown function '" + f + "' (builtins: "
+      default -> throw reports.error(UNKNOWN_NAME, call.pos(), "unknown function '" + f + "' "
+          + "(builtins: "
           + "len, cap, empty, full, head, contains, min, max)");
     }
   }
 
   private void arity(Expr.Call call, int n) {
     if (call.args().size() != n) {
-      throw c.error(WRONG_ARGUMENT_COUNT, call.pos(), call.function() + " takes " + n + " argument"
+      throw reports.error(WRONG_ARGUMENT_COUNT, call.pos(), call.function() + " takes " + n + " "
+          + "argument"
           + (n == 1 ? "" : "s") + ", found " + call.args().size());
     }
   }
 
   private Typed at(Expr.At at, Scope scope) {
     if (scope.constOnly()) {
-      throw c.error(NOT_CONSTANT, at.pos(), "not a constant expression: at(...) reads the state");
+      throw reports.error(NOT_CONSTANT, at.pos(), "not a constant expression: at(...) reads the "
+          + "state");
     }
     Symbols.Process p = symbols.processes.get(at.process());
     if (p == null) {
-      throw c.error(UNKNOWN_NAME, at.pos(), "unknown process '" + at.process() + "'");
+      throw reports.error(UNKNOWN_NAME, at.pos(), "unknown process '" + at.process() + "'");
     }
     int label;
     if (at.label().equals("done")) {
@@ -347,14 +358,16 @@ final class ExprCompiler {
     } else {
       Integer l = p.labels.get(at.label());
       if (l == null) {
-        throw c.error(MISSING_LABEL, at.labelPos(), "no label '" + at.label() + "' in process '"
+        throw reports.error(MISSING_LABEL, at.labelPos(), "no label '" + at.label() + "' in "
+            + "process '"
             + p.name + "'");
       }
       label = l;
     }
     if (at.instance() == null) {
       if (p.indexed) {
-        throw c.error(BAD_INSTANCE_COUNT, at.pos(), "process '" + p.name + "' has " + p.instances
+        throw reports.error(BAD_INSTANCE_COUNT, at.pos(), "process '" + p.name + "' has "
+            + "" + p.instances
             + " instances: write at(" + p.name + "[i], " + at.label() + ")");
       }
       return new Typed(new Code.Arith(Code.Arith.EQ, new Code.Slot(p.pcBase),
@@ -364,7 +377,7 @@ final class ExprCompiler {
     expect(at.instance().pos(), Type.INT, i.type(), "an instance number");
     if (i.code() instanceof Code.Const k) {
       if (k.value < 0 || k.value >= p.instances) {
-        throw c.error(BAD_INSTANCE_COUNT, at.instance().pos(), "instance " + k.value + " of "
+        throw reports.error(BAD_INSTANCE_COUNT, at.instance().pos(), "instance " + k.value + " of "
             + "process '"
             + p.name + "' does not exist: expected 0 .. " + (p.instances - 1));
       }
@@ -381,17 +394,19 @@ final class ExprCompiler {
   Scope bind(String name, TypeExpr domain, Scope scope, Position pos) {
     if (scope.bound().containsKey(name) || variable(name, scope) != null
         || symbols.declared.containsKey(name)) {
-      throw c.error(DUPLICATE_DECLARATION, pos, "duplicate declaration: bound variable '" + name
+      throw reports.error(DUPLICATE_DECLARATION, pos, "duplicate declaration: bound variable "
+          + "'" + name
           + "' hides another name");
     }
-    Type t = c.resolveType(domain);
+    Type t = ctx.resolveType(domain);
     if (!(t instanceof Type.Scalar s)) {
-      throw c.error(TYPE_MISMATCH, domain.pos(), "type mismatch: expected a finite type (bool, a "
+      throw reports.error(TYPE_MISMATCH, domain.pos(), "type mismatch: expected a finite type "
+          + "(bool, a "
           + "range or an enum) to range over, found " + t.describe());
     }
     symbols.domains.put(domain, s);
     int index = scope.nextIndex();
-    c.envSize = Math.max(c.envSize, index + 1);
+    symbols.envSize = Math.max(symbols.envSize, index + 1);
     return scope.bind(name, index, s);
   }
 

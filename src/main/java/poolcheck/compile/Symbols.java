@@ -2,9 +2,12 @@ package poolcheck.compile;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import poolcheck.check.CheckedModel;
 import poolcheck.check.Type;
 import poolcheck.language.Decl;
@@ -62,8 +65,20 @@ final class Symbols {
   final Map<String, Process> processes = new LinkedHashMap<>();
   /** Where each top-level name was declared, for duplicate errors. */
   final Map<String, Position> declared = new LinkedHashMap<>();
+  /** Process names, known from the first pass on (their bodies are checked after it). */
+  final Set<String> processNames = new HashSet<>();
+  /** Bound-variable slots the widest expression needs (quantifiers, choose, for nest). */
+  int envSize;
   /** The type each finite domain in a step or property resolved to, as met. */
   final Map<TypeExpr, Type.Scalar> domains = new LinkedHashMap<>();
+
+  /** Every name a model may refer to, for did-you-mean suggestions. */
+  Set<String> namesInScope() {
+    Set<String> out = new TreeSet<>(declared.keySet());
+    out.addAll(enumValues.keySet());
+    for (Process p : processes.values()) out.addAll(p.localTypes.keySet());
+    return out;
+  }
 
   /** The tables as the immutable result of checking. */
   CheckedModel freeze(String name, String source, Map<String, Property> properties,
