@@ -227,7 +227,7 @@ public final class PromelaExport {
 
   /** Asserts, in evaluation order, that evaluating {@code e} raises no runtime property. */
   private void evaluation(Expr e, Scope scope, String indent) {
-    for (PromelaChecks.Check c : checks.of(e, scope)) {
+    for (RuntimeChecks.Check c : checks.of(e, scope)) {
       line(indent + check("!" + wrap(c.condition()), c.property()));
     }
   }

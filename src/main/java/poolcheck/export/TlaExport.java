@@ -396,7 +396,7 @@ public final class TlaExport {
 
   /** Asserts, in evaluation order, that evaluating {@code e} raises no runtime property. */
   private void evaluation(Expr e, Scope scope, List<Item> items) {
-    for (TlaChecks.Check c : checks.of(e, scope)) {
+    for (RuntimeChecks.Check c : checks.of(e, scope)) {
       items.add(check("~" + TlaExpressions.paren(c.condition()), c.property()));
     }
   }
