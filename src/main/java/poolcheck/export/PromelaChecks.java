@@ -5,7 +5,6 @@ import java.util.List;
 import poolcheck.check.Type;
 import poolcheck.compile.ModelShape;
 import poolcheck.export.PromelaExpressions.Scope;
-import poolcheck.export.PromelaExpressions.Storage;
 import poolcheck.language.Expr;
 
 /**

@@ -13,7 +13,6 @@ import poolcheck.compile.Property;
 import poolcheck.compile.StateView;
 import poolcheck.compile.Value;
 import poolcheck.export.PromelaExpressions.Scope;
-import poolcheck.export.PromelaExpressions.Storage;
 import poolcheck.export.PromelaExpressions.Substitution;
 import poolcheck.export.StepPaths.Cond;
 import poolcheck.export.StepPaths.Leaf;
@@ -127,9 +126,9 @@ public final class PromelaExport {
     for (ModelShape.Variable v : shape.globals()) declare(PromelaNames.id(v.name()), v.type());
     for (ModelShape.Process p : shape.processes()) {
       for (int i = 0; i < p.instances(); i++) {
-        line("byte " + PromelaNames.pc(p, i) + " = " + NOT_STARTED + ";");
+        line("byte " + InstanceNames.pc(p, i) + " = " + NOT_STARTED + ";");
         for (ModelShape.Variable v : p.locals()) {
-          declare(PromelaNames.local(p, i, v.name()), v.type());
+          declare(InstanceNames.local(p, i, v.name()), v.type());
         }
       }
     }
@@ -180,10 +179,10 @@ public final class PromelaExport {
       for (int i = 0; i < p.instances(); i++) {
         String inst = p.instanceName(i);
         for (ModelShape.Variable v : p.locals()) {
-          assignValue(PromelaNames.local(p, i, v.name()), v.type(), s.get(inst + "."
+          assignValue(InstanceNames.local(p, i, v.name()), v.type(), s.get(inst + "."
               + v.name()), "    ");
         }
-        line("    " + PromelaNames.pc(p, i) + " = "
+        line("    " + InstanceNames.pc(p, i) + " = "
             + p.labelIndex(s.get(inst + ".pc").toString()) + ";");
       }
     }
@@ -239,12 +238,12 @@ public final class PromelaExport {
   // ---- processes
 
   private void process(ModelShape.Process p, int i) throws ModelException {
-    String inst = PromelaNames.instance(p, i);
+    String inst = InstanceNames.instance(p, i);
     line("active proctype " + inst + "() {");
     // Blocked here is a valid end: the monitor, not SPIN's end-state check, reports deadlocks.
     line("end_" + inst + ":");
     line("  do");
-    String pc = PromelaNames.pc(p, i);
+    String pc = InstanceNames.pc(p, i);
     for (int k = 0; k < p.steps().size(); k++) {
       Decl.Step step = p.steps().get(k);
       List<ImmutableList<Node>> paths = StepPaths.of(shape, step.body());
@@ -259,7 +258,7 @@ public final class PromelaExport {
 
   private void step(ModelShape.Process p, int i, int k, Decl.Step step, List<Node> path, int j,
       int paths) throws ModelException {
-    String pc = PromelaNames.pc(p, i);
+    String pc = InstanceNames.pc(p, i);
     this.process = p.name();
     this.label = step.label();
     Scope scope = new Scope(p, i, StepPaths.Bindings.NONE, null);
@@ -280,7 +279,7 @@ public final class PromelaExport {
       line("  :: d_step { " + comment);
       line("       " + guard + " ->");
     }
-    String end = PromelaNames.instance(p, i) + "_" + step.label() + "_" + j + "_end";
+    String end = InstanceNames.instance(p, i) + "_" + step.label() + "_" + j + "_end";
     Body body = new Body(p, i, step.label(), pc, end);
     if (step.guard() != null) evaluation(step.guard(), scope, "       ");
     boolean jumped = body.block(path, scope, "       ");
@@ -652,7 +651,7 @@ public final class PromelaExport {
       List<String> done = new ArrayList<>();
       for (ModelShape.Process p : shape.processes()) {
         for (int i = 0; i < p.instances(); i++) {
-          done.add(PromelaNames.pc(p, i) + " == " + p.doneIndex());
+          done.add(InstanceNames.pc(p, i) + " == " + p.doneIndex());
         }
       }
       fin = done.isEmpty() ? "true" : "(" + String.join(" && ", done) + ")";

@@ -4,7 +4,6 @@ import java.util.List;
 import poolcheck.check.Type;
 import poolcheck.compile.ModelShape;
 import poolcheck.export.TlaExpressions.Scope;
-import poolcheck.export.TlaExpressions.Storage;
 import poolcheck.language.Expr;
 
 /**
