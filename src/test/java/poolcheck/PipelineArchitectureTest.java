@@ -31,7 +31,7 @@ class PipelineArchitectureTest {
   @ArchTest
   static final ArchRule languageImportsNoOtherStage = noClasses()
       .that().resideInAPackage("poolcheck.language..")
-      .should().dependOnClassesThat().resideInAnyPackage("poolcheck.compile..",
+      .should().dependOnClassesThat().resideInAnyPackage("poolcheck.check..", "poolcheck.compile..",
           "poolcheck.explore..", "poolcheck.result..", "poolcheck.trace..", "poolcheck.cli..",
           "poolcheck.api..", "poolcheck.system..");
 
@@ -82,4 +82,11 @@ class PipelineArchitectureTest {
   static final ArchRule onlyTheCliImportsTheCli = noClasses()
       .that().resideOutsideOfPackage("poolcheck.cli..")
       .should().dependOnClassesThat().resideInAPackage("poolcheck.cli..");
+
+  @ArchTest
+  static final ArchRule theCheckedModelSitsBetweenLanguageAndCompile = noClasses()
+      .that().resideInAPackage("poolcheck.check..")
+      .should().dependOnClassesThat().resideInAnyPackage("poolcheck.compile..",
+          "poolcheck.explore..", "poolcheck.result..", "poolcheck.trace..", "poolcheck.cli..",
+          "poolcheck.api..", "poolcheck.export..");
 }

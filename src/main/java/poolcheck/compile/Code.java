@@ -1,5 +1,6 @@
 package poolcheck.compile;
 
+import poolcheck.check.Type;
 import poolcheck.language.Expr;
 
 /**

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import poolcheck.check.CheckedModel;
+import poolcheck.check.Type;
 import poolcheck.language.Decl;
 import poolcheck.language.Diagnostic;
 import poolcheck.system.Liveness;
@@ -49,7 +51,7 @@ public final class CompiledModel implements TransitionSystem {
   private final Code finalPredicate;
   private final int finalSite;
   private final ImmutableList<Site> sites;
-  private final Symbols symbols;
+  private final CheckedModel checked;
   private final ImmutableList<LivenessCheck> liveness;
   private final int[] fairness;
   private final ImmutableList<String> configurations;
@@ -60,7 +62,7 @@ public final class CompiledModel implements TransitionSystem {
   /** Load-time warnings (a scalarset too large to reduce), rendered by the caller. */
   private final ImmutableList<Diagnostic> warnings;
 
-  private CompiledModel(Builder b, StateLayout layout, Symbols symbols,
+  private CompiledModel(Builder b, StateLayout layout, CheckedModel checked,
       ImmutableList<Property> properties, int envSize, Map<String, Integer> constants,
       ImmutableList<String> configurations, String configuration) {
     this.configurations = configurations;
@@ -68,7 +70,7 @@ public final class CompiledModel implements TransitionSystem {
     this.name = b.name;
     this.source = b.source;
     this.layout = layout;
-    this.symbols = symbols;
+    this.checked = checked;
     this.properties = properties;
     this.envSize = Math.max(1, envSize);
     this.constants = ImmutableMap.copyOf(constants);
@@ -94,7 +96,7 @@ public final class CompiledModel implements TransitionSystem {
       fairness[i] = b.fairness.getOrDefault(b.instanceProcess.get(i), 0);
     }
     List<Diagnostic> found = new ArrayList<>();
-    this.symmetry = Symmetry.of(symbols, Limits.current().symmetryImages(), found);
+    this.symmetry = Symmetry.of(checked, Limits.current().symmetryImages(), found);
     this.warnings = ImmutableList.copyOf(found);
     this.reduce = symmetry != null;
     this.defaultState = new int[layout.slots()];
@@ -163,7 +165,7 @@ public final class CompiledModel implements TransitionSystem {
     this.finalPredicate = o.finalPredicate;
     this.finalSite = o.finalSite;
     this.sites = o.sites;
-    this.symbols = o.symbols;
+    this.checked = o.checked;
     this.liveness = o.liveness;
     this.fairness = o.fairness;
     this.configurations = o.configurations;
@@ -403,26 +405,28 @@ public final class CompiledModel implements TransitionSystem {
     return true;
   }
 
-  /** The checker's tables, for {@link ModelShape}. */
-  Symbols symbols() {
-    return symbols;
+  /** The checked model this was compiled from: its names, types, slots and property ids. */
+  public CheckedModel checked() {
+    return checked;
   }
 
   /** The state by name, for traces and exporters. */
   @Override
   public StateView view(int[] s) {
     ImmutableMap.Builder<String, Value> out = ImmutableMap.builder();
-    for (Symbols.Variable v : symbols.globals.values()) out.put(v.name(), value(v.type(), v.base(), s));
+    for (CheckedModel.Variable v : checked.globals().values()) {
+      out.put(v.name(), value(v.type(), v.base(), s));
+    }
     int instance = 0;
-    for (Symbols.Process p : symbols.processes.values()) {
-      for (int i = 0; i < p.instances; i++) {
+    for (CheckedModel.Process p : checked.processes().values()) {
+      for (int i = 0; i < p.instances(); i++) {
         String inst = p.instanceName(i);
-        int pc = s[p.pcBase + i];
-        String label = pc >= p.doneLabel() ? "done" : p.decl.steps().get(pc).label();
+        int pc = s[p.pcBase() + i];
+        String label = pc >= p.doneLabel() ? "done" : p.decl().steps().get(pc).label();
         out.put(inst + ".pc", new Value.Label(label));
-        for (Map.Entry<String, Integer> local : p.localSlots.get(i).entrySet()) {
+        for (Map.Entry<String, Integer> local : p.localSlots().get(i).entrySet()) {
           out.put(inst + "." + local.getKey(),
-              value(p.localTypes.get(local.getKey()), local.getValue(), s));
+              value(p.localTypes().get(local.getKey()), local.getValue(), s));
         }
         instance++;
       }
@@ -434,19 +438,19 @@ public final class CompiledModel implements TransitionSystem {
   @Override
   public int[] state(StateView view) {
     int[] s = defaultState.clone();
-    for (Symbols.Variable v : symbols.globals.values()) {
+    for (CheckedModel.Variable v : checked.globals().values()) {
       write(v.type(), v.base(), view.get(v.name()), s, v.name());
     }
-    for (Symbols.Process p : symbols.processes.values()) {
-      for (int i = 0; i < p.instances; i++) {
+    for (CheckedModel.Process p : checked.processes().values()) {
+      for (int i = 0; i < p.instances(); i++) {
         String inst = p.instanceName(i);
         Value pc = view.get(inst + ".pc");
         String label = pc instanceof Value.Label l ? l.name()
             : pc instanceof Value.Enum e ? e.name() : null;
         if (label == null) throw new IllegalArgumentException("no program counter for " + inst);
-        s[p.pcBase + i] = label.equals("done") ? p.doneLabel() : labelIndex(p, label);
-        for (Map.Entry<String, Integer> local : p.localSlots.get(i).entrySet()) {
-          write(p.localTypes.get(local.getKey()), local.getValue(),
+        s[p.pcBase() + i] = label.equals("done") ? p.doneLabel() : labelIndex(p, label);
+        for (Map.Entry<String, Integer> local : p.localSlots().get(i).entrySet()) {
+          write(p.localTypes().get(local.getKey()), local.getValue(),
               view.get(inst + "." + local.getKey()), s, inst + "." + local.getKey());
         }
       }
@@ -454,9 +458,9 @@ public final class CompiledModel implements TransitionSystem {
     return s;
   }
 
-  private static int labelIndex(Symbols.Process p, String label) {
-    Integer i = p.labels.get(label);
-    if (i == null) throw new IllegalArgumentException("no label '" + label + "' in " + p.name);
+  private static int labelIndex(CheckedModel.Process p, String label) {
+    Integer i = p.labels().get(label);
+    if (i == null) throw new IllegalArgumentException("no label '" + label + "' in " + p.name());
     return i;
   }
 
@@ -660,10 +664,11 @@ public final class CompiledModel implements TransitionSystem {
       finalSite = site;
     }
 
-    CompiledModel build(StateLayout layout, Symbols symbols, ImmutableList<Property> properties,
+    CompiledModel build(StateLayout layout, CheckedModel checked,
+        ImmutableList<Property> properties,
         int envSize, Map<String, Integer> constants, ImmutableList<String> configurations,
         String configuration) {
-      return new CompiledModel(this, layout, symbols, properties, envSize, constants,
+      return new CompiledModel(this, layout, checked, properties, envSize, constants,
           configurations, configuration);
     }
   }

@@ -1,5 +1,19 @@
 package poolcheck.compile;
 
+import static poolcheck.language.ErrorCode.BAD_INSTANCE_COUNT;
+import static poolcheck.language.ErrorCode.BAD_OVERRIDE;
+import static poolcheck.language.ErrorCode.DUPLICATE_DECLARATION;
+import static poolcheck.language.ErrorCode.DUPLICATE_ENUM_VALUE;
+import static poolcheck.language.ErrorCode.DUPLICATE_LABEL;
+import static poolcheck.language.ErrorCode.NOTHING_TO_CHECK;
+import static poolcheck.language.ErrorCode.NO_INITIAL_STATE;
+import static poolcheck.language.ErrorCode.NO_STEPS;
+import static poolcheck.language.ErrorCode.OUT_OF_RANGE;
+import static poolcheck.language.ErrorCode.STATE_TOO_LARGE;
+import static poolcheck.language.ErrorCode.TYPE_MISMATCH;
+import static poolcheck.language.ErrorCode.UNKNOWN_CONFIG;
+import static poolcheck.language.ErrorCode.UNKNOWN_NAME;
+
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import poolcheck.check.CheckedModel;
+import poolcheck.check.Type;
 import poolcheck.language.Decl;
 import poolcheck.language.DeepStack;
 import poolcheck.language.Diagnostic;
@@ -23,8 +39,11 @@ import poolcheck.system.SuccessorSink;
 
 /**
  * Checks a parsed model (names, types, labels, constants) and compiles it to slots and linked
- * instructions in the same pass: each check happens where the compiler needs the fact anyway.
- * Errors in one declaration do not stop the others from being checked.
+ * instructions. Declarations are checked first, into {@link Symbols}; step bodies, invariants
+ * and properties are still checked as they are compiled ({@link StepCompiler},
+ * {@link ExprCompiler}); the tables are then frozen into the {@link CheckedModel} the compiled
+ * model and the exporters read. Errors in one declaration do not stop the others from being
+ * checked; {@link Reports} keeps one mistake to one error.
  */
 public final class Compiler {
   /** Runtime properties have fixed ids so that the hot loop can name them without lookups. */
@@ -40,28 +59,17 @@ public final class Compiler {
   static final int DEADLOCK = 6;
 
   final Symbols symbols = new Symbols();
-  final List<Diagnostic> errors = new ArrayList<>();
-  final Map<String, Property> properties = new LinkedHashMap<>();
-  /** Coverage sites in the order first met; instances of a process share their text's sites. */
-  final List<Site> sites = new ArrayList<>();
-  private final Map<String, Integer> siteIds = new java.util.HashMap<>();
-  private final List<java.util.Set<String>> siteSteps = new ArrayList<>();
-  /** The step being compiled ({@code "reader.take_ref"}), null outside steps. */
-  String currentStep;
+  private final Reports reports = new Reports(symbols);
+  private final Sites sites = new Sites();
+  private final PropertyTable properties = new PropertyTable();
+  /** What the expression, statement, type and cost checkers share; set once limits are read. */
+  private Checking ctx;
   private final List<Integer> slotLo = new ArrayList<>();
   private final List<Integer> slotHi = new ArrayList<>();
   private final Map<String, String> overrides;
   private final Map<String, Position> overridePositions;
   /** Every constant declared, even one whose declaration failed: -D may name it. */
   private final Set<String> constantNames = new HashSet<>();
-  /**
-   * Names whose declaration failed (a global, a local, a type, a process). Its error was
-   * reported; every later "unknown name" or "not a type" about it is a consequence and is not.
-   */
-  private final Set<String> poisoned = new HashSet<>();
-  /** Process names, known from the first pass on (their bodies are checked after it). */
-  final Set<String> processNames = new HashSet<>();
-  int envSize;
   private String modelName;
   private Position modelNamePos;
   private Limits limits;
@@ -82,8 +90,8 @@ public final class Compiler {
     for (String name : overrides.keySet()) {
       overridePositions.put(name, new Position("command line", 1, column++));
     }
-    for (String name : RUNTIME) addProperty(name, Property.Kind.RUNTIME, "any step");
-    addProperty("deadlock", Property.Kind.DEADLOCK, "a state with no enabled step");
+    for (String name : RUNTIME) properties.add(name, Property.Kind.RUNTIME, "any step");
+    properties.add("deadlock", Property.Kind.DEADLOCK, "a state with no enabled step");
   }
 
   /** Checks and compiles; {@code overrides} are -D NAME=VALUE constant values. */
@@ -110,9 +118,10 @@ public final class Compiler {
     try {
       limits = Limits.current();
     } catch (IllegalArgumentException e) {
-      throw new ModelException(new Diagnostic("PC118", new Position("command line", 1, 1),
+      throw new ModelException(new Diagnostic(BAD_OVERRIDE, new Position("command line", 1, 1),
           e.getMessage()));
     }
+    ctx = new Checking(symbols, reports, sites, properties, limits);
     modelName = baseName(parsed.source());
     selectConfiguration(parsed);
     List<Decl.Process> processes = new ArrayList<>();
@@ -122,13 +131,13 @@ public final class Compiler {
       } catch (CompileError e) {
         // recorded; go on with the next declaration, and keep quiet about this one's name
         String name = declaredName(d);
-        if (name != null) poisoned.add(name);
+        if (name != null) reports.poison(name);
       }
     }
-    if (stateTooLarge) throw new ModelException(sorted(errors));
+    if (stateTooLarge) throw reports.exception();
     for (String name : overrides.keySet()) {
       if (!constantNames.contains(name)) {
-        errors.add(new Diagnostic("PC118", overridePositions.get(name),
+        reports.add(new Diagnostic(BAD_OVERRIDE, overridePositions.get(name),
             "-D " + name + ": the model has no constant '" + name + "' (constants: "
                 + String.join(", ", symbols.constants.keySet()) + ")"));
       }
@@ -137,7 +146,7 @@ public final class Compiler {
       if (d instanceof Decl.Config config) {
         for (Decl.Setting s : config.settings()) {
           if (!constantNames.contains(s.constant())) {
-            errors.add(new Diagnostic("PC104", s.pos(), "configuration '" + config.name()
+            reports.add(new Diagnostic(UNKNOWN_NAME, s.pos(), "configuration '" + config.name()
                 + "' sets unknown constant '" + s.constant() + "'"));
           }
         }
@@ -147,57 +156,59 @@ public final class Compiler {
       try {
         declareProcess(p);
       } catch (CompileError e) {
-        poisoned.add(p.name());
+        reports.poison(p.name());
       }
     }
     allocateProcessSlots();
-    if (stateTooLarge) throw new ModelException(sorted(errors));
+    if (stateTooLarge) throw reports.exception();
     checkPropertyNames(parsed.decls());
     // Properties are registered before any step is compiled so that ids are stable and
     // independent of where an assert first appears.
-    StepCompiler steps = new StepCompiler(this);
+    StepCompiler steps = new StepCompiler(ctx);
     for (Decl d : parsed.decls()) {
       if (d instanceof Decl.Liveness live) {
-        if (properties.containsKey(live.name())) {
-          errors.add(new Diagnostic("PC105", live.pos(), "duplicate property name '"
+        if (properties.contains(live.name())) {
+          reports.add(new Diagnostic(DUPLICATE_DECLARATION, live.pos(), "duplicate property name '"
               + live.name() + "'"));
         }
-        addProperty(live.name(), Property.Kind.LIVENESS, "liveness at " + live.pos());
+        properties.add(live.name(), Property.Kind.LIVENESS, "liveness at " + live.pos());
       }
-      if (d instanceof Decl.Invariant inv) addProperty(inv.name(), Property.Kind.INVARIANT,
+      if (d instanceof Decl.Invariant inv) properties.add(inv.name(), Property.Kind.INVARIANT,
           "invariant at " + inv.pos());
     }
     steps.registerAsserts(parsed.decls());
     CompiledModel.Builder model = new CompiledModel.Builder(modelName, parsed.source());
     steps.compileInit(parsed.decls(), model);
     steps.compileProcesses(model);
-    ExprCompiler exprs = new ExprCompiler(this);
+    ExprCompiler exprs = ctx.exprs();
     for (Decl d : parsed.decls()) {
       try {
         if (d instanceof Decl.Invariant inv) {
           Code code = exprs.bool(inv.condition(), Scope.GLOBAL);
           model.invariant(properties.get(inv.name()).id(), code,
-              site(Site.Kind.INVARIANT, inv.pos(), inv.name()));
+              sites.site(Site.Kind.INVARIANT, inv.pos(), inv.name()));
           model.invariantReads(properties.get(inv.name()).id(),
               exprs.reads(inv.condition(), Scope.GLOBAL));
         } else if (d instanceof Decl.Final fin) {
           if (model.hasFinal()) {
-            throw error("PC105", fin.pos(), "duplicate final-state predicate: only one "
+            throw reports.error(DUPLICATE_DECLARATION, fin.pos(), "duplicate final-state "
+                + "predicate: only "
+                + "one "
                 + "'final' declaration is allowed");
           }
           model.finalPredicate(exprs.bool(fin.condition(), Scope.GLOBAL),
-              site(Site.Kind.FINAL, fin.pos(), null));
+              sites.site(Site.Kind.FINAL, fin.pos(), null));
         } else if (d instanceof Decl.Liveness live) {
           Code p = live.p() == null ? null : exprs.bool(live.p(), Scope.GLOBAL);
           Code q = exprs.bool(live.q(), Scope.GLOBAL);
           model.liveness(properties.get(live.name()), live.kind(), p, q,
-              p == null ? -1 : site(Site.Kind.LEADS_TO, live.pos(), live.name()));
+              p == null ? -1 : sites.site(Site.Kind.LEADS_TO, live.pos(), live.name()));
         } else if (d instanceof Decl.Fairness fair) {
           for (int k = 0; k < fair.processes().size(); k++) {
             String name = fair.processes().get(k);
             Symbols.Process proc = symbols.processes.get(name);
             if (proc == null) {
-              throw error("PC104", fair.positions().get(k), "unknown process '" + name
+              throw reports.error(UNKNOWN_NAME, fair.positions().get(k), "unknown process '" + name
                   + "' in fairness declaration");
             }
             model.fairness(name, fair.strong());
@@ -207,16 +218,27 @@ public final class Compiler {
         // recorded
       }
     }
-    if (errors.isEmpty()) nothingToCheck(parsed);
-    if (errors.isEmpty()) new StepCost(this, limits).check(parsed.decls());
-    if (!errors.isEmpty()) throw new ModelException(sorted(errors));
+    if (reports.isEmpty()) nothingToCheck(parsed);
+    if (reports.isEmpty()) new StepCost(ctx).check(parsed.decls());
+    if (!reports.isEmpty()) throw reports.exception();
     int[] lo = slotLo.stream().mapToInt(Integer::intValue).toArray();
     int[] hi = slotHi.stream().mapToInt(Integer::intValue).toArray();
     Map<String, Integer> constants = new LinkedHashMap<>();
     symbols.constants.forEach((k, v) -> constants.put(k, v.value()));
-    model.sites(sitesWithSteps());
-    CompiledModel compiled = model.build(new StateLayout(lo, hi), symbols,
-        ImmutableList.copyOf(properties.values()), envSize, constants,
+    model.sites(sites.withSteps());
+    List<CheckedModel.Invariant> invariants = new ArrayList<>();
+    Expr finalCondition = null;
+    for (Decl d : parsed.decls()) {
+      if (d instanceof Decl.Invariant inv) {
+        invariants.add(new CheckedModel.Invariant(inv.name(), inv.condition()));
+      } else if (d instanceof Decl.Final fin) {
+        finalCondition = fin.condition();
+      }
+    }
+    CheckedModel checked = symbols.freeze(modelName, parsed.source(), properties.byName(),
+        invariants, finalCondition, configurations, configuration);
+    CompiledModel compiled = model.build(new StateLayout(lo, hi), checked,
+        ImmutableList.copyOf(properties.values()), symbols.envSize, constants,
         ImmutableList.copyOf(configurations), configuration);
     requireInitialState(compiled, parsed);
     return compiled;
@@ -244,29 +266,9 @@ public final class Compiler {
     if (any[0]) return;
     Position at = parsed.decls().stream().filter(d -> d instanceof Decl.Init).map(Decl::pos)
         .findFirst().orElse(new Position(parsed.source(), 1, 1));
-    throw new ModelException(new Diagnostic("PC144", at, "no initial state: every way through "
+    throw new ModelException(new Diagnostic(NO_INITIAL_STATE, at, "no initial state: every way "
+        + "through "
         + "init blocks (a 'when' that never holds?), so there would be nothing to explore"));
-  }
-
-  /** The id of the coverage site of this kind at this position, registered on first use. */
-  int site(Site.Kind kind, Position pos, String name) {
-    int id = siteIds.computeIfAbsent(kind + " " + pos + " " + name, k -> {
-      sites.add(new Site(sites.size(), kind, pos, name, ImmutableList.of()));
-      siteSteps.add(new java.util.LinkedHashSet<>());
-      return sites.size() - 1;
-    });
-    if (currentStep != null) siteSteps.get(id).add(currentStep);
-    return id;
-  }
-
-  /** The sites with the steps each occurs in. */
-  private List<Site> sitesWithSteps() {
-    List<Site> out = new ArrayList<>();
-    for (Site s : sites) {
-      out.add(new Site(s.id(), s.kind(), s.position(), s.name(),
-          ImmutableList.copyOf(siteSteps.get(s.id()))));
-    }
-    return out;
   }
 
   private void selectConfiguration(ParsedModel parsed) throws ModelException {
@@ -275,7 +277,7 @@ public final class Compiler {
     for (Decl d : parsed.decls()) {
       if (!(d instanceof Decl.Config config)) continue;
       if (seen.containsKey(config.name())) {
-        errors.add(new Diagnostic("PC105", config.pos(), "duplicate configuration '"
+        reports.add(new Diagnostic(DUPLICATE_DECLARATION, config.pos(), "duplicate configuration '"
             + config.name() + "' (first declared at " + seen.get(config.name()) + ")"));
         continue;
       }
@@ -284,7 +286,7 @@ public final class Compiler {
       if (config.name().equals(configuration)) selected = config;
     }
     if (configuration != null && selected == null) {
-      throw new ModelException(new Diagnostic("PC121", new Position("command line", 1, 1),
+      throw new ModelException(new Diagnostic(UNKNOWN_CONFIG, new Position("command line", 1, 1),
           "--config " + configuration + ": the model has no such configuration"
               + (configurations.isEmpty() ? "" : " (it has: " + String.join(", ",
                   configurations) + ")")));
@@ -292,23 +294,6 @@ public final class Compiler {
     if (selected != null) {
       for (Decl.Setting s : selected.settings()) configured.put(s.constant(), s);
     }
-  }
-
-  /**
-   * In source order, one per position: a step is compiled once per process instance, and its
-   * error is one error however many instances there are.
-   */
-  private static List<Diagnostic> sorted(List<Diagnostic> errors) {
-    Map<Position, Diagnostic> first = new LinkedHashMap<>();
-    for (Diagnostic d : errors) first.putIfAbsent(d.position(), d);
-    List<Diagnostic> out = new ArrayList<>(first.values());
-    out.sort((a, b) -> {
-      int f = a.position().file().compareTo(b.position().file());
-      if (f != 0) return f;
-      int l = Integer.compare(a.position().line(), b.position().line());
-      return l != 0 ? l : Integer.compare(a.position().column(), b.position().column());
-    });
-    return out;
   }
 
   private static String baseName(String source) {
@@ -320,10 +305,12 @@ public final class Compiler {
   // ---- declarations
 
   private void declare(Decl d, List<Decl.Process> processes) {
-    ExprCompiler exprs = new ExprCompiler(this);
+    ExprCompiler exprs = ctx.exprs();
     if (d instanceof Decl.ModelName m) {
       if (modelNamePos != null) {
-        throw error("PC105", m.pos(), "duplicate model declaration: the model is already "
+        throw reports.error(DUPLICATE_DECLARATION, m.pos(), "duplicate model declaration: the "
+            + "model is "
+            + "already "
             + "named '" + modelName + "' at " + modelNamePos);
       }
       modelName = m.name();
@@ -331,8 +318,8 @@ public final class Compiler {
     } else if (d instanceof Decl.Const c) {
       claim(c.name(), c.pos());
       constantNames.add(c.name());
-      guard(c.value());
-      if (configured.containsKey(c.name())) guard(configured.get(c.name()).value());
+      ctx.guard(c.value());
+      if (configured.containsKey(c.name())) ctx.guard(configured.get(c.name()).value());
       int value;
       Type kind;
       if (overrides.containsKey(c.name())) {
@@ -353,35 +340,37 @@ public final class Compiler {
         value = exprs.evaluate(t.code(), c.value().pos());
       }
       if (kind instanceof Type.Enum) {
-        throw error("PC106", c.value().pos(), "type mismatch: a constant is an integer or a "
+        throw reports.error(TYPE_MISMATCH, c.value().pos(), "type mismatch: a constant is an "
+            + "integer or a "
             + "boolean, found " + kind.describe());
       }
       if (c.bounds() != null) {
-        Type bounds = resolveType(c.bounds());
+        Type bounds = ctx.resolveType(c.bounds());
         if (!(bounds instanceof Type.Range r) || kind != Type.INT) {
-          throw error("PC106", c.bounds().pos(), "type mismatch: the bounds of constant '"
+          throw reports.error(TYPE_MISMATCH, c.bounds().pos(), "type mismatch: the bounds of "
+              + "constant '"
               + c.name() + "' must be an integer range");
         }
         if (value < r.lo() || value > r.hi()) {
           Position at = overrides.containsKey(c.name()) ? overridePositions.get(c.name())
               : c.value().pos();
-          throw error("PC108", at, "constant " + c.name() + " = " + value
+          throw reports.error(OUT_OF_RANGE, at, "constant " + c.name() + " = " + value
               + " is out of its range " + r.describe());
         }
       }
-      symbols.constants.put(c.name(), new Symbols.Constant(kind, value, c.pos()));
+      symbols.constants.put(c.name(), new CheckedModel.Constant(c.name(), kind, value, c.pos()));
     } else if (d instanceof Decl.TypeAlias t) {
       claim(t.name(), t.pos());
       if (t.type() instanceof TypeExpr.Scalarset set) {
-        guard(set.size());
-        int size = new ExprCompiler(this).constantInt(set.size());
+        ctx.guard(set.size());
+        int size = ctx.exprs().constantInt(set.size());
         if (size < 1) {
-          throw error("PC108", set.size().pos(), "scalarset size " + size
+          throw reports.error(OUT_OF_RANGE, set.size().pos(), "scalarset size " + size
               + " is out of range: expected at least 1");
         }
         symbols.types.put(t.name(), new Type.Symmetric(t.name(), size));
       } else {
-        symbols.types.put(t.name(), resolveType(t.type()));
+        symbols.types.put(t.name(), ctx.resolveType(t.type()));
       }
     } else if (d instanceof Decl.Enum e) {
       claim(e.name(), e.pos());
@@ -391,27 +380,27 @@ public final class Compiler {
         String v = e.values().get(i);
         Position at = e.valuePositions().get(i);
         if (symbols.enumValues.containsKey(v)) {
-          errors.add(new Diagnostic("PC119", at, "enum value '" + v
+          reports.add(new Diagnostic(DUPLICATE_ENUM_VALUE, at, "enum value '" + v
               + "' is already declared in enum "
               + symbols.enumValues.get(v).type().name()));
           continue;
         }
         if (symbols.declared.containsKey(v)) {
-          errors.add(new Diagnostic("PC105", at, "duplicate declaration of '" + v
+          reports.add(new Diagnostic(DUPLICATE_DECLARATION, at, "duplicate declaration of '" + v
               + "' (first declared at " + symbols.declared.get(v) + ")"));
           continue;
         }
         symbols.declared.put(v, at);
-        symbols.enumValues.put(v, new Symbols.EnumValue(type, i));
+        symbols.enumValues.put(v, new CheckedModel.EnumValue(type, i));
       }
     } else if (d instanceof Decl.Var v) {
       claim(v.name(), v.pos());
-      Type type = resolveVariableType(v.type());
+      Type type = ctx.resolveVariableType(v.type());
       int base = allocate(type, "variable " + v.name(), v.pos());
-      symbols.globals.put(v.name(), new Symbols.Variable(v.name(), type, v.pos(), base));
+      symbols.globals.put(v.name(), new CheckedModel.Variable(v.name(), type, v.pos(), base));
     } else if (d instanceof Decl.Process p) {
       claim(p.name(), p.pos());
-      processNames.add(p.name());
+      symbols.processNames.add(p.name());
       processes.add(p);
     } else if (d instanceof Decl.Init i) {
     } else if (d instanceof Decl.Invariant i) {
@@ -426,39 +415,41 @@ public final class Compiler {
     if (kind == Type.BOOL) {
       if (text.equals("true")) return 1;
       if (text.equals("false")) return 0;
-      throw error("PC118", at, "-D " + name + "=" + text + ": expected true or false");
+      throw reports.error(BAD_OVERRIDE, at, "-D " + name + "=" + text + ": expected true or false");
     }
     try {
       return Integer.parseInt(text.trim());
     } catch (NumberFormatException e) {
-      throw error("PC118", at, "-D " + name + "=" + text + ": expected an integer");
+      throw reports.error(BAD_OVERRIDE, at, "-D " + name + "=" + text + ": expected an integer");
     }
   }
 
   private void declareProcess(Decl.Process p) {
     int instances = 1;
     if (p.instances() != null) {
-      guard(p.instances());
-      ExprCompiler.Typed t = new ExprCompiler(this).constant(p.instances(), Scope.GLOBAL);
+      ctx.guard(p.instances());
+      ExprCompiler.Typed t = ctx.exprs().constant(p.instances(), Scope.GLOBAL);
       if (t.type() != Type.INT) {
-        throw error("PC106", p.instances().pos(), "type mismatch: the number of instances "
+        throw reports.error(TYPE_MISMATCH, p.instances().pos(), "type mismatch: the number of "
+            + "instances "
             + "must be an integer, found " + t.type().describe());
       }
-      instances = new ExprCompiler(this).evaluate(t.code(), p.instances().pos());
+      instances = ctx.exprs().evaluate(t.code(), p.instances().pos());
       if (instances < 1 || instances > 64) {
-        throw error("PC117", p.instances().pos(), "process '" + p.name() + "' has "
+        throw reports.error(BAD_INSTANCE_COUNT, p.instances().pos(), "process '" + p.name() + "' "
+            + "has "
             + instances + " instances: expected 1 to 64");
       }
     }
     if (p.steps().isEmpty()) {
-      throw error("PC116", p.pos(), "process '" + p.name() + "' has no steps: expected at "
+      throw reports.error(NO_STEPS, p.pos(), "process '" + p.name() + "' has no steps: expected at "
           + "least one 'label: { ... }'");
     }
     Symbols.Process proc = new Symbols.Process(p.name(), p, instances, p.instances() != null);
     for (int i = 0; i < p.steps().size(); i++) {
       Decl.Step s = p.steps().get(i);
       if (proc.labels.containsKey(s.label())) {
-        errors.add(new Diagnostic("PC113", s.pos(), "duplicate label '" + s.label()
+        reports.add(new Diagnostic(DUPLICATE_LABEL, s.pos(), "duplicate label '" + s.label()
             + "' in process '" + p.name() + "'"));
         continue;
       }
@@ -467,22 +458,25 @@ public final class Compiler {
     for (Decl.Var v : p.locals()) {
       try {
         if (proc.localTypes.containsKey(v.name())) {
-          throw error("PC105", v.pos(), "duplicate declaration of local '" + v.name()
+          throw reports.error(DUPLICATE_DECLARATION, v.pos(), "duplicate declaration of local "
+              + "'" + v.name()
               + "' in process '" + p.name() + "'");
         }
         if (symbols.globals.containsKey(v.name()) || symbols.constants.containsKey(v.name())) {
-          throw error("PC105", v.pos(), "duplicate declaration: local '" + v.name()
+          throw reports.error(DUPLICATE_DECLARATION, v.pos(), "duplicate declaration: local "
+              + "'" + v.name()
               + "' hides the global declared at " + symbols.declared.get(v.name()));
         }
         if (symbols.declared.containsKey(v.name())) {
           // An enum value, type or process of that name: the local would silently win.
-          throw error("PC105", v.pos(), "duplicate declaration: local '" + v.name()
+          throw reports.error(DUPLICATE_DECLARATION, v.pos(), "duplicate declaration: local "
+              + "'" + v.name()
               + "' hides the name declared at " + symbols.declared.get(v.name()));
         }
-        Type type = resolveVariableType(v.type());
+        Type type = ctx.resolveVariableType(v.type());
         proc.localTypes.put(v.name(), type);
       } catch (CompileError e) {
-        poisoned.add(v.name());
+        reports.poison(v.name());
       }
     }
     symbols.processes.put(p.name(), proc);
@@ -527,13 +521,14 @@ public final class Compiler {
         : type instanceof Type.Scalar sc ? bits(sc) : 0;
     if (slotLo.size() + slots > limits.stateSlots()) {
       stateTooLarge = true;
-      throw error("PC141", at, "state too large: " + what + " needs " + slots
+      throw reports.error(STATE_TOO_LARGE, at, "state too large: " + what + " needs " + slots
           + " slots, " + (slotLo.size() + slots) + " in all, more than " + limits.stateSlots()
           + " per state; " + Limits.raise("max-state-slots"));
     }
     if (stateBits + bits > limits.stateBits()) {
       stateTooLarge = true;
-      throw error("PC141", at, "state too large: " + what + " needs " + bits + " bits, "
+      throw reports.error(STATE_TOO_LARGE, at, "state too large: " + what + " needs " + bits + " "
+          + "bits, "
           + (stateBits + bits) + " in all, more than " + limits.stateBits() + " per state; "
           + Limits.raise("max-state-bits"));
     }
@@ -560,14 +555,6 @@ public final class Compiler {
     return base;
   }
 
-  /**
-   * A constant expression is evaluated while the model loads: one with a quantifier over 2^31
-   * values would hang the load, so its cost is bounded like a step's (PC142).
-   */
-  private void guard(Expr e) {
-    new StepCost(this, limits).constant(e);
-  }
-
   /** Bits of one packed slot of this type, as StateLayout packs it. */
   private static long bits(Type.Scalar t) {
     long span = (long) t.hi() - t.lo();
@@ -582,7 +569,8 @@ public final class Compiler {
     if (!symbols.processes.isEmpty()) return;
     Position at = parsed.decls().isEmpty() ? new Position(parsed.source(), 1, 1)
         : parsed.decls().get(parsed.decls().size() - 1).pos();
-    errors.add(new Diagnostic("PC143", at, "nothing to check: the model declares no process "
+    reports.add(new Diagnostic(NOTHING_TO_CHECK, at, "nothing to check: the model declares no "
+        + "process "
         + "(" + (parsed.decls().isEmpty() ? "the file has no declarations"
             : "is the file complete?") + ")"));
   }
@@ -590,7 +578,9 @@ public final class Compiler {
   private void claim(String name, Position pos) {
     Position first = symbols.declared.get(name);
     if (first != null) {
-      throw error("PC105", pos, "duplicate declaration of '" + name + "' (first declared at "
+      throw reports.error(DUPLICATE_DECLARATION, pos, "duplicate declaration of '" + name + "' "
+          + "(first "
+          + "declared at "
           + first + ")");
     }
     symbols.declared.put(name, pos);
@@ -607,122 +597,12 @@ public final class Compiler {
       Property builtIn = properties.get(inv.name());
       Position first = invariants.putIfAbsent(inv.name(), inv.pos());
       if (builtIn != null || first != null) {
-        errors.add(new Diagnostic("PC105", inv.pos(), "duplicate declaration of property '"
-            + inv.name() + "' (already " + (builtIn != null ? describe(builtIn)
+        reports.add(new Diagnostic(DUPLICATE_DECLARATION, inv.pos(), "duplicate declaration of "
+            + "property '"
+            + inv.name() + "' (already " + (builtIn != null ? PropertyTable.describe(builtIn)
                 : "the invariant at " + first) + ")"));
       }
     }
-  }
-
-  static String describe(Property p) {
-    return switch (p.kind()) {
-      case RUNTIME -> "a runtime property";
-      case DEADLOCK -> "the deadlock property";
-      default -> "the " + p.kind().name().toLowerCase(java.util.Locale.ROOT) + " at "
-          + p.where().replaceFirst("^.* at ", "");
-    };
-  }
-
-  void addProperty(String name, Property.Kind kind, String where) {
-    properties.computeIfAbsent(name, n -> new Property(properties.size(), n, kind, where));
-  }
-
-  // ---- types
-
-  Type resolveVariableType(TypeExpr t) {
-    Type type = resolveType(t);
-    if (type instanceof Type.Int) throw error("PC106", t.pos(), "not a storage type");
-    return type;
-  }
-
-  Type resolveType(TypeExpr t) {
-    ExprCompiler exprs = new ExprCompiler(this);
-    if (t instanceof TypeExpr.Scalarset) {
-      throw error("PC106", t.pos(), "a scalarset must be named: write 'type Name = "
-          + "scalarset(N);' and use Name");
-    }
-    if (t instanceof TypeExpr.Bool b) {
-      return Type.BOOL;
-    } else if (t instanceof TypeExpr.Range r) {
-      guard(r.lo());
-      guard(r.hi());
-      int lo = exprs.constantInt(r.lo());
-      int hi = exprs.constantInt(r.hi());
-      if (lo > hi) {
-        throw error("PC108", r.pos(), "empty range " + lo + " .. " + hi
-            + ": expected the lower bound to be at most the upper bound");
-      }
-      return new Type.Range(lo, hi);
-    } else if (t instanceof TypeExpr.Named n) {
-      Type type = symbols.types.get(n.name());
-      if (type == null) {
-        if (symbols.declared.containsKey(n.name())) {
-          throw error("PC106", n.pos(), "type mismatch: '" + n.name() + "' is not a type");
-        }
-        throw error("PC104", n.pos(), "unknown type '" + n.name() + "'");
-      }
-      return type;
-    } else if (t instanceof TypeExpr.Array a) {
-      Type element = resolveType(a.element());
-      Type index = resolveType(a.index());
-      if (!(element instanceof Type.Scalar se)) {
-        throw error("PC106", a.element().pos(), "type mismatch: array elements must be "
-            + "bool, a range or an enum, found " + element.describe());
-      }
-      if (!(index instanceof Type.Scalar si)) {
-        throw error("PC106", a.index().pos(), "type mismatch: an array index must be "
-            + "bool, a range or an enum, found " + index.describe());
-      }
-      return new Type.Array(se, si);
-    } else if (t instanceof TypeExpr.Container c) {
-      Type element = resolveType(c.element());
-      if (!(element instanceof Type.Scalar se)) {
-        throw error("PC106", c.element().pos(), "type mismatch: container elements must be "
-            + "bool, a range or an enum, found " + element.describe());
-      }
-      guard(c.capacity());
-      int capacity = exprs.constantInt(c.capacity());
-      if (capacity < 1) {
-        throw error("PC108", c.capacity().pos(), "container capacity " + capacity
-            + " is out of range: expected at least 1");
-      }
-      return new Type.Container(c.fifo(), se, capacity);
-    } else {
-      throw new IllegalStateException("unreachable: " + t);
-    }
-  }
-
-  /**
-   * Records a diagnostic and returns the exception that abandons the declaration. An unknown
-   * name or a type mismatch about a name whose own declaration failed is not recorded: it
-   * follows from that failure, which was (one root error, not eighty).
-   */
-  CompileError error(String code, Position pos, String message) {
-    if ((code.equals("PC104") || code.equals("PC106")) && namesPoisoned(message)) {
-      return new CompileError();
-    }
-    errors.add(new Diagnostic(code, pos, code.equals("PC104")
-        ? Suggestions.forUnknown(message, this) : message));
-    return new CompileError();
-  }
-
-  private static final java.util.regex.Pattern QUOTED =
-      java.util.regex.Pattern.compile("'([A-Za-z_][A-Za-z0-9_]*)'");
-
-  private boolean namesPoisoned(String message) {
-    java.util.regex.Matcher m = QUOTED.matcher(message);
-    while (m.find()) {
-      if (poisoned.contains(m.group(1))) return true;
-    }
-    return false;
-  }
-
-  /** Every name a model may refer to, for did-you-mean suggestions. */
-  Set<String> namesInScope() {
-    Set<String> out = new java.util.TreeSet<>(symbols.declared.keySet());
-    out.addAll(symbols.enumValues.keySet());
-    for (Symbols.Process p : symbols.processes.values()) out.addAll(p.localTypes.keySet());
-    return out;
   }
 
   private static String declaredName(Decl d) {
@@ -732,11 +612,5 @@ public final class Compiler {
     if (d instanceof Decl.Var v) return v.name();
     if (d instanceof Decl.Process p) return p.name();
     return null;
-  }
-
-  static final class CompileError extends RuntimeException {
-    CompileError() {
-      super(null, null, false, false);
-    }
   }
 }

@@ -1,5 +1,20 @@
 package poolcheck.compile;
 
+import static poolcheck.language.ErrorCode.BAD_INSTANCE_COUNT;
+import static poolcheck.language.ErrorCode.CONSTANT_OVERFLOW;
+import static poolcheck.language.ErrorCode.DUPLICATE_DECLARATION;
+import static poolcheck.language.ErrorCode.MISSING_LABEL;
+import static poolcheck.language.ErrorCode.NOT_ALLOWED_HERE;
+import static poolcheck.language.ErrorCode.NOT_A_CONTAINER;
+import static poolcheck.language.ErrorCode.NOT_CONSTANT;
+import static poolcheck.language.ErrorCode.OUT_OF_RANGE;
+import static poolcheck.language.ErrorCode.SELF_OUTSIDE_PROCESS;
+import static poolcheck.language.ErrorCode.TYPE_MISMATCH;
+import static poolcheck.language.ErrorCode.UNKNOWN_NAME;
+import static poolcheck.language.ErrorCode.WRONG_ARGUMENT_COUNT;
+
+import poolcheck.check.CheckedModel;
+import poolcheck.check.Type;
 import poolcheck.language.Expr;
 import poolcheck.language.Position;
 import poolcheck.language.TypeExpr;
@@ -9,12 +24,14 @@ import poolcheck.system.Site;
 final class ExprCompiler {
   record Typed(Code code, Type type) {}
 
-  private final Compiler c;
+  private final Checking ctx;
   private final Symbols symbols;
+  private final Reports reports;
 
-  ExprCompiler(Compiler compiler) {
-    this.c = compiler;
-    this.symbols = compiler.symbols;
+  ExprCompiler(Checking ctx) {
+    this.ctx = ctx;
+    this.symbols = ctx.symbols();
+    this.reports = ctx.reports();
   }
 
   Code bool(Expr e, Scope scope) {
@@ -36,23 +53,23 @@ final class ExprCompiler {
   /** {@code pos} is where a failing constant expression is reported (never pass null). */
   int evaluate(Code code, Position pos) {
     try {
-      return code.eval(new Frame(Math.max(c.envSize, 8), new boolean[0]), new int[0]);
+      return code.eval(new Frame(Math.max(symbols.envSize, 8), new boolean[0]), new int[0]);
     } catch (Violation v) {
       if (v.property == Compiler.ARITHMETIC_OVERFLOW) throw overflow(v, pos);
-      throw c.error("PC108", pos, "constant expression fails: "
+      throw reports.error(OUT_OF_RANGE, pos, "constant expression fails: "
           + Compiler.RUNTIME[v.property].replace('_', ' '));
     }
   }
 
   /** A constant computation outside the 32-bit range: reported where the expression is. */
-  private Compiler.CompileError overflow(Violation v, Position pos) {
-    return c.error("PC150", pos, "integer overflow in a constant expression: "
+  private CompileError overflow(Violation v, Position pos) {
+    return reports.error(CONSTANT_OVERFLOW, pos, "integer overflow in a constant expression: "
         + v.detail.replace(" at " + pos + ":", ":"));
   }
 
   void expect(Position pos, Type expected, Type found, String what) {
     if (!Type.compatible(expected, found)) {
-      throw c.error("PC106", pos, "type mismatch: expected " + what + " ("
+      throw reports.error(TYPE_MISMATCH, pos, "type mismatch: expected " + what + " ("
           + expected.describe() + "), found " + found.describe());
     }
   }
@@ -62,12 +79,12 @@ final class ExprCompiler {
   }
 
   /** A variable visible in this scope: a local of the current instance, then a global. */
-  Symbols.Variable variable(String name, Scope scope) {
+  CheckedModel.Variable variable(String name, Scope scope) {
     if (scope.process() != null) {
       Type type = scope.process().localTypes.get(name);
       Integer base = scope.process().localSlots.get(scope.instance()).get(name);
       if (type != null && base != null) {
-        return new Symbols.Variable(name, type, scope.process().decl.pos(), base);
+        return new CheckedModel.Variable(name, type, scope.process().decl.pos(), base);
       }
     }
     return symbols.globals.get(name);
@@ -80,7 +97,8 @@ final class ExprCompiler {
       return new Typed(new Code.Const(b.value() ? 1 : 0), Type.BOOL);
     } else if (e instanceof Expr.Self s) {
       if (scope.process() == null) {
-        throw c.error("PC114", s.pos(), "'self' is only meaningful inside a process");
+        throw reports.error(SELF_OUTSIDE_PROCESS, s.pos(), "'self' is only meaningful inside a "
+            + "process");
       }
       return new Typed(new Code.Const(scope.instance()), Type.INT);
     } else if (e instanceof Expr.Name n) {
@@ -114,66 +132,70 @@ final class ExprCompiler {
     String name = n.name();
     Scope.Bound bound = scope.bound().get(name);
     if (bound != null) return new Typed(new Code.Bound(bound.index()), kindOf(bound.type()));
-    Symbols.Variable v = variable(name, scope);
+    CheckedModel.Variable v = variable(name, scope);
     if (v != null) {
       if (scope.constOnly()) {
-        throw c.error("PC109", n.pos(), "not a constant expression: '" + name
+        throw reports.error(NOT_CONSTANT, n.pos(), "not a constant expression: '" + name
             + "' is a variable");
       }
       if (!(v.type() instanceof Type.Scalar s)) {
-        throw c.error("PC106", n.pos(), "type mismatch: '" + name + "' is a "
+        throw reports.error(TYPE_MISMATCH, n.pos(), "type mismatch: '" + name + "' is a "
             + v.type().describe() + ", expected a value here"
             + (v.type() instanceof Type.Container ? " (len(" + name + "), head(" + name
                 + ") or " + name + "[i] read it)" : " (index it: " + name + "[i])"));
       }
       return new Typed(new Code.Slot(v.base()), s.kind());
     }
-    Symbols.Constant k = symbols.constants.get(name);
+    CheckedModel.Constant k = symbols.constants.get(name);
     if (k != null) return new Typed(new Code.Const(k.value()), k.kind());
-    Symbols.EnumValue ev = symbols.enumValues.get(name);
+    CheckedModel.EnumValue ev = symbols.enumValues.get(name);
     if (ev != null) return new Typed(new Code.Const(ev.ordinal()), ev.type());
     if (symbols.types.containsKey(name)) {
-      throw c.error("PC106", n.pos(), "type mismatch: '" + name + "' is a type, expected a "
+      throw reports.error(TYPE_MISMATCH, n.pos(), "type mismatch: '" + name + "' is a type, "
+          + "expected a "
           + "value");
     }
-    if (c.processNames.contains(name)) {
-      throw c.error("PC106", n.pos(), "type mismatch: '" + name + "' is a process, expected "
+    if (symbols.processNames.contains(name)) {
+      throw reports.error(TYPE_MISMATCH, n.pos(), "type mismatch: '" + name + "' is a process, "
+          + "expected "
           + "a value");
     }
     if (symbols.declared.containsKey(name)) {
       // Declared before this use but in no table: its declaration failed and was reported, and
       // a second error here would only mislead.
-      throw new Compiler.CompileError();
+      throw new CompileError();
     }
-    throw c.error("PC104", n.pos(), "unknown name '" + name + "'");
+    throw reports.error(UNKNOWN_NAME, n.pos(), "unknown name '" + name + "'");
   }
 
   /** The array or container a name refers to, or an error saying what it is instead. */
-  Symbols.Variable storage(Expr target, Scope scope, String what) {
+  CheckedModel.Variable storage(Expr target, Scope scope, String what) {
     if (target instanceof Expr.Name n) {
       if (scope.bound().containsKey(n.name()) || symbols.constants.containsKey(n.name())
           || symbols.enumValues.containsKey(n.name())) {
-        throw c.error("PC112", target.pos(), "'" + n.name() + "' is not " + what);
+        throw reports.error(NOT_A_CONTAINER, target.pos(), "'" + n.name() + "' is not " + what);
       }
-      Symbols.Variable v = variable(n.name(), scope);
-      if (v == null) throw c.error("PC104", target.pos(), "unknown name '" + n.name() + "'");
+      CheckedModel.Variable v = variable(n.name(), scope);
+      if (v == null) throw reports.error(UNKNOWN_NAME, target.pos(), "unknown name "
+          + "'" + n.name() + "'");
       if (scope.constOnly()) {
-        throw c.error("PC109", target.pos(), "not a constant expression: '" + n.name()
+        throw reports.error(NOT_CONSTANT, target.pos(), "not a constant expression: '" + n.name()
             + "' is a variable");
       }
       return v;
     }
-    throw c.error("PC112", target.pos(), "expected " + what + " here, found an expression");
+    throw reports.error(NOT_A_CONTAINER, target.pos(), "expected " + what + " here, found an "
+        + "expression");
   }
 
-  Type.Container container(Symbols.Variable v, Position pos) {
+  Type.Container container(CheckedModel.Variable v, Position pos) {
     if (v.type() instanceof Type.Container ct) return ct;
-    throw c.error("PC112", pos, "'" + v.name() + "' is a " + v.type().describe()
+    throw reports.error(NOT_A_CONTAINER, pos, "'" + v.name() + "' is a " + v.type().describe()
         + ", expected a fifo or lifo");
   }
 
   private Typed index(Expr.Index ix, Scope scope) {
-    Symbols.Variable v = storage(ix.target(), scope, "an array or a container");
+    CheckedModel.Variable v = storage(ix.target(), scope, "an array or a container");
     Typed i = compile(ix.index(), scope);
     if (v.type() instanceof Type.Array a) {
       expect(ix.index().pos(), a.index().kind(), i.type(), "an index of type "
@@ -191,7 +213,8 @@ final class ExprCompiler {
       read.source = ix;
       return new Typed(read, ct.element().kind());
     }
-    throw c.error("PC112", ix.target().pos(), "'" + v.name() + "' is a " + v.type().describe()
+    throw reports.error(NOT_A_CONTAINER, ix.target().pos(), "'" + v.name() + "' is a "
+        + "" + v.type().describe()
         + ", expected an array or a container to index");
   }
 
@@ -207,13 +230,13 @@ final class ExprCompiler {
           case "&&" -> new Code.And(l.code(), r.code());
           case "||" -> new Code.Or(l.code(), r.code());
           default -> new Code.Implies(l.code(), r.code(),
-              scope.constOnly() ? -1 : c.site(Site.Kind.IMPLIES, b.pos(), null));
+              scope.constOnly() ? -1 : ctx.sites().site(Site.Kind.IMPLIES, b.pos(), null));
         };
         return new Typed(code, Type.BOOL);
       }
       case "==", "!=" -> {
         if (!Type.compatible(l.type(), r.type())) {
-          throw c.error("PC106", b.pos(), "type mismatch: '" + op + "' compares "
+          throw reports.error(TYPE_MISMATCH, b.pos(), "type mismatch: '" + op + "' compares "
               + l.type().describe() + " with " + r.type().describe());
         }
         return new Typed(arith(op.equals("==") ? Code.Arith.EQ : Code.Arith.NE, l, r, b),
@@ -269,7 +292,7 @@ final class ExprCompiler {
     switch (f) {
       case "len", "cap", "empty", "full", "head" -> {
         arity(call, 1);
-        Symbols.Variable v = storage(call.args().get(0), scope, "a fifo or lifo");
+        CheckedModel.Variable v = storage(call.args().get(0), scope, "a fifo or lifo");
         Type.Container ct = container(v, call.args().get(0).pos());
         int len = v.base();
         return switch (f) {
@@ -288,7 +311,7 @@ final class ExprCompiler {
       }
       case "contains" -> {
         arity(call, 2);
-        Symbols.Variable v = storage(call.args().get(0), scope, "a fifo or lifo");
+        CheckedModel.Variable v = storage(call.args().get(0), scope, "a fifo or lifo");
         Type.Container ct = container(v, call.args().get(0).pos());
         Typed value = compile(call.args().get(1), scope);
         expect(call.args().get(1).pos(), ct.element().kind(), value.type(),
@@ -304,27 +327,31 @@ final class ExprCompiler {
         return new Typed(arith(f.equals("min") ? Code.Arith.MIN : Code.Arith.MAX, a, b, call),
             Type.INT);
       }
-      case "push", "pop" -> throw c.error("PC115", call.pos(), f + "(...) is a statement, "
+      case "push", "pop" -> throw reports.error(NOT_ALLOWED_HERE, call.pos(), f + "(...) is a "
+          + "statement, "
           + "not a value: write '" + (f.equals("pop") ? "x = pop(c);" : "push(c, x);") + "'");
-      default -> throw c.error("PC104", call.pos(), "unknown function '" + f + "' (builtins: "
+      default -> throw reports.error(UNKNOWN_NAME, call.pos(), "unknown function '" + f + "' "
+          + "(builtins: "
           + "len, cap, empty, full, head, contains, min, max)");
     }
   }
 
   private void arity(Expr.Call call, int n) {
     if (call.args().size() != n) {
-      throw c.error("PC111", call.pos(), call.function() + " takes " + n + " argument"
+      throw reports.error(WRONG_ARGUMENT_COUNT, call.pos(), call.function() + " takes " + n + " "
+          + "argument"
           + (n == 1 ? "" : "s") + ", found " + call.args().size());
     }
   }
 
   private Typed at(Expr.At at, Scope scope) {
     if (scope.constOnly()) {
-      throw c.error("PC109", at.pos(), "not a constant expression: at(...) reads the state");
+      throw reports.error(NOT_CONSTANT, at.pos(), "not a constant expression: at(...) reads the "
+          + "state");
     }
     Symbols.Process p = symbols.processes.get(at.process());
     if (p == null) {
-      throw c.error("PC104", at.pos(), "unknown process '" + at.process() + "'");
+      throw reports.error(UNKNOWN_NAME, at.pos(), "unknown process '" + at.process() + "'");
     }
     int label;
     if (at.label().equals("done")) {
@@ -332,14 +359,16 @@ final class ExprCompiler {
     } else {
       Integer l = p.labels.get(at.label());
       if (l == null) {
-        throw c.error("PC107", at.labelPos(), "no label '" + at.label() + "' in process '"
+        throw reports.error(MISSING_LABEL, at.labelPos(), "no label '" + at.label() + "' in "
+            + "process '"
             + p.name + "'");
       }
       label = l;
     }
     if (at.instance() == null) {
       if (p.indexed) {
-        throw c.error("PC117", at.pos(), "process '" + p.name + "' has " + p.instances
+        throw reports.error(BAD_INSTANCE_COUNT, at.pos(), "process '" + p.name + "' has "
+            + "" + p.instances
             + " instances: write at(" + p.name + "[i], " + at.label() + ")");
       }
       return new Typed(new Code.Arith(Code.Arith.EQ, new Code.Slot(p.pcBase),
@@ -349,7 +378,8 @@ final class ExprCompiler {
     expect(at.instance().pos(), Type.INT, i.type(), "an instance number");
     if (i.code() instanceof Code.Const k) {
       if (k.value < 0 || k.value >= p.instances) {
-        throw c.error("PC117", at.instance().pos(), "instance " + k.value + " of process '"
+        throw reports.error(BAD_INSTANCE_COUNT, at.instance().pos(), "instance " + k.value + " of "
+            + "process '"
             + p.name + "' does not exist: expected 0 .. " + (p.instances - 1));
       }
       return new Typed(new Code.Arith(Code.Arith.EQ, new Code.Slot(p.pcBase + k.value),
@@ -365,16 +395,19 @@ final class ExprCompiler {
   Scope bind(String name, TypeExpr domain, Scope scope, Position pos) {
     if (scope.bound().containsKey(name) || variable(name, scope) != null
         || symbols.declared.containsKey(name)) {
-      throw c.error("PC105", pos, "duplicate declaration: bound variable '" + name
+      throw reports.error(DUPLICATE_DECLARATION, pos, "duplicate declaration: bound variable "
+          + "'" + name
           + "' hides another name");
     }
-    Type t = c.resolveType(domain);
+    Type t = ctx.resolveType(domain);
     if (!(t instanceof Type.Scalar s)) {
-      throw c.error("PC106", domain.pos(), "type mismatch: expected a finite type (bool, a "
+      throw reports.error(TYPE_MISMATCH, domain.pos(), "type mismatch: expected a finite type "
+          + "(bool, a "
           + "range or an enum) to range over, found " + t.describe());
     }
+    symbols.domains.put(domain, s);
     int index = scope.nextIndex();
-    c.envSize = Math.max(c.envSize, index + 1);
+    symbols.envSize = Math.max(symbols.envSize, index + 1);
     return scope.bind(name, index, s);
   }
 
@@ -418,7 +451,7 @@ final class ExprCompiler {
       if (scope.bound().containsKey(n.name())) {
         found.putIfAbsent(n.name(), n);
       } else {
-        Symbols.Variable v = variable(n.name(), scope);
+        CheckedModel.Variable v = variable(n.name(), scope);
         if (v != null && v.type() instanceof Type.Scalar) found.putIfAbsent(n.name(), n);
       }
     } else if (e instanceof Expr.Index ix) {

@@ -2,6 +2,7 @@ package poolcheck.compile;
 
 import java.util.ArrayList;
 import java.util.List;
+import poolcheck.check.Type;
 import poolcheck.language.Expr;
 import poolcheck.language.Position;
 import poolcheck.language.Printer;

@@ -5,6 +5,8 @@ import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import poolcheck.check.CheckedModel;
+import poolcheck.check.Type;
 import poolcheck.language.Decl;
 import poolcheck.language.Expr;
 import poolcheck.language.Stmt;
@@ -18,12 +20,12 @@ import poolcheck.system.SuccessorSink;
  */
 public final class Interpreter {
   private final CompiledModel model;
-  private final Symbols symbols;
+  private final CheckedModel resolved;
   private final boolean[] checked;
 
   public Interpreter(CompiledModel model, boolean[] checked) {
     this.model = model;
-    this.symbols = model.symbols();
+    this.resolved = model.checked();
     this.checked = checked.clone();
   }
 
@@ -45,19 +47,19 @@ public final class Interpreter {
   }
 
   /** The step being run: where it goes after its last statement, and where results go. */
-  private record Step(Symbols.Process process, int instance, int pcSlot, int next,
+  private record Step(CheckedModel.Process process, int instance, int pcSlot, int next,
       String place, int transition, SuccessorSink sink) {}
 
   /** Every enabled step of every instance, in the compiled model's order. */
   public void successors(int[] s, SuccessorSink sink) {
     int transition = 0;
-    for (Symbols.Process p : symbols.processes.values()) {
-      List<Decl.Step> steps = p.decl.steps();
-      for (int i = 0; i < p.instances; i++) {
-        int pc = s[p.pcBase + i];
+    for (CheckedModel.Process p : resolved.processes().values()) {
+      List<Decl.Step> steps = p.decl().steps();
+      for (int i = 0; i < p.instances(); i++) {
+        int pc = s[p.pcBase() + i];
         if (pc < steps.size()) {
           Decl.Step step = steps.get(pc);
-          Step at = new Step(p, i, p.pcBase + i, pc + 1, p.name + "_" + step.label(),
+          Step at = new Step(p, i, p.pcBase() + i, pc + 1, p.name() + "_" + step.label(),
               transition + pc, sink);
           try {
             int[] w = s.clone();
@@ -89,7 +91,7 @@ public final class Interpreter {
     if (stmt instanceof Stmt.Assign a) {
       if (a.target() instanceof Expr.Index ix) {
         // an element: its index is read and checked before the value is computed
-        Symbols.Variable var = variable(((Expr.Name) ix.target()).name(), at);
+        CheckedModel.Variable var = variable(((Expr.Name) ix.target()).name(), at);
         Type.Array t = (Type.Array) var.type();
         long slot = (long) eval(ix.index(), s, env, at) - t.index().lo();
         if (slot < 0 || slot >= t.index().size()) {
@@ -105,7 +107,7 @@ public final class Interpreter {
       }
       rest.run(s, env);
     } else if (stmt instanceof Stmt.Push p) {
-      Symbols.Variable c = variable(((Expr.Name) p.container()).name(), at);
+      CheckedModel.Variable c = variable(((Expr.Name) p.container()).name(), at);
       Type.Container type = (Type.Container) c.type();
       int v = eval(p.value(), s, env, at);
       int len = s[c.base()];
@@ -117,7 +119,7 @@ public final class Interpreter {
       s[c.base()] = len + 1;
       rest.run(s, env);
     } else if (stmt instanceof Stmt.Pop p) {
-      Symbols.Variable c = variable(((Expr.Name) p.container()).name(), at);
+      CheckedModel.Variable c = variable(((Expr.Name) p.container()).name(), at);
       Type.Container type = (Type.Container) c.type();
       int len = s[c.base()];
       if (len == 0) throw new Broken(Compiler.UNDERFLOW, s.clone());
@@ -161,7 +163,7 @@ public final class Interpreter {
       rest.run(s, env);
     } else if (stmt instanceof Stmt.Goto g) {
       emit(at, s, g.label().equals("done") ? at.process().doneLabel()
-          : at.process().labels.get(g.label()));
+          : at.process().labels().get(g.label()));
     } else if (stmt instanceof Stmt.Skip) {
       rest.run(s, env);
     } else {
@@ -188,7 +190,7 @@ public final class Interpreter {
 
   private void store(Expr target, int v, int[] s, Map<String, Integer> env, Step at) {
     if (target instanceof Expr.Name n) {
-      Symbols.Variable var = variable(n.name(), at);
+      CheckedModel.Variable var = variable(n.name(), at);
       Type.Scalar t = (Type.Scalar) var.type();
       if (v < t.lo() || v > t.hi()) throw new Broken(Compiler.VALUE_OUT_OF_RANGE, s.clone());
       s[var.base()] = v;
@@ -196,7 +198,7 @@ public final class Interpreter {
     }
     // x = pop(c) into an element: the popped value is in hand, the index is read now
     Expr.Index ix = (Expr.Index) target;
-    Symbols.Variable var = variable(((Expr.Name) ix.target()).name(), at);
+    CheckedModel.Variable var = variable(((Expr.Name) ix.target()).name(), at);
     Type.Array a = (Type.Array) var.type();
     long i = (long) eval(ix.index(), s, env, at) - a.index().lo();
     if (i < 0 || i >= a.index().size()) throw new Broken(Compiler.INDEX_OUT_OF_RANGE, s.clone());
@@ -206,25 +208,21 @@ public final class Interpreter {
     s[var.base() + (int) i] = v;
   }
 
-  private Symbols.Variable variable(String name, Step at) {
+  private CheckedModel.Variable variable(String name, Step at) {
     if (at != null) {
-      Integer base = at.process().localSlots.get(at.instance()).get(name);
+      Integer base = at.process().localSlots().get(at.instance()).get(name);
       if (base != null) {
-        return new Symbols.Variable(name, at.process().localTypes.get(name), null, base);
+        return new CheckedModel.Variable(name, at.process().localTypes().get(name), null, base);
       }
     }
-    return symbols.globals.get(name);
+    return resolved.globals().get(name);
   }
 
+  /** A domain as the checker resolved it: the interpreter does not evaluate types again. */
   private Type.Scalar domain(poolcheck.language.TypeExpr t) {
-    if (t instanceof poolcheck.language.TypeExpr.Named n) {
-      return (Type.Scalar) symbols.types.get(n.name());
-    }
-    if (t instanceof poolcheck.language.TypeExpr.Bool) return Type.BOOL;
-    poolcheck.language.TypeExpr.Range r = (poolcheck.language.TypeExpr.Range) t;
-    return new Type.Range(eval(r.lo(), new int[0], Map.of(), null),
-        eval(r.hi(), new int[0], Map.of(), null));
+    return resolved.domain(t);
   }
+
 
   private static boolean truth(int v) {
     return v != 0;
@@ -237,14 +235,14 @@ public final class Interpreter {
     if (e instanceof Expr.Name n) {
       Integer bound = env.get(n.name());
       if (bound != null) return bound;
-      Symbols.Variable v = variable(n.name(), at);
+      CheckedModel.Variable v = variable(n.name(), at);
       if (v != null) return s[v.base()];
-      Symbols.Constant k = symbols.constants.get(n.name());
+      CheckedModel.Constant k = resolved.constants().get(n.name());
       if (k != null) return k.value();
-      return symbols.enumValues.get(n.name()).ordinal();
+      return resolved.enumValues().get(n.name()).ordinal();
     }
     if (e instanceof Expr.Index ix) {
-      Symbols.Variable v = variable(((Expr.Name) ix.target()).name(), at);
+      CheckedModel.Variable v = variable(((Expr.Name) ix.target()).name(), at);
       int i = eval(ix.index(), s, env, at);
       if (v.type() instanceof Type.Array a) {
         long k = (long) i - a.index().lo();
@@ -263,11 +261,11 @@ public final class Interpreter {
     if (e instanceof Expr.Binary b) return binary(b, s, env, at);
     if (e instanceof Expr.Call c) return call(c, s, env, at);
     if (e instanceof Expr.At a) {
-      Symbols.Process p = symbols.processes.get(a.process());
-      int label = a.label().equals("done") ? p.doneLabel() : p.labels.get(a.label());
+      CheckedModel.Process p = resolved.processes().get(a.process());
+      int label = a.label().equals("done") ? p.doneLabel() : p.labels().get(a.label());
       int i = a.instance() == null ? 0 : eval(a.instance(), s, env, at);
-      if (i < 0 || i >= p.instances) throw new Broken(Compiler.INDEX_OUT_OF_RANGE, s.clone());
-      return s[p.pcBase + i] == label ? 1 : 0;
+      if (i < 0 || i >= p.instances()) throw new Broken(Compiler.INDEX_OUT_OF_RANGE, s.clone());
+      return s[p.pcBase() + i] == label ? 1 : 0;
     }
     Expr.Quantifier q = (Expr.Quantifier) e;
     Type.Scalar domain = domain(q.domain());
@@ -334,7 +332,7 @@ public final class Interpreter {
       int y = eval(c.args().get(1), s, env, at);
       return f.equals("min") ? Math.min(x, y) : Math.max(x, y);
     }
-    Symbols.Variable v = variable(((Expr.Name) c.args().get(0)).name(), at);
+    CheckedModel.Variable v = variable(((Expr.Name) c.args().get(0)).name(), at);
     Type.Container t = (Type.Container) v.type();
     int len = s[v.base()];
     switch (f) {

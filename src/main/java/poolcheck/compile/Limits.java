@@ -1,5 +1,7 @@
 package poolcheck.compile;
 
+import poolcheck.check.Type;
+
 /**
  * What one state and one step may cost, checked when a model is loaded so that a model too big
  * to explore is refused with a message instead of hanging, exhausting memory or overflowing the

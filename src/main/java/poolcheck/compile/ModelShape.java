@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import poolcheck.check.CheckedModel;
+import poolcheck.check.Type;
 import poolcheck.language.Decl;
 import poolcheck.language.Expr;
 import poolcheck.language.ParsedModel;
@@ -16,17 +18,18 @@ import poolcheck.system.StateView;
 import poolcheck.system.SuccessorSink;
 
 /**
- * A checked model as exporters see it: resolved types, constant values in force, every instance
- * with its program-counter labels and locals, the step bodies as written, the properties and the
- * initial states. Read-only; built from a compiled model and the declarations it was compiled
- * from, so that exporters never repeat the checker's name and type resolution.
+ * A compiled model as exporters see it: the {@link CheckedModel}'s resolved types, constants
+ * in force, instances with their program-counter labels and locals and step bodies as written,
+ * plus what only running the compiled model tells (the initial states, init's failures) and the
+ * engine's properties. Read-only, so that exporters never repeat the checker's name and type
+ * resolution.
  */
 public record ModelShape(String name, String source, ImmutableMap<String, Constant> constants,
     ImmutableMap<String, Type.Enum> enums, ImmutableMap<String, Type> types,
     ImmutableList<Variable> globals,
     ImmutableList<Process> processes, ImmutableList<Invariant> invariants, Expr finalCondition,
     ImmutableList<StateView> initialStates, ImmutableList<InitialViolation> initialViolations,
-    ImmutableList<Property> properties) {
+    ImmutableList<Property> properties, CheckedModel checked) {
 
   /** A constant's value in force; booleans are 0 and 1. */
   public record Constant(String name, int value, boolean bool) {}
@@ -66,37 +69,40 @@ public record ModelShape(String name, String source, ImmutableMap<String, Consta
     }
   }
 
-  /** The shape of a model compiled from {@code parsed}. */
+  /**
+   * The shape of a model compiled from {@code parsed}; the declarations are not read again,
+   * everything comes from the model's {@link CheckedModel}.
+   */
   public static ModelShape of(CompiledModel model, ParsedModel parsed) {
-    Symbols symbols = model.symbols();
+    return of(model);
+  }
+
+  /** The shape of a compiled model, from its checked model and its initial states. */
+  public static ModelShape of(CompiledModel model) {
+    CheckedModel checked = model.checked();
     ImmutableMap.Builder<String, Constant> constants = ImmutableMap.builder();
-    symbols.constants.forEach((n, c) -> constants.put(n, new Constant(n, c.value(),
+    checked.constants().forEach((n, c) -> constants.put(n, new Constant(n, c.value(),
         c.kind() == Type.BOOL)));
     ImmutableMap.Builder<String, Type.Enum> enums = ImmutableMap.builder();
-    symbols.types.forEach((n, t) -> {
+    checked.types().forEach((n, t) -> {
       if (t instanceof Type.Enum e && e.name().equals(n)) enums.put(n, e);
     });
-    ImmutableMap<String, Type> types = ImmutableMap.copyOf(symbols.types);
     ImmutableList.Builder<Variable> globals = ImmutableList.builder();
-    symbols.globals.values().forEach(v -> globals.add(new Variable(v.name(), v.type())));
+    checked.globals().values().forEach(v -> globals.add(new Variable(v.name(), v.type())));
     ImmutableList.Builder<Process> processes = ImmutableList.builder();
-    for (Symbols.Process p : symbols.processes.values()) {
+    for (CheckedModel.Process p : checked.processes().values()) {
       ImmutableList.Builder<Variable> locals = ImmutableList.builder();
-      p.localTypes.forEach((n, t) -> locals.add(new Variable(n, t)));
-      processes.add(new Process(p.name, p.instances, p.indexed, locals.build(),
-          p.decl.steps()));
+      p.localTypes().forEach((n, t) -> locals.add(new Variable(n, t)));
+      processes.add(new Process(p.name(), p.instances(), p.indexed(), locals.build(),
+          p.steps()));
     }
     ImmutableList.Builder<Invariant> invariants = ImmutableList.builder();
-    Expr finalCondition = null;
-    for (Decl d : parsed.decls()) {
-      if (d instanceof Decl.Invariant inv) invariants.add(new Invariant(inv.name(),
-          inv.condition()));
-      if (d instanceof Decl.Final f) finalCondition = f.condition();
-    }
+    checked.invariants().forEach(i -> invariants.add(new Invariant(i.name(), i.condition())));
     Initial initial = initial(model);
     return new ModelShape(model.name(), model.source(), constants.build(), enums.build(),
-        types, globals.build(), processes.build(), invariants.build(), finalCondition,
-        initial.states(), initial.violations(), model.properties());
+        checked.types(), globals.build(), processes.build(), invariants.build(),
+        checked.finalCondition(), initial.states(), initial.violations(), model.properties(),
+        checked);
   }
 
   private record Initial(ImmutableList<StateView> states,
@@ -150,48 +156,13 @@ public record ModelShape(String name, String source, ImmutableMap<String, Consta
     return a.name() != null ? a.name() : "assert_init";
   }
 
-  /**
-   * A finite type written in a step (a choose, for or quantifier domain) resolved with the
-   * constants in force. The model has been checked, so the type exists and is finite.
-   */
+  /** A finite type written in a step (a choose, for or quantifier domain), as checked. */
   public Type.Scalar domain(TypeExpr t) {
-    if (t instanceof TypeExpr.Bool) return Type.BOOL;
-    if (t instanceof TypeExpr.Range r) return new Type.Range(constant(r.lo()), constant(r.hi()));
-    if (t instanceof TypeExpr.Named n && types.get(n.name()) instanceof Type.Scalar s) return s;
-    throw new IllegalArgumentException("not a finite type: " + t);
+    return checked.domain(t);
   }
 
   /** The value of a constant expression (the checker has already accepted it). */
   public int constant(Expr e) {
-    if (e instanceof Expr.IntLit i) return i.value();
-    if (e instanceof Expr.BoolLit b) return b.value() ? 1 : 0;
-    if (e instanceof Expr.Name n) {
-      Constant c = constants.get(n.name());
-      if (c != null) return c.value();
-      Type.Enum en = enumOf(n.name());
-      if (en != null) return en.values().indexOf(n.name());
-    }
-    if (e instanceof Expr.Unary u) {
-      int a = constant(u.operand());
-      return u.op().equals("!") ? a ^ 1 : -a;
-    }
-    if (e instanceof Expr.Binary b) {
-      int x = constant(b.left());
-      int y = constant(b.right());
-      return switch (b.op()) {
-        case "+" -> x + y;
-        case "-" -> x - y;
-        case "*" -> x * y;
-        case "/" -> Math.floorDiv(x, y);
-        case "%" -> Math.floorMod(x, y);
-        default -> throw new IllegalArgumentException("not a constant expression: " + e);
-      };
-    }
-    if (e instanceof Expr.Call c && (c.function().equals("min") || c.function().equals("max"))) {
-      int x = constant(c.args().get(0));
-      int y = constant(c.args().get(1));
-      return c.function().equals("min") ? Math.min(x, y) : Math.max(x, y);
-    }
-    throw new IllegalArgumentException("not a constant expression: " + e);
+    return checked.constant(e);
   }
 }

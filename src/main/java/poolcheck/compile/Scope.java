@@ -3,6 +3,7 @@ package poolcheck.compile;
 import com.google.common.collect.ImmutableMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import poolcheck.check.Type;
 
 /**
  * Where an expression is compiled: inside which process instance (so locals and self resolve to

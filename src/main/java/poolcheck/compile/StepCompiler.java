@@ -1,7 +1,18 @@
 package poolcheck.compile;
 
+import static poolcheck.language.ErrorCode.DUPLICATE_DECLARATION;
+import static poolcheck.language.ErrorCode.FOR_OVER_SCALARSET;
+import static poolcheck.language.ErrorCode.INITIAL_VALUE_OUT_OF_RANGE;
+import static poolcheck.language.ErrorCode.MISSING_LABEL;
+import static poolcheck.language.ErrorCode.NOT_ALLOWED_HERE;
+import static poolcheck.language.ErrorCode.NOT_ASSIGNABLE;
+import static poolcheck.language.ErrorCode.TYPE_MISMATCH;
+import static poolcheck.language.ErrorCode.UNKNOWN_NAME;
+
 import com.google.common.collect.ImmutableList;
 import java.util.List;
+import poolcheck.check.CheckedModel;
+import poolcheck.check.Type;
 import poolcheck.language.Decl;
 import poolcheck.language.Expr;
 import poolcheck.language.Stmt;
@@ -15,12 +26,18 @@ import poolcheck.system.Site;
  * and slots.
  */
 final class StepCompiler {
-  private final Compiler c;
+  private final Symbols symbols;
+  private final Reports reports;
+  private final Sites sites;
+  private final PropertyTable properties;
   private final ExprCompiler exprs;
 
-  StepCompiler(Compiler compiler) {
-    this.c = compiler;
-    this.exprs = new ExprCompiler(compiler);
+  StepCompiler(Checking ctx) {
+    this.symbols = ctx.symbols();
+    this.reports = ctx.reports();
+    this.sites = ctx.sites();
+    this.properties = ctx.properties();
+    this.exprs = ctx.exprs();
   }
 
   void registerAsserts(List<Decl> decls) {
@@ -39,15 +56,15 @@ final class StepCompiler {
   private void registerAsserts(List<Stmt> body, String place, String where) {
     for (Stmt s : body) {
       if (s instanceof Stmt.Assert a) {
-        Property other = c.properties.get(assertName(a, place));
+        Property other = properties.get(assertName(a, place));
         if (other != null && other.kind() != Property.Kind.ASSERTION) {
           // Asserts may share a name with each other, never with another kind of property.
-          c.errors.add(new poolcheck.language.Diagnostic("PC105", a.pos(),
+          reports.add(new poolcheck.language.Diagnostic(DUPLICATE_DECLARATION, a.pos(),
               "duplicate declaration of property '" + assertName(a, place) + "' (already "
-                  + Compiler.describe(other) + ")"));
+                  + PropertyTable.describe(other) + ")"));
           continue;
         }
-        c.addProperty(assertName(a, place), Property.Kind.ASSERTION, where);
+        properties.add(assertName(a, place), Property.Kind.ASSERTION, where);
       } else if (s instanceof Stmt.If i) {
         registerAsserts(i.then(), place, where);
         registerAsserts(i.otherwise(), place, where);
@@ -74,28 +91,28 @@ final class StepCompiler {
     for (Decl d : reversed) {
       try {
         if (d instanceof Decl.Init init) chain = block(init.body(), chain, Scope.INIT, "init");
-      } catch (Compiler.CompileError e) {
+      } catch (CompileError e) {
         // recorded
       }
     }
-    for (Symbols.Process p : ImmutableList.copyOf(c.symbols.processes.values()).reverse()) {
+    for (Symbols.Process p : ImmutableList.copyOf(symbols.processes.values()).reverse()) {
       for (int i = p.instances - 1; i >= 0; i--) {
         for (Decl.Var v : p.decl.locals().reverse()) {
           if (v.init() == null || !p.localTypes.containsKey(v.name())) continue;
           try {
             Scope scope = Scope.of(p, i);
             chain = initialise(exprs.variable(v.name(), scope), v.init(), scope, chain);
-          } catch (Compiler.CompileError e) {
+          } catch (CompileError e) {
             // recorded
           }
         }
       }
     }
     for (Decl d : reversed) {
-      if (d instanceof Decl.Var v && v.init() != null && c.symbols.globals.containsKey(v.name())) {
+      if (d instanceof Decl.Var v && v.init() != null && symbols.globals.containsKey(v.name())) {
         try {
-          chain = initialise(c.symbols.globals.get(v.name()), v.init(), Scope.GLOBAL, chain);
-        } catch (Compiler.CompileError e) {
+          chain = initialise(symbols.globals.get(v.name()), v.init(), Scope.GLOBAL, chain);
+        } catch (CompileError e) {
           // recorded
         }
       }
@@ -103,7 +120,7 @@ final class StepCompiler {
     model.init(chain);
   }
 
-  private Instr initialise(Symbols.Variable v, Expr init, Scope scope, Instr next) {
+  private Instr initialise(CheckedModel.Variable v, Expr init, Scope scope, Instr next) {
     ExprCompiler.Typed value = exprs.compile(init, scope);
     String name = displayName(v.name(), scope);
     if (v.type() instanceof Type.Scalar s) {
@@ -121,7 +138,8 @@ final class StepCompiler {
       }
       return chain;
     } else {
-      throw c.error("PC106", init.pos(), "type mismatch: " + v.name() + " is a " + v.type().describe() + ", which starts empty and takes no initial value");
+      throw reports.error(TYPE_MISMATCH, init.pos(), "type mismatch: " + v.name() + " is a "
+          + "" + v.type().describe() + ", which starts empty and takes no initial value");
     }
   }
 
@@ -133,9 +151,11 @@ final class StepCompiler {
       Scope scope) {
     if (value instanceof Code.Const k && (k.value < type.lo() || k.value > type.hi())) {
       // one message per declaration, not one per instance of its process
-      if (scope.instance() > 0) throw new Compiler.CompileError();
+      if (scope.instance() > 0) throw new CompileError();
       String who = scope.process() == null ? name : scope.process().name + "." + name;
-      throw c.error("PC151", init.pos(), "initial value " + k.value + " of " + who
+      throw reports.error(INITIAL_VALUE_OUT_OF_RANGE, init.pos(), "initial value " + k.value + " "
+          + "of "
+          + "" + who
           + " is outside its type " + type.describe());
     }
   }
@@ -158,7 +178,7 @@ final class StepCompiler {
   }
 
   void compileProcesses(CompiledModel.Builder model) {
-    for (Symbols.Process p : c.symbols.processes.values()) {
+    for (Symbols.Process p : symbols.processes.values()) {
       for (int i = 0; i < p.instances; i++) {
         Scope scope = Scope.of(p, i);
         int pcSlot = p.pcBase + i;
@@ -166,7 +186,7 @@ final class StepCompiler {
         Instr[] entries = new Instr[steps.size()];
         for (int k = 0; k < steps.size(); k++) {
           Decl.Step step = steps.get(k);
-          c.currentStep = p.name + "." + step.label();
+          sites.enterStep(p.name + "." + step.label());
           try {
             Instr end = new Instr.Emit(pcSlot, k + 1);
             Instr body = block(step.body(), end, scope, p.name + "_" + step.label());
@@ -174,11 +194,11 @@ final class StepCompiler {
               body = link(new Instr.When(exprs.bool(step.guard(), scope), -1), body);
             }
             entries[k] = body;
-          } catch (Compiler.CompileError e) {
+          } catch (CompileError e) {
             entries[k] = new Instr.Nop();
           }
         }
-        c.currentStep = null;
+        sites.enterStep(null);
         model.instance(p.instanceName(i), pcSlot, steps, entries);
       }
     }
@@ -201,7 +221,7 @@ final class StepCompiler {
     if (stmt instanceof Stmt.Assign a) {
       return assign(a.target(), a.value(), next, scope);
     } else if (stmt instanceof Stmt.Push p) {
-      Symbols.Variable v = exprs.storage(p.container(), scope, "a fifo or lifo");
+      CheckedModel.Variable v = exprs.storage(p.container(), scope, "a fifo or lifo");
       Type.Container ct = exprs.container(v, p.container().pos());
       ExprCompiler.Typed value = exprs.compile(p.value(), scope);
       exprs.expect(p.value().pos(), ct.element().kind(), value.type(), "an element of "
@@ -213,7 +233,7 @@ final class StepCompiler {
       push.pos = p.pos();
       return link(push, next);
     } else if (stmt instanceof Stmt.Pop p) {
-      Symbols.Variable v = exprs.storage(p.container(), scope, "a fifo or lifo");
+      CheckedModel.Variable v = exprs.storage(p.container(), scope, "a fifo or lifo");
       Type.Container ct = exprs.container(v, p.container().pos());
       Instr after = next;
       if (p.target() != null) {
@@ -228,7 +248,7 @@ final class StepCompiler {
       return new Instr.If(exprs.bool(i.condition(), scope), block(i.then(), next, scope, place), block(i.otherwise(), next, scope, place));
     } else if (stmt instanceof Stmt.When w) {
       return link(new Instr.When(exprs.bool(w.condition(), scope),
-          c.site(Site.Kind.WHEN, w.pos(), null)), next);
+          sites.site(Site.Kind.WHEN, w.pos(), null)), next);
     } else if (stmt instanceof Stmt.Either e) {
       Instr[] branches = new Instr[e.branches().size()];
       for (int b = 0; b < branches.length; b++) {
@@ -243,7 +263,7 @@ final class StepCompiler {
     } else if (stmt instanceof Stmt.For f) {
       Scope inner = exprs.bind(f.variable(), f.domain(), scope, f.pos());
       if (inner.bound().get(f.variable()).type() instanceof Type.Symmetric sym) {
-        throw c.error("PC122", f.domain().pos(), "for over scalarset " + sym.name()
+        throw reports.error(FOR_OVER_SCALARSET, f.domain().pos(), "for over scalarset " + sym.name()
             + " runs in the order of its values, which breaks its symmetry: use choose, "
             + "or forall/exists/count in expressions");
       }
@@ -253,13 +273,14 @@ final class StepCompiler {
       return link(loop, next);
     } else if (stmt instanceof Stmt.Assert a) {
       String name = assertName(a, place);
-      Instr.Assert check = new Instr.Assert(c.properties.get(name).id(),
-          exprs.bool(a.condition(), scope), c.site(Site.Kind.ASSERT, a.pos(), name));
+      Instr.Assert check = new Instr.Assert(properties.get(name).id(),
+          exprs.bool(a.condition(), scope), sites.site(Site.Kind.ASSERT, a.pos(), name));
       check.reads = exprs.reads(a.condition(), scope);
       return link(check, next);
     } else if (stmt instanceof Stmt.Goto g) {
       if (scope.process() == null) {
-        throw c.error("PC115", g.pos(), "goto is not allowed in init: only steps of a "
+        throw reports.error(NOT_ALLOWED_HERE, g.pos(), "goto is not allowed in init: only steps "
+            + "of a "
             + "process have labels");
       }
       int target;
@@ -268,7 +289,8 @@ final class StepCompiler {
       } else {
         Integer l = scope.process().labels.get(g.label());
         if (l == null) {
-          throw c.error("PC107", g.pos(), "goto " + g.label() + ": no label '" + g.label()
+          throw reports.error(MISSING_LABEL, g.pos(), "goto " + g.label() + ": no label "
+              + "'" + g.label()
               + "' in process '" + scope.process().name + "' (labels: "
               + String.join(", ", scope.process().labels.keySet()) + ")");
         }
@@ -289,15 +311,16 @@ final class StepCompiler {
   private Instr store(Expr target, ExprCompiler.Typed value, Expr valueExpr, Instr next,
       Scope scope) {
     if (target instanceof Expr.Name n) {
-      if (scope.bound().containsKey(n.name()) || c.symbols.constants.containsKey(n.name())
-          || c.symbols.enumValues.containsKey(n.name())) {
-        throw c.error("PC110", target.pos(), "cannot assign to '" + n.name()
+      if (scope.bound().containsKey(n.name()) || symbols.constants.containsKey(n.name())
+          || symbols.enumValues.containsKey(n.name())) {
+        throw reports.error(NOT_ASSIGNABLE, target.pos(), "cannot assign to '" + n.name()
             + "': it is not a variable");
       }
-      Symbols.Variable v = exprs.variable(n.name(), scope);
-      if (v == null) throw c.error("PC104", target.pos(), "unknown name '" + n.name() + "'");
+      CheckedModel.Variable v = exprs.variable(n.name(), scope);
+      if (v == null) throw reports.error(UNKNOWN_NAME, target.pos(), "unknown name "
+          + "'" + n.name() + "'");
       if (!(v.type() instanceof Type.Scalar s)) {
-        throw c.error("PC106", target.pos(), "type mismatch: cannot assign a value to "
+        throw reports.error(TYPE_MISMATCH, target.pos(), "type mismatch: cannot assign a value to "
             + n.name() + ", a " + v.type().describe());
       }
       exprs.expect(valueExpr.pos(), s.kind(), value.type(), "a value of " + n.name()
@@ -306,9 +329,10 @@ final class StepCompiler {
           next);
     }
     if (target instanceof Expr.Index ix) {
-      Symbols.Variable v = exprs.storage(ix.target(), scope, "an array");
+      CheckedModel.Variable v = exprs.storage(ix.target(), scope, "an array");
       if (!(v.type() instanceof Type.Array a)) {
-        throw c.error("PC110", target.pos(), "cannot assign to an element of " + v.name()
+        throw reports.error(NOT_ASSIGNABLE, target.pos(), "cannot assign to an element of "
+            + "" + v.name()
             + ", a " + v.type().describe() + (v.type() instanceof Type.Container
                 ? ": use push and pop" : ""));
       }
@@ -325,7 +349,8 @@ final class StepCompiler {
       store.pos = target.pos();
       return link(store, next);
     }
-    throw c.error("PC110", target.pos(), "cannot assign to this expression: expected a "
+    throw reports.error(NOT_ASSIGNABLE, target.pos(), "cannot assign to this expression: "
+        + "expected a "
         + "variable or an array element");
   }
 }

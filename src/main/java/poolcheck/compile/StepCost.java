@@ -1,7 +1,11 @@
 package poolcheck.compile;
 
+import static poolcheck.language.ErrorCode.STEP_TOO_COSTLY;
+
 import java.lang.reflect.RecordComponent;
 import java.util.List;
+import poolcheck.check.CheckedModel;
+import poolcheck.check.Type;
 import poolcheck.language.Decl;
 import poolcheck.language.Expr;
 import poolcheck.language.Position;
@@ -16,7 +20,7 @@ import poolcheck.language.TypeExpr;
  * {@code choose} over 2^31 values would otherwise hang the first expansion.
  */
 final class StepCost {
-  private final Compiler c;
+  private final Checking ctx;
   private final Limits limits;
 
   /** One statement list's cost: successors, longest path, total evaluation work. */
@@ -24,18 +28,20 @@ final class StepCost {
     static final Cost NONE = new Cost(1, 0, 0);
   }
 
-  StepCost(Compiler compiler, Limits limits) {
-    this.c = compiler;
-    this.limits = limits;
+  StepCost(Checking ctx) {
+    this.ctx = ctx;
+    this.limits = ctx.limits();
   }
 
   /** Records a PC142 for each step, init block or property over a bound. */
   void check(List<Decl> decls) {
     long initStores = 0;
-    for (Symbols.Variable v : c.symbols.globals.values()) initStores += Symbols.width(v.type());
-    for (Symbols.Process p : c.symbols.processes.values()) {
+    for (CheckedModel.Variable v : ctx.symbols().globals.values()) {
+      initStores += CheckedModel.width(v.type());
+    }
+    for (Symbols.Process p : ctx.symbols().processes.values()) {
       for (Type t : p.localTypes.values()) {
-        initStores = Limits.plus(initStores, Limits.times(p.instances, Symbols.width(t)));
+        initStores = Limits.plus(initStores, Limits.times(p.instances, CheckedModel.width(t)));
       }
     }
     for (Decl d : decls) {
@@ -59,7 +65,7 @@ final class StepCost {
           long w = Limits.plus(live.p() == null ? 0 : expr(live.p()), expr(live.q()));
           evaluation(live.pos(), "liveness property " + live.name(), w);
         }
-      } catch (Compiler.CompileError e) {
+      } catch (CompileError e) {
         // recorded
       }
     }
@@ -72,12 +78,12 @@ final class StepCost {
 
   private void bound(Position at, String what, Cost cost) {
     if (cost.successors > limits.successors()) {
-      throw c.error("PC142", at, what + " can produce " + count(cost.successors)
+      throw ctx.reports().error(STEP_TOO_COSTLY, at, what + " can produce " + count(cost.successors)
           + " successors from one state (choose and either multiply), more than "
           + limits.successors() + "; " + Limits.raise("max-successors"));
     }
     if (cost.length > limits.stepLength()) {
-      throw c.error("PC142", at, what + " runs up to " + count(cost.length)
+      throw ctx.reports().error(STEP_TOO_COSTLY, at, what + " runs up to " + count(cost.length)
           + " statements in a row (loops unrolled, array elements initialised one by one), "
           + "more than " + limits.stepLength() + "; " + Limits.raise("max-step-length"));
     }
@@ -90,7 +96,7 @@ final class StepCost {
 
   private void evaluation(Position at, String what, long work, String when) {
     if (work > limits.evaluation()) {
-      throw c.error("PC142", at, what + " evaluates up to " + count(work)
+      throw ctx.reports().error(STEP_TOO_COSTLY, at, what + " evaluates up to " + count(work)
           + " expression nodes" + when + " (quantifiers, choose and for multiply), more "
           + "than " + limits.evaluation() + "; " + Limits.raise("max-evaluation"));
     }
@@ -179,7 +185,7 @@ final class StepCost {
   }
 
   private long domain(TypeExpr t, String what) {
-    Type type = c.resolveType(t);
+    Type type = ctx.resolveType(t);
     if (!(type instanceof Type.Scalar s)) return 1; // reported where the statement is compiled
     return Limits.values(s);
   }

@@ -20,17 +20,17 @@ final class Suggestions {
   private Suggestions() {}
 
   /** The message with a hint appended when one fits. */
-  static String forUnknown(String message, Compiler c) {
+  static String forUnknown(String message, Symbols symbols) {
     Matcher m = UNKNOWN.matcher(message);
     if (!m.find()) return message;
     String name = m.group(2);
     String habit = habit(name);
     if (habit != null) return message + " (" + habit + ")";
     Collection<String> candidates = switch (m.group(1)) {
-      case "type" -> c.symbols.types.keySet();
-      case "process" -> c.processNames;
+      case "type" -> symbols.types.keySet();
+      case "process" -> symbols.processNames;
       case "function" -> BUILTINS;
-      default -> c.namesInScope();
+      default -> symbols.namesInScope();
     };
     String best = closest(name, candidates);
     return best == null ? message : message + " (did you mean '" + best + "'?)";

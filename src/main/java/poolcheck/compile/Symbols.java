@@ -1,20 +1,26 @@
 package poolcheck.compile;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import poolcheck.check.CheckedModel;
+import poolcheck.check.Type;
 import poolcheck.language.Decl;
+import poolcheck.language.Expr;
 import poolcheck.language.Position;
+import poolcheck.language.TypeExpr;
 
-/** What a name means while a model is checked: the compiler's tables, filled in order. */
+/**
+ * What a name means while a model is checked: the checker's tables, filled in order, then
+ * frozen into a {@link CheckedModel} for every stage after checking.
+ */
 final class Symbols {
-  record Constant(Type kind, int value, Position pos) {}
-
-  record EnumValue(Type.Enum type, int ordinal) {}
-
-  /** A variable; base is its first slot (a container's length slot, elements after it). */
-  record Variable(String name, Type type, Position pos, int base) {}
-
+  /** A process being checked: labels and locals are filled in before slots are allocated. */
   static final class Process {
     final String name;
     final Decl.Process decl;
@@ -43,20 +49,49 @@ final class Symbols {
     int doneLabel() {
       return decl.steps().size();
     }
+
+    CheckedModel.Process freeze() {
+      ImmutableList.Builder<ImmutableMap<String, Integer>> slots = ImmutableList.builder();
+      for (Map<String, Integer> m : localSlots) slots.add(ImmutableMap.copyOf(m));
+      return new CheckedModel.Process(name, decl, instances, indexed, ImmutableMap.copyOf(labels),
+          ImmutableMap.copyOf(localTypes), slots.build(), pcBase);
+    }
   }
 
-  final Map<String, Constant> constants = new LinkedHashMap<>();
+  final Map<String, CheckedModel.Constant> constants = new LinkedHashMap<>();
   final Map<String, Type> types = new LinkedHashMap<>();
-  final Map<String, EnumValue> enumValues = new LinkedHashMap<>();
-  final Map<String, Variable> globals = new LinkedHashMap<>();
+  final Map<String, CheckedModel.EnumValue> enumValues = new LinkedHashMap<>();
+  final Map<String, CheckedModel.Variable> globals = new LinkedHashMap<>();
   final Map<String, Process> processes = new LinkedHashMap<>();
   /** Where each top-level name was declared, for duplicate errors. */
   final Map<String, Position> declared = new LinkedHashMap<>();
+  /** Process names, known from the first pass on (their bodies are checked after it). */
+  final Set<String> processNames = new HashSet<>();
+  /** Bound-variable slots the widest expression needs (quantifiers, choose, for nest). */
+  int envSize;
+  /** The type each finite domain in a step or property resolved to, as met. */
+  final Map<TypeExpr, Type.Scalar> domains = new LinkedHashMap<>();
 
-  /** Slots needed to store a value of this type. */
-  static int width(Type t) {
-    if (t instanceof Type.Array a) return a.index().size();
-    if (t instanceof Type.Container c) return 1 + c.capacity();
-    return 1;
+  /** Every name a model may refer to, for did-you-mean suggestions. */
+  Set<String> namesInScope() {
+    Set<String> out = new TreeSet<>(declared.keySet());
+    out.addAll(enumValues.keySet());
+    for (Process p : processes.values()) out.addAll(p.localTypes.keySet());
+    return out;
+  }
+
+  /** The tables as the immutable result of checking. */
+  CheckedModel freeze(String name, String source, Map<String, Property> properties,
+      List<CheckedModel.Invariant> invariants, Expr finalCondition,
+      List<String> configurations, String configuration) {
+    ImmutableMap.Builder<String, CheckedModel.Process> frozen = ImmutableMap.builder();
+    processes.forEach((n, p) -> frozen.put(n, p.freeze()));
+    ImmutableMap.Builder<String, Integer> ids = ImmutableMap.builder();
+    properties.forEach((n, p) -> ids.put(n, p.id()));
+    return new CheckedModel(name, source, ImmutableMap.copyOf(constants),
+        ImmutableMap.copyOf(types), ImmutableMap.copyOf(enumValues), ImmutableMap.copyOf(globals),
+        frozen.build(), ImmutableMap.copyOf(declared), ids.build(),
+        ImmutableList.copyOf(invariants), finalCondition, ImmutableMap.copyOf(domains),
+        ImmutableList.copyOf(configurations), configuration);
   }
 }

@@ -1,10 +1,14 @@
 package poolcheck.compile;
 
+import static poolcheck.language.ErrorCode.SYMMETRY_TOO_LARGE;
+
 import com.google.common.base.Supplier;
 import com.google.common.base.Suppliers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import poolcheck.check.CheckedModel;
+import poolcheck.check.Type;
 import poolcheck.language.Diagnostic;
 import poolcheck.language.Position;
 
@@ -40,16 +44,16 @@ final class Symmetry {
    * The model's symmetry, or null when it declares no scalarset (or none small enough:
    * {@code warnings} then says which are left unreduced).
    */
-  static Symmetry of(Symbols symbols, long maxImages, List<Diagnostic> warnings) {
+  static Symmetry of(CheckedModel checked, long maxImages, List<Diagnostic> warnings) {
     Map<Type.Symmetric, Places> places = new java.util.LinkedHashMap<>();
-    for (Type t : symbols.types.values()) {
+    for (Type t : checked.types().values()) {
       if (t instanceof Type.Symmetric s) places.put(s, new Places());
     }
     if (places.isEmpty()) return null;
-    for (Symbols.Variable v : symbols.globals.values()) collect(v.type(), v.base(), places);
-    for (Symbols.Process p : symbols.processes.values()) {
-      for (Map<String, Integer> locals : p.localSlots) {
-        locals.forEach((name, base) -> collect(p.localTypes.get(name), base, places));
+    for (CheckedModel.Variable v : checked.globals().values()) collect(v.type(), v.base(), places);
+    for (CheckedModel.Process p : checked.processes().values()) {
+      for (Map<String, Integer> locals : p.localSlots()) {
+        locals.forEach((name, base) -> collect(p.localTypes().get(name), base, places));
       }
     }
     List<Group> groups = new ArrayList<>();
@@ -61,9 +65,10 @@ final class Symmetry {
         factorial = Limits.times(factorial, k);
       }
       if (Limits.times(images, factorial) > maxImages) {
-        Position at = symbols.declared.getOrDefault(e.getKey().name(),
+        Position at = checked.declared().getOrDefault(e.getKey().name(),
             new Position("model", 1, 1));
-        warnings.add(new Diagnostic("PC145", at, "symmetry reduction is off for scalarset "
+        warnings.add(new Diagnostic(SYMMETRY_TOO_LARGE, at, "symmetry reduction is off for "
+            + "scalarset "
             + e.getKey().name() + ": its " + n + " values have " + (factorial == Long.MAX_VALUE
                 ? "more than 2^63" : factorial) + " permutations"
             + (images > 1 ? " (times " + images + " of the other scalarsets)" : "")

@@ -2,163 +2,139 @@ package poolcheck.export;
 
 import java.util.ArrayList;
 import java.util.List;
+import poolcheck.check.Type;
 import poolcheck.compile.ModelShape;
-import poolcheck.compile.Type;
 import poolcheck.export.PromelaExpressions.Scope;
-import poolcheck.export.PromelaExpressions.Storage;
 import poolcheck.language.Expr;
 
 /**
- * The runtime failures evaluating an expression can raise, in poolcheck's evaluation order
- * (left to right, && || => and quantifiers short-circuiting): an array or container index out of
- * range, head of an empty container, division by zero, at() of a missing instance. Written as
- * assertions in that order, the first failing one is the failure poolcheck reports.
+ * {@link RuntimeChecks} in Promela: C's operators on SPIN's 32-bit ints, which wrap silently, so
+ * an overflow is tested without computing it; an index known in range is not tested at all.
  */
-final class PromelaChecks {
-  /** Evaluating the expression reaches a point under {@code reached} and fails there if
-   * {@code fails}. */
-  record Check(String reached, String fails, String property) {
-    String condition() {
-      return reached.equals("1") ? fails : "(" + reached + " && " + fails + ")";
-    }
-  }
+final class PromelaChecks implements RuntimeChecks.Dialect<Scope> {
+  private static final String MIN = "(-2147483647 - 1)";
 
-  private final ModelShape shape;
   private final PromelaExpressions exprs;
-  private final ValueBounds bounds;
+  private final RuntimeChecks<Scope> checks;
 
   PromelaChecks(ModelShape shape, PromelaExpressions exprs) {
-    this.shape = shape;
     this.exprs = exprs;
-    this.bounds = new ValueBounds(shape);
+    this.checks = new RuntimeChecks<>(shape, this);
   }
 
-  private ValueBounds.Names names(Scope scope) {
+  List<RuntimeChecks.Check> of(Expr e, Scope scope) {
+    return checks.of(e, scope);
+  }
+
+  /** Whether evaluating any of these fails, or null when none can. */
+  static String any(List<RuntimeChecks.Check> checks) {
+    if (checks.isEmpty()) return null;
+    List<String> terms = new ArrayList<>();
+    for (RuntimeChecks.Check c : checks) terms.add(c.condition());
+    return terms.size() == 1 ? terms.get(0) : "(" + String.join(" || ", terms) + ")";
+  }
+
+  @Override
+  public String always() {
+    return "1";
+  }
+
+  @Override
+  public String and(String a, String b) {
+    if (a.equals("1")) return b;
+    return "(" + a + " && " + b + ")";
+  }
+
+  @Override
+  public String not(String a) {
+    return "!" + wrap(a);
+  }
+
+  @Override
+  public String expr(Expr e, Scope scope) {
+    return exprs.expr(e, scope);
+  }
+
+  @Override
+  public Scope bind(Scope scope, String variable, int value, Type.Scalar type) {
+    return scope.bind(variable, value, type);
+  }
+
+  @Override
+  public ValueBounds.Names names(Scope scope) {
     return new ValueBounds.Names(n -> scope.bindings().values().get(n), n -> {
       Storage s = exprs.storage(n, scope);
       return s == null ? null : s.type();
     }, scope.process() == null ? null : scope.instance());
   }
 
-  /**
-   * When the operation can leave the 32-bit range, the condition under which it does, written
-   * so that computing it cannot overflow C's int itself (SPIN's ints wrap silently).
-   */
-  private void overflow(Expr e, String reach, Scope scope, List<Check> out) {
-    if (!bounds.mayOverflow(e, names(scope))) return;
-    String min = "(-2147483647 - 1)";
-    String fails;
-    if (e instanceof Expr.Unary u) {
-      fails = "(" + wrap(exprs.expr(u.operand(), scope)) + " == " + min + ")";
-    } else {
-      Expr.Binary b = (Expr.Binary) e;
-      String a = wrap(exprs.expr(b.left(), scope));
-      String c = wrap(exprs.expr(b.right(), scope));
-      fails = switch (b.op()) {
-        case "+" -> "((" + c + " > 0 && " + a + " > 2147483647 - " + c + ") || (" + c
-            + " < 0 && " + a + " < " + min + " - " + c + "))";
-        case "-" -> "((" + c + " < 0 && " + a + " > 2147483647 + " + c + ") || (" + c
-            + " > 0 && " + a + " < " + min + " + " + c + "))";
-        case "*" -> "((" + a + " > 0 && " + c + " > 0 && " + a + " > 2147483647 / " + c
-            + ") || (" + a + " > 0 && " + c + " < 0 && " + c + " < " + min + " / " + a
-            + ") || (" + a + " < 0 && " + c + " > 0 && " + a + " < " + min + " / " + c
-            + ") || (" + a + " < 0 && " + c + " < 0 && " + a + " < 2147483647 / " + c + "))";
-        default -> "(" + a + " == " + min + " && " + c + " == -1)";
-      };
+  @Override
+  public Type type(String name, Scope scope) {
+    return exprs.storage(name, scope).type();
+  }
+
+  @Override
+  public String arrayIndexFails(Expr i, String text, Type.Scalar domain, Scope scope) {
+    Integer fixed = exprs.constantValue(i, scope);
+    if ((fixed != null && fixed >= domain.lo() && fixed <= domain.hi())
+        || exprs.within(i, domain.lo(), domain.hi(), scope)) {
+      return null;
     }
-    out.add(new Check(reach, fails, "arithmetic_overflow"));
+    return "(" + text + " < " + domain.lo() + " || " + text + " > " + domain.hi() + ")";
   }
 
-  List<Check> of(Expr e, Scope scope) {
-    List<Check> out = new ArrayList<>();
-    walk(e, "1", scope, out);
-    return out;
+  @Override
+  public String containerIndexFails(String container, String i, Scope scope) {
+    return "(" + i + " < 0 || " + i + " >= " + length(container, scope) + ")";
   }
 
-  /** Whether evaluating any of these fails, or null when none can. */
-  static String any(List<Check> checks) {
-    if (checks.isEmpty()) return null;
-    List<String> terms = new ArrayList<>();
-    for (Check c : checks) terms.add(c.condition());
-    return terms.size() == 1 ? terms.get(0) : "(" + String.join(" || ", terms) + ")";
+  @Override
+  public String emptyFails(String container, Scope scope) {
+    return "(" + length(container, scope) + " == 0)";
   }
 
-  private void walk(Expr e, String reach, Scope scope, List<Check> out) {
-    if (e instanceof Expr.Index ix) {
-      Storage s = exprs.storage(((Expr.Name) ix.target()).name(), scope);
-      walk(ix.index(), reach, scope, out);
-      String i = exprs.expr(ix.index(), scope);
-      if (s.type() instanceof Type.Array a) {
-        Integer fixed = exprs.constantValue(ix.index(), scope);
-        if ((fixed == null || fixed < a.index().lo() || fixed > a.index().hi())
-            && !exprs.within(ix.index(), a.index().lo(), a.index().hi(), scope)) {
-          out.add(new Check(reach, "(" + i + " < " + a.index().lo() + " || " + i + " > "
-              + a.index().hi() + ")", "index_out_of_range"));
-        }
-      } else {
-        out.add(new Check(reach, "(" + i + " < 0 || " + i + " >= "
-            + PromelaExpressions.length(s.name(), scope) + ")", "index_out_of_range"));
-      }
-    } else if (e instanceof Expr.Unary u) {
-      walk(u.operand(), reach, scope, out);
-      if (u.op().equals("-")) overflow(u, reach, scope, out);
-    } else if (e instanceof Expr.Binary b) {
-      walk(b.left(), reach, scope, out);
-      String l = exprs.expr(b.left(), scope);
-      switch (b.op()) {
-        case "&&", "=>" -> walk(b.right(), and(reach, l), scope, out);
-        case "||" -> walk(b.right(), and(reach, "!" + wrap(l)), scope, out);
-        default -> {
-          walk(b.right(), reach, scope, out);
-          if (b.op().equals("/") || b.op().equals("%")) {
-            Integer k = exprs.constantValue(b.right(), scope);
-            if (k == null || k == 0) {
-              out.add(new Check(reach, "(" + exprs.expr(b.right(), scope) + " == 0)",
-                  "division_by_zero"));
-            }
-          }
-          if (List.of("+", "-", "*", "/").contains(b.op())) overflow(b, reach, scope, out);
-        }
-      }
-    } else if (e instanceof Expr.Call c) {
-      switch (c.function()) {
-        case "head" -> {
-          Storage s = exprs.storage(((Expr.Name) c.args().get(0)).name(), scope);
-          out.add(new Check(reach, "(" + PromelaExpressions.length(s.name(), scope) + " == 0)",
-              "container_underflow"));
-        }
-        case "contains" -> walk(c.args().get(1), reach, scope, out);
-        case "min", "max" -> {
-          walk(c.args().get(0), reach, scope, out);
-          walk(c.args().get(1), reach, scope, out);
-        }
-        default -> {
-          // len, cap, empty, full read the length only
-        }
-      }
-    } else if (e instanceof Expr.At at && at.instance() != null
-        && exprs.constantValue(at.instance(), scope) == null) {
-      walk(at.instance(), reach, scope, out);
-      String i = exprs.expr(at.instance(), scope);
-      int n = shape.process(at.process()).instances();
-      out.add(new Check(reach, "(" + i + " < 0 || " + i + " >= " + n + ")",
-          "index_out_of_range"));
-    } else if (e instanceof Expr.Quantifier q) {
-      Type.Scalar d = shape.domain(q.domain());
-      String prior = reach;
-      for (int v = d.lo(); v <= d.hi(); v++) {
-        Scope inner = scope.bind(q.variable(), v, d);
-        walk(q.body(), prior, inner, out);
-        String body = exprs.expr(q.body(), inner);
-        if (q.kind().equals("forall")) prior = and(prior, body);
-        if (q.kind().equals("exists")) prior = and(prior, "!" + wrap(body));
-      }
-    }
+  private String length(String container, Scope scope) {
+    return PromelaExpressions.length(exprs.storage(container, scope).name(), scope);
   }
 
-  private static String and(String a, String b) {
-    if (a.equals("1")) return b;
-    return "(" + a + " && " + b + ")";
+  @Override
+  public String divisorFails(Expr divisor, Scope scope) {
+    Integer k = exprs.constantValue(divisor, scope);
+    if (k != null && k != 0) return null;
+    return "(" + exprs.expr(divisor, scope) + " == 0)";
+  }
+
+  @Override
+  public String negationOverflows(String operand) {
+    return "(" + wrap(operand) + " == " + MIN + ")";
+  }
+
+  /** Written so that computing the condition cannot overflow C's int itself. */
+  @Override
+  public String binaryOverflows(String op, String l, String r) {
+    String a = wrap(l);
+    String c = wrap(r);
+    return switch (op) {
+      case "+" -> "((" + c + " > 0 && " + a + " > 2147483647 - " + c + ") || (" + c
+          + " < 0 && " + a + " < " + MIN + " - " + c + "))";
+      case "-" -> "((" + c + " < 0 && " + a + " > 2147483647 + " + c + ") || (" + c
+          + " > 0 && " + a + " < " + MIN + " + " + c + "))";
+      case "*" -> "((" + a + " > 0 && " + c + " > 0 && " + a + " > 2147483647 / " + c
+          + ") || (" + a + " > 0 && " + c + " < 0 && " + c + " < " + MIN + " / " + a
+          + ") || (" + a + " < 0 && " + c + " > 0 && " + a + " < " + MIN + " / " + c
+          + ") || (" + a + " < 0 && " + c + " < 0 && " + a + " < 2147483647 / " + c + "))";
+      default -> "(" + a + " == " + MIN + " && " + c + " == -1)";
+    };
+  }
+
+  @Override
+  public boolean checksInstance(Expr instance, Scope scope) {
+    return exprs.constantValue(instance, scope) == null;
+  }
+
+  @Override
+  public String instanceFails(String i, int n) {
+    return "(" + i + " < 0 || " + i + " >= " + n + ")";
   }
 
   private static String wrap(String s) {

@@ -1,28 +1,29 @@
 package poolcheck.export;
 
+import static poolcheck.language.ErrorCode.NOT_EXPORTABLE;
+
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import poolcheck.check.Type;
 import poolcheck.compile.ModelShape;
 import poolcheck.system.Property;
 import poolcheck.system.StateView;
-import poolcheck.compile.Type;
 import poolcheck.system.Value;
-import poolcheck.language.DeepStack;
+import poolcheck.export.PromelaExpressions.Scope;
+import poolcheck.export.PromelaExpressions.Substitution;
+import poolcheck.export.StepPaths.Cond;
+import poolcheck.export.StepPaths.Leaf;
+import poolcheck.export.StepPaths.Node;
 import poolcheck.language.Decl;
+import poolcheck.language.DeepStack;
 import poolcheck.language.Diagnostic;
 import poolcheck.language.Expr;
 import poolcheck.language.ModelException;
 import poolcheck.language.Position;
 import poolcheck.language.Stmt;
-import poolcheck.export.PromelaExpressions.Scope;
-import poolcheck.export.PromelaExpressions.Storage;
-import poolcheck.export.PromelaExpressions.Substitution;
-import poolcheck.export.StepPaths.Cond;
-import poolcheck.export.StepPaths.Leaf;
-import poolcheck.export.StepPaths.Node;
 
 /**
  * Writes a model as Promela for SPIN, so that SPIN's search and poolcheck's explore the same
@@ -83,7 +84,7 @@ public final class PromelaExport {
   private String render() throws ModelException {
     if (shape.processes().stream().mapToInt(p -> p.steps().size()).max().orElse(0)
         >= NOT_STARTED) {
-      throw new ModelException(new Diagnostic("PC201", new Position(shape.source(), 1, 1),
+      throw new ModelException(new Diagnostic(NOT_EXPORTABLE, new Position(shape.source(), 1, 1),
           "export: a process with " + NOT_STARTED + " or more steps does not fit a byte pc"));
     }
     line("/* " + shape.name() + ": exported from " + shape.source() + " by poolcheck export "
@@ -125,9 +126,9 @@ public final class PromelaExport {
     for (ModelShape.Variable v : shape.globals()) declare(PromelaNames.id(v.name()), v.type());
     for (ModelShape.Process p : shape.processes()) {
       for (int i = 0; i < p.instances(); i++) {
-        line("byte " + PromelaNames.pc(p, i) + " = " + NOT_STARTED + ";");
+        line("byte " + InstanceNames.pc(p, i) + " = " + NOT_STARTED + ";");
         for (ModelShape.Variable v : p.locals()) {
-          declare(PromelaNames.local(p, i, v.name()), v.type());
+          declare(InstanceNames.local(p, i, v.name()), v.type());
         }
       }
     }
@@ -178,10 +179,10 @@ public final class PromelaExport {
       for (int i = 0; i < p.instances(); i++) {
         String inst = p.instanceName(i);
         for (ModelShape.Variable v : p.locals()) {
-          assignValue(PromelaNames.local(p, i, v.name()), v.type(), s.get(inst + "."
+          assignValue(InstanceNames.local(p, i, v.name()), v.type(), s.get(inst + "."
               + v.name()), "    ");
         }
-        line("    " + PromelaNames.pc(p, i) + " = "
+        line("    " + InstanceNames.pc(p, i) + " = "
             + p.labelIndex(s.get(inst + ".pc").toString()) + ";");
       }
     }
@@ -225,7 +226,7 @@ public final class PromelaExport {
 
   /** Asserts, in evaluation order, that evaluating {@code e} raises no runtime property. */
   private void evaluation(Expr e, Scope scope, String indent) {
-    for (PromelaChecks.Check c : checks.of(e, scope)) {
+    for (RuntimeChecks.Check c : checks.of(e, scope)) {
       line(indent + check("!" + wrap(c.condition()), c.property()));
     }
   }
@@ -237,12 +238,12 @@ public final class PromelaExport {
   // ---- processes
 
   private void process(ModelShape.Process p, int i) throws ModelException {
-    String inst = PromelaNames.instance(p, i);
+    String inst = InstanceNames.instance(p, i);
     line("active proctype " + inst + "() {");
     // Blocked here is a valid end: the monitor, not SPIN's end-state check, reports deadlocks.
     line("end_" + inst + ":");
     line("  do");
-    String pc = PromelaNames.pc(p, i);
+    String pc = InstanceNames.pc(p, i);
     for (int k = 0; k < p.steps().size(); k++) {
       Decl.Step step = p.steps().get(k);
       List<ImmutableList<Node>> paths = StepPaths.of(shape, step.body());
@@ -257,7 +258,7 @@ public final class PromelaExport {
 
   private void step(ModelShape.Process p, int i, int k, Decl.Step step, List<Node> path, int j,
       int paths) throws ModelException {
-    String pc = PromelaNames.pc(p, i);
+    String pc = InstanceNames.pc(p, i);
     this.process = p.name();
     this.label = step.label();
     Scope scope = new Scope(p, i, StepPaths.Bindings.NONE, null);
@@ -278,7 +279,7 @@ public final class PromelaExport {
       line("  :: d_step { " + comment);
       line("       " + guard + " ->");
     }
-    String end = PromelaNames.instance(p, i) + "_" + step.label() + "_" + j + "_end";
+    String end = InstanceNames.instance(p, i) + "_" + step.label() + "_" + j + "_end";
     Body body = new Body(p, i, step.label(), pc, end);
     if (step.guard() != null) evaluation(step.guard(), scope, "       ");
     boolean jumped = body.block(path, scope, "       ");
@@ -650,7 +651,7 @@ public final class PromelaExport {
       List<String> done = new ArrayList<>();
       for (ModelShape.Process p : shape.processes()) {
         for (int i = 0; i < p.instances(); i++) {
-          done.add(PromelaNames.pc(p, i) + " == " + p.doneIndex());
+          done.add(InstanceNames.pc(p, i) + " == " + p.doneIndex());
         }
       }
       fin = done.isEmpty() ? "true" : "(" + String.join(" && ", done) + ")";

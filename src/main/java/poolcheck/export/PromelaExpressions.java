@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import poolcheck.check.Type;
 import poolcheck.compile.ModelShape;
-import poolcheck.compile.Type;
 import poolcheck.language.Expr;
 
 /**
@@ -45,8 +45,6 @@ final class PromelaExpressions {
     }
   }
 
-  /** A variable's Promela storage and type. */
-  record Storage(String name, Type type) {}
 
   private final ModelShape shape;
 
@@ -56,19 +54,9 @@ final class PromelaExpressions {
 
   /** The variable a name denotes in this scope (local first), or null. */
   Storage storage(String name, Scope scope) {
-    if (scope.process() != null) {
-      for (ModelShape.Variable v : scope.process().locals()) {
-        if (v.name().equals(name)) {
-          return new Storage(PromelaNames.local(scope.process(), scope.instance(), name),
-              v.type());
-        }
-      }
-    }
-    for (ModelShape.Variable v : shape.globals()) {
-      if (v.name().equals(name)) return new Storage(PromelaNames.id(name), v.type());
-    }
-    return null;
+    return Storage.of(shape, scope.process(), scope.instance(), name, PromelaNames::id);
   }
+
 
   private static String read(Storage s, Scope scope) {
     return slot(s.name(), s.name(), scope);
@@ -209,13 +197,13 @@ final class PromelaExpressions {
   private String at(Expr.At at, Scope scope) {
     ModelShape.Process p = shape.process(at.process());
     int label = p.labelIndex(at.label());
-    if (at.instance() == null) return "(" + PromelaNames.pc(p, 0) + " == " + label + ")";
+    if (at.instance() == null) return "(" + InstanceNames.pc(p, 0) + " == " + label + ")";
     Integer fixed = constantValue(at.instance(), scope);
-    if (fixed != null) return "(" + PromelaNames.pc(p, fixed) + " == " + label + ")";
+    if (fixed != null) return "(" + InstanceNames.pc(p, fixed) + " == " + label + ")";
     String i = expr(at.instance(), scope);
     List<String> terms = new ArrayList<>();
     for (int k = 0; k < p.instances(); k++) {
-      terms.add("(" + i + " == " + k + " && " + PromelaNames.pc(p, k) + " == " + label + ")");
+      terms.add("(" + i + " == " + k + " && " + InstanceNames.pc(p, k) + " == " + label + ")");
     }
     return "(" + String.join(" || ", terms) + ")";
   }

@@ -1,14 +1,13 @@
 package poolcheck.export;
 
 import java.util.Set;
+import poolcheck.check.Type;
 import poolcheck.compile.ModelShape;
-import poolcheck.compile.Type;
 
 /**
- * Where each model variable lives in the Promela export. Everything is global so that the state
- * vector is exactly the model's state: locals become {@code <instance>_<local>} and each
- * instance's program counter {@code pc_<instance>}; a container {@code c} is the array {@code c}
- * (head or bottom at index 0) and its length {@code c_len}.
+ * Where each model variable lives in the Promela export: instances' locals and program counters
+ * as {@link InstanceNames} says; a container {@code c} is the array {@code c} (head or bottom at
+ * index 0) and its length {@code c_len}.
  */
 final class PromelaNames {
   private static final Set<String> RESERVED = Set.of("active", "assert", "atomic", "bit", "bool",
@@ -25,19 +24,6 @@ final class PromelaNames {
   /** A model identifier, renamed only when it collides with a Promela word. */
   static String id(String name) {
     return RESERVED.contains(name) ? name + "_" : name;
-  }
-
-  /** {@code cpu_1} for instance 1 of cpu, {@code napi} for a single-instance process. */
-  static String instance(ModelShape.Process p, int i) {
-    return p.indexed() ? p.name() + "_" + i : p.name();
-  }
-
-  static String pc(ModelShape.Process p, int i) {
-    return "pc_" + instance(p, i);
-  }
-
-  static String local(ModelShape.Process p, int i, String local) {
-    return instance(p, i) + "_" + local;
   }
 
   static String length(String container) {

@@ -1,13 +1,15 @@
 package poolcheck.export;
 
+import static poolcheck.language.ErrorCode.NOT_EXPORTABLE;
+
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import poolcheck.check.Type;
 import poolcheck.compile.ModelShape;
-import poolcheck.compile.Type;
 import poolcheck.language.Diagnostic;
 import poolcheck.language.ModelException;
 import poolcheck.language.Stmt;
@@ -58,7 +60,8 @@ final class StepPaths {
       for (List<Node> p : paths) out.add(ImmutableList.copyOf(p));
       return out;
     } catch (TooMany e) {
-      throw new ModelException(new Diagnostic("PC201", e.at.pos(), "export: this step has more "
+      throw new ModelException(new Diagnostic(NOT_EXPORTABLE, e.at.pos(), "export: this step has "
+          + "more "
           + "than " + LIMIT + " ways through its either/choose statements; split it into "
           + "smaller steps"));
     }

@@ -1,37 +1,60 @@
 package poolcheck.export;
 
-import java.util.ArrayList;
 import java.util.List;
+import poolcheck.check.Type;
 import poolcheck.compile.ModelShape;
-import poolcheck.compile.Type;
 import poolcheck.export.TlaExpressions.Scope;
-import poolcheck.export.TlaExpressions.Storage;
 import poolcheck.language.Expr;
 
 /**
- * The TLA+ twin of {@link PromelaChecks}: the runtime failures evaluating an expression can
- * raise, in poolcheck's evaluation order, as conditions over the symbolic state. Written as
+ * {@link RuntimeChecks} in TLA+, as conditions over the symbolic state. Written as
  * {@code Assert} conjuncts before the expression, TLC names the failure poolcheck reports instead
- * of stopping with its own evaluation error.
+ * of stopping with its own evaluation error. TLA+ integers are unbounded: an overflow is the
+ * exact result tested against poolcheck's range.
  */
-final class TlaChecks {
-  record Check(String reached, String fails, String property) {
-    String condition() {
-      return reached.equals("TRUE") ? fails : "(" + reached + " /\\ " + fails + ")";
-    }
-  }
+final class TlaChecks implements RuntimeChecks.Dialect<Scope> {
+  private static final String MIN = "(-2147483647 - 1)";
 
-  private final ModelShape shape;
   private final TlaExpressions exprs;
-  private final ValueBounds bounds;
+  private final RuntimeChecks<Scope> checks;
 
   TlaChecks(ModelShape shape, TlaExpressions exprs) {
-    this.shape = shape;
     this.exprs = exprs;
-    this.bounds = new ValueBounds(shape);
+    this.checks = new RuntimeChecks<>(shape, this);
   }
 
-  private ValueBounds.Names names(Scope scope) {
+  List<RuntimeChecks.Check> of(Expr e, Scope scope) {
+    return checks.of(e, scope);
+  }
+
+  @Override
+  public String always() {
+    return "TRUE";
+  }
+
+  @Override
+  public String and(String a, String b) {
+    if (a.equals("TRUE")) return b;
+    return "(" + a + " /\\ " + b + ")";
+  }
+
+  @Override
+  public String not(String a) {
+    return "~" + TlaExpressions.paren(a);
+  }
+
+  @Override
+  public String expr(Expr e, Scope scope) {
+    return exprs.expr(e, scope);
+  }
+
+  @Override
+  public Scope bind(Scope scope, String variable, int value, Type.Scalar type) {
+    return scope.with(scope.bindings().with(variable, value, type));
+  }
+
+  @Override
+  public ValueBounds.Names names(Scope scope) {
     return new ValueBounds.Names(n -> scope.quantified().contains(n) ? null
         : scope.bindings().values().get(n), n -> {
           if (scope.quantified().contains(n)) return null;
@@ -40,89 +63,15 @@ final class TlaChecks {
         }, scope.process() == null ? null : scope.instance());
   }
 
-  List<Check> of(Expr e, Scope scope) {
-    List<Check> out = new ArrayList<>();
-    walk(e, "TRUE", scope, out);
-    return out;
+  @Override
+  public Type type(String name, Scope scope) {
+    return exprs.storage(name, scope).type();
   }
 
-  private void walk(Expr e, String reach, Scope scope, List<Check> out) {
-    if (e instanceof Expr.Index ix) {
-      Storage s = exprs.storage(((Expr.Name) ix.target()).name(), scope);
-      walk(ix.index(), reach, scope, out);
-      String i = exprs.expr(ix.index(), scope);
-      if (s.type() instanceof Type.Array a) {
-        if (!safe(ix.index(), i, a.index(), scope)) {
-          out.add(new Check(reach, "~(" + i + " \\in " + TlaExpressions.set(a.index()) + ")",
-              "index_out_of_range"));
-        }
-      } else {
-        String len = "Len(" + exprs.read(s, scope) + ")";
-        out.add(new Check(reach, "(" + i + " < 0 \\/ " + i + " >= " + len + ")",
-            "index_out_of_range"));
-      }
-    } else if (e instanceof Expr.Unary u) {
-      walk(u.operand(), reach, scope, out);
-      if (u.op().equals("-") && bounds.mayOverflow(u, names(scope))) {
-        out.add(new Check(reach, "(" + exprs.expr(u.operand(), scope) + " = (-2147483647 - 1))",
-            "arithmetic_overflow"));
-      }
-    } else if (e instanceof Expr.Binary b) {
-      walk(b.left(), reach, scope, out);
-      String l = exprs.expr(b.left(), scope);
-      switch (b.op()) {
-        case "&&", "=>" -> walk(b.right(), and(reach, l), scope, out);
-        case "||" -> walk(b.right(), and(reach, "~" + TlaExpressions.paren(l)), scope, out);
-        default -> {
-          walk(b.right(), reach, scope, out);
-          String r = exprs.expr(b.right(), scope);
-          if ((b.op().equals("/") || b.op().equals("%")) && !r.matches("[1-9]\\d*")) {
-            out.add(new Check(reach, "(" + r + " = 0)", "division_by_zero"));
-          }
-          if (List.of("+", "-", "*", "/").contains(b.op())
-              && bounds.mayOverflow(b, names(scope))) {
-            // TLA+ integers are unbounded: the exact result is tested against poolcheck's range
-            out.add(new Check(reach, b.op().equals("/")
-                ? "(" + l + " = (-2147483647 - 1) /\\ " + r + " = -1)"
-                : "~((" + l + ") " + b.op() + " (" + r + ") \\in (-2147483647 - 1)..2147483647)",
-                "arithmetic_overflow"));
-          }
-        }
-      }
-    } else if (e instanceof Expr.Call c) {
-      switch (c.function()) {
-        case "head" -> {
-          Storage s = exprs.storage(((Expr.Name) c.args().get(0)).name(), scope);
-          out.add(new Check(reach, "(Len(" + exprs.read(s, scope) + ") = 0)",
-              "container_underflow"));
-        }
-        case "contains" -> walk(c.args().get(1), reach, scope, out);
-        case "min", "max" -> {
-          walk(c.args().get(0), reach, scope, out);
-          walk(c.args().get(1), reach, scope, out);
-        }
-        default -> {
-          // len, cap, empty, full read the length only
-        }
-      }
-    } else if (e instanceof Expr.At at && at.instance() != null) {
-      walk(at.instance(), reach, scope, out);
-      String i = exprs.expr(at.instance(), scope);
-      int n = shape.process(at.process()).instances();
-      if (!i.matches("\\d+") || Integer.parseInt(i) >= n) {
-        out.add(new Check(reach, "~(" + i + " \\in 0.." + (n - 1) + ")", "index_out_of_range"));
-      }
-    } else if (e instanceof Expr.Quantifier q) {
-      Type.Scalar d = shape.domain(q.domain());
-      String prior = reach;
-      for (int v = d.lo(); v <= d.hi(); v++) {
-        Scope inner = scope.with(scope.bindings().with(q.variable(), v, d));
-        walk(q.body(), prior, inner, out);
-        String body = exprs.expr(q.body(), inner);
-        if (q.kind().equals("forall")) prior = and(prior, body);
-        if (q.kind().equals("exists")) prior = and(prior, "~" + TlaExpressions.paren(body));
-      }
-    }
+  @Override
+  public String arrayIndexFails(Expr i, String text, Type.Scalar domain, Scope scope) {
+    if (safe(i, text, domain, scope)) return null;
+    return "~(" + text + " \\in " + TlaExpressions.set(domain) + ")";
   }
 
   /** An index that is a literal in range, or a variable whose type keeps it in range. */
@@ -143,8 +92,45 @@ final class TlaChecks {
     return domain instanceof Type.Bool;
   }
 
-  private static String and(String a, String b) {
-    if (a.equals("TRUE")) return b;
-    return "(" + a + " /\\ " + b + ")";
+  @Override
+  public String containerIndexFails(String container, String i, Scope scope) {
+    return "(" + i + " < 0 \\/ " + i + " >= " + length(container, scope) + ")";
+  }
+
+  @Override
+  public String emptyFails(String container, Scope scope) {
+    return "(" + length(container, scope) + " = 0)";
+  }
+
+  private String length(String container, Scope scope) {
+    return "Len(" + exprs.read(exprs.storage(container, scope), scope) + ")";
+  }
+
+  @Override
+  public String divisorFails(Expr divisor, Scope scope) {
+    String r = exprs.expr(divisor, scope);
+    return r.matches("[1-9]\\d*") ? null : "(" + r + " = 0)";
+  }
+
+  @Override
+  public String negationOverflows(String operand) {
+    return "(" + operand + " = " + MIN + ")";
+  }
+
+  @Override
+  public String binaryOverflows(String op, String l, String r) {
+    return op.equals("/") ? "(" + l + " = " + MIN + " /\\ " + r + " = -1)"
+        : "~((" + l + ") " + op + " (" + r + ") \\in " + MIN + "..2147483647)";
+  }
+
+  @Override
+  public boolean checksInstance(Expr instance, Scope scope) {
+    return true;
+  }
+
+  @Override
+  public String instanceFails(String i, int n) {
+    if (i.matches("\\d+") && Integer.parseInt(i) < n) return null;
+    return "~(" + i + " \\in 0.." + (n - 1) + ")";
   }
 }

@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import poolcheck.check.Type;
 import poolcheck.compile.ModelShape;
 import poolcheck.system.StateView;
-import poolcheck.compile.Type;
 import poolcheck.system.Value;
 import poolcheck.language.DeepStack;
 import poolcheck.language.Decl;
@@ -19,7 +19,6 @@ import poolcheck.export.StepPaths.Cond;
 import poolcheck.export.StepPaths.Leaf;
 import poolcheck.export.StepPaths.Node;
 import poolcheck.export.TlaExpressions.Scope;
-import poolcheck.export.TlaExpressions.Storage;
 
 /**
  * Writes a model as a TLA+ module and a TLC configuration whose behaviours are the model's: one
@@ -71,9 +70,9 @@ public final class TlaExport {
     for (ModelShape.Variable v : shape.globals()) variables.add(TlaExpressions.id(v.name()));
     for (ModelShape.Process p : shape.processes()) {
       for (int i = 0; i < p.instances(); i++) {
-        variables.add(TlaExpressions.pc(p, i));
+        variables.add(InstanceNames.pc(p, i));
         for (ModelShape.Variable v : p.locals()) {
-          variables.add(TlaExpressions.local(p, i, v.name()));
+          variables.add(InstanceNames.local(p, i, v.name()));
         }
       }
     }
@@ -147,10 +146,10 @@ public final class TlaExport {
       for (ModelShape.Process p : shape.processes()) {
         for (int i = 0; i < p.instances(); i++) {
           String inst = p.instanceName(i);
-          conj.add(atom(TlaExpressions.pc(p, i) + " = "
+          conj.add(atom(InstanceNames.pc(p, i) + " = "
               + TlaExpressions.literal(s.get(inst + ".pc"))));
           for (ModelShape.Variable v : p.locals()) {
-            conj.add(atom(TlaExpressions.local(p, i, v.name()) + " = "
+            conj.add(atom(InstanceNames.local(p, i, v.name()) + " = "
                 + value(v.type(), s.get(inst + "." + v.name()))));
           }
         }
@@ -183,8 +182,8 @@ public final class TlaExport {
   private String step(ModelShape.Process p, int i, int k) throws ModelException {
     Decl.Step step = p.steps().get(k);
     definitions = 0;
-    String name = TlaExpressions.instance(p, i) + "_" + step.label();
-    String pc = TlaExpressions.pc(p, i);
+    String name = InstanceNames.instance(p, i) + "_" + step.label();
+    String pc = InstanceNames.pc(p, i);
     Scope scope = new Scope(p, i, StepPaths.Bindings.NONE, Set.of(), Map.of());
     List<Formula> conj = new ArrayList<>();
     conj.add(atom(pc + " = " + TlaExpressions.string(step.label())));
@@ -396,7 +395,7 @@ public final class TlaExport {
 
   /** Asserts, in evaluation order, that evaluating {@code e} raises no runtime property. */
   private void evaluation(Expr e, Scope scope, List<Item> items) {
-    for (TlaChecks.Check c : checks.of(e, scope)) {
+    for (RuntimeChecks.Check c : checks.of(e, scope)) {
       items.add(check("~" + TlaExpressions.paren(c.condition()), c.property()));
     }
   }
@@ -487,7 +486,7 @@ public final class TlaExport {
       List<String> done = new ArrayList<>();
       for (ModelShape.Process p : shape.processes()) {
         for (int i = 0; i < p.instances(); i++) {
-          done.add(TlaExpressions.pc(p, i) + " = \"done\"");
+          done.add(InstanceNames.pc(p, i) + " = \"done\"");
         }
       }
       fin = String.join(" /\\ ", done);

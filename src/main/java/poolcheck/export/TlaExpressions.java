@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import poolcheck.check.Type;
 import poolcheck.compile.ModelShape;
-import poolcheck.compile.Type;
 import poolcheck.system.Value;
 import poolcheck.language.Expr;
 
@@ -40,8 +40,6 @@ final class TlaExpressions {
     }
   }
 
-  /** A variable's TLA+ name and type. */
-  record Storage(String name, Type type) {}
 
   private final ModelShape shape;
 
@@ -51,18 +49,6 @@ final class TlaExpressions {
 
   static String id(String name) {
     return RESERVED.contains(name) ? name + "_" : name;
-  }
-
-  static String instance(ModelShape.Process p, int i) {
-    return p.indexed() ? p.name() + "_" + i : p.name();
-  }
-
-  static String pc(ModelShape.Process p, int i) {
-    return "pc_" + instance(p, i);
-  }
-
-  static String local(ModelShape.Process p, int i, String local) {
-    return instance(p, i) + "_" + local;
   }
 
   static String string(String s) {
@@ -113,18 +99,9 @@ final class TlaExpressions {
   }
 
   Storage storage(String name, Scope scope) {
-    if (scope.process() != null) {
-      for (ModelShape.Variable v : scope.process().locals()) {
-        if (v.name().equals(name)) {
-          return new Storage(local(scope.process(), scope.instance(), name), v.type());
-        }
-      }
-    }
-    for (ModelShape.Variable v : shape.globals()) {
-      if (v.name().equals(name)) return new Storage(id(name), v.type());
-    }
-    return null;
+    return Storage.of(shape, scope.process(), scope.instance(), name, TlaExpressions::id);
   }
+
 
   String read(Storage s, Scope scope) {
     return scope.state().getOrDefault(s.name(), s.name());
@@ -198,7 +175,7 @@ final class TlaExpressions {
   }
 
   static Storage pcStorage(ModelShape.Process p, int i) {
-    return new Storage(pc(p, i), null);
+    return new Storage(InstanceNames.pc(p, i), null);
   }
 
   private String call(Expr.Call c, Scope scope) {

@@ -1,8 +1,8 @@
 package poolcheck.export;
 
 import java.util.function.Function;
+import poolcheck.check.Type;
 import poolcheck.compile.ModelShape;
-import poolcheck.compile.Type;
 import poolcheck.language.Expr;
 
 /**

@@ -1,17 +1,31 @@
 package poolcheck.language;
 
 /**
- * One problem in model text. Codes are stable (documented in docs/language.md) so that users
- * and tests can rely on them; the message says what was found and what was expected.
+ * One problem in model text (or a trace file). The code is an {@link ErrorCode}, stable and
+ * listed in docs/language.md, so that users and tests can rely on it; the message says what was
+ * found and what was expected. Rendered here and nowhere else.
  */
-public record Diagnostic(String code, Position position, String message) {
+public record Diagnostic(ErrorCode errorCode, Position position, String message) {
+  /**
+   * For callers that still name the code by its text ({@code "PC302"}); an unknown text fails
+   * at once rather than rendering a code the docs do not list.
+   */
+  public Diagnostic(String code, Position position, String message) {
+    this(ErrorCode.of(code), position, message);
+  }
+
+  /** The code's stable text, e.g. {@code PC104}. */
+  public String code() {
+    return errorCode.code();
+  }
+
   public String render() {
-    return position + ": error " + code + ": " + message;
+    return position + ": error " + code() + ": " + message;
   }
 
   /** The same form for a problem that does not stop the check. */
   public String renderWarning() {
-    return position + ": warning " + code + ": " + message;
+    return position + ": warning " + code() + ": " + message;
   }
 
   @Override

@@ -1,5 +1,10 @@
 package poolcheck.language;
 
+import static poolcheck.language.ErrorCode.DUPLICATE_DECLARATION;
+import static poolcheck.language.ErrorCode.TYPE_MISMATCH;
+import static poolcheck.language.ErrorCode.UNKNOWN_NAME;
+import static poolcheck.language.ErrorCode.WRONG_ARGUMENT_COUNT;
+
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,7 +32,8 @@ final class Inliner {
       if (d instanceof Decl.Inline inline) {
         Decl.Inline first = in.inlines.putIfAbsent(inline.name(), inline);
         if (first != null) {
-          in.errors.add(new Diagnostic("PC105", inline.pos(), "duplicate declaration of inline '"
+          in.errors.add(new Diagnostic(DUPLICATE_DECLARATION, inline.pos(), "duplicate "
+              + "declaration of inline '"
               + inline.name() + "' (first declared at " + first.pos() + ")"));
         }
       } else if (d instanceof Decl.Process p && !p.uses().isEmpty()) {
@@ -47,12 +53,13 @@ final class Inliner {
       while (next < use.index()) steps.add(p.steps().get(next++));
       Decl.Inline inline = inlines.get(use.name());
       if (inline == null) {
-        errors.add(new Diagnostic("PC104", use.pos(), "unknown inline '" + use.name()
+        errors.add(new Diagnostic(UNKNOWN_NAME, use.pos(), "unknown inline '" + use.name()
             + "' (inlines must be declared before the process that uses them)"));
         continue;
       }
       if (inline.parameters().size() != use.arguments().size()) {
-        errors.add(new Diagnostic("PC111", use.pos(), "inline " + use.name() + " takes "
+        errors.add(new Diagnostic(WRONG_ARGUMENT_COUNT, use.pos(), "inline " + use.name() + " "
+            + "takes "
             + inline.parameters().size() + " argument(s), found " + use.arguments().size()));
         continue;
       }
@@ -84,7 +91,8 @@ final class Inliner {
     Expr arg = b.get(written);
     if (arg == null) return written;
     if (arg instanceof Expr.Name n) return n.name();
-    errors.add(new Diagnostic("PC106", arg.pos(), "type mismatch: the argument for '" + written
+    errors.add(new Diagnostic(TYPE_MISMATCH, arg.pos(), "type mismatch: the argument for "
+        + "'" + written
         + "' is used " + use + ", expected " + expected));
     return written;
   }
@@ -125,14 +133,14 @@ final class Inliner {
       if (lock == null) return l;
       if (lock instanceof Expr.Name n) return new Stmt.LockOp(l.pos(), l.acquire(), n.name(),
           l.lockPos());
-      errors.add(new Diagnostic("PC106", lock.pos(), "type mismatch: the argument for '"
+      errors.add(new Diagnostic(TYPE_MISMATCH, lock.pos(), "type mismatch: the argument for '"
           + l.lock() + "' is used as a lock at " + l.pos() + ", expected a lock's name"));
       return l;
     } else if (s instanceof Stmt.Goto g) {
       Expr target = b.get(g.label());
       if (target == null) return g;
       if (target instanceof Expr.Name n) return new Stmt.Goto(g.pos(), n.name());
-      errors.add(new Diagnostic("PC106", target.pos(), "type mismatch: the argument for '"
+      errors.add(new Diagnostic(TYPE_MISMATCH, target.pos(), "type mismatch: the argument for '"
           + g.label() + "' is used as a label by 'goto' at " + g.pos() + ", expected a label"));
       return g;
     }

@@ -1,5 +1,9 @@
 package poolcheck.language;
 
+import static poolcheck.language.ErrorCode.LITERAL_TOO_LARGE;
+import static poolcheck.language.ErrorCode.UNEXPECTED_CHARACTER;
+import static poolcheck.language.ErrorCode.UNTERMINATED_TEXT;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -65,7 +69,8 @@ public final class Lexer {
         String digits = text.substring(from, pos);
         long value = digits.length() > 10 ? Long.MAX_VALUE : Long.parseLong(digits);
         if (value > Integer.MAX_VALUE) {
-          throw error("PC003", start, "integer literal " + digits + " is too large (at most "
+          throw error(LITERAL_TOO_LARGE, start, "integer literal " + digits + " is too large (at "
+              + "most "
               + Integer.MAX_VALUE + ")");
         }
         out.add(new Token(TokenKind.INT, digits, (int) value, start));
@@ -76,7 +81,8 @@ public final class Lexer {
           advance();
         }
         if (pos >= text.length() || text.charAt(pos) != '"') {
-          throw error("PC002", start, "unterminated string: expected '\"' before end of line");
+          throw error(UNTERMINATED_TEXT, start, "unterminated string: expected '\"' before end "
+              + "of line");
         }
         String s = text.substring(from, pos);
         advance();
@@ -84,7 +90,7 @@ public final class Lexer {
       } else {
         TokenKind kind = punctuation();
         if (kind == null) {
-          throw error("PC001", start, "unexpected character '" + c + "'" + habit(c));
+          throw error(UNEXPECTED_CHARACTER, start, "unexpected character '" + c + "'" + habit(c));
         }
         for (int i = 0; i < kind.spelling().length(); i++) advance();
         out.add(new Token(kind, kind.spelling(), 0, start));
@@ -155,7 +161,8 @@ public final class Lexer {
           advance();
         }
         if (pos >= text.length()) {
-          throw error("PC002", start, "unterminated comment: expected '*/' before end of file");
+          throw error(UNTERMINATED_TEXT, start, "unterminated comment: expected '*/' before end "
+              + "of file");
         }
         advance();
         advance();
@@ -195,7 +202,7 @@ public final class Lexer {
     return new Position(file, line, column);
   }
 
-  private static ModelException error(String code, Position at, String message) {
+  private static ModelException error(ErrorCode code, Position at, String message) {
     return new ModelException(new Diagnostic(code, at, message));
   }
 }

@@ -1,10 +1,13 @@
 package poolcheck.language;
 
+import static poolcheck.language.ErrorCode.CIRCULAR_INCLUDE;
+import static poolcheck.language.ErrorCode.INCLUDE_NOT_FOUND;
+
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.io.IOException;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -45,7 +48,7 @@ public final class ModelLoader {
     ImmutableList<Decl> decls = Parser.parse(name, text);
     for (Decl d : decls) {
       if (d instanceof Decl.Include inc) {
-        throw new ModelException(new Diagnostic("PC103", inc.pos(),
+        throw new ModelException(new Diagnostic(INCLUDE_NOT_FOUND, inc.pos(),
             "include \"" + inc.path() + "\" is not available for a model given as text"));
       }
     }
@@ -64,23 +67,23 @@ public final class ModelLoader {
         try {
           target = path.resolveSibling(inc.path()).normalize();
         } catch (InvalidPathException e) {
-          throw new ModelException(new Diagnostic("PC103", inc.pos(),
+          throw new ModelException(new Diagnostic(INCLUDE_NOT_FOUND, inc.pos(),
               "include path \"" + inc.path() + "\" is not a valid path: " + e.getReason()));
         }
         if (including.contains(target)) {
-          throw new ModelException(new Diagnostic("PC120", inc.pos(),
+          throw new ModelException(new Diagnostic(CIRCULAR_INCLUDE, inc.pos(),
               "circular include: \"" + inc.path() + "\" is already being included"));
         }
         if (loaded.contains(target)) continue;
         if (!Files.isRegularFile(target)) {
-          throw new ModelException(new Diagnostic("PC103", inc.pos(),
+          throw new ModelException(new Diagnostic(INCLUDE_NOT_FOUND, inc.pos(),
               "include file not found: \"" + inc.path() + "\" (looked for " + target + ")"));
         }
         Path shown = Path.of(shownName).resolveSibling(inc.path()).normalize();
         try {
           loadFile(target, shown.toString());
         } catch (IOException e) {
-          throw new ModelException(new Diagnostic("PC103", inc.pos(),
+          throw new ModelException(new Diagnostic(INCLUDE_NOT_FOUND, inc.pos(),
               "cannot include \"" + inc.path() + "\": " + e.getMessage()));
         }
       } else {

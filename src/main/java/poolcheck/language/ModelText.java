@@ -1,5 +1,7 @@
 package poolcheck.language;
 
+import static poolcheck.language.ErrorCode.NOT_UTF8;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -65,7 +67,7 @@ final class ModelText {
       int offset = in.position();
       out.flip();
       Position at = Lexer.positionAfter(shownName, out);
-      throw new ModelException(new Diagnostic("PC004", at, String.format(
+      throw new ModelException(new Diagnostic(NOT_UTF8, at, String.format(
           "not UTF-8 text: byte 0x%02X at offset %d is not valid UTF-8 (a binary file, or text "
               + "in another encoding?)", bytes[offset] & 0xff, offset)));
     }

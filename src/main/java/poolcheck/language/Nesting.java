@@ -1,5 +1,7 @@
 package poolcheck.language;
 
+import static poolcheck.language.ErrorCode.NESTED_TOO_DEEPLY;
+
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -22,7 +24,7 @@ public final class Nesting {
   private Nesting() {}
 
   public static Diagnostic tooDeep(Position at) {
-    return new Diagnostic("PC140", at, "nested too deeply: more than " + MAX_DEPTH
+    return new Diagnostic(NESTED_TOO_DEEPLY, at, "nested too deeply: more than " + MAX_DEPTH
         + " levels of parentheses, operators, quantifiers or blocks (split the expression or "
         + "the chain into named parts)");
   }

@@ -1,5 +1,9 @@
 package poolcheck.language;
 
+import static poolcheck.language.ErrorCode.ATOMIC_WITHOUT_REASON;
+import static poolcheck.language.ErrorCode.UNEXPECTED_TOKEN;
+import static poolcheck.language.ErrorCode.UNTERMINATED_BLOCK;
+
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -348,14 +352,16 @@ public final class Parser {
       Token atomic = advance();
       Token reason = peek();
       if (reason.kind() != TokenKind.STRING) {
-        errors.add(new Diagnostic("PC135", atomic.position(), "'atomic' needs a reason: the "
+        errors.add(new Diagnostic(ATOMIC_WITHOUT_REASON, atomic.position(), "'atomic' needs a "
+            + "reason: the "
             + "hardware atomic the step stands for, e.g. atomic \"atomic_inc_return\""));
         throw new ParseError();
       }
       advance();
       atomicReason = reason.text();
       if (atomicReason.isBlank()) {
-        errors.add(new Diagnostic("PC135", reason.position(), "'atomic' needs a reason: the "
+        errors.add(new Diagnostic(ATOMIC_WITHOUT_REASON, reason.position(), "'atomic' needs a "
+            + "reason: the "
             + "hardware atomic the step stands for, found an empty string"));
       }
     }
@@ -381,7 +387,7 @@ public final class Parser {
   }
 
   private ParseError unterminated(Token open) {
-    errors.add(new Diagnostic("PC102", open.position(),
+    errors.add(new Diagnostic(UNTERMINATED_BLOCK, open.position(),
         "unterminated block: end of file before the '}' that closes this '{'"));
     return new ParseError();
   }
@@ -773,10 +779,10 @@ public final class Parser {
 
   private ParseError error(Token found, String expected) {
     if (found.kind() == TokenKind.EOF) {
-      errors.add(new Diagnostic("PC101", found.position(),
+      errors.add(new Diagnostic(UNEXPECTED_TOKEN, found.position(),
           "unexpected end of file: expected " + expected));
     } else {
-      errors.add(new Diagnostic("PC101", found.position(),
+      errors.add(new Diagnostic(UNEXPECTED_TOKEN, found.position(),
           "unexpected " + found.describe() + ": expected " + expected + habit(found, expected)));
     }
     return new ParseError();

@@ -1,5 +1,15 @@
 package poolcheck.language;
 
+import static poolcheck.language.ErrorCode.DATA_RACE;
+import static poolcheck.language.ErrorCode.DUPLICATE_DECLARATION;
+import static poolcheck.language.ErrorCode.GHOST_DECIDES_STEP;
+import static poolcheck.language.ErrorCode.LOCK_ORDER_IN_STEP;
+import static poolcheck.language.ErrorCode.NOT_ALLOWED_HERE;
+import static poolcheck.language.ErrorCode.NOT_A_LOCK;
+import static poolcheck.language.ErrorCode.TYPE_MISMATCH;
+import static poolcheck.language.ErrorCode.UNGUARDED_ACCESSES;
+import static poolcheck.language.ErrorCode.UNKNOWN_NAME;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -91,7 +101,7 @@ final class StepGranularity {
 
   private void checkGhost(Decl.Var v) {
     if (v.ghost() && v.guard() != null) {
-      error("PC133", v.guard().pos(), "ghost '" + v.name() + "' is the model's bookkeeping, not "
+      error(NOT_A_LOCK, v.guard().pos(), "ghost '" + v.name() + "' is the model's bookkeeping, not "
           + "memory: it takes no lock");
     }
   }
@@ -99,7 +109,7 @@ final class StepGranularity {
   private void checkGuard(Decl.Var v) {
     String lock = v.guard().lock();
     if (!locks.containsKey(lock)) {
-      error(globals.containsKey(lock) ? "PC133" : "PC104", v.guard().pos(),
+      error(globals.containsKey(lock) ? NOT_A_LOCK : UNKNOWN_NAME, v.guard().pos(),
           globals.containsKey(lock) ? "'" + lock + "' after 'guarded_by' is a variable, not a lock"
               : "unknown lock '" + lock + "' after 'guarded_by'");
     }
@@ -107,7 +117,7 @@ final class StepGranularity {
 
   private void rejectLocalGuard(Decl.Var v) {
     if (v.guard() != null) {
-      error("PC133", v.guard().pos(), "'guarded_by' on local '" + v.name() + "': a process's "
+      error(NOT_A_LOCK, v.guard().pos(), "'guarded_by' on local '" + v.name() + "': a process's "
           + "locals are private to each instance and need no lock");
     }
   }
@@ -115,7 +125,8 @@ final class StepGranularity {
   private void rejectLockOps(List<Stmt> body, String where) {
     for (Stmt s : body) {
       if (s instanceof Stmt.LockOp l) {
-        error("PC115", l.pos(), (l.acquire() ? "lock" : "unlock") + "(...) is not allowed in "
+        error(NOT_ALLOWED_HERE, l.pos(), (l.acquire() ? "lock" : "unlock") + "(...) is not "
+            + "allowed in "
             + where + ": only a process's steps take and release locks");
       }
       children(s).forEach(b -> rejectLockOps(b, where));
@@ -149,7 +160,7 @@ final class StepGranularity {
   private void process(Decl.Process p) {
     for (Decl.Var v : p.locals()) {
       if (locks.containsKey(v.name())) {
-        error("PC105", v.pos(), "local '" + v.name() + "' hides lock '" + v.name()
+        error(DUPLICATE_DECLARATION, v.pos(), "local '" + v.name() + "' hides lock '" + v.name()
             + "' declared at " + locks.get(v.name()).pos());
       }
     }
@@ -284,7 +295,7 @@ final class StepGranularity {
       } else if (s instanceof Stmt.LockOp l) {
         if (bound.contains(l.lock())) {
           if (report) {
-            error("PC133", l.lockPos(), "'" + l.lock() + "' here is the bound variable, not "
+            error(NOT_A_LOCK, l.lockPos(), "'" + l.lock() + "' here is the bound variable, not "
                 + "the lock of that name");
           }
           return paths;
@@ -297,8 +308,9 @@ final class StepGranularity {
     private void lockOp(Stmt.LockOp l, List<Path> paths) {
       if (!locks.containsKey(l.lock())) {
         if (report) {
-          error(globals.containsKey(l.lock()) || locals.contains(l.lock()) ? "PC133" : "PC104",
-              l.lockPos(), globals.containsKey(l.lock()) || locals.contains(l.lock())
+          error(globals.containsKey(l.lock()) || locals.contains(l.lock())
+                  ? NOT_A_LOCK : UNKNOWN_NAME, l.lockPos(),
+              globals.containsKey(l.lock()) || locals.contains(l.lock())
                   ? "'" + l.lock() + "' is a variable, not a lock"
                   : "unknown lock '" + l.lock() + "'");
         }
@@ -310,11 +322,11 @@ final class StepGranularity {
           if (step.atomicReason() == null && report) {
             if (!p.unguarded().isEmpty()) {
               Access a = p.unguarded().values().iterator().next();
-              error("PC132", l.pos(), "step '" + name + "' takes lock '" + l.lock()
+              error(LOCK_ORDER_IN_STEP, l.pos(), "step '" + name + "' takes lock '" + l.lock()
                   + "' after its unguarded " + a.describe() + ": a lock is taken before the "
                   + "step's one unguarded access (split the step there)");
             } else if (p.releasedAt() != null) {
-              error("PC132", l.pos(), "step '" + name + "' takes lock '" + l.lock()
+              error(LOCK_ORDER_IN_STEP, l.pos(), "step '" + name + "' takes lock '" + l.lock()
                   + "' after releasing " + p.releasedAt() + " in the same step: split the "
                   + "step there");
             }
@@ -398,7 +410,7 @@ final class StepGranularity {
       if (bound.contains(variable) || locals.contains(variable)) return;
       if (locks.containsKey(variable)) {
         if (report) {
-          error("PC106", pos, "type mismatch: lock '" + variable + "' is not a value; a step "
+          error(TYPE_MISMATCH, pos, "type mismatch: lock '" + variable + "' is not a value; a step "
               + "changes it only with lock(" + variable + ") and unlock(" + variable + ")");
         }
         return;
@@ -406,7 +418,8 @@ final class StepGranularity {
       Decl.Var v = globals.get(variable);
       if (v != null && v.ghost()) {
         if (!write && report) {
-          error("PC134", pos, "step '" + name + "' reads ghost '" + variable + "' where the "
+          error(GHOST_DECIDES_STEP, pos, "step '" + name + "' reads ghost '" + variable + "' "
+              + "where the "
               + "value decides what the step does: a ghost is the model's bookkeeping, read "
               + "only by assertions, properties and assignments to ghosts");
         }
@@ -426,7 +439,7 @@ final class StepGranularity {
             counted = true;
           } else {
             if (report) {
-              error("PC131", pos, "data race: step '" + name + "' " + (write ? "writes '"
+              error(DATA_RACE, pos, "data race: step '" + name + "' " + (write ? "writes '"
                   : "reads '") + variable + "', guarded by '" + lock + "', without holding '"
                   + lock + "' on every way to this access" + (write || v.guard().readOnce()
                       ? "" : " (declare 'guarded_by " + lock + ", read_once' if the read is "
@@ -442,18 +455,20 @@ final class StepGranularity {
             write, pos);
         if (p.unguarded().containsKey(a.key())) continue;
         if (report && many) {
-          error("PC130", pos, "step '" + name + "' makes several accesses to shared memory that "
+          error(UNGUARDED_ACCESSES, pos, "step '" + name + "' makes several accesses to shared "
+              + "memory that "
               + "no lock it holds guards: " + a.describe() + " touches "
               + (element.isEmpty() ? "every element of the container" : "one element per value "
                   + "of the loop") + "; split the step, guard '" + variable + "' with a lock, "
               + "or mark a hardware atomic with atomic \"reason\"");
         } else if (report && p.releasedAt() != null) {
-          error("PC132", pos, "step '" + name + "' makes its unguarded " + a.describe()
+          error(LOCK_ORDER_IN_STEP, pos, "step '" + name + "' makes its unguarded " + a.describe()
               + " after releasing " + p.releasedAt() + ": locks are released after the step's "
               + "one unguarded access (split the step there)");
         } else if (report && !p.unguarded().isEmpty()) {
           Access first = p.unguarded().values().iterator().next();
-          error("PC130", pos, "step '" + name + "' makes two accesses to shared memory that no "
+          error(UNGUARDED_ACCESSES, pos, "step '" + name + "' makes two accesses to shared "
+              + "memory that no "
               + "lock it holds guards: " + first.describe() + " and " + a.describe()
               + "; split the step, guard both with a lock, or mark a hardware atomic with "
               + "atomic \"reason\"");
@@ -489,7 +504,7 @@ final class StepGranularity {
     }
   }
 
-  private void error(String code, Position pos, String message) {
+  private void error(ErrorCode code, Position pos, String message) {
     if (reported.add(code + " " + pos)) errors.add(new Diagnostic(code, pos, message));
   }
 }

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import poolcheck.api.Models;
+import poolcheck.check.CheckedModel;
+import poolcheck.check.Type;
 import poolcheck.language.ModelException;
 import poolcheck.selfcheck.RandomModels;
 import poolcheck.system.SuccessorSink;
@@ -55,13 +57,13 @@ class InterpreterTest {
   private static int[] randomState(CompiledModel m, SplittableRandom rng) {
     int[] s = new int[m.layout().slots()];
     for (int i = 0; i < s.length; i++) s[i] = m.layout().lo(i);
-    Symbols symbols = m.symbols();
-    for (Symbols.Variable v : symbols.globals.values()) fill(v.type(), v.base(), s, rng);
-    for (Symbols.Process p : symbols.processes.values()) {
-      for (int i = 0; i < p.instances; i++) {
-        s[p.pcBase + i] = rng.nextInt(p.doneLabel() + 1);
-        for (Map.Entry<String, Integer> local : p.localSlots.get(i).entrySet()) {
-          fill(p.localTypes.get(local.getKey()), local.getValue(), s, rng);
+    CheckedModel checked = m.checked();
+    for (CheckedModel.Variable v : checked.globals().values()) fill(v.type(), v.base(), s, rng);
+    for (CheckedModel.Process p : checked.processes().values()) {
+      for (int i = 0; i < p.instances(); i++) {
+        s[p.pcBase() + i] = rng.nextInt(p.doneLabel() + 1);
+        for (Map.Entry<String, Integer> local : p.localSlots().get(i).entrySet()) {
+          fill(p.localTypes().get(local.getKey()), local.getValue(), s, rng);
         }
       }
     }

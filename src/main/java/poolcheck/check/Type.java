@@ -1,4 +1,4 @@
-package poolcheck.compile;
+package poolcheck.check;
 
 import com.google.common.collect.ImmutableList;
 
@@ -111,7 +111,7 @@ public sealed interface Type {
   Int INT = new Int();
 
   /** Whether a value of type {@code value} may be stored in or compared with {@code target}. */
-  static boolean compatible(Type target, Type value) {
+  public static boolean compatible(Type target, Type value) {
     Type a = target instanceof Scalar s ? s.kind() : target;
     Type b = value instanceof Scalar s ? s.kind() : value;
     return a.equals(b);

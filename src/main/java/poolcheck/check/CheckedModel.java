@@ -1,0 +1,129 @@
+package poolcheck.check;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import poolcheck.language.Decl;
+import poolcheck.language.Expr;
+import poolcheck.language.Position;
+import poolcheck.language.TypeExpr;
+
+/**
+ * A model whose names, types and constants have been resolved: what the checker knows once it
+ * has accepted the text. Immutable; the compiled stepper, the reference interpreter and the
+ * exporters read names from here instead of resolving them again.
+ *
+ * <p>{@code domains} holds the type each finite domain written in a step or a property (a
+ * {@code choose}, {@code for} or quantifier) resolved to, keyed by the written node.
+ * {@code propertyIds} maps each property name to the id the engine reports it by.
+ */
+public record CheckedModel(String name, String source,
+    ImmutableMap<String, Constant> constants, ImmutableMap<String, Type> types,
+    ImmutableMap<String, EnumValue> enumValues, ImmutableMap<String, Variable> globals,
+    ImmutableMap<String, Process> processes, ImmutableMap<String, Position> declared,
+    ImmutableMap<String, Integer> propertyIds, ImmutableList<Invariant> invariants,
+    Expr finalCondition, ImmutableMap<TypeExpr, Type.Scalar> domains,
+    ImmutableList<String> configurations, String configuration) {
+
+  /** A constant's value in force (default, configuration or -D); booleans are 0 and 1. */
+  public record Constant(String name, Type kind, int value, Position pos) {
+    public boolean bool() {
+      return kind instanceof Type.Bool;
+    }
+  }
+
+  /** An enum value and its ordinal, the int it is stored as. */
+  public record EnumValue(Type.Enum type, int ordinal) {}
+
+  /** A variable; base is its first slot (a container's length slot, elements after it). */
+  public record Variable(String name, Type type, Position pos, int base) {}
+
+  public record Invariant(String name, Expr condition) {}
+
+  /**
+   * A process type. Labels map to program-counter values in step order ({@link #doneLabel()}
+   * is done); {@code localSlots.get(i)} maps each local of instance {@code i} to its slot, and
+   * instance {@code i}'s program counter is slot {@code pcBase + i}.
+   */
+  public record Process(String name, Decl.Process decl, int instances, boolean indexed,
+      ImmutableMap<String, Integer> labels, ImmutableMap<String, Type> localTypes,
+      ImmutableList<ImmutableMap<String, Integer>> localSlots, int pcBase) {
+    public String instanceName(int i) {
+      return indexed ? name + "[" + i + "]" : name;
+    }
+
+    public ImmutableList<Decl.Step> steps() {
+      return decl.steps();
+    }
+
+    public int doneLabel() {
+      return decl.steps().size();
+    }
+
+    /** The label's program-counter value, {@link #doneLabel()} for done, -1 if unknown. */
+    public int labelIndex(String label) {
+      if (label.equals("done")) return doneLabel();
+      Integer i = labels.get(label);
+      return i == null ? -1 : i;
+    }
+  }
+
+  /** Slots needed to store a value of this type. */
+  public static int width(Type t) {
+    if (t instanceof Type.Array a) return a.index().size();
+    if (t instanceof Type.Container c) return 1 + c.capacity();
+    return 1;
+  }
+
+  /** The enum a value name belongs to, or null. */
+  public Type.Enum enumOf(String value) {
+    EnumValue v = enumValues.get(value);
+    return v == null ? null : v.type();
+  }
+
+  /**
+   * The type a finite domain written in a step or property resolved to. The model has been
+   * checked, so every such domain was resolved; anything else is a caller's mistake.
+   */
+  public Type.Scalar domain(TypeExpr t) {
+    Type.Scalar d = domains.get(t);
+    if (d == null) throw new IllegalArgumentException("not a checked domain: " + t);
+    return d;
+  }
+
+  /**
+   * The value of a constant expression the checker has accepted, over the constants in force
+   * (with 32-bit wrap-around, which the checker has ruled out for accepted constants).
+   */
+  public int constant(Expr e) {
+    if (e instanceof Expr.IntLit i) return i.value();
+    if (e instanceof Expr.BoolLit b) return b.value() ? 1 : 0;
+    if (e instanceof Expr.Name n) {
+      Constant c = constants.get(n.name());
+      if (c != null) return c.value();
+      EnumValue v = enumValues.get(n.name());
+      if (v != null) return v.ordinal();
+    }
+    if (e instanceof Expr.Unary u) {
+      int a = constant(u.operand());
+      return u.op().equals("!") ? a ^ 1 : -a;
+    }
+    if (e instanceof Expr.Binary b) {
+      int x = constant(b.left());
+      int y = constant(b.right());
+      return switch (b.op()) {
+        case "+" -> x + y;
+        case "-" -> x - y;
+        case "*" -> x * y;
+        case "/" -> Math.floorDiv(x, y);
+        case "%" -> Math.floorMod(x, y);
+        default -> throw new IllegalArgumentException("not a constant expression: " + e);
+      };
+    }
+    if (e instanceof Expr.Call c && (c.function().equals("min") || c.function().equals("max"))) {
+      int x = constant(c.args().get(0));
+      int y = constant(c.args().get(1));
+      return c.function().equals("min") ? Math.min(x, y) : Math.max(x, y);
+    }
+    throw new IllegalArgumentException("not a constant expression: " + e);
+  }
+}

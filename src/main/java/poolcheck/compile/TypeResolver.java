@@ -1,0 +1,90 @@
+package poolcheck.compile;
+
+import static poolcheck.language.ErrorCode.OUT_OF_RANGE;
+import static poolcheck.language.ErrorCode.TYPE_MISMATCH;
+import static poolcheck.language.ErrorCode.UNKNOWN_NAME;
+
+import poolcheck.check.Type;
+import poolcheck.language.TypeExpr;
+
+/**
+ * Resolves a type as written to a {@link Type}: names looked up, range bounds and sizes
+ * evaluated as constants (bounded in cost, like every constant expression).
+ */
+final class TypeResolver {
+  private final Checking ctx;
+  private final Symbols symbols;
+  private final Reports reports;
+
+  TypeResolver(Checking ctx) {
+    this.ctx = ctx;
+    this.symbols = ctx.symbols();
+    this.reports = ctx.reports();
+  }
+
+  Type resolveVariable(TypeExpr t) {
+    Type type = resolve(t);
+    if (type instanceof Type.Int) throw reports.error(TYPE_MISMATCH, t.pos(), "not a storage type");
+    return type;
+  }
+
+  Type resolve(TypeExpr t) {
+    ExprCompiler exprs = ctx.exprs();
+    if (t instanceof TypeExpr.Scalarset) {
+      throw reports.error(TYPE_MISMATCH, t.pos(), "a scalarset must be named: write 'type Name = "
+          + "scalarset(N);' and use Name");
+    }
+    if (t instanceof TypeExpr.Bool b) {
+      return Type.BOOL;
+    } else if (t instanceof TypeExpr.Range r) {
+      ctx.guard(r.lo());
+      ctx.guard(r.hi());
+      int lo = exprs.constantInt(r.lo());
+      int hi = exprs.constantInt(r.hi());
+      if (lo > hi) {
+        throw reports.error(OUT_OF_RANGE, r.pos(), "empty range " + lo + " .. " + hi
+            + ": expected the lower bound to be at most the upper bound");
+      }
+      return new Type.Range(lo, hi);
+    } else if (t instanceof TypeExpr.Named n) {
+      Type type = symbols.types.get(n.name());
+      if (type == null) {
+        if (symbols.declared.containsKey(n.name())) {
+          throw reports.error(TYPE_MISMATCH, n.pos(), "type mismatch: '" + n.name() + "' is not "
+              + "a type");
+        }
+        throw reports.error(UNKNOWN_NAME, n.pos(), "unknown type '" + n.name() + "'");
+      }
+      return type;
+    } else if (t instanceof TypeExpr.Array a) {
+      Type element = resolve(a.element());
+      Type index = resolve(a.index());
+      if (!(element instanceof Type.Scalar se)) {
+        throw reports.error(TYPE_MISMATCH, a.element().pos(), "type mismatch: array elements "
+            + "must be "
+            + "bool, a range or an enum, found " + element.describe());
+      }
+      if (!(index instanceof Type.Scalar si)) {
+        throw reports.error(TYPE_MISMATCH, a.index().pos(), "type mismatch: an array index must be "
+            + "bool, a range or an enum, found " + index.describe());
+      }
+      return new Type.Array(se, si);
+    } else if (t instanceof TypeExpr.Container c) {
+      Type element = resolve(c.element());
+      if (!(element instanceof Type.Scalar se)) {
+        throw reports.error(TYPE_MISMATCH, c.element().pos(), "type mismatch: container elements "
+            + "must be "
+            + "bool, a range or an enum, found " + element.describe());
+      }
+      ctx.guard(c.capacity());
+      int capacity = exprs.constantInt(c.capacity());
+      if (capacity < 1) {
+        throw reports.error(OUT_OF_RANGE, c.capacity().pos(), "container capacity " + capacity
+            + " is out of range: expected at least 1");
+      }
+      return new Type.Container(c.fifo(), se, capacity);
+    } else {
+      throw new IllegalStateException("unreachable: " + t);
+    }
+  }
+}

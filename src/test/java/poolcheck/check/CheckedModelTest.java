@@ -1,0 +1,108 @@
+package poolcheck.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import poolcheck.compile.CompiledModel;
+import poolcheck.compile.Compiler;
+import poolcheck.compile.Property;
+import poolcheck.language.Decl;
+import poolcheck.language.Expr;
+import poolcheck.language.ModelLoader;
+import poolcheck.language.ParsedModel;
+import poolcheck.language.Stmt;
+import poolcheck.language.TypeExpr;
+
+/**
+ * The checked model is what later stages read instead of resolving names again: the constants
+ * in force, slots, labels, property ids and the type of every domain written in a step or a
+ * property.
+ */
+class CheckedModelTest {
+  private static final String TEXT = """
+      model colours;
+      const N = 2;
+      const SLOW = false;
+      config large { N = 4; }
+      enum Colour { red, green, blue }
+      type Cpu = scalarset(2);
+      type Slot = 0 .. N - 1;
+      var paint : Colour[Slot];
+      var owner : Cpu;
+      process painter[N] {
+        var last : Colour = red;
+        pick: { choose c in Colour { paint[self] = c; last = c; } }
+        spin: { for k in 0 .. N - 1 { assert paint[k] != blue || k >= 0; } goto pick; }
+      }
+      invariant some_red: SLOW || exists i in 0 .. N - 1 : paint[i] == red || true;
+      invariant owned: forall c in Cpu : owner == c || owner != c;
+      """;
+
+  private static CompiledModel compile(Map<String, String> overrides, String config)
+      throws Exception {
+    ParsedModel parsed = ModelLoader.fromText("colours.pool", TEXT);
+    return Compiler.compile(parsed, overrides, config);
+  }
+
+  @Test
+  void holdsTheConstantsInForceFromAConfigurationAndTheCommandLine() throws Exception {
+    assertEquals(2, compile(Map.of(), null).checked().constants().get("N").value());
+    assertEquals(4, compile(Map.of(), "large").checked().constants().get("N").value());
+    CheckedModel overridden = compile(Map.of("N", "3", "SLOW", "true"), "large").checked();
+    assertEquals(3, overridden.constants().get("N").value());
+    assertTrue(overridden.constants().get("SLOW").bool());
+    assertEquals("large", overridden.configuration());
+    assertEquals(List.of("large"), overridden.configurations());
+  }
+
+  @Test
+  void givesEachInstanceItsOwnSlotsAndTheEngineItsPropertyIds() throws Exception {
+    CompiledModel model = compile(Map.of(), null);
+    CheckedModel checked = model.checked();
+    CheckedModel.Process painter = checked.processes().get("painter");
+    assertEquals(2, painter.instances());
+    assertEquals(Map.of("pick", 0, "spin", 1), painter.labels());
+    assertEquals(2, painter.labelIndex("done"));
+    int last0 = painter.localSlots().get(0).get("last");
+    int last1 = painter.localSlots().get(1).get("last");
+    assertTrue(last0 != last1, "instances share a slot");
+    assertEquals(0, checked.enumValues().get("red").ordinal());
+    assertEquals(2, checked.enumOf("blue").values().indexOf("blue"));
+    for (Property p : model.properties()) {
+      assertEquals(p.id(), checked.propertyIds().get(p.name()), p.name());
+    }
+    assertEquals(model.properties().size(), checked.propertyIds().size());
+    assertEquals(List.of("some_red", "owned"),
+        checked.invariants().stream().map(CheckedModel.Invariant::name).toList());
+  }
+
+  @Test
+  void resolvesEveryDomainWrittenInAStepOrAProperty() throws Exception {
+    CheckedModel checked = compile(Map.of(), "large").checked();
+    Decl.Process painter = checked.processes().get("painter").decl();
+    Stmt.Choose choose = (Stmt.Choose) painter.steps().get(0).body().get(0);
+    assertEquals(checked.types().get("Colour"), checked.domain(choose.domain()));
+    Stmt.For loop = (Stmt.For) painter.steps().get(1).body().get(0);
+    assertEquals(new Type.Range(0, 3), checked.domain(loop.domain()),
+        "the range uses N from the configuration");
+    Expr.Quantifier owned = (Expr.Quantifier) checked.invariants().get(1).condition();
+    assertEquals(new Type.Symmetric("Cpu", 2), checked.domain(owned.domain()));
+    assertThrows(IllegalArgumentException.class,
+        () -> checked.domain(new TypeExpr.Bool(new poolcheck.language.Position("x", 1, 1))));
+  }
+
+  @Test
+  void evaluatesAcceptedConstantExpressionsOverTheConstantsInForce() throws Exception {
+    CheckedModel checked = compile(Map.of("N", "5"), null).checked();
+    var pos = new poolcheck.language.Position("x", 1, 1);
+    Expr nMinusOne = new Expr.Binary(pos, "-", new Expr.Name(pos, "N"), new Expr.IntLit(pos, 1));
+    assertEquals(4, checked.constant(nMinusOne));
+    assertEquals(1, checked.constant(new Expr.Name(pos, "green")));
+    assertThrows(IllegalArgumentException.class,
+        () -> checked.constant(new Expr.Name(pos, "paint")));
+  }
+}
