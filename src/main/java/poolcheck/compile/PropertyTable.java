@@ -1,5 +1,6 @@
 package poolcheck.compile;
 
+import poolcheck.system.Property;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package poolcheck.compile;
 
+import poolcheck.system.Site;
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.HashMap;

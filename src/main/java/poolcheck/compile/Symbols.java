@@ -1,5 +1,6 @@
 package poolcheck.compile;
 
+import poolcheck.system.Property;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.util.HashSet;

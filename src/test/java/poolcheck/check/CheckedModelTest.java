@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import poolcheck.compile.CompiledModel;
 import poolcheck.compile.Compiler;
-import poolcheck.compile.Property;
+import poolcheck.system.Property;
 import poolcheck.language.Decl;
 import poolcheck.language.Expr;
 import poolcheck.language.ModelLoader;
