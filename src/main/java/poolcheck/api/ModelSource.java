@@ -3,11 +3,12 @@ package poolcheck.api;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import poolcheck.compile.CompiledModel;
 import poolcheck.compile.Compiler;
 import poolcheck.language.ModelException;
@@ -51,10 +52,10 @@ record ModelSource(Path file, String name, String text, String config,
   /** The parsed and compiled model. */
   record Loaded(ParsedModel parsed, CompiledModel compiled) {
     ModelInfo info() {
-      List<Path> inputs = new ArrayList<>();
+      Set<Path> inputs = new LinkedHashSet<>();
       parsed.texts().keySet().forEach(n -> inputs.add(Path.of(n)));
       inputs.add(Path.of(parsed.source()));
-      return new ModelInfo(compiled.name(), compiled.constants(), inputs);
+      return new ModelInfo(compiled.name(), compiled.constants(), List.copyOf(inputs));
     }
   }
 
