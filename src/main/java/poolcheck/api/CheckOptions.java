@@ -7,8 +7,8 @@ import java.nio.file.Path;
 /**
  * How an exhaustive search runs, validated in one place: the compact constructor refuses a value
  * out of range; the combinations that cannot work and the directories named are checked when
- * the search is prepared, before the model is loaded (so options can be set in any order). Null limits mean none; a null worker count leaves the
- * engine's default (one worker).
+ * the search is prepared, before the model is loaded (so options can be set in any order).
+ * Null limits mean none; a null worker count leaves the engine's default (one worker).
  *
  * @param maxStates stop after this many distinct states (from 1)
  * @param maxDepth explore at most this many steps deep (from 1)

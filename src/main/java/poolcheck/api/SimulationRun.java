@@ -3,7 +3,7 @@ package poolcheck.api;
 import java.util.Set;
 import poolcheck.simulate.Simulator;
 
-/** Random runs ready to take on a loaded model; {@link #stop()} ends them early, from any thread. */
+/** Random runs ready on a loaded model; {@link #stop()} ends them early, from any thread. */
 public final class SimulationRun {
   private final ModelSource.Loaded loaded;
   private final Simulator simulator;

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The published artifact as a user's test project gets it: the jar built by {@code package}
  * (slow tier, which runs in {@code verify}, after it) is installed with pom.xml, as
- * {@code mvn install} would, into a local repository of its own, and src/it/consumer, a separate Maven project depending on it
- * alone, runs its JUnit tests with {@code mvn -o}.
+ * {@code mvn install} would, into a local repository of its own, and src/it/consumer, a separate
+ * Maven project depending on it alone, runs its JUnit tests with {@code mvn -o}.
  *
  * <p>The repository is the build's own (poolcheck.localRepository, for JUnit and the plugins)
  * seen through symbolic links, with dev/poolcheck/poolcheck replaced by the fresh artifact: a

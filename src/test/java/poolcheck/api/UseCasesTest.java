@@ -43,7 +43,8 @@ class UseCasesTest {
     assertEquals("properties no_such: the model has no such property (it has: deadlock, "
         + "counter_bounded, no_lost_update)", e.getMessage());
     assertEquals("--property no_such: the model has no such property (it has: deadlock, "
-        + "counter_bounded, no_lost_update)", e.render(n -> n.equals("properties") ? "--property" : n));
+        + "counter_bounded, no_lost_update)",
+        e.render(n -> n.equals("properties") ? "--property" : n));
   }
 
   @Test
