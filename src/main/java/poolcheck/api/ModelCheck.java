@@ -124,6 +124,11 @@ public final class ModelCheck {
     return options(options.withSymmetry(on));
   }
 
+  /** Writes the frontier beyond {@code memoryMb} of heap to files in {@code dir}. */
+  public ModelCheck spill(Path dir, long memoryMb) {
+    return options(options.withSpill(dir, memoryMb));
+  }
+
   /** Checkpoints into {@code dir} every {@code intervalSeconds} (fingerprint store only). */
   public ModelCheck checkpoint(Path dir, double intervalSeconds) {
     return options(options.withCheckpoint(dir, intervalSeconds));
