@@ -86,6 +86,19 @@ class UseCasesTest {
   }
 
   @Test
+  void progressIsReportedWhileTheSearchRuns() {
+    List<Long> seen = new java.util.ArrayList<>();
+    // 4,096 states between looks at the clock: far more than a millisecond's work
+    ModelCheckResult r = ModelCheck.of(LOST).constant("CPUS", 8).properties("counter_bounded")
+        .progress((distinct, generated, frontier, depth, millis) -> seen.add(distinct), 0.001)
+        .maxStates(20_000).exhaustive();
+    assertEquals(Verdict.INCOMPLETE, r.verdict());
+    assertEquals("state limit 20000 reached", r.reason());
+    assertFalse(seen.isEmpty(), "no progress report in " + r.statistics());
+    assertTrue(seen.get(seen.size() - 1) <= r.statistics().distinct(), seen.toString());
+  }
+
+  @Test
   void theCounterexampleIsValuesAndReplaysThroughItsOwnJson(@TempDir Path dir) throws Exception {
     ModelCheckResult r = ModelCheck.of(LOST).exhaustive().assertViolates("no_lost_update");
     Counterexample cx = r.counterexample().orElseThrow();
