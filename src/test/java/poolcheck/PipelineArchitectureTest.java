@@ -1,14 +1,25 @@
 package poolcheck;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.LocationProvider;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -89,4 +100,61 @@ class PipelineArchitectureTest {
       .should().dependOnClassesThat().resideInAnyPackage("poolcheck.compile..",
           "poolcheck.explore..", "poolcheck.result..", "poolcheck.trace..", "poolcheck.cli..",
           "poolcheck.api..", "poolcheck.export..");
+
+  /** The commands parse options, call the API and print: they never assemble the pipeline. */
+  @ArchTest
+  static final ArchRule cliUsesOnlyTheApi = classes()
+      .that().resideInAPackage("poolcheck.cli..")
+      .should().onlyDependOnClassesThat().resideInAnyPackage("poolcheck.cli..",
+          "poolcheck.api..", "picocli..", "java..", "" /* primitives */);
+
+  /**
+   * The API's public face speaks only its own types and the JDK's: no engine type (so the
+   * engine can change behind it) and no library type (guava, jackson and picocli are relocated
+   * in the published jar, so such a type would not be the one a user's code names).
+   */
+  @ArchTest
+  static final ArchRule apiSignaturesUseOnlyApiAndJdkTypes = classes()
+      .that().resideInAPackage("poolcheck.api").and().arePublic()
+      .should(new ArchCondition<JavaClass>("expose only poolcheck.api and JDK types") {
+        @Override
+        public void check(JavaClass c, ConditionEvents events) {
+          List<JavaType> exposed = new ArrayList<>();
+          List<String> where = new ArrayList<>();
+          for (JavaCodeUnit u : c.getCodeUnits()) {
+            if (!u.getModifiers().contains(JavaModifier.PUBLIC)) continue;
+            exposed.add(u.getReturnType());
+            where.add(u.getFullName());
+            for (JavaType t : u.getParameterTypes()) {
+              exposed.add(t);
+              where.add(u.getFullName());
+            }
+          }
+          for (JavaField f : c.getFields()) {
+            if (!f.getModifiers().contains(JavaModifier.PUBLIC)) continue;
+            exposed.add(f.getType());
+            where.add(f.getFullName());
+          }
+          for (JavaType t : c.getInterfaces()) {
+            exposed.add(t);
+            where.add(c.getName() + " implements");
+          }
+          c.getRawSuperclass().ifPresent(s -> {
+            exposed.add(s);
+            where.add(c.getName() + " extends");
+          });
+          for (int i = 0; i < exposed.size(); i++) {
+            for (JavaClass raw : exposed.get(i).getAllInvolvedRawTypes()) {
+              JavaClass base = raw.isArray() ? raw.getBaseComponentType() : raw;
+              String pkg = base.getPackageName();
+              boolean ok = base.isPrimitive() || pkg.equals("poolcheck.api")
+                  || pkg.startsWith("java.");
+              if (!ok) {
+                events.add(SimpleConditionEvent.violated(c, where.get(i) + " exposes "
+                    + base.getName()));
+              }
+            }
+          }
+        }
+      });
 }

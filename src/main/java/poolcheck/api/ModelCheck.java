@@ -1,48 +1,43 @@
 package poolcheck.api;
 
-import com.google.common.collect.ImmutableMap;
-import com.google.common.collect.ImmutableSet;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import poolcheck.compile.CompiledModel;
-import poolcheck.explore.Explorer;
-import poolcheck.explore.SearchOptions;
-import poolcheck.language.ModelException;
+import java.util.function.Consumer;
 
 /**
- * Model checks from a test suite: an immutable description of what to check, then
- * {@link #exhaustive()} or {@link #simulate(int, int)}.
+ * A model check, from a test suite or a front end: an immutable description of the model (file
+ * or text, configuration, constants), the properties checked and how the search runs, then
+ * {@link #exhaustive()}, {@link #prepare()} (to stop it from another thread, or to see the model
+ * before it runs) or {@link #simulate(int, int)}.
  *
  * <pre>{@code
  * ModelCheck.of(Path.of("models/page_pool.pool")).constant("PAGES", 3)
  *     .simulate(2_000, 500).seed(42).assertHolds();
  * }</pre>
  *
- * Bad model text throws IllegalArgumentException with the file:line:column message.
+ * Bad model text throws {@link InvalidInputException} (an IllegalArgumentException) with the
+ * file:line:column message; a bad option {@link InvalidOptionException}.
  */
 public final class ModelCheck {
-  private final Path file;
-  private final String name;
-  private final String text;
-  private final ImmutableMap<String, String> constants;
-  private final ImmutableSet<String> properties;
-  private final boolean deadlock;
+  private final ModelSource source;
+  private final PropertySelection selection;
+  private final CheckOptions options;
+  private final SearchProgress progress;
+  private final Consumer<String> warnings;
 
-  private ModelCheck(Path file, String name, String text, ImmutableMap<String, String> constants,
-      ImmutableSet<String> properties, boolean deadlock) {
-    this.file = file;
-    this.name = name;
-    this.text = text;
-    this.constants = constants;
-    this.properties = properties;
-    this.deadlock = deadlock;
+  private ModelCheck(ModelSource source, PropertySelection selection, CheckOptions options,
+      SearchProgress progress, Consumer<String> warnings) {
+    this.source = source;
+    this.selection = selection;
+    this.options = options;
+    this.progress = progress;
+    this.warnings = warnings;
   }
 
   public static ModelCheck of(Path file) {
-    return new ModelCheck(file, null, null, ImmutableMap.of(), null, true);
+    return new ModelCheck(ModelSource.file(file), PropertySelection.ALL, CheckOptions.DEFAULTS,
+        null, w -> { });
   }
 
   public static ModelCheck of(String file) {
@@ -51,14 +46,19 @@ public final class ModelCheck {
 
   /** A model given as text (no includes); {@code name} is shown in positions. */
   public static ModelCheck ofText(String name, String text) {
-    return new ModelCheck(null, name, text, ImmutableMap.of(), null, true);
+    return new ModelCheck(ModelSource.text(name, text), PropertySelection.ALL,
+        CheckOptions.DEFAULTS, null, w -> { });
   }
 
-  /** Overrides a constant, as {@code -D NAME=VALUE} does. */
+  /** At the model's configuration {@code name} ({@code config NAME { ... }}). */
+  public ModelCheck config(String name) {
+    return new ModelCheck(source.withConfig(name), selection, options, progress, warnings);
+  }
+
+  /** Overrides a constant, as {@code -D NAME=VALUE} does; wins over the configuration. */
   public ModelCheck constant(String constant, String value) {
-    Map<String, String> c = new LinkedHashMap<>(constants);
-    c.put(constant, value);
-    return new ModelCheck(file, name, text, ImmutableMap.copyOf(c), properties, deadlock);
+    return new ModelCheck(source.withConstant(constant, value), selection, options, progress,
+        warnings);
   }
 
   public ModelCheck constant(String constant, int value) {
@@ -69,53 +69,113 @@ public final class ModelCheck {
     return constant(constant, Boolean.toString(value));
   }
 
-  /** Checks only these properties (runtime errors are always checked). */
+  /** Overrides several constants, in the map's order. */
+  public ModelCheck constants(Map<String, String> values) {
+    return new ModelCheck(source.withConstants(values), selection, options, progress, warnings);
+  }
+
+  /**
+   * Checks only these properties (runtime errors are always checked). A name the model does not
+   * have is refused when the model is loaded.
+   */
   public ModelCheck properties(String... names) {
-    return new ModelCheck(file, name, text, constants, ImmutableSet.copyOf(names), deadlock);
+    return properties(List.of(names));
+  }
+
+  public ModelCheck properties(List<String> names) {
+    return new ModelCheck(source, selection.only(names), options, progress, warnings);
   }
 
   /** Does not report deadlocks. */
   public ModelCheck noDeadlock() {
-    return new ModelCheck(file, name, text, constants, properties, false);
+    return new ModelCheck(source, selection.withDeadlock(false), options, progress, warnings);
   }
 
-  /**
-   * Every reachable state, breadth-first: a proof when it holds. The search is that of
-   * {@code poolcheck check} with its defaults ({@link SearchOptions#defaults()}: every core,
-   * fingerprints).
-   */
+  /** Every search option at once. */
+  public ModelCheck options(CheckOptions o) {
+    return new ModelCheck(source, selection, o, progress, warnings);
+  }
+
+  public CheckOptions options() {
+    return options;
+  }
+
+  public ModelCheck workers(int n) {
+    return options(options.withWorkers(n));
+  }
+
+  public ModelCheck store(StoreMode mode) {
+    return options(options.withStore(mode));
+  }
+
+  public ModelCheck maxStates(long n) {
+    return options(options.withMaxStates(n));
+  }
+
+  public ModelCheck maxDepth(int n) {
+    return options(options.withMaxDepth(n));
+  }
+
+  public ModelCheck timeLimitSeconds(long seconds) {
+    return options(options.withTimeLimitSeconds(seconds));
+  }
+
+  public ModelCheck symmetry(boolean on) {
+    return options(options.withSymmetry(on));
+  }
+
+  /** Writes the frontier beyond {@code memoryMb} of heap to files in {@code dir}. */
+  public ModelCheck spill(Path dir, long memoryMb) {
+    return options(options.withSpill(dir, memoryMb));
+  }
+
+  /** Checkpoints into {@code dir} every {@code intervalSeconds} (fingerprint store only). */
+  public ModelCheck checkpoint(Path dir, double intervalSeconds) {
+    return options(options.withCheckpoint(dir, intervalSeconds));
+  }
+
+  /** Continues the run checkpointed in {@code dir} (same model, constants and options). */
+  public ModelCheck resume(Path dir) {
+    return options(options.withResume(dir));
+  }
+
+  /** Reports figures to {@code listener} every {@code intervalSeconds} while searching. */
+  public ModelCheck progress(SearchProgress listener, double intervalSeconds) {
+    return new ModelCheck(source, selection, options.withProgressIntervalSeconds(
+        intervalSeconds), listener, warnings);
+  }
+
+  /** Where the model's warnings go (about symmetry it cannot use), one line each. */
+  public ModelCheck onWarning(Consumer<String> sink) {
+    return new ModelCheck(source, selection, options, progress, sink);
+  }
+
+  /** Every reachable state, breadth-first: a proof when it holds. */
   public ModelCheckResult exhaustive() {
-    return exhaustive(Long.MAX_VALUE);
+    return prepare().run();
   }
 
   /** As {@link #exhaustive()}, giving up (a failing assertHolds) beyond {@code maxStates}. */
   public ModelCheckResult exhaustive(long maxStates) {
-    CompiledModel m = compile();
-    SearchOptions options = SearchOptions.defaults().withMaxStates(maxStates)
-        .withProperties(properties).withDeadlock(deadlock);
-    return ModelCheckResult.of(new Explorer(m, options).run());
+    return maxStates(maxStates).exhaustive();
+  }
+
+  /**
+   * Checks the options, loads the model and readies the search without starting it: the model
+   * is known, and {@link CheckRun#stop()} can be called from another thread once it runs.
+   */
+  public CheckRun prepare() {
+    options.checkBeforeRun();
+    return new CheckRun(source, selection, options, progress, warnings);
   }
 
   /** {@code runs} random runs of at most {@code depth} steps; pin the seed with seed(). */
   public Simulation simulate(int runs, int depth) {
-    return new Simulation(this, runs, depth, Simulation.defaultSeed());
+    return simulate(runs, depth, Simulation.defaultSeed());
   }
 
-  CompiledModel compile() {
-    try {
-      return file != null ? Models.load(file, constants) : Models.fromText(name, text, constants);
-    } catch (ModelException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read model " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  ImmutableSet<String> properties() {
-    return properties;
-  }
-
-  boolean deadlock() {
-    return deadlock;
+  /** As {@link #simulate(int, int)} from seed {@code seed}: run i uses seed + i. */
+  public Simulation simulate(int runs, int depth, long seed) {
+    return new Simulation(source, selection, runs, depth, seed, true);
   }
 }

@@ -1,46 +1,104 @@
 package poolcheck.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import poolcheck.result.CheckResult;
-import poolcheck.result.Counterexample;
-import poolcheck.result.Verdict;
 import poolcheck.simulate.SimulationResult;
+import poolcheck.trace.CoverageJson;
+import poolcheck.trace.CoverageTable;
+import poolcheck.trace.JsonResult;
 import poolcheck.trace.TextTrace;
 
 /**
- * The outcome of an exhaustive check or a simulation, with assertions for tests. A failed
- * assertion is an AssertionError whose message holds the trace and, for a simulation, the seed.
+ * The outcome of an exhaustive check or a simulation, as values (verdict, statistics,
+ * counterexample, coverage), in the documented formats (text, JSON, ITF, ...), and with
+ * assertions for tests. A failed assertion is an AssertionError whose message holds the trace
+ * and, for a simulation, the seed.
  */
 public final class ModelCheckResult {
   private final CheckResult result;
   private final SimulationResult simulation;
+  /** Null where the run did not count (several searches for all violations). */
+  private final poolcheck.result.Coverage coverage;
+  private final List<ModelCheckResult> violations;
 
-  private ModelCheckResult(CheckResult result, SimulationResult simulation) {
+  private ModelCheckResult(CheckResult result, SimulationResult simulation,
+      poolcheck.result.Coverage coverage, List<CheckResult> violations) {
     this.result = result;
     this.simulation = simulation;
+    this.coverage = coverage;
+    this.violations = violations.stream().map(v -> v == result ? this
+        : new ModelCheckResult(v, null, null, List.of())).toList();
   }
 
-  static ModelCheckResult of(CheckResult r) {
-    return new ModelCheckResult(r, null);
+  static ModelCheckResult of(CheckResult r, poolcheck.result.Coverage coverage,
+      List<CheckResult> violations) {
+    return new ModelCheckResult(r, null, coverage, violations);
   }
 
-  static ModelCheckResult of(SimulationResult r) {
-    return new ModelCheckResult(r.toCheckResult(), r);
+  static ModelCheckResult of(SimulationResult r, poolcheck.result.Coverage coverage) {
+    CheckResult c = r.toCheckResult();
+    return new ModelCheckResult(c, r, coverage, r.violated() ? List.of(c) : List.of());
   }
 
   /** VIOLATED, VERIFIED (exhaustive only), INCOMPLETE (a limit, or a simulation that found none). */
   public Verdict verdict() {
-    return result.verdict();
+    return Values.verdict(result.verdict());
   }
 
-  public CheckResult checkResult() {
-    return result;
+  public Statistics statistics() {
+    return Values.statistics(result.statistics());
+  }
+
+  /** The model's name. */
+  public String model() {
+    return result.model();
+  }
+
+  /** Every constant's value in this run, in declaration order. */
+  public Map<String, Integer> constants() {
+    return result.constants();
+  }
+
+  /** The properties that were checked. */
+  public List<String> checked() {
+    return result.checked();
+  }
+
+  /** Why an incomplete run stopped ("state limit 5 reached"), or null. */
+  public String reason() {
+    return result.reason();
   }
 
   /** The trace, shrunk for a simulation, shortest for an exhaustive check. */
   public Optional<Counterexample> counterexample() {
-    return result.counterexample();
+    return result.counterexample().map(Values::counterexample);
+  }
+
+  /**
+   * Every violation found, in the order found: this result alone for a single search that
+   * found one, each property's for a search for all violations, none when nothing broke.
+   */
+  public List<ModelCheckResult> violations() {
+    return violations;
+  }
+
+  /** What the run exercised; empty for a search for all violations. */
+  public Optional<Coverage> coverage() {
+    return Optional.ofNullable(coverage).map(Values::coverage);
+  }
+
+  /** The coverage as the table {@code --coverage} prints (empty when there is none). */
+  public String coverageTable() {
+    return coverage == null ? "" : CoverageTable.render(coverage);
   }
 
   /** The seed of a simulation. */
@@ -48,20 +106,61 @@ public final class ModelCheckResult {
     return simulation == null ? OptionalLong.empty() : OptionalLong.of(simulation.seed());
   }
 
+  /** What a simulation did: runs, steps, the failing run and its seed. */
+  public Optional<SimulationFigures> simulation() {
+    return Optional.ofNullable(simulation).map(SimulationFigures::of);
+  }
+
+  /** The counterexample in {@code format} (a violation only). */
+  public String renderTrace(TraceFormat format) {
+    if (result.counterexample().isEmpty()) {
+      throw new IllegalStateException("no counterexample: " + describe());
+    }
+    return format.engine().render(result);
+  }
+
+  /**
+   * The result as the JSON document {@code --json} writes (docs/json.md), with the coverage when
+   * there is one and, for a simulation, what it takes to repeat it.
+   */
+  public String json() {
+    ObjectNode root = JsonResult.tree(result);
+    if (coverage != null) {
+      CoverageJson.put(root, coverage, simulation != null ? !simulation.violated()
+          : result.verdict() == poolcheck.result.Verdict.VERIFIED);
+    }
+    if (simulation == null) return JsonResult.render(root);
+    SimulationResult r = simulation;
+    ObjectNode sim = root.putObject("simulation");
+    sim.put("seed", r.seed());
+    sim.put("runs", r.runs());
+    sim.put("depth", r.depth());
+    sim.put("runs_done", r.runsDone());
+    sim.put("steps", r.steps());
+    if (r.violated()) {
+      sim.put("failing_run", r.failingRun());
+      sim.put("run_seed", r.runSeed());
+      sim.put("found_length", r.foundLength());
+    }
+    try {
+      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+          .writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public ModelCheckResult assertHolds() {
-    boolean ok = simulation != null ? !simulation.violated() : verdict() == Verdict.VERIFIED;
+    boolean ok = simulation != null ? !simulation.violated()
+        : result.verdict() == poolcheck.result.Verdict.VERIFIED;
     if (!ok) throw new AssertionError("expected every checked property to hold, but " + describe());
     return this;
   }
 
   public ModelCheckResult assertViolates(String property) {
-    Optional<Counterexample> cx = counterexample();
-    if (cx.isEmpty()) {
+    Optional<poolcheck.result.Counterexample> cx = result.counterexample();
+    if (cx.isEmpty() || !cx.get().property().name().equals(property)) {
       throw new AssertionError("expected a violation of " + property + ", but " + describe());
-    }
-    if (!cx.get().property().name().equals(property)) {
-      throw new AssertionError("expected a violation of " + property + ", but "
-          + describe());
     }
     return this;
   }
@@ -69,16 +168,16 @@ public final class ModelCheckResult {
   /** What happened, in words, with the trace and how to reproduce it. */
   public String describe() {
     StringBuilder out = new StringBuilder();
-    Optional<Counterexample> cx = counterexample();
+    Optional<poolcheck.result.Counterexample> cx = result.counterexample();
     if (cx.isPresent()) {
-      Counterexample c = cx.get();
+      poolcheck.result.Counterexample c = cx.get();
       out.append(c.property().name()).append(" (").append(c.property().kind().name()
-          .toLowerCase(java.util.Locale.ROOT)).append(") is violated in ").append(c.length())
+          .toLowerCase(Locale.ROOT)).append(") is violated in ").append(c.length())
           .append(" steps");
     } else if (simulation != null) {
       out.append(simulation.noViolation());
     } else {
-      out.append(result.verdict().name().toLowerCase(java.util.Locale.ROOT));
+      out.append(result.verdict().name().toLowerCase(Locale.ROOT));
       if (result.reason() != null) out.append(": ").append(result.reason());
     }
     out.append(" (model ").append(result.model()).append(' ').append(result.constants());

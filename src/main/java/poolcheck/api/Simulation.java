@@ -1,25 +1,28 @@
 package poolcheck.api;
 
-import poolcheck.compile.CompiledModel;
-import poolcheck.simulate.Simulator;
-
 /**
  * A configured simulation: runs, depth and seed. Without {@link #seed(long)} the seed is the
  * system property {@code poolcheck.seed} if set, else new each time; a failure names it, so it
  * can be pinned to reproduce the failure.
  */
 public final class Simulation {
-  private final ModelCheck check;
+  private final ModelSource source;
+  private final PropertySelection selection;
   private final int runs;
   private final int depth;
   private final long seed;
+  private final boolean shrink;
 
-  Simulation(ModelCheck check, int runs, int depth, long seed) {
-    if (runs < 1 || depth < 0) throw new IllegalArgumentException("runs >= 1 and depth >= 0");
-    this.check = check;
+  Simulation(ModelSource source, PropertySelection selection, int runs, int depth, long seed,
+      boolean shrink) {
+    OptionRange.check("runs", runs, 1, Integer.MAX_VALUE);
+    OptionRange.check("depth", depth, 0, Integer.MAX_VALUE);
+    this.source = source;
+    this.selection = selection;
     this.runs = runs;
     this.depth = depth;
     this.seed = seed;
+    this.shrink = shrink;
   }
 
   static long defaultSeed() {
@@ -33,19 +36,25 @@ public final class Simulation {
   }
 
   public Simulation seed(long s) {
-    return new Simulation(check, runs, depth, s);
+    return new Simulation(source, selection, runs, depth, s, shrink);
   }
 
   public long seed() {
     return seed;
   }
 
+  /** Reports the failing run as found instead of shrinking its trace. */
+  public Simulation noShrink() {
+    return new Simulation(source, selection, runs, depth, seed, false);
+  }
+
+  /** Loads the model and readies the runs without starting them. */
+  public SimulationRun prepare() {
+    return new SimulationRun(source, selection, runs, depth, seed, shrink);
+  }
+
   public ModelCheckResult run() {
-    CompiledModel m = check.compile();
-    Simulator simulator = new Simulator(m);
-    if (check.properties() != null) simulator.properties(check.properties());
-    if (!check.deadlock()) simulator.deadlock(false);
-    return ModelCheckResult.of(simulator.run(runs, depth, seed));
+    return prepare().run();
   }
 
   /** Runs, and fails with the shrunk trace and the seed if any checked property breaks. */

@@ -1,14 +1,10 @@
 package poolcheck.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,24 +12,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import poolcheck.compile.CompiledModel;
-import poolcheck.compile.Compiler;
-import poolcheck.system.Property;
-import poolcheck.explore.AllViolations;
-import poolcheck.explore.Explorer;
-import poolcheck.explore.FewestSwitches;
-import poolcheck.explore.SearchOptions;
-import poolcheck.language.ModelLoader;
-import poolcheck.language.ParsedModel;
-import poolcheck.result.CheckResult;
-import poolcheck.result.Counterexample;
-import poolcheck.result.Coverage;
-import poolcheck.result.Statistics;
-import poolcheck.result.Verdict;
-import poolcheck.trace.CoverageJson;
-import poolcheck.trace.CoverageTable;
-import poolcheck.trace.JsonResult;
-import poolcheck.trace.TextTrace;
+import poolcheck.api.CheckOptions;
+import poolcheck.api.CheckRun;
+import poolcheck.api.ModelCheck;
+import poolcheck.api.ModelCheckResult;
+import poolcheck.api.ModelInfo;
+import poolcheck.api.Statistics;
+import poolcheck.api.StoreMode;
+import poolcheck.api.Verdict;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
     exitCodeListHeading = "%nExit status:%n", exitCodeList = {
@@ -128,88 +114,68 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    validateEngineOptions();
-    SearchOptions options = searchOptions();
+    CheckOptions options = new CheckOptions(maxStates, maxDepth, timeLimit,
+        workers == null ? Runtime.getRuntime().availableProcessors() : workers,
+        exact ? StoreMode.EXACT : StoreMode.FINGERPRINTS, !noSymmetry, spillDir, frontierMemory,
+        checkpoint, checkpointInterval, resume, progressInterval, traceOptions.allViolations,
+        traceOptions.fewestSwitches);
+    ModelCheck check = ModelCheck.of(model).config(modelOptions.config)
+        .constants(modelOptions.constants).options(options).onWarning(err::println);
+    if (propertyOptions.properties != null) check = check.properties(propertyOptions.properties);
+    if (propertyOptions.noDeadlock) check = check.noDeadlock();
+    if (!quiet) check = check.progress(new ProgressLine(err), progressInterval);
     traceOptions.formats();
-    ParsedModel parsed = ModelLoader.load(model);
-    CompiledModel m = Compiler.compile(parsed, modelOptions.constants, modelOptions.config)
-        .withSymmetry(!noSymmetry);
-    if (!noSymmetry) m.warnings().forEach(w -> err.println(w.renderWarning()));
-    Set<String> names = propertyOptions.selected(m);
-    Outputs outputs = Outputs.of(parsed);
+    CheckRun run = check.prepare();
+    ModelInfo m = run.model();
+    Outputs outputs = Outputs.of(m);
     if (json != null) outputs.checkFile("--json", json);
     traceOptions.checkOutputs(outputs, traceOptions.allViolations);
-    if (checkpoint != null || resume != null) {
-      options = options.withModelDigest(poolcheck.api.Models.textDigest(model));
-    }
-    SearchOptions chosen = options;
-    Explorer explorer = explorer(m, chosen.withProperties(names), err);
     out.println("poolcheck: model " + m.name() + " " + m.constants());
-    AllViolations all = traceOptions.allViolations ? new AllViolations(
-        only -> explorer(m, chosen.withProperties(only), err), new LinkedHashSet<>(explorer.checkedNames().stream()
-            .filter(n -> m.property(n).orElseThrow().kind() != Property.Kind.RUNTIME).toList()))
-        : null;
-    List<CheckResult> violations;
-    CheckResult r;
-    try (Interrupts interrupts = Interrupts.install(all != null ? all::stop : explorer::stop)) {
-      if (all != null) {
-        AllViolations.Report report = all.run();
-        violations = report.violations();
-        r = report.last();
-      } else {
-        r = explorer.run();
-        violations = r.verdict() == Verdict.VIOLATED ? List.of(r) : List.of();
-      }
+    boolean all = traceOptions.allViolations;
+    ModelCheckResult r;
+    try (Interrupts interrupts = Interrupts.install(run::stop)) {
+      r = run.run();
     } catch (java.io.UncheckedIOException e) {
       // spill, trace-log and checkpoint files: one line through Main's IOException handler
       throw new java.io.IOException(e.getMessage() + (e.getMessage().equals(
           e.getCause().getMessage()) ? "" : ": " + e.getCause().getMessage()), e.getCause());
     }
-    if (traceOptions.fewestSwitches) {
-      // Each run's own checked set: --all-violations switches found properties off, and an
-      // assertion still on would block paths that run took.
-      violations = violations.stream().map(v -> withTrace(v, new FewestSwitches(m,
-          Set.copyOf(v.checked())).find(v.counterexample().orElseThrow()).explainedBy(m, v.checked())))
-          .toList();
-      if (all == null && !violations.isEmpty()) r = violations.get(0);
-    }
+    List<ModelCheckResult> violations = r.violations();
     // A file that cannot be written after all is reported after the verdict and does not
     // change its exit status (README, exit status).
     List<String> unwritten = new ArrayList<>();
-    for (CheckResult v : violations) {
+    for (ModelCheckResult v : violations) {
       out.println();
-      out.print(TextTrace.render(v.counterexample().orElseThrow()));
+      out.print(v.renderTrace(poolcheck.api.TraceFormat.TEXT));
       out.println();
-      if (all != null) out.println(summary(v).lines().findFirst().orElseThrow());
+      if (all) out.println(summary(v).lines().findFirst().orElseThrow());
       try {
-        for (Path file : traceOptions.write(v, all != null, outputs)) {
+        for (Path file : traceOptions.write(v, all, outputs)) {
           out.println("wrote " + file);
         }
       } catch (java.io.IOException e) {
         unwritten.add(Failure.ioMessage(e));
       }
     }
-    if (all != null) {
+    if (all) {
       out.println();
       out.println(violations.size() + " violated propert" + (violations.size() == 1 ? "y" : "ies")
           + (violations.isEmpty() ? "" : ": " + String.join(", ", violations.stream()
-              .map(v -> v.counterexample().orElseThrow().property().name()).toList())));
+              .map(v -> v.counterexample().orElseThrow().property()).toList())));
     }
     out.println(summary(r));
     // --all-violations runs several searches, none over every property: no coverage for it.
-    Coverage cov = all == null ? explorer.coverage() : null;
+    var cov = r.coverage();
     boolean complete = r.verdict() == Verdict.VERIFIED;
-    if (cov != null && coverage) {
+    if (cov.isPresent() && coverage) {
       if (!complete) out.println("coverage so far (the search did not finish):");
-      out.print(CoverageTable.render(cov));
+      out.print(r.coverageTable());
     }
-    List<Coverage.Warning> warnings = cov != null && complete ? cov.warnings() : List.of();
+    List<String> warnings = cov.isPresent() && complete ? cov.get().warnings() : List.of();
     warnings.forEach(out::println);
     if (json != null) {
-      var tree = JsonResult.tree(r);
-      if (cov != null) CoverageJson.put(tree, cov, complete);
       try {
-        outputs.write(json, JsonResult.render(tree), false);
+        outputs.write(json, r.json(), false);
       } catch (java.io.IOException e) {
         unwritten.add(Failure.ioMessage(e));
       }
@@ -230,83 +196,15 @@ final class CheckCommand implements Callable<Integer> {
     };
   }
 
-  /** An explorer with the search options, reporting progress unless --quiet. */
-  private Explorer explorer(CompiledModel m, SearchOptions options, PrintWriter err) {
-    Explorer explorer = new Explorer(m, options);
-    if (!quiet) explorer.progress(new ProgressLine(err));
-    return explorer;
-  }
-
-  /**
-   * The flags as search options, on top of the defaults every caller shares (the API and the
-   * ledger too); what the record refuses is a usage error. The properties come later, from the
-   * model.
-   */
-  private SearchOptions searchOptions() {
-    SearchOptions o = SearchOptions.defaults().withDeadlock(!propertyOptions.noDeadlock)
-        .withSymmetry(!noSymmetry)
-        .withProgressMillis(Math.max(1, (long) (progressInterval * 1000)));
-    try {
-      if (maxStates != null) o = o.withMaxStates(maxStates);
-      if (maxDepth != null) o = o.withMaxDepth(maxDepth);
-      if (timeLimit != null) o = o.withTimeLimitMillis(timeLimit * 1000);
-      if (workers != null) o = o.withWorkers(workers);
-      if (exact) o = o.withStore(SearchOptions.Store.EXACT);
-      if (spillDir != null) o = o.withSpill(spillDir, frontierMemory << 20);
-      if (checkpoint != null) o = o.withCheckpoint(checkpoint, (long) (checkpointInterval * 1000));
-      if (resume != null) o = o.withResume(resume);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
-    return o;
-  }
-
-  private void validateEngineOptions() {
-    if (maxStates != null) OptionRange.check("--max-states", maxStates, 1, Long.MAX_VALUE);
-    if (maxDepth != null) OptionRange.check("--max-depth", maxDepth, 1, Integer.MAX_VALUE);
-    if (timeLimit != null) {
-      OptionRange.check("--time-limit", timeLimit, 1, OptionRange.MAX_SECONDS);
-    }
-    if (workers != null) OptionRange.check("--workers", workers, 1, OptionRange.maxWorkers());
-    // 0 is meaningful for both: spill the whole frontier; checkpoint at every level.
-    OptionRange.check("--frontier-memory", frontierMemory, 0, Long.MAX_VALUE >> 20);
-    OptionRange.check("--checkpoint-interval", checkpointInterval, 0, OptionRange.MAX_SECONDS);
-    OptionRange.check("--progress-interval", progressInterval, 0.001, OptionRange.MAX_SECONDS);
-    if (spillDir != null && !Files.isDirectory(spillDir)) {
-      throw new UsageException("--spill-dir " + spillDir + ": no such directory");
-    }
-    if (resume != null && !Files.isRegularFile(resume.resolve("checkpoint.bin"))) {
-      throw new UsageException("--resume " + resume + ": no checkpoint in it");
-    }
-    if (checkpoint != null) {
-      // found before the search starts, not after the first level's work
-      try {
-        Files.createDirectories(checkpoint);
-      } catch (java.io.IOException e) {
-        throw new UsageException("--checkpoint " + checkpoint + ": cannot create the directory ("
-            + e.getMessage() + ")");
-      }
-      if (!Files.isWritable(checkpoint)) {
-        throw new UsageException("--checkpoint " + checkpoint + ": the directory is not writable");
-      }
-    }
-  }
-
-  private static CheckResult withTrace(CheckResult r, Counterexample cx) {
-    return new CheckResult(r.model(), r.constants(), r.checked(), r.verdict(), r.statistics(),
-        Optional.of(cx), r.reason());
-  }
-
-  static String summary(CheckResult r) {
+  static String summary(ModelCheckResult r) {
     Statistics s = r.statistics();
     String head = switch (r.verdict()) {
       case VERIFIED -> "verified: " + String.join(", ", r.checked()) + " hold";
       case VIOLATED -> {
         var cx = r.counterexample().orElseThrow();
-        yield "violated: " + cx.property().name() + " (" + cx.property().kind().name()
-            .toLowerCase(Locale.ROOT) + "), " + (cx.isLasso() ? "lasso of " + cx.length()
-            + " steps looping back to state " + cx.loop() : "shortest trace " + cx.length()
-            + " steps");
+        yield "violated: " + cx.property() + " (" + cx.kind() + "), " + (cx.isLasso()
+            ? "lasso of " + cx.length() + " steps looping back to state " + cx.loop()
+            : "shortest trace " + cx.length() + " steps");
       }
       case INCOMPLETE -> "incomplete: " + r.reason() + "; no violation found so far";
       case INTERRUPTED -> "interrupted: no violation found so far";

@@ -2,7 +2,6 @@ package poolcheck.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,15 +9,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import poolcheck.compile.Compiler;
-import poolcheck.compile.CompiledModel;
-import poolcheck.compile.ModelShape;
-import poolcheck.export.Checked;
-import poolcheck.export.PromelaExport;
-import poolcheck.export.TlaExport;
-import poolcheck.language.ModelException;
-import poolcheck.language.ModelLoader;
-import poolcheck.language.ParsedModel;
+import poolcheck.api.Export;
+import poolcheck.api.ExportTarget;
+import poolcheck.api.ExportedModel;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
     exitCodeListHeading = "%nExit status:%n", exitCodeList = {
@@ -57,29 +50,22 @@ final class ExportCommand implements Callable<Integer> {
   boolean spinCoverage;
 
   @Override
-  public Integer call() throws ModelException, IOException {
-    ParsedModel parsed = ModelLoader.load(model);
-    // The exports describe the model's whole state graph: no symmetry reduction.
-    CompiledModel compiled = Compiler.compile(parsed, modelOptions.constants, modelOptions.config)
-        .withSymmetry(false);
-    ModelShape shape = ModelShape.of(compiled, parsed);
-    Checked checked = Checked.all(shape);
-    Set<String> names = propertyOptions.selected(compiled);
-    if (names != null) checked = Checked.only(shape, names);
-    if (propertyOptions.noDeadlock) checked = checked.withoutDeadlock();
-    if (spinCoverage && to != Target.promela) {
-      throw new UsageException("--spin-coverage is for --to promela");
-    }
-    Outputs outputs = Outputs.of(parsed);
+  public Integer call() throws IOException {
+    Export export = Export.of(model, to == Target.tla ? ExportTarget.TLA : ExportTarget.PROMELA)
+        .config(modelOptions.config).constants(modelOptions.constants);
+    if (propertyOptions.properties != null) export = export.properties(propertyOptions.properties);
+    if (propertyOptions.noDeadlock) export = export.noDeadlock();
+    if (spinCoverage) export = export.spinCoverage();
+    ExportedModel exported = export.prepare();
+    Outputs outputs = Outputs.of(exported.model());
     if (output != null) outputs.checkFile("--output", output);
     if (to == Target.promela) {
-      write(outputs, output, spinCoverage ? PromelaExport.renderWithStepStates(shape, checked)
-          : PromelaExport.render(shape, checked));
+      write(outputs, output, exported.promela());
       return ExitCode.VERIFIED;
     }
-    String module = output == null ? TlaExport.moduleName(shape.name())
+    String module = output == null ? exported.defaultModuleName()
         : output.getFileName().toString().replaceFirst("\\.tla$", "");
-    TlaExport.Files files = TlaExport.render(shape, module, checked);
+    ExportedModel.TlaFiles files = exported.tla(module);
     if (output == null) {
       spec.commandLine().getOut().print(files.module());
       spec.commandLine().getOut().println("\\* ---- " + module + ".cfg");

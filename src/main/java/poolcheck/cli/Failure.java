@@ -7,8 +7,8 @@ import java.nio.file.FileSystemException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
-import poolcheck.language.ModelException;
-import poolcheck.trace.TraceFileException;
+import poolcheck.api.InvalidInputException;
+import poolcheck.api.InvalidOptionException;
 
 /**
  * Turns whatever ended a command early into the lines a user reads and the exit status a script
@@ -29,12 +29,13 @@ final class Failure {
     if (t instanceof CommandLine.ExecutionException ee && ee.getCause() != null) {
       t = ee.getCause();
     }
-    if (t instanceof ModelException me) {
-      err.println(me.getMessage());
+    if (t instanceof InvalidInputException bad) {
+      // file:line:column: error PCnnn: ..., one line per diagnostic, as the API renders them
+      err.println(bad.getMessage());
       return ExitCode.BAD_INPUT;
     }
-    if (t instanceof TraceFileException tf) {
-      err.println(tf.diagnostic().render());
+    if (t instanceof InvalidOptionException bad) {
+      err.println("poolcheck: " + printable(bad.render(Flags::of)));
       return ExitCode.BAD_INPUT;
     }
     if (t instanceof UsageException || t instanceof CommandLine.ParameterException) {

@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import poolcheck.language.ParsedModel;
+import poolcheck.api.ModelInfo;
 
 /**
  * The files a command writes: checked before the work starts (so a long search does not end in
@@ -32,10 +32,8 @@ final class Outputs {
   }
 
   /** The model file and every file it includes (by the names the loader read them under). */
-  static Outputs of(ParsedModel parsed, Path... more) {
-    List<Path> inputs = new ArrayList<>();
-    parsed.texts().keySet().forEach(name -> inputs.add(Path.of(name)));
-    inputs.add(Path.of(parsed.source()));
+  static Outputs of(ModelInfo model, Path... more) {
+    List<Path> inputs = new ArrayList<>(model.inputFiles());
     inputs.addAll(List.of(more));
     return new Outputs(inputs);
   }

@@ -2,10 +2,10 @@ package poolcheck.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import poolcheck.explore.Explorer;
+import poolcheck.api.SearchProgress;
 
 /** One plain line per report on stderr: readable on a terminal and in a CI log alike. */
-final class ProgressLine implements Explorer.Progress {
+final class ProgressLine implements SearchProgress {
   private final PrintWriter err;
   private long lastDistinct;
   private long lastMillis;

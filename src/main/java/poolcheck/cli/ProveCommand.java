@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import poolcheck.proofs.Ledger;
+import poolcheck.api.Proofs;
 
 @Command(name = "prove", mixinStandardHelpOptions = true,
     exitCodeListHeading = "%nExit status:%n", exitCodeList = {
@@ -30,14 +30,14 @@ final class ProveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Ledger ledger = new Ledger(root);
+    Proofs proofs = Proofs.at(root);
     if (check) {
-      List<String> bad = ledger.mismatches();
+      List<String> bad = proofs.mismatches();
       bad.forEach(b -> spec.commandLine().getOut().println("stale: proofs/" + b));
       if (bad.isEmpty()) spec.commandLine().getOut().println("proofs ledger is up to date");
       return bad.isEmpty() ? ExitCode.VERIFIED : ExitCode.VIOLATED;
     }
-    List<String> written = ledger.write();
+    List<String> written = proofs.write();
     written.forEach(w -> spec.commandLine().getOut().println("wrote proofs/" + w));
     spec.commandLine().getOut().println(written.isEmpty() ? "proofs ledger is up to date"
         : written.size() + " ledger files written");

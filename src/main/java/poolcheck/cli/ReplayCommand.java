@@ -7,10 +7,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import poolcheck.api.Models;
-import poolcheck.compile.CompiledModel;
-import poolcheck.trace.JsonTrace;
-import poolcheck.trace.Replay;
+import poolcheck.api.ReplayResult;
+import poolcheck.api.TraceReplay;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,
     exitCodeListHeading = "%nExit status:%n", exitCodeList = {
@@ -36,19 +34,17 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    CompiledModel m = Models.load(model, modelOptions.config, modelOptions.constants);
-    JsonTrace.Recorded recorded = JsonTrace.read(trace);
-    Replay.Outcome o = Replay.check(m, recorded);
+    ReplayResult o = TraceReplay.of(model).config(modelOptions.config)
+        .constants(modelOptions.constants).replay(trace);
     if (o.ok()) {
-      spec.commandLine().getOut().println("replayed " + (recorded.steps().size() - 1)
-          + " steps: " + o.message());
+      spec.commandLine().getOut().println("replayed " + o.steps() + " steps: " + o.message());
       return ExitCode.VERIFIED;
     }
     spec.commandLine().getErr().println("poolcheck: replay: step " + o.step()
-        + (o.step() == 0 ? " (the initial state)" : "") + " of " + (recorded.steps().size() - 1)
+        + (o.step() == 0 ? " (the initial state)" : "") + " of " + o.steps()
         + " no longer matches the model: " + o.message()
-        + (recorded.model() != null && !recorded.model().equals(m.name())
-            ? " (the trace was recorded on model " + recorded.model() + ", this is " + m.name()
+        + (o.recordedModel() != null && !o.recordedModel().equals(o.model())
+            ? " (the trace was recorded on model " + o.recordedModel() + ", this is " + o.model()
                 + ")" : ""));
     return ExitCode.VIOLATED;
   }

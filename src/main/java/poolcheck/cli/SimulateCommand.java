@@ -1,13 +1,8 @@
 package poolcheck.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,18 +10,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import poolcheck.compile.CompiledModel;
-import poolcheck.compile.Compiler;
-import poolcheck.language.ModelLoader;
-import poolcheck.language.ParsedModel;
-import poolcheck.result.Counterexample;
-import poolcheck.result.Coverage;
-import poolcheck.simulate.SimulationResult;
-import poolcheck.simulate.Simulator;
-import poolcheck.trace.CoverageJson;
-import poolcheck.trace.CoverageTable;
-import poolcheck.trace.JsonResult;
-import poolcheck.trace.TextTrace;
+import poolcheck.api.Counterexample;
+import poolcheck.api.ModelCheck;
+import poolcheck.api.ModelCheckResult;
+import poolcheck.api.ModelInfo;
+import poolcheck.api.Simulation;
+import poolcheck.api.SimulationFigures;
+import poolcheck.api.SimulationRun;
+import poolcheck.api.TraceFormat;
 
 @Command(name = "simulate", mixinStandardHelpOptions = true,
     exitCodeListHeading = "%nExit status:%n", exitCodeList = {
@@ -78,78 +69,58 @@ final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    OptionRange.check("--runs", runs, 1, Integer.MAX_VALUE);
-    OptionRange.check("--depth", depth, 0, Integer.MAX_VALUE);
-    ParsedModel parsed = ModelLoader.load(model);
-    CompiledModel m = Compiler.compile(parsed, modelOptions.constants, modelOptions.config);
-    Simulator simulator = new Simulator(m);
-    Set<String> names = propertyOptions.selected(m);
-    Outputs outputs = Outputs.of(parsed);
-    if (json != null) outputs.checkFile("--json", json);
-    if (names != null) simulator.properties(names);
-    if (propertyOptions.noDeadlock) simulator.deadlock(false);
-    if (noShrink) simulator.shrinkBudget(0);
     long s = seed != null ? seed : System.nanoTime();
+    ModelCheck check = ModelCheck.of(model).config(modelOptions.config)
+        .constants(modelOptions.constants);
+    if (propertyOptions.properties != null) check = check.properties(propertyOptions.properties);
+    if (propertyOptions.noDeadlock) check = check.noDeadlock();
+    Simulation simulation = check.simulate(runs, depth, s);
+    if (noShrink) simulation = simulation.noShrink();
+    SimulationRun run = simulation.prepare();
+    ModelInfo m = run.model();
+    Outputs outputs = Outputs.of(m);
+    if (json != null) outputs.checkFile("--json", json);
     out.println("poolcheck: model " + m.name() + " " + m.constants() + ", seed " + s);
-    SimulationResult r;
-    try (Interrupts interrupts = Interrupts.install(simulator::stop)) {
-      r = simulator.run(runs, depth, s);
+    ModelCheckResult r;
+    try (Interrupts interrupts = Interrupts.install(run::stop)) {
+      r = run.run();
     }
-    r.counterexample().ifPresent(cx -> {
+    SimulationFigures sim = r.simulation().orElseThrow();
+    if (r.counterexample().isPresent()) {
       out.println();
-      out.print(TextTrace.render(cx));
+      out.print(r.renderTrace(TraceFormat.TEXT));
       out.println();
-    });
+    }
     out.println(summary(r));
-    Coverage cov = simulator.coverage();
-    if (coverage) out.print(CoverageTable.render(cov));
+    if (coverage) out.print(r.coverageTable());
     // After a violation the runs stopped early: what they missed says little.
-    if (!r.violated()) {
-      cov.warnings().forEach(w -> out.println(w.text().replaceFirst(": ", " in " + r.runsDone()
-          + " random run" + (r.runsDone() == 1 ? "" : "s") + ": ")));
+    if (!sim.violated()) {
+      r.coverage().orElseThrow().warnings().forEach(w -> out.println(w.replaceFirst(": ",
+          " in " + sim.runsDone() + " random run" + (sim.runsDone() == 1 ? "" : "s") + ": ")));
     }
     if (json != null) {
       try {
-        outputs.write(json, json(r, cov), false);
+        outputs.write(json, r.json(), false);
       } catch (java.io.IOException e) {
         // After the verdict: said after it, and the verdict's status stands.
         out.flush();
         spec.commandLine().getErr().println("poolcheck: not written: " + Failure.ioMessage(e));
       }
     }
-    if (r.interrupted()) return ExitCode.INTERRUPTED;
-    return r.violated() ? ExitCode.VIOLATED : ExitCode.VERIFIED;
+    if (sim.interrupted()) return ExitCode.INTERRUPTED;
+    return sim.violated() ? ExitCode.VIOLATED : ExitCode.VERIFIED;
   }
 
-  /** The usual result document plus what it takes to repeat the simulation. */
-  static String json(SimulationResult r, Coverage cov) throws JsonProcessingException {
-    ObjectNode root = JsonResult.tree(r.toCheckResult());
-    if (cov != null) CoverageJson.put(root, cov, !r.violated());
-    ObjectNode sim = root.putObject("simulation");
-    sim.put("seed", r.seed());
-    sim.put("runs", r.runs());
-    sim.put("depth", r.depth());
-    sim.put("runs_done", r.runsDone());
-    sim.put("steps", r.steps());
-    if (r.violated()) {
-      sim.put("failing_run", r.failingRun());
-      sim.put("run_seed", r.runSeed());
-      sim.put("found_length", r.foundLength());
-    }
-    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-        .writeValueAsString(root) + "\n";
-  }
-
-  static String summary(SimulationResult r) {
+  static String summary(ModelCheckResult result) {
+    SimulationFigures r = result.simulation().orElseThrow();
     if (!r.violated()) {
-      return r.noViolation() + String.format(Locale.ROOT, "%n%,d steps, %.2f s", r.steps(),
+      return r.summary() + String.format(Locale.ROOT, "%n%,d steps, %.2f s", r.steps(),
           r.millis() / 1000.0);
     }
-    Counterexample cx = r.counterexample().orElseThrow();
-    return "violated: " + cx.property().name() + " (" + cx.property().kind().name()
-        .toLowerCase(Locale.ROOT) + ") in run " + (r.failingRun() + 1) + " of " + r.runs()
-        + ", trace shrunk from " + r.foundLength() + " to " + cx.length() + " steps"
-        + String.format(Locale.ROOT, "%nreproduce: --seed %d (or --seed %d --runs 1); "
+    Counterexample cx = result.counterexample().orElseThrow();
+    return "violated: " + cx.property() + " (" + cx.kind() + ") in run " + (r.failingRun() + 1)
+        + " of " + r.runs() + ", trace shrunk from " + r.foundLength() + " to " + cx.length()
+        + " steps" + String.format(Locale.ROOT, "%nreproduce: --seed %d (or --seed %d --runs 1); "
             + "%,d steps, %.2f s", r.seed(), r.runSeed(), r.steps(), r.millis() / 1000.0);
   }
 }

@@ -8,8 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Option;
-import poolcheck.result.CheckResult;
-import poolcheck.trace.TraceFormat;
+import poolcheck.api.ModelCheckResult;
+import poolcheck.api.TraceFormat;
 
 /** How counterexamples are searched for and written: formats, files, and the search variants. */
 final class TraceOptions {
@@ -80,22 +80,22 @@ final class TraceOptions {
    * Writes one violated result in every requested format and returns the files written.
    * {@code several}: more violations follow, so a PREFIX gets the property name too.
    */
-  List<Path> write(CheckResult violated, boolean several, Outputs outputs) throws IOException {
+  List<Path> write(ModelCheckResult violated, boolean several, Outputs outputs) throws IOException {
     List<Path> written = new ArrayList<>();
     for (TraceFormat f : formats()) {
       Path file = file(violated, f, several);
-      outputs.write(file, f.render(violated), true);
+      outputs.write(file, violated.renderTrace(f), true);
       written.add(file);
     }
     return written;
   }
 
-  private Path file(CheckResult r, TraceFormat f, boolean several) {
-    String name = r.model() + "-" + r.counterexample().orElseThrow().property().name() + "."
+  private Path file(ModelCheckResult r, TraceFormat f, boolean several) {
+    String name = r.model() + "-" + r.counterexample().orElseThrow().property() + "."
         + f.extension();
     if (out == null) return Path.of(name);
     if (out.endsWith("/") || Files.isDirectory(Path.of(out))) return Path.of(out).resolve(name);
-    String suffix = several ? "-" + r.counterexample().orElseThrow().property().name() : "";
+    String suffix = several ? "-" + r.counterexample().orElseThrow().property() : "";
     return Path.of(out + suffix + "." + f.extension());
   }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import poolcheck.compile.CompiledModel;
+import poolcheck.compile.Models;
 import poolcheck.explore.Explorer;
 import poolcheck.language.Diagnostic;
 import poolcheck.language.ModelException;

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import poolcheck.cli.Main;
 import poolcheck.compile.CompiledModel;
+import poolcheck.compile.Models;
 import poolcheck.language.Diagnostic;
 import poolcheck.language.ModelException;
 

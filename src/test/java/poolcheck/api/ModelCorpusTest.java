@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import poolcheck.compile.CompiledModel;
+import poolcheck.compile.Models;
 import poolcheck.explore.Explorer;
 import poolcheck.language.ModelException;
 import poolcheck.result.CheckResult;

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import poolcheck.compile.Models;
 import poolcheck.language.Diagnostic;
 import poolcheck.language.ModelException;
 

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import poolcheck.api.Models;
+import poolcheck.compile.Models;
 import poolcheck.cli.BadInputs.Case;
 import poolcheck.cli.BadInputs.Family;
 import poolcheck.compile.CompiledModel;

@@ -49,10 +49,10 @@ class FlagRangesTest {
   @Test
   void acceptsTheMostWorkersItDocuments() {
     MainTest.Run r = MainTest.run("check", "-q", "--workers",
-        Integer.toString(OptionRange.maxWorkers()), COUNTER);
+        Integer.toString(poolcheck.api.CheckOptions.maxWorkers()), COUNTER);
     assertEquals(0, r.status(), r.err());
     MainTest.Run over = MainTest.run("check", "-q", "--workers",
-        Integer.toString(OptionRange.maxWorkers() + 1), COUNTER);
+        Integer.toString(poolcheck.api.CheckOptions.maxWorkers() + 1), COUNTER);
     assertEquals(2, over.status(), over.err());
   }
 

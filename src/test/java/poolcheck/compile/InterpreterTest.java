@@ -15,7 +15,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import poolcheck.api.Models;
 import poolcheck.check.CheckedModel;
 import poolcheck.check.Type;
 import poolcheck.language.ModelException;

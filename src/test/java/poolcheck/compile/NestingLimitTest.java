@@ -11,7 +11,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
-import poolcheck.api.Models;
 import poolcheck.export.PromelaExport;
 import poolcheck.export.TlaExport;
 import poolcheck.language.ModelException;

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import poolcheck.api.Models;
 import poolcheck.explore.Explorer;
 import poolcheck.language.ModelException;
 import poolcheck.result.CheckResult;

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import poolcheck.api.Models;
+import poolcheck.compile.Models;
 import poolcheck.compile.CompiledModel;
 import poolcheck.result.CheckResult;
 import poolcheck.result.Coverage;

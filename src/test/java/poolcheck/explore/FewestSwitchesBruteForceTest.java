@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import poolcheck.api.Models;
+import poolcheck.compile.Models;
 import poolcheck.compile.CompiledModel;
 import poolcheck.compile.Frame;
 import poolcheck.system.Property;

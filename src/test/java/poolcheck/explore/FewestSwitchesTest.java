@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import poolcheck.api.Models;
+import poolcheck.compile.Models;
 import poolcheck.compile.CompiledModel;
 import poolcheck.result.CheckResult;
 import poolcheck.result.Counterexample;

@@ -12,7 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import poolcheck.api.Models;
+import poolcheck.compile.Models;
 import poolcheck.result.CheckResult;
 import poolcheck.result.Verdict;
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import poolcheck.api.Models;
+import poolcheck.compile.Models;
 import poolcheck.compile.CompiledModel;
 import poolcheck.explore.Explorer;
 import poolcheck.result.CheckResult;

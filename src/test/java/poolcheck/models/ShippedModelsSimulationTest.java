@@ -3,6 +3,7 @@ package poolcheck.models;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +12,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import poolcheck.api.ModelCheck;
 import poolcheck.api.ModelCheckResult;
-import poolcheck.api.Models;
-import poolcheck.compile.CompiledModel;
-import poolcheck.trace.Replay;
-import poolcheck.trace.Replays;
+import poolcheck.api.ReplayResult;
+import poolcheck.api.TraceFormat;
+import poolcheck.api.TraceReplay;
 
 /**
  * Every shipped design at a size exhaustive search does not finish in CI (4 pages, 3 stack
@@ -62,10 +62,16 @@ class ShippedModelsSimulationTest {
         d.name() + " breaks " + p, () -> {
           ModelCheckResult r = large(d.name()).properties(p).simulate(RUNS, DEPTH).seed(SEED)
               .assertViolates(p);
-          CompiledModel m = Models.load(Path.of("models/" + d.name() + ".pool"), Map.of(
-              "PAGES", "4", "CONSUMERS", "3", "RING_SIZE", "2", "CACHE_SIZE", "2"));
-          Replay.Outcome o = Replays.replay(m, r.counterexample().orElseThrow());
-          assertTrue(o.ok(), o.message());
+          Path trace = Files.createTempFile("shipped-" + d.name(), ".json");
+          try {
+            Files.writeString(trace, r.renderTrace(TraceFormat.JSON));
+            ReplayResult o = TraceReplay.of(Path.of("models/" + d.name() + ".pool"))
+                .constants(Map.of("PAGES", "4", "CONSUMERS", "3", "RING_SIZE", "2",
+                    "CACHE_SIZE", "2")).replay(trace);
+            assertTrue(o.ok(), o.message());
+          } finally {
+            Files.delete(trace);
+          }
         })));
   }
 

@@ -3,7 +3,7 @@ package poolcheck.selfcheck;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
-import poolcheck.api.Models;
+import poolcheck.compile.Models;
 import poolcheck.compile.CompiledModel;
 import poolcheck.language.ModelException;
 import poolcheck.simulate.DeltaDebugging;

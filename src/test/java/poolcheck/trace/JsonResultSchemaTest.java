@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import poolcheck.api.Models;
+import poolcheck.compile.Models;
 import poolcheck.explore.Explorer;
 import poolcheck.result.CheckResult;
 

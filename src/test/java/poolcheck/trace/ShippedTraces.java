@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import poolcheck.api.Models;
+import poolcheck.compile.Models;
 import poolcheck.compile.CompiledModel;
 import poolcheck.system.Property;
 import poolcheck.explore.AllViolations;

@@ -1,14 +1,15 @@
-package poolcheck.api;
+package poolcheck.compile;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
-import poolcheck.compile.CompiledModel;
-import poolcheck.compile.Compiler;
 import poolcheck.language.ModelException;
 import poolcheck.language.ModelLoader;
 
-/** The public way in: a model file (or text) to a compiled model, through every front stage. */
+/**
+ * A model file (or text) to a compiled model, through every front stage: the way in for tests
+ * and the engine-side use cases; the public API (poolcheck.api) wraps it.
+ */
 public final class Models {
   private Models() {}
 

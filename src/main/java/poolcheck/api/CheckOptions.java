@@ -1,0 +1,164 @@
+package poolcheck.api;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * How an exhaustive search runs, validated in one place: the compact constructor refuses a value
+ * out of range; the combinations that cannot work and the directories named are checked when
+ * the search is prepared, before the model is loaded (so options can be set in any order).
+ * Null limits mean none; a null worker count leaves the engine's default (every core).
+ *
+ * @param maxStates stop after this many distinct states (from 1)
+ * @param maxDepth explore at most this many steps deep (from 1)
+ * @param timeLimitSeconds stop after this time (1 to 1,000,000,000)
+ * @param workers threads exploring in parallel (1 to max(256, 4 x cores))
+ * @param store full states or fingerprints
+ * @param symmetry reduce by the symmetry of scalarsets
+ * @param spillDir where the frontier beyond {@code frontierMemoryMb} goes, or null
+ * @param frontierMemoryMb heap for the frontier before it spills
+ * @param checkpoint a directory to checkpoint into every {@code checkpointIntervalSeconds}
+ * @param checkpointIntervalSeconds seconds between checkpoints (0: every level)
+ * @param resume a directory holding a checkpoint to continue, or null
+ * @param progressIntervalSeconds seconds between progress reports (from 0.001)
+ * @param allViolations report every violated property, not only the first
+ * @param fewestSwitches among the shortest traces, one with the fewest context switches
+ */
+public record CheckOptions(Long maxStates, Integer maxDepth, Long timeLimitSeconds,
+    Integer workers, StoreMode store, boolean symmetry, Path spillDir, long frontierMemoryMb,
+    Path checkpoint, double checkpointIntervalSeconds, Path resume,
+    double progressIntervalSeconds, boolean allViolations, boolean fewestSwitches) {
+
+  /**
+   * No limits, every core over fingerprints (the engine of {@code poolcheck check}), symmetry
+   * on, progress every 2 s.
+   */
+  public static final CheckOptions DEFAULTS = new CheckOptions(null, null, null, null,
+      StoreMode.FINGERPRINTS, true, null, 512, null, 600, null, 2, false, false);
+
+  /** The most workers accepted: max(256, 4 x cores). */
+  public static int maxWorkers() {
+    return OptionRange.maxWorkers();
+  }
+
+  public CheckOptions {
+    if (store == null) throw new IllegalArgumentException("store: null");
+    if (maxStates != null) OptionRange.check("maxStates", maxStates, 1, Long.MAX_VALUE);
+    if (maxDepth != null) OptionRange.check("maxDepth", maxDepth, 1, Integer.MAX_VALUE);
+    if (timeLimitSeconds != null) {
+      OptionRange.check("timeLimit", timeLimitSeconds, 1, OptionRange.MAX_SECONDS);
+    }
+    if (workers != null) OptionRange.check("workers", workers, 1, OptionRange.maxWorkers());
+    // 0 is meaningful for both: spill the whole frontier; checkpoint at every level.
+    OptionRange.check("frontierMemory", frontierMemoryMb, 0, Long.MAX_VALUE >> 20);
+    OptionRange.check("checkpointInterval", checkpointIntervalSeconds, 0,
+        OptionRange.MAX_SECONDS);
+    OptionRange.check("progressInterval", progressIntervalSeconds, 0.001,
+        OptionRange.MAX_SECONDS);
+  }
+
+  /**
+   * The combinations that cannot work and the directories named (the checkpoint directory is
+   * created), found before the search starts rather than after its first level's work.
+   */
+  void checkBeforeRun() {
+    if (spillDir != null && !Files.isDirectory(spillDir)) {
+      throw new InvalidOptionException("spillDir", n -> n.apply("spillDir") + " " + spillDir
+          + ": no such directory");
+    }
+    if ((checkpoint != null || resume != null) && store == StoreMode.EXACT) {
+      throw new InvalidOptionException(checkpoint != null ? "checkpoint" : "resume",
+          n -> n.apply("checkpoint") + " and " + n.apply("resume")
+              + " need fingerprint mode, not " + n.apply("exact"));
+    }
+    if (resume != null && !Files.isRegularFile(resume.resolve("checkpoint.bin"))) {
+      throw new InvalidOptionException("resume", n -> n.apply("resume") + " " + resume
+          + ": no checkpoint in it");
+    }
+    if (checkpoint != null) {
+      try {
+        Files.createDirectories(checkpoint);
+      } catch (IOException e) {
+        throw new InvalidOptionException("checkpoint", n -> n.apply("checkpoint") + " "
+            + checkpoint + ": cannot create the directory (" + e.getMessage() + ")");
+      }
+      if (!Files.isWritable(checkpoint)) {
+        throw new InvalidOptionException("checkpoint", n -> n.apply("checkpoint") + " "
+            + checkpoint + ": the directory is not writable");
+      }
+    }
+  }
+
+  public CheckOptions withMaxStates(Long n) {
+    return new CheckOptions(n, maxDepth, timeLimitSeconds, workers, store, symmetry, spillDir,
+        frontierMemoryMb, checkpoint, checkpointIntervalSeconds, resume,
+        progressIntervalSeconds, allViolations, fewestSwitches);
+  }
+
+  public CheckOptions withMaxDepth(Integer n) {
+    return new CheckOptions(maxStates, n, timeLimitSeconds, workers, store, symmetry, spillDir,
+        frontierMemoryMb, checkpoint, checkpointIntervalSeconds, resume,
+        progressIntervalSeconds, allViolations, fewestSwitches);
+  }
+
+  public CheckOptions withTimeLimitSeconds(Long seconds) {
+    return new CheckOptions(maxStates, maxDepth, seconds, workers, store, symmetry, spillDir,
+        frontierMemoryMb, checkpoint, checkpointIntervalSeconds, resume,
+        progressIntervalSeconds, allViolations, fewestSwitches);
+  }
+
+  public CheckOptions withWorkers(Integer n) {
+    return new CheckOptions(maxStates, maxDepth, timeLimitSeconds, n, store, symmetry, spillDir,
+        frontierMemoryMb, checkpoint, checkpointIntervalSeconds, resume,
+        progressIntervalSeconds, allViolations, fewestSwitches);
+  }
+
+  public CheckOptions withStore(StoreMode mode) {
+    return new CheckOptions(maxStates, maxDepth, timeLimitSeconds, workers, mode, symmetry,
+        spillDir, frontierMemoryMb, checkpoint, checkpointIntervalSeconds, resume,
+        progressIntervalSeconds, allViolations, fewestSwitches);
+  }
+
+  public CheckOptions withSymmetry(boolean on) {
+    return new CheckOptions(maxStates, maxDepth, timeLimitSeconds, workers, store, on, spillDir,
+        frontierMemoryMb, checkpoint, checkpointIntervalSeconds, resume,
+        progressIntervalSeconds, allViolations, fewestSwitches);
+  }
+
+  public CheckOptions withSpill(Path dir, long memoryMb) {
+    return new CheckOptions(maxStates, maxDepth, timeLimitSeconds, workers, store, symmetry, dir,
+        memoryMb, checkpoint, checkpointIntervalSeconds, resume, progressIntervalSeconds,
+        allViolations, fewestSwitches);
+  }
+
+  public CheckOptions withCheckpoint(Path dir, double intervalSeconds) {
+    return new CheckOptions(maxStates, maxDepth, timeLimitSeconds, workers, store, symmetry,
+        spillDir, frontierMemoryMb, dir, intervalSeconds, resume, progressIntervalSeconds,
+        allViolations, fewestSwitches);
+  }
+
+  public CheckOptions withResume(Path dir) {
+    return new CheckOptions(maxStates, maxDepth, timeLimitSeconds, workers, store, symmetry,
+        spillDir, frontierMemoryMb, checkpoint, checkpointIntervalSeconds, dir,
+        progressIntervalSeconds, allViolations, fewestSwitches);
+  }
+
+  public CheckOptions withProgressIntervalSeconds(double seconds) {
+    return new CheckOptions(maxStates, maxDepth, timeLimitSeconds, workers, store, symmetry,
+        spillDir, frontierMemoryMb, checkpoint, checkpointIntervalSeconds, resume, seconds,
+        allViolations, fewestSwitches);
+  }
+
+  public CheckOptions withAllViolations(boolean on) {
+    return new CheckOptions(maxStates, maxDepth, timeLimitSeconds, workers, store, symmetry,
+        spillDir, frontierMemoryMb, checkpoint, checkpointIntervalSeconds, resume,
+        progressIntervalSeconds, on, fewestSwitches);
+  }
+
+  public CheckOptions withFewestSwitches(boolean on) {
+    return new CheckOptions(maxStates, maxDepth, timeLimitSeconds, workers, store, symmetry,
+        spillDir, frontierMemoryMb, checkpoint, checkpointIntervalSeconds, resume,
+        progressIntervalSeconds, allViolations, on);
+  }
+}

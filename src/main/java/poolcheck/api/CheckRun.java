@@ -1,0 +1,133 @@
+package poolcheck.api;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import poolcheck.compile.CompiledModel;
+import poolcheck.system.Property;
+import poolcheck.explore.AllViolations;
+import poolcheck.explore.Explorer;
+import poolcheck.explore.SearchOptions;
+import poolcheck.explore.FewestSwitches;
+import poolcheck.result.CheckResult;
+import poolcheck.result.Counterexample;
+import poolcheck.result.Coverage;
+import poolcheck.result.Verdict;
+
+/**
+ * An exhaustive search ready to run on a loaded model: {@link #model()} says what was loaded,
+ * {@link #run()} searches (once), {@link #stop()} asks a running search to end early with what
+ * it has (an INTERRUPTED result), from any thread.
+ */
+public final class CheckRun {
+  private final ModelSource.Loaded loaded;
+  private final CompiledModel model;
+  private final PropertySelection selection;
+  private final CheckOptions options;
+  private final SearchProgress progress;
+  private final String digest;
+  private final Explorer explorer;
+  private final AllViolations all;
+
+  CheckRun(ModelSource source, PropertySelection selection, CheckOptions options,
+      SearchProgress progress, Consumer<String> warnings) {
+    this.loaded = source.load();
+    this.model = loaded.compiled().withSymmetry(options.symmetry());
+    if (options.symmetry()) model.warnings().forEach(w -> warnings.accept(w.renderWarning()));
+    this.selection = selection;
+    this.options = options;
+    this.progress = progress;
+    Set<String> names = selection.resolve(model);
+    this.digest = options.checkpoint() != null || options.resume() != null ? source.digest()
+        : null;
+    this.explorer = explorer(names);
+    this.all = options.allViolations() ? new AllViolations(this::explorer, new LinkedHashSet<>(
+        explorer.checkedNames().stream().filter(n -> model.property(n).orElseThrow().kind()
+            != Property.Kind.RUNTIME).toList())) : null;
+  }
+
+  public ModelInfo model() {
+    return loaded.info();
+  }
+
+  /** Asks the search to stop at the next state; run() then returns what it has. */
+  public void stop() {
+    if (all != null) {
+      all.stop();
+    } else {
+      explorer.stop();
+    }
+  }
+
+  /**
+   * Searches. With {@code allViolations} the result's {@link ModelCheckResult#violations()}
+   * holds every violated property's result and it has no coverage. An I/O failure of spill,
+   * trace-log or checkpoint files is an UncheckedIOException whose cause names the file.
+   */
+  public ModelCheckResult run() {
+    List<CheckResult> violations;
+    CheckResult r;
+    if (all != null) {
+      AllViolations.Report report = all.run();
+      violations = report.violations();
+      r = report.last();
+    } else {
+      r = explorer.run();
+      violations = r.verdict() == Verdict.VIOLATED ? List.of(r) : List.of();
+    }
+    if (options.fewestSwitches()) {
+      // Each run's own checked set: all violations switches found properties off, and an
+      // assertion still on would block paths that run took.
+      violations = violations.stream().map(v -> withTrace(v, new FewestSwitches(model,
+          Set.copyOf(v.checked())).find(v.counterexample().orElseThrow()).explainedBy(model,
+          v.checked()))).toList();
+      if (all == null && !violations.isEmpty()) r = violations.get(0);
+    }
+    // All violations runs several searches, none over every property: no coverage for it.
+    Coverage coverage = all == null ? explorer.coverage() : null;
+    return ModelCheckResult.of(r, coverage, violations);
+  }
+
+  /** An explorer configured from the options, checking {@code names} (null: every property). */
+  private Explorer explorer(Set<String> names) {
+    // The engine every caller starts from (SearchOptions.defaults(): all cores, fingerprints),
+    // so the CLI, the API and the ledger differ only in what they say.
+    Explorer e = new Explorer(model, SearchOptions.defaults());
+    if (names != null) e.properties(names);
+    if (!selection.deadlock()) e.deadlock(false);
+    if (options.maxStates() != null) e.maxStates(options.maxStates());
+    if (options.maxDepth() != null) e.maxDepth(options.maxDepth());
+    if (options.timeLimitSeconds() != null) e.timeLimitMillis(options.timeLimitSeconds() * 1000);
+    if (options.workers() != null) e.workers(options.workers());
+    e.fingerprints(options.store() == StoreMode.FINGERPRINTS);
+    if (options.checkpoint() != null) {
+      e.checkpoint(options.checkpoint(), (long) (options.checkpointIntervalSeconds() * 1000));
+    }
+    if (options.resume() != null) e.resume(options.resume());
+    if (digest != null) e.modelDigest(digest);
+    if (options.spillDir() != null) e.spill(options.spillDir(), options.frontierMemoryMb() << 20);
+    if (progress != null) {
+      e.progressInterval(Math.max(1, (long) (options.progressIntervalSeconds() * 1000)));
+      e.progress(new Explorer.Progress() {
+        @Override
+        public void report(long distinct, long generated, long frontier, int depth,
+            long millis) {
+          progress.report(distinct, generated, frontier, depth, millis);
+        }
+
+        @Override
+        public void loading(String section, long done, long total, long millis) {
+          progress.loading(section, done, total, millis);
+        }
+      });
+    }
+    return e;
+  }
+
+  private static CheckResult withTrace(CheckResult r, Counterexample cx) {
+    return new CheckResult(r.model(), r.constants(), r.checked(), r.verdict(), r.statistics(),
+        Optional.of(cx), r.reason());
+  }
+}
