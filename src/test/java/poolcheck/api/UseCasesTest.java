@@ -57,7 +57,8 @@ class UseCasesTest {
 
   @Test
   void checkpointsNeedFingerprintsWhicheverOrderTheOptionsAreSetIn(@TempDir Path dir) {
-    ModelCheck exact = ModelCheck.of(LOST).checkpoint(dir.resolve("cp"), 600);
+    ModelCheck exact = ModelCheck.of(LOST).checkpoint(dir.resolve("cp"), 600)
+        .store(StoreMode.EXACT);
     InvalidOptionException e = assertThrows(InvalidOptionException.class, exact::prepare);
     assertEquals("checkpoint and resume need fingerprint mode, not exact", e.getMessage());
     assertFalse(Files.exists(dir.resolve("cp")), "refused before anything is created");
