@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import poolcheck.api.ModelCheck;
-import poolcheck.result.Statistics;
+import poolcheck.api.Statistics;
 
 /**
  * {@code poolcheck check} and {@code ModelCheck.exhaustive()} run the same engine with the same
@@ -39,7 +39,7 @@ class DefaultEngineTest {
     assertEquals(ExitCode.VERIFIED, run.status(), run.err());
     JsonNode cli = new ObjectMapper().readTree(json.toFile()).get("statistics");
     Statistics api = ModelCheck.ofText("wide.pool", WIDE).exhaustive().assertHolds()
-        .checkResult().statistics();
+        .statistics();
     int cores = Runtime.getRuntime().availableProcessors();
     assertEquals(cores, cli.get("workers").asInt(), cli.toString());
     assertEquals(cores, api.workers());
