@@ -10,12 +10,21 @@ public final class Replays {
   private Replays() {}
 
   public static Replay.Outcome replay(CompiledModel model, Counterexample cx) {
+    return replay(model, cx, null);
+  }
+
+  /**
+   * As a search that checked only {@code checked} (and the runtime errors) recorded it: on the
+   * way to its violation the trace may break a property that search left out.
+   */
+  public static Replay.Outcome replay(CompiledModel model, Counterexample cx,
+      ImmutableList<String> checked) {
     ImmutableList.Builder<JsonTrace.Step> steps = ImmutableList.builder();
     for (TraceStep s : cx.steps()) {
       steps.add(s.transition() == null ? new JsonTrace.Step(null, null, s.state())
           : new JsonTrace.Step(s.transition().instance(), s.transition().label(), s.state()));
     }
     return Replay.check(model, new JsonTrace.Recorded(model.name(), cx.property().name(),
-        steps.build()));
+        steps.build(), -1, checked));
   }
 }
