@@ -12,9 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import poolcheck.api.ModelCheck;
 import poolcheck.api.ModelCheckResult;
-import poolcheck.api.Models;
-import poolcheck.trace.Replay;
-import poolcheck.trace.Replays;
 
 /**
  * The FRAGMENTS feature of the shared model (models/page_pool_frag.pool): page fragments
@@ -35,7 +32,7 @@ class FragmentsModelTest {
   void everyPageGoesBackOnceByItsLastHolderIn14761States() {
     ModelCheckResult r = small(Path.of("models/page_pool_frag.pool")).properties(PROPERTY)
         .exhaustive().assertHolds();
-    assertEquals(14_761, r.checkResult().statistics().distinct());
+    assertEquals(14_761, r.statistics().distinct());
   }
 
   /**
@@ -83,9 +80,7 @@ class FragmentsModelTest {
 
   private static void assertBreaks(Path design) throws Exception {
     ModelCheckResult r = small(design).properties(PROPERTY).exhaustive().assertViolates(PROPERTY);
-    Replay.Outcome o = Replays.replay(Models.load(design, Map.of("PAGES", "1", "CONSUMERS",
-        "2")), r.counterexample().orElseThrow());
-    assertTrue(o.ok(), o.message());
+    Replayed.assertReplays(design, Map.of("PAGES", "1", "CONSUMERS", "2"), r);
   }
 
   /** models/ copied to dir with each key of edits (which must occur once) replaced. */

@@ -3,7 +3,6 @@ package poolcheck.models;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +13,6 @@ import org.junit.jupiter.api.TestFactory;
 import poolcheck.api.ModelCheck;
 import poolcheck.api.ModelCheckResult;
 import poolcheck.api.Counterexample;
-import poolcheck.api.ReplayResult;
-import poolcheck.api.TraceReplay;
-import poolcheck.api.TraceFormat;
 import poolcheck.api.TraceStep;
 
 /**
@@ -62,17 +58,10 @@ class LifetimePropertiesTest {
   }
 
   /** Through the JSON trace, which records the one property checked, as the CLI writes it. */
+  /** Through the JSON trace, which records the one property checked, as the CLI writes it. */
   private static void replays(String design, Map<String, String> constants,
       ModelCheckResult r) throws Exception {
-    Path trace = Files.createTempFile("lifetime", ".json");
-    try {
-      Files.writeString(trace, r.renderTrace(TraceFormat.JSON));
-      ReplayResult o = TraceReplay.of(Path.of("models/" + design + ".pool"))
-          .constants(constants).replay(trace);
-      assertTrue(o.ok(), o.message());
-    } finally {
-      Files.delete(trace);
-    }
+    Replayed.assertReplays(Path.of("models/" + design + ".pool"), constants, r);
   }
 
   @TestFactory
