@@ -8,11 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import poolcheck.api.ModelCheck;
 import poolcheck.api.ModelCheckResult;
-import poolcheck.api.Models;
-import poolcheck.compile.CompiledModel;
-import poolcheck.result.Counterexample;
-import poolcheck.trace.Replay;
-import poolcheck.trace.Replays;
+import poolcheck.api.Counterexample;
 
 /**
  * RETURN_CONTEXT in models/common/page_pool.pool (docs/models/page_pool_contexts.md): who
@@ -22,7 +18,7 @@ import poolcheck.trace.Replays;
 class ReturnContextTest {
   private static long states(ModelCheck check) {
     ModelCheckResult r = check.properties("inflight_nonnegative").exhaustive().assertHolds();
-    return r.checkResult().statistics().distinct();
+    return r.statistics().distinct();
   }
 
   @Test
@@ -46,15 +42,13 @@ class ReturnContextTest {
   @Test
   void aBhDisabledTaskOnPreemptRtRacesTheNapiOnTheAllocCacheWithout32471b2f481d()
       throws Exception {
-    CompiledModel model = Models.load(Path.of("models/page_pool_preempt_rt.pool"),
-        Map.of("NAPI_LOCAL_RT_CHECK", "false"));
     ModelCheckResult r = ModelCheck.of("models/page_pool_preempt_rt.pool")
         .constant("NAPI_LOCAL_RT_CHECK", false).properties("alloc_cache_exclusive")
         .exhaustive().assertViolates("alloc_cache_exclusive");
     Counterexample cx = r.counterexample().orElseThrow();
     assertEquals(14, cx.length());
-    Replay.Outcome o = Replays.replay(model, cx);
-    assertTrue(o.ok(), o.message());
+    Replayed.assertReplays(Path.of("models/page_pool_preempt_rt.pool"),
+        Map.of("NAPI_LOCAL_RT_CHECK", "false"), r);
   }
 
   @Test
