@@ -58,9 +58,10 @@ class MemoryProviderFixesTest {
   @Test
   void zcrxFixUnmapsAtUninstallWhenTheDeviceGoesBeforeTheRingCloses(@TempDir Path dir)
       throws IOException {
-    Path zcrx = restricted(dir, "  close_queue @io_close_queue: when (MEMORY_PROVIDER == 1 || "
-        + "MEMORY_PROVIDER == 2) {", "  close_queue @io_close_queue: when ((MEMORY_PROVIDER == 1 "
-        + "|| MEMORY_PROVIDER == 2) && at(bus, done)) {", "page_pool_zcrx.pool");
+    String zcrxValues = "MEMORY_PROVIDER == 1 || MEMORY_PROVIDER == 2 || MEMORY_PROVIDER == 5";
+    Path zcrx = restricted(dir, "  close_queue @io_close_queue: when (" + zcrxValues + ") {",
+        "  close_queue @io_close_queue: when ((" + zcrxValues + ") && at(bus, done)) {",
+        "page_pool_zcrx.pool");
     design(zcrx, 1).properties("no_dma_after_detach").exhaustive().assertHolds();
     Counterexample c = design(zcrx, 2).properties("no_dma_after_detach").exhaustive()
         .assertViolates("no_dma_after_detach").counterexample().orElseThrow();
@@ -80,6 +81,15 @@ class MemoryProviderFixesTest {
     assertTrue(s.indexOf("uring.close_rxq") < s.indexOf("bus.detach"), s.toString());
     assertTrue(!s.contains("netdev.zc_uninstall"), s.toString());
     assertEquals("uring.free_area", s.get(s.size() - 1));
+  }
+
+  @Test
+  void theCandidateFixesUnmapBeforeTheDetachInEveryOrder() {
+    design(Path.of("models/page_pool_zcrx_close_unmap.pool"), 5)
+        .properties("no_dma_after_detach").exhaustive().assertHolds();
+    design(Path.of("models/page_pool_devmem_early_unmap.pool"), 6)
+        .properties("no_dma_after_detach", "no_netdev_use_after_free").exhaustive()
+        .assertHolds();
   }
 
   /** A copy of models/ with one line of the shared model replaced; the design file in it. */
