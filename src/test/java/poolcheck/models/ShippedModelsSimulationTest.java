@@ -49,7 +49,11 @@ class ShippedModelsSimulationTest {
       new Design("page_pool_inflight_tracking", List.of(),
           List.of("no_dma_after_detach", "unmap_exactly_once", "no_page_lost")),
       new Design("page_pool_dma_bulk_unmap", List.of(), List.of("no_dma_after_detach",
-          "unmap_exactly_once", "no_pool_use_after_free", "no_page_lost")));
+          "unmap_exactly_once", "no_pool_use_after_free", "no_page_lost")),
+      new Design("page_pool_zcrx", List.of("no_dma_after_detach"), List.of(
+          "no_pool_use_after_free", "no_page_lost", "no_netdev_use_after_free")),
+      new Design("page_pool_devmem", List.of("no_dma_after_detach"), List.of(
+          "no_pool_use_after_free", "no_page_lost", "no_netdev_use_after_free")));
 
   private static ModelCheck large(String design) {
     return ModelCheck.of("models/" + design + ".pool").constant("PAGES", 4)
