@@ -55,13 +55,13 @@ final class ProveCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Ledger ledger = new Ledger(root);
     if (stable) return stable(ledger);
+    if (designs != null || configurations != null) return some(ledger);
     if (check) {
       List<String> bad = ledger.mismatches();
       bad.forEach(b -> spec.commandLine().getOut().println("stale: proofs/" + b));
       if (bad.isEmpty()) spec.commandLine().getOut().println("proofs ledger is up to date");
       return bad.isEmpty() ? ExitCode.VERIFIED : ExitCode.VIOLATED;
     }
-    if (designs != null || configurations != null) return some(ledger);
     List<String> written = ledger.write();
     written.forEach(w -> spec.commandLine().getOut().println("wrote proofs/" + w));
     spec.commandLine().getOut().println(written.isEmpty() ? "proofs ledger is up to date"
