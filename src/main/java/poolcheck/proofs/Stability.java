@@ -29,7 +29,7 @@ import poolcheck.result.Verdict;
  * with every safety property checked, and after each violation one more without the properties
  * found so far ({@link AllViolations}); each stops at its violation's depth, and only the last,
  * with no violation left, explores every state. Breadth-first, each property's violation is still
- * its shortest. Liveness properties run one by one after it, each with its own share of the
+ * its shortest. The liveness properties follow the same way, together, in what is left of the
  * budget; when the safety run did not finish they are not started.
  */
 public final class Stability {
@@ -101,23 +101,29 @@ public final class Stability {
           ? new StableRecord.Outcome(name, kind(p), "holds", null, null)
           : new StableRecord.Outcome(name, kind(p), "unknown", null, checkedTo));
     }
-    for (Property p : liveness) {
-      long left = deadline - System.currentTimeMillis();
-      if (!complete || left <= 0) {
-        outcomes.put(p.name(), new StableRecord.Outcome(p.name(), kind(p), "unknown", null,
-            null));
-        continue;
+    // Liveness: every property in one search (each such search explores the whole graph
+    // again), rerun without a violated one as for safety.
+    Set<String> live = new LinkedHashSet<>();
+    for (Property p : liveness) live.add(p.name());
+    if (!live.isEmpty() && complete && deadline > System.currentTimeMillis()) {
+      AllViolations.Report lr = new AllViolations(names -> explorer(m, names, budget, deadline),
+          live).run();
+      for (CheckResult v : lr.violations()) {
+        var cx = v.counterexample().orElseThrow();
+        if (live.contains(cx.property().name())) {
+          outcomes.put(cx.property().name(), new StableRecord.Outcome(cx.property().name(),
+              kind(cx.property()), "violated", cx.length(), null));
+        }
       }
-      CheckResult r = new Explorer(m).properties(Set.of(p.name())).fingerprints(true)
-          .workers(budget.workers()).timeLimitMillis(left).run();
-      outcomes.put(p.name(), switch (r.verdict()) {
-        case VERIFIED -> new StableRecord.Outcome(p.name(), kind(p), "holds", null, null);
-        case VIOLATED -> r.counterexample().orElseThrow().property().name().equals(p.name())
-            ? new StableRecord.Outcome(p.name(), kind(p), "violated",
-                r.counterexample().orElseThrow().length(), null)
-            : new StableRecord.Outcome(p.name(), kind(p), "unknown", null, null);
-        default -> new StableRecord.Outcome(p.name(), kind(p), "unknown", null, null);
-      });
+      boolean rest = lr.last().verdict() == Verdict.VERIFIED;
+      for (Property p : liveness) {
+        outcomes.putIfAbsent(p.name(), new StableRecord.Outcome(p.name(), kind(p),
+            rest ? "holds" : "unknown", null, null));
+      }
+    }
+    for (Property p : liveness) {
+      outcomes.putIfAbsent(p.name(), new StableRecord.Outcome(p.name(), kind(p), "unknown",
+          null, null));
     }
     // in the model's property order, as the row's record lists them
     ImmutableList.Builder<StableRecord.Outcome> ordered = ImmutableList.builder();
