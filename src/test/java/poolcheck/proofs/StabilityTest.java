@@ -35,7 +35,8 @@ class StabilityTest {
   void growsPagesAndConsumersByOneAndNothingElse(String model) throws Exception {
     Path file = Path.of(model);
     ProofRecord record = Prover.prove(file, model, "small").record();
-    StableRecord grown = Stability.check(file, model, "small", new Stability.Budget(1, 600));
+    // the constants are fixed before the search: a one-second budget is enough to see them
+    StableRecord grown = Stability.check(file, model, "small", new Stability.Budget(1, 1));
     record.constants().forEach((name, value) -> assertEquals(
         Stability.GROWN.contains(name) ? value + 1 : value, grown.constants().get(name), name));
   }
@@ -44,7 +45,6 @@ class StabilityTest {
   @ValueSource(strings = {"models/page_pool_dma_tracking_ring_lock.pool"})
   void aBudgetTooSmallLeavesTheHoldingPropertiesUndecidedWithTheDepthReached(String model)
       throws Exception {
-    Path file = Path.of(model);
     // one second cannot explore PAGES=4, CONSUMERS=3 of the 6.16 tree (tens of millions of
     // states), nor even its shallowest violation
     StableRecord cut = Stability.check(Path.of(model), model, "large",
@@ -54,7 +54,6 @@ class StabilityTest {
     for (StableRecord.Outcome o : cut.properties()) {
       assertEquals("unknown", o.verdict(), o.name());
     }
-    assertTrue(file.toFile().exists());
   }
 
   private static List<String> outcomes(ProofRecord r) {
