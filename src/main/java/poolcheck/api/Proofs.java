@@ -3,9 +3,13 @@ package poolcheck.api;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import poolcheck.language.ModelException;
 import poolcheck.proofs.Ledger;
+import poolcheck.proofs.Stability;
+import poolcheck.proofs.StableRecord;
 
 /**
  * The proofs ledger of a project directory (models/ and proofs/): exhaustive runs of every model
@@ -42,5 +46,78 @@ public final class Proofs {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+  /**
+   * Rewrites only the rows of the named designs and configurations (null: all) and then
+   * proofs/README.md from every file on disk; returns the files written, empty when no row
+   * matches.
+   */
+  public List<String> writeRows(List<String> designs, List<String> configurations) {
+    try {
+      Ledger ledger = new Ledger(root);
+      List<String> written = new ArrayList<>();
+      List<Ledger.Entry> rows = selected(ledger, designs, configurations);
+      if (rows.isEmpty()) return written;
+      for (Ledger.Entry e : rows) written.addAll(ledger.writeRow(e));
+      ledger.writeReadme();
+      written.add("README.md");
+      return written;
+    } catch (ModelException e) {
+      throw new InvalidInputException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * One row checked again at PAGES + 1 and CONSUMERS + 1: {@code same} whether its findings
+   * match the stable file on disk (when comparing), and the figures of the run.
+   */
+  public record StableRow(String design, String configuration, boolean same, long distinct,
+      boolean complete, String stoppedBy, long seconds) {}
+
+  /**
+   * Each selected row (null: all) again at PAGES + 1 and CONSUMERS + 1 with {@code workers}
+   * threads and {@code budgetSeconds} of wall time per row: with {@code compare}, checked
+   * against the stable files on disk; otherwise written to them, and proofs/README.md
+   * re-rendered. Empty when no row matches.
+   */
+  public List<StableRow> stable(List<String> designs, List<String> configurations, int workers,
+      long budgetSeconds, boolean compare) {
+    try {
+      Ledger ledger = new Ledger(root);
+      Map<String, StableRecord> before = ledger.stableRecords();
+      List<StableRow> rows = new ArrayList<>();
+      for (Ledger.Entry e : selected(ledger, designs, configurations)) {
+        Stability.Budget budget = new Stability.Budget(workers, budgetSeconds);
+        if (compare) {
+          StableRecord fresh = Stability.check(root.resolve(e.shown()), e.shown(),
+              e.configuration(), budget);
+          StableRecord old = before.get(e.name() + "/" + e.configuration());
+          rows.add(row(e, old != null && old.sameFindings(fresh), fresh));
+        } else {
+          rows.add(row(e, true, ledger.writeStable(e, budget)));
+        }
+      }
+      if (!compare && !rows.isEmpty()) ledger.writeReadme();
+      return rows;
+    } catch (ModelException e) {
+      throw new InvalidInputException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static StableRow row(Ledger.Entry e, boolean same, StableRecord r) {
+    return new StableRow(e.name(), e.configuration(), same, r.safety().distinct(),
+        r.safety().complete(), r.safety().stoppedBy(), r.seconds());
+  }
+
+  private static List<Ledger.Entry> selected(Ledger ledger, List<String> designs,
+      List<String> configurations) throws IOException, ModelException {
+    return ledger.entries().stream()
+        .filter(e -> designs == null || designs.contains(e.name()))
+        .filter(e -> configurations == null || configurations.contains(e.configuration()))
+        .toList();
   }
 }

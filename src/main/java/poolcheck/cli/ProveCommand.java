@@ -28,9 +28,33 @@ final class ProveCommand implements Callable<Integer> {
   @Option(names = "--check", description = "Only compare: exit 1 and list what differs.")
   boolean check;
 
+  @Option(names = "--stable", description = "Check each row again at PAGES + 1 and "
+      + "CONSUMERS + 1 and write proofs/DESIGN/CONFIG.stable.json (the README's 'stable at' "
+      + "column); with --check, rerun and compare. Minutes to hours: see --budget.")
+  boolean stable;
+
+  @Option(names = "--design", paramLabel = "NAME", split = ",", description = "Only these "
+      + "designs (file names without .pool): their records (or, with --stable, stable files), "
+      + "then proofs/README.md from every file on disk.")
+  List<String> designs;
+
+  @Option(names = "--configuration", paramLabel = "NAME", split = ",", description = "Only "
+      + "these configurations (small, large, ...), as --design.")
+  List<String> configurations;
+
+  @Option(names = "--workers", paramLabel = "N", description = "With --stable: threads per "
+      + "search (default: all cores).")
+  Integer workers;
+
+  @Option(names = "--budget", paramLabel = "SECONDS", description = "With --stable: wall time "
+      + "per row (default: 3600); what it leaves undecided is recorded as such.")
+  long budget = 3600;
+
   @Override
   public Integer call() throws Exception {
     Proofs proofs = Proofs.at(root);
+    if (stable) return stable(proofs);
+    if (designs != null || configurations != null) return some(proofs);
     if (check) {
       List<String> bad = proofs.mismatches();
       bad.forEach(b -> spec.commandLine().getOut().println("stale: proofs/" + b));
@@ -41,6 +65,45 @@ final class ProveCommand implements Callable<Integer> {
     written.forEach(w -> spec.commandLine().getOut().println("wrote proofs/" + w));
     spec.commandLine().getOut().println(written.isEmpty() ? "proofs ledger is up to date"
         : written.size() + " ledger files written");
+    return ExitCode.VERIFIED;
+  }
+
+  /** --design / --configuration without --stable: only those rows' records and traces. */
+  private int some(Proofs proofs) {
+    if (check) throw new UsageException("--check compares the whole ledger: drop --design");
+    List<String> written = proofs.writeRows(designs, configurations);
+    if (written.isEmpty()) {
+      throw new UsageException("--design/--configuration match no ledger row");
+    }
+    written.forEach(f -> spec.commandLine().getOut().println("wrote proofs/" + f));
+    return ExitCode.VERIFIED;
+  }
+
+  private int stable(Proofs proofs) {
+    int cores = Runtime.getRuntime().availableProcessors();
+    int n = workers == null ? cores : workers;
+    if (n < 1 || n > Math.max(256, 4 * cores)) {
+      throw new UsageException("--workers must be from 1 to " + Math.max(256, 4 * cores)
+          + ", not " + n);
+    }
+    if (budget < 1) throw new UsageException("--budget must be at least 1 second, not " + budget);
+    var out = spec.commandLine().getOut();
+    List<Proofs.StableRow> rows = proofs.stable(designs, configurations, n, budget, check);
+    if (rows.isEmpty()) throw new UsageException("--design/--configuration match no ledger row");
+    boolean same = true;
+    for (Proofs.StableRow r : rows) {
+      String row = r.design() + " " + r.configuration();
+      if (check) {
+        same &= r.same();
+        out.println((r.same() ? "same: " : "differs: ") + row + " (" + r.seconds() + " s)");
+      } else {
+        out.println("wrote proofs/" + r.design() + "/" + r.configuration() + ".stable.json ("
+            + r.distinct() + " states, " + (r.complete() ? "complete"
+            : "stopped: " + r.stoppedBy()) + ", " + r.seconds() + " s)");
+      }
+    }
+    if (check) return same ? ExitCode.VERIFIED : ExitCode.VIOLATED;
+    out.println("wrote proofs/README.md");
     return ExitCode.VERIFIED;
   }
 }

@@ -48,7 +48,7 @@ public final class Ledger {
       records.add(proof.record());
       files.putAll(files(entry, proof));
     }
-    files.put("README.md", ProofsReadme.render(records, notes()));
+    files.put("README.md", ProofsReadme.render(records, stableRecords(), notes()));
     return files;
   }
 
@@ -118,12 +118,98 @@ public final class Ledger {
     }
     List<String> out = new ArrayList<>();
     Path readme = proofs.resolve("README.md");
-    String rendered = ProofsReadme.render(records, notes());
+    String rendered = ProofsReadme.render(records, stableRecords(), notes());
     if (!Files.exists(readme) || !Files.readString(readme).equals(rendered)) {
       out.add("README.md: differs from what the records render");
     }
     for (String stale : staleFiles(files)) out.add(stale + ": no longer produced");
     return out;
+  }
+
+  /** Where a row's stable-at result lives, relative to proofs/. */
+  static String stableName(Entry entry) {
+    return entry.name() + "/" + entry.configuration() + ".stable.json";
+  }
+
+  /** The stable-at results on disk, by row ("design/config"); rows without one are absent. */
+  public Map<String, StableRecord> stableRecords() throws IOException, ModelException {
+    Map<String, StableRecord> out = new LinkedHashMap<>();
+    for (Entry entry : entries()) {
+      Path file = root.resolve("proofs").resolve(stableName(entry));
+      if (Files.exists(file)) {
+        out.put(entry.name() + "/" + entry.configuration(), readStable(Files.readString(file)));
+      }
+    }
+    return out;
+  }
+
+  /** Runs one row at PAGES + 1, CONSUMERS + 1 and writes its stable file. */
+  public StableRecord writeStable(Entry entry, Stability.Budget budget)
+      throws IOException, ModelException {
+    StableRecord s = Stability.check(Path.of(entry.shown()).isAbsolute() ? entry.model()
+        : root.resolve(entry.shown()), entry.shown(), entry.configuration(), budget);
+    Path target = root.resolve("proofs").resolve(stableName(entry));
+    Files.createDirectories(target.getParent());
+    Files.writeString(target, renderStable(s));
+    return s;
+  }
+
+  /** Writes one row's record and traces from a fresh run; returns what changed. */
+  public List<String> writeRow(Entry entry) throws IOException, ModelException {
+    Path proofs = root.resolve("proofs");
+    List<String> written = new ArrayList<>();
+    for (Map.Entry<String, String> f : expected(entry).entrySet()) {
+      Path target = proofs.resolve(f.getKey());
+      Files.createDirectories(target.getParent());
+      if (!Files.exists(target) || !Files.readString(target).equals(f.getValue())) {
+        Files.writeString(target, f.getValue());
+        written.add(f.getKey());
+      }
+    }
+    return written;
+  }
+
+  /** Re-renders proofs/README.md from the records and stable files on disk. */
+  public void writeReadme() throws IOException, ModelException {
+    List<ProofRecord> records = new ArrayList<>();
+    for (Entry entry : entries()) {
+      Path file = root.resolve("proofs").resolve(entry.name() + "/" + entry.configuration()
+          + ".record.json");
+      if (Files.exists(file)) records.add(read(Files.readString(file)));
+    }
+    Files.writeString(root.resolve("proofs/README.md"),
+        ProofsReadme.render(records, stableRecords(), notes()));
+  }
+
+  static String renderStable(StableRecord s) {
+    try {
+      return JSON.writeValueAsString(s) + "\n";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A stable file as {@link #renderStable} wrote it. */
+  static StableRecord readStable(String json) throws IOException {
+    com.fasterxml.jackson.databind.JsonNode n = JSON.readTree(json);
+    com.google.common.collect.ImmutableMap.Builder<String, Integer> constants =
+        com.google.common.collect.ImmutableMap.builder();
+    n.get("constants").fields().forEachRemaining(e -> constants.put(e.getKey(),
+        e.getValue().asInt()));
+    com.fasterxml.jackson.databind.JsonNode r = n.get("safety");
+    com.google.common.collect.ImmutableList.Builder<StableRecord.Outcome> outcomes =
+        com.google.common.collect.ImmutableList.builder();
+    for (com.fasterxml.jackson.databind.JsonNode p : n.get("properties")) {
+      outcomes.add(new StableRecord.Outcome(p.get("name").asText(), p.get("kind").asText(),
+          p.get("verdict").asText(),
+          p.has("traceLength") ? p.get("traceLength").asInt() : null,
+          p.has("checkedToDepth") ? p.get("checkedToDepth").asInt() : null));
+    }
+    return new StableRecord(n.get("model").asText(), n.get("file").asText(),
+        n.get("digest").asText(), n.get("configuration").asText(), constants.build(),
+        n.get("workers").asInt(), n.get("seconds").asLong(),
+        new StableRecord.Run(r.get("complete").asBoolean(), r.get("distinct").asLong(),
+            r.get("depth").asInt(), text(r, "stoppedBy")), outcomes.build());
   }
 
   /** A record as {@link #render} wrote it. */
@@ -228,6 +314,12 @@ public final class Ledger {
       for (Path p : all.filter(Files::isRegularFile).toList()) {
         String rel = proofs.relativize(p).toString().replace('\\', '/');
         boolean generated = rel.endsWith(".json") && rel.contains("/");
+        // a stable file belongs to its row's record: kept while the record is
+        if (rel.endsWith(".stable.json")) {
+          String record = rel.substring(0, rel.length() - ".stable.json".length())
+              + ".record.json";
+          if (files.containsKey(record)) continue;
+        }
         if (generated && !files.containsKey(rel)) out.add(rel);
       }
     }

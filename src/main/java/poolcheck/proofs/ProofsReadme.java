@@ -13,7 +13,8 @@ import java.util.Set;
 final class ProofsReadme {
   private ProofsReadme() {}
 
-  static String render(List<ProofRecord> records, Map<String, String> notes) {
+  static String render(List<ProofRecord> records, Map<String, StableRecord> stable,
+      Map<String, String> notes) {
     Set<String> properties = new LinkedHashSet<>();
     for (ProofRecord r : records) {
       for (ProofRecord.PropertyOutcome p : r.properties()) properties.add(p.name());
@@ -27,16 +28,18 @@ final class ProofsReadme {
     out.append("Each cell is the property checked alone by breadth-first search: **holds** "
         + "(every reachable state explored), **violated (N)** with the length of the shortest "
         + "counterexample (trace beside the record), or n/a when the design does not have the "
-        + "property.\n\n");
-    out.append("| design | config | states |");
+        + "property. **stable at**: the same row at one more page and one more consumer "
+        + "(`./poolcheck prove --stable`, section below): unchanged, or what changed.\n\n");
+    out.append("| design | config | states | stable at |");
     for (String c : columns) out.append(' ').append(c).append(" |");
-    out.append("\n|---|---|---:|");
+    out.append("\n|---|---|---:|---|");
     out.append("---|".repeat(columns.size())).append('\n');
     for (ProofRecord r : records) {
       String design = stem(r.file());
       out.append("| ").append(design).append(" | ").append(r.configuration())
           .append(varying(records, r)).append(" | ").append(r.reachable().distinct())
-          .append(" |");
+          .append(" | ").append(StableCells.cell(r, stable.get(design + "/"
+              + r.configuration()))).append(" |");
       for (String c : columns) {
         ProofRecord.PropertyOutcome p = r.properties().stream()
             .filter(x -> x.name().equals(c)).findFirst().orElse(null);
@@ -52,6 +55,7 @@ final class ProofsReadme {
             .append(r.reachable().stoppedBy()).append("` stops the search.\n");
       }
     }
+    StableCells.section(records, stable, out);
     coverage(records, out);
     if (!notes.isEmpty()) {
       out.append("\n## Notes on the designs\n");

@@ -10,8 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import poolcheck.api.ModelCheck;
-import poolcheck.result.Counterexample;
-import poolcheck.result.TraceStep;
+import poolcheck.api.Counterexample;
 
 /**
  * The memory-provider designs find what the 2025 fixes fixed: MEMORY_PROVIDER 4 and 2 are
@@ -29,8 +28,7 @@ class MemoryProviderFixesTest {
   }
 
   private static List<String> steps(Counterexample c) {
-    return c.steps().stream().skip(1).map(TraceStep::transition)
-        .map(t -> t.instance() + "." + t.label()).toList();
+    return c.steps().stream().skip(1).map(t -> t.instance() + "." + t.label()).toList();
   }
 
   @Test

@@ -39,6 +39,36 @@ class ProofsLedgerTest {
     return entries(true);
   }
 
+  /**
+   * The stable-at results that a fresh run can repeat cheaply: complete, made from the current
+   * text of the model, and measured at most {@value #STABLE_RECHECK_SECONDS} s. The others are
+   * re-checked by {@code ./poolcheck prove --stable --check} (minutes to hours); a stale one is
+   * marked so in the README, not failed here, since every change of the shared model makes them
+   * all stale.
+   */
+  @Tag("slow")
+  @TestFactory
+  Stream<DynamicTest> everyCheapStableResultMatchesAFreshRun() throws Exception {
+    Ledger ledger = new Ledger(ROOT);
+    Map<String, StableRecord> stable = ledger.stableRecords();
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Ledger.Entry e : ledger.entries()) {
+      StableRecord s = stable.get(e.name() + "/" + e.configuration());
+      if (s == null || !s.safety().complete() || s.seconds() > STABLE_RECHECK_SECONDS) continue;
+      String digest = Prover.digest(poolcheck.language.ModelLoader.load(e.model()));
+      if (!digest.equals(s.digest())) continue;
+      tests.add(DynamicTest.dynamicTest(e.name() + " " + e.configuration(), () -> {
+        StableRecord fresh = Stability.check(e.model(), e.shown(), e.configuration(),
+            new Stability.Budget(s.workers(), 20L * STABLE_RECHECK_SECONDS));
+        assertTrue(s.sameFindings(fresh), "proofs/" + Ledger.stableName(e) + " differs from a "
+            + "fresh run; rerun './poolcheck prove --stable --design " + e.name() + "'");
+      }));
+    }
+    return tests.stream();
+  }
+
+  private static final int STABLE_RECHECK_SECONDS = 120;
+
   /** Together with the records, each held to a fresh run above, this covers the ledger. */
   @Test
   void theReadmeIsWhatTheRecordsRenderAndNoFileIsStale() throws Exception {

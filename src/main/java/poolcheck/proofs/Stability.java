@@ -1,0 +1,150 @@
+package poolcheck.proofs;
+
+import com.google.common.collect.ImmutableList;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import poolcheck.compile.CompiledModel;
+import poolcheck.compile.Compiler;
+import poolcheck.system.Property;
+import poolcheck.explore.AllViolations;
+import poolcheck.explore.Explorer;
+import poolcheck.language.ModelException;
+import poolcheck.language.ModelLoader;
+import poolcheck.language.ParsedModel;
+import poolcheck.result.CheckResult;
+import poolcheck.result.Verdict;
+
+/**
+ * Checks a ledger row at PAGES + 1 and CONSUMERS + 1: the argument that the shipped bounds
+ * suffice is that nothing changes one step beyond them. Where the row's own record runs one
+ * search per property (exact states, one worker), the bigger size would take hours that way, so
+ * this runs the safety properties together in fingerprint mode on several workers: one search
+ * with every safety property checked, and after each violation one more without the properties
+ * found so far ({@link AllViolations}); each stops at its violation's depth, and only the last,
+ * with no violation left, explores every state. Breadth-first, each property's violation is still
+ * its shortest. The liveness properties follow the same way, together, in what is left of the
+ * budget; when the safety run did not finish they are not started.
+ */
+public final class Stability {
+  /** How many workers, and the wall-clock budget of the whole row. */
+  public record Budget(int workers, long seconds) {}
+
+  /** The constants grown by one: PAGES and CONSUMERS. */
+  static final List<String> GROWN = List.of("PAGES", "CONSUMERS");
+
+  private Stability() {}
+
+  public static StableRecord check(Path file, String displayName, String configuration,
+      Budget budget) throws IOException, ModelException {
+    return check(file, displayName, configuration, budget, 1);
+  }
+
+  /**
+   * As {@link #check(Path, String, String, Budget)}, growing PAGES and CONSUMERS by {@code
+   * grow}: 0 checks the row itself, which is how the tests hold this search to the record's
+   * one-search-per-property runs.
+   */
+  static StableRecord check(Path file, String displayName, String configuration, Budget budget,
+      int grow) throws IOException, ModelException {
+    ParsedModel parsed = ModelLoader.load(file);
+    String config = configuration.equals("default") ? null : configuration;
+    CompiledModel base = Compiler.compile(parsed, Map.of(), config);
+    Map<String, String> grown = new LinkedHashMap<>();
+    for (String c : GROWN) {
+      Integer v = base.constants().get(c);
+      if (v != null) grown.put(c, Long.toString(v.longValue() + grow));
+    }
+    CompiledModel m = Compiler.compile(parsed, grown, config);
+    long began = System.currentTimeMillis();
+    long deadline = began + budget.seconds() * 1000;
+
+    Set<String> safety = new LinkedHashSet<>();
+    List<Property> liveness = new ArrayList<>();
+    for (Property p : m.properties()) {
+      if (p.kind() == Property.Kind.RUNTIME) continue;
+      if (p.kind() == Property.Kind.LIVENESS) liveness.add(p);
+      else safety.add(p.name());
+    }
+    AllViolations all = new AllViolations(names -> explorer(m, names, budget, deadline), safety);
+    AllViolations.Report report = all.run();
+    Map<String, StableRecord.Outcome> outcomes = new LinkedHashMap<>();
+    for (CheckResult v : report.violations()) {
+      var cx = v.counterexample().orElseThrow();
+      Property p = cx.property();
+      if (p.kind() == Property.Kind.RUNTIME) continue;
+      outcomes.put(p.name(), new StableRecord.Outcome(p.name(), kind(p), "violated",
+          cx.length(), null));
+    }
+    CheckResult last = report.last();
+    boolean complete = last.verdict() == Verdict.VERIFIED;
+    String stoppedBy = null;
+    if (last.verdict() == Verdict.VIOLATED) {
+      // a runtime error ends every search: the properties not yet found are undecided
+      stoppedBy = last.counterexample().orElseThrow().property().name();
+    } else if (!complete) {
+      stoppedBy = last.reason();
+    }
+    // a search cut by the budget had expanded every level before its depth in full: no
+    // violation of that length or shorter was left to find
+    int checkedTo = last.statistics().depth();
+    for (String name : safety) {
+      if (outcomes.containsKey(name)) continue;
+      Property p = m.property(name).orElseThrow();
+      outcomes.put(name, complete
+          ? new StableRecord.Outcome(name, kind(p), "holds", null, null)
+          : new StableRecord.Outcome(name, kind(p), "unknown", null, checkedTo));
+    }
+    // Liveness: every property in one search (each such search explores the whole graph
+    // again), rerun without a violated one as for safety.
+    Set<String> live = new LinkedHashSet<>();
+    for (Property p : liveness) live.add(p.name());
+    if (!live.isEmpty() && complete && deadline > System.currentTimeMillis()) {
+      AllViolations.Report lr = new AllViolations(names -> explorer(m, names, budget, deadline),
+          live).run();
+      for (CheckResult v : lr.violations()) {
+        var cx = v.counterexample().orElseThrow();
+        if (live.contains(cx.property().name())) {
+          outcomes.put(cx.property().name(), new StableRecord.Outcome(cx.property().name(),
+              kind(cx.property()), "violated", cx.length(), null));
+        }
+      }
+      boolean rest = lr.last().verdict() == Verdict.VERIFIED;
+      for (Property p : liveness) {
+        outcomes.putIfAbsent(p.name(), new StableRecord.Outcome(p.name(), kind(p),
+            rest ? "holds" : "unknown", null, null));
+      }
+    }
+    for (Property p : liveness) {
+      outcomes.putIfAbsent(p.name(), new StableRecord.Outcome(p.name(), kind(p), "unknown",
+          null, null));
+    }
+    // in the model's property order, as the row's record lists them
+    ImmutableList.Builder<StableRecord.Outcome> ordered = ImmutableList.builder();
+    for (Property p : m.properties()) {
+      StableRecord.Outcome o = outcomes.get(p.name());
+      if (o != null) ordered.add(o);
+    }
+    long seconds = (System.currentTimeMillis() - began + 500) / 1000;
+    return new StableRecord(m.name(), displayName, Prover.digest(parsed), configuration,
+        m.constants(), budget.workers(), seconds, new StableRecord.Run(complete,
+            last.statistics().distinct(), last.statistics().depth(), stoppedBy),
+        ordered.build());
+  }
+
+  private static Explorer explorer(CompiledModel m, Set<String> names, Budget budget,
+      long deadline) {
+    return new Explorer(m).properties(names).fingerprints(true).workers(budget.workers())
+        .timeLimitMillis(Math.max(1, deadline - System.currentTimeMillis()));
+  }
+
+  private static String kind(Property p) {
+    return p.kind().name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,92 @@
+package poolcheck.proofs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StableCellsTest {
+  private static final ProofRecord ROW = new ProofRecord("m", "models/m.pool", "sha256:a",
+      "large", ImmutableMap.of("PAGES", 3, "CONSUMERS", 2),
+      new ProofRecord.Reachable("holds", 100, 20, null), null, ImmutableList.of(
+          new ProofRecord.PropertyOutcome("deadlock", "deadlock", "holds", 100, null, null, null),
+          new ProofRecord.PropertyOutcome("uaf", "assertion", "violated", 40, 19,
+              "large.uaf.json", null)));
+
+  private static StableRecord stable(String digest, boolean complete, int depth,
+      StableRecord.Outcome... outcomes) {
+    return new StableRecord("m", "models/m.pool", digest, "large",
+        ImmutableMap.of("PAGES", 4, "CONSUMERS", 3), 2, 7,
+        new StableRecord.Run(complete, 5000, depth, complete ? null : "time limit 7 s reached"),
+        ImmutableList.copyOf(outcomes));
+  }
+
+  private static StableRecord.Outcome holds(String name) {
+    return new StableRecord.Outcome(name, "deadlock", "holds", null, null);
+  }
+
+  private static StableRecord.Outcome violated(String name, int length) {
+    return new StableRecord.Outcome(name, "assertion", "violated", length, null);
+  }
+
+  private static StableRecord.Outcome unknown(String name, int depth) {
+    return new StableRecord.Outcome(name, "assertion", "unknown", null, depth);
+  }
+
+  @Test
+  void saysUnchangedWhenEveryVerdictAndLengthIsTheSame() {
+    assertEquals("unchanged at PAGES=4, CONSUMERS=3", StableCells.cell(ROW,
+        stable("sha256:a", true, 30, holds("deadlock"), violated("uaf", 19))));
+  }
+
+  @Test
+  void namesAShorterTraceAsAChange() {
+    assertEquals("PAGES=4, CONSUMERS=3: uaf violated (19) → violated (17)", StableCells.cell(ROW,
+        stable("sha256:a", true, 30, holds("deadlock"), violated("uaf", 17))));
+  }
+
+  @Test
+  void countsWhatTheBudgetLeftUndecidedWithoutCallingItAChange() {
+    assertEquals("PAGES=4, CONSUMERS=3: nothing changed; 1 undecided (budget; safety explored "
+        + "to depth 25)", StableCells.cell(ROW, stable("sha256:a", false, 25,
+            unknown("deadlock", 25), violated("uaf", 19))));
+  }
+
+  @Test
+  void aViolationNotFoundWithinItsOwnLengthIsAChangeEvenIfTheSearchWasCut() {
+    assertEquals("PAGES=4, CONSUMERS=3: uaf violated (19) → none up to depth 21; 1 undecided "
+        + "(budget; safety explored to depth 21)", StableCells.cell(ROW, stable("sha256:a",
+            false, 21, unknown("deadlock", 21), unknown("uaf", 21))));
+  }
+
+  @Test
+  void aViolationBeyondTheExploredDepthIsUndecided() {
+    assertTrue(StableCells.cell(ROW, stable("sha256:a", false, 12, unknown("deadlock", 12),
+        unknown("uaf", 12))).endsWith("2 undecided (budget; safety explored to depth 12)"));
+  }
+
+  @Test
+  void aResultMadeFromAnotherTextOfTheModelIsStaleAndAMissingOneNotRun() {
+    assertEquals("stale (the model changed since)", StableCells.cell(ROW,
+        stable("sha256:b", true, 30, holds("deadlock"), violated("uaf", 19))));
+    assertEquals("not run", StableCells.cell(ROW, null));
+  }
+
+  @Test
+  void theSectionGivesTheFiguresOfEachRow() {
+    StringBuilder out = new StringBuilder();
+    StableCells.section(java.util.List.of(ROW), Map.of("m/large", stable("sha256:a", true, 30,
+        holds("deadlock"), violated("uaf", 17))), out);
+    assertTrue(out.toString().contains("- m large: PAGES=4, CONSUMERS=3, 5,000 states (all), "
+        + "7 s on 2 workers.\n  - changed: uaf violated (19) → violated (17)\n"), out.toString());
+  }
+
+  @Test
+  void aStableFileReadBackIsTheSameRecord() throws Exception {
+    StableRecord s = stable("sha256:a", false, 21, unknown("deadlock", 21), violated("uaf", 19));
+    assertEquals(s, Ledger.readStable(Ledger.renderStable(s)));
+  }
+}
