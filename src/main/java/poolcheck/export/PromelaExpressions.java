@@ -112,26 +112,17 @@ final class PromelaExpressions {
   }
 
   /** One expression in one scope; sub-expressions go back through {@link #expr}. */
-  private final class Writer implements Expr.Visitor<String> {
+  private final class Writer extends ExprWriter {
     private final Scope scope;
 
     Writer(Scope scope) {
+      super(scope.instance());
       this.scope = scope;
-    }
-
-    @Override
-    public String intLit(Expr.IntLit i) {
-      return i.value() < 0 ? "(" + i.value() + ")" : Integer.toString(i.value());
     }
 
     @Override
     public String boolLit(Expr.BoolLit b) {
       return b.value() ? "true" : "false";
-    }
-
-    @Override
-    public String self(Expr.Self s) {
-      return Integer.toString(scope.instance());
     }
 
     @Override
