@@ -192,9 +192,7 @@ public final class Compiler {
         } else if (d instanceof Decl.Final fin) {
           if (model.hasFinal()) {
             throw reports.error(DUPLICATE_DECLARATION, fin.pos(), "duplicate final-state "
-                + "predicate: only "
-                + "one "
-                + "'final' declaration is allowed");
+                + "predicate: only one 'final' declaration is allowed");
           }
           model.finalPredicate(exprs.bool(fin.condition(), Scope.GLOBAL),
               sites.site(Site.Kind.FINAL, fin.pos(), null));
@@ -309,9 +307,7 @@ public final class Compiler {
     if (d instanceof Decl.ModelName m) {
       if (modelNamePos != null) {
         throw reports.error(DUPLICATE_DECLARATION, m.pos(), "duplicate model declaration: the "
-            + "model is "
-            + "already "
-            + "named '" + modelName + "' at " + modelNamePos);
+            + "model is already named '" + modelName + "' at " + modelNamePos);
       }
       modelName = m.name();
       modelNamePos = m.pos();
@@ -341,8 +337,7 @@ public final class Compiler {
       }
       if (kind instanceof Type.Enum) {
         throw reports.error(TYPE_MISMATCH, c.value().pos(), "type mismatch: a constant is an "
-            + "integer or a "
-            + "boolean, found " + kind.describe());
+            + "integer or a boolean, found " + kind.describe());
       }
       if (c.bounds() != null) {
         Type bounds = ctx.resolveType(c.bounds());
@@ -431,8 +426,7 @@ public final class Compiler {
       ExprCompiler.Typed t = ctx.exprs().constant(p.instances(), Scope.GLOBAL);
       if (t.type() != Type.INT) {
         throw reports.error(TYPE_MISMATCH, p.instances().pos(), "type mismatch: the number of "
-            + "instances "
-            + "must be an integer, found " + t.type().describe());
+            + "instances must be an integer, found " + t.type().describe());
       }
       instances = ctx.exprs().evaluate(t.code(), p.instances().pos());
       if (instances < 1 || instances > 64) {
@@ -570,8 +564,7 @@ public final class Compiler {
     Position at = parsed.decls().isEmpty() ? new Position(parsed.source(), 1, 1)
         : parsed.decls().get(parsed.decls().size() - 1).pos();
     reports.add(new Diagnostic(NOTHING_TO_CHECK, at, "nothing to check: the model declares no "
-        + "process "
-        + "(" + (parsed.decls().isEmpty() ? "the file has no declarations"
+        + "process (" + (parsed.decls().isEmpty() ? "the file has no declarations"
             : "is the file complete?") + ")"));
   }
 
@@ -579,8 +572,7 @@ public final class Compiler {
     Position first = symbols.declared.get(name);
     if (first != null) {
       throw reports.error(DUPLICATE_DECLARATION, pos, "duplicate declaration of '" + name + "' "
-          + "(first "
-          + "declared at "
+          + "(first declared at "
           + first + ")");
     }
     symbols.declared.put(name, pos);

@@ -91,21 +91,48 @@ final class ExprCompiler {
   }
 
   Typed compile(Expr e, Scope scope) {
-    if (e instanceof Expr.IntLit i) {
+    return e.accept(new Checker(scope));
+  }
+
+  /** Checks and compiles one expression in one scope; parts go back through {@link #compile}. */
+  private final class Checker implements Expr.Visitor<Typed> {
+    private final Scope scope;
+
+    Checker(Scope scope) {
+      this.scope = scope;
+    }
+
+    @Override
+    public Typed intLit(Expr.IntLit i) {
       return new Typed(new Code.Const(i.value()), Type.INT);
-    } else if (e instanceof Expr.BoolLit b) {
+    }
+
+    @Override
+    public Typed boolLit(Expr.BoolLit b) {
       return new Typed(new Code.Const(b.value() ? 1 : 0), Type.BOOL);
-    } else if (e instanceof Expr.Self s) {
+    }
+
+    @Override
+    public Typed self(Expr.Self s) {
       if (scope.process() == null) {
         throw reports.error(SELF_OUTSIDE_PROCESS, s.pos(), "'self' is only meaningful inside a "
             + "process");
       }
       return new Typed(new Code.Const(scope.instance()), Type.INT);
-    } else if (e instanceof Expr.Name n) {
-      return name(n, scope);
-    } else if (e instanceof Expr.Index ix) {
-      return index(ix, scope);
-    } else if (e instanceof Expr.Unary u) {
+    }
+
+    @Override
+    public Typed name(Expr.Name n) {
+      return ExprCompiler.this.name(n, scope);
+    }
+
+    @Override
+    public Typed index(Expr.Index ix) {
+      return ExprCompiler.this.index(ix, scope);
+    }
+
+    @Override
+    public Typed unary(Expr.Unary u) {
       Typed a = compile(u.operand(), scope);
       if (u.op().equals("!")) {
         expect(u.operand().pos(), Type.BOOL, a.type(), "a boolean operand of '!'");
@@ -115,18 +142,29 @@ final class ExprCompiler {
       Code.Negate negate = new Code.Negate(a.code());
       negate.source = u;
       return new Typed(fold(negate, u.pos(), a.code()), Type.INT);
-    } else if (e instanceof Expr.Binary b) {
-      return binary(b, scope);
-    } else if (e instanceof Expr.Call call) {
-      return call(call, scope);
-    } else if (e instanceof Expr.At at) {
-      return at(at, scope);
-    } else if (e instanceof Expr.Quantifier q) {
-      return quantifier(q, scope);
-    } else {
-      throw new IllegalStateException("unreachable: " + e);
+    }
+
+    @Override
+    public Typed binary(Expr.Binary b) {
+      return ExprCompiler.this.binary(b, scope);
+    }
+
+    @Override
+    public Typed call(Expr.Call call) {
+      return ExprCompiler.this.call(call, scope);
+    }
+
+    @Override
+    public Typed at(Expr.At at) {
+      return ExprCompiler.this.at(at, scope);
+    }
+
+    @Override
+    public Typed quantifier(Expr.Quantifier q) {
+      return ExprCompiler.this.quantifier(q, scope);
     }
   }
+
 
   private Typed name(Expr.Name n, Scope scope) {
     String name = n.name();
@@ -152,13 +190,11 @@ final class ExprCompiler {
     if (ev != null) return new Typed(new Code.Const(ev.ordinal()), ev.type());
     if (symbols.types.containsKey(name)) {
       throw reports.error(TYPE_MISMATCH, n.pos(), "type mismatch: '" + name + "' is a type, "
-          + "expected a "
-          + "value");
+          + "expected a value");
     }
     if (symbols.processNames.contains(name)) {
       throw reports.error(TYPE_MISMATCH, n.pos(), "type mismatch: '" + name + "' is a process, "
-          + "expected "
-          + "a value");
+          + "expected a value");
     }
     if (symbols.declared.containsKey(name)) {
       // Declared before this use but in no table: its declaration failed and was reported, and
@@ -331,8 +367,7 @@ final class ExprCompiler {
           + "statement, "
           + "not a value: write '" + (f.equals("pop") ? "x = pop(c);" : "push(c, x);") + "'");
       default -> throw reports.error(UNKNOWN_NAME, call.pos(), "unknown function '" + f + "' "
-          + "(builtins: "
-          + "len, cap, empty, full, head, contains, min, max)");
+          + "(builtins: len, cap, empty, full, head, contains, min, max)");
     }
   }
 
@@ -402,8 +437,7 @@ final class ExprCompiler {
     Type t = ctx.resolveType(domain);
     if (!(t instanceof Type.Scalar s)) {
       throw reports.error(TYPE_MISMATCH, domain.pos(), "type mismatch: expected a finite type "
-          + "(bool, a "
-          + "range or an enum) to range over, found " + t.describe());
+          + "(bool, a range or an enum) to range over, found " + t.describe());
     }
     symbols.domains.put(domain, s);
     int index = scope.nextIndex();

@@ -154,8 +154,7 @@ final class StepCompiler {
       if (scope.instance() > 0) throw new CompileError();
       String who = scope.process() == null ? name : scope.process().name + "." + name;
       throw reports.error(INITIAL_VALUE_OUT_OF_RANGE, init.pos(), "initial value " + k.value + " "
-          + "of "
-          + "" + who
+          + "of " + who
           + " is outside its type " + type.describe());
     }
   }
@@ -218,9 +217,31 @@ final class StepCompiler {
   }
 
   private Instr statement(Stmt stmt, Instr next, Scope scope, String place) {
-    if (stmt instanceof Stmt.Assign a) {
-      return assign(a.target(), a.value(), next, scope);
-    } else if (stmt instanceof Stmt.Push p) {
+    return stmt.accept(new Statement(next, scope, place));
+  }
+
+  /**
+   * One statement compiled knowing what runs after it ({@code next}); blocks inside it go back
+   * through {@link #block}.
+   */
+  private final class Statement implements Stmt.Visitor<Instr> {
+    private final Instr next;
+    private final Scope scope;
+    private final String place;
+
+    Statement(Instr next, Scope scope, String place) {
+      this.next = next;
+      this.scope = scope;
+      this.place = place;
+    }
+
+    @Override
+    public Instr assign(Stmt.Assign a) {
+      return StepCompiler.this.assign(a.target(), a.value(), next, scope);
+    }
+
+    @Override
+    public Instr push(Stmt.Push p) {
       CheckedModel.Variable v = exprs.storage(p.container(), scope, "a fifo or lifo");
       Type.Container ct = exprs.container(v, p.container().pos());
       ExprCompiler.Typed value = exprs.compile(p.value(), scope);
@@ -232,7 +253,10 @@ final class StepCompiler {
       push.element = ct.element().kind();
       push.pos = p.pos();
       return link(push, next);
-    } else if (stmt instanceof Stmt.Pop p) {
+    }
+
+    @Override
+    public Instr pop(Stmt.Pop p) {
       CheckedModel.Variable v = exprs.storage(p.container(), scope, "a fifo or lifo");
       Type.Container ct = exprs.container(v, p.container().pos());
       Instr after = next;
@@ -244,44 +268,65 @@ final class StepCompiler {
       pop.target = displayName(v.name(), scope);
       pop.pos = p.pos();
       return link(pop, after);
-    } else if (stmt instanceof Stmt.If i) {
-      return new Instr.If(exprs.bool(i.condition(), scope), block(i.then(), next, scope, place), block(i.otherwise(), next, scope, place));
-    } else if (stmt instanceof Stmt.When w) {
+    }
+
+    @Override
+    public Instr ifElse(Stmt.If i) {
+      return new Instr.If(exprs.bool(i.condition(), scope), block(i.then(), next, scope, place),
+          block(i.otherwise(), next, scope, place));
+    }
+
+    @Override
+    public Instr when(Stmt.When w) {
       return link(new Instr.When(exprs.bool(w.condition(), scope),
           sites.site(Site.Kind.WHEN, w.pos(), null)), next);
-    } else if (stmt instanceof Stmt.Either e) {
+    }
+
+    @Override
+    public Instr either(Stmt.Either e) {
       Instr[] branches = new Instr[e.branches().size()];
       for (int b = 0; b < branches.length; b++) {
         branches[b] = block(e.branches().get(b), next, scope, place);
       }
       return new Instr.Either(branches);
-    } else if (stmt instanceof Stmt.Choose ch) {
+    }
+
+    @Override
+    public Instr choose(Stmt.Choose ch) {
       Scope inner = exprs.bind(ch.variable(), ch.domain(), scope, ch.pos());
       Scope.Bound b = inner.bound().get(ch.variable());
       return new Instr.Choose(b.index(), b.type().lo(), b.type().hi(),
           block(ch.body(), next, inner, place));
-    } else if (stmt instanceof Stmt.For f) {
+    }
+
+    @Override
+    public Instr forEach(Stmt.For f) {
       Scope inner = exprs.bind(f.variable(), f.domain(), scope, f.pos());
       if (inner.bound().get(f.variable()).type() instanceof Type.Symmetric sym) {
-        throw reports.error(FOR_OVER_SCALARSET, f.domain().pos(), "for over scalarset " + sym.name()
-            + " runs in the order of its values, which breaks its symmetry: use choose, "
-            + "or forall/exists/count in expressions");
+        throw reports.error(FOR_OVER_SCALARSET, f.domain().pos(), "for over scalarset "
+            + sym.name() + " runs in the order of its values, which breaks its symmetry: use "
+            + "choose, or forall/exists/count in expressions");
       }
       Scope.Bound b = inner.bound().get(f.variable());
       Instr.For loop = new Instr.For(b.index(), b.type().lo(), b.type().hi());
       loop.body = block(f.body(), new Instr.ForNext(loop), inner, place);
       return link(loop, next);
-    } else if (stmt instanceof Stmt.Assert a) {
+    }
+
+    @Override
+    public Instr assertion(Stmt.Assert a) {
       String name = assertName(a, place);
       Instr.Assert check = new Instr.Assert(properties.get(name).id(),
           exprs.bool(a.condition(), scope), sites.site(Site.Kind.ASSERT, a.pos(), name));
       check.reads = exprs.reads(a.condition(), scope);
       return link(check, next);
-    } else if (stmt instanceof Stmt.Goto g) {
+    }
+
+    @Override
+    public Instr jump(Stmt.Goto g) {
       if (scope.process() == null) {
-        throw reports.error(NOT_ALLOWED_HERE, g.pos(), "goto is not allowed in init: only steps "
-            + "of a "
-            + "process have labels");
+        throw reports.error(NOT_ALLOWED_HERE, g.pos(), "goto is not allowed in init: only "
+            + "steps of a process have labels");
       }
       int target;
       if (g.label().equals("done")) {
@@ -289,18 +334,23 @@ final class StepCompiler {
       } else {
         Integer l = scope.process().labels.get(g.label());
         if (l == null) {
-          throw reports.error(MISSING_LABEL, g.pos(), "goto " + g.label() + ": no label "
-              + "'" + g.label()
-              + "' in process '" + scope.process().name + "' (labels: "
+          throw reports.error(MISSING_LABEL, g.pos(), "goto " + g.label() + ": no label '"
+              + g.label() + "' in process '" + scope.process().name + "' (labels: "
               + String.join(", ", scope.process().labels.keySet()) + ")");
         }
         target = l;
       }
       return new Instr.Emit(scope.process().pcBase + scope.instance(), target);
-    } else if (stmt instanceof Stmt.Skip s) {
+    }
+
+    @Override
+    public Instr skip(Stmt.Skip s) {
       return next;
-    } else {
-      throw new IllegalStateException("unreachable: " + stmt);
+    }
+
+    @Override
+    public Instr lockOp(Stmt.LockOp s) {
+      throw new IllegalStateException("lock operations are lowered by the loader: " + s);
     }
   }
 
@@ -350,7 +400,6 @@ final class StepCompiler {
       return link(store, next);
     }
     throw reports.error(NOT_ASSIGNABLE, target.pos(), "cannot assign to this expression: "
-        + "expected a "
-        + "variable or an array element");
+        + "expected a variable or an array element");
   }
 }

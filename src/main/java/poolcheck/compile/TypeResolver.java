@@ -61,8 +61,7 @@ final class TypeResolver {
       Type index = resolve(a.index());
       if (!(element instanceof Type.Scalar se)) {
         throw reports.error(TYPE_MISMATCH, a.element().pos(), "type mismatch: array elements "
-            + "must be "
-            + "bool, a range or an enum, found " + element.describe());
+            + "must be bool, a range or an enum, found " + element.describe());
       }
       if (!(index instanceof Type.Scalar si)) {
         throw reports.error(TYPE_MISMATCH, a.index().pos(), "type mismatch: an array index must be "
@@ -73,8 +72,7 @@ final class TypeResolver {
       Type element = resolve(c.element());
       if (!(element instanceof Type.Scalar se)) {
         throw reports.error(TYPE_MISMATCH, c.element().pos(), "type mismatch: container elements "
-            + "must be "
-            + "bool, a range or an enum, found " + element.describe());
+            + "must be bool, a range or an enum, found " + element.describe());
       }
       ctx.guard(c.capacity());
       int capacity = exprs.constantInt(c.capacity());

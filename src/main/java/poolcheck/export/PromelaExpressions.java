@@ -108,41 +108,70 @@ final class PromelaExpressions {
   }
 
   String expr(Expr e, Scope scope) {
-    if (e instanceof Expr.IntLit i) {
-      return i.value() < 0 ? "(" + i.value() + ")" : Integer.toString(i.value());
-    } else if (e instanceof Expr.BoolLit b) {
+    return e.accept(new Writer(scope));
+  }
+
+  /** One expression in one scope; sub-expressions go back through {@link #expr}. */
+  private final class Writer extends ExprWriter {
+    private final Scope scope;
+
+    Writer(Scope scope) {
+      super(scope.instance());
+      this.scope = scope;
+    }
+
+    @Override
+    public String boolLit(Expr.BoolLit b) {
       return b.value() ? "true" : "false";
-    } else if (e instanceof Expr.Self) {
-      return Integer.toString(scope.instance());
-    } else if (e instanceof Expr.Name n) {
+    }
+
+    @Override
+    public String name(Expr.Name n) {
       Integer bound = scope.bindings().values().get(n.name());
       if (bound != null) return bound < 0 ? "(" + bound + ")" : bound.toString();
       Storage s = storage(n.name(), scope);
       if (s != null) return read(s, scope);
       return PromelaNames.id(n.name());
-    } else if (e instanceof Expr.Index ix) {
+    }
+
+    @Override
+    public String index(Expr.Index ix) {
       Storage s = storage(((Expr.Name) ix.target()).name(), scope);
       String i = expr(ix.index(), scope);
       if (s.type() instanceof Type.Array a) {
         return indexed(s.name(), a.index().size(), fold(offset(i, a.index().lo())), scope);
       }
       return indexed(s.name(), ((Type.Container) s.type()).capacity(), i, scope);
-    } else if (e instanceof Expr.Unary u) {
+    }
+
+    @Override
+    public String unary(Expr.Unary u) {
       String a = expr(u.operand(), scope);
       return u.op().equals("!") ? "!" + paren(a) : "(-" + paren(a) + ")";
-    } else if (e instanceof Expr.Binary b) {
+    }
+
+    @Override
+    public String binary(Expr.Binary b) {
       String l = expr(b.left(), scope);
       String r = expr(b.right(), scope);
       if (b.op().equals("=>")) return "(!" + paren(l) + " || " + r + ")";
       return "(" + l + " " + b.op() + " " + r + ")";
-    } else if (e instanceof Expr.Call c) {
-      return call(c, scope);
-    } else if (e instanceof Expr.At at) {
-      return at(at, scope);
-    } else if (e instanceof Expr.Quantifier q) {
-      return quantifier(q, scope);
     }
-    throw new IllegalStateException("unreachable: " + e);
+
+    @Override
+    public String call(Expr.Call c) {
+      return PromelaExpressions.this.call(c, scope);
+    }
+
+    @Override
+    public String at(Expr.At at) {
+      return PromelaExpressions.this.at(at, scope);
+    }
+
+    @Override
+    public String quantifier(Expr.Quantifier q) {
+      return PromelaExpressions.this.quantifier(q, scope);
+    }
   }
 
   private String call(Expr.Call c, Scope scope) {

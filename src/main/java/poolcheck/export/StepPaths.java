@@ -61,8 +61,7 @@ final class StepPaths {
       return out;
     } catch (TooMany e) {
       throw new ModelException(new Diagnostic(NOT_EXPORTABLE, e.at.pos(), "export: this step has "
-          + "more "
-          + "than " + LIMIT + " ways through its either/choose statements; split it into "
+          + "more than " + LIMIT + " ways through its either/choose statements; split it into "
           + "smaller steps"));
     }
   }

@@ -108,13 +108,25 @@ final class TlaExpressions {
   }
 
   String expr(Expr e, Scope scope) {
-    if (e instanceof Expr.IntLit i) {
-      return i.value() < 0 ? "(" + i.value() + ")" : Integer.toString(i.value());
-    } else if (e instanceof Expr.BoolLit b) {
+    return e.accept(new Writer(scope));
+  }
+
+  /** One expression in one scope; sub-expressions go back through {@link #expr}. */
+  private final class Writer extends ExprWriter {
+    private final Scope scope;
+
+    Writer(Scope scope) {
+      super(scope.instance());
+      this.scope = scope;
+    }
+
+    @Override
+    public String boolLit(Expr.BoolLit b) {
       return b.value() ? "TRUE" : "FALSE";
-    } else if (e instanceof Expr.Self) {
-      return Integer.toString(scope.instance());
-    } else if (e instanceof Expr.Name n) {
+    }
+
+    @Override
+    public String name(Expr.Name n) {
       if (scope.quantified().contains(n.name())) return id(n.name());
       Integer bound = scope.bindings().values().get(n.name());
       if (bound != null) return scalar(scope.bindings().types().get(n.name()), bound);
@@ -122,16 +134,25 @@ final class TlaExpressions {
       if (s != null) return read(s, scope);
       if (shape.constants().containsKey(n.name())) return id(n.name());
       return string(n.name()); // an enum value
-    } else if (e instanceof Expr.Index ix) {
+    }
+
+    @Override
+    public String index(Expr.Index ix) {
       Storage s = storage(((Expr.Name) ix.target()).name(), scope);
       String i = expr(ix.index(), scope);
       String v = read(s, scope);
       if (s.type() instanceof Type.Container) return paren(v) + "[" + i + " + 1]";
       return paren(v) + "[" + i + "]";
-    } else if (e instanceof Expr.Unary u) {
+    }
+
+    @Override
+    public String unary(Expr.Unary u) {
       String a = expr(u.operand(), scope);
       return u.op().equals("!") ? "~" + paren(a) : "(-" + paren(a) + ")";
-    } else if (e instanceof Expr.Binary b) {
+    }
+
+    @Override
+    public String binary(Expr.Binary b) {
       String l = expr(b.left(), scope);
       String r = expr(b.right(), scope);
       String op = switch (b.op()) {
@@ -143,9 +164,15 @@ final class TlaExpressions {
         default -> b.op();
       };
       return "(" + l + " " + op + " " + r + ")";
-    } else if (e instanceof Expr.Call c) {
-      return call(c, scope);
-    } else if (e instanceof Expr.At at) {
+    }
+
+    @Override
+    public String call(Expr.Call c) {
+      return TlaExpressions.this.call(c, scope);
+    }
+
+    @Override
+    public String at(Expr.At at) {
       ModelShape.Process p = shape.process(at.process());
       String label = string(at.label());
       if (at.instance() == null) return "(" + read(pcStorage(p, 0), scope) + " = " + label + ")";
@@ -161,7 +188,10 @@ final class TlaExpressions {
         }
         return "(" + String.join(" \\/ ", terms) + ")";
       }
-    } else if (e instanceof Expr.Quantifier q) {
+    }
+
+    @Override
+    public String quantifier(Expr.Quantifier q) {
       Type.Scalar d = shape.domain(q.domain());
       String body = expr(q.body(), scope.quantify(q.variable()));
       String var = id(q.variable());
@@ -171,7 +201,6 @@ final class TlaExpressions {
         default -> "Cardinality({" + var + " \\in " + set(d) + " : " + body + "})";
       };
     }
-    throw new IllegalStateException("unreachable: " + e);
   }
 
   static Storage pcStorage(ModelShape.Process p, int i) {

@@ -57,8 +57,7 @@ public enum ErrorCode {
   NOT_EXPORTABLE("PC201", "the model uses something the export target cannot express (see "
       + "docs/export.md)"),
   TRACE_NOT_JSON("PC301", "trace file is not JSON (truncated, not UTF-8, empty, unreadable)"),
-  NOT_A_TRACE("PC302", "trace file is JSON but not a trace (a field missing or of the wrong "
-      + "type)"),
+  NOT_A_TRACE("PC302", "trace file is JSON but not a trace (a field missing or of the wrong type)"),
   TRACE_INTEGER_OUT_OF_RANGE("PC303", "trace file has an integer out of range");
 
   private final String code;

@@ -6,28 +6,98 @@ import com.google.common.collect.ImmutableList;
 public sealed interface Expr {
   Position pos();
 
-  record IntLit(Position pos, int value) implements Expr {}
+  /** Calls the visitor's method for this kind of expression. */
+  <R> R accept(Visitor<R> v);
 
-  record BoolLit(Position pos, boolean value) implements Expr {}
+  /**
+   * One method per kind of expression: a pass written as a visitor is exhaustive, so a new kind
+   * fails to compile until every such pass says what it does with it (an {@code instanceof}
+   * chain would fall through to its "unreachable" at run time instead).
+   */
+  interface Visitor<R> {
+    R intLit(IntLit e);
 
-  record Name(Position pos, String name) implements Expr {}
+    R boolLit(BoolLit e);
 
-  record Self(Position pos) implements Expr {}
+    R name(Name e);
 
-  record Index(Position pos, Expr target, Expr index) implements Expr {}
+    R self(Self e);
 
-  record Unary(Position pos, String op, Expr operand) implements Expr {}
+    R index(Index e);
 
-  record Binary(Position pos, String op, Expr left, Expr right) implements Expr {}
+    R unary(Unary e);
+
+    R binary(Binary e);
+
+    R call(Call e);
+
+    R at(At e);
+
+    R quantifier(Quantifier e);
+  }
+
+  record IntLit(Position pos, int value) implements Expr {
+    public <R> R accept(Visitor<R> v) {
+      return v.intLit(this);
+    }
+  }
+
+  record BoolLit(Position pos, boolean value) implements Expr {
+    public <R> R accept(Visitor<R> v) {
+      return v.boolLit(this);
+    }
+  }
+
+  record Name(Position pos, String name) implements Expr {
+    public <R> R accept(Visitor<R> v) {
+      return v.name(this);
+    }
+  }
+
+  record Self(Position pos) implements Expr {
+    public <R> R accept(Visitor<R> v) {
+      return v.self(this);
+    }
+  }
+
+  record Index(Position pos, Expr target, Expr index) implements Expr {
+    public <R> R accept(Visitor<R> v) {
+      return v.index(this);
+    }
+  }
+
+  record Unary(Position pos, String op, Expr operand) implements Expr {
+    public <R> R accept(Visitor<R> v) {
+      return v.unary(this);
+    }
+  }
+
+  record Binary(Position pos, String op, Expr left, Expr right) implements Expr {
+    public <R> R accept(Visitor<R> v) {
+      return v.binary(this);
+    }
+  }
 
   /** A builtin call: len, cap, empty, full, head, contains, min, max. */
-  record Call(Position pos, String function, ImmutableList<Expr> args) implements Expr {}
+  record Call(Position pos, String function, ImmutableList<Expr> args) implements Expr {
+    public <R> R accept(Visitor<R> v) {
+      return v.call(this);
+    }
+  }
 
   /** at(proc, label) or at(proc[i], label). */
   record At(Position pos, String process, Expr instance, String label, Position labelPos)
-      implements Expr {}
+      implements Expr {
+    public <R> R accept(Visitor<R> v) {
+      return v.at(this);
+    }
+  }
 
   /** forall / exists / count over a finite type. */
   record Quantifier(Position pos, String kind, String variable, TypeExpr domain, Expr body)
-      implements Expr {}
+      implements Expr {
+    public <R> R accept(Visitor<R> v) {
+      return v.quantifier(this);
+    }
+  }
 }

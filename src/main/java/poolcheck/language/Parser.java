@@ -361,8 +361,7 @@ public final class Parser {
       atomicReason = reason.text();
       if (atomicReason.isBlank()) {
         errors.add(new Diagnostic(ATOMIC_WITHOUT_REASON, reason.position(), "'atomic' needs a "
-            + "reason: the "
-            + "hardware atomic the step stands for, found an empty string"));
+            + "reason: the hardware atomic the step stands for, found an empty string"));
       }
     }
     Expr guard = null;

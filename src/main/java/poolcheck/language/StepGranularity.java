@@ -456,8 +456,7 @@ final class StepGranularity {
         if (p.unguarded().containsKey(a.key())) continue;
         if (report && many) {
           error(UNGUARDED_ACCESSES, pos, "step '" + name + "' makes several accesses to shared "
-              + "memory that "
-              + "no lock it holds guards: " + a.describe() + " touches "
+              + "memory that no lock it holds guards: " + a.describe() + " touches "
               + (element.isEmpty() ? "every element of the container" : "one element per value "
                   + "of the loop") + "; split the step, guard '" + variable + "' with a lock, "
               + "or mark a hardware atomic with atomic \"reason\"");
@@ -468,8 +467,7 @@ final class StepGranularity {
         } else if (report && !p.unguarded().isEmpty()) {
           Access first = p.unguarded().values().iterator().next();
           error(UNGUARDED_ACCESSES, pos, "step '" + name + "' makes two accesses to shared "
-              + "memory that no "
-              + "lock it holds guards: " + first.describe() + " and " + a.describe()
+              + "memory that no lock it holds guards: " + first.describe() + " and " + a.describe()
               + "; split the step, guard both with a lock, or mark a hardware atomic with "
               + "atomic \"reason\"");
         }
