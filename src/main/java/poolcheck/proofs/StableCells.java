@@ -54,11 +54,14 @@ final class StableCells {
           : " explored to depth " + s.safety().depth() + ", stopped: "
           + s.safety().stoppedBy()).append(", ").append(s.seconds()).append(" s on ")
           .append(s.workers()).append(s.workers() == 1 ? " worker" : " workers");
+      Comparison c = compare(r, s);
       if (!s.digest().equals(r.digest())) {
-        out.append("; stale: made from another text of the model.\n");
+        // still worth a line: a change of the text rarely changes these figures
+        out.append("; stale: made from another text of the model (against this record: ")
+            .append(c.changes.size()).append(" changed, ").append(c.undecided.size())
+            .append(" undecided).\n");
         continue;
       }
-      Comparison c = compare(r, s);
       if (c.changes.isEmpty() && c.undecided.isEmpty()) {
         out.append("; every verdict and trace length unchanged.\n");
         continue;

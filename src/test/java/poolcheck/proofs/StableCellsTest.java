@@ -85,6 +85,15 @@ class StableCellsTest {
   }
 
   @Test
+  void theSectionStillComparesAStaleResult() {
+    StringBuilder out = new StringBuilder();
+    StableCells.section(java.util.List.of(ROW), Map.of("m/large", stable("sha256:b", true, 30,
+        holds("deadlock"), violated("uaf", 19))), out);
+    assertTrue(out.toString().contains("; stale: made from another text of the model (against "
+        + "this record: 0 changed, 0 undecided).\n"), out.toString());
+  }
+
+  @Test
   void aStableFileReadBackIsTheSameRecord() throws Exception {
     StableRecord s = stable("sha256:a", false, 21, unknown("deadlock", 21), violated("uaf", 19));
     assertEquals(s, Ledger.readStable(Ledger.renderStable(s)));
