@@ -42,8 +42,10 @@ class FragmentsModelTest {
   @Test
   void aNonAtomicUnrefLosesTheLastReference(@TempDir Path dir) throws Exception {
     Path design = mutatedCopy(dir, Map.of(
-        "  var via_bulk : bool = false;",
-        "  var via_bulk : bool = false;\n  var ref_seen : PpRef = 0;",
+        // the stack's own locals (the softirq returner declares a via_bulk too)
+        "  var via_bulk : bool = false;    // BULK_RECYCLE: this return came through",
+        "  var ref_seen : PpRef = 0;\n"
+            + "  var via_bulk : bool = false;    // BULK_RECYCLE: this return came through",
         "  frag_unref_sub @atomic_long_sub_return: atomic \"atomic_long_sub_return(nr, "
             + "pp_ref_count) in page_pool_unref_netmem\" {\n"
             + "    pp_ref[head(p)] = pp_ref[head(p)] - 1;\n"
