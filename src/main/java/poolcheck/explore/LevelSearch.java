@@ -289,7 +289,10 @@ final class LevelSearch {
       });
     }
     String why = null;
-    while (!done.await(50, TimeUnit.MILLISECONDS)) {
+    // At most 50 ms between looks at the stop flag and the clock; sooner when progress is
+    // wanted more often, so a short level still reports.
+    long poll = Math.max(1, Math.min(50, settings.progressMillis()));
+    while (!done.await(poll, TimeUnit.MILLISECONDS)) {
       long now = System.currentTimeMillis();
       if (why == null && stop.get()) why = "interrupted";
       if (why == null && now - start > settings.timeLimitMillis()) {

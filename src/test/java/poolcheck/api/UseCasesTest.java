@@ -89,8 +89,8 @@ class UseCasesTest {
   @Test
   void progressIsReportedWhileTheSearchRuns() {
     List<Long> seen = new java.util.ArrayList<>();
-    // the level search looks at the clock every 50 ms while a level runs: half a million
-    // states on one worker take several of those on any machine
+    // the level search looks at the clock at the progress interval (at most every 50 ms) while a
+    // level runs: half a million states on one worker take many such intervals
     ModelCheckResult r = ModelCheck.of(LOST).constant("CPUS", 8).properties("counter_bounded")
         .workers(1)
         .progress((distinct, generated, frontier, depth, millis) -> seen.add(distinct), 0.001)
