@@ -63,6 +63,12 @@ final class LevelSearch {
   private long distinctBase;
   private long generatedBase;
   private final Worker[] workers;
+  /**
+   * Heap held back for the report: an out-of-memory stops the search with the heap full of the
+   * visited set, and the result, its rendering and the classes that print it still need to
+   * allocate. Dropped the moment any thread sees the error, so the report does not fail in turn.
+   */
+  private volatile byte[] reserve;
 
   /** A violation found, anchored at a state number (for an assertion: the parent's). */
   private record Found(int property, long anchor, int transition, int[] at, int length) {}
@@ -83,6 +89,16 @@ final class LevelSearch {
     this.log = settings.spillDir() == null ? TraceLog.inMemory()
         : TraceLog.onDisk(settings.spillDir(), disk);
     this.workers = new Worker[settings.workers()];
+    this.reserve = new byte[reserveBytes(Runtime.getRuntime().maxMemory())];
+  }
+
+  /** A sixteenth of the heap, at least 1 MiB and at most 16 MiB. */
+  static int reserveBytes(long maxHeap) {
+    return (int) Math.max(1L << 20, Math.min(16L << 20, maxHeap / 16));
+  }
+
+  private void releaseReserve() {
+    reserve = null;
   }
 
   private boolean exact() {
@@ -225,6 +241,7 @@ final class LevelSearch {
       verdict = Verdict.INTERRUPTED;
       reason = "interrupted";
     } catch (OutOfMemoryError e) {
+      releaseReserve();
       current.close();
       return outOfMemory(checkedNames, workers, depth, start);
     } finally {
@@ -281,6 +298,7 @@ final class LevelSearch {
         try {
           w.expand(level, cursor);
         } catch (Throwable t) {
+          if (t instanceof OutOfMemoryError) releaseReserve();
           w.failure = t;
           cut = true;
         } finally {
@@ -325,6 +343,7 @@ final class LevelSearch {
 
   private CheckResult outOfMemory(ImmutableList<String> checkedNames, Worker[] workers,
       int depth, long start) {
+    releaseReserve();
     log.close();
     long distinct = distinct();
     String reason = String.format(java.util.Locale.ROOT, "out of memory after %,d distinct "
