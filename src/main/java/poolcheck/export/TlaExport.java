@@ -1,6 +1,7 @@
 package poolcheck.export;
 
-import com.google.common.collect.ImmutableList;
+import static poolcheck.export.Formula.atom;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,10 @@ import poolcheck.system.Value;
 import poolcheck.check.Action;
 import poolcheck.check.CheckedStep;
 import poolcheck.export.ExportWalk.Instance;
+import poolcheck.export.Formula.And;
+import poolcheck.export.Formula.If;
+import poolcheck.export.Formula.Let;
+import poolcheck.export.Formula.Or;
 import poolcheck.language.DeepStack;
 import poolcheck.language.Expr;
 import poolcheck.language.ModelException;
@@ -224,7 +229,11 @@ public final class TlaExport implements ExportWalk.Dialect {
 
   private record Conjunct(Formula formula) implements Item {}
 
-  private record Definition(String name, String value) implements Item {}
+  private record Definition(String name, String value) implements Item {
+    Formula.Definition formula() {
+      return new Formula.Definition(name, value);
+    }
+  }
 
   /** Names LET definitions uniquely within one action (TLA+ forbids shadowing). */
   private int definitions;
@@ -343,10 +352,10 @@ public final class TlaExport implements ExportWalk.Dialect {
         conj.add(c.formula());
         continue;
       }
-      List<Definition> defs = new ArrayList<>();
+      List<Formula.Definition> defs = new ArrayList<>();
       int j = i;
       while (j < items.size() && items.get(j) instanceof Definition d) {
-        defs.add(d);
+        defs.add(d.formula());
         j++;
       }
       conj.add(new Let(defs, build(items, j)));
@@ -538,71 +547,9 @@ public final class TlaExport implements ExportWalk.Dialect {
     line("");
   }
 
-  // ---- formulas, written as TLA+ bulleted lists
-
-  private sealed interface Formula {}
-
-  private record Atom(String text) implements Formula {}
-
-  private record And(List<Formula> items) implements Formula {}
-
-  private record Or(List<Formula> items) implements Formula {}
-
-  private record If(String condition, Formula then, Formula otherwise) implements Formula {}
-
-  private record Let(List<Definition> definitions, Formula body) implements Formula {}
-
-  private static Formula atom(String text) {
-    return new Atom(text);
-  }
-
   private void emit(Formula f, int column) {
-    List<String> lines = new ArrayList<>();
-    render(f, column, lines);
     String pad = " ".repeat(column);
-    for (String l : lines) line(pad + l);
-  }
-
-  /** Lines of {@code f}, the first to be placed at {@code column}, the rest already indented
-   * relative to it. */
-  private static void render(Formula f, int column, List<String> lines) {
-    if (f instanceof Atom a) {
-      lines.add(a.text());
-    } else if (f instanceof And a && a.items().size() == 1) {
-      render(a.items().get(0), column, lines);
-    } else if (f instanceof And a) {
-      bullets("/\\ ", a.items(), lines);
-    } else if (f instanceof Or o) {
-      bullets("\\/ ", o.items(), lines);
-    } else if (f instanceof Let let) {
-      for (int k = 0; k < let.definitions().size(); k++) {
-        Definition d = let.definitions().get(k);
-        lines.add((k == 0 ? "LET " : "    ") + d.name() + " == " + d.value());
-      }
-      List<String> body = new ArrayList<>();
-      render(let.body(), 0, body);
-      lines.add("IN  " + body.get(0));
-      for (String l : body.subList(1, body.size())) lines.add("    " + l);
-    } else if (f instanceof If i) {
-      lines.add("IF " + i.condition());
-      List<String> then = new ArrayList<>();
-      render(i.then(), 0, then);
-      lines.add("   THEN " + then.get(0));
-      for (String l : then.subList(1, then.size())) lines.add("        " + l);
-      List<String> otherwise = new ArrayList<>();
-      render(i.otherwise(), 0, otherwise);
-      lines.add("   ELSE " + otherwise.get(0));
-      for (String l : otherwise.subList(1, otherwise.size())) lines.add("        " + l);
-    }
-  }
-
-  private static void bullets(String bullet, List<Formula> items, List<String> lines) {
-    for (Formula item : items) {
-      List<String> sub = new ArrayList<>();
-      render(item, 0, sub);
-      lines.add(bullet + sub.get(0));
-      for (String l : sub.subList(1, sub.size())) lines.add("   " + l);
-    }
+    for (String l : Formula.lines(f)) line(pad + l);
   }
 
   private void line(String s) {
