@@ -42,11 +42,13 @@ public record CheckedModel(String name, String source,
   /**
    * A process type. Labels map to program-counter values in step order ({@link #doneLabel()}
    * is done); {@code localSlots.get(i)} maps each local of instance {@code i} to its slot, and
-   * instance {@code i}'s program counter is slot {@code pcBase + i}.
+   * instance {@code i}'s program counter is slot {@code pcBase + i}. {@code checkedSteps} are
+   * the steps with their bodies resolved, in program-counter order.
    */
   public record Process(String name, Decl.Process decl, int instances, boolean indexed,
       ImmutableMap<String, Integer> labels, ImmutableMap<String, Type> localTypes,
-      ImmutableList<ImmutableMap<String, Integer>> localSlots, int pcBase) {
+      ImmutableList<ImmutableMap<String, Integer>> localSlots, int pcBase,
+      ImmutableList<CheckedStep> checkedSteps) {
     public String instanceName(int i) {
       return indexed ? name + "[" + i + "]" : name;
     }

@@ -7,11 +7,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import poolcheck.check.CheckedModel;
+import poolcheck.check.CheckedStep;
 import poolcheck.check.Type;
-import poolcheck.language.Decl;
 import poolcheck.language.Expr;
 import poolcheck.language.ParsedModel;
-import poolcheck.language.Stmt;
 import poolcheck.language.TypeExpr;
 import poolcheck.system.Property;
 import poolcheck.system.StateView;
@@ -47,10 +46,10 @@ public record ModelShape(String name, String source, ImmutableMap<String, Consta
   /**
    * A process type; instance {@code i} is named {@link #instanceName}. Labels are the steps'
    * labels in order; the program counter of an instance is a label's index or {@code
-   * steps().size()} for done.
+   * steps().size()} for done. The steps are the checker's, resolved once.
    */
   public record Process(String name, int instances, boolean indexed,
-      ImmutableList<Variable> locals, ImmutableList<Decl.Step> steps) {
+      ImmutableList<Variable> locals, ImmutableList<CheckedStep> steps) {
     public String instanceName(int i) {
       return indexed ? name + "[" + i + "]" : name;
     }
@@ -94,7 +93,7 @@ public record ModelShape(String name, String source, ImmutableMap<String, Consta
       ImmutableList.Builder<Variable> locals = ImmutableList.builder();
       p.localTypes().forEach((n, t) -> locals.add(new Variable(n, t)));
       processes.add(new Process(p.name(), p.instances(), p.indexed(), locals.build(),
-          p.steps()));
+          p.checkedSteps()));
     }
     ImmutableList.Builder<Invariant> invariants = ImmutableList.builder();
     checked.invariants().forEach(i -> invariants.add(new Invariant(i.name(), i.condition())));
@@ -144,16 +143,6 @@ public record ModelShape(String name, String source, ImmutableMap<String, Consta
       if (p.name().equals(name)) return p;
     }
     return null;
-  }
-
-  /** The name of the property an assert statement checks, as the compiler registers it. */
-  public static String assertName(Stmt.Assert a, String process, String label) {
-    return a.name() != null ? a.name() : "assert_" + process + "_" + label;
-  }
-
-  /** The assert name in init blocks. */
-  public static String initAssertName(Stmt.Assert a) {
-    return a.name() != null ? a.name() : "assert_init";
   }
 
   /** A finite type written in a step (a choose, for or quantifier domain), as checked. */

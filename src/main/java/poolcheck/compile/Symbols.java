@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import poolcheck.check.CheckedModel;
+import poolcheck.check.StepResolver;
 import poolcheck.check.Type;
 import poolcheck.language.Decl;
 import poolcheck.language.Expr;
@@ -51,11 +52,13 @@ final class Symbols {
       return decl.steps().size();
     }
 
-    CheckedModel.Process freeze() {
+    CheckedModel.Process freeze(Map<String, CheckedModel.Variable> globals,
+        Map<TypeExpr, Type.Scalar> domains) {
       ImmutableList.Builder<ImmutableMap<String, Integer>> slots = ImmutableList.builder();
       for (Map<String, Integer> m : localSlots) slots.add(ImmutableMap.copyOf(m));
       return new CheckedModel.Process(name, decl, instances, indexed, ImmutableMap.copyOf(labels),
-          ImmutableMap.copyOf(localTypes), slots.build(), pcBase);
+          ImmutableMap.copyOf(localTypes), slots.build(), pcBase,
+          StepResolver.steps(decl, labels, localTypes, globals, domains));
     }
   }
 
@@ -86,7 +89,7 @@ final class Symbols {
       List<CheckedModel.Invariant> invariants, Expr finalCondition,
       List<String> configurations, String configuration) {
     ImmutableMap.Builder<String, CheckedModel.Process> frozen = ImmutableMap.builder();
-    processes.forEach((n, p) -> frozen.put(n, p.freeze()));
+    processes.forEach((n, p) -> frozen.put(n, p.freeze(globals, domains)));
     ImmutableMap.Builder<String, Integer> ids = ImmutableMap.builder();
     properties.forEach((n, p) -> ids.put(n, p.id()));
     return new CheckedModel(name, source, ImmutableMap.copyOf(constants),

@@ -57,6 +57,11 @@ final class PromelaExpressions {
     return Storage.of(shape, scope.process(), scope.instance(), name, PromelaNames::id);
   }
 
+  /** The variable a checked statement writes. */
+  Storage storage(poolcheck.check.Action.Place place, Scope scope) {
+    return Storage.of(place, scope.process(), scope.instance(), PromelaNames::id);
+  }
+
 
   private static String read(Storage s, Scope scope) {
     return slot(s.name(), s.name(), scope);

@@ -8,14 +8,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import poolcheck.check.Action;
 import poolcheck.check.Type;
-import poolcheck.compile.ModelShape;
 import poolcheck.language.Diagnostic;
 import poolcheck.language.ModelException;
-import poolcheck.language.Stmt;
 
 /**
- * A step body with its nondeterminism resolved: one deterministic path per way of choosing the
+ * A checked step body with its nondeterminism resolved: one deterministic path per way of choosing the
  * {@code either} branches and {@code choose} values, {@code for} loops unrolled. An {@code if}
  * stays a branch (it is deterministic), so a choice inside an {@code if} gives paths that agree
  * whenever the other branch is taken: duplicate transitions, never missing ones. Exporters whose
@@ -38,23 +37,19 @@ final class StepPaths {
   sealed interface Node {}
 
   /** Assign, Push, Pop, When, Assert, Goto or Skip. */
-  record Leaf(Stmt stmt, Bindings bindings) implements Node {}
+  record Leaf(Action action, Bindings bindings) implements Node {}
 
-  record Cond(Stmt.If stmt, Bindings bindings, ImmutableList<Node> then,
+  record Cond(Action.If action, Bindings bindings, ImmutableList<Node> then,
       ImmutableList<Node> otherwise) implements Node {}
 
   /** More paths than this in one step is a model the exporter should not silently bloat. */
   static final int LIMIT = 4096;
 
-  private final ModelShape shape;
+  private StepPaths() {}
 
-  private StepPaths(ModelShape shape) {
-    this.shape = shape;
-  }
-
-  static List<ImmutableList<Node>> of(ModelShape shape, List<Stmt> body) throws ModelException {
+  static List<ImmutableList<Node>> of(List<Action> body) throws ModelException {
     try {
-      List<List<Node>> paths = new StepPaths(shape).extend(List.of(List.of()), body,
+      List<List<Node>> paths = new StepPaths().extend(List.of(List.of()), body,
           Bindings.NONE);
       List<ImmutableList<Node>> out = new ArrayList<>();
       for (List<Node> p : paths) out.add(ImmutableList.copyOf(p));
@@ -69,14 +64,14 @@ final class StepPaths {
   /** Whether a path ends in a goto at its top level (nothing after it runs). */
   static boolean ended(List<Node> path) {
     return !path.isEmpty() && path.get(path.size() - 1) instanceof Leaf l
-        && l.stmt() instanceof Stmt.Goto;
+        && l.action() instanceof Action.Goto;
   }
 
-  private List<List<Node>> extend(List<List<Node>> prefixes, List<Stmt> stmts, Bindings b) {
+  private List<List<Node>> extend(List<List<Node>> prefixes, List<Action> actions, Bindings b) {
     List<List<Node>> current = prefixes;
-    for (Stmt s : stmts) {
-      if (s instanceof Stmt.For f) {
-        Type.Scalar d = shape.domain(f.domain());
+    for (Action s : actions) {
+      if (s instanceof Action.For f) {
+        Type.Scalar d = f.domain();
         for (int v = d.lo(); v <= d.hi(); v++) {
           current = extend(current, f.body(), b.with(f.variable(), v, d));
         }
@@ -101,19 +96,19 @@ final class StepPaths {
     return current;
   }
 
-  private List<List<Node>> alternatives(Stmt s, Bindings b) {
-    if (s instanceof Stmt.Either e) {
+  private List<List<Node>> alternatives(Action s, Bindings b) {
+    if (s instanceof Action.Either e) {
       List<List<Node>> out = new ArrayList<>();
-      for (List<Stmt> branch : e.branches()) out.addAll(extend(List.of(List.of()), branch, b));
+      for (List<Action> branch : e.branches()) out.addAll(extend(List.of(List.of()), branch, b));
       return out;
-    } else if (s instanceof Stmt.Choose c) {
-      Type.Scalar d = shape.domain(c.domain());
+    } else if (s instanceof Action.Choose c) {
+      Type.Scalar d = c.domain();
       List<List<Node>> out = new ArrayList<>();
       for (int v = d.lo(); v <= d.hi(); v++) {
         out.addAll(extend(List.of(List.of()), c.body(), b.with(c.variable(), v, d)));
       }
       return out;
-    } else if (s instanceof Stmt.If i) {
+    } else if (s instanceof Action.If i) {
       List<List<Node>> then = extend(List.of(List.of()), i.then(), b);
       List<List<Node>> otherwise = extend(List.of(List.of()), i.otherwise(), b);
       // Pair the branches' paths instead of multiplying them: a state takes one branch only,
@@ -132,9 +127,9 @@ final class StepPaths {
   }
 
   private static final class TooMany extends RuntimeException {
-    final Stmt at;
+    final Action at;
 
-    TooMany(Stmt at) {
+    TooMany(Action at) {
       super(null, null, false, false);
       this.at = at;
     }

@@ -1,6 +1,7 @@
 package poolcheck.export;
 
 import java.util.function.UnaryOperator;
+import poolcheck.check.Action;
 import poolcheck.check.Type;
 import poolcheck.compile.ModelShape;
 
@@ -24,5 +25,12 @@ record Storage(String name, Type type) {
       if (v.name().equals(name)) return new Storage(id.apply(name), v.type());
     }
     return null;
+  }
+
+  /** The variable a checked statement writes, in this instance. */
+  static Storage of(Action.Place place, ModelShape.Process process, int instance,
+      UnaryOperator<String> id) {
+    return new Storage(place.local() ? InstanceNames.local(process, instance, place.name())
+        : id.apply(place.name()), place.type());
   }
 }

@@ -1,6 +1,7 @@
 package poolcheck.export;
 
-import com.google.common.collect.ImmutableList;
+import static poolcheck.export.Formula.atom;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,11 +11,16 @@ import poolcheck.check.Type;
 import poolcheck.compile.ModelShape;
 import poolcheck.system.StateView;
 import poolcheck.system.Value;
+import poolcheck.check.Action;
+import poolcheck.check.CheckedStep;
+import poolcheck.export.ExportWalk.Instance;
+import poolcheck.export.Formula.And;
+import poolcheck.export.Formula.If;
+import poolcheck.export.Formula.Let;
+import poolcheck.export.Formula.Or;
 import poolcheck.language.DeepStack;
-import poolcheck.language.Decl;
 import poolcheck.language.Expr;
 import poolcheck.language.ModelException;
-import poolcheck.language.Stmt;
 import poolcheck.export.StepPaths.Cond;
 import poolcheck.export.StepPaths.Leaf;
 import poolcheck.export.StepPaths.Node;
@@ -26,9 +32,10 @@ import poolcheck.export.TlaExpressions.Scope;
  * states; one action per step of each instance, each a disjunction of the step's ways through
  * (the same paths the Promela export uses); invariants as INVARIANTs; assertions and runtime
  * errors as TLC's Assert; and a Done action that lets final states stutter, so that TLC's
- * deadlock check reports exactly the model's deadlocks.
+ * deadlock check reports exactly the model's deadlocks. The {@link ExportWalk} decides what is
+ * written; this is its TLA+ dialect.
  */
-public final class TlaExport {
+public final class TlaExport implements ExportWalk.Dialect {
   /** The module text and its configuration. */
   public record Files(String module, String config) {}
 
@@ -37,12 +44,19 @@ public final class TlaExport {
   private final TlaChecks checks;
   private final List<String> variables = new ArrayList<>();
   private final StringBuilder out = new StringBuilder();
+  private final StringBuilder cfg = new StringBuilder();
+  /** The Next disjuncts: every step's action, then Done. */
+  private final List<String> actions = new ArrayList<>();
+  private final String module;
+  /** Whether TLC checks deadlocks: set when the walk reaches the final states. */
+  private boolean deadlock;
 
   private final Checked checked;
 
-  private TlaExport(ModelShape shape, Checked checked) {
+  private TlaExport(ModelShape shape, Checked checked, String module) {
     this.shape = shape;
     this.checked = checked;
+    this.module = module;
     this.exprs = new TlaExpressions(shape);
     this.checks = new TlaChecks(shape, exprs);
   }
@@ -61,19 +75,25 @@ public final class TlaExport {
   public static Files render(ModelShape shape, String module, Checked checked)
       throws ModelException {
     // Deeply nested expressions (docs/language.md, Limits) need more than a default stack.
-    Files files = DeepStack.callModel(() -> new TlaExport(shape, checked).render(module));
+    Files files = DeepStack.callModel(() -> new TlaExport(shape, checked, module).render());
     return new Files(ValueBounds.noMinimumLiteral(files.module()),
         ValueBounds.noMinimumLiteral(files.config()));
   }
 
-  private Files render(String module) throws ModelException {
+  private Files render() throws ModelException {
+    new ExportWalk(shape, checked).walk(this);
+    cfg.append("CHECK_DEADLOCK ").append(deadlock ? "TRUE" : "FALSE").append('\n');
+    line("=".repeat(42 + module.length()));
+    return new Files(out.toString(), cfg.toString());
+  }
+
+  @Override
+  public void declarations(List<Instance> instances) {
     for (ModelShape.Variable v : shape.globals()) variables.add(TlaExpressions.id(v.name()));
-    for (ModelShape.Process p : shape.processes()) {
-      for (int i = 0; i < p.instances(); i++) {
-        variables.add(InstanceNames.pc(p, i));
-        for (ModelShape.Variable v : p.locals()) {
-          variables.add(InstanceNames.local(p, i, v.name()));
-        }
+    for (Instance i : instances) {
+      variables.add(i.pc());
+      for (ModelShape.Variable v : i.process().locals()) {
+        variables.add(InstanceNames.local(i.process(), i.index(), v.name()));
       }
     }
     String rule = "-".repeat(20);
@@ -93,26 +113,22 @@ public final class TlaExport {
     line("");
     line("vars == <<" + String.join(", ", variables) + ">>");
     line("");
-    init();
-    List<String> actions = new ArrayList<>();
-    for (ModelShape.Process p : shape.processes()) {
-      for (int i = 0; i < p.instances(); i++) {
-        for (int k = 0; k < p.steps().size(); k++) actions.add(step(p, i, k));
-      }
-    }
-    done();
-    actions.add("Done");
-    line("Next ==");
-    for (String a : actions) line("  \\/ " + a);
-    line("");
-    line("Spec == Init /\\ [][Next]_vars");
-    line("");
-    StringBuilder cfg = new StringBuilder();
-    cfg.append("\\* TLC configuration for ").append(module)
-        .append(" (poolcheck export --to tla)\n");
-    cfg.append("INIT Init\nNEXT Next\n");
+  }
+
+  @Override
+  public void beginInstance(Instance instance) {
+    // an instance's steps are actions of their own
+  }
+
+  @Override
+  public void endInstance(Instance instance) {
+    // nothing closes an instance
+  }
+
+  @Override
+  public void invariants(List<ModelShape.Invariant> all, List<ModelShape.Invariant> reported) {
     Scope global = new Scope(null, 0, StepPaths.Bindings.NONE, Set.of(), Map.of());
-    for (ModelShape.Invariant inv : shape.invariants()) {
+    for (ModelShape.Invariant inv : all) {
       String name = "Inv_" + inv.name();
       List<Item> evaluation = new ArrayList<>();
       evaluation(inv.condition(), global, evaluation);
@@ -126,41 +142,37 @@ public final class TlaExport {
         line(name + " ==");
         emit(new And(conj), 2);
       }
-      if (checked.covers(inv.name())) cfg.append("INVARIANT ").append(name).append('\n');
+      if (reported.contains(inv)) cfg.append("INVARIANT ").append(name).append('\n');
     }
-    cfg.append("CHECK_DEADLOCK ").append(checked.covers("deadlock") ? "TRUE" : "FALSE")
-        .append('\n');
-    line("=".repeat(42 + module.length()));
-    return new Files(out.toString(), cfg.toString());
   }
 
   // ---- initial states
 
-  private void init() {
+  @Override
+  public void initial(List<StateView> initialStates,
+      List<ModelShape.InitialViolation> violations) {
+    cfg.append("\\* TLC configuration for ").append(module)
+        .append(" (poolcheck export --to tla)\n");
+    cfg.append("INIT Init\nNEXT Next\n");
     List<Formula> states = new ArrayList<>();
-    for (StateView s : shape.initialStates()) {
+    for (StateView s : initialStates) {
       List<Formula> conj = new ArrayList<>();
       for (ModelShape.Variable v : shape.globals()) {
         conj.add(atom(TlaExpressions.id(v.name()) + " = " + value(v.type(), s.get(v.name()))));
       }
-      for (ModelShape.Process p : shape.processes()) {
-        for (int i = 0; i < p.instances(); i++) {
-          String inst = p.instanceName(i);
-          conj.add(atom(InstanceNames.pc(p, i) + " = "
-              + TlaExpressions.literal(s.get(inst + ".pc"))));
-          for (ModelShape.Variable v : p.locals()) {
-            conj.add(atom(InstanceNames.local(p, i, v.name()) + " = "
-                + value(v.type(), s.get(inst + "." + v.name()))));
-          }
+      for (Instance i : new ExportWalk(shape, checked).instances()) {
+        String inst = i.modelName();
+        conj.add(atom(i.pc() + " = " + TlaExpressions.literal(s.get(inst + ".pc"))));
+        for (ModelShape.Variable v : i.process().locals()) {
+          conj.add(atom(InstanceNames.local(i.process(), i.index(), v.name()) + " = "
+              + value(v.type(), s.get(inst + "." + v.name()))));
         }
       }
       states.add(new And(conj));
     }
     // A way through init that breaks a property: TLC reports it while computing Init.
-    for (ModelShape.InitialViolation v : shape.initialViolations()) {
-      if (checked.covers(v.property())) {
-        states.add(check("FALSE", v.property()).formula());
-      }
+    for (ModelShape.InitialViolation v : violations) {
+      states.add(check("FALSE", v.property()).formula());
     }
     line("Init ==");
     emit(states.size() == 1 ? states.get(0) : new Or(states), 2);
@@ -179,12 +191,16 @@ public final class TlaExport {
 
   // ---- steps
 
-  private String step(ModelShape.Process p, int i, int k) throws ModelException {
-    Decl.Step step = p.steps().get(k);
+  /** One action per step of an instance: a disjunction of its ways through. */
+  @Override
+  public void step(ExportWalk.Step s) {
+    Instance inst = s.instance();
+    CheckedStep step = s.step();
     definitions = 0;
-    String name = InstanceNames.instance(p, i) + "_" + step.label();
-    String pc = InstanceNames.pc(p, i);
-    Scope scope = new Scope(p, i, StepPaths.Bindings.NONE, Set.of(), Map.of());
+    String name = inst.name() + "_" + step.label();
+    String pc = inst.pc();
+    Scope scope = new Scope(inst.process(), inst.index(), StepPaths.Bindings.NONE, Set.of(),
+        Map.of());
     List<Formula> conj = new ArrayList<>();
     conj.add(atom(pc + " = " + TlaExpressions.string(step.label())));
     if (step.guard() != null) {
@@ -193,21 +209,19 @@ public final class TlaExport {
       for (Item item : evaluation) conj.add(((Conjunct) item).formula());
       conj.add(condition(exprs.expr(step.guard(), scope)));
     }
-    List<ImmutableList<Node>> paths = StepPaths.of(shape, step.body());
-    String next = k + 1 < p.steps().size() ? p.steps().get(k + 1).label() : "done";
     List<Formula> ways = new ArrayList<>();
-    for (List<Node> path : paths) {
-      ways.add(path(path, 0, scope, new LinkedHashMap<>(), new ArrayList<>(), pc, next,
-          p.name(), step.label()));
+    for (List<Node> path : s.paths()) {
+      ways.add(path(path, 0, scope, new LinkedHashMap<>(), new ArrayList<>(), pc,
+          step.nextLabel()));
     }
     conj.add(ways.size() == 1 ? ways.get(0) : new Or(ways));
-    line("\\* " + p.instanceName(i) + " " + step.label()
+    line("\\* " + inst.modelName() + " " + step.label()
         + (step.kernelFunction() != null ? " @" + step.kernelFunction() : "") + " ("
         + step.pos() + ")");
     line(name + " ==");
     emit(new And(conj), 2);
     line("");
-    return name;
+    actions.add(name);
   }
 
   /** A conjunct, or a LET definition that names a value for what follows. */
@@ -215,7 +229,11 @@ public final class TlaExport {
 
   private record Conjunct(Formula formula) implements Item {}
 
-  private record Definition(String name, String value) implements Item {}
+  private record Definition(String name, String value) implements Item {
+    Formula.Definition formula() {
+      return new Formula.Definition(name, value);
+    }
+  }
 
   /** Names LET definitions uniquely within one action (TLA+ forbids shadowing). */
   private int definitions;
@@ -226,15 +244,15 @@ public final class TlaExport {
    * .. ELSE ..); any other if splits the rest of the path in two.
    */
   private Formula path(List<Node> nodes, int n, Scope scope, Map<String, String> state,
-      List<Item> items, String pc, String next, String process, String label) {
+      List<Item> items, String pc, String next) {
     for (int j = n; j < nodes.size(); j++) {
       Node node = nodes.get(j);
       if (node instanceof Cond c) {
         Scope here = new Scope(scope.process(), scope.instance(), c.bindings(), Set.of(), state);
-        String condition = exprs.expr(c.stmt().condition(), here);
-        evaluation(c.stmt().condition(), here, items);
+        String condition = exprs.expr(c.action().condition(), here);
+        evaluation(c.action().condition(), here, items);
         if (straight(c.then()) && straight(c.otherwise())) {
-          merge(c, condition, scope, state, items, process, label);
+          merge(c, condition, scope, state, items);
           continue;
         }
         List<Node> then = new ArrayList<>(c.then());
@@ -242,18 +260,16 @@ public final class TlaExport {
         List<Node> otherwise = new ArrayList<>(c.otherwise());
         otherwise.addAll(nodes.subList(j + 1, nodes.size()));
         items.add(new Conjunct(new If(condition,
-            path(then, 0, scope, new LinkedHashMap<>(state), new ArrayList<>(), pc, next,
-                process, label),
-            path(otherwise, 0, scope, new LinkedHashMap<>(state), new ArrayList<>(), pc, next,
-                process, label))));
+            path(then, 0, scope, new LinkedHashMap<>(state), new ArrayList<>(), pc, next),
+            path(otherwise, 0, scope, new LinkedHashMap<>(state), new ArrayList<>(), pc, next))));
         return build(items, 0);
       }
       Leaf leaf = (Leaf) node;
-      if (leaf.stmt() instanceof Stmt.Goto g) {
+      if (leaf.action() instanceof Action.Goto g) {
         items.add(new Conjunct(finish(state, pc, g.label())));
         return build(items, 0);
       }
-      leaf(leaf, scope, state, items, process, label);
+      leaf(leaf, scope, state, items);
     }
     items.add(new Conjunct(finish(state, pc, next)));
     return build(items, 0);
@@ -261,7 +277,8 @@ public final class TlaExport {
 
   private static boolean straight(List<Node> nodes) {
     for (Node n : nodes) {
-      if (n instanceof Leaf l && (l.stmt() instanceof Stmt.When || l.stmt() instanceof Stmt.Goto)) {
+      if (n instanceof Leaf l && (l.action() instanceof Action.When
+          || l.action() instanceof Action.Goto)) {
         return false;
       }
       if (n instanceof Cond c && !(straight(c.then()) && straight(c.otherwise()))) return false;
@@ -270,13 +287,13 @@ public final class TlaExport {
   }
 
   private void merge(Cond c, String condition, Scope scope, Map<String, String> state,
-      List<Item> items, String process, String label) {
+      List<Item> items) {
     Map<String, String> then = new LinkedHashMap<>(state);
     List<Item> thenItems = new ArrayList<>();
-    straight(c.then(), scope, then, thenItems, process, label);
+    straight(c.then(), scope, then, thenItems);
     Map<String, String> otherwise = new LinkedHashMap<>(state);
     List<Item> otherwiseItems = new ArrayList<>();
-    straight(c.otherwise(), scope, otherwise, otherwiseItems, process, label);
+    straight(c.otherwise(), scope, otherwise, otherwiseItems);
     // The branches' definitions are pure and evaluated only where used: hoist them.
     List<Formula> thenChecks = hoist(thenItems, items);
     List<Formula> otherwiseChecks = hoist(otherwiseItems, items);
@@ -296,14 +313,14 @@ public final class TlaExport {
   }
 
   private void straight(List<Node> nodes, Scope scope, Map<String, String> state,
-      List<Item> items, String process, String label) {
+      List<Item> items) {
     for (Node n : nodes) {
       if (n instanceof Cond c) {
         Scope here = new Scope(scope.process(), scope.instance(), c.bindings(), Set.of(), state);
-        evaluation(c.stmt().condition(), here, items);
-        merge(c, exprs.expr(c.stmt().condition(), here), scope, state, items, process, label);
+        evaluation(c.action().condition(), here, items);
+        merge(c, exprs.expr(c.action().condition(), here), scope, state, items);
       } else {
-        leaf((Leaf) n, scope, state, items, process, label);
+        leaf((Leaf) n, scope, state, items);
       }
     }
   }
@@ -335,10 +352,10 @@ public final class TlaExport {
         conj.add(c.formula());
         continue;
       }
-      List<Definition> defs = new ArrayList<>();
+      List<Formula.Definition> defs = new ArrayList<>();
       int j = i;
       while (j < items.size() && items.get(j) instanceof Definition d) {
-        defs.add(d);
+        defs.add(d.formula());
         j++;
       }
       conj.add(new Let(defs, build(items, j)));
@@ -347,50 +364,8 @@ public final class TlaExport {
     return conj.size() == 1 ? conj.get(0) : new And(conj);
   }
 
-  private void leaf(Leaf leaf, Scope scope, Map<String, String> state, List<Item> items,
-      String process, String label) {
-    Scope here = new Scope(scope.process(), scope.instance(), leaf.bindings(), Set.of(), state);
-    Stmt s = leaf.stmt();
-    if (s instanceof Stmt.Assign a) {
-      store(a.target(), a.value(), exprs.expr(a.value(), here), here, state, items);
-    } else if (s instanceof Stmt.Push push) {
-      Storage c = storage(push.container(), here);
-      Type.Container ct = (Type.Container) c.type();
-      evaluation(push.value(), here, items);
-      String v = exprs.expr(push.value(), here);
-      String cur = exprs.read(c, here);
-      items.add(check("Len(" + cur + ") < " + ct.capacity(), "container_overflow"));
-      range(v, ct.element(), items);
-      define(c.name(), "Append(" + cur + ", " + v + ")", state, items);
-    } else if (s instanceof Stmt.Pop pop) {
-      Storage c = storage(pop.container(), here);
-      Type.Container ct = (Type.Container) c.type();
-      String cur = exprs.read(c, here);
-      items.add(check("Len(" + cur + ") > 0", "container_underflow"));
-      String head = TlaExpressions.head(cur, ct);
-      if (pop.target() != null) {
-        // The value leaves before the container changes: name it first.
-        String popped = "popped__" + (++definitions);
-        items.add(new Definition(popped, head));
-        define(c.name(), ct.fifo() ? "Tail(" + cur + ")"
-            : "SubSeq(" + cur + ", 1, Len(" + cur + ") - 1)", state, items);
-        Scope after = new Scope(scope.process(), scope.instance(), leaf.bindings(), Set.of(),
-            state);
-        store(pop.target(), null, popped, after, state, items);
-      } else {
-        define(c.name(), ct.fifo() ? "Tail(" + cur + ")"
-            : "SubSeq(" + cur + ", 1, Len(" + cur + ") - 1)", state, items);
-      }
-    } else if (s instanceof Stmt.When w) {
-      evaluation(w.condition(), here, items);
-      items.add(new Conjunct(condition(exprs.expr(w.condition(), here))));
-    } else if (s instanceof Stmt.Assert a) {
-      String name = ModelShape.assertName(a, process, label);
-      if (checked.covers(name)) {
-        evaluation(a.condition(), here, items);
-        items.add(check(exprs.expr(a.condition(), here), name));
-      }
-    }
+  private void leaf(Leaf leaf, Scope scope, Map<String, String> state, List<Item> items) {
+    new Way(scope, state, items).statements.leaf(leaf);
   }
 
   /** Asserts, in evaluation order, that evaluating {@code e} raises no runtime property. */
@@ -400,41 +375,112 @@ public final class TlaExport {
     }
   }
 
-  /** {@code valueExpr} is null for a popped value, which needs no evaluation. */
-  private void store(Expr target, Expr valueExpr, String value, Scope here,
-      Map<String, String> state, List<Item> items) {
-    if (target instanceof Expr.Name n) {
-      Storage s = exprs.storage(n.name(), here);
-      if (valueExpr != null) evaluation(valueExpr, here, items);
-      range(value, (Type.Scalar) s.type(), items);
+  /**
+   * A statement of a way through as conjuncts and definitions over the state before the step:
+   * {@code state} maps each variable to its value so far.
+   */
+  private final class Way implements StatementWalk.Dialect<Scope> {
+    final Scope scope;
+    final Map<String, String> state;
+    final List<Item> items;
+    final StatementWalk<Scope> statements;
+
+    Way(Scope scope, Map<String, String> state, List<Item> items) {
+      this.scope = scope;
+      this.state = state;
+      this.items = items;
+      this.statements = new StatementWalk<>(this, checked);
+    }
+
+    @Override
+    public Scope scope(StepPaths.Bindings bindings) {
+      return new Scope(scope.process(), scope.instance(), bindings, Set.of(), state);
+    }
+
+    @Override
+    public Storage storage(Action.Place place, Scope scope) {
+      return exprs.storage(place, scope);
+    }
+
+    @Override
+    public String expr(Expr e, Scope scope) {
+      return exprs.expr(e, scope);
+    }
+
+    @Override
+    public void evaluate(Expr e, Scope scope) {
+      evaluation(e, scope, items);
+    }
+
+    @Override
+    public void require(String holds, String property) {
+      items.add(check(holds, property));
+    }
+
+    @Override
+    public String inRange(String text, Type.Range range) {
+      return text + " \\in " + TlaExpressions.set(range);
+    }
+
+    /** Enum and bool indices are in range by their type. */
+    @Override
+    public String indexInRange(Expr index, String text, Type.Scalar domain, Scope scope) {
+      if (domain instanceof Type.Enum || domain instanceof Type.Bool) return null;
+      return text + " \\in " + TlaExpressions.set(domain);
+    }
+
+    @Override
+    public String hasRoom(Storage c, Scope scope) {
+      return "Len(" + exprs.read(c, scope) + ") < " + ((Type.Container) c.type()).capacity();
+    }
+
+    @Override
+    public String nonEmpty(Storage c, Scope scope) {
+      return "Len(" + exprs.read(c, scope) + ") > 0";
+    }
+
+    /** A long value gets a name, so later reads stay short. */
+    @Override
+    public void assign(Storage s, String value, Scope scope) {
       if (value.length() <= 40) {
         state.put(s.name(), value);
       } else {
         define(s.name(), value, state, items);
       }
-    } else {
-      Expr.Index ix = (Expr.Index) target;
-      Storage s = storage(ix.target(), here);
-      Type.Array a = (Type.Array) s.type();
-      String i = exprs.expr(ix.index(), here);
-      evaluation(ix.index(), here, items);
-      if (!(a.index() instanceof Type.Enum) && !(a.index() instanceof Type.Bool)) {
-        items.add(check(i + " \\in " + TlaExpressions.set(a.index()), "index_out_of_range"));
-      }
-      if (valueExpr != null) evaluation(valueExpr, here, items);
-      range(value, a.element(), items);
-      define(s.name(), "[" + exprs.read(s, here) + " EXCEPT ![" + i + "] = " + value + "]",
+    }
+
+    @Override
+    public void assignElement(Storage s, String index, String value, Scope scope) {
+      define(s.name(), "[" + exprs.read(s, scope) + " EXCEPT ![" + index + "] = " + value + "]",
           state, items);
     }
-  }
 
-  private static void range(String value, Type.Scalar type, List<Item> items) {
-    if (!(type instanceof Type.Range r)) return;
-    if (value.matches("-?\\d+")) {
-      int v = Integer.parseInt(value);
-      if (v >= r.lo() && v <= r.hi()) return;
+    @Override
+    public void push(Storage c, String value, Scope scope) {
+      define(c.name(), "Append(" + exprs.read(c, scope) + ", " + value + ")", state, items);
     }
-    items.add(check(value + " \\in " + TlaExpressions.set(r), "value_out_of_range"));
+
+    @Override
+    public void pop(Action.Pop pop, Storage c, Scope scope) {
+      Type.Container ct = pop.type();
+      String cur = exprs.read(c, scope);
+      String rest = ct.fifo() ? "Tail(" + cur + ")" : "SubSeq(" + cur + ", 1, Len(" + cur
+          + ") - 1)";
+      if (pop.target() == null) {
+        define(c.name(), rest, state, items);
+        return;
+      }
+      // The value leaves before the container changes: name it first.
+      String popped = "popped__" + (++definitions);
+      items.add(new Definition(popped, TlaExpressions.head(cur, ct)));
+      define(c.name(), rest, state, items);
+      statements.store(pop.target(), null, popped, scope);
+    }
+
+    @Override
+    public void when(String condition) {
+      items.add(new Conjunct(condition(condition)));
+    }
   }
 
   /**
@@ -451,10 +497,6 @@ public final class TlaExport {
   private static Conjunct check(String condition, String property) {
     return new Conjunct(atom("Assert(" + condition + ", " + TlaExpressions.string(property)
         + ")"));
-  }
-
-  private Storage storage(Expr name, Scope scope) {
-    return exprs.storage(((Expr.Name) name).name(), scope);
   }
 
   /** Primes every changed variable and the program counter; the rest is UNCHANGED. */
@@ -477,91 +519,37 @@ public final class TlaExport {
 
   // ---- final states
 
-  private void done() {
+  /**
+   * Done lets a final state stutter, so TLC's deadlock check (on or off as the export checks
+   * deadlocks) reports exactly the model's deadlocks; then Next and Spec.
+   */
+  @Override
+  public void finalStates(List<Instance> instances, boolean deadlock) {
+    this.deadlock = deadlock;
     String fin;
     if (shape.finalCondition() != null) {
       fin = exprs.expr(shape.finalCondition(), new Scope(null, 0, StepPaths.Bindings.NONE,
           Set.of(), Map.of()));
     } else {
       List<String> done = new ArrayList<>();
-      for (ModelShape.Process p : shape.processes()) {
-        for (int i = 0; i < p.instances(); i++) {
-          done.add(InstanceNames.pc(p, i) + " = \"done\"");
-        }
-      }
+      for (Instance i : instances) done.add(i.pc() + " = \"done\"");
       fin = String.join(" /\\ ", done);
     }
     line("\\* A final state stutters, so TLC's deadlock check reports only the model's deadlocks.");
     line("Done ==");
     emit(new And(List.of(atom(fin), atom("UNCHANGED vars"))), 2);
     line("");
-  }
-
-  // ---- formulas, written as TLA+ bulleted lists
-
-  private sealed interface Formula {}
-
-  private record Atom(String text) implements Formula {}
-
-  private record And(List<Formula> items) implements Formula {}
-
-  private record Or(List<Formula> items) implements Formula {}
-
-  private record If(String condition, Formula then, Formula otherwise) implements Formula {}
-
-  private record Let(List<Definition> definitions, Formula body) implements Formula {}
-
-  private static Formula atom(String text) {
-    return new Atom(text);
+    actions.add("Done");
+    line("Next ==");
+    for (String a : actions) line("  \\/ " + a);
+    line("");
+    line("Spec == Init /\\ [][Next]_vars");
+    line("");
   }
 
   private void emit(Formula f, int column) {
-    List<String> lines = new ArrayList<>();
-    render(f, column, lines);
     String pad = " ".repeat(column);
-    for (String l : lines) line(pad + l);
-  }
-
-  /** Lines of {@code f}, the first to be placed at {@code column}, the rest already indented
-   * relative to it. */
-  private static void render(Formula f, int column, List<String> lines) {
-    if (f instanceof Atom a) {
-      lines.add(a.text());
-    } else if (f instanceof And a && a.items().size() == 1) {
-      render(a.items().get(0), column, lines);
-    } else if (f instanceof And a) {
-      bullets("/\\ ", a.items(), lines);
-    } else if (f instanceof Or o) {
-      bullets("\\/ ", o.items(), lines);
-    } else if (f instanceof Let let) {
-      for (int k = 0; k < let.definitions().size(); k++) {
-        Definition d = let.definitions().get(k);
-        lines.add((k == 0 ? "LET " : "    ") + d.name() + " == " + d.value());
-      }
-      List<String> body = new ArrayList<>();
-      render(let.body(), 0, body);
-      lines.add("IN  " + body.get(0));
-      for (String l : body.subList(1, body.size())) lines.add("    " + l);
-    } else if (f instanceof If i) {
-      lines.add("IF " + i.condition());
-      List<String> then = new ArrayList<>();
-      render(i.then(), 0, then);
-      lines.add("   THEN " + then.get(0));
-      for (String l : then.subList(1, then.size())) lines.add("        " + l);
-      List<String> otherwise = new ArrayList<>();
-      render(i.otherwise(), 0, otherwise);
-      lines.add("   ELSE " + otherwise.get(0));
-      for (String l : otherwise.subList(1, otherwise.size())) lines.add("        " + l);
-    }
-  }
-
-  private static void bullets(String bullet, List<Formula> items, List<String> lines) {
-    for (Formula item : items) {
-      List<String> sub = new ArrayList<>();
-      render(item, 0, sub);
-      lines.add(bullet + sub.get(0));
-      for (String l : sub.subList(1, sub.size())) lines.add("   " + l);
-    }
+    for (String l : Formula.lines(f)) line(pad + l);
   }
 
   private void line(String s) {

@@ -102,6 +102,11 @@ final class TlaExpressions {
     return Storage.of(shape, scope.process(), scope.instance(), name, TlaExpressions::id);
   }
 
+  /** The variable a checked statement writes. */
+  Storage storage(poolcheck.check.Action.Place place, Scope scope) {
+    return Storage.of(place, scope.process(), scope.instance(), TlaExpressions::id);
+  }
+
 
   String read(Storage s, Scope scope) {
     return scope.state().getOrDefault(s.name(), s.name());

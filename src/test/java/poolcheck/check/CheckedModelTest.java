@@ -105,4 +105,32 @@ class CheckedModelTest {
     assertThrows(IllegalArgumentException.class,
         () -> checked.constant(new Expr.Name(pos, "paint")));
   }
+
+  @Test
+  void resolvesEachStepsWritesGotosAssertsAndDomainsOnce() throws Exception {
+    CheckedModel checked = compile(Map.of(), null).checked();
+    CheckedModel.Process painter = checked.processes().get("painter");
+    List<CheckedStep> steps = painter.checkedSteps();
+    assertEquals(List.of("pick", "spin"), steps.stream().map(CheckedStep::label).toList());
+    CheckedStep pick = steps.get(0);
+    assertEquals(1, pick.next());
+    assertEquals("spin", pick.nextLabel());
+    Action.Choose choose = (Action.Choose) pick.body().get(0);
+    assertEquals("enum Colour", choose.domain().describe());
+    Action.Assign paint = (Action.Assign) choose.body().get(0);
+    assertEquals(new Action.Place("paint", false, checked.globals().get("paint").type()),
+        paint.target().variable());
+    assertTrue(paint.target().index() instanceof Expr.Self);
+    Action.Assign last = (Action.Assign) choose.body().get(1);
+    assertEquals(new Action.Place("last", true, painter.localTypes().get("last")),
+        last.target().variable());
+    CheckedStep spin = steps.get(1);
+    assertEquals(2, spin.next());
+    assertEquals("done", spin.nextLabel());
+    Action.For loop = (Action.For) spin.body().get(0);
+    assertEquals("0 .. 1", loop.domain().describe());
+    assertEquals("assert_painter_spin", ((Action.Assert) loop.body().get(0)).property());
+    assertEquals(new Action.Goto(((Action.Goto) spin.body().get(1)).pos(), "pick", 0),
+        spin.body().get(1));
+  }
 }
