@@ -49,7 +49,8 @@ final class CheckCommand implements Callable<Integer> {
   boolean noSymmetry;
 
   @Option(names = "--json", paramLabel = "FILE",
-      description = "Write the result as JSON (never over an input; checked before the search).")
+      description = "Write the result as JSON (never over an input; checked before the search); "
+          + "'-' writes it to stdout and the report to stderr.")
   Path json;
 
   @Option(names = "--max-states", paramLabel = "N",
@@ -112,8 +113,10 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    // `--json -`: the JSON alone on stdout, for a script to read; the report goes to stderr.
+    boolean jsonToStdout = Outputs.isStdout(json);
+    PrintWriter out = jsonToStdout ? err : spec.commandLine().getOut();
     CheckOptions options = new CheckOptions(maxStates, maxDepth, timeLimit,
         workers == null ? Runtime.getRuntime().availableProcessors() : workers,
         exact ? StoreMode.EXACT : StoreMode.FINGERPRINTS, !noSymmetry, spillDir, frontierMemory,
@@ -128,7 +131,7 @@ final class CheckCommand implements Callable<Integer> {
     CheckRun run = check.prepare();
     ModelInfo m = run.model();
     Outputs outputs = Outputs.of(m);
-    if (json != null) outputs.checkFile("--json", json);
+    if (json != null && !jsonToStdout) outputs.checkFile("--json", json);
     traceOptions.checkOutputs(outputs, traceOptions.allViolations);
     out.println("poolcheck: model " + m.name() + " " + m.constants());
     boolean all = traceOptions.allViolations;
@@ -173,7 +176,10 @@ final class CheckCommand implements Callable<Integer> {
     }
     List<String> warnings = cov.isPresent() && complete ? cov.get().warnings() : List.of();
     warnings.forEach(out::println);
-    if (json != null) {
+    if (jsonToStdout) {
+      out.flush();
+      Outputs.printJson(spec.commandLine().getOut(), r.json());
+    } else if (json != null) {
       try {
         outputs.write(json, r.json(), false);
       } catch (java.io.IOException e) {

@@ -39,6 +39,17 @@ final class Outputs {
   }
 
   /** Checks that {@code flag}'s {@code file} can be written to a directory that exists. */
+  /** {@code --json -}: standard output, as for most Unix tools. */
+  static boolean isStdout(Path file) {
+    return file != null && file.toString().equals("-");
+  }
+
+  /** The JSON on its own on stdout, one newline at the end. */
+  static void printJson(java.io.PrintWriter stdout, String json) {
+    stdout.print(json.endsWith("\n") ? json : json + "\n");
+    stdout.flush();
+  }
+
   void checkFile(String flag, Path file) {
     String what = flag + " " + Failure.printable(file.toString());
     if (Files.isDirectory(file)) throw new UsageException(what + ": is a directory");

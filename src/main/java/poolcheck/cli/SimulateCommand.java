@@ -59,7 +59,8 @@ final class SimulateCommand implements Callable<Integer> {
   boolean noShrink;
 
   @Option(names = "--json", paramLabel = "FILE",
-      description = "Write the result as JSON (never over an input; checked before the runs).")
+      description = "Write the result as JSON (never over an input; checked before the runs); "
+          + "'-' writes it to stdout and the report to stderr.")
   Path json;
 
   @Option(names = "--coverage", description = "Print how often the runs found each step "
@@ -68,7 +69,9 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
+    // `--json -`: the JSON alone on stdout, for a script to read; the report goes to stderr.
+    boolean jsonToStdout = Outputs.isStdout(json);
+    PrintWriter out = jsonToStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
     long s = seed != null ? seed : System.nanoTime();
     ModelCheck check = ModelCheck.of(model).config(modelOptions.config)
         .constants(modelOptions.constants);
@@ -79,7 +82,7 @@ final class SimulateCommand implements Callable<Integer> {
     SimulationRun run = simulation.prepare();
     ModelInfo m = run.model();
     Outputs outputs = Outputs.of(m);
-    if (json != null) outputs.checkFile("--json", json);
+    if (json != null && !jsonToStdout) outputs.checkFile("--json", json);
     out.println("poolcheck: model " + m.name() + " " + m.constants() + ", seed " + s);
     ModelCheckResult r;
     try (Interrupts interrupts = Interrupts.install(run::stop)) {
@@ -98,7 +101,10 @@ final class SimulateCommand implements Callable<Integer> {
       r.coverage().orElseThrow().warnings().forEach(w -> out.println(w.replaceFirst(": ",
           " in " + sim.runsDone() + " random run" + (sim.runsDone() == 1 ? "" : "s") + ": ")));
     }
-    if (json != null) {
+    if (jsonToStdout) {
+      out.flush();
+      Outputs.printJson(spec.commandLine().getOut(), r.json());
+    } else if (json != null) {
       try {
         outputs.write(json, r.json(), false);
       } catch (java.io.IOException e) {
