@@ -50,6 +50,16 @@ class MainTest {
   }
 
   @Test
+  void helpNamesACommandAndShowsItsUsage() {
+    Run r = run("help", "check");
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().startsWith("Usage: poolcheck check "), r.out());
+    Run unknown = run("help", "chekc");
+    assertEquals(ExitCode.BAD_INPUT, unknown.status());
+    assertTrue(unknown.err().contains("Unknown subcommand 'chekc'"), unknown.err());
+  }
+
+  @Test
   void verifiedModelExitsWithZero() {
     Run r = run("check", "-q", corpus("verified/counter.pool"));
     assertEquals(0, r.status(), r.err());
