@@ -37,6 +37,11 @@ final class Execution {
     this.deadlock = checked.checks(id) ? id : -1;
   }
 
+  /** The process instance (its index among all instances) that takes this transition. */
+  int instanceOf(int transition) {
+    return model.transitions().get(transition).instanceIndex();
+  }
+
   /** The run of {@code schedule}, or null when some step is not enabled where it is taken. */
   Result run(Schedule schedule) {
     outcomes.clear();

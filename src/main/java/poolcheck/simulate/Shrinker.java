@@ -5,8 +5,8 @@ import java.util.List;
 import poolcheck.simulate.Schedule.Choice;
 
 /**
- * Reduces a failing schedule to a locally minimal one that breaks the same property: ddmin over
- * its steps, then single-step removals, then simpler choices (the first initial state, the
+ * Reduces a failing schedule to a locally minimal one that breaks the same property: every step
+ * of one process instance at a time, ddmin over its steps, then single-step removals, then simpler choices (the first initial state, the
  * first outcome of a step, a lower-numbered transition), repeated until nothing changes. Every
  * candidate is run: it is kept only if each step is enabled where it is taken and the run ends
  * by breaking the same property, so the result is always a real counterexample.
@@ -24,12 +24,12 @@ final class Shrinker {
   }
 
   Execution.Result shrink(Execution.Result failing) {
-    Schedule start = failing.schedule();
     // ddmin's current candidate is always its last success, so that is the best so far even
     // if the budget runs out part-way.
-    Execution.Result[] lastSuccess = {failing};
-    DeltaDebugging.minimize(start.steps(), steps -> {
-      Execution.Result r = attempt(start.withSteps(steps));
+    Execution.Result[] lastSuccess = {withoutIdleInstances(failing)};
+    Schedule trimmed = lastSuccess[0].schedule();
+    DeltaDebugging.minimize(trimmed.steps(), steps -> {
+      Execution.Result r = attempt(trimmed.withSteps(steps));
       if (r != null) lastSuccess[0] = r;
       return r != null;
     });
@@ -47,11 +47,39 @@ final class Shrinker {
           i--;
         }
       }
+      Execution.Result fewer = withoutIdleInstances(best);
+      if (fewer != best) {
+        best = fewer;
+        changed = true;
+      }
       Execution.Result simpler = simplify(best);
       if (simpler != best) {
         best = simpler;
         changed = true;
       }
+    }
+    return best;
+  }
+
+  /**
+   * Drops every step of one process instance at a time. A reader that plays no part in the
+   * violation takes several steps, each enabled only after the one before, so ddmin and
+   * single-step removal (which need a run with that one step gone to stay enabled) keep them
+   * all; removing them together does not.
+   */
+  private Execution.Result withoutIdleInstances(Execution.Result from) {
+    Execution.Result best = from;
+    java.util.SortedSet<Integer> instances = new java.util.TreeSet<>();
+    for (Choice c : best.schedule().steps()) instances.add(execution.instanceOf(c.transition()));
+    for (int instance : instances) {
+      if (budget <= 0) break;
+      List<Choice> others = new ArrayList<>();
+      for (Choice c : best.schedule().steps()) {
+        if (execution.instanceOf(c.transition()) != instance) others.add(c);
+      }
+      if (others.size() == best.schedule().length()) continue;
+      Execution.Result r = attempt(best.schedule().withSteps(others));
+      if (r != null) best = r;
     }
     return best;
   }
