@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import poolcheck.api.Counterexample;
 import poolcheck.api.ModelCheck;
@@ -93,5 +94,19 @@ class QueueRestartModelTest {
         .statistics().distinct();
     assertEquals(ringLock, none);
     assertTrue(restart > none);
+  }
+
+  /**
+   * Two returners on two CPUs cannot both find the re-enabled NAPI on their own poll list at
+   * once (restart_napi_owner); with that, the grace period keeps the old cache exclusive at
+   * three pages and two returners too.
+   */
+  @Test
+  @Tag("slow")
+  void theGracePeriodHoldsWithTwoReturnersAndThreePages() {
+    ModelCheckResult r = ModelCheck.of(DESIGN).config("sync_before_free").constant("PAGES", 3)
+        .constant("CONSUMERS", 2).properties("alloc_cache_exclusive", "pool_eventually_freed")
+        .exhaustive().assertHolds();
+    assertEquals(2_843_736, r.statistics().distinct());
   }
 }
