@@ -130,7 +130,7 @@ class SimulatorTest {
   @Test
   void aShrinkingBudgetThatRunsOutStillReportsTheBestTraceSoFar() throws Exception {
     CompiledModel m = load("climb", CLIMB);
-    SimulationResult r = new Simulator(m).shrinkBudget(2_000).run(10, 500, 42);
+    SimulationResult r = new Simulator(m).shrinkBudget(80).run(10, 500, 42);
     Counterexample cx = r.counterexample().orElseThrow();
     assertTrue(cx.length() < r.foundLength(), cx.length() + " of " + r.foundLength());
     assertTrue(cx.length() > 30, "the budget was enough for the whole job");
