@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "poolcheck", mixinStandardHelpOptions = true, version = "poolcheck 0.1.0",
     description = "An explicit-state model checker for the Linux kernel's page_pool lifecycle.",
     subcommands = {CheckCommand.class, ReplayCommand.class, SimulateCommand.class,
-        ExportCommand.class, ProveCommand.class})
+        ExportCommand.class, ProveCommand.class, WorkerCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -2,20 +2,17 @@ package poolcheck.cluster;
 
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.atomic.AtomicLong;
 import poolcheck.system.PropertySelection;
 import poolcheck.system.TransitionSystem;
 
 /**
  * Every partition in this JVM, one thread each, messages through queues: the partitioned search
- * without a network, for tests and as the reference the Pekko transport is held to. Bytes are
- * counted as the codec would write them, so the figure compares with a real cluster's.
+ * without a network, for tests and as the reference the Pekko transport is held to.
  */
 public final class InProcessTransport implements Transport, AutoCloseable {
   private final BlockingQueue<Message>[] inboxes;
   private final BlockingQueue<Message> coordinator = new LinkedBlockingQueue<>();
   private final Thread[] threads;
-  private final AtomicLong bytes = new AtomicLong();
 
   @SuppressWarnings("unchecked")
   public InProcessTransport(TransitionSystem model, PropertySelection checked, int partitions) {
@@ -38,10 +35,6 @@ public final class InProcessTransport implements Transport, AutoCloseable {
 
   @Override
   public void toPartition(int partition, Message message) {
-    if (!(message instanceof Message.Expand || message instanceof Message.Lookup
-        || message instanceof Message.Finish)) {
-      bytes.addAndGet(MessageCodec.size(message));
-    }
     inboxes[partition].add(message);
   }
 
@@ -53,11 +46,6 @@ public final class InProcessTransport implements Transport, AutoCloseable {
   @Override
   public BlockingQueue<Message> coordinatorInbox() {
     return coordinator;
-  }
-
-  @Override
-  public long bytesSent() {
-    return bytes.get();
   }
 
   @Override

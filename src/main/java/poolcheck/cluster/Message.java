@@ -30,7 +30,7 @@ public sealed interface Message {
    * holds for the next level, and the shortest violation it saw (property -1: none).
    */
   record LevelReport(int from, int level, long added, long generated, long frontier,
-      Found found) implements Message {}
+      long bytesSent, Found found) implements Message {}
 
   /** Partition to coordinator: the answer to a {@link Lookup}. */
   record Entry(long id, long entry) implements Message {}

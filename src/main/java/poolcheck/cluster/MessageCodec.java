@@ -28,7 +28,7 @@ public final class MessageCodec {
     if (m instanceof Message.Expand) return 1 + 4;
     if (m instanceof Message.Lookup) return 1 + 8;
     if (m instanceof Message.Finish) return 1;
-    if (m instanceof Message.LevelReport r) return 1 + 4 + 4 + 8 + 8 + 8 + foundSize(r.found());
+    if (m instanceof Message.LevelReport r) return 1 + 4 + 4 + 8 + 8 + 8 + 8 + foundSize(r.found());
     if (m instanceof Message.Entry) return 1 + 8 + 8;
     Message.Failed f = (Message.Failed) m;
     return 1 + 4 + 4 + f.why().getBytes(StandardCharsets.UTF_8).length;
@@ -57,7 +57,7 @@ public final class MessageCodec {
       out.put(FINISH);
     } else if (m instanceof Message.LevelReport r) {
       out.put(REPORT).putInt(r.from()).putInt(r.level()).putLong(r.added())
-          .putLong(r.generated()).putLong(r.frontier());
+          .putLong(r.generated()).putLong(r.frontier()).putLong(r.bytesSent());
       putFound(out, r.found());
     } else if (m instanceof Message.Entry e) {
       out.put(ENTRY).putLong(e.id()).putLong(e.entry());
@@ -117,7 +117,7 @@ public final class MessageCodec {
         case LOOKUP -> new Message.Lookup(in.getLong());
         case FINISH -> new Message.Finish();
         case REPORT -> new Message.LevelReport(in.getInt(), in.getInt(), in.getLong(),
-            in.getLong(), in.getLong(), getFound(in));
+            in.getLong(), in.getLong(), in.getLong(), getFound(in));
         case ENTRY -> new Message.Entry(in.getLong(), in.getLong());
         case FAILED -> {
           int from = in.getInt();

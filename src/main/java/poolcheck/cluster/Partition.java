@@ -64,6 +64,8 @@ public final class Partition {
   private long added;
   private long generated;
   private Message.Found found;
+  /** Bytes this partition has sent to others, as {@link MessageCodec} writes them. */
+  private long bytesSent;
   // ---- the state being expanded ----
   private long parent;
   private int ordinal;
@@ -195,7 +197,7 @@ public final class Partition {
       if (blocked()) return;
       markersSent = true;
       for (int t = 0; t < partitions; t++) {
-        transport.toPartition(t, new Message.EndOfLevel(me, sent[t]));
+        send(t, new Message.EndOfLevel(me, sent[t]));
       }
       completeIfDone();
     }
@@ -225,10 +227,15 @@ public final class Partition {
     if (credits[to] > 0 && waiting[to].isEmpty()) {
       credits[to]--;
       sent[to]++;
-      transport.toPartition(to, new Message.Batch(me, level, batch, n));
+      send(to, new Message.Batch(me, level, batch, n));
     } else {
       waiting[to].add(batch);
     }
+  }
+
+  private void send(int to, Message m) {
+    if (to != me) bytesSent += MessageCodec.size(m);
+    transport.toPartition(to, m);
   }
 
   private void credit(int from) {
@@ -237,7 +244,7 @@ public final class Partition {
       long[] batch = waiting[from].poll();
       credits[from]--;
       sent[from]++;
-      transport.toPartition(from, new Message.Batch(me, level, batch, batch.length / stride));
+      send(from, new Message.Batch(me, level, batch, batch.length / stride));
     }
   }
 
@@ -249,7 +256,7 @@ public final class Partition {
       insert(entry, r, base + 1, b.level() + 1);
     }
     received[b.from()]++;
-    transport.toPartition(b.from(), new Message.Credit(me));
+    send(b.from(), new Message.Credit(me));
     completeIfDone();
   }
 
@@ -287,7 +294,7 @@ public final class Partition {
     next = new PackedStates(stride);
     // reset here, not when the next level begins: a fast sender's batches may come first
     Message.LevelReport r = new Message.LevelReport(me, level, added, generated,
-        current.count(), found);
+        current.count(), bytesSent, found);
     added = 0;
     generated = 0;
     found = null;

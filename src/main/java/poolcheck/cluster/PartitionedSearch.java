@@ -33,6 +33,7 @@ public final class PartitionedSearch {
   /** How long a level may pass without any partition's report before the run is given up. */
   private long silenceMillis = Long.MAX_VALUE;
   private Progress progress = Progress.NONE;
+  private long[] bytesSent = new long[0];
 
   /** Figures after each level: per partition states added, and the time the level took. */
   public interface Progress {
@@ -86,6 +87,7 @@ public final class PartitionedSearch {
     Verdict verdict = Verdict.VERIFIED;
     int level = -1;
     int depth = 0;
+    bytesSent = new long[parts];
     while (true) {
       for (int p = 0; p < parts; p++) transport.toPartition(p, new Message.Expand(level));
       long[] perPartition = new long[parts];
@@ -102,6 +104,7 @@ public final class PartitionedSearch {
           throw new IllegalStateException("the coordinator got " + m + " at level " + level);
         }
         perPartition[r.from()] = r.added();
+        bytesSent[r.from()] = r.bytesSent();
         distinct += r.added();
         generated += r.generated();
         frontier += r.frontier();
@@ -144,6 +147,13 @@ public final class PartitionedSearch {
         System.currentTimeMillis() - start, parts, 0);
     return new CheckResult(model.name(), model.constants(), checked.names(), verdict, stats,
         trace, reason);
+  }
+
+  /** Bytes the partitions sent each other (batches, credits, markers) in the last run. */
+  public long bytesSent() {
+    long n = 0;
+    for (long b : bytesSent) n += b;
+    return n;
   }
 
   /** Asks the owner of global state {@code id} for its trace entry. */

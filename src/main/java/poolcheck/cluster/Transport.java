@@ -16,7 +16,4 @@ public interface Transport {
 
   /** Where the coordinator's messages arrive. */
   BlockingQueue<Message> coordinatorInbox();
-
-  /** Bytes of the messages between partitions so far, as {@link MessageCodec} writes them. */
-  long bytesSent();
 }
