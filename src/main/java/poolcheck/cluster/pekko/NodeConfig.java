@@ -22,7 +22,12 @@ final class NodeConfig {
             allow-java-serialization = off
             warn-about-java-serializer-usage = off
             serializers { poolcheck = "poolcheck.cluster.pekko.WireSerializer" }
-            serialization-bindings { "poolcheck.cluster.pekko.Wire" = poolcheck }
+            serialization-bindings {
+              "poolcheck.cluster.pekko.Wire" = poolcheck
+              # Pekko skips this binding when com.google.protobuf is absent, by a name check
+              # that the jar's relocation of com.google rewrites: turned off here instead.
+              "com.google.protobuf.GeneratedMessage" = none
+            }
           }
           remote.artery {
             transport = tcp
