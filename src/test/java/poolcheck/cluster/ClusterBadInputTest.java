@@ -91,6 +91,23 @@ class ClusterBadInputTest {
   }
 
   @Test
+  void aWorkerKilledWithSignalNineEndsTheRunAsIncompleteNamingTheNode() throws Exception {
+    int port = freePort();
+    Process coordinator = start("coordinator", "check", "-q", "models/bench/recycle.pool",
+        "--cluster", "127.0.0.1:" + port, "--cluster-workers", "2");
+    Process worker = start("worker", "worker", "--join", "127.0.0.1:" + port,
+        "--connect-timeout", "60");
+    Thread.sleep(15_000);
+    assertTrue(worker.isAlive(), Files.readString(dir.resolve("worker")));
+    worker.destroyForcibly().waitFor();
+    Run r = finish("coordinator", coordinator, 90);
+    assertEquals(3, r.exit(), r.output());
+    assertTrue(r.output().contains("incomplete: cluster: lost node pekko://poolcheck@127.0.0.1:"),
+        r.output());
+    assertTrue(!r.output().contains("verified"), r.output());
+  }
+
+  @Test
   void aClusterRunOfALeadsToPropertyIsRefused() throws Exception {
     Run r = finish("coordinator", start("coordinator", "check", "-q",
         "models/page_pool_v6_12.pool", "--config", "small", "--cluster-local", "1"), 90);
