@@ -20,7 +20,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "a subcommand is required: check, replay, simulate, export, prove");
+        "a subcommand is required: check, replay, simulate, export, prove, worker");
   }
 
   public static void main(String[] args) {

@@ -82,7 +82,7 @@ class PartitionsAgreeTest {
   @Test
   void partitionsAgreeOnRandomModels() throws Exception {
     Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
-    for (long seed = 1; seed <= 40; seed++) {
+    for (long seed = 1; seed <= 60; seed++) {
       CompiledModel m;
       try {
         m = Models.fromText("random.pool", RandomModels.generate(seed));
