@@ -29,6 +29,12 @@ public final class Partition {
   static final int CREDITS = 4;
   /** States expanded between looks at the inbox. */
   private static final int SLICE = 256;
+  /**
+   * Fingerprints remembered per destination, direct-mapped: a successor found there was sent
+   * already (this level or an earlier one) and its owner would drop it, so it is not sent
+   * again. Sound because a visited set only grows; 128 KB per destination.
+   */
+  private static final int SENT_CACHE = 1 << 14;
 
   private final TransitionSystem model;
   private final StateLayout layout;
@@ -47,6 +53,7 @@ public final class Partition {
   private final int[] state;
   private final int[] scratch;
   private final long[] packed;
+  private final long[][] recentlySent;
 
   // ---- this level ----
   private int level = Integer.MIN_VALUE;
@@ -90,6 +97,7 @@ public final class Partition {
     this.state = new int[layout.slots()];
     this.scratch = new int[layout.slots()];
     this.packed = new long[words];
+    this.recentlySent = new long[partitions][SENT_CACHE];
     this.outgoing = new long[partitions][];
     this.outgoingCount = new int[partitions];
     this.credits = new int[partitions];
@@ -208,6 +216,10 @@ public final class Partition {
     layout.pack(successor, packed, 0);
     long fp = Fingerprint.of(packed, 0, words);
     int owner = Ownership.owner(fp, partitions);
+    long[] recent = recentlySent[owner];
+    int slot = (int) (fp ^ (fp >>> 29)) & (SENT_CACHE - 1);
+    if (recent[slot] == fp && fp != 0) return;
+    recent[slot] = fp;
     long[] buf = outgoing[owner];
     if (buf == null) buf = outgoing[owner] = new long[BATCH_STATES * stride];
     int base = outgoingCount[owner]++ * stride;
