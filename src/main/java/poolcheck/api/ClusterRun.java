@@ -54,7 +54,7 @@ final class ClusterRun {
       CheckResult r = CoordinatorNode.run(model, checked, shipment, setup.host(), setup.port(),
           setup.workers(), Duration.ofSeconds(setup.joinTimeoutSeconds()),
           port -> started.addAll(startLocal(setup.localWorkers(), setup.host(), port)),
-          setup.log());
+          setup.log(), setup.stopRequested());
       return ModelCheckResult.of(r, null, r.verdict() == Verdict.VIOLATED ? List.of(r)
           : List.of());
     } catch (CoordinatorNode.ClusterFailure f) {

@@ -145,9 +145,15 @@ final class CheckCommand implements Callable<Integer> {
     out.println("poolcheck: model " + m.name() + " " + m.constants());
     boolean all = traceOptions.allViolations;
     ModelCheckResult r;
-    try (Interrupts interrupts = Interrupts.install(run::stop)) {
+    java.util.concurrent.atomic.AtomicBoolean signalled =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    try (Interrupts interrupts = Interrupts.install(() -> {
+      signalled.set(true);
+      run.stop();
+    })) {
       r = cluster != null || clusterLocal != null ? check.onCluster(ClusterFlags.setup(cluster,
-          clusterWorkers, clusterLocal, quiet ? line -> { } : err::println)) : run.run();
+          clusterWorkers, clusterLocal, quiet ? line -> { } : err::println)
+          .stopWhen(signalled::get)) : run.run();
     } catch (java.io.UncheckedIOException e) {
       // spill, trace-log and checkpoint files: one line through Main's IOException handler
       throw new java.io.IOException(e.getMessage() + (e.getMessage().equals(

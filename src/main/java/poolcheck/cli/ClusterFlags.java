@@ -19,7 +19,7 @@ final class ClusterFlags {
     int n = workers == null ? 2 : workers;
     if (n < 1 || n > 1024) throw new UsageException("--cluster-workers: 1 to 1024 workers");
     String[] hp = hostPort("--cluster", cluster);
-    return new ClusterSetup(hp[0], Integer.parseInt(hp[1]), n, 0, 600, log);
+    return new ClusterSetup(hp[0], Integer.parseInt(hp[1]), n, 0, 600, log, () -> false);
   }
 
   static String[] hostPort(String flag, String s) {

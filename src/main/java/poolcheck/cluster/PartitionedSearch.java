@@ -33,6 +33,7 @@ public final class PartitionedSearch {
   /** How long a level may pass without any partition's report before the run is given up. */
   private long silenceMillis = Long.MAX_VALUE;
   private Progress progress = Progress.NONE;
+  private java.util.function.BooleanSupplier stop = () -> false;
   private long[] bytesSent = new long[0];
 
   /** Figures after each level: per partition states added, and the time the level took. */
@@ -65,6 +66,26 @@ public final class PartitionedSearch {
     return this;
   }
 
+  /** Asked every 100 ms: when true, the run ends INTERRUPTED mid-level. */
+  public PartitionedSearch stopWhen(java.util.function.BooleanSupplier s) {
+    this.stop = s;
+    return this;
+  }
+
+  /** A partition's next message; null when a stop was asked for. */
+  private Message next(String waitingFor) throws InterruptedException {
+    long deadline = silenceMillis == Long.MAX_VALUE ? Long.MAX_VALUE
+        : System.currentTimeMillis() + silenceMillis;
+    while (true) {
+      Message m = transport.coordinatorInbox().poll(100, TimeUnit.MILLISECONDS);
+      if (m != null) return m;
+      if (stop.getAsBoolean()) return null;
+      if (System.currentTimeMillis() > deadline) {
+        throw new Lost("no partition answered for " + silenceMillis / 1000 + " s " + waitingFor);
+      }
+    }
+  }
+
   public PartitionedSearch progress(Progress p) {
     this.progress = p;
     return this;
@@ -93,12 +114,8 @@ public final class PartitionedSearch {
       long[] perPartition = new long[parts];
       long frontier = 0;
       for (int got = 0; got < parts; got++) {
-        Message m = transport.coordinatorInbox().poll(silenceMillis == Long.MAX_VALUE
-            ? Long.MAX_VALUE : silenceMillis, TimeUnit.MILLISECONDS);
-        if (m == null) {
-          throw new Lost("no partition reported for " + silenceMillis / 1000 + " s at level "
-              + Math.max(0, level));
-        }
+        Message m = next("at level " + Math.max(0, level));
+        if (m == null) break;
         if (m instanceof Message.Failed f) throw new Lost(f.why());
         if (!(m instanceof Message.LevelReport r) || r.level() != level) {
           throw new IllegalStateException("the coordinator got " + m + " at level " + level);
@@ -110,6 +127,14 @@ public final class PartitionedSearch {
         frontier += r.frontier();
         Message.Found f = r.found();
         if (f != null && (found == null || f.length() < found.length())) found = f;
+      }
+      if (stop.getAsBoolean()) {
+        // the level is cut: its counts are partial, and no verdict comes from it
+        verdict = Verdict.INTERRUPTED;
+        reason = "interrupted";
+        depth = Math.max(0, level);
+        found = null;
+        break;
       }
       progress.level(level + 1, distinct, generated, frontier, perPartition,
           System.currentTimeMillis() - start);

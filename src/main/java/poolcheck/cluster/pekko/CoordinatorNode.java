@@ -52,7 +52,8 @@ public final class CoordinatorNode {
    */
   public static CheckResult run(TransitionSystem model, PropertySelection checked,
       Shipment shipment, String host, int port, int workers, Duration joinTimeout,
-      IntConsumer bound, Consumer<String> log) throws InterruptedException {
+      IntConsumer bound, Consumer<String> log, java.util.function.BooleanSupplier stop)
+      throws InterruptedException {
     ActorSystem system;
     try {
       system = ActorSystem.create("poolcheck", NodeConfig.of(host, port));
@@ -80,6 +81,7 @@ public final class CoordinatorNode {
       try {
         PartitionedSearch search = new PartitionedSearch(model, checked, transport)
             .silenceMillis(600_000)
+            .stopWhen(stop)
             .progress((level, distinct, generated, frontier, per, millis) -> log.accept(
                 String.format(java.util.Locale.ROOT, "level %d: %,d distinct, %,d generated,"
                     + " frontier %,d, per node %s, %.1f s", level, distinct, generated,
