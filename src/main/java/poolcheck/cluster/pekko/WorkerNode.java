@@ -140,8 +140,9 @@ public final class WorkerNode {
         return;
       }
       CompiledModel model;
+      Path dir = null;
       try {
-        Path dir = Files.createTempDirectory("poolcheck-worker");
+        dir = Files.createTempDirectory("poolcheck-worker");
         for (Map.Entry<String, String> f : s.files().entrySet()) {
           Path p = dir.resolve(relative(f.getKey()));
           Files.createDirectories(p.getParent());
@@ -157,6 +158,8 @@ public final class WorkerNode {
       } catch (Exception e) {
         refuse("cannot load the shipped model: " + e.getMessage());
         return;
+      } finally {
+        deleteQuietly(dir);
       }
       CompiledModel system = model.withSymmetry(s.symmetry());
       PropertySelection checked = PropertySelection.of(system, s.properties(), s.deadlock());
@@ -181,10 +184,25 @@ public final class WorkerNode {
       outcome.complete("refused the run: " + why);
     }
 
+    /** The file's place under the worker's directory: never above it ("..": "_up"). */
     private static Path relative(String name) {
       Path p = Path.of(name).normalize();
       if (p.isAbsolute()) p = p.getRoot().relativize(p);
-      return p;
+      Path out = Path.of("");
+      for (Path part : p) out = out.resolve(part.toString().equals("..") ? "_up" : part.toString());
+      return out;
+    }
+
+    /** The shipped files are compiled into memory: the copies go at once. */
+    private static void deleteQuietly(Path dir) {
+      if (dir == null) return;
+      try (var files = Files.walk(dir)) {
+        for (Path f : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
+          Files.deleteIfExists(f);
+        }
+      } catch (java.io.IOException | java.io.UncheckedIOException e) {
+        // a temporary directory left behind is harmless
+      }
     }
   }
 
