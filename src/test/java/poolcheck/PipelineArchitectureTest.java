@@ -72,6 +72,14 @@ class PipelineArchitectureTest {
       .should().dependOnClassesThat().resideInAnyPackage("poolcheck.language..",
           "poolcheck.trace..", "poolcheck.cli..", "poolcheck.api..");
 
+  /** The searches run on one machine or many alike: Pekko stays in poolcheck.cluster.pekko. */
+  @ArchTest
+  static final ArchRule exploreNeverImportsPekko = noClasses()
+      .that().resideInAnyPackage("poolcheck.explore..", "poolcheck.system..",
+          "poolcheck.cluster")
+      .should().dependOnClassesThat().resideInAnyPackage("org.apache.pekko..", "scala..",
+          "com.typesafe..");
+
   @ArchTest
   static final ArchRule resultImportsNothingDownstream = noClasses()
       .that().resideInAPackage("poolcheck.result..")

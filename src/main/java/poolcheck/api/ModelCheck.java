@@ -150,6 +150,12 @@ public final class ModelCheck {
     return new ModelCheck(source, selection, options, progress, sink);
   }
 
+  /** Every reachable state, breadth-first, partitioned over a Pekko cluster (docs/cluster.md). */
+  public ModelCheckResult onCluster(ClusterSetup setup) {
+    options.checkBeforeRun();
+    return ClusterRun.run(source, selection, options, setup);
+  }
+
   /** Every reachable state, breadth-first: a proof when it holds. */
   public ModelCheckResult exhaustive() {
     return prepare().run();

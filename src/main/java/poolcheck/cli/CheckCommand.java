@@ -111,6 +111,18 @@ final class CheckCommand implements Callable<Integer> {
       description = "Seconds between progress lines (default: 2).")
   double progressInterval;
 
+  @Option(names = "--cluster", paramLabel = "HOST:PORT", description = "Coordinate a Pekko "
+      + "cluster bound at HOST:PORT; --cluster-workers workers join it (docs/cluster.md).")
+  String cluster;
+
+  @Option(names = "--cluster-workers", paramLabel = "N",
+      description = "Workers a --cluster run waits for (default: 2).")
+  Integer clusterWorkers;
+
+  @Option(names = "--cluster-local", paramLabel = "N",
+      description = "Start N worker JVMs on this machine and run on them over loopback.")
+  Integer clusterLocal;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
@@ -136,8 +148,15 @@ final class CheckCommand implements Callable<Integer> {
     out.println("poolcheck: model " + m.name() + " " + m.constants());
     boolean all = traceOptions.allViolations;
     ModelCheckResult r;
-    try (Interrupts interrupts = Interrupts.install(run::stop)) {
-      r = run.run();
+    java.util.concurrent.atomic.AtomicBoolean signalled =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    try (Interrupts interrupts = Interrupts.install(() -> {
+      signalled.set(true);
+      run.stop();
+    })) {
+      r = cluster != null || clusterLocal != null ? check.onCluster(ClusterFlags.setup(cluster,
+          clusterWorkers, clusterLocal, quiet ? line -> { } : err::println)
+          .stopWhen(signalled::get)) : run.run();
     } catch (java.io.UncheckedIOException e) {
       // spill, trace-log and checkpoint files: one line through Main's IOException handler
       throw new java.io.IOException(e.getMessage() + (e.getMessage().equals(

@@ -17,14 +17,14 @@ import poolcheck.system.TransitionSystem;
  * unreduced model: from a concrete initial state in the first state's orbit, each step takes
  * the same transition to a successor in the recorded state's orbit, as TLC does.
  */
-final class Concretizer {
+public final class Concretizer {
   private Concretizer() {}
 
   /** A property broken while a transition ran, and the state it broke in. */
   private record Broken(int property, int[] at) {}
 
   /** {@code checked} is what the search checked: an unchecked assert must not break here. */
-  static Counterexample concretize(TransitionSystem reduced, Counterexample cx,
+  public static Counterexample concretize(TransitionSystem reduced, Counterexample cx,
       PropertySelection checked) {
     TransitionSystem model = reduced.withSymmetry(false);
     Stepper stepper = model.stepper(checked);

@@ -8,14 +8,14 @@ import java.util.Random;
  * that every kind of violation (invariant, assertion, runtime error, deadlock) turns up across
  * seeds. Every value stays in 0 .. R-1, so the text always compiles.
  */
-final class RandomModels {
+public final class RandomModels {
   private static final int R = 3;
   private static final int GLOBALS = 2;
   private static final int STEPS = 3;
 
   private RandomModels() {}
 
-  static String generate(long seed) {
+  public static String generate(long seed) {
     Random rnd = new Random(seed);
     StringBuilder b = new StringBuilder("model random_" + seed + ";\n");
     for (int g = 0; g < GLOBALS; g++) b.append("var g").append(g).append(" : 0 .. 2 = 0;\n");

@@ -1,0 +1,251 @@
+package poolcheck.cluster;
+
+import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import poolcheck.explore.Concretizer;
+import poolcheck.explore.store.TraceLog;
+import poolcheck.result.CheckResult;
+import poolcheck.result.Counterexample;
+import poolcheck.result.Statistics;
+import poolcheck.result.TraceStep;
+import poolcheck.result.Verdict;
+import poolcheck.system.PropertySelection;
+import poolcheck.system.Stepper;
+import poolcheck.system.SuccessorSink;
+import poolcheck.system.TransitionSystem;
+
+/**
+ * The coordinator of a partitioned breadth-first search: starts each level on every partition,
+ * waits for every partition's report, and decides between levels, as the single-machine level
+ * search does (a violation ends the run once its level is complete; the shortest is reported).
+ * The counterexample is rebuilt by following parent links from partition to partition, then
+ * re-executing the model from an initial state by the logged ordinals, on this machine.
+ */
+public final class PartitionedSearch {
+  private final TransitionSystem model;
+  private final PropertySelection checked;
+  private final Transport transport;
+  private int maxDepth = Integer.MAX_VALUE;
+  private long timeLimitMillis = Long.MAX_VALUE;
+  /** How long a level may pass without any partition's report before the run is given up. */
+  private long silenceMillis = Long.MAX_VALUE;
+  private Progress progress = Progress.NONE;
+  private java.util.function.BooleanSupplier stop = () -> false;
+  private long[] bytesSent = new long[0];
+
+  /** Figures after each level: per partition states added, and the time the level took. */
+  public interface Progress {
+    Progress NONE = (level, distinct, generated, frontier, perPartition, millis) -> { };
+
+    void level(int level, long distinct, long generated, long frontier, long[] perPartition,
+        long millis);
+  }
+
+  public PartitionedSearch(TransitionSystem model, PropertySelection checked,
+      Transport transport) {
+    this.model = model;
+    this.checked = checked;
+    this.transport = transport;
+  }
+
+  public PartitionedSearch maxDepth(int n) {
+    this.maxDepth = n;
+    return this;
+  }
+
+  public PartitionedSearch timeLimitMillis(long n) {
+    this.timeLimitMillis = n;
+    return this;
+  }
+
+  public PartitionedSearch silenceMillis(long n) {
+    this.silenceMillis = n;
+    return this;
+  }
+
+  /** Asked every 100 ms: when true, the run ends INTERRUPTED mid-level. */
+  public PartitionedSearch stopWhen(java.util.function.BooleanSupplier s) {
+    this.stop = s;
+    return this;
+  }
+
+  /** A partition's next message; null when a stop was asked for. */
+  private Message next(String waitingFor) throws InterruptedException {
+    long deadline = silenceMillis == Long.MAX_VALUE ? Long.MAX_VALUE
+        : System.currentTimeMillis() + silenceMillis;
+    while (true) {
+      Message m = transport.coordinatorInbox().poll(100, TimeUnit.MILLISECONDS);
+      if (m != null) return m;
+      if (stop.getAsBoolean()) return null;
+      if (System.currentTimeMillis() > deadline) {
+        throw new Lost("no partition answered for " + silenceMillis / 1000 + " s " + waitingFor);
+      }
+    }
+  }
+
+  public PartitionedSearch progress(Progress p) {
+    this.progress = p;
+    return this;
+  }
+
+  /** Thrown when a partition fails or falls silent: the run has no answer. */
+  public static final class Lost extends RuntimeException {
+    public Lost(String why) {
+      super(why);
+    }
+  }
+
+  public CheckResult run() throws InterruptedException {
+    long start = System.currentTimeMillis();
+    int parts = transport.partitions();
+    long distinct = 0;
+    long generated = 0;
+    Message.Found found = null;
+    String reason = null;
+    Verdict verdict = Verdict.VERIFIED;
+    int level = -1;
+    int depth = 0;
+    bytesSent = new long[parts];
+    while (true) {
+      for (int p = 0; p < parts; p++) transport.toPartition(p, new Message.Expand(level));
+      long[] perPartition = new long[parts];
+      long frontier = 0;
+      for (int got = 0; got < parts; got++) {
+        Message m = next("at level " + Math.max(0, level));
+        if (m == null) break;
+        if (m instanceof Message.Failed f) throw new Lost(f.why());
+        if (!(m instanceof Message.LevelReport r) || r.level() != level) {
+          throw new IllegalStateException("the coordinator got " + m + " at level " + level);
+        }
+        perPartition[r.from()] = r.added();
+        bytesSent[r.from()] = r.bytesSent();
+        distinct += r.added();
+        generated += r.generated();
+        frontier += r.frontier();
+        Message.Found f = r.found();
+        if (f != null && (found == null || f.length() < found.length())) found = f;
+      }
+      if (stop.getAsBoolean()) {
+        // the level is cut: its counts are partial, and no verdict comes from it
+        verdict = Verdict.INTERRUPTED;
+        reason = "interrupted";
+        depth = Math.max(0, level);
+        found = null;
+        break;
+      }
+      progress.level(level + 1, distinct, generated, frontier, perPartition,
+          System.currentTimeMillis() - start);
+      if (found != null) {
+        verdict = Verdict.VIOLATED;
+        depth = found.length();
+        break;
+      }
+      if (frontier == 0) {
+        depth = Math.max(0, level);
+        break;
+      }
+      level++;
+      if (level >= maxDepth) {
+        verdict = Verdict.INCOMPLETE;
+        reason = "depth limit " + maxDepth + " reached";
+        depth = level;
+        break;
+      }
+      if (System.currentTimeMillis() - start > timeLimitMillis) {
+        verdict = Verdict.INCOMPLETE;
+        reason = "time limit " + timeLimitMillis / 1000 + " s reached";
+        depth = level;
+        break;
+      }
+    }
+    Message.Found f = found;
+    Optional<Counterexample> trace = Optional.empty();
+    if (f != null) trace = Optional.of(counterexample(f));
+    if (model.reducesSymmetry()) {
+      trace = trace.map(cx -> Concretizer.concretize(model, cx, checked));
+    }
+    trace = trace.map(cx -> cx.explainedBy(model, checked));
+    Statistics stats = new Statistics(generated, distinct, depth,
+        System.currentTimeMillis() - start, parts, 0);
+    return new CheckResult(model.name(), model.constants(), checked.names(), verdict, stats,
+        trace, reason);
+  }
+
+  /** Bytes the partitions sent each other (batches, credits, markers) in the last run. */
+  public long bytesSent() {
+    long n = 0;
+    for (long b : bytesSent) n += b;
+    return n;
+  }
+
+  /** Asks the owner of global state {@code id} for its trace entry. */
+  private long entry(long id) throws InterruptedException {
+    int parts = transport.partitions();
+    transport.toPartition(Ownership.partitionOf(id, parts), new Message.Lookup(id));
+    Message m = transport.coordinatorInbox().poll(silenceMillis == Long.MAX_VALUE
+        ? Long.MAX_VALUE : silenceMillis, TimeUnit.MILLISECONDS);
+    if (m == null) throw new Lost("no answer for the trace of state " + id);
+    if (m instanceof Message.Failed failed) throw new Lost(failed.why());
+    if (!(m instanceof Message.Entry e) || e.id() != id) {
+      throw new IllegalStateException("the coordinator got " + m + " for a trace entry");
+    }
+    return e.entry();
+  }
+
+  private Counterexample counterexample(Message.Found f) throws InterruptedException {
+    List<Integer> ordinals = new ArrayList<>();
+    for (long id = f.anchor(); id >= 0; ) {
+      long e = entry(id);
+      ordinals.add((int) (e & ((1 << TraceLog.ORDINAL_BITS) - 1)));
+      id = (e >>> TraceLog.ORDINAL_BITS) - 1;
+    }
+    List<TraceStep> steps = new ArrayList<>();
+    if (!ordinals.isEmpty()) {
+      Stepper stepper = model.stepper(checked);
+      Pick pick = new Pick(ordinals.get(ordinals.size() - 1));
+      stepper.initialStates(pick);
+      steps.add(new TraceStep(null, model.view(pick.state)));
+      for (int i = ordinals.size() - 2; i >= 0; i--) {
+        int[] from = pick.state;
+        pick = new Pick(ordinals.get(i));
+        stepper.successors(from, pick);
+        steps.add(new TraceStep(model.transitions().get(pick.transition),
+            model.view(pick.state)));
+      }
+    }
+    if (f.at() != null) {
+      steps.add(new TraceStep(f.transition() < 0 ? null
+          : model.transitions().get(f.transition()), model.view(f.at())));
+    }
+    return new Counterexample(model.properties().get(f.property()),
+        ImmutableList.copyOf(steps));
+  }
+
+  /** Catches the emission with the given ordinal; violations count as emissions too. */
+  private static final class Pick implements SuccessorSink {
+    final int wanted;
+    int seen;
+    int[] state;
+    int transition;
+
+    Pick(int wanted) {
+      this.wanted = wanted;
+    }
+
+    @Override
+    public void successor(int[] next, int t) {
+      if (seen++ == wanted) {
+        state = next;
+        transition = t;
+      }
+    }
+
+    @Override
+    public void violation(int property, int[] at, int t) {
+      seen++;
+    }
+  }
+}
