@@ -49,7 +49,7 @@ final class EngineOptions {
     try {
       return check.get();
     } catch (InvalidSearchOption e) {
-      throw new InvalidOptionException(e.option(), e::render);
+      throw new InvalidOptionException(e);
     }
   }
 }
