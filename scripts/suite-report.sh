@@ -7,7 +7,8 @@
 #
 # A shared or loaded machine (CI) is slower than the idle one the budget is for, so time is
 # reported always and fails only on a clear breach: the default tier over twice its budget, or
-# one test class over the whole budget. The heap cap fails outright when it is missing or above
+# one test class over the whole budget, both stretched by the 15-minute load average per core
+# when that is above 1. The heap cap fails outright when it is missing or above
 # 2 GB in pom.xml, since that is what makes the suite fit. Exit 0 within, 1 on a breach, 2 when
 # there are no reports to read.
 set -euo pipefail
@@ -64,19 +65,25 @@ report() { # directory, tier name, whether to hold it to the budget
   echo "  slowest classes:"
   head -5 <<<"$rows" | awk '{ printf "    %7.1f s  %s\n", $1, $4 }'
   if [ "$held" = yes ]; then
-    local total over
+    local total over load factor limit
     total="$(awk '{ t += $1 } END { printf "%.0f", t }' <<<"$rows")"
-    over="$(awk -v b="$budget" '$1 > b { print $4 }' <<<"$rows")"
-    if [ "$total" -gt $((2 * budget)) ]; then
-      echo "BREACH: $tier took $total s, over twice its budget of $budget s"
+    # The budget is for an idle machine: on a loaded one (the 15-minute load average above the
+    # core count; the suite itself keeps 2 cores about busy) the limits stretch by the ratio.
+    load="$(cut -d' ' -f3 /proc/loadavg)"
+    factor="$(awk -v l="$load" -v c="$(nproc)" 'BEGIN { f = l / c; printf "%.2f", f < 1 ? 1 : f }')"
+    limit="$(awk -v b="$budget" -v f="$factor" 'BEGIN { printf "%.0f", 2 * b * f }')"
+    over="$(awk -v b="$budget" -v f="$factor" '$1 > b * f { print $4 }' <<<"$rows")"
+    if [ "$total" -gt "$limit" ]; then
+      echo "BREACH: $tier took $total s, over twice its budget of $budget s" \
+        "(x $factor for the load: $limit s)"
       return 1
     elif [ -n "$over" ]; then
-      echo "BREACH: one class over the whole budget of $budget s: $over"
+      echo "BREACH: one class over the whole budget of $budget s (x $factor for the load): $over"
       return 1
     elif [ "$total" -gt "$budget" ]; then
-      echo "note: $tier took $total s, over its $budget s budget but within twice it: on an" \
-        "idle 2-core machine it should fit; this one had load $(cut -d' ' -f1-3 /proc/loadavg)" \
-        "on $(nproc) cores"
+      echo "note: $tier took $total s, over its $budget s budget but within the $limit s" \
+        "allowed at this load ($(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores): measure" \
+        "on an idle machine with scripts/suite-budget.sh"
     else
       echo "$tier within its budget of $budget s"
     fi

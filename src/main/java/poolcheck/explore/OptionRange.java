@@ -30,8 +30,12 @@ public final class OptionRange {
   /** 0 checkpoints at every level. */
   public static final OptionRange CHECKPOINT_INTERVAL = new OptionRange("checkpointInterval",
       Unit.SECONDS, 0, () -> MAX_SECONDS * 1000);
+  /**
+   * A user reports at most every millisecond; the engine also takes 0, "at every chance", which
+   * tests use to see every report whatever the machine's speed.
+   */
   public static final OptionRange PROGRESS_INTERVAL = new OptionRange("progressInterval",
-      Unit.SECONDS, 1, () -> MAX_SECONDS * 1000);
+      Unit.SECONDS, 0, 1, () -> MAX_SECONDS * 1000);
 
   /** The unit a user gives and how many of the engine's units it holds. */
   public enum Unit {
@@ -49,12 +53,19 @@ public final class OptionRange {
   private final String name;
   private final Unit unit;
   private final long min;
+  /** The least a user may give, in the engine's unit: at least {@code min}. */
+  private final long userLeast;
   private final LongSupplier max;
 
   private OptionRange(String name, Unit unit, long min, LongSupplier max) {
+    this(name, unit, min, min, max);
+  }
+
+  private OptionRange(String name, Unit unit, long min, long userLeast, LongSupplier max) {
     this.name = name;
     this.unit = unit;
     this.min = min;
+    this.userLeast = userLeast;
     this.max = max;
   }
 
@@ -65,7 +76,7 @@ public final class OptionRange {
 
   /** The same range under another name (the ledger's budget is a time limit). */
   public OptionRange named(String other) {
-    return new OptionRange(other, unit, min, max);
+    return new OptionRange(other, unit, min, userLeast, max);
   }
 
   public String name() {
@@ -80,9 +91,9 @@ public final class OptionRange {
     return Math.max(256, 4 * Runtime.getRuntime().availableProcessors());
   }
 
-  /** The least whole value a user can give: the engine's minimum rounded up to the unit. */
+  /** The least whole value a user can give, rounded up to the user's unit. */
   private long userMin() {
-    return Math.floorDiv(min + unit.scale - 1, unit.scale);
+    return Math.floorDiv(userLeast + unit.scale - 1, unit.scale);
   }
 
   private long userMax() {
@@ -100,7 +111,7 @@ public final class OptionRange {
 
   /** Checks a number of seconds (NaN and infinities refused); returns it. */
   public double check(double seconds) {
-    double least = (double) min / unit.scale;
+    double least = (double) userLeast / unit.scale;
     double most = (double) max.getAsLong() / unit.scale;
     if (!(seconds >= least && seconds <= most)) { // also catches NaN
       throw new InvalidSearchOption(name, n -> n.apply(name) + " " + seconds
@@ -115,9 +126,9 @@ public final class OptionRange {
     return check(seconds) * unit.scale;
   }
 
-  /** Seconds, checked, in milliseconds (at least the least the engine accepts). */
+  /** Seconds, checked, in milliseconds (at least the least a user may give). */
   public long millis(double seconds) {
-    return Math.max(min, (long) (check(seconds) * unit.scale));
+    return Math.max(userLeast, (long) (check(seconds) * unit.scale));
   }
 
   /** Megabytes, checked, in bytes. */

@@ -32,7 +32,7 @@ import java.util.Objects;
  *     Long.MAX_VALUE: never)
  * @param resume the directory of the checkpoint to continue from (null: start afresh)
  * @param modelDigest the digest of the model's text, recorded in checkpoints (may be null)
- * @param progressMillis the least time between two progress reports, at least 1
+ * @param progressMillis the least time between two progress reports (0: at every chance)
  */
 public record SearchOptions(int workers, Store store, long maxStates, int maxDepth,
     long timeLimitMillis, ImmutableSet<String> properties, boolean deadlock, boolean symmetry,

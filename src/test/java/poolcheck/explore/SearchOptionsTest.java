@@ -38,8 +38,9 @@ class SearchOptionsTest {
     assertEquals("maxDepth 0: expected 1 to 2,147,483,647", message(() -> o.withMaxDepth(0)));
     assertEquals("timeLimit 0 ms: expected 1 to 1,000,000,000,000 ms",
         message(() -> o.withTimeLimitMillis(0)));
-    assertEquals("progressInterval 0 ms: expected 1 to 1,000,000,000,000 ms",
-        message(() -> o.withProgressMillis(0)));
+    assertEquals("progressInterval -1 ms: expected 0 to 1,000,000,000,000 ms",
+        message(() -> o.withProgressMillis(-1)));
+    assertEquals(0, o.withProgressMillis(0).progressMillis(), "at every chance: tests");
     assertEquals("frontierMemory -1 bytes: expected 0 to 9,223,372,036,854,775,807 bytes",
         message(() -> o.withSpill(Path.of("."), -1)));
     assertEquals("checkpointInterval -1 ms: expected 0 to 1,000,000,000,000 ms",
