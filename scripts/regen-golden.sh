@@ -1,9 +1,30 @@
 #!/usr/bin/env bash
-# Rewrites the golden trace files under src/test/resources/golden from the current exporters,
-# the sample output in README.md from a real run, and the error-code table in docs/language.md
-# from poolcheck.language.ErrorCode.
-# Review the result with `git diff src/test/resources/golden README.md docs` before committing it.
+# One command for everything generated and committed: the proofs ledger (proofs/: records,
+# traces, proofs/README.md, by `poolcheck prove`), the golden trace files
+# (src/test/resources/golden), the TLA+ export golden files (src/test/resources/export/golden),
+# the sample output in README.md (from a real run) and the error-code table in docs/language.md
+# (from poolcheck.language.ErrorCode).
+#
+#   scripts/regen-golden.sh              # all of it; the ledger takes the longest (see README)
+#   scripts/regen-golden.sh --no-ledger  # only the files the test suite compares (a minute)
+#
+# The ledger's runs use POOLCHECK_JAVA_OPTS (default here -Xmx5g). `poolcheck prove --stable`
+# (the "stable at" column, about an hour) is a measurement, not a regeneration: run it apart.
+# Review the result with `git diff` before committing it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -o test -Dtest=GoldenTracesTest,ReadmeSampleTest,ErrorCodesTest -Dpoolcheck.regenerate=true -Dsurefire.failIfNoSpecifiedTests=false
-git status --short src/test/resources/golden README.md docs/language.md
+ledger=true
+case "${1:-}" in
+  "") ;;
+  --no-ledger) ledger=false ;;
+  *) echo "usage: scripts/regen-golden.sh [--no-ledger]" >&2; exit 2 ;;
+esac
+if $ledger; then
+  POOLCHECK_JAVA_OPTS="${POOLCHECK_JAVA_OPTS:--Xmx5g}" ./poolcheck prove
+fi
+# Each test writes its files instead of comparing when its property is set.
+mvn -B -q -o test -Dtest=GoldenTracesTest,TlaExportTest,ReadmeSampleTest,ErrorCodesTest \
+  -Dpoolcheck.regenerate=true -Dpoolcheck.golden.update=true \
+  -Dsurefire.failIfNoSpecifiedTests=false
+git status --short proofs src/test/resources/golden src/test/resources/export/golden README.md \
+  docs/language.md

@@ -3,11 +3,13 @@ package poolcheck.api;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import poolcheck.explore.OptionRange;
 
 /**
- * How an exhaustive search runs, validated in one place: the compact constructor refuses a value
- * out of range; the combinations that cannot work and the directories named are checked when
- * the search is prepared, before the model is loaded (so options can be set in any order).
+ * How an exhaustive search runs, as the API states it: the compact constructor refuses a value
+ * out of range (the engine's ranges, checked in this record's units); the combinations that
+ * cannot work and the directories named are checked when the search is prepared, before the
+ * model is loaded (so options can be set in any order).
  * Null limits mean none; a null worker count leaves the engine's default (every core).
  *
  * @param maxStates stop after this many distinct states (from 1)
@@ -42,36 +44,31 @@ public record CheckOptions(Long maxStates, Integer maxDepth, Long timeLimitSecon
     return OptionRange.maxWorkers();
   }
 
+  /** Each value in its range: the engine's {@link OptionRange}s, in this record's units. */
   public CheckOptions {
     if (store == null) throw new IllegalArgumentException("store: null");
-    if (maxStates != null) OptionRange.check("maxStates", maxStates, 1, Long.MAX_VALUE);
-    if (maxDepth != null) OptionRange.check("maxDepth", maxDepth, 1, Integer.MAX_VALUE);
-    if (timeLimitSeconds != null) {
-      OptionRange.check("timeLimit", timeLimitSeconds, 1, OptionRange.MAX_SECONDS);
-    }
-    if (workers != null) OptionRange.check("workers", workers, 1, OptionRange.maxWorkers());
-    // 0 is meaningful for both: spill the whole frontier; checkpoint at every level.
-    OptionRange.check("frontierMemory", frontierMemoryMb, 0, Long.MAX_VALUE >> 20);
-    OptionRange.check("checkpointInterval", checkpointIntervalSeconds, 0,
-        OptionRange.MAX_SECONDS);
-    OptionRange.check("progressInterval", progressIntervalSeconds, 0.001,
-        OptionRange.MAX_SECONDS);
+    EngineOptions.checked(() -> {
+      if (maxStates != null) OptionRange.MAX_STATES.check(maxStates);
+      if (maxDepth != null) OptionRange.MAX_DEPTH.check(maxDepth);
+      if (timeLimitSeconds != null) OptionRange.TIME_LIMIT.check(timeLimitSeconds);
+      if (workers != null) OptionRange.WORKERS.check(workers);
+      OptionRange.FRONTIER_MEMORY.check(frontierMemoryMb);
+      OptionRange.CHECKPOINT_INTERVAL.check(checkpointIntervalSeconds);
+      return OptionRange.PROGRESS_INTERVAL.check(progressIntervalSeconds);
+    });
   }
 
   /**
-   * The combinations that cannot work and the directories named (the checkpoint directory is
-   * created), found before the search starts rather than after its first level's work.
+   * The combinations that cannot work (the engine's rules, by building its options) and the
+   * directories named (the checkpoint directory is created), found before the search starts
+   * rather than after its first level's work.
    */
   void checkBeforeRun() {
     if (spillDir != null && !Files.isDirectory(spillDir)) {
       throw new InvalidOptionException("spillDir", n -> n.apply("spillDir") + " " + spillDir
           + ": no such directory");
     }
-    if ((checkpoint != null || resume != null) && store == StoreMode.EXACT) {
-      throw new InvalidOptionException(checkpoint != null ? "checkpoint" : "resume",
-          n -> n.apply("checkpoint") + " and " + n.apply("resume")
-              + " need fingerprint mode, not " + n.apply("exact"));
-    }
+    EngineOptions.of(this, null, true, null);
     if (resume != null && !Files.isRegularFile(resume.resolve("checkpoint.bin"))) {
       throw new InvalidOptionException("resume", n -> n.apply("resume") + " " + resume
           + ": no checkpoint in it");

@@ -9,7 +9,6 @@ import poolcheck.compile.CompiledModel;
 import poolcheck.system.Property;
 import poolcheck.explore.AllViolations;
 import poolcheck.explore.Explorer;
-import poolcheck.explore.SearchOptions;
 import poolcheck.explore.FewestSwitches;
 import poolcheck.result.CheckResult;
 import poolcheck.result.Counterexample;
@@ -92,24 +91,9 @@ public final class CheckRun {
 
   /** An explorer configured from the options, checking {@code names} (null: every property). */
   private Explorer explorer(Set<String> names) {
-    // The engine every caller starts from (SearchOptions.defaults(): all cores, fingerprints),
-    // so the CLI, the API and the ledger differ only in what they say.
-    Explorer e = new Explorer(model, SearchOptions.defaults());
-    if (names != null) e.properties(names);
-    if (!selection.deadlock()) e.deadlock(false);
-    if (options.maxStates() != null) e.maxStates(options.maxStates());
-    if (options.maxDepth() != null) e.maxDepth(options.maxDepth());
-    if (options.timeLimitSeconds() != null) e.timeLimitMillis(options.timeLimitSeconds() * 1000);
-    if (options.workers() != null) e.workers(options.workers());
-    e.fingerprints(options.store() == StoreMode.FINGERPRINTS);
-    if (options.checkpoint() != null) {
-      e.checkpoint(options.checkpoint(), (long) (options.checkpointIntervalSeconds() * 1000));
-    }
-    if (options.resume() != null) e.resume(options.resume());
-    if (digest != null) e.modelDigest(digest);
-    if (options.spillDir() != null) e.spill(options.spillDir(), options.frontierMemoryMb() << 20);
+    Explorer e = new Explorer(model, EngineOptions.of(options, names, selection.deadlock(),
+        digest));
     if (progress != null) {
-      e.progressInterval(Math.max(1, (long) (options.progressIntervalSeconds() * 1000)));
       e.progress(new Explorer.Progress() {
         @Override
         public void report(long distinct, long generated, long frontier, int depth,

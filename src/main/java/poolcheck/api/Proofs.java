@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import poolcheck.explore.OptionRange;
 import poolcheck.language.ModelException;
 import poolcheck.proofs.Ledger;
 import poolcheck.proofs.Stability;
@@ -84,6 +85,9 @@ public final class Proofs {
    */
   public List<StableRow> stable(List<String> designs, List<String> configurations, int workers,
       long budgetSeconds, boolean compare) {
+    EngineOptions.checked(() -> OptionRange.WORKERS.check(workers));
+    // the budget becomes each row's time limit: the same range
+    EngineOptions.checked(() -> OptionRange.TIME_LIMIT.named("budget").check(budgetSeconds));
     try {
       Ledger ledger = new Ledger(root);
       Map<String, StableRecord> before = ledger.stableRecords();

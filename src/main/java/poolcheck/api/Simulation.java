@@ -1,5 +1,7 @@
 package poolcheck.api;
 
+import poolcheck.explore.OptionRange;
+
 /**
  * A configured simulation: runs, depth and seed. Without {@link #seed(long)} the seed is the
  * system property {@code poolcheck.seed} if set, else new each time; a failure names it, so it
@@ -15,8 +17,8 @@ public final class Simulation {
 
   Simulation(ModelSource source, PropertySelection selection, int runs, int depth, long seed,
       boolean shrink) {
-    OptionRange.check("runs", runs, 1, Integer.MAX_VALUE);
-    OptionRange.check("depth", depth, 0, Integer.MAX_VALUE);
+    EngineOptions.checked(() -> OptionRange.count("runs", 1, Integer.MAX_VALUE).check(runs));
+    EngineOptions.checked(() -> OptionRange.count("depth", 0, Integer.MAX_VALUE).check(depth));
     this.source = source;
     this.selection = selection;
     this.runs = runs;

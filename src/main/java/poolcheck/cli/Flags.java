@@ -12,7 +12,8 @@ final class Flags {
       Map.entry("checkpointInterval", "--checkpoint-interval"), Map.entry("resume", "--resume"),
       Map.entry("progressInterval", "--progress-interval"), Map.entry("properties", "--property"),
       Map.entry("runs", "--runs"), Map.entry("depth", "--depth"),
-      Map.entry("spinCoverage", "--spin-coverage"), Map.entry("target", "--to"));
+      Map.entry("spinCoverage", "--spin-coverage"), Map.entry("target", "--to"),
+      Map.entry("budget", "--budget"));
 
   private Flags() {}
 

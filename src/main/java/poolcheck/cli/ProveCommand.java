@@ -80,13 +80,7 @@ final class ProveCommand implements Callable<Integer> {
   }
 
   private int stable(Proofs proofs) {
-    int cores = Runtime.getRuntime().availableProcessors();
-    int n = workers == null ? cores : workers;
-    if (n < 1 || n > Math.max(256, 4 * cores)) {
-      throw new UsageException("--workers must be from 1 to " + Math.max(256, 4 * cores)
-          + ", not " + n);
-    }
-    if (budget < 1) throw new UsageException("--budget must be at least 1 second, not " + budget);
+    int n = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
     var out = spec.commandLine().getOut();
     List<Proofs.StableRow> rows = proofs.stable(designs, configurations, n, budget, check);
     if (rows.isEmpty()) throw new UsageException("--design/--configuration match no ledger row");

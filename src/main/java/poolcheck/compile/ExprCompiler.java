@@ -481,30 +481,86 @@ final class ExprCompiler {
   }
 
   private void collectReads(Expr e, Scope scope, java.util.Map<String, Expr> found) {
-    if (e instanceof Expr.Name n) {
+    e.accept(new Reads(scope, found));
+  }
+
+  /**
+   * The reads a failure's message shows, first occurrence of each: scalar variables and bound
+   * names, elements, len and head; constants, literals, at and quantifiers show none.
+   */
+  private final class Reads implements Expr.Visitor<Void> {
+    private final Scope scope;
+    private final java.util.Map<String, Expr> found;
+
+    Reads(Scope scope, java.util.Map<String, Expr> found) {
+      this.scope = scope;
+      this.found = found;
+    }
+
+    @Override
+    public Void name(Expr.Name n) {
       if (scope.bound().containsKey(n.name())) {
         found.putIfAbsent(n.name(), n);
       } else {
         CheckedModel.Variable v = variable(n.name(), scope);
         if (v != null && v.type() instanceof Type.Scalar) found.putIfAbsent(n.name(), n);
       }
-    } else if (e instanceof Expr.Index ix) {
+      return null;
+    }
+
+    @Override
+    public Void index(Expr.Index ix) {
       found.putIfAbsent(poolcheck.language.Printer.print(ix), ix);
-      collectReads(ix.index(), scope, found);
-    } else if (e instanceof Expr.Unary u) {
-      collectReads(u.operand(), scope, found);
-    } else if (e instanceof Expr.Binary b) {
-      collectReads(b.left(), scope, found);
-      collectReads(b.right(), scope, found);
-    } else if (e instanceof Expr.Call call) {
+      return ix.index().accept(this);
+    }
+
+    @Override
+    public Void unary(Expr.Unary u) {
+      return u.operand().accept(this);
+    }
+
+    @Override
+    public Void binary(Expr.Binary b) {
+      b.left().accept(this);
+      return b.right().accept(this);
+    }
+
+    @Override
+    public Void call(Expr.Call call) {
       if (call.function().equals("len") || call.function().equals("head")) {
         found.putIfAbsent(poolcheck.language.Printer.print(call), call);
       } else if (call.function().equals("min") || call.function().equals("max")
           || call.function().equals("contains")) {
         for (int i = call.function().equals("contains") ? 1 : 0; i < call.args().size(); i++) {
-          collectReads(call.args().get(i), scope, found);
+          call.args().get(i).accept(this);
         }
       }
+      return null;
+    }
+
+    @Override
+    public Void intLit(Expr.IntLit e) {
+      return null;
+    }
+
+    @Override
+    public Void boolLit(Expr.BoolLit e) {
+      return null;
+    }
+
+    @Override
+    public Void self(Expr.Self e) {
+      return null;
+    }
+
+    @Override
+    public Void at(Expr.At e) {
+      return null;
+    }
+
+    @Override
+    public Void quantifier(Expr.Quantifier e) {
+      return null;
     }
   }
 }

@@ -87,8 +87,25 @@ public final class Interpreter {
       return;
     }
     Continuation rest = (s2, env2) -> block(stmts, i + 1, s2, env2, at, k);
-    Stmt stmt = stmts.get(i);
-    if (stmt instanceof Stmt.Assign a) {
+    stmts.get(i).accept(new Statement(s, env, at, rest));
+  }
+
+  /** One statement run on {@code s}: each outcome goes on to {@code rest}. */
+  private final class Statement implements Stmt.Visitor<Void> {
+    private final int[] s;
+    private final Map<String, Integer> env;
+    private final Step at;
+    private final Continuation rest;
+
+    Statement(int[] s, Map<String, Integer> env, Step at, Continuation rest) {
+      this.s = s;
+      this.env = env;
+      this.at = at;
+      this.rest = rest;
+    }
+
+    @Override
+    public Void assign(Stmt.Assign a) {
       if (a.target() instanceof Expr.Index ix) {
         // an element: its index is read and checked before the value is computed
         CheckedModel.Variable var = variable(((Expr.Name) ix.target()).name(), at);
@@ -106,7 +123,11 @@ public final class Interpreter {
         store(a.target(), eval(a.value(), s, env, at), s, env, at);
       }
       rest.run(s, env);
-    } else if (stmt instanceof Stmt.Push p) {
+      return null;
+    }
+
+    @Override
+    public Void push(Stmt.Push p) {
       CheckedModel.Variable c = variable(((Expr.Name) p.container()).name(), at);
       Type.Container type = (Type.Container) c.type();
       int v = eval(p.value(), s, env, at);
@@ -118,7 +139,11 @@ public final class Interpreter {
       s[c.base() + 1 + len] = v;
       s[c.base()] = len + 1;
       rest.run(s, env);
-    } else if (stmt instanceof Stmt.Pop p) {
+      return null;
+    }
+
+    @Override
+    public Void pop(Stmt.Pop p) {
       CheckedModel.Variable c = variable(((Expr.Name) p.container()).name(), at);
       Type.Container type = (Type.Container) c.type();
       int len = s[c.base()];
@@ -132,42 +157,78 @@ public final class Interpreter {
       s[c.base()] = len - 1;
       if (p.target() != null) store(p.target(), value, s, env, at);
       rest.run(s, env);
-    } else if (stmt instanceof Stmt.If f) {
+      return null;
+    }
+
+    @Override
+    public Void ifElse(Stmt.If f) {
       if (truth(eval(f.condition(), s, env, at))) {
         block(f.then(), 0, s, env, at, rest);
       } else {
         block(f.otherwise(), 0, s, env, at, rest);
       }
-    } else if (stmt instanceof Stmt.When w) {
+      return null;
+    }
+
+    @Override
+    public Void when(Stmt.When w) {
       if (truth(eval(w.condition(), s, env, at))) rest.run(s, env);
-    } else if (stmt instanceof Stmt.Either e) {
+      return null;
+    }
+
+    @Override
+    public Void either(Stmt.Either e) {
       for (int b = 0; b < e.branches().size(); b++) {
         int[] copy = b == e.branches().size() - 1 ? s : s.clone();
         block(e.branches().get(b), 0, copy, env, at, rest);
       }
-    } else if (stmt instanceof Stmt.Choose c) {
+      return null;
+    }
+
+    @Override
+    public Void choose(Stmt.Choose c) {
       Type.Scalar domain = domain(c.domain());
       for (long v = domain.lo(); v <= domain.hi(); v++) {
         int[] copy = v == domain.hi() ? s : s.clone();
         block(c.body(), 0, copy, bind(env, c.variable(), (int) v), at, rest);
       }
-    } else if (stmt instanceof Stmt.For f) {
+      return null;
+    }
+
+    @Override
+    public Void forEach(Stmt.For f) {
       Type.Scalar domain = domain(f.domain());
       loop(f, domain.lo(), domain.hi(), s, env, at, rest);
-    } else if (stmt instanceof Stmt.Assert a) {
+      return null;
+    }
+
+    @Override
+    public Void assertion(Stmt.Assert a) {
       int id = model.property(a.name() != null ? a.name() : "assert_" + at.place())
           .orElseThrow().id();
       if (checked[id] && !truth(eval(a.condition(), s, env, at))) {
         throw new Broken(id, s.clone());
       }
       rest.run(s, env);
-    } else if (stmt instanceof Stmt.Goto g) {
+      return null;
+    }
+
+    @Override
+    public Void jump(Stmt.Goto g) {
       emit(at, s, g.label().equals("done") ? at.process().doneLabel()
           : at.process().labels().get(g.label()));
-    } else if (stmt instanceof Stmt.Skip) {
+      return null;
+    }
+
+    @Override
+    public Void skip(Stmt.Skip k) {
       rest.run(s, env);
-    } else {
-      throw new IllegalStateException("unknown statement " + stmt);
+      return null;
+    }
+
+    @Override
+    public Void lockOp(Stmt.LockOp l) {
+      throw new IllegalStateException("unknown statement " + l + " (the loader lowers locks)");
     }
   }
 
@@ -229,10 +290,38 @@ public final class Interpreter {
   }
 
   private int eval(Expr e, int[] s, Map<String, Integer> env, Step at) {
-    if (e instanceof Expr.IntLit i) return i.value();
-    if (e instanceof Expr.BoolLit b) return b.value() ? 1 : 0;
-    if (e instanceof Expr.Self) return at.instance();
-    if (e instanceof Expr.Name n) {
+    return e.accept(new Evaluation(s, env, at));
+  }
+
+  /** An expression's value in state {@code s}, bound variables {@code env}, step {@code at}. */
+  private final class Evaluation implements Expr.Visitor<Integer> {
+    private final int[] s;
+    private final Map<String, Integer> env;
+    private final Step at;
+
+    Evaluation(int[] s, Map<String, Integer> env, Step at) {
+      this.s = s;
+      this.env = env;
+      this.at = at;
+    }
+
+    @Override
+    public Integer intLit(Expr.IntLit i) {
+      return i.value();
+    }
+
+    @Override
+    public Integer boolLit(Expr.BoolLit b) {
+      return b.value() ? 1 : 0;
+    }
+
+    @Override
+    public Integer self(Expr.Self e) {
+      return at.instance();
+    }
+
+    @Override
+    public Integer name(Expr.Name n) {
       Integer bound = env.get(n.name());
       if (bound != null) return bound;
       CheckedModel.Variable v = variable(n.name(), at);
@@ -241,7 +330,9 @@ public final class Interpreter {
       if (k != null) return k.value();
       return resolved.enumValues().get(n.name()).ordinal();
     }
-    if (e instanceof Expr.Index ix) {
+
+    @Override
+    public Integer index(Expr.Index ix) {
       CheckedModel.Variable v = variable(((Expr.Name) ix.target()).name(), at);
       int i = eval(ix.index(), s, env, at);
       if (v.type() instanceof Type.Array a) {
@@ -254,29 +345,44 @@ public final class Interpreter {
       if (i < 0 || i >= s[v.base()]) throw new Broken(Compiler.INDEX_OUT_OF_RANGE, s.clone());
       return s[v.base() + 1 + i];
     }
-    if (e instanceof Expr.Unary u) {
+
+    @Override
+    public Integer unary(Expr.Unary u) {
       int x = eval(u.operand(), s, env, at);
       return u.op().equals("!") ? x ^ 1 : exact(-(long) x, s);
     }
-    if (e instanceof Expr.Binary b) return binary(b, s, env, at);
-    if (e instanceof Expr.Call c) return call(c, s, env, at);
-    if (e instanceof Expr.At a) {
+
+    @Override
+    public Integer binary(Expr.Binary b) {
+      return Interpreter.this.binary(b, s, env, at);
+    }
+
+    @Override
+    public Integer call(Expr.Call c) {
+      return Interpreter.this.call(c, s, env, at);
+    }
+
+    @Override
+    public Integer at(Expr.At a) {
       CheckedModel.Process p = resolved.processes().get(a.process());
       int label = a.label().equals("done") ? p.doneLabel() : p.labels().get(a.label());
       int i = a.instance() == null ? 0 : eval(a.instance(), s, env, at);
       if (i < 0 || i >= p.instances()) throw new Broken(Compiler.INDEX_OUT_OF_RANGE, s.clone());
       return s[p.pcBase() + i] == label ? 1 : 0;
     }
-    Expr.Quantifier q = (Expr.Quantifier) e;
-    Type.Scalar domain = domain(q.domain());
-    int count = 0;
-    for (long v = domain.lo(); v <= domain.hi(); v++) {
-      boolean holds = truth(eval(q.body(), s, bind(env, q.variable(), (int) v), at));
-      if (q.kind().equals("forall") && !holds) return 0;
-      if (q.kind().equals("exists") && holds) return 1;
-      if (holds) count++;
+
+    @Override
+    public Integer quantifier(Expr.Quantifier q) {
+      Type.Scalar domain = domain(q.domain());
+      int count = 0;
+      for (long v = domain.lo(); v <= domain.hi(); v++) {
+        boolean holds = truth(eval(q.body(), s, bind(env, q.variable(), (int) v), at));
+        if (q.kind().equals("forall") && !holds) return 0;
+        if (q.kind().equals("exists") && holds) return 1;
+        if (holds) count++;
+      }
+      return q.kind().equals("forall") ? 1 : q.kind().equals("exists") ? 0 : count;
     }
-    return q.kind().equals("forall") ? 1 : q.kind().equals("exists") ? 0 : count;
   }
 
   private int binary(Expr.Binary b, int[] s, Map<String, Integer> env, Step at) {

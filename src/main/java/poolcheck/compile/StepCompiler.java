@@ -65,16 +65,8 @@ final class StepCompiler {
           continue;
         }
         properties.add(assertName(a, place), Property.Kind.ASSERTION, where);
-      } else if (s instanceof Stmt.If i) {
-        registerAsserts(i.then(), place, where);
-        registerAsserts(i.otherwise(), place, where);
-      } else if (s instanceof Stmt.Either e) {
-        e.branches().forEach(b -> registerAsserts(b, place, where));
-      } else if (s instanceof Stmt.Choose ch) {
-        registerAsserts(ch.body(), place, where);
-      } else if (s instanceof Stmt.For f) {
-        registerAsserts(f.body(), place, where);
       } else {
+        s.blocks().forEach(b -> registerAsserts(b, place, where));
       }
     }
   }

@@ -2,7 +2,6 @@ package poolcheck.compile;
 
 import static poolcheck.language.ErrorCode.STEP_TOO_COSTLY;
 
-import java.lang.reflect.RecordComponent;
 import java.util.List;
 import poolcheck.check.CheckedModel;
 import poolcheck.check.Type;
@@ -121,14 +120,22 @@ final class StepCost {
   }
 
   private Cost statement(Stmt s) {
-    if (s instanceof Stmt.If i) {
+    return s.accept(statements);
+  }
+
+  /** What one statement costs: the branching ones by their blocks, the rest by their exprs. */
+  private final Stmt.Visitor<Cost> statements = new Stmt.Visitor<>() {
+    @Override
+    public Cost ifElse(Stmt.If i) {
       Cost then = block(i.then());
       Cost otherwise = block(i.otherwise());
       return new Cost(Math.max(then.successors, otherwise.successors),
           Limits.plus(1, Math.max(then.length, otherwise.length)),
           Limits.plus(expr(i.condition()), Math.max(then.work, otherwise.work)));
     }
-    if (s instanceof Stmt.Either e) {
+
+    @Override
+    public Cost either(Stmt.Either e) {
       long successors = 0;
       long length = 0;
       long work = 0;
@@ -140,47 +147,134 @@ final class StepCost {
       }
       return new Cost(successors, Limits.plus(1, length), work);
     }
-    if (s instanceof Stmt.Choose ch) {
+
+    @Override
+    public Cost choose(Stmt.Choose ch) {
       long n = domain(ch.domain(), "choose");
       Cost body = block(ch.body());
       return new Cost(Limits.times(n, body.successors), Limits.plus(1, body.length),
           Limits.plus(n, Limits.times(n, body.work)));
     }
-    if (s instanceof Stmt.For f) {
+
+    @Override
+    public Cost forEach(Stmt.For f) {
       long n = domain(f.domain(), "for");
       Cost body = block(f.body());
       return new Cost(Limits.power(body.successors, n),
           Limits.plus(1, Limits.times(n, Limits.plus(body.length, 1))),
           Limits.times(Limits.times(n, Limits.power(body.successors, n)), body.work));
     }
-    return new Cost(1, 1, exprsIn(s));
-  }
 
-  /** The work of every expression a simple statement holds (any statement kind). */
-  private long exprsIn(Object node) {
-    long work = 0;
-    for (Object part : parts(node)) {
-      if (part instanceof Expr e) work = Limits.plus(work, expr(e));
+    @Override
+    public Cost assign(Stmt.Assign a) {
+      return simple(expr(a.target()), expr(a.value()));
     }
-    return work;
+
+    @Override
+    public Cost push(Stmt.Push p) {
+      return simple(expr(p.container()), expr(p.value()));
+    }
+
+    @Override
+    public Cost pop(Stmt.Pop p) {
+      return simple(p.target() == null ? 0 : expr(p.target()), expr(p.container()));
+    }
+
+    @Override
+    public Cost when(Stmt.When w) {
+      return simple(expr(w.condition()));
+    }
+
+    @Override
+    public Cost assertion(Stmt.Assert a) {
+      return simple(expr(a.condition()));
+    }
+
+    @Override
+    public Cost jump(Stmt.Goto g) {
+      return simple();
+    }
+
+    @Override
+    public Cost skip(Stmt.Skip k) {
+      return simple();
+    }
+
+    @Override
+    public Cost lockOp(Stmt.LockOp l) {
+      return simple();
+    }
+  };
+
+  /** A statement that neither branches nor loops: one in a row, its expressions' work. */
+  private static Cost simple(long... exprWork) {
+    long work = 0;
+    for (long w : exprWork) work = Limits.plus(work, w);
+    return new Cost(1, 1, work);
   }
 
   /** Expression nodes evaluated, quantifier bodies once per value of the domain. */
   private long expr(Expr e) {
-    if (e instanceof Expr.Quantifier q) {
+    return e.accept(exprs);
+  }
+
+  private final Expr.Visitor<Long> exprs = new Expr.Visitor<>() {
+    @Override
+    public Long intLit(Expr.IntLit e) {
+      return 1L;
+    }
+
+    @Override
+    public Long boolLit(Expr.BoolLit e) {
+      return 1L;
+    }
+
+    @Override
+    public Long name(Expr.Name e) {
+      return 1L;
+    }
+
+    @Override
+    public Long self(Expr.Self e) {
+      return 1L;
+    }
+
+    @Override
+    public Long index(Expr.Index e) {
+      return node(expr(e.target()), expr(e.index()));
+    }
+
+    @Override
+    public Long unary(Expr.Unary e) {
+      return node(expr(e.operand()));
+    }
+
+    @Override
+    public Long binary(Expr.Binary e) {
+      return node(expr(e.left()), expr(e.right()));
+    }
+
+    @Override
+    public Long call(Expr.Call e) {
+      return node(e.args().stream().mapToLong(StepCost.this::expr).toArray());
+    }
+
+    @Override
+    public Long at(Expr.At e) {
+      return e.instance() == null ? 1L : node(expr(e.instance()));
+    }
+
+    @Override
+    public Long quantifier(Expr.Quantifier q) {
       long n = domain(q.domain(), q.kind());
       return Limits.plus(1, Limits.times(n, expr(q.body())));
     }
+  };
+
+  /** One node and its operands' work. */
+  private static long node(long... operands) {
     long work = 1;
-    for (Object part : parts(e)) {
-      if (part instanceof Expr child) {
-        work = Limits.plus(work, expr(child));
-      } else if (part instanceof List<?> list) {
-        for (Object o : list) {
-          if (o instanceof Expr child) work = Limits.plus(work, expr(child));
-        }
-      }
-    }
+    for (long w : operands) work = Limits.plus(work, w);
     return work;
   }
 
@@ -188,19 +282,5 @@ final class StepCost {
     Type type = ctx.resolveType(t);
     if (!(type instanceof Type.Scalar s)) return 1; // reported where the statement is compiled
     return Limits.values(s);
-  }
-
-  private static Object[] parts(Object node) {
-    if (!(node instanceof Record r)) return new Object[0];
-    RecordComponent[] components = r.getClass().getRecordComponents();
-    Object[] out = new Object[components.length];
-    for (int i = 0; i < components.length; i++) {
-      try {
-        out[i] = components[i].getAccessor().invoke(r);
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    return out;
   }
 }

@@ -3,33 +3,36 @@ package poolcheck.explore;
 import com.google.common.collect.ImmutableSet;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Objects;
 
 /**
  * How to search, as one validated value: what the CLI's flags, the API's builder and the proofs
- * ledger build and hand to {@link Explorer}. Invalid combinations are refused here, once, with
- * IllegalArgumentException; callers map that to their own error (the CLI to exit 2).
+ * ledger build and hand to {@link Explorer}. A value out of range or a combination that cannot
+ * run is refused here, with an {@link InvalidSearchOption}; the API turns that into its own
+ * error, which the CLI prints with its flag names (exit 2).
  *
  * <p>{@link #defaults()} is the engine of {@code poolcheck check}, of {@code ModelCheck} and,
  * with the two overrides it names, of the ledger: the level search over all cores with 64-bit
  * fingerprints. {@link #reproducible()} (one worker, exact states) gives the same trace on every
  * run: tests and the ledger use it.
  *
- * @param workers threads expanding states, at least 1
+ * @param workers threads expanding states, 1 to {@link OptionRange#maxWorkers()}
  * @param store what the visited set remembers
  * @param maxStates stop once this many distinct states are stored (checked between
  *     expansions), at least 1
  * @param maxDepth explore at most this many steps deep, at least 1
- * @param timeLimitMillis stop after this long, at least 1
+ * @param timeLimitMillis stop after this long, at least 1 (Long.MAX_VALUE: no limit)
  * @param properties the properties to check by name (null: all); runtime errors always
  * @param deadlock whether a state with nothing enabled that is not final is a violation
  * @param symmetry false switches symmetry reduction off; true leaves the system as given
  * @param spillDir where the trace log and the frontier beyond {@code frontierMemory} bytes go
  *     (null: all in the heap)
  * @param checkpointDir where checkpoints are written (null: none); fingerprints only
- * @param checkpointMillis the least time between two checkpoints (0: every level)
+ * @param checkpointMillis the least time between two checkpoints (0: every level;
+ *     Long.MAX_VALUE: never)
  * @param resume the directory of the checkpoint to continue from (null: start afresh)
  * @param modelDigest the digest of the model's text, recorded in checkpoints (may be null)
- * @param progressMillis the least time between two progress reports
+ * @param progressMillis the least time between two progress reports (0: at every chance)
  */
 public record SearchOptions(int workers, Store store, long maxStates, int maxDepth,
     long timeLimitMillis, ImmutableSet<String> properties, boolean deadlock, boolean symmetry,
@@ -44,22 +47,25 @@ public record SearchOptions(int workers, Store store, long maxStates, int maxDep
     EXACT
   }
 
+  /**
+   * Every range is an {@link OptionRange}, the one statement of it that the API and the command
+   * line check users' values against too; a value out of range or a combination that cannot run
+   * is an {@link InvalidSearchOption}.
+   */
   public SearchOptions {
-    check(workers >= 1, "workers must be at least 1, not " + workers);
-    check(store != null, "a store kind is needed");
-    check(maxStates >= 1, "the state limit must be at least 1, not " + maxStates);
-    check(maxDepth >= 1, "the depth limit must be at least 1, not " + maxDepth);
-    check(timeLimitMillis >= 1, "the time limit must be at least 1 ms, not " + timeLimitMillis);
-    check(frontierMemory >= 0, "the frontier memory cannot be negative: " + frontierMemory);
-    check(checkpointMillis >= 0, "the checkpoint interval cannot be negative: "
-        + checkpointMillis);
-    check(progressMillis >= 0, "the progress interval cannot be negative: " + progressMillis);
-    check(store == Store.FINGERPRINTS || checkpointDir == null && resume == null,
-        "checkpoints need fingerprint mode, not exact states");
-  }
-
-  private static void check(boolean ok, String message) {
-    if (!ok) throw new IllegalArgumentException(message);
+    Objects.requireNonNull(store, "store");
+    OptionRange.WORKERS.checkEngine(workers);
+    OptionRange.MAX_STATES.checkEngine(maxStates);
+    OptionRange.MAX_DEPTH.checkEngine(maxDepth);
+    OptionRange.TIME_LIMIT.checkEngine(timeLimitMillis, Long.MAX_VALUE);
+    OptionRange.FRONTIER_MEMORY.checkEngine(frontierMemory);
+    OptionRange.CHECKPOINT_INTERVAL.checkEngine(checkpointMillis, Long.MAX_VALUE);
+    OptionRange.PROGRESS_INTERVAL.checkEngine(progressMillis);
+    if (store == Store.EXACT && (checkpointDir != null || resume != null)) {
+      throw new InvalidSearchOption(checkpointDir != null ? "checkpoint" : "resume",
+          n -> n.apply("checkpoint") + " and " + n.apply("resume")
+              + " need fingerprint mode, not " + n.apply("exact"));
+    }
   }
 
   /** The engine everyone starts from: all cores, fingerprints, no limits, every property. */

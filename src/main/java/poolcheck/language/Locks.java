@@ -60,15 +60,9 @@ public final class Locks {
 
   private static boolean hasLockOp(List<Stmt> body) {
     for (Stmt s : body) {
-      if (s instanceof Stmt.LockOp) return true;
-      if (s instanceof Stmt.If i && (hasLockOp(i.then()) || hasLockOp(i.otherwise()))) {
+      if (s instanceof Stmt.LockOp || s.blocks().stream().anyMatch(Locks::hasLockOp)) {
         return true;
       }
-      if (s instanceof Stmt.Either e && e.branches().stream().anyMatch(Locks::hasLockOp)) {
-        return true;
-      }
-      if (s instanceof Stmt.Choose c && hasLockOp(c.body())) return true;
-      if (s instanceof Stmt.For f && hasLockOp(f.body())) return true;
     }
     return false;
   }

@@ -49,18 +49,7 @@ final class StepGranularity {
   private StepGranularity() {}
 
   static List<List<Stmt>> children(Stmt s) {
-    List<List<Stmt>> out = new ArrayList<>();
-    if (s instanceof Stmt.If i) {
-      out.add(i.then());
-      out.add(i.otherwise());
-    } else if (s instanceof Stmt.Either e) {
-      out.addAll(e.branches());
-    } else if (s instanceof Stmt.Choose c) {
-      out.add(c.body());
-    } else if (s instanceof Stmt.For f) {
-      out.add(f.body());
-    }
-    return out;
+    return s.blocks();
   }
 
   static void check(List<Decl> decls) throws ModelException {

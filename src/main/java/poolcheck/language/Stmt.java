@@ -1,6 +1,7 @@
 package poolcheck.language;
 
 import com.google.common.collect.ImmutableList;
+import java.util.List;
 
 /** Statements of step bodies and init blocks. */
 public sealed interface Stmt {
@@ -8,6 +9,14 @@ public sealed interface Stmt {
 
   /** Calls the visitor's method for this kind of statement. */
   <R> R accept(Visitor<R> v);
+
+  /**
+   * The statement lists nested in this one, in text order (if: then, else; either: each
+   * branch; choose and for: the body); none for a statement that holds no other.
+   */
+  default List<List<Stmt>> blocks() {
+    return List.of();
+  }
 
   /**
    * One method per kind of statement: a pass written as a visitor is exhaustive, so a new kind
@@ -64,6 +73,11 @@ public sealed interface Stmt {
     public <R> R accept(Visitor<R> v) {
       return v.ifElse(this);
     }
+
+    @Override
+    public List<List<Stmt>> blocks() {
+      return List.of(then, otherwise);
+    }
   }
 
   record When(Position pos, Expr condition) implements Stmt {
@@ -76,6 +90,11 @@ public sealed interface Stmt {
     public <R> R accept(Visitor<R> v) {
       return v.either(this);
     }
+
+    @Override
+    public List<List<Stmt>> blocks() {
+      return List.copyOf(branches);
+    }
   }
 
   record Choose(Position pos, String variable, TypeExpr domain, ImmutableList<Stmt> body)
@@ -83,12 +102,22 @@ public sealed interface Stmt {
     public <R> R accept(Visitor<R> v) {
       return v.choose(this);
     }
+
+    @Override
+    public List<List<Stmt>> blocks() {
+      return List.of(body);
+    }
   }
 
   record For(Position pos, String variable, TypeExpr domain, ImmutableList<Stmt> body)
       implements Stmt {
     public <R> R accept(Visitor<R> v) {
       return v.forEach(this);
+    }
+
+    @Override
+    public List<List<Stmt>> blocks() {
+      return List.of(body);
     }
   }
 

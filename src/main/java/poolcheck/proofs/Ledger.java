@@ -22,7 +22,8 @@ import poolcheck.language.ModelException;
 public final class Ledger {
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(SerializationFeature.INDENT_OUTPUT)
-      .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+      .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+          JsonInclude.Include.NON_NULL));
 
   private final Path root;
 
@@ -194,7 +195,7 @@ public final class Ledger {
     com.fasterxml.jackson.databind.JsonNode n = JSON.readTree(json);
     com.google.common.collect.ImmutableMap.Builder<String, Integer> constants =
         com.google.common.collect.ImmutableMap.builder();
-    n.get("constants").fields().forEachRemaining(e -> constants.put(e.getKey(),
+    n.get("constants").properties().forEach(e -> constants.put(e.getKey(),
         e.getValue().asInt()));
     com.fasterxml.jackson.databind.JsonNode r = n.get("safety");
     com.google.common.collect.ImmutableList.Builder<StableRecord.Outcome> outcomes =
@@ -217,7 +218,7 @@ public final class Ledger {
     com.fasterxml.jackson.databind.JsonNode n = JSON.readTree(json);
     com.google.common.collect.ImmutableMap.Builder<String, Integer> constants =
         com.google.common.collect.ImmutableMap.builder();
-    n.get("constants").fields().forEachRemaining(e -> constants.put(e.getKey(),
+    n.get("constants").properties().forEach(e -> constants.put(e.getKey(),
         e.getValue().asInt()));
     com.fasterxml.jackson.databind.JsonNode r = n.get("reachable");
     com.google.common.collect.ImmutableList.Builder<ProofRecord.PropertyOutcome> outcomes =

@@ -57,7 +57,7 @@ public final class JsonTrace {
         throw doc.error("PC302", stepAt, "a step without a \"state\" object");
       }
       ImmutableMap.Builder<String, Value> values = ImmutableMap.builder();
-      Iterator<Map.Entry<String, JsonNode>> fields = state.fields();
+      Iterator<Map.Entry<String, JsonNode>> fields = state.properties().iterator();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> f = fields.next();
         values.put(f.getKey(), value(doc, f.getValue(), f.getKey().endsWith(".pc"),

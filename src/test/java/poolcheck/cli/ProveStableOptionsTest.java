@@ -5,16 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** prove --stable's own flags: a value out of range or a row that does not exist is exit 2. */
+/**
+ * prove --stable's own flags: a value out of range (the ranges and messages of check's
+ * --workers and --time-limit) or a row that does not exist is exit 2.
+ */
 class ProveStableOptionsTest {
   @Test
   void rejectsZeroWorkersAndAZeroBudgetBeforeAnySearch() {
     MainTest.Run workers = MainTest.run("prove", "--stable", "--workers", "0");
     assertEquals(2, workers.status(), workers.err());
-    assertTrue(workers.err().contains("--workers must be from 1"), workers.err());
+    assertTrue(workers.err().startsWith("poolcheck: --workers 0: expected 1 to "), workers.err());
     MainTest.Run budget = MainTest.run("prove", "--stable", "--budget", "0");
     assertEquals(2, budget.status(), budget.err());
-    assertTrue(budget.err().contains("--budget must be at least 1"), budget.err());
+    assertTrue(budget.err().startsWith("poolcheck: --budget 0: expected 1 to 1,000,000,000"), budget.err());
   }
 
   @Test
