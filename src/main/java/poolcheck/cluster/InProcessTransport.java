@@ -14,7 +14,7 @@ public final class InProcessTransport implements Transport, AutoCloseable {
   private final BlockingQueue<Message> coordinator = new LinkedBlockingQueue<>();
   private final Thread[] threads;
 
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"}) // an array of generic queues
   public InProcessTransport(TransitionSystem model, PropertySelection checked, int partitions) {
     inboxes = new BlockingQueue[partitions];
     threads = new Thread[partitions];

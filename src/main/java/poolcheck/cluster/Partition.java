@@ -79,7 +79,7 @@ public final class Partition {
   private int emitted;
   private final Sink sink = new Sink();
 
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"}) // an array of generic deques
   public Partition(TransitionSystem model, PropertySelection checked, int me, int partitions,
       Transport transport) {
     this.model = model;
