@@ -69,12 +69,20 @@ final class LevelSearch {
    * allocate. Dropped the moment any thread sees the error, so the report does not fail in turn.
    */
   private volatile byte[] reserve;
+  /** With {@link EachProperty}: what each property's own search would meet; else null. */
+  private final Tally tally;
 
   /** A violation found, anchored at a state number (for an assertion: the parent's). */
   private record Found(int property, long anchor, int transition, int[] at, int length) {}
 
   LevelSearch(TransitionSystem model, PropertySelection checked, SearchOptions settings,
       Explorer.Progress progress, Disk disk, AtomicBoolean stop) {
+    this(model, checked, settings, progress, disk, stop, null);
+  }
+
+  LevelSearch(TransitionSystem model, PropertySelection checked, SearchOptions settings,
+      Explorer.Progress progress, Disk disk, AtomicBoolean stop, Tally tally) {
+    this.tally = tally;
     this.model = model;
     this.layout = model.layout();
     this.checked = checked;
@@ -163,7 +171,9 @@ final class LevelSearch {
       first.begin(current, 0);
       visited.enter();
       try {
+        if (first.probe != null) first.probe.before();
         first.stepper.initialStates(first);
+        if (first.probe != null) first.probe.initialised();
       } finally {
         visited.leave();
       }
@@ -178,6 +188,7 @@ final class LevelSearch {
             e.getMessage() + ": " + e.getCause().getMessage());
       }
       found = first.found;
+      if (tally != null) tally.levelDone(distinct(), generated(workers));
     }
     long lastCheckpoint = System.currentTimeMillis();
     Verdict verdict = Verdict.VERIFIED;
@@ -215,6 +226,10 @@ final class LevelSearch {
         String why = end.why();
         String failedWrite = end.failedWrite();
         found = end.found();
+        // a level cut short (a limit, a stop, a failure) decides nothing
+        if (tally != null && !cut && failedWrite == null) {
+          tally.levelDone(distinct(), generated(workers));
+        }
         current.close();
         current = next;
         if (failedWrite != null) {
@@ -263,6 +278,7 @@ final class LevelSearch {
     try (TraceLog closing = log) {
       for (Worker w : workers) w.writeRun();
       trace = Optional.ofNullable(f).map(this::counterexample);
+      if (tally != null) tally.rebuild(log);
     } catch (UncheckedIOException e) {
       // the trace log on a full disk: the figures still stand, the trace is lost
       return new CheckResult(model.name(), model.constants(), checkedNames, Verdict.INCOMPLETE,
@@ -428,6 +444,7 @@ final class LevelSearch {
     final long[] packed = new long[layout.words()];
     final int[] state = new int[layout.slots()];
     final boolean checkDeadlock = checked.checks(deadlock);
+    final Tally.Probe probe = tally == null ? null : tally.probe();
     /** Whether to count states after every expansion: only under a state limit. */
     final boolean limited = settings.maxStates() != Long.MAX_VALUE;
     // Plain fields: other threads read them only for progress lines, where a stale value is fine.
@@ -470,6 +487,7 @@ final class LevelSearch {
             layout.unpack(data, base + 1, state);
             ordinal = 0;
             emitted = 0;
+            if (probe != null) probe.before();
             try {
               stepper.successors(state, this);
             } catch (Abandoned a) {
@@ -478,6 +496,7 @@ final class LevelSearch {
             if (emitted == 0 && checkDeadlock && !stepper.isFinal(state)) {
               offer(new Found(deadlock, parent, -2, null, depth));
             }
+            if (probe != null) probe.expanded(state, parent, depth, emitted == 0);
             expanded++;
             // between expansions, as a limit of states must be: passed by one state's
             // successors at most (with several workers, by one state's each)
@@ -526,6 +545,7 @@ final class LevelSearch {
       run[(int) (id - (idEnd - ID_RUN))] = TraceLog.entry(parent, mine);
       int bad = stepper.violatedInvariant(next);
       if (bad >= 0) offer(new Found(bad, id, -2, null, parent < 0 ? 0 : depth + 1));
+      if (probe != null) probe.added(id, next, parent < 0 ? 0 : depth + 1);
       if (block == null) block = new long[BLOCK_STATES * stride];
       int base = blockCount * stride;
       block[base] = id;
@@ -538,6 +558,9 @@ final class LevelSearch {
       ordinal++;
       emitted++;
       offer(new Found(property, parent, transition, at, parent < 0 ? 0 : depth + 1));
+      if (probe != null) {
+        probe.runtimeError(property, parent, transition, at, parent < 0 ? 0 : depth + 1);
+      }
     }
 
     /** Hands the entries of this worker's run of state numbers to the log. */

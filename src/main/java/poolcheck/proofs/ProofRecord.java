@@ -24,8 +24,11 @@ public record ProofRecord(String model, String file, String digest, String confi
       ImmutableList<String> atomicEscapes) {}
 
   /**
-   * One property checked alone. verdict: holds, violated, or "not decided" when a runtime error
-   * of the model stopped the search first (stoppedBy names it).
+   * One property, as a search checking it alone decides it. verdict: holds, violated, or "not
+   * decided" when a runtime error of the model stopped the search first (stoppedBy names it).
+   * distinct: the states of the one search over the row (runtime checks only) at the end of the
+   * level that decided the property, or all of them if none did; for an assertion this may
+   * exceed its own search's count, which leaves out what the steps breaking it lead to.
    */
   public record PropertyOutcome(String name, String kind, String verdict, long distinct,
       Integer traceLength, String traceFile, String stoppedBy) {}

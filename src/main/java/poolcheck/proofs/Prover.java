@@ -9,11 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import poolcheck.compile.CompiledModel;
 import poolcheck.compile.Compiler;
 import poolcheck.system.Property;
-import poolcheck.explore.Explorer;
+import poolcheck.explore.EachProperty;
 import poolcheck.explore.SearchOptions;
 import poolcheck.language.ModelException;
 import poolcheck.language.ModelLoader;
@@ -23,8 +22,8 @@ import poolcheck.result.Verdict;
 import poolcheck.trace.JsonResult;
 
 /**
- * Produces ledger records by exhaustive runs: one run for the reachable state space, then one
- * run per property, so that each property gets its own verdict and shortest trace.
+ * Produces ledger records by one exhaustive run per row ({@link EachProperty}): the reachable
+ * state space, and for each property the verdict and shortest trace of a run checking it alone.
  */
 public final class Prover {
   /** A record with the files that go beside it (trace JSON by file name). */
@@ -52,18 +51,21 @@ public final class Prover {
     ParsedModel parsed = ModelLoader.load(file);
     CompiledModel m = Compiler.compile(parsed, Map.of(),
         configuration.equals("default") ? null : configuration);
-    Explorer reach = new Explorer(m, OPTIONS.withProperties(Set.of()));
-    CheckResult all = reach.run();
+    EachProperty search = new EachProperty(m, OPTIONS);
+    EachProperty.Report report = search.run();
+    CheckResult all = report.reachable();
     ProofRecord.Coverage coverage = all.verdict() == Verdict.VERIFIED
-        ? coverage(reach.coverage(), displayName, file) : null;
+        ? coverage(search.coverage(), displayName, file) : null;
     ProofRecord.Reachable reachable = new ProofRecord.Reachable(verdict(all),
         all.statistics().distinct(), all.statistics().depth(),
         all.counterexample().map(cx -> cx.property().name()).orElse(null));
     List<ProofRecord.PropertyOutcome> outcomes = new ArrayList<>();
     Map<String, String> traces = new java.util.LinkedHashMap<>();
-    for (Property p : m.properties()) {
-      if (p.kind() == Property.Kind.RUNTIME) continue;
-      CheckResult r = new Explorer(m, OPTIONS.withProperties(Set.of(p.name()))).run();
+    List<Property> checked = m.properties().stream()
+        .filter(p -> p.kind() != Property.Kind.RUNTIME).toList();
+    for (int i = 0; i < checked.size(); i++) {
+      Property p = checked.get(i);
+      CheckResult r = report.properties().get(i);
       String verdict;
       Integer length = null;
       String traceFile = null;

@@ -121,10 +121,11 @@ class HostileInputTest {
     return truncations(25, 18);
   }
 
+  /** Eight times the default tier's offsets (each case parses a whole design: ~10 ms). */
   @Tag("slow")
   @TestFactory
   Stream<DynamicTest> truncatedDesignsAtManyOffsets() throws IOException {
-    return truncations(400, 1812);
+    return truncations(200, 1812);
   }
 
   /** Random edits of the bytes of a design, loaded from a file. */
@@ -156,10 +157,11 @@ class HostileInputTest {
     return mutations(15, 12);
   }
 
+  /** Ten times the default tier's mutations. */
   @Tag("slow")
   @TestFactory
   Stream<DynamicTest> manyMutatedBytes() throws IOException {
-    return mutations(300, 1212);
+    return mutations(150, 1212);
   }
 
   @TestFactory

@@ -132,6 +132,24 @@ public final class LivenessChecker {
     return java.util.Optional.empty();
   }
 
+  /**
+   * Each checked property as {@link #check} decides it for that property alone, over one graph:
+   * its lasso by property id, null where it holds (the graph does not depend on which leads-to
+   * properties are checked).
+   */
+  public Counterexample[] checkEach(PropertySelection checked) {
+    Counterexample[] out = new Counterexample[model.properties().size()];
+    if (reduces && !quotient && !new LivenessChecker(model, checked, true).stopWhen(stop).violatesAny(checked)) {
+      return out;
+    }
+    buildGraph();
+    for (int k = 0; k < liveness.count(); k++) {
+      int id = liveness.property(k).id();
+      if (checked.checks(id)) out[id] = check(k);
+    }
+    return out;
+  }
+
   /** Quotient check: whether some checked property may be violated. */
   private boolean violatesAny(PropertySelection checked) {
     buildGraph();
