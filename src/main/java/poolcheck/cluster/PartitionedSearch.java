@@ -1,20 +1,17 @@
 package poolcheck.cluster;
 
-import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import poolcheck.explore.Concretizer;
+import poolcheck.explore.TraceRebuild;
 import poolcheck.explore.store.TraceLog;
 import poolcheck.result.CheckResult;
 import poolcheck.result.Counterexample;
 import poolcheck.result.Statistics;
-import poolcheck.result.TraceStep;
 import poolcheck.result.Verdict;
 import poolcheck.system.PropertySelection;
-import poolcheck.system.Stepper;
-import poolcheck.system.SuccessorSink;
 import poolcheck.system.TransitionSystem;
 
 /**
@@ -202,50 +199,7 @@ public final class PartitionedSearch {
       ordinals.add((int) (e & ((1 << TraceLog.ORDINAL_BITS) - 1)));
       id = (e >>> TraceLog.ORDINAL_BITS) - 1;
     }
-    List<TraceStep> steps = new ArrayList<>();
-    if (!ordinals.isEmpty()) {
-      Stepper stepper = model.stepper(checked);
-      Pick pick = new Pick(ordinals.get(ordinals.size() - 1));
-      stepper.initialStates(pick);
-      steps.add(new TraceStep(null, model.view(pick.state)));
-      for (int i = ordinals.size() - 2; i >= 0; i--) {
-        int[] from = pick.state;
-        pick = new Pick(ordinals.get(i));
-        stepper.successors(from, pick);
-        steps.add(new TraceStep(model.transitions().get(pick.transition),
-            model.view(pick.state)));
-      }
-    }
-    if (f.at() != null) {
-      steps.add(new TraceStep(f.transition() < 0 ? null
-          : model.transitions().get(f.transition()), model.view(f.at())));
-    }
-    return new Counterexample(model.properties().get(f.property()),
-        ImmutableList.copyOf(steps));
-  }
-
-  /** Catches the emission with the given ordinal; violations count as emissions too. */
-  private static final class Pick implements SuccessorSink {
-    final int wanted;
-    int seen;
-    int[] state;
-    int transition;
-
-    Pick(int wanted) {
-      this.wanted = wanted;
-    }
-
-    @Override
-    public void successor(int[] next, int t) {
-      if (seen++ == wanted) {
-        state = next;
-        transition = t;
-      }
-    }
-
-    @Override
-    public void violation(int property, int[] at, int t) {
-      seen++;
-    }
+    return TraceRebuild.fromOrdinals(model, checked, ordinals, f.property(), f.transition(),
+        f.at());
   }
 }

@@ -16,7 +16,7 @@ import poolcheck.system.TransitionSystem;
  * initial states, picking at each step the successor with the logged ordinal. The model is
  * deterministic given the state, so the same ordinal is the same successor.
  */
-final class TraceRebuild {
+public final class TraceRebuild {
   private TraceRebuild() {}
 
   /**
@@ -26,10 +26,21 @@ final class TraceRebuild {
   static Counterexample counterexample(TransitionSystem model, PropertySelection checked,
       TraceLog log,
       int property, long anchor, int transition, int[] at) {
-    List<TraceStep> steps = new ArrayList<>();
+    List<Integer> ordinals = new ArrayList<>();
     if (anchor >= 0) {
-      List<Integer> ordinals = new ArrayList<>();
       for (long id = anchor; id >= 0; id = log.parent(id)) ordinals.add(log.ordinal(id));
+    }
+    return fromOrdinals(model, checked, ordinals, property, transition, at);
+  }
+
+  /**
+   * The same from the ordinals of the states on the path, the last state's first: for a search
+   * whose log is spread over several owners (a cluster), which collects them itself.
+   */
+  public static Counterexample fromOrdinals(TransitionSystem model, PropertySelection checked,
+      List<Integer> ordinals, int property, int transition, int[] at) {
+    List<TraceStep> steps = new ArrayList<>();
+    if (!ordinals.isEmpty()) {
       Stepper stepper = model.stepper(checked);
       Pick pick = new Pick(ordinals.get(ordinals.size() - 1));
       stepper.initialStates(pick);
@@ -48,7 +59,6 @@ final class TraceRebuild {
     }
     return new Counterexample(model.properties().get(property), ImmutableList.copyOf(steps));
   }
-
   /** Catches the emission with the given ordinal; violations count as emissions too. */
   private static final class Pick implements SuccessorSink {
     final int wanted;
