@@ -38,7 +38,7 @@ final class StableCells {
         + "violation without the ones found (each property's shortest trace, as in the table), "
         + "then each liveness property; what the budget leaves undecided is listed. "
         + "`prove --stable --check` reruns them and compares; the slow test tier "
-        + "(ProofsLedgerTest) reruns the complete ones measured at 120 s or less. `prove` and "
+        + "(ProofsLedgerTest) reruns the complete ones measured at 30 s or less. `prove` and "
         + "`prove --check` keep these files and mark them stale when the model's text changes. "
         + "Seconds are wall time on a shared 2-core machine.\n\n");
     for (ProofRecord r : records) {

@@ -67,7 +67,7 @@ class ProofsLedgerTest {
     return tests.stream();
   }
 
-  private static final int STABLE_RECHECK_SECONDS = 120;
+  private static final int STABLE_RECHECK_SECONDS = 30;
 
   /** Together with the records, each held to a fresh run above, this covers the ledger. */
   @Test
