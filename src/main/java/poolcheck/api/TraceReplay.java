@@ -46,6 +46,11 @@ public final class TraceReplay {
     return new TraceReplay(source.withConstants(values));
   }
 
+  /** The model as loaded: its name, constants and the files it reads. */
+  public ModelInfo model() {
+    return source.load().info();
+  }
+
   public ReplayResult replay(Path trace) {
     ModelSource.Loaded m = source.load();
     JsonTrace.Recorded recorded;

@@ -29,7 +29,8 @@ final class Values {
       Transition t = s.transition();
       steps.add(t == null ? new TraceStep(null, null, null, null,
           Collections.unmodifiableMap(state)) : new TraceStep(t.instance(), t.label(),
-          t.function(), t.position().toString(), Collections.unmodifiableMap(state)));
+          t.function(), t.position() == null ? null : t.position().toString(),
+          Collections.unmodifiableMap(state)));
     }
     return new Counterexample(cx.property().name(), cx.property().kind().name()
         .toLowerCase(Locale.ROOT), steps, cx.loop(), cx.failureText());

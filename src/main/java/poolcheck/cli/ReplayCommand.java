@@ -8,6 +8,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import poolcheck.api.ReplayResult;
+import poolcheck.api.SavedTrace;
 import poolcheck.api.TraceReplay;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,
@@ -16,7 +17,9 @@ import poolcheck.api.TraceReplay;
         "1:the trace does not match the model (the first step that differs is named)",
         "2:bad usage, a bad model, a malformed trace (file:line:column: error PC3nn) or an "
             + "internal error",
-        "3:out of memory"},
+        "3:out of memory",
+        "A trace file requested with --trace-format that cannot be written is reported after "
+            + "the replay's verdict and leaves the status as above."},
     description = "Re-execute a JSON or ITF trace on a model, step by step, and "
     + "confirm the violation it records.")
 final class ReplayCommand implements Callable<Integer> {
@@ -32,10 +35,18 @@ final class ReplayCommand implements Callable<Integer> {
   @Mixin
   ModelOptions modelOptions;
 
+  @Mixin
+  TraceFiles files;
+
   @Override
   public Integer call() throws Exception {
-    ReplayResult o = TraceReplay.of(model).config(modelOptions.config)
-        .constants(modelOptions.constants).replay(trace);
+    TraceReplay replay = TraceReplay.of(model).config(modelOptions.config)
+        .constants(modelOptions.constants);
+    // the model's files are inputs too: no trace file may overwrite one (loaded only for this)
+    Outputs outputs = files.formats().isEmpty() ? null : Outputs.of(replay.model(), trace);
+    if (outputs != null) files.checkOutputs(outputs, false);
+    ReplayResult o = replay.replay(trace);
+    if (outputs != null) writeFiles(outputs);
     if (o.ok()) {
       spec.commandLine().getOut().println("replayed " + o.steps() + " steps: " + o.message());
       return ExitCode.VERIFIED;
@@ -47,5 +58,18 @@ final class ReplayCommand implements Callable<Integer> {
             ? " (the trace was recorded on model " + o.recordedModel() + ", this is " + o.model()
                 + ")" : ""));
     return ExitCode.VIOLATED;
+  }
+
+  /** The trace as recorded, in the requested formats (as `show` writes them). */
+  private void writeFiles(Outputs outputs) {
+    SavedTrace saved = SavedTrace.read(trace);
+    try {
+      for (Path file : files.write(saved.model(), saved.counterexample().property(),
+          saved::render, false, outputs)) {
+        spec.commandLine().getOut().println("wrote " + file);
+      }
+    } catch (java.io.IOException e) {
+      spec.commandLine().getErr().println("poolcheck: not written: " + Failure.ioMessage(e));
+    }
   }
 }

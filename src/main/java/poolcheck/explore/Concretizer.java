@@ -72,7 +72,9 @@ public final class Concretizer {
       out.add(new TraceStep(step.transition(), model.view(chosen)));
       current = chosen;
     }
-    return new Counterexample(property, ImmutableList.copyOf(out), cx.loop());
+    // permutations act on values, never on processes: the closing step is the same step
+    return new Counterexample(property, ImmutableList.copyOf(out), cx.loop(), cx.failure(),
+        cx.closing());
   }
 
   private static int[] pick(TransitionSystem model, List<int[]> candidates, int[] recorded) {

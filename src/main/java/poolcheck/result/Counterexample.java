@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import java.util.Optional;
 import poolcheck.system.Property;
 import poolcheck.system.PropertySelection;
+import poolcheck.system.Transition;
 import poolcheck.system.TransitionSystem;
 
 /**
@@ -13,12 +14,20 @@ import poolcheck.system.TransitionSystem;
  * For a liveness property it is a lasso: after the last step the run continues from the state at
  * index {@code loop} for ever (loop == last index: the run stops there, no step enabled).
  * {@code failure} says in words what failed (the variable, value, range, expression and
- * position), or is null where the property's name says it all.
+ * position), or is null where the property's name says it all. {@code closing} is the step that
+ * leads from a lasso's last state back to the state at {@code loop} (TLC's "back to state"), or
+ * null: not a lasso, a lasso that stops in its last state, or a trace read from a file that did
+ * not record it.
  */
 public record Counterexample(Property property, ImmutableList<TraceStep> steps, int loop,
-    String failure) {
+    String failure, Transition closing) {
+  public Counterexample(Property property, ImmutableList<TraceStep> steps, int loop,
+      String failure) {
+    this(property, steps, loop, failure, null);
+  }
+
   public Counterexample(Property property, ImmutableList<TraceStep> steps, int loop) {
-    this(property, steps, loop, null);
+    this(property, steps, loop, null, null);
   }
 
   public Counterexample(Property property, ImmutableList<TraceStep> steps) {
@@ -50,7 +59,7 @@ public record Counterexample(Property property, ImmutableList<TraceStep> steps, 
       int[] before = steps.size() < 2 ? null : model.state(steps.get(steps.size() - 2).state());
       var t = steps.get(steps.size() - 1).transition();
       return new Counterexample(property, steps, loop, model.failure(property.id(), before,
-          t == null ? -1 : t.id(), at, checked).orElse(null));
+          t == null ? -1 : t.id(), at, checked).orElse(null), closing);
     } catch (IllegalArgumentException e) {
       return this; // a state the model cannot read back: nothing more to say
     }

@@ -40,10 +40,23 @@ public final class DotTrace {
       }
       previous = step.state();
     }
+    if (cx.isLasso()) out.append(loopEdge(cx, last));
     out.append("  violation [shape=note, color=red, fontcolor=red, label=")
         .append(quote(violation)).append("];\n");
     out.append("  s").append(last).append(" -> violation [style=dashed, color=red];\n");
     return out.append("}\n").toString();
+  }
+
+  /**
+   * The edge that closes a lasso, drawn back against the flow (constraint=false keeps the states
+   * in one column); a lasso that stops in its last state gets a self-loop.
+   */
+  private static String loopEdge(Counterexample cx, int last) {
+    String label = cx.closing() != null ? (last + 1) + ": " + action(cx.closing())
+        + "\nback to state " + cx.loop()
+        : cx.loop() == last ? "stays here for ever" : "back to state " + cx.loop();
+    return "  s" + last + " -> s" + cx.loop() + " [label=" + quote(label)
+        + ", style=bold, color=blue, fontcolor=blue, constraint=false];\n";
   }
 
   private static String action(Transition t) {

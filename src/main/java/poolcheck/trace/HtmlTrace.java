@@ -23,7 +23,14 @@ public final class HtmlTrace {
     // '<' only occurs inside JSON strings, where its JSON escape means the same: no "</script>"
     // in a value can end the element early.
     String json = JsonResult.render(r).strip().replace("<", "\\u003c");
-    return template().replace("{{TITLE}}", html(title)).replace("{{TRACE_JSON}}", json);
+    HtmlLayout layout = HtmlLayout.of(
+        Lifelines.of(r.counterexample().orElseThrow().steps().get(0).state()).size());
+    // the title and the JSON go in last: no placeholder inside them is replaced
+    return template().replace("{{BODY_MARGIN}}", Integer.toString(layout.bodyMargin()))
+        .replace("{{NUM_WIDTH}}", Integer.toString(layout.numWidth()))
+        .replace("{{LANE_WIDTH}}", Integer.toString(layout.laneWidth()))
+        .replace("{{TABLE_WIDTH}}", Integer.toString(layout.tableWidth()))
+        .replace("{{TITLE}}", html(title)).replace("{{TRACE_JSON}}", json);
   }
 
   private static String template() {

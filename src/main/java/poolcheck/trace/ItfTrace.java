@@ -43,8 +43,8 @@ public final class ItfTrace {
     ObjectNode meta = root.putObject("#meta");
     meta.put("format", "ITF");
     meta.put("format-description", FORMAT_DESCRIPTION);
-    cx.steps().stream().map(TraceStep::transition).filter(t -> t != null).findFirst()
-        .ifPresent(t -> meta.put("source", Path.of(t.position().file()).getFileName().toString()));
+    cx.steps().stream().map(TraceStep::transition).filter(t -> t != null && t.position() != null)
+        .findFirst().ifPresent(t -> meta.put("source", Path.of(t.position().file()).getFileName().toString()));
     meta.put("description", "Created by poolcheck: " + ViolationText.of(cx.property()));
     meta.put("model", r.model());
     ObjectNode constants = meta.putObject("constants");
@@ -55,23 +55,31 @@ public final class ItfTrace {
     cx.steps().get(0).state().values().keySet().forEach(vars::add);
     ArrayNode states = root.putArray("states");
     if (cx.isLasso()) root.put("loop", cx.loop());
+    if (cx.closing() != null) {
+      // ITF has only the loop index; who closes the loop goes in poolcheck's own #meta.
+      ObjectNode closing = meta.putObject("closing");
+      putStep(closing, cx.closing());
+    }
     for (int i = 0; i < cx.steps().size(); i++) {
       TraceStep step = cx.steps().get(i);
       ObjectNode s = states.addObject();
       ObjectNode sm = s.putObject("#meta");
       sm.put("index", i);
       Transition t = step.transition();
-      if (t != null) {
-        sm.put("process", t.instance());
-        sm.put("label", t.label());
-        if (t.function() != null) sm.put("function", t.function());
-      }
+      if (t != null) putStep(sm, t);
       if (i == cx.steps().size() - 1) sm.put("violation", cx.property().name());
       for (Map.Entry<String, Value> e : step.state().values().entrySet()) {
         s.set(e.getKey(), value(e.getValue()));
       }
     }
     return root;
+  }
+
+  private static void putStep(ObjectNode meta, Transition t) {
+    meta.put("process", t.instance());
+    meta.put("label", t.label());
+    if (t.function() != null) meta.put("function", t.function());
+    if (t.position() != null) meta.put("source", t.position().toString());
   }
 
   static JsonNode value(Value v) {
@@ -136,9 +144,7 @@ public final class ItfTrace {
         }
         values.put(name, parse(doc, v, name.endsWith(".pc"), at + JsonLocations.step(name)));
       }
-      JsonNode sm = state.path("#meta");
-      steps.add(new JsonTrace.Step(doc.textOrNull(sm.get("process"), at + "/#meta/process",
-          "process"), doc.textOrNull(sm.get("label"), at + "/#meta/label", "label"),
+      steps.add(JsonTrace.step(doc, state.path("#meta"), at + "/#meta",
           new StateView(values.buildKeepingLast())));
     }
     String property = doc.textOrNull(meta.get("property"), "/#meta/property", "property");
@@ -146,9 +152,14 @@ public final class ItfTrace {
       throw doc.error("PC302", "", "no \"#meta\".\"property\" naming the property the trace "
           + "violates");
     }
+    JsonTrace.Details details = new JsonTrace.Details(
+        JsonTrace.kind(doc, meta.get("kind"), "/#meta/kind"),
+        JsonTrace.constants(doc, meta.get("constants"), "/#meta/constants"), null, null,
+        JsonTrace.closing(doc, meta.get("closing"), "/#meta/closing"));
     return new JsonTrace.Recorded(doc.textOrNull(meta.get("model"), "/#meta/model", "model"),
         property, steps.build(),
-        root.has("loop") ? JsonTrace.loop(doc, root.get("loop"), "/loop", i) : -1);
+        root.has("loop") ? JsonTrace.loop(doc, root.get("loop"), "/loop", i) : -1, null,
+        details);
   }
 
   private static Value parse(TraceDocument doc, JsonNode n, boolean label, String at)

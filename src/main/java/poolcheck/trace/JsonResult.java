@@ -64,6 +64,7 @@ public final class JsonResult {
     t.put("kind", cx.property().kind().name().toLowerCase(java.util.Locale.ROOT));
     t.put("length", cx.length());
     if (cx.isLasso()) t.put("loop", cx.loop());
+    if (cx.closing() != null) t.set("closing", step(cx.closing()));
     cx.failureText().ifPresent(f -> t.put("failure", f));
     ArrayNode steps = t.putArray("steps");
     for (int i = 0; i < cx.steps().size(); i++) {
@@ -75,18 +76,25 @@ public final class JsonResult {
         n.putNull("process");
         n.putNull("label");
       } else {
-        n.put("process", tr.instance());
-        n.put("label", tr.label());
-        if (tr.function() != null) {
-          n.put("function", tr.function());
-        } else {
-          n.putNull("function");
-        }
-        n.put("source", tr.position().toString());
+        n.setAll(step(tr));
       }
       n.set("state", state(step.state()));
     }
     return t;
+  }
+
+  /** Who took which step, the kernel function it stands for and where it is written. */
+  private static ObjectNode step(Transition tr) {
+    ObjectNode n = F.objectNode();
+    n.put("process", tr.instance());
+    n.put("label", tr.label());
+    if (tr.function() != null) {
+      n.put("function", tr.function());
+    } else {
+      n.putNull("function");
+    }
+    if (tr.position() != null) n.put("source", tr.position().toString());
+    return n;
   }
 
   public static ObjectNode state(StateView view) {

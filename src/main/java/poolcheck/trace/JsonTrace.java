@@ -12,16 +12,40 @@ import poolcheck.system.Value;
 
 /** Reads the trace of a poolcheck JSON result (or an ITF trace) back, for replay. */
 public final class JsonTrace {
-  /** One recorded step: who ran which label (both null for the initial state), and the state. */
-  public record Step(String process, String label, StateView state) {}
+  /**
+   * One recorded step: who ran which label (both null for the initial state), the kernel
+   * function and the source position ("file:line:column") where recorded (else null), and the
+   * state.
+   */
+  public record Step(String process, String label, String function, String source,
+      StateView state) {
+    public Step(String process, String label, StateView state) {
+      this(process, label, null, null, state);
+    }
+  }
 
-  /** A trace as recorded: the property it claims to violate and its steps. */
+  /**
+   * What only showing a trace again needs, each null where the file does not say: the kind of
+   * the property, the constants, the statistics of the search that found it (a JSON result's
+   * "statistics" object as it is), the failure in words, and the step that closes a lasso
+   * (without a state).
+   */
+  public record Details(String kind, ImmutableMap<String, Integer> constants,
+      JsonNode statistics, String failure, Step closing) {
+    static final Details NONE = new Details(null, null, null, null, null);
+  }
+
   /**
    * A trace as recorded. {@code checked} names the properties the search that found it checked
    * (the JSON result's "checked"), or is null when unknown: replay then checks them all.
    */
   public record Recorded(String model, String property, ImmutableList<Step> steps, int loop,
-      ImmutableList<String> checked) {
+      ImmutableList<String> checked, Details details) {
+    public Recorded(String model, String property, ImmutableList<Step> steps, int loop,
+        ImmutableList<String> checked) {
+      this(model, property, steps, loop, checked, Details.NONE);
+    }
+
     public Recorded(String model, String property, ImmutableList<Step> steps, int loop) {
       this(model, property, steps, loop, null);
     }
@@ -30,6 +54,12 @@ public final class JsonTrace {
       this(model, property, steps, -1, null);
     }
   }
+
+  private static final java.util.regex.Pattern SOURCE =
+      java.util.regex.Pattern.compile(".*:[0-9]{1,9}:[0-9]{1,9}");
+  static final ImmutableList<String> KINDS = java.util.Arrays.stream(
+      poolcheck.system.Property.Kind.values()).map(k -> k.name().toLowerCase(java.util.Locale.ROOT))
+      .collect(ImmutableList.toImmutableList());
 
   private JsonTrace() {}
 
@@ -63,9 +93,7 @@ public final class JsonTrace {
         values.put(f.getKey(), value(doc, f.getValue(), f.getKey().endsWith(".pc"),
             stepAt + "/state" + JsonLocations.step(f.getKey())));
       }
-      steps.add(new Step(doc.textOrNull(step.get("process"), stepAt + "/process", "process"),
-          doc.textOrNull(step.get("label"), stepAt + "/label", "label"),
-          new StateView(values.buildKeepingLast())));
+      steps.add(step(doc, step, stepAt, new StateView(values.buildKeepingLast())));
     }
     int loop = trace.has("loop") ? loop(doc, trace.get("loop"), at + "/loop", i) : -1;
     ImmutableList<String> checked = null;
@@ -90,8 +118,81 @@ public final class JsonTrace {
     if (property == null) {
       throw doc.error("PC302", at, "no \"property\" naming the property the trace violates");
     }
+    Details details = new Details(kind(doc, trace.get("kind"), at + "/kind"),
+        constants(doc, root.get("constants"), "/constants"), statistics(doc, root),
+        doc.textOrNull(trace.get("failure"), at + "/failure", "failure"),
+        closing(doc, trace.get("closing"), at + "/closing"));
     return new Recorded(doc.textOrNull(root.get("model"), "/model", "model"), property,
-        steps.build(), loop, checked);
+        steps.build(), loop, checked, details);
+  }
+
+  /** A step's process, label, function and source, as the JSON result and ITF's #meta name them. */
+  static Step step(TraceDocument doc, JsonNode n, String at, StateView state)
+      throws TraceFileException {
+    String source = doc.textOrNull(n.get("source"), at + "/source", "source");
+    if (source != null && !SOURCE.matcher(source).matches()) {
+      throw doc.error("PC302", at + "/source", "source \"" + source + "\" is not a position "
+          + "(expected file:line:column)");
+    }
+    return new Step(doc.textOrNull(n.get("process"), at + "/process", "process"),
+        doc.textOrNull(n.get("label"), at + "/label", "label"),
+        doc.textOrNull(n.get("function"), at + "/function", "function"), source, state);
+  }
+
+  /** The property kinds a trace names, as JSON writes them. */
+  static String kind(TraceDocument doc, JsonNode n, String at) throws TraceFileException {
+    String kind = doc.textOrNull(n, at, "kind");
+    if (kind != null && !KINDS.contains(kind)) {
+      throw doc.error("PC302", at, "kind \"" + kind + "\" is not a kind of property (expected "
+          + String.join(", ", KINDS) + ")");
+    }
+    return kind;
+  }
+
+  /** The step that closes a lasso, or null when none is recorded. */
+  static Step closing(TraceDocument doc, JsonNode n, String at) throws TraceFileException {
+    if (n == null || n.isNull()) return null;
+    if (!n.isObject()) {
+      throw doc.error("PC302", at, "\"closing\" is " + TraceDocument.kind(n)
+          + ", expected an object with the process and label of the step back");
+    }
+    Step s = step(doc, n, at, null);
+    if (s.process() == null || s.label() == null) {
+      throw doc.error("PC302", at, "\"closing\" without a \"process\" and a \"label\"");
+    }
+    return s;
+  }
+
+  /** Constant name to value, or null when the file has none. */
+  static ImmutableMap<String, Integer> constants(TraceDocument doc, JsonNode n, String at)
+      throws TraceFileException {
+    if (n == null || n.isNull()) return null;
+    if (!n.isObject()) {
+      throw doc.error("PC302", at, "\"constants\" is " + TraceDocument.kind(n)
+          + ", expected an object of integers");
+    }
+    ImmutableMap.Builder<String, Integer> out = ImmutableMap.builder();
+    for (Map.Entry<String, JsonNode> e : n.properties()) {
+      out.put(e.getKey(), doc.integer(e.getValue(), at + JsonLocations.step(e.getKey()),
+          "constant " + e.getKey()));
+    }
+    return out.buildKeepingLast();
+  }
+
+  private static JsonNode statistics(TraceDocument doc, JsonNode root) throws TraceFileException {
+    JsonNode n = root.get("statistics");
+    if (n == null || n.isNull()) return null;
+    if (!n.isObject()) {
+      throw doc.error("PC302", "/statistics", "\"statistics\" is " + TraceDocument.kind(n)
+          + ", expected an object");
+    }
+    for (Map.Entry<String, JsonNode> e : n.properties()) {
+      if (!e.getValue().isNumber()) {
+        throw doc.error("PC302", "/statistics" + JsonLocations.step(e.getKey()), "statistic "
+            + e.getKey() + " is " + TraceDocument.kind(e.getValue()) + ", expected a number");
+      }
+    }
+    return n;
   }
 
   /** A lasso's loop-back state: -1 (none) or the index of one of the {@code states}. */

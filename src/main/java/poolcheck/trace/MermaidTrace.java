@@ -31,26 +31,52 @@ public final class MermaidTrace {
     String all = instances.isEmpty() ? null
         : instances.size() == 1 ? "p0" : "p0,p" + (instances.size() - 1);
     StateView previous = null;
-    for (int i = 0; i < cx.steps().size(); i++) {
+    int last = cx.steps().size() - 1;
+    for (int i = 0; i <= last; i++) {
       TraceStep step = cx.steps().get(i);
       Transition t = step.transition();
-      List<String> changed = StateDiff.changed(previous, step.state());
-      StringBuilder note = new StringBuilder(t == null ? "initial state"
-          : i + ". " + t.label() + (t.function() == null ? "" : " @" + t.function()));
-      for (String name : changed) note.append("\n").append(name).append(" = ")
-          .append(step.state().get(name));
-      String over = t == null ? all : "p" + instances.indexOf(t.instance());
-      if (over != null) {
-        out.append("  Note over ").append(over).append(": ").append(text(note.toString()))
+      if (cx.isLasso() && i == cx.loop() + 1) {
+        out.append("  loop ").append(text("back to state " + cx.loop() + ", for ever"))
             .append('\n');
       }
+      List<String> changed = StateDiff.changed(previous, step.state());
+      StringBuilder note = new StringBuilder(t == null ? "initial state" : i + ". " + action(t));
+      for (String name : changed) note.append("\n").append(name).append(" = ")
+          .append(step.state().get(name));
+      note(out, lane(instances, t, all), note.toString());
       previous = step.state();
+    }
+    if (cx.isLasso()) {
+      // Mermaid's loop box holds the cycle: the steps after the loop state and the closing one.
+      if (cx.loop() == last) {
+        out.append("  loop ").append(text("in state " + last + " for ever")).append('\n');
+        note(out, all, "no process under fairness has a step here");
+      } else if (cx.closing() != null) {
+        note(out, lane(instances, cx.closing(), all), (last + 1) + ". " + action(cx.closing())
+            + "\nback to state " + cx.loop());
+      }
+      out.append("  end\n");
     }
     if (all != null) {
       out.append("  Note over ").append(all).append(": ")
           .append(text(ViolationText.of(cx.property()))).append('\n');
     }
     return out.toString();
+  }
+
+  private static String action(Transition t) {
+    return t.label() + (t.function() == null ? "" : " @" + t.function());
+  }
+
+  /** The acting instance's lifeline; all of them for the initial state or an unknown one. */
+  private static String lane(List<String> instances, Transition t, String all) {
+    int k = t == null ? -1 : instances.indexOf(t.instance());
+    return k < 0 ? all : "p" + k;
+  }
+
+  private static void note(StringBuilder out, String over, String note) {
+    if (over == null) return;
+    out.append("  Note over ").append(over).append(": ").append(text(note)).append('\n');
   }
 
   /**

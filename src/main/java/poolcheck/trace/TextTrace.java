@@ -44,6 +44,11 @@ public final class TextTrace {
         }
       }
       if (last) {
+        if (cx.closing() != null) {
+          // TLC's "Back to state N": the step that closes the loop, then the violation.
+          out.append("Back to state ").append(cx.loop()).append(": ")
+              .append(describe(cx.closing())).append('\n');
+        }
         out.append(violation(cx)).append('\n');
         cx.failureText().ifPresent(f -> out.append("     ").append(f).append('\n'));
       }
@@ -57,6 +62,8 @@ public final class TextTrace {
     if (t == null) return "initial state";
     StringBuilder out = new StringBuilder(t.instance()).append(' ').append(t.label());
     if (t.function() != null) out.append(" @").append(t.function());
+    // a trace read from a file that did not record where the step is written
+    if (t.position() == null) return out.toString();
     return out.append("  (").append(t.position()).append(')').toString();
   }
 

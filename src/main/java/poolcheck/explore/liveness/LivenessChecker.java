@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import poolcheck.explore.store.StateStore;
 import poolcheck.result.Counterexample;
+import poolcheck.system.Transition;
 import poolcheck.result.TraceStep;
 import poolcheck.system.Liveness;
 import poolcheck.system.PropertySelection;
@@ -549,6 +550,9 @@ public final class LivenessChecker {
       int[] step = cycle.get(j);
       steps.add(new TraceStep(model.transitions().get(step[1]), model.view(unpackCopy(step[0]))));
     }
-    return new Counterexample(liveness.property(k), steps.build(), loop);
+    // a cycle that stays in its entry state (stuttering) has no step back
+    Transition closing = cycle.isEmpty() ? null
+        : model.transitions().get(cycle.get(cycle.size() - 1)[1]);
+    return new Counterexample(liveness.property(k), steps.build(), loop, null, closing);
   }
 }
