@@ -51,6 +51,13 @@ public final class ItfTrace {
     r.constants().forEach(constants::put);
     meta.put("property", cx.property().name());
     meta.put("kind", cx.property().kind().name().toLowerCase(Locale.ROOT));
+    cx.failureText().ifPresent(f -> meta.put("failure", f));
+    // ITF writes fifos and lifos alike as lists: the lifos are named so they read back as such
+    ArrayNode lifos = F.arrayNode();
+    cx.steps().get(0).state().values().forEach((name, v) -> {
+      if (hasLifo(v)) lifos.add(name);
+    });
+    if (!lifos.isEmpty()) meta.set("lifo", lifos);
     ArrayNode vars = root.putArray("vars");
     cx.steps().get(0).state().values().keySet().forEach(vars::add);
     ArrayNode states = root.putArray("states");
@@ -80,6 +87,11 @@ public final class ItfTrace {
     meta.put("label", t.label());
     if (t.function() != null) meta.put("function", t.function());
     if (t.position() != null) meta.put("source", t.position().toString());
+  }
+
+  private static boolean hasLifo(Value v) {
+    if (v instanceof Value.Sequence s) return !s.fifo();
+    return v instanceof Value.Array a && a.values().stream().anyMatch(ItfTrace::hasLifo);
   }
 
   static JsonNode value(Value v) {
@@ -121,6 +133,11 @@ public final class ItfTrace {
       throw doc.error("PC302", "/vars", "ITF \"vars\" is " + TraceDocument.kind(
           root.get("vars")) + ", expected an array of names");
     }
+    java.util.Set<String> lifos = new java.util.HashSet<>();
+    int m = 0;
+    for (JsonNode n : meta.path("lifo")) {
+      lifos.add(doc.textOrNull(n, "/#meta/lifo/" + m++, "a lifo variable's name"));
+    }
     List<String> vars = new ArrayList<>();
     int k = 0;
     for (JsonNode var : root.get("vars")) {
@@ -142,7 +159,8 @@ public final class ItfTrace {
         if (v == null) {
           throw doc.error("PC302", at, "ITF state " + (i - 1) + " has no value for " + name);
         }
-        values.put(name, parse(doc, v, name.endsWith(".pc"), at + JsonLocations.step(name)));
+        values.put(name, parse(doc, v, name.endsWith(".pc"), lifos.contains(name),
+            at + JsonLocations.step(name)));
       }
       steps.add(JsonTrace.step(doc, state.path("#meta"), at + "/#meta",
           new StateView(values.buildKeepingLast())));
@@ -154,7 +172,8 @@ public final class ItfTrace {
     }
     JsonTrace.Details details = new JsonTrace.Details(
         JsonTrace.kind(doc, meta.get("kind"), "/#meta/kind"),
-        JsonTrace.constants(doc, meta.get("constants"), "/#meta/constants"), null, null,
+        JsonTrace.constants(doc, meta.get("constants"), "/#meta/constants"), null,
+        doc.textOrNull(meta.get("failure"), "/#meta/failure", "failure"),
         JsonTrace.closing(doc, meta.get("closing"), "/#meta/closing"));
     return new JsonTrace.Recorded(doc.textOrNull(meta.get("model"), "/#meta/model", "model"),
         property, steps.build(),
@@ -162,12 +181,12 @@ public final class ItfTrace {
         details);
   }
 
-  private static Value parse(TraceDocument doc, JsonNode n, boolean label, String at)
-      throws TraceFileException {
+  private static Value parse(TraceDocument doc, JsonNode n, boolean label, boolean lifo,
+      String at) throws TraceFileException {
     if (n.isBoolean()) return new Value.Bool(n.asBoolean());
     if (n.isNumber()) return new Value.Int(doc.integer(n, at, "value"));
     if (n.isTextual()) return label ? new Value.Label(n.asText()) : new Value.Enum(n.asText());
-    if (n.isArray()) return sequence(doc, n, at);
+    if (n.isArray()) return sequence(doc, n, lifo, at);
     if (n.has("#bigint")) {
       String digits = n.get("#bigint").asText();
       try {
@@ -177,8 +196,8 @@ public final class ItfTrace {
             "integer out of range: " + digits);
       }
     }
-    if (n.has("#tup")) return sequence(doc, n.get("#tup"), at + "/#tup");
-    if (n.has("#set")) return sequence(doc, n.get("#set"), at + "/#set");
+    if (n.has("#tup")) return sequence(doc, n.get("#tup"), lifo, at + "/#tup");
+    if (n.has("#set")) return sequence(doc, n.get("#set"), lifo, at + "/#set");
     if (n.has("#map")) {
       ImmutableList.Builder<Value> keys = ImmutableList.builder();
       ImmutableList.Builder<Value> values = ImmutableList.builder();
@@ -188,8 +207,8 @@ public final class ItfTrace {
         if (!pair.isArray() || pair.size() != 2) {
           throw doc.error("PC302", pairAt, "an ITF #map entry that is not a [key, value] pair");
         }
-        keys.add(parse(doc, pair.get(0), false, pairAt + "/0"));
-        values.add(parse(doc, pair.get(1), false, pairAt + "/1"));
+        keys.add(parse(doc, pair.get(0), false, false, pairAt + "/0"));
+        values.add(parse(doc, pair.get(1), false, lifo, pairAt + "/1"));
       }
       return new Value.Array(keys.build(), values.build());
     }
@@ -197,14 +216,14 @@ public final class ItfTrace {
         + TraceDocument.kind(n));
   }
 
-  private static Value sequence(TraceDocument doc, JsonNode n, String at)
+  private static Value sequence(TraceDocument doc, JsonNode n, boolean lifo, String at)
       throws TraceFileException {
     if (!n.isArray()) {
       throw doc.error("PC302", at, "is " + TraceDocument.kind(n) + ", expected an array");
     }
     ImmutableList.Builder<Value> elements = ImmutableList.builder();
     int i = 0;
-    for (JsonNode e : n) elements.add(parse(doc, e, false, at + "/" + i++));
-    return new Value.Sequence(true, elements.build());
+    for (JsonNode e : n) elements.add(parse(doc, e, false, false, at + "/" + i++));
+    return new Value.Sequence(!lifo, elements.build());
   }
 }

@@ -44,6 +44,7 @@ class GoldenTracesTest {
   void shipsTheTestModelsAndTheV612PoolCounterexamples() throws Exception {
     assertEquals(List.of("lost_update-no_lost_update.json", "tiny_pool-no_mapped_page_at_rest.json",
         "tiny_pool-no_unmap_after_detach.json", "starving_mutex-w0_enters.json",
+        "unfair_setter-ready_eventually.json",
         "page_pool_v6_12-no_dma_after_detach.json",
         "page_pool_v6_12-no_pool_use_after_free.json"), ShippedTraces.all().stream()
             .map(s -> s.file(TraceFormat.JSON)).toList());

@@ -47,6 +47,7 @@ class ItfTraceTest {
     assertEquals("[]", s3.get("ring").toString());
     assertEquals("detach", s3.get("driver.pc").asText());
     assertEquals("{\"index\":3,\"process\":\"driver\",\"label\":\"destroy\","
-        + "\"function\":\"page_pool_destroy\"}", s3.get("#meta").toString());
+        + "\"function\":\"page_pool_destroy\",\"source\":\"" + ShippedTraces.MODELS
+        + "/tiny_pool.pool:56:3\"}", s3.get("#meta").toString());
   }
 }

@@ -21,7 +21,7 @@ final class ShippedTraces {
   static final Path MODELS = Path.of("src/test/resources/models").toAbsolutePath();
   static final Path GOLDEN = Path.of("src/test/resources/golden");
   static final List<String> NAMES = List.of("lost_update", "tiny_pool", "starving_mutex",
-      "page_pool_v6_12");
+      "unfair_setter", "page_pool_v6_12");
   /** Shipped designs load from models/ by a relative path, so their positions need no mask. */
   static final Path SHIPPED = Path.of("models");
 
