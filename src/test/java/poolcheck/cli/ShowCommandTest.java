@@ -1,0 +1,196 @@
+package poolcheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * `show` end to end: a saved trace on the terminal and in files, and a generated family of
+ * broken trace files (cut at every k-th byte, each field dropped, each value of the wrong type),
+ * each of which is either still a trace or one coded line naming the file, exit 2.
+ */
+class ShowCommandTest {
+  private static final Path GOLDEN = Path.of("src/test/resources/golden");
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  @TempDir
+  Path dir;
+
+  private record Run(int status, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(status, out.toString(), err.toString());
+  }
+
+  @Test
+  void showsALassoAsTextAndWritesEveryFormatEqualToTheSearchsOwn() throws Exception {
+    Path json = GOLDEN.resolve("starving_mutex-w0_enters.json");
+    Run r = run("show", json.toString(), "--trace-format", "json,itf,dot,mermaid,text",
+        "--trace-out", dir.resolve("again").toString());
+    assertEquals(0, r.status(), r.err());
+    assertEquals(Files.readString(GOLDEN.resolve("starving_mutex-w0_enters.txt")), r.out());
+    assertTrue(r.out().contains("Back to state 1: worker[1] release @mutex_unlock"), r.out());
+    for (String ext : List.of("json", "dot", "mmd", "txt")) {
+      assertEquals(Files.readString(GOLDEN.resolve("starving_mutex-w0_enters." + ext)),
+          Files.readString(dir.resolve("again." + ext)), ext);
+    }
+    assertTrue(r.err().contains("wrote " + dir.resolve("again.mmd")), r.err());
+  }
+
+  @Test
+  void printsTheRequestedFormatAloneOnStdout() {
+    Run r = run("show", GOLDEN.resolve("starving_mutex-w0_enters.itf.json").toString(),
+        "--print", "mermaid");
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().startsWith("sequenceDiagram\n"), r.out());
+    assertTrue(r.out().contains("  loop back to state 1, for ever\n"), r.out());
+    assertEquals("", r.err());
+  }
+
+  @Test
+  void aMissingTraceIsOneLineNamingItExit2() {
+    Run r = run("show", dir.resolve("nope.json").toString());
+    assertEquals(2, r.status());
+    assertEquals("poolcheck: " + dir.resolve("nope.json") + ": no such file or directory\n",
+        r.err());
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void refusesToWriteOverTheTraceItShows() throws Exception {
+    Path json = dir.resolve("cx.json");
+    Files.copy(GOLDEN.resolve("lost_update-no_lost_update.json"), json);
+    Run r = run("show", json.toString(), "--trace-out", dir.resolve("cx").toString());
+    assertEquals(2, r.status());
+    assertTrue(r.err().contains("is an input of this run"), r.err());
+  }
+
+  @Test
+  void replayWritesTheFormatsItIsAskedFor() throws Exception {
+    Run r = run("replay", "src/test/resources/models/starving_mutex.pool",
+        GOLDEN.resolve("starving_mutex-w0_enters.json").toString(), "--trace-format", "dot",
+        "--trace-out", dir.resolve("r").toString());
+    assertEquals(0, r.status(), r.err());
+    assertEquals(Files.readString(GOLDEN.resolve("starving_mutex-w0_enters.dot")),
+        Files.readString(dir.resolve("r.dot")));
+  }
+
+  @Test
+  void everyTruncationIsOneCodedLineOrStillATrace() throws Exception {
+    int errors = 0;
+    for (String name : List.of("starving_mutex-w0_enters.json",
+        "starving_mutex-w0_enters.itf.json")) {
+      byte[] whole = Files.readAllBytes(GOLDEN.resolve(name));
+      for (int cut = 0; cut < whole.length; cut += 7) {
+        byte[] part = java.util.Arrays.copyOf(whole, cut);
+        errors += judge(name + " cut at " + cut, new String(part, StandardCharsets.UTF_8));
+      }
+    }
+    // JSON cut anywhere before its last brace is not JSON: all but none of them are errors
+    assertTrue(errors > 0);
+    assertEquals(errors, countCuts(), "every cut is an error");
+  }
+
+  private static int countCuts() throws Exception {
+    int n = 0;
+    for (String name : List.of("starving_mutex-w0_enters.json",
+        "starving_mutex-w0_enters.itf.json")) {
+      n += (Files.size(GOLDEN.resolve(name)) + 6) / 7;
+    }
+    return n;
+  }
+
+  @Test
+  void droppingAnyFieldOrChangingAnyValuesTypeIsOneCodedLineOrStillATrace() throws Exception {
+    int cases = 0;
+    int errors = 0;
+    for (String name : List.of("starving_mutex-w0_enters.json",
+        "starving_mutex-w0_enters.itf.json", "tiny_pool-no_unmap_after_detach.json")) {
+      JsonNode original = MAPPER.readTree(GOLDEN.resolve(name).toFile());
+      List<Consumer<JsonNode>> edits = new ArrayList<>();
+      collect(original, edits);
+      for (int i = 0; i < edits.size(); i++) {
+        JsonNode copy = original.deepCopy();
+        List<Consumer<JsonNode>> mine = new ArrayList<>();
+        collect(copy, mine);
+        mine.get(i).accept(copy);
+        cases++;
+        errors += judge(name + " edit " + i, MAPPER.writeValueAsString(copy));
+      }
+    }
+    assertTrue(cases > 500, "cases: " + cases);
+    // dropping "function" or a statistic still leaves a trace; most edits must not
+    assertTrue(errors > cases / 3, errors + " errors of " + cases);
+  }
+
+  /**
+   * Every edit of the tree: each member dropped, each value replaced by one of each kind. The
+   * edits change the nodes of the tree they were collected on, so each run collects them on a
+   * fresh copy.
+   */
+  private static void collect(JsonNode node, List<Consumer<JsonNode>> edits) {
+    List<JsonNode> wrong = List.of(F.numberNode(7), F.numberNode(1.5), F.textNode("x"),
+        F.nullNode(), F.booleanNode(true), F.arrayNode(), F.objectNode(),
+        F.numberNode(new java.math.BigInteger("99999999999999999999")));
+    if (node instanceof ObjectNode o) {
+      List<String> keys = new ArrayList<>();
+      o.properties().forEach(e -> keys.add(e.getKey()));
+      int index = 0;
+      for (String k : keys) {
+        int at = index++;
+        edits.add(root -> o.remove(keys.get(at)));
+        for (JsonNode w : wrong) {
+          if (w.getNodeType() != o.get(k).getNodeType()) {
+            edits.add(root -> o.set(keys.get(at), w.deepCopy()));
+          }
+        }
+        collect(o.get(k), edits);
+      }
+    } else if (node instanceof ArrayNode a) {
+      for (int i = 0; i < a.size(); i++) {
+        int at = i;
+        edits.add(root -> a.remove(at));
+        collect(a.get(i), edits);
+      }
+    }
+  }
+
+  /** 1 for an error (checked to be one coded line), 0 for a file that still shows. */
+  private int judge(String what, String text) throws Exception {
+    Path file = dir.resolve("broken.json");
+    Files.writeString(file, text);
+    Run r = run("show", file.toString());
+    assertFalse(r.err().contains("Exception") || r.err().contains("internal error")
+        || r.err().contains("\tat "), what + ": " + r.err());
+    if (r.status() == 0) {
+      assertTrue(r.out().startsWith("State 0: initial state\n"), what + ": " + r.out());
+      return 0;
+    }
+    assertEquals(2, r.status(), what + ": " + r.err());
+    assertEquals("", r.out(), what);
+    assertEquals(1, r.err().lines().count(), what + ": " + r.err());
+    assertTrue(r.err().matches("(?s)" + java.util.regex.Pattern.quote(file.toString())
+        + ":\\d+:\\d+: error PC30[123]: .+\n"), what + ": " + r.err());
+    return 1;
+  }
+}
