@@ -27,6 +27,7 @@ class HtmlTraceBrowserTest {
   private String dumpDom(String url) throws Exception {
     Path out = dir.resolve("dom.html");
     Process p = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox",
+        "--window-size=1400,900",
         "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync",
         "--user-data-dir=" + dir.resolve("profile"), "--dump-dom", url)
@@ -84,5 +85,30 @@ class HtmlTraceBrowserTest {
         .matcher(dom).results().map(m -> m.group(1)).toList();
     assertEquals(List.of("dev_bound", "driver.pc"), changed);
     assertTrue(dom.contains("<td>dev_bound</td><td>false</td><td class=\"was\">true</td>"), dom);
+  }
+
+  @Test
+  void aLassoSaysWhereItLoopsBackAndTheLastLifelineFitsA1400PixelWindow() throws Exception {
+    assumeTrue(Files.isExecutable(CHROMIUM), "no " + CHROMIUM + ": browser test skipped");
+    ShippedTraces.Shipped mutex = ShippedTraces.all().stream()
+        .filter(s -> s.name().equals("starving_mutex")).findFirst().orElseThrow();
+    Path page = dir.resolve("trace.html");
+    // measured by the browser after the page drew itself, written where --dump-dom shows it
+    Files.writeString(page, HtmlTrace.render(mutex.result()).replace("</body>", "<script>"
+        + "var h = document.querySelectorAll('th.lifeline'); document.body.setAttribute("
+        + "'data-right', Math.ceil(h[h.length - 1].getBoundingClientRect().right));"
+        + "document.body.setAttribute('data-window', window.innerWidth);</script></body>"));
+
+    String dom = dumpDom(page.toUri().toString());
+
+    assertTrue(dom.contains("liveness w0_enters fails: the run loops for ever without it: the "
+        + "run goes back to state 1 and repeats for ever"), dom);
+    assertTrue(dom.contains("<tr class=\"closing cycle\" data-back-to=\"1\">"), dom);
+    assertTrue(!dom.contains("\u26a0 runtime error"), "a lasso is no runtime error");
+    Matcher right = Pattern.compile("data-right=\"(\\d+)\" data-window=\"(\\d+)\"")
+        .matcher(dom);
+    assertTrue(right.find(), dom);
+    assertTrue(Integer.parseInt(right.group(1)) <= Integer.parseInt(right.group(2)),
+        right.group());
   }
 }
