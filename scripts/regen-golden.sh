@@ -2,7 +2,8 @@
 # One command for everything generated and committed: the proofs ledger (proofs/: records,
 # traces, proofs/README.md, by `poolcheck prove`), the golden trace files
 # (src/test/resources/golden), the TLA+ export golden files (src/test/resources/export/golden),
-# the sample output in README.md (from a real run) and the error-code table in docs/language.md
+# (every test model's counterexamples in every format, lassos included: starving_mutex loops
+# back, unfair_setter stops in its last state), the sample output in README.md (from a real run) and the error-code table in docs/language.md
 # (from poolcheck.language.ErrorCode).
 #
 #   scripts/regen-golden.sh              # all of it; the ledger takes the longest (see README)
