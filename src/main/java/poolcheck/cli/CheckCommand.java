@@ -28,6 +28,8 @@ import poolcheck.api.Verdict;
         "2:bad usage, a bad model or an internal error (one line each)",
         "3:incomplete: a limit (--max-states, --max-depth, --time-limit) or memory ran out",
         "4:interrupted (Ctrl-C, SIGTERM): the statistics so far are printed",
+        "--dump-graph: 3 when the graph has more states than --dump-graph-limit (nothing is "
+            + "written and no search runs)",
         "An output file that cannot be written after the verdict is reported after it and "
             + "leaves the status as above."},
     description = "Explore every reachable state breadth-first and report "
@@ -123,9 +125,23 @@ final class CheckCommand implements Callable<Integer> {
       description = "Start N worker JVMs on this machine and run on them over loopback.")
   Integer clusterLocal;
 
+  @Option(names = "--dump-graph", arity = "2", paramLabel = "dot|json FILE",
+      description = "Write the whole reachable state graph (states with their values, edges "
+          + "with instance and label; one state per symmetry orbit unless --no-symmetry) to "
+          + "FILE before the search.")
+  List<String> dumpGraph;
+
+  @Option(names = "--dump-graph-limit", paramLabel = "N", defaultValue = "10000",
+      description = "The most states --dump-graph writes (default: 10000); above, it refuses.")
+  long dumpGraphLimit;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
+    if (dumpGraph != null) {
+      Integer refused = dumpGraph(err);
+      if (refused != null) return refused;
+    }
     // `--json -`: the JSON alone on stdout, for a script to read; the report goes to stderr.
     boolean jsonToStdout = Outputs.isStdout(json);
     PrintWriter out = jsonToStdout ? err : spec.commandLine().getOut();
@@ -219,6 +235,31 @@ final class CheckCommand implements Callable<Integer> {
       case INCOMPLETE -> ExitCode.INCOMPLETE;
       case INTERRUPTED -> ExitCode.INTERRUPTED;
     };
+  }
+
+  /** Writes the state graph, or says why not and returns the exit status; null when written. */
+  private Integer dumpGraph(PrintWriter err) throws java.io.IOException {
+    if (dumpGraphLimit < 1) throw new UsageException("--dump-graph-limit: " + dumpGraphLimit
+        + " is not from 1");
+    Path file = Path.of(dumpGraph.get(1));
+    Outputs outputs = new Outputs(List.of(model));
+    outputs.checkFile("--dump-graph", file);
+    String text;
+    try {
+      text = poolcheck.api.StateGraphDump.render(model, modelOptions.config,
+          modelOptions.constants, !noSymmetry, dumpGraphLimit, dumpGraph.get(0)).orElse(null);
+    } catch (IllegalArgumentException e) {
+      if (e instanceof poolcheck.api.InvalidInputException) throw e;
+      throw new UsageException(e.getMessage());
+    }
+    if (text == null) {
+      err.println("poolcheck: --dump-graph: the reachable state graph has more than "
+          + dumpGraphLimit + " states; --dump-graph-limit N raises the limit");
+      return ExitCode.INCOMPLETE;
+    }
+    outputs.write(file, text, false);
+    err.println("wrote " + file);
+    return null;
   }
 
   static String summary(ModelCheckResult r) {
