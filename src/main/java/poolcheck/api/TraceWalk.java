@@ -99,6 +99,16 @@ final class TraceWalk {
       int found = last ? find(model, here, want, step, property.id()) : -1;
       if (found < 0) found = find(model, here, want, step, -2);
       if (found < 0) {
+        // The explorer checks every property; the search that found the trace may have checked
+        // fewer, and then a step of it can break one of the others here.
+        for (StateWalk.Emission e : here) {
+          if (e.property() >= 0 && e.transition() >= 0 && named(model, e.transition(), step)) {
+            throw refused(name, "step " + i + " (" + step.process() + " " + step.label()
+                + ") breaks " + model.properties().get(e.property()).name() + " here, which "
+                + "the search that found the trace did not check; the walk stops where it "
+                + "breaks", recorded, model, recordedConstants, constants);
+          }
+        }
         Replay.Outcome o = Replay.check(model, recorded);
         throw refused(name, "state " + i + " is not " + (i == 0 ? "an initial state"
             : "a successor of state " + (i - 1)) + " in this model"
