@@ -114,7 +114,20 @@ class PipelineArchitectureTest {
   static final ArchRule cliUsesOnlyTheApi = classes()
       .that().resideInAPackage("poolcheck.cli..")
       .should().onlyDependOnClassesThat().resideInAnyPackage("poolcheck.cli..",
-          "poolcheck.api..", "picocli..", "java..", "" /* primitives */);
+          "poolcheck.api..", "poolcheck.browse..", "picocli..", "java..", "" /* primitives */);
+
+  /** The explorer's web server is a face of the API, as the command line is: built on it alone. */
+  @ArchTest
+  static final ArchRule theBrowserFaceUsesOnlyTheApi = classes()
+      .that().resideInAPackage("poolcheck.browse..")
+      .should().onlyDependOnClassesThat().resideInAnyPackage("poolcheck.browse..",
+          "poolcheck.api..", "com.sun.net.httpserver..", "com.fasterxml.jackson..", "java..",
+          "" /* primitives */);
+
+  @ArchTest
+  static final ArchRule onlyTheCliStartsTheBrowserFace = noClasses()
+      .that().resideOutsideOfPackages("poolcheck.browse..", "poolcheck.cli..")
+      .should().dependOnClassesThat().resideInAPackage("poolcheck.browse..");
 
   /**
    * The API's public face speaks only its own types and the JDK's: no engine type (so the

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "poolcheck", mixinStandardHelpOptions = true, version = "poolcheck 0.1.0",
     description = "An explicit-state model checker for the Linux kernel's page_pool lifecycle.",
     subcommands = {CheckCommand.class, ReplayCommand.class, ShowCommand.class, SimulateCommand.class,
+        ExploreCommand.class,
         ExportCommand.class, ProveCommand.class, WorkerCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
@@ -21,7 +22,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "a subcommand is required: check, replay, show, simulate, export, prove, worker");
+        "a subcommand is required: check, replay, show, simulate, explore, export, prove, worker");
   }
 
   public static void main(String[] args) {
