@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "poolcheck", mixinStandardHelpOptions = true, version = "poolcheck 0.1.0",
     description = "An explicit-state model checker for the Linux kernel's page_pool lifecycle.",
     subcommands = {CheckCommand.class, ReplayCommand.class, SimulateCommand.class,
-        ExportCommand.class, ProveCommand.class, WorkerCommand.class,
+        ExportCommand.class, ProveCommand.class, WorkerCommand.class, LintCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
@@ -21,7 +21,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "a subcommand is required: check, replay, simulate, export, prove, worker");
+        "a subcommand is required: check, replay, simulate, export, prove, worker, lint");
   }
 
   public static void main(String[] args) {
