@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
     description = "An explicit-state model checker for the Linux kernel's page_pool lifecycle.",
     subcommands = {CheckCommand.class, ReplayCommand.class, SimulateCommand.class,
         ExportCommand.class, ProveCommand.class, WorkerCommand.class, LintCommand.class,
+        LspCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
@@ -21,7 +22,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "a subcommand is required: check, replay, simulate, export, prove, worker, lint");
+        "a subcommand is required: check, replay, simulate, export, prove, worker, lint, lsp");
   }
 
   public static void main(String[] args) {
