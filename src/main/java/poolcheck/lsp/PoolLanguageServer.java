@@ -25,14 +25,18 @@ public final class PoolLanguageServer implements LanguageServer, LanguageClientA
   private final PoolDocuments documents = new PoolDocuments();
   private boolean shutdown;
   private int exitCode = 1;
+  private java.util.concurrent.Future<Void> listening;
 
   /** Serves one client over the streams until it exits; the exit status LSP prescribes. */
   public static int serve(InputStream in, OutputStream out) {
     PoolLanguageServer server = new PoolLanguageServer();
     var launcher = LSPLauncher.createServerLauncher(server, in, out);
     server.connect(launcher.getRemoteProxy());
+    server.listening = launcher.startListening();
     try {
-      launcher.startListening().get();
+      server.listening.get();
+    } catch (java.util.concurrent.CancellationException e) {
+      // exit: the client asked the server to stop
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException e) {
@@ -67,7 +71,7 @@ public final class PoolLanguageServer implements LanguageServer, LanguageClientA
   @Override
   public void exit() {
     exitCode = shutdown ? 0 : 1;
-    // the launcher's listening ends when the client closes the stream
+    if (listening != null) listening.cancel(true);
   }
 
   @Override
