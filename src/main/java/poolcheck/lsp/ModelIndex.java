@@ -15,44 +15,44 @@ final class ModelIndex {
   static List<Definition> of(Path file, List<Decl> decls, List<Token> tokens) {
     List<Definition> out = new ArrayList<>();
     for (Decl d : decls) {
-              if (d instanceof Decl.Const c) add(out, "constant", c.name(), file, tokens, c.pos(), null,
-            "const " + c.name() + (c.bounds() == null ? "" : " : " + Printer.print(c.bounds()))
-                + " = " + Printer.print(c.value()));
-        if (d instanceof Decl.TypeAlias t) add(out, "type", t.name(), file, tokens, t.pos(), null,
-            "type " + t.name() + " = " + Printer.print(t.type()));
-        if (d instanceof Decl.Enum e) {
-          add(out, "enum", e.name(), file, tokens, e.pos(), null,
-              "enum " + e.name() + " { " + String.join(", ", e.values()) + " }");
-          for (int i = 0; i < e.values().size(); i++) {
-            var p = e.valuePositions().get(i);
-            out.add(new Definition("enum value", e.values().get(i), file, p.line(), p.column(),
-                null, "enum value " + e.values().get(i) + " of " + e.name()));
-          }
+      if (d instanceof Decl.Const c) add(out, "constant", c.name(), file, tokens, c.pos(), null,
+          "const " + c.name() + (c.bounds() == null ? "" : " : " + Printer.print(c.bounds()))
+              + " = " + Printer.print(c.value()));
+      if (d instanceof Decl.TypeAlias t) add(out, "type", t.name(), file, tokens, t.pos(), null,
+          "type " + t.name() + " = " + Printer.print(t.type()));
+      if (d instanceof Decl.Enum e) {
+        add(out, "enum", e.name(), file, tokens, e.pos(), null,
+            "enum " + e.name() + " { " + String.join(", ", e.values()) + " }");
+        for (int i = 0; i < e.values().size(); i++) {
+          var p = e.valuePositions().get(i);
+          out.add(new Definition("enum value", e.values().get(i), file, p.line(), p.column(),
+              null, "enum value " + e.values().get(i) + " of " + e.name()));
         }
-        if (d instanceof Decl.Var v) add(out, "variable", v.name(), file, tokens, v.pos(), null,
-            variable(v));
-        if (d instanceof Decl.Lock l) add(out, "lock", l.name(), file, tokens, l.pos(), null,
-            "lock " + l.name());
-        if (d instanceof Decl.Process p) {
-          add(out, "process", p.name(), file, tokens, p.pos(), null, "process " + p.name()
-              + (p.instances() == null ? "" : "[" + Printer.print(p.instances()) + "]"));
-          for (Decl.Var v : p.locals()) {
-            add(out, "local", v.name(), file, tokens, v.pos(), p.name(), variable(v)
-                + " (local of " + p.name() + ")");
-          }
-          steps(out, file, p.steps(), p.name(), "process");
+      }
+      if (d instanceof Decl.Var v) add(out, "variable", v.name(), file, tokens, v.pos(), null,
+          variable(v));
+      if (d instanceof Decl.Lock l) add(out, "lock", l.name(), file, tokens, l.pos(), null,
+          "lock " + l.name());
+      if (d instanceof Decl.Process p) {
+        add(out, "process", p.name(), file, tokens, p.pos(), null, "process " + p.name()
+            + (p.instances() == null ? "" : "[" + Printer.print(p.instances()) + "]"));
+        for (Decl.Var v : p.locals()) {
+          add(out, "local", v.name(), file, tokens, v.pos(), p.name(), variable(v)
+              + " (local of " + p.name() + ")");
         }
-        if (d instanceof Decl.Inline i) {
-          add(out, "inline", i.name(), file, tokens, i.pos(), null,
-              "inline " + i.name() + "(" + String.join(", ", i.parameters()) + ")");
-          steps(out, file, i.steps(), i.name(), "inline");
-        }
-        if (d instanceof Decl.Invariant inv) add(out, "property", inv.name(), file, tokens, inv.pos(),
-            null, "invariant " + inv.name() + ": " + Printer.print(inv.condition()));
-        if (d instanceof Decl.Liveness live) add(out, "property", live.name(), file, tokens, live.pos(),
-            null, "liveness " + live.name());
-        if (d instanceof Decl.Config c) add(out, "config", c.name(), file, tokens, c.pos(), null,
-            "config " + c.name());
+        steps(out, file, p.steps(), p.name(), "process");
+      }
+      if (d instanceof Decl.Inline i) {
+        add(out, "inline", i.name(), file, tokens, i.pos(), null,
+            "inline " + i.name() + "(" + String.join(", ", i.parameters()) + ")");
+        steps(out, file, i.steps(), i.name(), "inline");
+      }
+      if (d instanceof Decl.Invariant inv) add(out, "property", inv.name(), file, tokens, inv.pos(),
+          null, "invariant " + inv.name() + ": " + Printer.print(inv.condition()));
+      if (d instanceof Decl.Liveness live) add(out, "property", live.name(), file, tokens, live.pos(),
+          null, "liveness " + live.name());
+      if (d instanceof Decl.Config c) add(out, "config", c.name(), file, tokens, c.pos(), null,
+          "config " + c.name());
     }
     return out;
   }
