@@ -114,7 +114,7 @@ class PipelineArchitectureTest {
   static final ArchRule cliUsesOnlyTheApi = classes()
       .that().resideInAPackage("poolcheck.cli..")
       .should().onlyDependOnClassesThat().resideInAnyPackage("poolcheck.cli..",
-          "poolcheck.api..", "poolcheck.browse..", "picocli..", "java..", "" /* primitives */);
+          "poolcheck.api..", "poolcheck.browse..", "poolcheck.lsp", "picocli..", "java..", "" /* primitives */);
 
   /** The explorer's web server is a face of the API, as the command line is: built on it alone. */
   @ArchTest
@@ -128,6 +128,20 @@ class PipelineArchitectureTest {
   static final ArchRule onlyTheCliStartsTheBrowserFace = noClasses()
       .that().resideOutsideOfPackages("poolcheck.browse..", "poolcheck.cli..")
       .should().dependOnClassesThat().resideInAPackage("poolcheck.browse..");
+
+  /**
+   * The language server is a front end like the CLI: only the CLI starts it, and nothing
+   * upstream knows it or LSP4J (the language stays free of any editor protocol).
+   */
+  @ArchTest
+  static final ArchRule onlyTheCliImportsTheLanguageServer = noClasses()
+      .that().resideOutsideOfPackages("poolcheck.lsp..", "poolcheck.cli..")
+      .should().dependOnClassesThat().resideInAPackage("poolcheck.lsp..");
+
+  @ArchTest
+  static final ArchRule onlyTheLanguageServerSpeaksLsp = noClasses()
+      .that().resideOutsideOfPackage("poolcheck.lsp..")
+      .should().dependOnClassesThat().resideInAPackage("org.eclipse.lsp4j..");
 
   /**
    * The API's public face speaks only its own types and the JDK's: no engine type (so the

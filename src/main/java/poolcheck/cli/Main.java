@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     description = "An explicit-state model checker for the Linux kernel's page_pool lifecycle.",
     subcommands = {CheckCommand.class, ReplayCommand.class, ShowCommand.class, SimulateCommand.class,
         ExploreCommand.class,
-        ExportCommand.class, ProveCommand.class, WorkerCommand.class,
+        ExportCommand.class, ProveCommand.class, WorkerCommand.class, LintCommand.class,
+        LspCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
@@ -22,7 +23,8 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "a subcommand is required: check, replay, show, simulate, explore, export, prove, worker");
+        "a subcommand is required: check, replay, show, simulate, explore, export, prove, worker, lint, "
+            + "lsp");
   }
 
   public static void main(String[] args) {

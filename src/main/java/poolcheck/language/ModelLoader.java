@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,16 +24,34 @@ public final class ModelLoader {
   private final Deque<Path> including = new ArrayDeque<>();
   private final ImmutableList.Builder<Decl> decls = ImmutableList.builder();
   private final ImmutableMap.Builder<String, String> texts = ImmutableMap.builder();
+  /** Texts that replace files on disk (an editor's unsaved buffers), by normalized path. */
+  private final Map<Path, String> unsaved;
 
-  private ModelLoader() {}
+  private ModelLoader(Map<Path, String> unsaved) {
+    this.unsaved = unsaved;
+  }
 
   /** The declarations of the file and everything it includes, in order. */
   public static ParsedModel load(Path file) throws ModelException, IOException {
     return DeepStack.call(() -> loadHere(file));
   }
 
+  /**
+   * The same, reading a file from {@code unsaved} (keyed by absolute, normalized path) where it
+   * is there: an editor checks what is typed, includes and all, before it is saved.
+   */
+  public static ParsedModel load(Path file, Map<Path, String> unsaved)
+      throws ModelException, IOException {
+    return DeepStack.call(() -> loadHere(file, unsaved));
+  }
+
   private static ParsedModel loadHere(Path file) throws ModelException, IOException {
-    ModelLoader loader = new ModelLoader();
+    return loadHere(file, Map.of());
+  }
+
+  private static ParsedModel loadHere(Path file, Map<Path, String> unsaved)
+      throws ModelException, IOException {
+    ModelLoader loader = new ModelLoader(unsaved);
     Path root = file.toAbsolutePath().normalize();
     loader.loadFile(root, file.toString());
     return new ParsedModel(file.toString(),
@@ -57,7 +76,7 @@ public final class ModelLoader {
   }
 
   private void loadFile(Path path, String shownName) throws ModelException, IOException {
-    String text = ModelText.read(path, shownName);
+    String text = unsaved.containsKey(path) ? unsaved.get(path) : ModelText.read(path, shownName);
     texts.put(shownName, text);
     including.push(path);
     loaded.add(path);
@@ -75,7 +94,7 @@ public final class ModelLoader {
               "circular include: \"" + inc.path() + "\" is already being included"));
         }
         if (loaded.contains(target)) continue;
-        if (!Files.isRegularFile(target)) {
+        if (!Files.isRegularFile(target) && !unsaved.containsKey(target)) {
           throw new ModelException(new Diagnostic(INCLUDE_NOT_FOUND, inc.pos(),
               "include file not found: \"" + inc.path() + "\" (looked for " + target + ")"));
         }

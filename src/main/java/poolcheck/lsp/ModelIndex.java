@@ -1,0 +1,91 @@
+package poolcheck.lsp;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import poolcheck.language.Decl;
+import poolcheck.language.Printer;
+import poolcheck.language.Token;
+import poolcheck.language.TokenKind;
+
+/** The names one file declares, found from its declarations and the tokens that spell them. */
+final class ModelIndex {
+  private ModelIndex() {}
+
+  static List<Definition> of(Path file, List<Decl> decls, List<Token> tokens) {
+    List<Definition> out = new ArrayList<>();
+    for (Decl d : decls) {
+      if (d instanceof Decl.Const c) add(out, "constant", c.name(), file, tokens, c.pos(), null,
+          "const " + c.name() + (c.bounds() == null ? "" : " : " + Printer.print(c.bounds()))
+              + " = " + Printer.print(c.value()));
+      if (d instanceof Decl.TypeAlias t) add(out, "type", t.name(), file, tokens, t.pos(), null,
+          "type " + t.name() + " = " + Printer.print(t.type()));
+      if (d instanceof Decl.Enum e) {
+        add(out, "enum", e.name(), file, tokens, e.pos(), null,
+            "enum " + e.name() + " { " + String.join(", ", e.values()) + " }");
+        for (int i = 0; i < e.values().size(); i++) {
+          var p = e.valuePositions().get(i);
+          out.add(new Definition("enum value", e.values().get(i), file, p.line(), p.column(),
+              null, "enum value " + e.values().get(i) + " of " + e.name()));
+        }
+      }
+      if (d instanceof Decl.Var v) add(out, "variable", v.name(), file, tokens, v.pos(), null,
+          variable(v));
+      if (d instanceof Decl.Lock l) add(out, "lock", l.name(), file, tokens, l.pos(), null,
+          "lock " + l.name());
+      if (d instanceof Decl.Process p) {
+        add(out, "process", p.name(), file, tokens, p.pos(), null, "process " + p.name()
+            + (p.instances() == null ? "" : "[" + Printer.print(p.instances()) + "]"));
+        for (Decl.Var v : p.locals()) {
+          add(out, "local", v.name(), file, tokens, v.pos(), p.name(), variable(v)
+              + " (local of " + p.name() + ")");
+        }
+        steps(out, file, p.steps(), p.name(), "process");
+      }
+      if (d instanceof Decl.Inline i) {
+        add(out, "inline", i.name(), file, tokens, i.pos(), null,
+            "inline " + i.name() + "(" + String.join(", ", i.parameters()) + ")");
+        steps(out, file, i.steps(), i.name(), "inline");
+      }
+      if (d instanceof Decl.Invariant inv) add(out, "property", inv.name(), file, tokens, inv.pos(),
+          null, "invariant " + inv.name() + ": " + Printer.print(inv.condition()));
+      if (d instanceof Decl.Liveness live) add(out, "property", live.name(), file, tokens, live.pos(),
+          null, "liveness " + live.name());
+      if (d instanceof Decl.Config c) add(out, "config", c.name(), file, tokens, c.pos(), null,
+          "config " + c.name());
+    }
+    return out;
+  }
+
+  private static void steps(List<Definition> out, Path file, List<Decl.Step> steps,
+      String scope, String what) {
+    for (Decl.Step s : steps) {
+      out.add(new Definition("step", s.label(), file, s.pos().line(), s.pos().column(), scope,
+          "step " + s.label() + " of " + what + " " + scope
+              + (s.kernelFunction() == null ? "" : ", kernel function " + s.kernelFunction())
+              + (s.atomicReason() == null ? "" : ", atomic \"" + s.atomicReason() + "\"")));
+    }
+  }
+
+  private static String variable(Decl.Var v) {
+    return (v.ghost() ? "ghost var " : "var ") + v.name() + " : " + Printer.print(v.type())
+        + (v.init() == null ? "" : " = " + Printer.print(v.init()));
+  }
+
+  /** The definition at the first token spelling {@code name} from the declaration on. */
+  private static void add(List<Definition> out, String kind, String name, Path file,
+      List<Token> tokens, poolcheck.language.Position from, String scope, String detail) {
+    for (Token t : tokens) {
+      if (t.kind() == TokenKind.IDENT && t.text().equals(name) && after(t, from)) {
+        out.add(new Definition(kind, name, file, t.position().line(), t.position().column(),
+            scope, detail));
+        return;
+      }
+    }
+  }
+
+  private static boolean after(Token t, poolcheck.language.Position p) {
+    return t.position().line() > p.line()
+        || t.position().line() == p.line() && t.position().column() >= p.column();
+  }
+}

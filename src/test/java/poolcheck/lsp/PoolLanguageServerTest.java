@@ -1,0 +1,213 @@
+package poolcheck.lsp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.MessageActionItem;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.ShowMessageRequestParams;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The server as an editor meets it: LSP4J's client launcher over piped streams, on the shipped
+ * v6.12 model and its include, every answer at an exact position (0-based lines and columns).
+ */
+class PoolLanguageServerTest {
+  private static final Path MODEL = Path.of("models/page_pool_v6_12.pool").toAbsolutePath();
+  private static final Path COMMON = Path.of("models/common/page_pool.pool").toAbsolutePath();
+
+  private final BlockingQueue<PublishDiagnosticsParams> diagnostics = new LinkedBlockingQueue<>();
+  private LanguageServer server;
+  private CompletableFuture<Integer> serving;
+
+  @BeforeEach
+  void start() throws Exception {
+    PipedInputStream serverIn = new PipedInputStream(1 << 16);
+    PipedOutputStream clientOut = new PipedOutputStream(serverIn);
+    PipedInputStream clientIn = new PipedInputStream(1 << 16);
+    PipedOutputStream serverOut = new PipedOutputStream(clientIn);
+    serving = CompletableFuture.supplyAsync(() -> PoolLanguageServer.serve(serverIn, serverOut));
+    var launcher = LSPLauncher.createClientLauncher(new Client(), clientIn, clientOut);
+    launcher.startListening();
+    server = launcher.getRemoteProxy();
+    server.initialize(new InitializeParams()).get(30, TimeUnit.SECONDS);
+    open(MODEL);
+    open(COMMON);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    server.shutdown().get(30, TimeUnit.SECONDS);
+    server.exit();
+    // shutdown then exit: the server stops listening with status 0
+    assertEquals(0, serving.get(30, TimeUnit.SECONDS));
+  }
+
+  private void open(Path file) throws IOException {
+    server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(
+        file.toUri().toString(), "pool", 1, Files.readString(file))));
+  }
+
+  /** The diagnostics published next for a file, skipping those for other files. */
+  private PublishDiagnosticsParams next(Path file) throws InterruptedException {
+    while (true) {
+      PublishDiagnosticsParams p = diagnostics.poll(60, TimeUnit.SECONDS);
+      if (p == null) throw new AssertionError("no diagnostics for " + file);
+      if (p.getUri().equals(file.toUri().toString())) return p;
+    }
+  }
+
+  private static String where(Location l) {
+    return Path.of(java.net.URI.create(l.getUri())).getFileName() + ":"
+        + l.getRange().getStart().getLine() + ":" + l.getRange().getStart().getCharacter() + "-"
+        + l.getRange().getEnd().getCharacter();
+  }
+
+  private List<? extends Location> definition(Path file, int line, int character)
+      throws Exception {
+    return server.getTextDocumentService().definition(new DefinitionParams(
+        new TextDocumentIdentifier(file.toUri().toString()), new Position(line, character)))
+        .get(30, TimeUnit.SECONDS).getLeft();
+  }
+
+  private String hover(Path file, int line, int character) throws Exception {
+    Hover h = server.getTextDocumentService().hover(new HoverParams(
+        new TextDocumentIdentifier(file.toUri().toString()), new Position(line, character)))
+        .get(30, TimeUnit.SECONDS);
+    return h.getContents().getRight().getValue();
+  }
+
+  @Test
+  void aCleanModelGetsEmptyDiagnosticsAndAnEditGetsItsErrorWithCodeAndRange() throws Exception {
+    assertEquals(List.of(), next(MODEL).getDiagnostics());
+    String text = Files.readString(MODEL) + "invariant oops: no_such_name > 0;\n";
+    int line = (int) text.lines().count() - 1;
+    var change = new TextDocumentContentChangeEvent(text);
+    server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+        new VersionedTextDocumentIdentifier(MODEL.toUri().toString(), 2), List.of(change)));
+    PublishDiagnosticsParams p;
+    do {
+      p = next(MODEL);
+    } while (p.getDiagnostics().isEmpty());
+    assertEquals(1, p.getDiagnostics().size(), p.toString());
+    var d = p.getDiagnostics().get(0);
+    assertEquals("PC104", d.getCode().getLeft());
+    assertEquals(line, d.getRange().getStart().getLine());
+    assertEquals(16, d.getRange().getStart().getCharacter());
+    assertEquals(28, d.getRange().getEnd().getCharacter());
+    assertTrue(d.getMessage().getLeft().startsWith("unknown name 'no_such_name'"), d.getMessage().getLeft());
+  }
+
+  @Test
+  void goesToTheIncludedFile() throws Exception {
+    // include "common/page_pool.pool"; on line 50
+    assertEquals(List.of("page_pool.pool:0:0-1"),
+        definition(MODEL, 49, 12).stream().map(PoolLanguageServerTest::where).toList());
+  }
+
+  @Test
+  void goesToALabelALocalAnInlineAVariableAndAConstant() throws Exception {
+    // goto alloc; (927) -> the step alloc of process napi (947)
+    assertEquals(List.of("page_pool.pool:946:2-7"),
+        definition(COMMON, 926, 13).stream().map(PoolLanguageServerTest::where).toList());
+    // inline recycle_in_ring(...) used in napi (1236) -> its declaration (552)
+    assertEquals(List.of("page_pool.pool:551:7-22"),
+        definition(COMMON, 1235, 12).stream().map(PoolLanguageServerTest::where).toList());
+    // PAGES in an invariant (3499) -> const PAGES (168)
+    assertEquals(List.of("page_pool.pool:167:6-11"),
+        definition(COMMON, 3498, 41).stream().map(PoolLanguageServerTest::where).toList());
+    // a use of the global dev_bound -> var dev_bound (283)
+    assertEquals(List.of("page_pool.pool:282:4-13"),
+        definition(COMMON, 282, 6).stream().map(PoolLanguageServerTest::where).toList());
+  }
+
+  @Test
+  void hoverShowsTypeRangeValueAndKernelFunction() throws Exception {
+    assertEquals("`step poll of process napi, kernel function napi_poll`",
+        hover(COMMON, 911, 3));
+    assertEquals("kernel function `napi_poll`", hover(COMMON, 911, 10));
+    assertEquals("`const PAGES : 1 .. 8 = 2`\n\nvalue: 2", hover(COMMON, 167, 7));
+    assertEquals("`var refilled : 0 .. CACHE_REFILL = 0 (local of napi)`\n\nvalues: 0 .. 1",
+        hover(COMMON, 905, 8));
+    assertEquals("`var dev_bound : bool = true`\n\nvalues: bool", hover(COMMON, 282, 6));
+  }
+
+  @Test
+  void completesNamesByPrefix() throws Exception {
+    List<String> labels = server.getTextDocumentService().completion(new CompletionParams(
+        new TextDocumentIdentifier(COMMON.toUri().toString()), new Position(282, 9)))
+        .get(30, TimeUnit.SECONDS).getLeft().stream().map(CompletionItem::getLabel).toList();
+    assertEquals(List.of("dev_bound"), labels);
+  }
+
+  @Test
+  void outlinesProcessesWithTheirStepsAndProperties() throws Exception {
+    List<DocumentSymbol> symbols = server.getTextDocumentService().documentSymbol(
+        new DocumentSymbolParams(new TextDocumentIdentifier(COMMON.toUri().toString())))
+        .get(30, TimeUnit.SECONDS).stream().map(e -> e.getRight()).toList();
+    DocumentSymbol napi = symbols.stream().filter(s -> s.getName().equals("napi")).findFirst()
+        .orElseThrow();
+    assertEquals(902, napi.getSelectionRange().getStart().getLine());
+    DocumentSymbol poll = napi.getChildren().stream().filter(s -> s.getName().equals("poll"))
+        .findFirst().orElseThrow();
+    assertEquals(911, poll.getRange().getStart().getLine());
+    assertEquals(2, poll.getRange().getStart().getCharacter());
+    DocumentSymbol inv = symbols.stream()
+        .filter(s -> s.getName().equals("inflight_nonnegative")).findFirst().orElseThrow();
+    assertEquals(3494, inv.getRange().getStart().getLine());
+  }
+
+  private final class Client implements LanguageClient {
+    @Override
+    public void telemetryEvent(Object object) { }
+
+    @Override
+    public void publishDiagnostics(PublishDiagnosticsParams params) {
+      diagnostics.add(params);
+    }
+
+    @Override
+    public void showMessage(MessageParams messageParams) { }
+
+    @Override
+    public CompletableFuture<MessageActionItem> showMessageRequest(
+        ShowMessageRequestParams requestParams) {
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void logMessage(MessageParams message) { }
+  }
+}
