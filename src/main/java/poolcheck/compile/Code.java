@@ -74,10 +74,12 @@ abstract class Code {
     int eval(Frame f, int[] s) {
       int v = index.eval(f, s);
       long i = (long) v - indexLo;
-      if (i < 0 || i >= size) {
-        throw new Violation(outOfRange, s.clone(), FailureText.index(source, v, type));
-      }
+      if (i < 0 || i >= size) throw outOfRange(v, s);
       return s[base + (int) i];
+    }
+
+    Violation outOfRange(int v, int[] s) {
+      return new Violation(outOfRange, s.clone(), FailureText.index(source, v, type));
     }
   }
 
@@ -96,10 +98,12 @@ abstract class Code {
 
     int eval(Frame f, int[] s) {
       int i = index.eval(f, s);
-      if (i < 0 || i >= s[lenSlot]) {
-        throw new Violation(outOfRange, s.clone(), FailureText.position(source, i, s[lenSlot]));
-      }
+      if (i < 0 || i >= s[lenSlot]) throw outOfRange(i, s);
       return s[lenSlot + 1 + i];
+    }
+
+    Violation outOfRange(int i, int[] s) {
+      return new Violation(outOfRange, s.clone(), FailureText.position(source, i, s[lenSlot]));
     }
   }
 
@@ -117,8 +121,12 @@ abstract class Code {
 
     int eval(Frame f, int[] s) {
       int len = s[lenSlot];
-      if (len == 0) throw new Violation(underflow, s.clone(), FailureText.empty(source));
+      if (len == 0) throw empty(s);
       return s[lenSlot + 1 + (fifo ? 0 : len - 1)];
+    }
+
+    Violation empty(int[] s) {
+      return new Violation(underflow, s.clone(), FailureText.empty(source));
     }
   }
 
@@ -160,10 +168,12 @@ abstract class Code {
 
     int eval(Frame f, int[] s) {
       int i = instance.eval(f, s);
-      if (i < 0 || i >= instances) {
-        throw new Violation(outOfRange, s.clone(), FailureText.instance(source, i, instances));
-      }
+      if (i < 0 || i >= instances) throw outOfRange(i, s);
       return s[pcBase + i] == label ? 1 : 0;
+    }
+
+    Violation outOfRange(int i, int[] s) {
+      return new Violation(outOfRange, s.clone(), FailureText.instance(source, i, instances));
     }
   }
 
@@ -190,11 +200,13 @@ abstract class Code {
 
     int eval(Frame f, int[] s) {
       int x = a.eval(f, s);
-      if (x == Integer.MIN_VALUE) {
-        throw new Violation(Compiler.ARITHMETIC_OVERFLOW, s.clone(),
-            FailureText.overflow(source, "-(" + x + ")", -(long) x));
-      }
+      if (x == Integer.MIN_VALUE) throw overflow(x, s);
       return -x;
+    }
+
+    Violation overflow(int x, int[] s) {
+      return new Violation(Compiler.ARITHMETIC_OVERFLOW, s.clone(),
+          FailureText.overflow(source, "-(" + x + ")", -(long) x));
     }
   }
 
@@ -297,15 +309,17 @@ abstract class Code {
     }
 
     private int fit(long r, int x, int y, int[] s) {
-      if (r != (int) r) {
-        throw new Violation(Compiler.ARITHMETIC_OVERFLOW, s.clone(),
-            FailureText.overflow(source, x + " " + SYMBOL[op] + " " + (y < 0 ? "(" + y + ")"
-                : Integer.toString(y)), r));
-      }
+      if (r != (int) r) throw overflow(r, x, y, s);
       return (int) r;
     }
 
-    private Violation divisionByZero(int x, int[] s) {
+    Violation overflow(long r, int x, int y, int[] s) {
+      return new Violation(Compiler.ARITHMETIC_OVERFLOW, s.clone(),
+          FailureText.overflow(source, x + " " + SYMBOL[op] + " " + (y < 0 ? "(" + y + ")"
+              : Integer.toString(y)), r));
+    }
+
+    Violation divisionByZero(int x, int[] s) {
       return new Violation(divisionByZero, s.clone(), FailureText.divisionByZero(source,
           x + " " + SYMBOL[op] + " 0"));
     }

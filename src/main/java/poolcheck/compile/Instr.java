@@ -49,11 +49,13 @@ abstract class Instr {
 
     void run(Frame f, int[] s) {
       int v = value.eval(f, s);
-      if (v < lo || v > hi) {
-        throw new Violation(outOfRange, s.clone(), FailureText.range(target, v, lo, hi, pos));
-      }
+      if (v < lo || v > hi) throw outOfRange(v, s);
       s[slot] = v;
       next.run(f, s);
+    }
+
+    Violation outOfRange(int v, int[] s) {
+      return new Violation(outOfRange, s.clone(), FailureText.range(target, v, lo, hi, pos));
     }
   }
 
@@ -87,16 +89,20 @@ abstract class Instr {
     void run(Frame f, int[] s) {
       int k = index.eval(f, s);
       long i = (long) k - indexLo;
-      if (i < 0 || i >= size) {
-        throw new Violation(indexOutOfRange, s.clone(), FailureText.index(target, k, type, pos));
-      }
+      if (i < 0 || i >= size) throw indexOutOfRange(k, s);
       int v = value.eval(f, s);
-      if (v < lo || v > hi) {
-        throw new Violation(valueOutOfRange, s.clone(), FailureText.range(
-            FailureText.element(target, k, type), v, lo, hi, pos));
-      }
+      if (v < lo || v > hi) throw valueOutOfRange(k, v, s);
       s[base + (int) i] = v;
       next.run(f, s);
+    }
+
+    Violation indexOutOfRange(int k, int[] s) {
+      return new Violation(indexOutOfRange, s.clone(), FailureText.index(target, k, type, pos));
+    }
+
+    Violation valueOutOfRange(int k, int v, int[] s) {
+      return new Violation(valueOutOfRange, s.clone(), FailureText.range(
+          FailureText.element(target, k, type), v, lo, hi, pos));
     }
   }
 
@@ -126,17 +132,21 @@ abstract class Instr {
     void run(Frame f, int[] s) {
       int v = value.eval(f, s);
       int len = s[lenSlot];
-      if (len == capacity) {
-        throw new Violation(overflow, s.clone(), FailureText.full(target, element, v, capacity,
-            pos));
-      }
-      if (v < lo || v > hi) {
-        throw new Violation(outOfRange, s.clone(), FailureText.range("an element of " + target,
-            v, lo, hi, pos));
-      }
+      if (len == capacity) throw full(v, s);
+      if (v < lo || v > hi) throw outOfRange(v, s);
       s[lenSlot + 1 + len] = v;
       s[lenSlot] = len + 1;
       next.run(f, s);
+    }
+
+    Violation full(int v, int[] s) {
+      return new Violation(overflow, s.clone(), FailureText.full(target, element, v, capacity,
+          pos));
+    }
+
+    Violation outOfRange(int v, int[] s) {
+      return new Violation(outOfRange, s.clone(), FailureText.range("an element of " + target,
+          v, lo, hi, pos));
     }
   }
 
@@ -158,7 +168,7 @@ abstract class Instr {
 
     void run(Frame f, int[] s) {
       int len = s[lenSlot];
-      if (len == 0) throw new Violation(underflow, s.clone(), FailureText.empty(target, pos));
+      if (len == 0) throw empty(s);
       int first = lenSlot + 1;
       if (fifo) {
         f.register = s[first];
@@ -169,6 +179,10 @@ abstract class Instr {
       s[first + len - 1] = emptyValue;
       s[lenSlot] = len - 1;
       next.run(f, s);
+    }
+
+    Violation empty(int[] s) {
+      return new Violation(underflow, s.clone(), FailureText.empty(target, pos));
     }
   }
 
@@ -228,12 +242,14 @@ abstract class Instr {
     void run(Frame f, int[] s) {
       if (f.checked[property]) {
         f.evaluated[site]++;
-        if (condition.eval(f, s) == 0) {
-          throw new Violation(property, s.clone(), reads == null ? null : reads.explain(f, s));
-        }
+        if (condition.eval(f, s) == 0) throw failed(f, s);
         f.held[site]++;
       }
       next.run(f, s);
+    }
+
+    Violation failed(Frame f, int[] s) {
+      return new Violation(property, s.clone(), reads == null ? null : reads.explain(f, s));
     }
   }
 
