@@ -23,7 +23,7 @@ import poolcheck.api.Verdict;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
     exitCodeListHeading = "%nExit status:%n", exitCodeList = {
-        "0:verified: every checked property holds",
+        "0:verified: every checked property holds (--bitstate: no violation found, not a proof)",
         "1:violated: a property is violated (the trace is printed)",
         "2:bad usage, a bad model or an internal error (one line each)",
         "3:incomplete: a limit (--max-states, --max-depth, --time-limit) or memory ran out",
