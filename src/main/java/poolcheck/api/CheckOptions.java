@@ -26,18 +26,32 @@ import poolcheck.explore.OptionRange;
  * @param progressIntervalSeconds seconds between progress reports (from 0.001)
  * @param allViolations report every violated property, not only the first
  * @param fewestSwitches among the shortest traces, one with the fewest context switches
+ * @param bitstateBytes a bitstate search over a bit array of this many bytes (8 to 16 GiB),
+ *     or null for the exhaustive search (docs/swarm.md)
+ * @param hashFunctions bits set per state in the bit array (1 to 32, SPIN's -k; default 3)
  */
 public record CheckOptions(Long maxStates, Integer maxDepth, Long timeLimitSeconds,
     Integer workers, StoreMode store, boolean symmetry, Path spillDir, long frontierMemoryMb,
     Path checkpoint, double checkpointIntervalSeconds, Path resume,
-    double progressIntervalSeconds, boolean allViolations, boolean fewestSwitches) {
+    double progressIntervalSeconds, boolean allViolations, boolean fewestSwitches,
+    Long bitstateBytes, int hashFunctions) {
+
+  /** Without a bit array: the exhaustive search, as before bitstate existed. */
+  public CheckOptions(Long maxStates, Integer maxDepth, Long timeLimitSeconds, Integer workers,
+      StoreMode store, boolean symmetry, Path spillDir, long frontierMemoryMb, Path checkpoint,
+      double checkpointIntervalSeconds, Path resume, double progressIntervalSeconds,
+      boolean allViolations, boolean fewestSwitches) {
+    this(maxStates, maxDepth, timeLimitSeconds, workers, store, symmetry, spillDir,
+        frontierMemoryMb, checkpoint, checkpointIntervalSeconds, resume,
+        progressIntervalSeconds, allViolations, fewestSwitches, null, 3);
+  }
 
   /**
    * No limits, every core over fingerprints (the engine of {@code poolcheck check}), symmetry
    * on, progress every 2 s.
    */
   public static final CheckOptions DEFAULTS = new CheckOptions(null, null, null, null,
-      StoreMode.FINGERPRINTS, true, null, 512, null, 600, null, 2, false, false);
+      StoreMode.FINGERPRINTS, true, null, 512, null, 600, null, 2, false, false, null, 3);
 
   /** The most workers accepted: max(256, 4 x cores). */
   public static int maxWorkers() {
@@ -54,6 +68,8 @@ public record CheckOptions(Long maxStates, Integer maxDepth, Long timeLimitSecon
       if (workers != null) OptionRange.WORKERS.check(workers);
       OptionRange.FRONTIER_MEMORY.check(frontierMemoryMb);
       OptionRange.CHECKPOINT_INTERVAL.check(checkpointIntervalSeconds);
+      if (bitstateBytes != null) OptionRange.BITSTATE.check(bitstateBytes);
+      OptionRange.HASH_FUNCTIONS.check(hashFunctions);
       return OptionRange.PROGRESS_INTERVAL.check(progressIntervalSeconds);
     });
   }
@@ -67,6 +83,15 @@ public record CheckOptions(Long maxStates, Integer maxDepth, Long timeLimitSecon
     if (spillDir != null && !Files.isDirectory(spillDir)) {
       throw new InvalidOptionException("spillDir", n -> n.apply("spillDir") + " " + spillDir
           + ": no such directory");
+    }
+    if (bitstateBytes != null) {
+      String other = store == StoreMode.EXACT ? "exact" : allViolations ? "allViolations"
+          : fewestSwitches ? "fewestSwitches" : null;
+      if (other != null) {
+        throw new InvalidOptionException("bitstate", n -> n.apply("bitstate") + " and "
+            + n.apply(other) + " exclude each other: " + n.apply(other)
+            + " needs every state, a bit array may skip some");
+      }
     }
     EngineOptions.of(this, null, true, null);
     if (resume != null && !Files.isRegularFile(resume.resolve("checkpoint.bin"))) {
@@ -90,72 +115,84 @@ public record CheckOptions(Long maxStates, Integer maxDepth, Long timeLimitSecon
   public CheckOptions withMaxStates(Long n) {
     return new CheckOptions(n, maxDepth, timeLimitSeconds, workers, store, symmetry, spillDir,
         frontierMemoryMb, checkpoint, checkpointIntervalSeconds, resume,
-        progressIntervalSeconds, allViolations, fewestSwitches);
+        progressIntervalSeconds, allViolations, fewestSwitches, bitstateBytes, hashFunctions);
   }
 
   public CheckOptions withMaxDepth(Integer n) {
     return new CheckOptions(maxStates, n, timeLimitSeconds, workers, store, symmetry, spillDir,
         frontierMemoryMb, checkpoint, checkpointIntervalSeconds, resume,
-        progressIntervalSeconds, allViolations, fewestSwitches);
+        progressIntervalSeconds, allViolations, fewestSwitches, bitstateBytes, hashFunctions);
   }
 
   public CheckOptions withTimeLimitSeconds(Long seconds) {
     return new CheckOptions(maxStates, maxDepth, seconds, workers, store, symmetry, spillDir,
         frontierMemoryMb, checkpoint, checkpointIntervalSeconds, resume,
-        progressIntervalSeconds, allViolations, fewestSwitches);
+        progressIntervalSeconds, allViolations, fewestSwitches, bitstateBytes, hashFunctions);
   }
 
   public CheckOptions withWorkers(Integer n) {
     return new CheckOptions(maxStates, maxDepth, timeLimitSeconds, n, store, symmetry, spillDir,
         frontierMemoryMb, checkpoint, checkpointIntervalSeconds, resume,
-        progressIntervalSeconds, allViolations, fewestSwitches);
+        progressIntervalSeconds, allViolations, fewestSwitches, bitstateBytes, hashFunctions);
   }
 
   public CheckOptions withStore(StoreMode mode) {
     return new CheckOptions(maxStates, maxDepth, timeLimitSeconds, workers, mode, symmetry,
         spillDir, frontierMemoryMb, checkpoint, checkpointIntervalSeconds, resume,
-        progressIntervalSeconds, allViolations, fewestSwitches);
+        progressIntervalSeconds, allViolations, fewestSwitches, bitstateBytes, hashFunctions);
   }
 
   public CheckOptions withSymmetry(boolean on) {
     return new CheckOptions(maxStates, maxDepth, timeLimitSeconds, workers, store, on, spillDir,
         frontierMemoryMb, checkpoint, checkpointIntervalSeconds, resume,
-        progressIntervalSeconds, allViolations, fewestSwitches);
+        progressIntervalSeconds, allViolations, fewestSwitches, bitstateBytes, hashFunctions);
   }
 
   public CheckOptions withSpill(Path dir, long memoryMb) {
     return new CheckOptions(maxStates, maxDepth, timeLimitSeconds, workers, store, symmetry, dir,
         memoryMb, checkpoint, checkpointIntervalSeconds, resume, progressIntervalSeconds,
-        allViolations, fewestSwitches);
+        allViolations, fewestSwitches, bitstateBytes, hashFunctions);
   }
 
   public CheckOptions withCheckpoint(Path dir, double intervalSeconds) {
     return new CheckOptions(maxStates, maxDepth, timeLimitSeconds, workers, store, symmetry,
         spillDir, frontierMemoryMb, dir, intervalSeconds, resume, progressIntervalSeconds,
-        allViolations, fewestSwitches);
+        allViolations, fewestSwitches, bitstateBytes, hashFunctions);
   }
 
   public CheckOptions withResume(Path dir) {
     return new CheckOptions(maxStates, maxDepth, timeLimitSeconds, workers, store, symmetry,
         spillDir, frontierMemoryMb, checkpoint, checkpointIntervalSeconds, dir,
-        progressIntervalSeconds, allViolations, fewestSwitches);
+        progressIntervalSeconds, allViolations, fewestSwitches, bitstateBytes, hashFunctions);
   }
 
   public CheckOptions withProgressIntervalSeconds(double seconds) {
     return new CheckOptions(maxStates, maxDepth, timeLimitSeconds, workers, store, symmetry,
         spillDir, frontierMemoryMb, checkpoint, checkpointIntervalSeconds, resume, seconds,
-        allViolations, fewestSwitches);
+        allViolations, fewestSwitches, bitstateBytes, hashFunctions);
   }
 
   public CheckOptions withAllViolations(boolean on) {
     return new CheckOptions(maxStates, maxDepth, timeLimitSeconds, workers, store, symmetry,
         spillDir, frontierMemoryMb, checkpoint, checkpointIntervalSeconds, resume,
-        progressIntervalSeconds, on, fewestSwitches);
+        progressIntervalSeconds, on, fewestSwitches, bitstateBytes, hashFunctions);
+  }
+
+  /** A bitstate search over {@code bytes} bytes of bits (null: exhaustive), k bits a state. */
+  public CheckOptions withBitstate(Long bytes, int k) {
+    return new CheckOptions(maxStates, maxDepth, timeLimitSeconds, workers, store, symmetry,
+        spillDir, frontierMemoryMb, checkpoint, checkpointIntervalSeconds, resume,
+        progressIntervalSeconds, allViolations, fewestSwitches, bytes, k);
+  }
+
+  /** A size as typed ("512M", "1G", "4096"): bytes, powers of 1024; refused out of range. */
+  public static long bitstateBytes(String size) {
+    return EngineOptions.checked(() -> OptionRange.bitstateBytes(size));
   }
 
   public CheckOptions withFewestSwitches(boolean on) {
     return new CheckOptions(maxStates, maxDepth, timeLimitSeconds, workers, store, symmetry,
         spillDir, frontierMemoryMb, checkpoint, checkpointIntervalSeconds, resume,
-        progressIntervalSeconds, allViolations, on);
+        progressIntervalSeconds, allViolations, on, bitstateBytes, hashFunctions);
   }
 }

@@ -39,6 +39,7 @@ public final class CheckRun {
     this.options = options;
     this.progress = progress;
     Set<String> names = selection.resolve(model);
+    if (options.bitstateBytes() != null) names = safetyOnly(names, warnings);
     this.digest = options.checkpoint() != null || options.resume() != null ? source.digest()
         : null;
     this.explorer = explorer(names);
@@ -86,6 +87,11 @@ public final class CheckRun {
     }
     // All violations runs several searches, none over every property: no coverage for it.
     Coverage coverage = all == null ? explorer.coverage() : null;
+    var bits = explorer.bitstate();
+    if (bits != null) {
+      return ModelCheckResult.of(r, coverage, violations, BitstateFigures.of(bits,
+          Explorer.NO_VIOLATION_IN_BITSTATE.equals(r.reason())));
+    }
     return ModelCheckResult.of(r, coverage, violations);
   }
 
@@ -108,6 +114,31 @@ public final class CheckRun {
       });
     }
     return e;
+  }
+
+  /**
+   * A bitstate search checks safety only: every property when none was named, less the
+   * liveness ones (said in a warning); a liveness property named is refused.
+   */
+  private Set<String> safetyOnly(Set<String> names, Consumer<String> warnings) {
+    List<String> liveness = model.properties().stream()
+        .filter(p -> p.kind() == Property.Kind.LIVENESS).map(Property::name).toList();
+    if (names == null) {
+      if (!liveness.isEmpty()) {
+        warnings.accept("poolcheck: --bitstate checks safety only; not checked: "
+            + String.join(", ", liveness));
+      }
+      return new LinkedHashSet<>(model.properties().stream()
+          .filter(p -> p.kind() != Property.Kind.LIVENESS && p.kind() != Property.Kind.RUNTIME)
+          .map(Property::name).toList());
+    }
+    List<String> named = names.stream().filter(liveness::contains).toList();
+    if (!named.isEmpty()) {
+      throw new InvalidOptionException("bitstate", n -> n.apply("bitstate")
+          + " checks safety only: liveness needs every state (" + String.join(", ", named)
+          + ")");
+    }
+    return names;
   }
 
   private static CheckResult withTrace(CheckResult r, Counterexample cx) {

@@ -40,6 +40,10 @@ final class EngineOptions {
             OptionRange.CHECKPOINT_INTERVAL.millis(o.checkpointIntervalSeconds()));
       }
       if (o.resume() != null) s = s.withResume(o.resume());
+      if (o.bitstateBytes() != null) {
+        s = s.withBitstate(new SearchOptions.Bitstate(o.bitstateBytes() * 8, o.hashFunctions(),
+            0));
+      }
       return s.withModelDigest(digest);
     });
   }

@@ -120,6 +120,11 @@ public final class ModelCheck {
     return options(options.withTimeLimitSeconds(seconds));
   }
 
+  /** A bitstate search over {@code bytes} bytes of bits, {@code k} bits a state. */
+  public ModelCheck bitstate(long bytes, int k) {
+    return options(options.withBitstate(bytes, k));
+  }
+
   public ModelCheck symmetry(boolean on) {
     return options(options.withSymmetry(on));
   }
@@ -153,6 +158,10 @@ public final class ModelCheck {
   /** Every reachable state, breadth-first, partitioned over a Pekko cluster (docs/cluster.md). */
   public ModelCheckResult onCluster(ClusterSetup setup) {
     options.checkBeforeRun();
+    if (options.bitstateBytes() != null) {
+      throw new InvalidOptionException("bitstate", n -> n.apply("bitstate")
+          + " runs on one machine: a cluster partitions exact fingerprints");
+    }
     return ClusterRun.run(source, selection, options, setup);
   }
 

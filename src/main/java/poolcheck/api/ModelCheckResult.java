@@ -29,6 +29,8 @@ public final class ModelCheckResult {
   /** Null where the run did not count (several searches for all violations). */
   private final poolcheck.result.Coverage coverage;
   private final List<ModelCheckResult> violations;
+  /** A bitstate search's figures, else null. */
+  private BitstateFigures bitstate;
 
   private ModelCheckResult(CheckResult result, SimulationResult simulation,
       poolcheck.result.Coverage coverage, List<CheckResult> violations) {
@@ -42,6 +44,14 @@ public final class ModelCheckResult {
   static ModelCheckResult of(CheckResult r, poolcheck.result.Coverage coverage,
       List<CheckResult> violations) {
     return new ModelCheckResult(r, null, coverage, violations);
+  }
+
+  /** As above, for a bitstate search with its bit array's figures. */
+  static ModelCheckResult of(CheckResult r, poolcheck.result.Coverage coverage,
+      List<CheckResult> violations, BitstateFigures bits) {
+    ModelCheckResult m = new ModelCheckResult(r, null, coverage, violations);
+    m.bitstate = bits;
+    return m;
   }
 
   static ModelCheckResult of(SimulationResult r, poolcheck.result.Coverage coverage) {
@@ -101,6 +111,14 @@ public final class ModelCheckResult {
     return coverage == null ? "" : CoverageTable.render(coverage);
   }
 
+  /**
+   * A bitstate search's coverage figures (empty for an exhaustive search). A bitstate search
+   * that finds no violation is INCOMPLETE, never VERIFIED, with {@code finished} true.
+   */
+  public Optional<BitstateFigures> bitstate() {
+    return Optional.ofNullable(bitstate);
+  }
+
   /** The seed of a simulation. */
   public OptionalLong seed() {
     return simulation == null ? OptionalLong.empty() : OptionalLong.of(simulation.seed());
@@ -128,6 +146,17 @@ public final class ModelCheckResult {
     if (coverage != null) {
       CoverageJson.put(root, coverage, simulation != null ? !simulation.violated()
           : result.verdict() == poolcheck.result.Verdict.VERIFIED);
+    }
+    if (bitstate != null) {
+      ObjectNode b = root.putObject("bitstate");
+      b.put("bits", bitstate.bits());
+      b.put("hash_functions", bitstate.hashFunctions());
+      b.put("stored", bitstate.stored());
+      b.put("hash_factor", bitstate.hashFactor());
+      b.put("fill_ratio", bitstate.fillRatio());
+      b.put("expected_missed", bitstate.expectedMissed());
+      b.put("estimated_coverage", bitstate.coverage());
+      b.put("finished", bitstate.finished());
     }
     if (simulation == null) return JsonResult.render(root);
     SimulationResult r = simulation;

@@ -23,7 +23,7 @@ import poolcheck.api.Verdict;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
     exitCodeListHeading = "%nExit status:%n", exitCodeList = {
-        "0:verified: every checked property holds",
+        "0:verified: every checked property holds (--bitstate: no violation found, not a proof)",
         "1:violated: a property is violated (the trace is printed)",
         "2:bad usage, a bad model or an internal error (one line each)",
         "3:incomplete: a limit (--max-states, --max-depth, --time-limit) or memory ran out",
@@ -135,6 +135,15 @@ final class CheckCommand implements Callable<Integer> {
       description = "The most states --dump-graph writes (default: 10000); above, it refuses.")
   long dumpGraphLimit;
 
+  @Option(names = "--bitstate", paramLabel = "SIZE", description = "Bitstate search (SPIN's "
+      + "supertrace) over a bit array of SIZE bytes (K, M, G: powers of 1024; 512M = pan -w32): "
+      + "finds violations in state spaces too large to store, proves nothing (docs/swarm.md).")
+  String bitstate;
+
+  @Option(names = "--hash-functions", paramLabel = "K", defaultValue = "3",
+      description = "Bits set per state under --bitstate, 1 to 32 (SPIN's -k; default: 3).")
+  int hashFunctions;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
@@ -149,7 +158,8 @@ final class CheckCommand implements Callable<Integer> {
         workers == null ? Runtime.getRuntime().availableProcessors() : workers,
         exact ? StoreMode.EXACT : StoreMode.FINGERPRINTS, !noSymmetry, spillDir, frontierMemory,
         checkpoint, checkpointInterval, resume, progressInterval, traceOptions.allViolations,
-        traceOptions.fewestSwitches);
+        traceOptions.fewestSwitches).withBitstate(bitstate == null ? null
+            : CheckOptions.bitstateBytes(bitstate), hashFunctions);
     ModelCheck check = ModelCheck.of(model).config(modelOptions.config)
         .constants(modelOptions.constants).options(options).onWarning(err::println);
     if (propertyOptions.properties != null) check = check.properties(propertyOptions.properties);
@@ -229,6 +239,9 @@ final class CheckCommand implements Callable<Integer> {
           + (warnings.size() == 1 ? "" : "s") + ", failing");
       return ExitCode.WARNINGS;
     }
+    // SPIN's way: a bitstate search that ran to its end without a violation exits 0, and its
+    // summary says it is no proof (README, exit status).
+    if (r.bitstate().map(b -> b.finished()).orElse(false)) return ExitCode.VERIFIED;
     return switch (r.verdict()) {
       case VERIFIED -> ExitCode.VERIFIED;
       case VIOLATED -> ExitCode.VIOLATED;
@@ -272,7 +285,10 @@ final class CheckCommand implements Callable<Integer> {
             ? "lasso of " + cx.length() + " steps looping back to state " + cx.loop()
             : "shortest trace " + cx.length() + " steps");
       }
-      case INCOMPLETE -> "incomplete: " + r.reason() + "; no violation found so far";
+      case INCOMPLETE -> r.bitstate().map(b -> b.finished()).orElse(false)
+          ? "no violation found (bitstate search, not a proof: states the bit array took for "
+              + "seen were not explored)"
+          : "incomplete: " + r.reason() + "; no violation found so far";
       case INTERRUPTED -> "interrupted: no violation found so far";
     };
     return head + String.format(Locale.ROOT,
@@ -280,6 +296,10 @@ final class CheckCommand implements Callable<Integer> {
         s.distinct(), s.generated(), s.depth(), s.millis() / 1000.0, s.statesPerSecond())
         + (s.collisionProbability() > 0 ? String.format(Locale.ROOT,
             "%nfingerprint collision probability <= %.1e (--exact to rule it out)",
-            s.collisionProbability()) : "");
+            s.collisionProbability()) : "")
+        + r.bitstate().map(b -> String.format(Locale.ROOT, "%nbitstate: %,d bits, %d hash "
+            + "functions, hash factor %.1f (best above 100), fill %.2e, est. coverage %.4f%% "
+            + "(about %,.0f states missed)", b.bits(), b.hashFunctions(), b.hashFactor(),
+            b.fillRatio(), 100 * b.coverage(), b.expectedMissed())).orElse("");
   }
 }

@@ -13,7 +13,9 @@ final class Flags {
       Map.entry("progressInterval", "--progress-interval"), Map.entry("properties", "--property"),
       Map.entry("runs", "--runs"), Map.entry("depth", "--depth"),
       Map.entry("spinCoverage", "--spin-coverage"), Map.entry("target", "--to"),
-      Map.entry("budget", "--budget"));
+      Map.entry("budget", "--budget"), Map.entry("bitstate", "--bitstate"),
+      Map.entry("hashFunctions", "--hash-functions"), Map.entry("allViolations",
+          "--all-violations"), Map.entry("fewestSwitches", "--fewest-switches"));
 
   private Flags() {}
 

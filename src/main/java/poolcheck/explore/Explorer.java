@@ -32,6 +32,16 @@ public final class Explorer {
   private Disk disk = Disk.REAL;
   /** Coverage counts of the last run, all workers merged. */
   private Counts counts;
+  /** The bit array's figures after a bitstate run, else null. */
+  private BitstateCoverage bitstate;
+
+  /** The reason of a bitstate search that ran to its end and found no violation. */
+  public static final String NO_VIOLATION_IN_BITSTATE = "bitstate search finished";
+
+  /** The bit array's figures after a bitstate run; null otherwise. */
+  public BitstateCoverage bitstate() {
+    return bitstate;
+  }
 
   /** Receives figures while the search runs. */
   public interface Progress {
@@ -169,9 +179,22 @@ public final class Explorer {
   public CheckResult run() {
     TransitionSystem system = system();
     PropertySelection checked = selection();
+    if (options.store() == SearchOptions.Store.BITSTATE && checked.checksLiveness()) {
+      throw new InvalidSearchOption("bitstate", n -> n.apply("bitstate")
+          + " checks safety only: liveness needs every state (" + String.join(", ",
+              system.properties().stream().filter(p -> p.kind() == poolcheck.system.Property
+                  .Kind.LIVENESS && checked.checks(p.id())).map(p -> p.name()).toList())
+          + ")");
+    }
     LevelSearch search = new LevelSearch(system, checked, options, progress, disk, stop);
     CheckResult r = search.run();
     counts = search.counts();
+    bitstate = search.bitstate();
+    if (bitstate != null && r.verdict() == Verdict.VERIFIED) {
+      // A bit array may have skipped states: no violation found is not a proof.
+      r = new CheckResult(r.model(), r.constants(), r.checked(), Verdict.INCOMPLETE,
+          r.statistics(), r.counterexample(), NO_VIOLATION_IN_BITSTATE);
+    }
     return afterSafety(system, checked, r);
   }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import poolcheck.explore.store.BitstateSet;
 import poolcheck.explore.store.Checkpoint;
 import poolcheck.explore.store.Disk;
 import poolcheck.explore.store.Fingerprint;
@@ -52,6 +53,8 @@ final class LevelSearch {
   private final Disk disk;
   private final AtomicBoolean stop;
   private final VisitedSet visited;
+  /** The bit array under a bitstate search, else null. */
+  private final BitstateSet bits;
   private final TraceLog log;
   /** Hands out state numbers in runs of {@link #ID_RUN}, so workers rarely touch it. */
   private final AtomicLong ids = new AtomicLong();
@@ -91,8 +94,10 @@ final class LevelSearch {
     this.progress = progress;
     this.disk = disk;
     this.stop = stop;
+    SearchOptions.Bitstate b = settings.bitstate();
+    this.bits = b == null ? null : new BitstateSet(b.bits(), b.hashFunctions(), b.seed());
     this.visited = exact() ? VisitedSet.exact(layout.words())
-        : VisitedSet.fingerprints();
+        : bits != null ? VisitedSet.bitstate(bits) : VisitedSet.fingerprints();
     this.stride = layout.words() + 1;
     this.log = settings.spillDir() == null ? TraceLog.inMemory()
         : TraceLog.onDisk(settings.spillDir(), disk);
@@ -272,7 +277,8 @@ final class LevelSearch {
     long distinct = distinct();
     Statistics stats = new Statistics(generated(workers), distinct, depth,
         System.currentTimeMillis() - start, workers.length, bytesPerState(distinct),
-        exact() ? 0 : Fingerprint.collisionProbability(distinct, layout.words()));
+        exact() || bits != null ? 0
+            : Fingerprint.collisionProbability(distinct, layout.words()));
     Found f = found;
     Optional<Counterexample> trace;
     try (TraceLog closing = log) {
@@ -573,6 +579,11 @@ final class LevelSearch {
       block = null;
       blockCount = 0;
     }
+  }
+
+  /** The bit array's figures under a bitstate search, else null. */
+  BitstateCoverage bitstate() {
+    return bits == null ? null : BitstateCoverage.of(bits);
   }
 
   /** The workers' coverage counts merged; null before {@link #run}. */

@@ -37,6 +37,43 @@ public final class OptionRange {
   public static final OptionRange PROGRESS_INTERVAL = new OptionRange("progressInterval",
       Unit.SECONDS, 0, 1, () -> MAX_SECONDS * 1000);
 
+  /** Bytes of a bitstate array: from one long to the largest long[] Java allows. */
+  public static final OptionRange BITSTATE = count("bitstate", 8,
+      poolcheck.explore.store.BitstateSet.MAX_BITS / 8);
+  /** Bits set per state in a bitstate array; SPIN's -k, default 3, also at most 32. */
+  public static final OptionRange HASH_FUNCTIONS = count("hashFunctions", 1, 32);
+
+  /**
+   * A size as typed, in bytes: digits with an optional K, M, G or T (powers of 1024), checked
+   * against {@link #BITSTATE}.
+   */
+  public static long bitstateBytes(String text) {
+    String t = text.strip().toUpperCase(Locale.ROOT);
+    long scale = 1;
+    int suffix = "KMGT".indexOf(t.isEmpty() ? '?' : t.charAt(t.length() - 1));
+    if (suffix >= 0) {
+      scale = 1L << (10 * (suffix + 1));
+      t = t.substring(0, t.length() - 1);
+    }
+    long value;
+    try {
+      value = Long.parseLong(t);
+    } catch (NumberFormatException e) {
+      value = -1;
+    }
+    if (value < 0 || value > Long.MAX_VALUE / scale) {
+      throw new InvalidSearchOption("bitstate", n -> n.apply("bitstate") + " " + text
+          + ": expected a number of bytes, with K, M, G or T for powers of 1024 (e.g. 512M)");
+    }
+    long bytes = value * scale;
+    if (bytes < BITSTATE.min || bytes > BITSTATE.max.getAsLong()) {
+      throw new InvalidSearchOption("bitstate", n -> n.apply("bitstate") + " " + text
+          + ": expected " + String.format(Locale.ROOT, "%,d to %,d bytes", BITSTATE.min,
+              BITSTATE.max.getAsLong()));
+    }
+    return bytes;
+  }
+
   /** The unit a user gives and how many of the engine's units it holds. */
   public enum Unit {
     COUNT(1, ""), SECONDS(1000, " ms"), MEGABYTES(1L << 20, " bytes");

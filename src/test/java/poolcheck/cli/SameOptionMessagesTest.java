@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import poolcheck.api.CheckOptions;
 import poolcheck.api.InvalidOptionException;
 import poolcheck.api.ModelCheck;
 import poolcheck.api.StoreMode;
@@ -43,7 +44,20 @@ class SameOptionMessagesTest {
         Arguments.of("--checkpoint cp --exact", (Refused) () -> m.store(StoreMode.EXACT)
             .checkpoint(Path.of("cp"), 600).prepare()),
         Arguments.of("--resume cp --exact", (Refused) () -> m.store(StoreMode.EXACT)
-            .resume(Path.of("cp")).prepare()));
+            .resume(Path.of("cp")).prepare()),
+        Arguments.of("--bitstate 3", (Refused) () -> CheckOptions.bitstateBytes("3")),
+        Arguments.of("--bitstate 12Q", (Refused) () -> CheckOptions.bitstateBytes("12Q")),
+        Arguments.of("--bitstate 64T", (Refused) () -> CheckOptions.bitstateBytes("64T")),
+        Arguments.of("--hash-functions 0 --bitstate 1M",
+            (Refused) () -> m.bitstate(1 << 20, 0)),
+        Arguments.of("--hash-functions 33 --bitstate 1M",
+            (Refused) () -> m.bitstate(1 << 20, 33)),
+        Arguments.of("--bitstate 1M --exact", (Refused) () -> m.store(StoreMode.EXACT)
+            .bitstate(1 << 20, 3).prepare()),
+        Arguments.of("--bitstate 1M --all-violations", (Refused) () -> m.options(m.options()
+            .withAllViolations(true)).bitstate(1 << 20, 3).prepare()),
+        Arguments.of("--checkpoint cp --bitstate 1M", (Refused) () -> m.bitstate(1 << 20, 3)
+            .checkpoint(Path.of("cp"), 600).prepare()));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -67,6 +67,21 @@ public interface VisitedSet {
     };
   }
 
+  /** States as bits in {@code set}: a state whose bits are all set is taken for seen. */
+  static VisitedSet bitstate(BitstateSet set) {
+    return new VisitedSet() {
+      @Override
+      public boolean add(long[] packed, long fp) {
+        return set.add(fp);
+      }
+
+      @Override
+      public long heapBytes() {
+        return set.heapBytes();
+      }
+    };
+  }
+
   /**
    * Full states, for when no collision may be risked: 64 stripes chosen by fingerprint, each an
    * exact {@link StateStore} under its own lock, so workers rarely wait for each other.
