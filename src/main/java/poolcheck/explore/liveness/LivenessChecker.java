@@ -39,6 +39,8 @@ public final class LivenessChecker {
   /** Every state, numbered in BFS order, with its BFS parent and the transition into it. */
   private StateStore states;
   private int initialCount;
+  /** States of the quotient graph, once checked. */
+  private int quotientDistinct;
   /** Edges in CSR form: edges of state s are [edgeStart[s], edgeStart[s + 1]). */
   private int[] edgeStart = new int[1024];
   private int[] edgeTarget = new int[1024];
@@ -120,9 +122,7 @@ public final class LivenessChecker {
    * lasso, the same one as without the quotient.
    */
   public java.util.Optional<Counterexample> check(PropertySelection checked) {
-    if (reduces && !quotient && !new LivenessChecker(model, checked, true).stopWhen(stop).violatesAny(checked)) {
-      return java.util.Optional.empty();
-    }
+    if (reduces && !quotient && !quotientViolates(checked)) return java.util.Optional.empty();
     buildGraph();
     for (int k = 0; k < liveness.count(); k++) {
       if (!checked.checks(liveness.property(k).id())) continue;
@@ -139,15 +139,20 @@ public final class LivenessChecker {
    */
   public Counterexample[] checkEach(PropertySelection checked) {
     Counterexample[] out = new Counterexample[model.properties().size()];
-    if (reduces && !quotient && !new LivenessChecker(model, checked, true).stopWhen(stop).violatesAny(checked)) {
-      return out;
-    }
+    if (reduces && !quotient && !quotientViolates(checked)) return out;
     buildGraph();
     for (int k = 0; k < liveness.count(); k++) {
       int id = liveness.property(k).id();
       if (checked.checks(id)) out[id] = check(k);
     }
     return out;
+  }
+
+  private boolean quotientViolates(PropertySelection checked) {
+    LivenessChecker orbits = new LivenessChecker(model, checked, true).stopWhen(stop);
+    boolean violates = orbits.violatesAny(checked);
+    quotientDistinct = orbits.distinct();
+    return violates;
   }
 
   /** Quotient check: whether some checked property may be violated. */
@@ -164,8 +169,9 @@ public final class LivenessChecker {
     return stepper.counts();
   }
 
+  /** States of the graph checked last: the model's, or the quotient's when that decided. */
   public int distinct() {
-    return states.size();
+    return states != null ? states.size() : quotientDistinct;
   }
 
   private void buildGraph() {
