@@ -279,20 +279,20 @@ public final class LivenessChecker {
   /** The fair cycle violating property k entered first in R's BFS order; null if none. */
   private FairCycle fairCycle(int k) {
     int n = states.size();
-    boolean[] bad = new boolean[n];
-    for (int s = 0; s < n; s++) {
-      poll();
-      bad[s] = !stepper.livenessGoal(k, unpack(s));
-    }
     // R: states where q fails, reachable through such states from a p-and-not-q state. order
-    // is R in BFS order and doubles as the queue.
+    // is R in BFS order and doubles as the queue. Both predicates are read from one unpacking
+    // of each state: unpacking was a fifth of a check whose property is violated.
+    boolean[] bad = new boolean[n];
     int[] rParent = new int[n];
     Arrays.fill(rParent, -2);
     int[] order = new int[n];
     int tail = 0;
     boolean eventually = liveness.fromInitialStates(k);
     for (int s = 0; s < n; s++) {
-      boolean premise = eventually ? s < initialCount : stepper.livenessPremise(k, unpack(s));
+      poll();
+      int[] state = unpack(s);
+      bad[s] = !stepper.livenessGoal(k, state);
+      boolean premise = eventually ? s < initialCount : stepper.livenessPremise(k, state);
       if (premise && bad[s]) {
         rParent[s] = -1;
         order[tail++] = s;
