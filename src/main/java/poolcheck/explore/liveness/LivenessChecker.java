@@ -40,6 +40,8 @@ public final class LivenessChecker {
   /** Every state, numbered in BFS order, with its BFS parent and the transition into it. */
   private StateStore states;
   private int initialCount;
+  /** States of the quotient graph, once checked. */
+  private int quotientDistinct;
   /** Edges in CSR form: edges of state s are [edgeStart[s], edgeStart[s + 1]). */
   private int[] edgeStart = new int[1024];
   private int[] edgeTarget = new int[1024];
@@ -121,9 +123,7 @@ public final class LivenessChecker {
    * lasso, the same one as without the quotient.
    */
   public java.util.Optional<Counterexample> check(PropertySelection checked) {
-    if (reduces && !quotient && !new LivenessChecker(model, checked, true).stopWhen(stop).violatesAny(checked)) {
-      return java.util.Optional.empty();
-    }
+    if (reduces && !quotient && !quotientViolates(checked)) return java.util.Optional.empty();
     buildGraph();
     for (int k = 0; k < liveness.count(); k++) {
       if (!checked.checks(liveness.property(k).id())) continue;
@@ -140,15 +140,20 @@ public final class LivenessChecker {
    */
   public Counterexample[] checkEach(PropertySelection checked) {
     Counterexample[] out = new Counterexample[model.properties().size()];
-    if (reduces && !quotient && !new LivenessChecker(model, checked, true).stopWhen(stop).violatesAny(checked)) {
-      return out;
-    }
+    if (reduces && !quotient && !quotientViolates(checked)) return out;
     buildGraph();
     for (int k = 0; k < liveness.count(); k++) {
       int id = liveness.property(k).id();
       if (checked.checks(id)) out[id] = check(k);
     }
     return out;
+  }
+
+  private boolean quotientViolates(PropertySelection checked) {
+    LivenessChecker orbits = new LivenessChecker(model, checked, true).stopWhen(stop);
+    boolean violates = orbits.violatesAny(checked);
+    quotientDistinct = orbits.distinct();
+    return violates;
   }
 
   /** Quotient check: whether some checked property may be violated. */
@@ -165,8 +170,9 @@ public final class LivenessChecker {
     return stepper.counts();
   }
 
+  /** States of the graph checked last: the model's, or the quotient's when that decided. */
   public int distinct() {
-    return states.size();
+    return states != null ? states.size() : quotientDistinct;
   }
 
   private void buildGraph() {
@@ -274,20 +280,20 @@ public final class LivenessChecker {
   /** The fair cycle violating property k entered first in R's BFS order; null if none. */
   private FairCycle fairCycle(int k) {
     int n = states.size();
-    boolean[] bad = new boolean[n];
-    for (int s = 0; s < n; s++) {
-      poll();
-      bad[s] = !stepper.livenessGoal(k, unpack(s));
-    }
     // R: states where q fails, reachable through such states from a p-and-not-q state. order
-    // is R in BFS order and doubles as the queue.
+    // is R in BFS order and doubles as the queue. Both predicates are read from one unpacking
+    // of each state: unpacking was a fifth of a check whose property is violated.
+    boolean[] bad = new boolean[n];
     int[] rParent = new int[n];
     Arrays.fill(rParent, -2);
     int[] order = new int[n];
     int tail = 0;
     boolean eventually = liveness.fromInitialStates(k);
     for (int s = 0; s < n; s++) {
-      boolean premise = eventually ? s < initialCount : stepper.livenessPremise(k, unpack(s));
+      poll();
+      int[] state = unpack(s);
+      bad[s] = !stepper.livenessGoal(k, state);
+      boolean premise = eventually ? s < initialCount : stepper.livenessPremise(k, state);
       if (premise && bad[s]) {
         rParent[s] = -1;
         order[tail++] = s;
