@@ -1,29 +1,20 @@
 package poolcheck.cli;
 
+import static poolcheck.cli.MainTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import poolcheck.cli.MainTest.Run;
 
 /** What `poolcheck explore` refuses before it serves anything: exit 2, one clear line. */
 class ExploreCommandTest {
   @TempDir
   Path dir;
-
-  private record Run(int status, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(status, out.toString(), err.toString());
-  }
 
   @Test
   void aModelThatFailsToLoadExits2WithItsPosition() throws Exception {

@@ -1,16 +1,16 @@
 package poolcheck.cli;
 
+import static poolcheck.cli.MainTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import poolcheck.cli.MainTest.Run;
 
 /** check's trace options end to end: files written, names, errors, and replay of the result. */
 class TraceOptionsTest {
@@ -19,15 +19,6 @@ class TraceOptionsTest {
 
   @TempDir
   Path dir;
-
-  private record Run(int status, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(status, out.toString(), err.toString());
-  }
 
   private List<String> files() throws Exception {
     try (Stream<Path> s = Files.walk(dir)) {
