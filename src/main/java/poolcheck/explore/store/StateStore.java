@@ -52,8 +52,10 @@ public final class StateStore {
       slot = (slot + 1) & mask;
     }
     if (size == Integer.MAX_VALUE - 1) throw new IllegalStateException("state store is full");
+    // grow before counting the state: a grow that runs out of memory must leave the store as it
+    // was, since another worker may add to it before the search stops (an index past the arrays)
+    if (size == parent.length) grow();
     int index = size++;
-    if (index == parent.length) grow();
     System.arraycopy(packed, 0, arena, index * words, words);
     parent[index] = parentState;
     transition[index] = via;
@@ -94,9 +96,13 @@ public final class StateStore {
     if ((long) capacity * words > Integer.MAX_VALUE - 8) {
       throw new IllegalStateException("state store is full");
     }
-    arena = Arrays.copyOf(arena, capacity * words);
-    parent = Arrays.copyOf(parent, capacity);
-    transition = Arrays.copyOf(transition, capacity);
+    // all three allocated before any is replaced: out of memory halfway leaves them equal
+    long[] grownArena = Arrays.copyOf(arena, capacity * words);
+    int[] grownParent = Arrays.copyOf(parent, capacity);
+    int[] grownTransition = Arrays.copyOf(transition, capacity);
+    arena = grownArena;
+    parent = grownParent;
+    transition = grownTransition;
   }
 
   private void rehash() {
