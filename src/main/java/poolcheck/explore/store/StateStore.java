@@ -18,6 +18,9 @@ public final class StateStore {
   private int[] table;
   private int mask;
   private int size;
+  // runs before a grow allocates; tests make it throw OutOfMemoryError to show that a failed grow
+  // leaves the store as it was (under the real error the moment is not reproducible)
+  Runnable beforeGrow = () -> {};
 
   public StateStore(int words) {
     this.words = words;
@@ -96,6 +99,7 @@ public final class StateStore {
     if ((long) capacity * words > Integer.MAX_VALUE - 8) {
       throw new IllegalStateException("state store is full");
     }
+    beforeGrow.run();
     // all three allocated before any is replaced: out of memory halfway leaves them equal
     long[] grownArena = Arrays.copyOf(arena, capacity * words);
     int[] grownParent = Arrays.copyOf(parent, capacity);
