@@ -1,6 +1,7 @@
 package poolcheck.api;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -18,8 +19,9 @@ import poolcheck.trace.Lifelines;
  * A loaded model's state space, walked by paths of choices. Holds no position: a state is named
  * by the path that leads to it and re-executed from the initial state on every call, so one
  * walk serves any number of callers and threads, and a path is a link that stays valid as long
- * as the model does. Every property is checked on the way (the model's unreduced runs: a state
- * here is one the kernel could be in, not a representative of a symmetry class).
+ * as the model does. Every property is checked on the way unless the walk was narrowed to the
+ * properties a trace's search checked ({@link #checking}); the model's unreduced runs: a state
+ * here is one the kernel could be in, not a representative of a symmetry class.
  */
 public final class StateWalk {
   /** Longer paths are refused rather than re-executed. */
@@ -28,11 +30,41 @@ public final class StateWalk {
   private final ModelSource.Loaded loaded;
   private final TransitionSystem model;
   private final PropertySelection all;
+  private final boolean narrowed;
 
   StateWalk(ModelSource.Loaded loaded) {
+    this(loaded, loaded.compiled().withSymmetry(false), null);
+  }
+
+  private StateWalk(ModelSource.Loaded loaded, TransitionSystem model,
+      PropertySelection selection) {
     this.loaded = loaded;
-    this.model = loaded.compiled().withSymmetry(false);
-    this.all = PropertySelection.all(model);
+    this.model = model;
+    this.narrowed = selection != null;
+    this.all = selection != null ? selection : PropertySelection.all(model);
+  }
+
+  /**
+   * The same walk checking only the named properties (and the runtime errors, which are always
+   * checked): a trace found by a search that checked fewer than all goes on past a step that
+   * breaks one it did not check, as it did in that search. An unknown name is an
+   * {@link InvalidInputException} listing the model's properties.
+   */
+  public StateWalk checking(Collection<String> names) {
+    List<String> unknown = names.stream().filter(n -> model.property(n).isEmpty()).toList();
+    if (!unknown.isEmpty()) {
+      throw new InvalidInputException("model " + model.name() + " has no propert"
+          + (unknown.size() == 1 ? "y " : "ies ") + String.join(", ", unknown)
+          + "; it has " + model.properties().stream()
+              .filter(p -> p.kind() != Property.Kind.RUNTIME).map(Property::name)
+              .collect(Collectors.joining(", ")), null);
+    }
+    return new StateWalk(loaded, model, PropertySelection.of(model, names, true));
+  }
+
+  /** The properties this walk checks, or null when it checks every one. */
+  public List<String> checked() {
+    return narrowed ? all.names() : null;
   }
 
   public ModelInfo model() {
@@ -116,12 +148,12 @@ public final class StateWalk {
    * that differ from those it was recorded with).
    */
   public TracePath trace(java.nio.file.Path file) {
-    return TraceWalk.of(model, all, file, file.toString(), loaded.info().constants());
+    return TraceWalk.of(model, file, file.toString(), loaded.info().constants());
   }
 
   /** The same, for a trace's text read elsewhere (an upload), named {@code name} in messages. */
   public TracePath trace(String name, String text) {
-    return TraceWalk.ofText(model, all, name, text, loaded.info().constants());
+    return TraceWalk.ofText(model, name, text, loaded.info().constants());
   }
 
   // ---- re-execution -------------------------------------------------------------------------

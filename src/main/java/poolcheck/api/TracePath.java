@@ -7,12 +7,15 @@ import java.util.List;
  * space: state k of the trace is the state at the first k + 1 choices of {@code path}.
  * {@code property} is the property the trace breaks, {@code kind} its kind (invariant,
  * assertion, ...), {@code loop} the state a lasso returns to (-1: not a lasso), {@code file} the
- * name the trace was read under.
+ * name the trace was read under, {@code checked} the properties the walk checks along it (those
+ * its search checked, with its own property), or null for every one: the states of the path are
+ * those of {@link StateWalk#checking} with these names.
  */
 public record TracePath(String file, String property, String kind, List<Integer> path,
-    int loop) {
+    int loop, List<String> checked) {
   public TracePath {
     path = List.copyOf(path);
+    checked = checked == null ? null : List.copyOf(checked);
   }
 
   /** The states of the trace, the initial state counted. */

@@ -29,7 +29,7 @@ import poolcheck.trace.TraceFileException;
 final class TraceWalk {
   private TraceWalk() {}
 
-  static TracePath of(TransitionSystem model, PropertySelection all, Path file, String name,
+  static TracePath of(TransitionSystem model, Path file, String name,
       Map<String, Integer> constants) {
     JsonTrace.Recorded recorded;
     try {
@@ -39,7 +39,7 @@ final class TraceWalk {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return walk(model, all, recorded, name, recordedConstants(file), constants);
+    return walk(model, recorded, name, recordedConstants(file), constants);
   }
 
   /**
@@ -47,7 +47,7 @@ final class TraceWalk {
    * to a file of {@code name}'s own name in a directory of its own, whose path is cut from the
    * messages again.
    */
-  static TracePath ofText(TransitionSystem model, PropertySelection all, String name,
+  static TracePath ofText(TransitionSystem model, String name,
       String text, Map<String, Integer> constants) {
     String base = Path.of(name.isBlank() ? "trace.json" : name).getFileName().toString();
     Path dir = null;
@@ -56,7 +56,7 @@ final class TraceWalk {
       Path file = dir.resolve(base);
       Files.writeString(file, text, StandardCharsets.UTF_8);
       try {
-        return of(model, all, file, base, constants);
+        return of(model, file, base, constants);
       } catch (InvalidInputException e) {
         throw new InvalidInputException(e.getMessage().replace(dir + java.io.File.separator, ""),
             e);
@@ -75,13 +75,27 @@ final class TraceWalk {
     }
   }
 
-  private static TracePath walk(TransitionSystem model, PropertySelection all,
-      JsonTrace.Recorded recorded, String name, Map<String, Integer> recordedConstants,
-      Map<String, Integer> constants) {
+  private static TracePath walk(TransitionSystem model, JsonTrace.Recorded recorded, String name,
+      Map<String, Integer> recordedConstants, Map<String, Integer> constants) {
     Property property = model.property(recorded.property()).orElseThrow(() ->
         refused(name, "the model has no property '" + recorded.property() + "'",
             recorded, model, recordedConstants, constants));
-    Stepper stepper = model.stepper(all);
+    // As replay does: what the search that found the trace checked, and its property; a trace
+    // that does not say (ITF, a bare trace) is walked with every property checked.
+    List<String> checked = null;
+    if (recorded.checked() != null) {
+      List<String> unknown = recorded.checked().stream()
+          .filter(n -> model.property(n).isEmpty()).toList();
+      if (!unknown.isEmpty()) {
+        throw refused(name, "its search checked " + String.join(", ", unknown)
+            + ", which the model does not have", recorded, model, recordedConstants, constants);
+      }
+      checked = PropertySelection.of(model, recorded.checked(), true).with(property.id())
+          .names();
+    }
+    PropertySelection selection = checked == null ? PropertySelection.all(model)
+        : PropertySelection.of(model, checked, true);
+    Stepper stepper = model.stepper(selection);
     List<Integer> path = new ArrayList<>();
     List<StateWalk.Emission> here = StateWalk.initial(stepper);
     for (int i = 0; i < recorded.steps().size(); i++) {
@@ -99,14 +113,15 @@ final class TraceWalk {
       int found = last ? find(model, here, want, step, property.id()) : -1;
       if (found < 0) found = find(model, here, want, step, -2);
       if (found < 0) {
-        // The explorer checks every property; the search that found the trace may have checked
-        // fewer, and then a step of it can break one of the others here.
+        // A trace that does not say what its search checked is walked checking every property,
+        // and a step of it can then break one its search did not check.
         for (StateWalk.Emission e : here) {
           if (e.property() >= 0 && e.transition() >= 0 && named(model, e.transition(), step)) {
             throw refused(name, "step " + i + " (" + step.process() + " " + step.label()
-                + ") breaks " + model.properties().get(e.property()).name() + " here, which "
-                + "the search that found the trace did not check; the walk stops where it "
-                + "breaks", recorded, model, recordedConstants, constants);
+                + ") breaks " + model.properties().get(e.property()).name() + " here; the "
+                + "trace does not say which properties its search checked (a JSON result's "
+                + "\"checked\"), so the walk checks every one", recorded, model,
+                recordedConstants, constants);
           }
         }
         Replay.Outcome o = Replay.check(model, recorded);
@@ -127,7 +142,8 @@ final class TraceWalk {
       }
       here = StateWalk.successors(stepper, e.state());
     }
-    return new TracePath(name, property.name(), StateWalk.kind(property), path, recorded.loop());
+    return new TracePath(name, property.name(), StateWalk.kind(property), path, recorded.loop(),
+        checked);
   }
 
   /** The first emission of {@code property} (-2: any) equal to {@code want}, or -1. */

@@ -18,7 +18,8 @@ import poolcheck.api.TracePath;
 /**
  * The explorer's requests. {@code GET /} the page; {@code GET /api/model} the model, its
  * lifelines, invariants, initial states and the trace loaded at start; {@code GET
- * /api/state?path=0.3.1} one state; {@code POST /api/trace?name=F} a trace file's text, answered
+ * /api/state?path=0.3.1} one state ({@code &checked=a,b}: checking only those properties, as
+ * the search of a loaded trace did); {@code POST /api/trace?name=F} a trace file's text, answered
  * with its path; {@code POST /api/reload} the model read again. Every refusal is a JSON
  * {@code {"error": ...}} with its status, and a line in the log; nothing else is kept between
  * requests but the model and the trace given at start.
@@ -74,9 +75,23 @@ final class ExplorerRoutes implements HttpHandler {
       }
       case "/api/state" -> {
         allow(method, "GET");
-        List<Integer> choices = ChoicePath.parse(Exchanges.query(x).get("path"));
+        Map<String, String> query = Exchanges.query(x);
+        List<Integer> choices = ChoicePath.parse(query.get("path"));
+        StateWalk w = walk.get();
+        if (query.containsKey("checked")) {
+          String names = query.get("checked");
+          if (!names.matches("([A-Za-z_][A-Za-z0-9_]*(,[A-Za-z_][A-Za-z0-9_]*)*)?")) {
+            throw Refusal.badRequest("checked='" + ChoicePath.printable(names) + "' is not a "
+                + "list of property names joined by commas");
+          }
+          try {
+            w = w.checking(names.isEmpty() ? List.of() : List.of(names.split(",")));
+          } catch (InvalidInputException e) {
+            throw Refusal.badRequest(e.getMessage());
+          }
+        }
         try {
-          Exchanges.json(x, 200, walk.get().state(choices));
+          Exchanges.json(x, 200, w.state(choices));
         } catch (NoSuchStateException e) {
           throw Refusal.notFound(e.getMessage());
         }

@@ -285,4 +285,54 @@ class ExplorerApiTest {
     assertEquals(15, t.get("path").size());
     assertEquals(URI.create("http://127.0.0.1:" + server.port() + "/"), server.url());
   }
+
+  /**
+   * The lasso of pool_eventually_freed was found by a search that checked only it (and the
+   * runtime errors); its step 17 breaks alloc_cache_exclusive, which that search did not check.
+   */
+  @Test
+  void aTraceIsWalkedCheckingWhatItsSearchChecked() throws Exception {
+    serve(StateSpace.of(Path.of("models/page_pool_queue_restart.pool")).config("small"));
+    Reply t = post("/api/trace?name=lasso.json", Files.readString(
+        Path.of("proofs/page_pool_queue_restart/small.pool_eventually_freed.json")));
+    assertEquals(200, t.status(), t.body().toString());
+    List<String> checked = texts(t.body().get("checked"));
+    assertTrue(checked.contains("pool_eventually_freed"), checked.toString());
+    assertFalse(checked.contains("alloc_cache_exclusive"), checked.toString());
+    List<Integer> path = pathOf(t.body());
+    assertTrue(path.size() > 19, "the whole lasso: " + path);
+    String query = "&checked=" + String.join(",", checked);
+    String past = String.join(".", path.subList(0, 18).stream().map(String::valueOf).toList());
+    JsonNode s = get("/api/state?path=" + past + query).body();
+    JsonNode scrub = s.get("taken").get(17);
+    assertEquals("unbind scrub", scrub.get("instance").asText() + " "
+        + scrub.get("label").asText());
+    assertTrue(scrub.get("violates").isNull(), scrub.toString());
+    assertTrue(s.get("violation").isNull(), s.toString());
+    assertEquals(1, s.get("choices").size(), "the walk goes on");
+    // the same path checking every property ends where step 17 breaks the assertion
+    JsonNode all = get("/api/state?path=" + past).body();
+    assertEquals("alloc_cache_exclusive", all.get("violation").asText());
+    assertEquals(0, all.get("choices").size());
+    String end = String.join(".", path.stream().map(String::valueOf).toList());
+    assertEquals(200, get("/api/state?path=" + end + query).status());
+  }
+
+  @Test
+  void aSelectionOfUnknownOrMalformedNamesIs400() throws Exception {
+    serve(StateSpace.of(LOST));
+    Reply unknown = get("/api/state?path=0&checked=no_lost_update,nothing_here");
+    assertEquals(400, unknown.status());
+    assertEquals("model lost_update has no property nothing_here; it has deadlock, counter_bounded, "
+        + "no_lost_update", unknown.body().get("error").asText());
+    Reply bad = get("/api/state?path=0&checked=a%0Ab");
+    assertEquals(400, bad.status());
+    assertEquals("checked='a?b' is not a list of property names joined by commas",
+        bad.body().get("error").asText());
+    assertEquals(200, get("/api/state?path=0&checked=").status(), "the runtime errors only");
+  }
+
+  private static List<String> texts(JsonNode array) {
+    return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+  }
 }
