@@ -102,16 +102,14 @@ final class PoolDocuments implements TextDocumentService {
     for (Path p : files.closure(root)) byFile.put(p, new ArrayList<>());
     byFile.putIfAbsent(file, new ArrayList<>());
     try {
-      checked.put(root, Compiler.compile(ModelLoader.load(root, files.unsaved())).checked());
+      var model = Compiler.compile(ModelLoader.load(root, files.unsaved()));
+      checked.put(root, model.checked());
+      for (poolcheck.language.Diagnostic d : model.warnings()) {
+        add(byFile, root, d, DiagnosticSeverity.Warning);
+      }
     } catch (ModelException e) {
       for (poolcheck.language.Diagnostic d : e.diagnostics()) {
-        Path where = d.position().file().equals("command line") ? root
-            : Path.of(d.position().file()).toAbsolutePath().normalize();
-        Range range = Ranges.at(files.parsed(where).tokens(), d.position().line(),
-            d.position().column());
-        Diagnostic out = new Diagnostic(range, d.message(), DiagnosticSeverity.Error, "poolcheck",
-            d.code());
-        byFile.computeIfAbsent(where, k -> new ArrayList<>()).add(out);
+        add(byFile, root, d, DiagnosticSeverity.Error);
       }
     } catch (IOException | RuntimeException e) {
       byFile.get(file).add(new Diagnostic(Ranges.of(1, 1, 1), "cannot check the model: "
@@ -123,6 +121,17 @@ final class PoolDocuments implements TextDocumentService {
     if (client == null) return;
     byFile.forEach((p, list) -> client.publishDiagnostics(
         new PublishDiagnosticsParams(uri(p), list)));
+  }
+
+  /** A diagnostic of the model, at its token's range in the file it names. */
+  private void add(Map<Path, List<Diagnostic>> byFile, Path root, poolcheck.language.Diagnostic d,
+      DiagnosticSeverity severity) {
+    Path where = d.position().file().equals("command line") || d.position().file().equals("model")
+        ? root : Path.of(d.position().file()).toAbsolutePath().normalize();
+    Range range = Ranges.at(files.parsed(where).tokens(), d.position().line(),
+        d.position().column());
+    byFile.computeIfAbsent(where, k -> new ArrayList<>())
+        .add(new Diagnostic(range, d.message(), severity, "poolcheck", d.code()));
   }
 
   /** Every declared name of the file's model. */

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DocumentSymbol;
@@ -39,6 +40,7 @@ import org.eclipse.lsp4j.services.LanguageServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The server as an editor meets it: LSP4J's client launcher over piped streams, on the shipped
@@ -128,6 +130,32 @@ class PoolLanguageServerTest {
     assertEquals(16, d.getRange().getStart().getCharacter());
     assertEquals(28, d.getRange().getEnd().getCharacter());
     assertTrue(d.getMessage().getLeft().startsWith("unknown name 'no_such_name'"), d.getMessage().getLeft());
+  }
+
+  /** What `poolcheck lint` prints as a warning comes as one, and does not stop the outline. */
+  @Test
+  void aWarningIsPublishedWithWarningSeverity(@TempDir Path dir) throws Exception {
+    Path wide = dir.resolve("wide.pool");
+    Files.writeString(wide, """
+        model wide;
+        const CPUS = 9;
+        type Cpu = scalarset(CPUS);
+        var busy : bool[Cpu] = false;
+        process worker[2] {
+          run: { choose c in Cpu { when (!busy[c]); busy[c] = true; } }
+        }
+        invariant some_free: exists c in Cpu: !busy[c];
+        """);
+    open(wide);
+    PublishDiagnosticsParams p = next(wide);
+    assertEquals(1, p.getDiagnostics().size(), p.toString());
+    var d = p.getDiagnostics().get(0);
+    assertEquals(DiagnosticSeverity.Warning, d.getSeverity());
+    assertEquals("PC145", d.getCode().getLeft());
+    assertEquals(2, d.getRange().getStart().getLine());
+    assertEquals(0, d.getRange().getStart().getCharacter());
+    assertTrue(d.getMessage().getLeft().startsWith("symmetry reduction is off for scalarset Cpu"),
+        d.getMessage().getLeft());
   }
 
   @Test
