@@ -175,7 +175,7 @@ final class CheckCommand implements Callable<Integer> {
         checkpoint, checkpointInterval, resume, progressInterval, traceOptions.allViolations,
         traceOptions.fewestSwitches).withBitstate(bitstate == null ? null
             : CheckOptions.bitstateBytes(bitstate), hashFunctions)
-        .withSwarm(swarm, swarm != null && seed == null ? System.nanoTime() : seed)
+        .withSwarm(swarm, swarm != null && seed == null ? Long.valueOf(System.nanoTime()) : seed)
         .withBytecode(!noBytecode);
     ModelCheck check = ModelCheck.of(model).config(modelOptions.config)
         .constants(modelOptions.constants).options(options).onWarning(err::println);
