@@ -11,6 +11,7 @@ import poolcheck.compile.Models;
 import poolcheck.explore.Explorer;
 import poolcheck.explore.SearchOptions;
 import poolcheck.explore.store.FingerprintSet;
+import poolcheck.explore.swarm.ExactFingerprints;
 import poolcheck.explore.swarm.Swarm;
 import poolcheck.explore.swarm.SwarmOptions;
 import poolcheck.explore.swarm.SwarmResult;
@@ -52,7 +53,7 @@ public final class SwarmBenchmark {
       CompiledModel m = Models.load(Path.of(d.model()), d.config(), Map.of());
       CheckResult exact = new Explorer(m).properties(Set.of()).deadlock(false).run();
       long count = exact.statistics().distinct();
-      FingerprintSet all = exactFingerprints(m);
+      FingerprintSet all = ExactFingerprints.of(m);
       if (all.size() != count) throw new IllegalStateException("exact counts disagree");
       for (long bytes : ARRAY_BYTES) {
         for (int n : SEARCHES) {
@@ -82,27 +83,5 @@ public final class SwarmBenchmark {
         }
       }
     }
-  }
-
-  /** Every reachable state's fingerprint, as a swarm's searches compute it. */
-  private static FingerprintSet exactFingerprints(CompiledModel m) {
-    var none = poolcheck.system.PropertySelection.of(m, List.of(), false);
-    var stepper = m.stepper(none);
-    FingerprintSet seen = new FingerprintSet();
-    java.util.ArrayDeque<int[]> queue = new java.util.ArrayDeque<>();
-    poolcheck.system.SuccessorSink sink = new poolcheck.system.SuccessorSink() {
-      @Override
-      public void successor(int[] next, int transition) {
-        if (seen.add(poolcheck.explore.store.Fingerprint.of(m.layout().pack(next)))) {
-          queue.add(next);
-        }
-      }
-
-      @Override
-      public void violation(int property, int[] at, int transition) {}
-    };
-    stepper.initialStates(sink);
-    while (!queue.isEmpty()) stepper.successors(queue.poll(), sink);
-    return seen;
   }
 }

@@ -21,6 +21,11 @@ import poolcheck.system.PropertySelection;
 class TraceShrinkingTest {
   private static final Set<String> DMA = Set.of("no_dma_after_detach");
 
+  /** The exact search's shortest trace of v6.12's unmap after detach, 14 steps. */
+  private static Counterexample shortest(CompiledModel m) {
+    return new Explorer(m).properties(DMA).run().counterexample().orElseThrow();
+  }
+
   @Test
   void aDepthFirstTraceShrinksToTheShortest() throws Exception {
     CompiledModel m = Models.load(Path.of("models/page_pool_v6_12.pool"));
@@ -38,8 +43,7 @@ class TraceShrinkingTest {
   void theShortestTraceReadsBackAsTheScheduleThatReplaysIt() throws Exception {
     CompiledModel m = Models.load(Path.of("models/page_pool_v6_12.pool"));
     PropertySelection checked = PropertySelection.of(m, DMA, true);
-    Counterexample shortest = new Explorer(m).properties(DMA).run().counterexample()
-        .orElseThrow();
+    Counterexample shortest = shortest(m);
     Schedule s = TraceShrinking.schedule(m.withSymmetry(false), checked, shortest);
     assertNotNull(s);
     assertEquals(14, s.length());
@@ -52,8 +56,7 @@ class TraceShrinkingTest {
   void aTraceThatIsNoRunOfTheModelIsGivenBackUnchanged() throws Exception {
     CompiledModel m = Models.load(Path.of("models/page_pool_v6_12.pool"));
     PropertySelection checked = PropertySelection.of(m, DMA, true);
-    Counterexample shortest = new Explorer(m).properties(DMA).run().counterexample()
-        .orElseThrow();
+    Counterexample shortest = shortest(m);
     // the first step dropped: the second no longer follows from the initial state
     Counterexample broken = new Counterexample(shortest.property(), ImmutableList.<
         poolcheck.result.TraceStep>builder().add(shortest.steps().get(0))

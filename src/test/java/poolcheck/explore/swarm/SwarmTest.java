@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,13 +14,8 @@ import poolcheck.compile.Models;
 import poolcheck.explore.Explorer;
 import poolcheck.explore.InvalidSearchOption;
 import poolcheck.explore.SearchOptions;
-import poolcheck.explore.store.Fingerprint;
 import poolcheck.explore.store.FingerprintSet;
 import poolcheck.result.Verdict;
-import poolcheck.system.PropertySelection;
-import poolcheck.system.Stepper;
-import poolcheck.system.SuccessorSink;
-import poolcheck.system.TransitionSystem;
 
 /**
  * A swarm against the exact search: what its searches store is a subset of the exact state
@@ -34,26 +28,6 @@ class SwarmTest {
   private static SearchOptions search(String property, long bitstateBytes) {
     return SearchOptions.defaults().withWorkers(1).withProperties(Set.of(property))
         .withBitstate(new SearchOptions.Bitstate(bitstateBytes * 8, 3, 0));
-  }
-
-  /** Every state reachable, as the fingerprints the swarm's searches compute. */
-  private static FingerprintSet exactFingerprints(TransitionSystem m) {
-    PropertySelection none = PropertySelection.of(m, List.of(), false);
-    Stepper stepper = m.stepper(none);
-    FingerprintSet seen = new FingerprintSet();
-    ArrayDeque<int[]> queue = new ArrayDeque<>();
-    SuccessorSink sink = new SuccessorSink() {
-      @Override
-      public void successor(int[] next, int transition) {
-        if (seen.add(Fingerprint.of(m.layout().pack(next)))) queue.add(next);
-      }
-
-      @Override
-      public void violation(int property, int[] at, int transition) {}
-    };
-    stepper.initialStates(sink);
-    while (!queue.isEmpty()) stepper.successors(queue.poll(), sink);
-    return seen;
   }
 
   @Test
@@ -73,7 +47,7 @@ class SwarmTest {
   @Test
   void withLargeArraysAndNoBoundEverySearchStoresTheWholeExactStateSpace() throws Exception {
     CompiledModel m = Models.load(V6_12);
-    FingerprintSet exact = exactFingerprints(m);
+    FingerprintSet exact = ExactFingerprints.of(m);
     long count = new Explorer(m).properties(Set.of()).deadlock(false).run().statistics()
         .distinct();
     assertEquals(count, exact.size(), "the test's own search agrees with the explorer");
@@ -98,7 +72,7 @@ class SwarmTest {
       throws Exception {
     CompiledModel m = Models.load(Path.of("models/page_pool_dma_bulk_unmap.pool"),
         "small", Map.of());
-    FingerprintSet exact = exactFingerprints(m);
+    FingerprintSet exact = ExactFingerprints.of(m);
     FingerprintSet union = new FingerprintSet();
     SwarmResult r = new Swarm(m, new SwarmOptions(4, 1, search("inflight_nonnegative", 1024)
         .withMaxDepth(40))).witness(fp -> {
