@@ -10,7 +10,8 @@ import poolcheck.explore.store.Fingerprint;
  *
  * <p>2^14 registers of one byte: a relative standard error of 1.04 / 2^7, about 0.8 %. Below
  * 2.5 x 2^14 distinct states the estimate is Whang's linear counting over the empty registers,
- * which is close to exact there; above, the HyperLogLog estimate with its bias constant. The
+ * which is close to exact there; above, the HyperLogLog estimate with its bias constant (a
+ * little biased just above that threshold: 2.8 % measured once, docs/swarm.md). The
  * fingerprint is mixed again with a constant so that the register bits are independent of the
  * bit positions a search's array takes from the same fingerprint.
  */

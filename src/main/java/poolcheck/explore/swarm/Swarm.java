@@ -151,6 +151,8 @@ public final class Swarm {
       why = "interrupted";
       pool.shutdownNow();
     } catch (java.util.concurrent.ExecutionException e) {
+      // the searches still running watch this flag, not interrupts
+      halt.set(true);
       pool.shutdownNow();
       if (e.getCause() instanceof RuntimeException r) throw r;
       if (e.getCause() instanceof Error r) throw r;
