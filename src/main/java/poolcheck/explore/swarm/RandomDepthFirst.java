@@ -34,7 +34,6 @@ final class RandomDepthFirst {
   }
 
   private final StateLayout layout;
-  private final PropertySelection checked;
   private final Stepper stepper;
   private final BitstateSet bits;
   private final SplittableRandom rng;
@@ -62,7 +61,6 @@ final class RandomDepthFirst {
   RandomDepthFirst(TransitionSystem model, PropertySelection checked, BitstateSet bits,
       long seed, int depthBound, AtomicBoolean stop, long deadline, LongConsumer witness) {
     this.layout = model.layout();
-    this.checked = checked;
     this.stepper = model.stepper(checked);
     this.bits = bits;
     this.rng = new SplittableRandom(seed);

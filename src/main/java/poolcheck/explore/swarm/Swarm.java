@@ -76,9 +76,10 @@ public final class Swarm {
     stop.set(true);
   }
 
+  /** What the searches check: the options' selection over the system's properties. */
   public PropertySelection selection() {
-    SwarmOptions o = options;
-    return PropertySelection.of(given, o.search().properties(), o.search().deadlock());
+    return PropertySelection.of(given, options.search().properties(),
+        options.search().deadlock());
   }
 
   public SwarmResult run() {
