@@ -29,12 +29,29 @@ import poolcheck.explore.OptionRange;
  * @param bitstateBytes a bitstate search over a bit array of this many bytes (8 to 16 GiB),
  *     or null for the exhaustive search (docs/swarm.md)
  * @param hashFunctions bits set per state in the bit array (1 to 32, SPIN's -k; default 3)
+ * @param swarm a swarm of this many randomised bitstate searches (1 to 1,000,000), or null for
+ *     one search; {@code bitstateBytes} is then each search's array, {@code maxDepth} each
+ *     search's depth bound, {@code timeLimitSeconds} the whole swarm's (docs/swarm.md)
+ * @param seed the swarm's seed (search i uses seed + i); null: a fresh one, reported
+ * @param bytecode run the steps as generated JVM bytecode (the default); false: the linked
+ *     instructions, as {@code -Dpoolcheck.bytecode=off}
  */
 public record CheckOptions(Long maxStates, Integer maxDepth, Long timeLimitSeconds,
     Integer workers, StoreMode store, boolean symmetry, Path spillDir, long frontierMemoryMb,
     Path checkpoint, double checkpointIntervalSeconds, Path resume,
     double progressIntervalSeconds, boolean allViolations, boolean fewestSwitches,
-    Long bitstateBytes, int hashFunctions) {
+    Long bitstateBytes, int hashFunctions, Integer swarm, Long seed, boolean bytecode) {
+
+  /** Without a swarm, with bytecode: the options before swarms existed. */
+  public CheckOptions(Long maxStates, Integer maxDepth, Long timeLimitSeconds, Integer workers,
+      StoreMode store, boolean symmetry, Path spillDir, long frontierMemoryMb, Path checkpoint,
+      double checkpointIntervalSeconds, Path resume, double progressIntervalSeconds,
+      boolean allViolations, boolean fewestSwitches, Long bitstateBytes, int hashFunctions) {
+    this(maxStates, maxDepth, timeLimitSeconds, workers, store, symmetry, spillDir,
+        frontierMemoryMb, checkpoint, checkpointIntervalSeconds, resume,
+        progressIntervalSeconds, allViolations, fewestSwitches, bitstateBytes, hashFunctions,
+        null, null, true);
+  }
 
   /** Without a bit array: the exhaustive search, as before bitstate existed. */
   public CheckOptions(Long maxStates, Integer maxDepth, Long timeLimitSeconds, Integer workers,
@@ -70,6 +87,7 @@ public record CheckOptions(Long maxStates, Integer maxDepth, Long timeLimitSecon
       OptionRange.CHECKPOINT_INTERVAL.check(checkpointIntervalSeconds);
       if (bitstateBytes != null) OptionRange.BITSTATE.check(bitstateBytes);
       OptionRange.HASH_FUNCTIONS.check(hashFunctions);
+      if (swarm != null) OptionRange.SWARM.check(swarm);
       return OptionRange.PROGRESS_INTERVAL.check(progressIntervalSeconds);
     });
   }
@@ -93,7 +111,24 @@ public record CheckOptions(Long maxStates, Integer maxDepth, Long timeLimitSecon
             + " needs every state, a bit array may skip some");
       }
     }
-    EngineOptions.of(this, null, true, null);
+    if (swarm != null) {
+      String other = store == StoreMode.EXACT ? "exact" : allViolations ? "allViolations"
+          : fewestSwitches ? "fewestSwitches" : checkpoint != null ? "checkpoint"
+          : resume != null ? "resume" : null;
+      if (other != null) {
+        throw new InvalidOptionException("swarm", n -> n.apply("swarm") + " and "
+            + n.apply(other) + " exclude each other: a swarm's searches store bits, not "
+            + "states, and skip some");
+      }
+    } else if (seed != null) {
+      throw new InvalidOptionException("seed", n -> n.apply("seed") + " seeds a swarm: it goes "
+          + "with " + n.apply("swarm"));
+    }
+    if (swarm != null) {
+      EngineOptions.swarm(this, null, true, 0);
+    } else {
+      EngineOptions.of(this, null, true, null);
+    }
     if (resume != null && !Files.isRegularFile(resume.resolve("checkpoint.bin"))) {
       throw new InvalidOptionException("resume", n -> n.apply("resume") + " " + resume
           + ": no checkpoint in it");
@@ -115,74 +150,74 @@ public record CheckOptions(Long maxStates, Integer maxDepth, Long timeLimitSecon
   public CheckOptions withMaxStates(Long n) {
     return new CheckOptions(n, maxDepth, timeLimitSeconds, workers, store, symmetry, spillDir,
         frontierMemoryMb, checkpoint, checkpointIntervalSeconds, resume,
-        progressIntervalSeconds, allViolations, fewestSwitches, bitstateBytes, hashFunctions);
+        progressIntervalSeconds, allViolations, fewestSwitches, bitstateBytes, hashFunctions, swarm, seed, bytecode);
   }
 
   public CheckOptions withMaxDepth(Integer n) {
     return new CheckOptions(maxStates, n, timeLimitSeconds, workers, store, symmetry, spillDir,
         frontierMemoryMb, checkpoint, checkpointIntervalSeconds, resume,
-        progressIntervalSeconds, allViolations, fewestSwitches, bitstateBytes, hashFunctions);
+        progressIntervalSeconds, allViolations, fewestSwitches, bitstateBytes, hashFunctions, swarm, seed, bytecode);
   }
 
   public CheckOptions withTimeLimitSeconds(Long seconds) {
     return new CheckOptions(maxStates, maxDepth, seconds, workers, store, symmetry, spillDir,
         frontierMemoryMb, checkpoint, checkpointIntervalSeconds, resume,
-        progressIntervalSeconds, allViolations, fewestSwitches, bitstateBytes, hashFunctions);
+        progressIntervalSeconds, allViolations, fewestSwitches, bitstateBytes, hashFunctions, swarm, seed, bytecode);
   }
 
   public CheckOptions withWorkers(Integer n) {
     return new CheckOptions(maxStates, maxDepth, timeLimitSeconds, n, store, symmetry, spillDir,
         frontierMemoryMb, checkpoint, checkpointIntervalSeconds, resume,
-        progressIntervalSeconds, allViolations, fewestSwitches, bitstateBytes, hashFunctions);
+        progressIntervalSeconds, allViolations, fewestSwitches, bitstateBytes, hashFunctions, swarm, seed, bytecode);
   }
 
   public CheckOptions withStore(StoreMode mode) {
     return new CheckOptions(maxStates, maxDepth, timeLimitSeconds, workers, mode, symmetry,
         spillDir, frontierMemoryMb, checkpoint, checkpointIntervalSeconds, resume,
-        progressIntervalSeconds, allViolations, fewestSwitches, bitstateBytes, hashFunctions);
+        progressIntervalSeconds, allViolations, fewestSwitches, bitstateBytes, hashFunctions, swarm, seed, bytecode);
   }
 
   public CheckOptions withSymmetry(boolean on) {
     return new CheckOptions(maxStates, maxDepth, timeLimitSeconds, workers, store, on, spillDir,
         frontierMemoryMb, checkpoint, checkpointIntervalSeconds, resume,
-        progressIntervalSeconds, allViolations, fewestSwitches, bitstateBytes, hashFunctions);
+        progressIntervalSeconds, allViolations, fewestSwitches, bitstateBytes, hashFunctions, swarm, seed, bytecode);
   }
 
   public CheckOptions withSpill(Path dir, long memoryMb) {
     return new CheckOptions(maxStates, maxDepth, timeLimitSeconds, workers, store, symmetry, dir,
         memoryMb, checkpoint, checkpointIntervalSeconds, resume, progressIntervalSeconds,
-        allViolations, fewestSwitches, bitstateBytes, hashFunctions);
+        allViolations, fewestSwitches, bitstateBytes, hashFunctions, swarm, seed, bytecode);
   }
 
   public CheckOptions withCheckpoint(Path dir, double intervalSeconds) {
     return new CheckOptions(maxStates, maxDepth, timeLimitSeconds, workers, store, symmetry,
         spillDir, frontierMemoryMb, dir, intervalSeconds, resume, progressIntervalSeconds,
-        allViolations, fewestSwitches, bitstateBytes, hashFunctions);
+        allViolations, fewestSwitches, bitstateBytes, hashFunctions, swarm, seed, bytecode);
   }
 
   public CheckOptions withResume(Path dir) {
     return new CheckOptions(maxStates, maxDepth, timeLimitSeconds, workers, store, symmetry,
         spillDir, frontierMemoryMb, checkpoint, checkpointIntervalSeconds, dir,
-        progressIntervalSeconds, allViolations, fewestSwitches, bitstateBytes, hashFunctions);
+        progressIntervalSeconds, allViolations, fewestSwitches, bitstateBytes, hashFunctions, swarm, seed, bytecode);
   }
 
   public CheckOptions withProgressIntervalSeconds(double seconds) {
     return new CheckOptions(maxStates, maxDepth, timeLimitSeconds, workers, store, symmetry,
         spillDir, frontierMemoryMb, checkpoint, checkpointIntervalSeconds, resume, seconds,
-        allViolations, fewestSwitches, bitstateBytes, hashFunctions);
+        allViolations, fewestSwitches, bitstateBytes, hashFunctions, swarm, seed, bytecode);
   }
 
   public CheckOptions withAllViolations(boolean on) {
     return new CheckOptions(maxStates, maxDepth, timeLimitSeconds, workers, store, symmetry,
         spillDir, frontierMemoryMb, checkpoint, checkpointIntervalSeconds, resume,
-        progressIntervalSeconds, on, fewestSwitches, bitstateBytes, hashFunctions);
+        progressIntervalSeconds, on, fewestSwitches, bitstateBytes, hashFunctions, swarm, seed, bytecode);
   }
 
   /** A bitstate search over {@code bytes} bytes of bits (null: exhaustive), k bits a state. */
   public CheckOptions withBitstate(Long bytes, int k) {
     return new CheckOptions(maxStates, maxDepth, timeLimitSeconds, workers, store, symmetry,
         spillDir, frontierMemoryMb, checkpoint, checkpointIntervalSeconds, resume,
-        progressIntervalSeconds, allViolations, fewestSwitches, bytes, k);
+        progressIntervalSeconds, allViolations, fewestSwitches, bytes, k, swarm, seed, bytecode);
   }
 
   /** A size as typed ("512M", "1G", "4096"): bytes, powers of 1024; refused out of range. */
@@ -193,6 +228,26 @@ public record CheckOptions(Long maxStates, Integer maxDepth, Long timeLimitSecon
   public CheckOptions withFewestSwitches(boolean on) {
     return new CheckOptions(maxStates, maxDepth, timeLimitSeconds, workers, store, symmetry,
         spillDir, frontierMemoryMb, checkpoint, checkpointIntervalSeconds, resume,
-        progressIntervalSeconds, allViolations, on, bitstateBytes, hashFunctions);
+        progressIntervalSeconds, allViolations, on, bitstateBytes, hashFunctions, swarm, seed,
+        bytecode);
+  }
+
+  /**
+   * A swarm of {@code searches} randomised bitstate searches (null: one search) from {@code
+   * seed} (null: a fresh seed, reported in the result).
+   */
+  public CheckOptions withSwarm(Integer searches, Long seed) {
+    return new CheckOptions(maxStates, maxDepth, timeLimitSeconds, workers, store, symmetry,
+        spillDir, frontierMemoryMb, checkpoint, checkpointIntervalSeconds, resume,
+        progressIntervalSeconds, allViolations, fewestSwitches, bitstateBytes, hashFunctions,
+        searches, seed, bytecode);
+  }
+
+  /** false runs the linked instructions instead of the steps compiled to JVM bytecode. */
+  public CheckOptions withBytecode(boolean on) {
+    return new CheckOptions(maxStates, maxDepth, timeLimitSeconds, workers, store, symmetry,
+        spillDir, frontierMemoryMb, checkpoint, checkpointIntervalSeconds, resume,
+        progressIntervalSeconds, allViolations, fewestSwitches, bitstateBytes, hashFunctions,
+        swarm, seed, on);
   }
 }

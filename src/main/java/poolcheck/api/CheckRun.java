@@ -10,10 +10,13 @@ import poolcheck.system.Property;
 import poolcheck.explore.AllViolations;
 import poolcheck.explore.Explorer;
 import poolcheck.explore.FewestSwitches;
+import poolcheck.explore.swarm.Swarm;
+import poolcheck.explore.swarm.SwarmResult;
 import poolcheck.result.CheckResult;
 import poolcheck.result.Counterexample;
 import poolcheck.result.Coverage;
 import poolcheck.result.Verdict;
+import poolcheck.simulate.TraceShrinking;
 
 /**
  * An exhaustive search ready to run on a loaded model: {@link #model()} says what was loaded,
@@ -29,23 +32,48 @@ public final class CheckRun {
   private final String digest;
   private final Explorer explorer;
   private final AllViolations all;
+  /** A swarm instead of the explorer, under {@code swarm}; else null. */
+  private final Swarm swarm;
+  /** Steps executed while shrinking a swarm's trace: some seconds at most, as simulate's. */
+  private static final long SHRINK_BUDGET = 20_000_000;
 
   CheckRun(ModelSource source, PropertySelection selection, CheckOptions options,
       SearchProgress progress, Consumer<String> warnings) {
     this.loaded = source.load();
-    this.model = loaded.compiled().withSymmetry(options.symmetry());
+    this.model = loaded.compiled().withSymmetry(options.symmetry())
+        .withBytecode(options.bytecode());
     if (options.symmetry()) model.warnings().forEach(w -> warnings.accept(w.renderWarning()));
     this.selection = selection;
     this.options = options;
     this.progress = progress;
     Set<String> names = selection.resolve(model);
-    if (options.bitstateBytes() != null) names = safetyOnly(names, warnings);
+    if (options.bitstateBytes() != null || options.swarm() != null) {
+      names = safetyOnly(names, warnings, options.swarm() != null ? "swarm" : "bitstate");
+    }
     this.digest = options.checkpoint() != null || options.resume() != null ? source.digest()
         : null;
     this.explorer = explorer(names);
     this.all = options.allViolations() ? new AllViolations(this::explorer, new LinkedHashSet<>(
         explorer.checkedNames().stream().filter(n -> model.property(n).orElseThrow().kind()
             != Property.Kind.RUNTIME).toList())) : null;
+    this.swarm = options.swarm() == null ? null : swarm(names, options.seed() != null
+        ? options.seed() : Simulation.defaultSeed());
+  }
+
+  /** A swarm configured from the options, checking {@code names}, from {@code seed}. */
+  private Swarm swarm(Set<String> names, long seed) {
+    Swarm s = new Swarm(model, EngineOptions.swarm(options, names, selection.deadlock(), seed));
+    if (progress != null) {
+      int searches = options.swarm();
+      s.progress((finished, running, stored, generated, millis) -> progress.swarm(finished,
+          running, searches, stored, generated, millis));
+    }
+    return s;
+  }
+
+  /** Whether the steps run as generated JVM bytecode (false under {@code bytecode(false)}). */
+  public boolean runsBytecode() {
+    return model.runsBytecode();
   }
 
   public ModelInfo model() {
@@ -54,7 +82,9 @@ public final class CheckRun {
 
   /** Asks the search to stop at the next state; run() then returns what it has. */
   public void stop() {
-    if (all != null) {
+    if (swarm != null) {
+      swarm.stop();
+    } else if (all != null) {
       all.stop();
     } else {
       explorer.stop();
@@ -67,6 +97,7 @@ public final class CheckRun {
    * trace-log or checkpoint files is an UncheckedIOException whose cause names the file.
    */
   public ModelCheckResult run() {
+    if (swarm != null) return runSwarm();
     List<CheckResult> violations;
     CheckResult r;
     if (all != null) {
@@ -95,6 +126,19 @@ public final class CheckRun {
     return ModelCheckResult.of(r, coverage, violations);
   }
 
+  /** Runs the swarm; its trace, found depth first, is shrunk as a simulation's is. */
+  private ModelCheckResult runSwarm() {
+    SwarmResult found = swarm.run();
+    CheckResult r = found.result();
+    int foundLength = r.counterexample().map(Counterexample::length).orElse(-1);
+    if (r.counterexample().isPresent()) {
+      r = withTrace(r, TraceShrinking.shrink(model, swarm.selection(),
+          r.counterexample().get(), SHRINK_BUDGET));
+    }
+    return ModelCheckResult.of(r, r.verdict() == Verdict.VIOLATED ? List.of(r) : List.of(),
+        SwarmFigures.of(found, foundLength));
+  }
+
   /** An explorer configured from the options, checking {@code names} (null: every property). */
   private Explorer explorer(Set<String> names) {
     Explorer e = new Explorer(model, EngineOptions.of(options, names, selection.deadlock(),
@@ -120,12 +164,12 @@ public final class CheckRun {
    * A bitstate search checks safety only: every property when none was named, less the
    * liveness ones (said in a warning); a liveness property named is refused.
    */
-  private Set<String> safetyOnly(Set<String> names, Consumer<String> warnings) {
+  private Set<String> safetyOnly(Set<String> names, Consumer<String> warnings, String option) {
     List<String> liveness = model.properties().stream()
         .filter(p -> p.kind() == Property.Kind.LIVENESS).map(Property::name).toList();
     if (names == null) {
       if (!liveness.isEmpty()) {
-        warnings.accept("poolcheck: --bitstate checks safety only; not checked: "
+        warnings.accept("poolcheck: --" + option + " checks safety only; not checked: "
             + String.join(", ", liveness));
       }
       return new LinkedHashSet<>(model.properties().stream()
@@ -134,7 +178,7 @@ public final class CheckRun {
     }
     List<String> named = names.stream().filter(liveness::contains).toList();
     if (!named.isEmpty()) {
-      throw new InvalidOptionException("bitstate", n -> n.apply("bitstate")
+      throw new InvalidOptionException(option, n -> n.apply(option)
           + " checks safety only: liveness needs every state (" + String.join(", ", named)
           + ")");
     }

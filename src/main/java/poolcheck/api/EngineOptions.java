@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import poolcheck.explore.InvalidSearchOption;
 import poolcheck.explore.OptionRange;
 import poolcheck.explore.SearchOptions;
+import poolcheck.explore.swarm.SwarmOptions;
 
 /**
  * The one place the API's options become the engine's: {@link CheckOptions} (seconds,
@@ -46,6 +47,17 @@ final class EngineOptions {
       }
       return s.withModelDigest(digest);
     });
+  }
+
+  /**
+   * The swarm {@code o} describes: {@code o}'s search with a bit array per search (the size
+   * given, else {@link SwarmOptions#DEFAULT_BITSTATE_BYTES}), from {@code seed}.
+   */
+  static SwarmOptions swarm(CheckOptions o, Set<String> names, boolean deadlock, long seed) {
+    long bytes = o.bitstateBytes() != null ? o.bitstateBytes()
+        : SwarmOptions.DEFAULT_BITSTATE_BYTES;
+    return checked(() -> new SwarmOptions(o.swarm(), seed, of(o.withBitstate(bytes,
+        o.hashFunctions()), names, deadlock, null)));
   }
 
   /** Runs {@code check}, turning the engine's refusal into the API's. */

@@ -125,6 +125,20 @@ public final class ModelCheck {
     return options(options.withBitstate(bytes, k));
   }
 
+  /**
+   * A swarm of {@code searches} randomised bitstate searches from {@code seed} (search i uses
+   * seed + i): each over its own bit array ({@link #bitstate}, default 4 MiB), at most {@link
+   * #maxDepth} deep (default 10,000); finds violations, proves nothing (docs/swarm.md).
+   */
+  public ModelCheck swarm(int searches, long seed) {
+    return options(options.withSwarm(searches, seed));
+  }
+
+  /** false runs the linked instructions instead of steps compiled to JVM bytecode. */
+  public ModelCheck bytecode(boolean on) {
+    return options(options.withBytecode(on));
+  }
+
   public ModelCheck symmetry(boolean on) {
     return options(options.withSymmetry(on));
   }
@@ -160,6 +174,10 @@ public final class ModelCheck {
     options.checkBeforeRun();
     if (options.bitstateBytes() != null) {
       throw new InvalidOptionException("bitstate", n -> n.apply("bitstate")
+          + " runs on one machine: a cluster partitions exact fingerprints");
+    }
+    if (options.swarm() != null) {
+      throw new InvalidOptionException("swarm", n -> n.apply("swarm")
           + " runs on one machine: a cluster partitions exact fingerprints");
     }
     return ClusterRun.run(source, selection, options, setup);

@@ -31,6 +31,8 @@ public final class ModelCheckResult {
   private final List<ModelCheckResult> violations;
   /** A bitstate search's figures, else null. */
   private BitstateFigures bitstate;
+  /** A swarm's figures, else null. */
+  private SwarmFigures swarm;
 
   private ModelCheckResult(CheckResult result, SimulationResult simulation,
       poolcheck.result.Coverage coverage, List<CheckResult> violations) {
@@ -51,6 +53,13 @@ public final class ModelCheckResult {
       List<CheckResult> violations, BitstateFigures bits) {
     ModelCheckResult m = new ModelCheckResult(r, null, coverage, violations);
     m.bitstate = bits;
+    return m;
+  }
+
+  /** A swarm's result, with what its searches did. */
+  static ModelCheckResult of(CheckResult r, List<CheckResult> violations, SwarmFigures swarm) {
+    ModelCheckResult m = new ModelCheckResult(r, null, null, violations);
+    m.swarm = swarm;
     return m;
   }
 
@@ -119,6 +128,14 @@ public final class ModelCheckResult {
     return Optional.ofNullable(bitstate);
   }
 
+  /**
+   * A swarm's figures (empty for any other search). A swarm that finds no violation is
+   * INCOMPLETE, never VERIFIED, with {@code finished} true when every search ran to its end.
+   */
+  public Optional<SwarmFigures> swarm() {
+    return Optional.ofNullable(swarm);
+  }
+
   /** The seed of a simulation. */
   public OptionalLong seed() {
     return simulation == null ? OptionalLong.empty() : OptionalLong.of(simulation.seed());
@@ -158,6 +175,7 @@ public final class ModelCheckResult {
       b.put("estimated_coverage", bitstate.coverage());
       b.put("finished", bitstate.finished());
     }
+    if (swarm != null) putSwarm(root.putObject("swarm"));
     if (simulation == null) return JsonResult.render(root);
     SimulationResult r = simulation;
     ObjectNode sim = root.putObject("simulation");
@@ -176,6 +194,34 @@ public final class ModelCheckResult {
           .writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private void putSwarm(ObjectNode w) {
+    w.put("searches", swarm.searches());
+    w.put("seed", swarm.seed());
+    w.put("threads", swarm.threads());
+    w.put("bits_per_search", swarm.bitsPerSearch());
+    w.put("hash_functions", swarm.hashFunctions());
+    w.put("depth_bound", swarm.depthBound());
+    w.put("union_estimate", swarm.unionEstimate());
+    w.put("stored_in_all", swarm.storedInAll());
+    w.put("finished", swarm.finished());
+    if (swarm.foundBy() >= 0) {
+      w.put("found_by", swarm.foundBy());
+      w.put("found_length", swarm.foundLength());
+    }
+    var list = w.putArray("per_search");
+    for (SwarmFigures.Search s : swarm.perSearch()) {
+      ObjectNode o = list.addObject();
+      o.put("index", s.index());
+      o.put("seed", s.seed());
+      o.put("stored", s.stored());
+      o.put("generated", s.generated());
+      o.put("deepest", s.deepest());
+      o.put("truncated", s.truncated());
+      o.put("finished", s.finished());
+      o.put("fill_ratio", s.fillRatio());
     }
   }
 

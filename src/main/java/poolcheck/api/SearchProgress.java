@@ -6,4 +6,11 @@ public interface SearchProgress {
 
   /** While a checkpoint loads: {@code done} of {@code total} bytes of one of its sections. */
   default void loading(String section, long done, long total, long millis) {}
+
+  /**
+   * While a swarm runs: searches {@code finished} and {@code running} of {@code searches}, the
+   * states they stored (summed: a state two searches met counts twice) and generated.
+   */
+  default void swarm(int finished, int running, int searches, long stored, long generated,
+      long millis) {}
 }

@@ -23,7 +23,8 @@ import poolcheck.api.Verdict;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
     exitCodeListHeading = "%nExit status:%n", exitCodeList = {
-        "0:verified: every checked property holds (--bitstate: no violation found, not a proof)",
+        "0:verified: every checked property holds (--bitstate, --swarm: no violation found, "
+            + "not a proof)",
         "1:violated: a property is violated (the trace is printed)",
         "2:bad usage, a bad model or an internal error (one line each)",
         "3:incomplete: a limit (--max-states, --max-depth, --time-limit) or memory ran out",
@@ -144,6 +145,20 @@ final class CheckCommand implements Callable<Integer> {
       description = "Bits set per state under --bitstate, 1 to 32 (SPIN's -k; default: 3).")
   int hashFunctions;
 
+  @Option(names = "--swarm", paramLabel = "N", description = "N randomised depth-first "
+      + "bitstate searches (Holzmann's swarm), each with its own hash seed and step order and a "
+      + "--bitstate array (default 4M), at most --max-depth deep (default 10000), on --workers "
+      + "threads; the first violation stops them and is shrunk; proves nothing (docs/swarm.md).")
+  Integer swarm;
+
+  @Option(names = "--seed", paramLabel = "S",
+      description = "The swarm's seed: search i uses S + i (default: a fresh one, printed).")
+  Long seed;
+
+  @Option(names = "--no-bytecode", description = "Run the steps' linked instructions instead "
+      + "of steps compiled to JVM bytecode (as -Dpoolcheck.bytecode=off).")
+  boolean noBytecode;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
@@ -159,7 +174,9 @@ final class CheckCommand implements Callable<Integer> {
         exact ? StoreMode.EXACT : StoreMode.FINGERPRINTS, !noSymmetry, spillDir, frontierMemory,
         checkpoint, checkpointInterval, resume, progressInterval, traceOptions.allViolations,
         traceOptions.fewestSwitches).withBitstate(bitstate == null ? null
-            : CheckOptions.bitstateBytes(bitstate), hashFunctions);
+            : CheckOptions.bitstateBytes(bitstate), hashFunctions)
+        .withSwarm(swarm, swarm != null && seed == null ? Long.valueOf(System.nanoTime()) : seed)
+        .withBytecode(!noBytecode);
     ModelCheck check = ModelCheck.of(model).config(modelOptions.config)
         .constants(modelOptions.constants).options(options).onWarning(err::println);
     if (propertyOptions.properties != null) check = check.properties(propertyOptions.properties);
@@ -171,7 +188,8 @@ final class CheckCommand implements Callable<Integer> {
     Outputs outputs = Outputs.of(m);
     if (json != null && !jsonToStdout) outputs.checkFile("--json", json);
     traceOptions.checkOutputs(outputs, traceOptions.allViolations);
-    out.println("poolcheck: model " + m.name() + " " + m.constants());
+    out.println("poolcheck: model " + m.name() + " " + m.constants()
+        + (swarm != null ? ", swarm seed " + options.seed() : ""));
     boolean all = traceOptions.allViolations;
     ModelCheckResult r;
     java.util.concurrent.atomic.AtomicBoolean signalled =
@@ -242,6 +260,7 @@ final class CheckCommand implements Callable<Integer> {
     // SPIN's way: a bitstate search that ran to its end without a violation exits 0, and its
     // summary says it is no proof (README, exit status).
     if (r.bitstate().map(b -> b.finished()).orElse(false)) return ExitCode.VERIFIED;
+    if (r.swarm().map(w -> w.finished()).orElse(false)) return ExitCode.VERIFIED;
     return switch (r.verdict()) {
       case VERIFIED -> ExitCode.VERIFIED;
       case VIOLATED -> ExitCode.VIOLATED;
@@ -276,6 +295,7 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   static String summary(ModelCheckResult r) {
+    if (r.swarm().isPresent()) return SwarmSummary.of(r, r.swarm().get());
     Statistics s = r.statistics();
     String head = switch (r.verdict()) {
       case VERIFIED -> "verified: " + String.join(", ", r.checked()) + " hold";

@@ -15,7 +15,8 @@ final class Flags {
       Map.entry("spinCoverage", "--spin-coverage"), Map.entry("target", "--to"),
       Map.entry("budget", "--budget"), Map.entry("bitstate", "--bitstate"),
       Map.entry("hashFunctions", "--hash-functions"), Map.entry("allViolations",
-          "--all-violations"), Map.entry("fewestSwitches", "--fewest-switches"));
+          "--all-violations"), Map.entry("fewestSwitches", "--fewest-switches"),
+      Map.entry("swarm", "--swarm"), Map.entry("seed", "--seed"));
 
   private Flags() {}
 

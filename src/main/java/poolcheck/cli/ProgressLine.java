@@ -34,4 +34,15 @@ final class ProgressLine implements SearchProgress {
         + "%.0f s%n", section, done >> 20, total >> 20, millis / 1000.0);
     err.flush();
   }
+
+  @Override
+  public void swarm(int finished, int running, int searches, long stored, long generated,
+      long millis) {
+    Runtime rt = Runtime.getRuntime();
+    err.printf(Locale.ROOT, "progress: swarm: %,d of %,d searches ended, %,d running, %,d states "
+        + "stored, %,d generated, heap %,d MB of %,d MB, %.0f s%n", finished, searches, running,
+        stored, generated, (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20,
+        millis / 1000.0);
+    err.flush();
+  }
 }

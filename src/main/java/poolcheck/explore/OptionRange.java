@@ -42,6 +42,8 @@ public final class OptionRange {
       poolcheck.explore.store.BitstateSet.MAX_BITS / 8);
   /** Bits set per state in a bitstate array; SPIN's -k, default 3, also at most 32. */
   public static final OptionRange HASH_FUNCTIONS = count("hashFunctions", 1, 32);
+  /** Searches in a swarm: each holds its own bit array, so a million is already absurd. */
+  public static final OptionRange SWARM = count("swarm", 1, 1_000_000);
 
   /**
    * A size as typed, in bytes: digits with an optional K, M, G or T (powers of 1024), checked

@@ -57,7 +57,20 @@ class SameOptionMessagesTest {
         Arguments.of("--bitstate 1M --all-violations", (Refused) () -> m.options(m.options()
             .withAllViolations(true)).bitstate(1 << 20, 3).prepare()),
         Arguments.of("--checkpoint cp --bitstate 1M", (Refused) () -> m.bitstate(1 << 20, 3)
-            .checkpoint(Path.of("cp"), 600).prepare()));
+            .checkpoint(Path.of("cp"), 600).prepare()),
+        Arguments.of("--swarm 0", (Refused) () -> m.swarm(0, 1)),
+        Arguments.of("--swarm 2 --exact", (Refused) () -> m.store(StoreMode.EXACT).swarm(2, 1)
+            .prepare()),
+        Arguments.of("--swarm 2 --all-violations", (Refused) () -> m.options(m.options()
+            .withAllViolations(true)).swarm(2, 1).prepare()),
+        Arguments.of("--swarm 2 --resume cp", (Refused) () -> m.resume(Path.of("cp"))
+            .swarm(2, 1).prepare()),
+        Arguments.of("--max-states 5 --swarm 2", (Refused) () -> m.maxStates(5).swarm(2, 1)
+            .prepare()),
+        Arguments.of("--spill-dir . --swarm 2", (Refused) () -> m.spill(Path.of("."), 512)
+            .swarm(2, 1).prepare()),
+        Arguments.of("--seed 5", (Refused) () -> m.options(m.options().withSwarm(null, 5L))
+            .prepare()));
   }
 
   @ParameterizedTest(name = "{0}")
