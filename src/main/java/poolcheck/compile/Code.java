@@ -177,6 +177,34 @@ abstract class Code {
     }
   }
 
+  /** reader[i].got with a computed instance: the local's slot in instance i's block. */
+  static final class LocalRead extends Code {
+    final int base;
+    final int stride;
+    final int instances;
+    final Code instance;
+    final int outOfRange;
+    Expr source;
+
+    LocalRead(int base, int stride, int instances, Code instance, int outOfRange) {
+      this.base = base;
+      this.stride = stride;
+      this.instances = instances;
+      this.instance = instance;
+      this.outOfRange = outOfRange;
+    }
+
+    int eval(Frame f, int[] s) {
+      int i = instance.eval(f, s);
+      if (i < 0 || i >= instances) throw outOfRange(i, s);
+      return s[base + i * stride];
+    }
+
+    Violation outOfRange(int i, int[] s) {
+      return new Violation(outOfRange, s.clone(), FailureText.instance(source, i, instances));
+    }
+  }
+
   static final class Not extends Code {
     final Code a;
 

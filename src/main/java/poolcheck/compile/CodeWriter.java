@@ -211,6 +211,22 @@ final class CodeWriter {
       mv.visitLabel(fail);
       fail(a, "outOfRange", "I", i);
       mv.visitLabel(end);
+    } else if (c instanceof Code.LocalRead r) {
+      int i = toLocal(r.instance);
+      Label fail = new Label();
+      Label end = new Label();
+      outside(i, 0, r.instances - 1, fail);
+      mv.visitVarInsn(ALOAD, S);
+      mv.visitVarInsn(ILOAD, i);
+      pushInt(r.stride);
+      mv.visitInsn(IMUL);
+      pushInt(r.base);
+      mv.visitInsn(IADD);
+      mv.visitInsn(IALOAD);
+      mv.visitJumpInsn(GOTO, end);
+      mv.visitLabel(fail);
+      fail(r, "outOfRange", "I", i);
+      mv.visitLabel(end);
     } else if (c instanceof Code.Not n) {
       push(n.a);
       mv.visitInsn(ICONST_1);

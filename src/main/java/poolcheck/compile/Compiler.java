@@ -184,21 +184,21 @@ public final class Compiler {
     for (Decl d : parsed.decls()) {
       try {
         if (d instanceof Decl.Invariant inv) {
-          Code code = exprs.bool(inv.condition(), Scope.GLOBAL);
+          Code code = exprs.bool(inv.condition(), Scope.PROPERTY);
           model.invariant(properties.get(inv.name()).id(), code,
               sites.site(Site.Kind.INVARIANT, inv.pos(), inv.name()));
           model.invariantReads(properties.get(inv.name()).id(),
-              exprs.reads(inv.condition(), Scope.GLOBAL));
+              exprs.reads(inv.condition(), Scope.PROPERTY));
         } else if (d instanceof Decl.Final fin) {
           if (model.hasFinal()) {
             throw reports.error(DUPLICATE_DECLARATION, fin.pos(), "duplicate final-state "
                 + "predicate: only one 'final' declaration is allowed");
           }
-          model.finalPredicate(exprs.bool(fin.condition(), Scope.GLOBAL),
+          model.finalPredicate(exprs.bool(fin.condition(), Scope.PROPERTY),
               sites.site(Site.Kind.FINAL, fin.pos(), null));
         } else if (d instanceof Decl.Liveness live) {
-          Code p = live.p() == null ? null : exprs.bool(live.p(), Scope.GLOBAL);
-          Code q = exprs.bool(live.q(), Scope.GLOBAL);
+          Code p = live.p() == null ? null : exprs.bool(live.p(), Scope.PROPERTY);
+          Code q = exprs.bool(live.q(), Scope.PROPERTY);
           model.liveness(properties.get(live.name()), live.kind(), p, q,
               p == null ? -1 : sites.site(Site.Kind.LEADS_TO, live.pos(), live.name()));
         } else if (d instanceof Decl.Fairness fair) {

@@ -383,6 +383,32 @@ public final class Interpreter {
       }
       return q.kind().equals("forall") ? 1 : q.kind().equals("exists") ? 0 : count;
     }
+
+    @Override
+    public Integer localOf(Expr.LocalOf l) {
+      CheckedModel.Process p = resolved.processes().get(l.process());
+      int i = l.instance() == null ? 0 : eval(l.instance(), s, env, at);
+      if (i < 0 || i >= p.instances()) throw new Broken(Compiler.INDEX_OUT_OF_RANGE, s.clone());
+      return s[p.localSlots().get(i).get(l.local())];
+    }
+  }
+
+  /**
+   * The first checked invariant that fails in {@code s}, or the runtime property its evaluation
+   * broke, or -1: each condition walked as written, the reference the compiled invariants
+   * ({@link CompiledModel#violatedInvariant}) are held to.
+   */
+  public int violatedInvariant(int[] s) {
+    for (CheckedModel.Invariant inv : resolved.invariants()) {
+      int id = resolved.propertyIds().get(inv.name());
+      if (!checked[id]) continue;
+      try {
+        if (eval(inv.condition(), s, Map.of(), null) == 0) return id;
+      } catch (Broken b) {
+        return b.property;
+      }
+    }
+    return -1;
   }
 
   private int binary(Expr.Binary b, int[] s, Map<String, Integer> env, Step at) {

@@ -269,6 +269,11 @@ final class StepCost {
       long n = domain(q.domain(), q.kind());
       return Limits.plus(1, Limits.times(n, expr(q.body())));
     }
+
+    @Override
+    public Long localOf(Expr.LocalOf e) {
+      return e.instance() == null ? 1L : node(expr(e.instance()));
+    }
   };
 
   /** One node and its operands' work. */

@@ -137,6 +137,12 @@ final class RuntimeChecks<S> {
       String i = dialect.expr(at.instance(), scope);
       add(reach, dialect.instanceFails(i, shape.process(at.process()).instances()),
           "index_out_of_range", out);
+    } else if (e instanceof Expr.LocalOf l && l.instance() != null
+        && dialect.checksInstance(l.instance(), scope)) {
+      walk(l.instance(), reach, scope, out);
+      String i = dialect.expr(l.instance(), scope);
+      add(reach, dialect.instanceFails(i, shape.process(l.process()).instances()),
+          "index_out_of_range", out);
     } else if (e instanceof Expr.Quantifier q) {
       Type.Scalar d = shape.domain(q.domain());
       String prior = reach;

@@ -684,7 +684,23 @@ public final class Parser {
       consume(TokenKind.RBRACKET, "']' after the index");
       e = new Expr.Index(open.position(), e, index);
     }
+    if (!inTypeBound && check(TokenKind.DOT)) e = localOf(e, advance());
     return e;
+  }
+
+  /** {@code reader[0].got} or {@code napi.budget}: a process instance's local. */
+  private Expr localOf(Expr target, Token dot) {
+    Token local = peek();
+    String name = identifier("after '.': the name of a local of the process");
+    if (target instanceof Expr.Name n) {
+      return new Expr.LocalOf(n.pos(), n.name(), null, name, local.position());
+    }
+    if (target instanceof Expr.Index ix && ix.target() instanceof Expr.Name n) {
+      return new Expr.LocalOf(n.pos(), n.name(), ix.index(), name, local.position());
+    }
+    errors.add(new Diagnostic(UNEXPECTED_TOKEN, dot.position(), "unexpected '.': expected it "
+        + "after a process instance, as in reader[0].got"));
+    throw new ParseError();
   }
 
   private Expr primary() {

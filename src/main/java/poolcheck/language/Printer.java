@@ -265,6 +265,10 @@ public final class Printer {
       return "at(" + a.process() + (a.instance() == null ? "" : "[" + print(a.instance()) + "]")
           + ", " + a.label() + ")";
     }
+    if (e instanceof Expr.LocalOf l) {
+      return l.process() + (l.instance() == null ? "" : "[" + print(l.instance()) + "]") + "."
+          + l.local();
+    }
     Expr.Quantifier q = (Expr.Quantifier) e;
     return q.kind() + " " + q.variable() + " in " + print(q.domain()) + ": " + print(q.body());
   }

@@ -5,7 +5,7 @@ public enum TokenKind {
   IDENT(null), INT(null), STRING(null), EOF("end of file"),
   // punctuation
   LBRACE("{"), RBRACE("}"), LPAREN("("), RPAREN(")"), LBRACKET("["), RBRACKET("]"),
-  SEMI(";"), COLON(":"), COMMA(","), DOTDOT(".."), AT("@"),
+  SEMI(";"), COLON(":"), COMMA(","), DOTDOT(".."), DOT("."), AT("@"),
   ASSIGN("="), EQ("=="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">="),
   PLUS("+"), MINUS("-"), STAR("*"), SLASH("/"), PERCENT("%"),
   NOT("!"), AND("&&"), OR("||"), IMPLIES("=>"), LEADS_TO("~>"),
