@@ -49,6 +49,11 @@ public final class CompiledModel implements TransitionSystem {
   private final FailureText.Reads[] invariantReads;
   private final int[] invariantSites;
   private final Code finalPredicate;
+  /**
+   * Every {@code assume} together (TLC's CONSTRAINT), or null: a state where it is false is
+   * stored, counted and checked, but has no successors and is no deadlock.
+   */
+  private final Code assumption;
   private final int finalSite;
   private final ImmutableList<Site> sites;
   private final CheckedModel checked;
@@ -90,6 +95,7 @@ public final class CompiledModel implements TransitionSystem {
     }
     this.invariantSites = b.invariantSites.stream().mapToInt(Integer::intValue).toArray();
     this.finalPredicate = b.finalPredicate;
+    this.assumption = b.assumption;
     this.finalSite = b.finalSite;
     this.sites = ImmutableList.copyOf(b.sites);
     this.liveness = ImmutableList.copyOf(b.liveness);
@@ -187,6 +193,7 @@ public final class CompiledModel implements TransitionSystem {
     this.invariantReads = o.invariantReads;
     this.invariantSites = o.invariantSites;
     this.finalPredicate = o.finalPredicate;
+    this.assumption = o.assumption;
     this.finalSite = o.finalSite;
     this.sites = o.sites;
     this.checked = o.checked;
@@ -309,6 +316,7 @@ public final class CompiledModel implements TransitionSystem {
    * array lookup per instance finds the only step its program counter allows.
    */
   public void successors(int[] s, Frame f, SuccessorSink sink) {
+    if (outsideAssumption(s, f, sink)) return;
     f.sink = reduce ? f.canonicalising(sink, symmetry) : sink;
     for (int i = 0; i < pcSlot.length; i++) {
       int pc = s[pcSlot[i]];
@@ -343,6 +351,7 @@ public final class CompiledModel implements TransitionSystem {
     int i = t.instanceIndex();
     int pc = s[pcSlot[i]];
     if (pc >= steps[i].length || transitionIds[i][pc] != transition) return;
+    if (outsideAssumption(s, f, sink)) return;
     f.sink = reduce ? f.canonicalising(sink, symmetry) : sink;
     f.transition = transition;
     try {
@@ -367,6 +376,13 @@ public final class CompiledModel implements TransitionSystem {
           return id;
         }
         f.held[invariantSites[k]]++;
+      } catch (Violation v) {
+        return v.property;
+      }
+    }
+    if (assumption != null) {
+      try {
+        assumption.eval(f, s);
       } catch (Violation v) {
         return v.property;
       }
@@ -421,8 +437,34 @@ public final class CompiledModel implements TransitionSystem {
     return Optional.empty();
   }
 
+  /**
+   * Whether {@code s} breaks an {@code assume}, so that nothing is explored from it. An
+   * assumption that cannot be evaluated (an index out of range) is reported where the state is
+   * checked, by {@link #violatedInvariant}, as an invariant that cannot be is.
+   */
+  private boolean outsideAssumption(int[] s, Frame f, SuccessorSink sink) {
+    if (assumption == null) return false;
+    try {
+      return assumption.eval(f, s) == 0;
+    } catch (Violation v) {
+      return true;
+    }
+  }
+
+  /** Whether a model declares {@code assume}. */
+  public boolean assumes() {
+    return assumption != null;
+  }
+
   /** Whether a state with no enabled step is a legitimate end rather than a deadlock. */
   public boolean isFinal(int[] s, Frame f) {
+    if (assumption != null) {
+      try {
+        if (assumption.eval(f, s) == 0) return true; // outside the constraint: not explored
+      } catch (Violation v) {
+        return true; // reported as the violation it is by successors
+      }
+    }
     if (finalPredicate != null) {
       f.evaluated[finalSite]++;
       try {
@@ -629,6 +671,7 @@ public final class CompiledModel implements TransitionSystem {
     final Map<Integer, FailureText.Reads> invariantReads = new java.util.HashMap<>();
     final List<Integer> invariantSites = new ArrayList<>();
     Code finalPredicate;
+    Code assumption;
     int finalSite = -1;
     final List<Site> sites = new ArrayList<>();
     final List<LivenessCheck> liveness = new ArrayList<>();
@@ -690,6 +733,10 @@ public final class CompiledModel implements TransitionSystem {
 
     boolean hasFinal() {
       return finalSeen.containsKey("final");
+    }
+
+    void assumption(Code code) {
+      assumption = assumption == null ? code : new Code.And(assumption, code);
     }
 
     void finalPredicate(Code code, int site) {

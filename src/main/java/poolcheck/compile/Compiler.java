@@ -196,6 +196,8 @@ public final class Compiler {
           }
           model.finalPredicate(exprs.bool(fin.condition(), Scope.PROPERTY),
               sites.site(Site.Kind.FINAL, fin.pos(), null));
+        } else if (d instanceof Decl.Assume a) {
+          model.assumption(exprs.bool(a.condition(), Scope.PROPERTY));
         } else if (d instanceof Decl.Liveness live) {
           Code p = live.p() == null ? null : exprs.bool(live.p(), Scope.PROPERTY);
           Code q = exprs.bool(live.q(), Scope.PROPERTY);
@@ -226,15 +228,18 @@ public final class Compiler {
     model.sites(sites.withSteps());
     List<CheckedModel.Invariant> invariants = new ArrayList<>();
     Expr finalCondition = null;
+    List<Expr> assumptions = new ArrayList<>();
     for (Decl d : parsed.decls()) {
       if (d instanceof Decl.Invariant inv) {
         invariants.add(new CheckedModel.Invariant(inv.name(), inv.condition()));
       } else if (d instanceof Decl.Final fin) {
         finalCondition = fin.condition();
+      } else if (d instanceof Decl.Assume a) {
+        assumptions.add(a.condition());
       }
     }
     CheckedModel checked = symbols.freeze(modelName, parsed.source(), properties.byName(),
-        invariants, finalCondition, configurations, configuration);
+        invariants, finalCondition, configurations, configuration, assumptions);
     CompiledModel compiled = model.build(new StateLayout(lo, hi), checked,
         ImmutableList.copyOf(properties.values()), symbols.envSize, constants,
         ImmutableList.copyOf(configurations), configuration);

@@ -52,6 +52,7 @@ public final class Interpreter {
 
   /** Every enabled step of every instance, in the compiled model's order. */
   public void successors(int[] s, SuccessorSink sink) {
+    if (outsideAssumptions(s)) return;
     int transition = 0;
     for (CheckedModel.Process p : resolved.processes().values()) {
       List<Decl.Step> steps = p.decl().steps();
@@ -408,7 +409,26 @@ public final class Interpreter {
         return b.property;
       }
     }
+    for (Expr a : resolved.assumptions()) {
+      try {
+        if (eval(a, s, Map.of(), null) == 0) break; // the rest is not evaluated: &&
+      } catch (Broken b) {
+        return b.property;
+      }
+    }
     return -1;
+  }
+
+  /** Whether {@code s} breaks an {@code assume} (or cannot evaluate one): nothing runs from it. */
+  private boolean outsideAssumptions(int[] s) {
+    for (Expr a : resolved.assumptions()) {
+      try {
+        if (eval(a, s, Map.of(), null) == 0) return true;
+      } catch (Broken b) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private int binary(Expr.Binary b, int[] s, Map<String, Integer> env, Step at) {

@@ -98,6 +98,11 @@ public final class Parser {
           && current > 0) {
         return;
       }
+      if (depth <= 0 && current > 0 && t.kind() == TokenKind.IDENT
+          && (t.text().equals("def") || t.text().equals("assume"))
+          && (previous().kind() == TokenKind.SEMI || previous().kind() == TokenKind.RBRACE)) {
+        return;
+      }
       if (t.kind() == TokenKind.LBRACE) depth++;
       if (t.kind() == TokenKind.RBRACE) depth--;
       current++;
@@ -118,6 +123,16 @@ public final class Parser {
       String name = identifier("as the lock's name");
       consume(TokenKind.SEMI, "after the lock");
       return new Decl.Lock(t.position(), name);
+    }
+    if (t.kind() == TokenKind.IDENT && t.text().equals("def")
+        && peekNext().kind() == TokenKind.IDENT) {
+      return def();
+    }
+    if (t.kind() == TokenKind.IDENT && t.text().equals("assume")) {
+      advance();
+      Expr condition = expression();
+      consume(TokenKind.SEMI, "after the assumption");
+      return new Decl.Assume(t.position(), condition);
     }
     switch (t.kind()) {
       case MODEL -> {
@@ -267,8 +282,29 @@ public final class Parser {
         return new Decl.Config(t.position(), name, settings.build());
       }
       default -> throw error(t, "a declaration (const, type, enum, var, init, process, "
-          + "invariant, final, include, config)");
+          + "invariant, final, include, config, def, assume)");
     }
+  }
+
+  /** {@code def NAME = expr;} or {@code def NAME(a, b) = expr;}. */
+  private Decl.Def def() {
+    Token t = advance();
+    String name = identifier("as the def's name");
+    ImmutableList.Builder<String> params = ImmutableList.builder();
+    ImmutableList.Builder<Position> positions = ImmutableList.builder();
+    if (match(TokenKind.LPAREN)) {
+      if (!check(TokenKind.RPAREN)) {
+        do {
+          positions.add(peek().position());
+          params.add(identifier("as a parameter"));
+        } while (match(TokenKind.COMMA));
+      }
+      consume(TokenKind.RPAREN, "')' after the parameters");
+    }
+    consume(TokenKind.ASSIGN, "'=' and the def's expression");
+    Expr body = expression();
+    consume(TokenKind.SEMI, "after the def");
+    return new Decl.Def(t.position(), name, params.build(), positions.build(), body);
   }
 
   private Decl.Var variable() {

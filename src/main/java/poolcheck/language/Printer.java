@@ -115,6 +115,11 @@ public final class Printer {
       line(0, "invariant " + i.name() + ": " + print(i.condition()) + ";");
     } else if (d instanceof Decl.Final f) {
       line(0, "final " + print(f.condition()) + ";");
+    } else if (d instanceof Decl.Def def) {
+      line(0, "def " + def.name() + (def.parameters().isEmpty() ? "" : "("
+          + String.join(", ", def.parameters()) + ")") + " = " + print(def.body()) + ";");
+    } else if (d instanceof Decl.Assume a) {
+      line(0, "assume " + print(a.condition()) + ";");
     } else {
       throw new IllegalStateException("unreachable: " + d);
     }

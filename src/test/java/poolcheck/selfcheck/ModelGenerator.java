@@ -223,7 +223,26 @@ final class ModelGenerator {
     for (int i = 0; i < invariants; i++) line(0, "invariant inv" + i + ": " + likely() + ";");
     if (rng.nextInt(6) == 0) line(0, "final " + boolExpr(1) + ";");
     if (!processLocals.isEmpty() && otherLocals.nextInt(3) == 0) otherLocalsInvariant();
+    if (otherLocals.nextInt(4) == 0) assumption();
     return out.toString();
+  }
+
+  /** {@code assume g != v;}: a state constraint over a global, through a def half the time. */
+  private void assumption() {
+    List<Scalar> scalars = new ArrayList<>();
+    for (Scalar g : globals) {
+      if (g.type() instanceof RangeTy && g.type() != wide) scalars.add(g);
+    }
+    if (scalars.isEmpty()) return;
+    Scalar g = scalars.get(otherLocals.nextInt(scalars.size()));
+    RangeTy r = (RangeTy) g.type();
+    int v = r.lo() + otherLocals.nextInt(r.hi() - r.lo() + 1);
+    if (otherLocals.nextBoolean()) {
+      line(0, "def outside(x) = x == " + v + ";");
+      line(0, "assume !outside(" + g.name() + ");");
+    } else {
+      line(0, "assume " + g.name() + " != " + v + ";");
+    }
   }
 
   /** An invariant reading a local of a process instance: a fixed one, or every one. */
