@@ -15,7 +15,7 @@ public final class Lexer {
 
   static {
     for (TokenKind k : TokenKind.values()) {
-      if (k.isKeyword()) KEYWORDS.put(k.spelling(), k);
+      if (k.isKeyword() && !k.isContextual()) KEYWORDS.put(k.spelling(), k);
     }
   }
 

@@ -99,7 +99,7 @@ public final class Parser {
         return;
       }
       if (depth <= 0 && current > 0 && t.kind() == TokenKind.IDENT
-          && (t.text().equals("def") || t.text().equals("assume"))
+          && java.util.Set.of("def", "assume", "type", "init", "config").contains(t.text())
           && (previous().kind() == TokenKind.SEMI || previous().kind() == TokenKind.RBRACE)) {
         return;
       }
@@ -134,7 +134,7 @@ public final class Parser {
       consume(TokenKind.SEMI, "after the assumption");
       return new Decl.Assume(t.position(), condition);
     }
-    switch (t.kind()) {
+    switch (declarationKind(t)) {
       case MODEL -> {
         advance();
         String name = identifier("as the model's name");
@@ -284,6 +284,18 @@ public final class Parser {
       default -> throw error(t, "a declaration (const, type, enum, var, init, process, "
           + "invariant, final, include, config, def, assume)");
     }
+  }
+
+  /** A declaration's keyword, the contextual ones ({@code type}, {@code init}, ...) included. */
+  private TokenKind declarationKind(Token t) {
+    if (t.kind() != TokenKind.IDENT) return t.kind();
+    TokenKind next = peekNext().kind();
+    return switch (t.text()) {
+      case "type" -> next == TokenKind.IDENT ? TokenKind.TYPE : t.kind();
+      case "init" -> next == TokenKind.LBRACE ? TokenKind.INIT : t.kind();
+      case "config" -> next == TokenKind.IDENT ? TokenKind.CONFIG : t.kind();
+      default -> t.kind();
+    };
   }
 
   /** {@code def NAME = expr;} or {@code def NAME(a, b) = expr;}. */
@@ -778,19 +790,15 @@ public final class Parser {
         consume(TokenKind.RPAREN, "')' after at(...)");
         return new Expr.At(t.position(), process, instance, name, label.position());
       }
-      case FORALL, EXISTS, COUNT -> {
-        advance();
-        String v = identifier("as the bound variable");
-        consume(TokenKind.IN, "'in' and a finite type");
-        TypeExpr domain = type();
-        consume(TokenKind.COLON, "':' before the quantified expression");
-        boolean saved = inTypeBound;
-        inTypeBound = false;
-        Expr body = expression();
-        inTypeBound = saved;
-        return new Expr.Quantifier(t.position(), t.text(), v, domain, body);
+      case FORALL, EXISTS -> {
+        return quantifier(advance());
       }
       case IDENT -> {
+        // count is a quantifier only as 'count x in': elsewhere a name (pool->alloc.count)
+        if (t.text().equals("count") && peekNext().kind() == TokenKind.IDENT
+            && tokens.get(Math.min(current + 2, tokens.size() - 1)).kind() == TokenKind.IN) {
+          return quantifier(advance());
+        }
         advance();
         if (check(TokenKind.LPAREN)) {
           advance();
@@ -807,6 +815,19 @@ public final class Parser {
       }
       default -> throw error(t, "an expression");
     }
+  }
+
+  /** forall / exists / count, its keyword {@code t} already taken. */
+  private Expr quantifier(Token t) {
+    String v = identifier("as the bound variable");
+    consume(TokenKind.IN, "'in' and a finite type");
+    TypeExpr domain = type();
+    consume(TokenKind.COLON, "':' before the quantified expression");
+    boolean saved = inTypeBound;
+    inTypeBound = false;
+    Expr body = expression();
+    inTypeBound = saved;
+    return new Expr.Quantifier(t.position(), t.text(), v, domain, body);
   }
 
   // ---- token plumbing

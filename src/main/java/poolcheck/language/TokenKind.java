@@ -42,4 +42,14 @@ public enum TokenKind {
   public boolean isKeyword() {
     return ordinal() >= MODEL.ordinal();
   }
+
+  /**
+   * A contextual keyword: a keyword only where the grammar expects one ({@code count x in T:},
+   * {@code type T = ...}, {@code init {}, {@code config c {}), a name everywhere else, because
+   * kernel code uses these words as names ({@code pool->alloc.count}, {@code mem->type}). The
+   * lexer reads them as names; the parser recognises them by what follows.
+   */
+  public boolean isContextual() {
+    return this == COUNT || this == TYPE || this == INIT || this == CONFIG;
+  }
 }
