@@ -35,8 +35,27 @@ final class Definitions {
   /** Every def's name, declared or not yet, so a later def reads as recursion, not unknown. */
   private final Map<String, Decl.Def> all = new HashMap<>();
   private final Set<String> topLevel = new HashSet<>();
+  /** Defs whose own expansion failed and was reported: their uses say nothing more. */
+  private final Set<String> failed = new HashSet<>();
   private final List<Diagnostic> errors = new ArrayList<>();
   private int fresh;
+  /** Expression nodes written by expansion so far, against {@link #MAX_NODES}. */
+  private long nodes;
+  /**
+   * A bound on what expansion may write: defs that use another twice each double the text
+   * ({@code def d2 = d1 && d1;}), so forty lines could ask for 2^40 nodes.
+   */
+  static final long MAX_NODES = 2_000_000;
+
+  /** Expansion over {@link #MAX_NODES}: the model is refused where the use is. */
+  private static final class TooLarge extends RuntimeException {
+    final Position at;
+
+    TooLarge(Position at) {
+      super(null, null, false, false);
+      this.at = at;
+    }
+  }
 
   private Definitions() {}
 
@@ -45,11 +64,24 @@ final class Definitions {
     Definitions in = new Definitions();
     in.declare(decls);
     ImmutableList.Builder<Decl> out = ImmutableList.builder();
-    for (Decl d : decls) {
-      if (d instanceof Decl.Def def) in.define(def);
-    }
-    for (Decl d : decls) {
-      if (!(d instanceof Decl.Def)) out.add(in.decl(d));
+    try {
+      for (Decl d : decls) {
+        if (d instanceof Decl.Def def) in.define(def);
+      }
+      for (Decl d : decls) {
+        if (d instanceof Decl.Def) continue;
+        Decl expanded = in.decl(d);
+        Diagnostic deep = expanded == d ? null : Nesting.check(expanded);
+        if (deep != null) {
+          in.errors.add(deep);
+        } else {
+          out.add(expanded);
+        }
+      }
+    } catch (TooLarge t) {
+      in.error(ErrorCode.STEP_TOO_COSTLY, t.at, "expanding defs writes more than " + MAX_NODES
+          + " expression nodes in this model, reached at this use (a def that uses another "
+          + "several times multiplies it): use fewer nested defs");
     }
     if (!in.errors.isEmpty()) throw new ModelException(in.errors);
     return out.build();
@@ -104,7 +136,15 @@ final class Definitions {
       }
     }
     Use use = new Use(def, params, Set.of());
-    defs.put(def.name(), new Expanded(def, use.expr(def.body())));
+    Expr body = use.expr(def.body());
+    Diagnostic deep = Nesting.check(body);
+    if (deep != null) {
+      // nested too deeply once the defs it uses are in place: its uses would be deeper still
+      errors.add(Nesting.tooDeep(def.pos()));
+      failed.add(def.name());
+      return;
+    }
+    defs.put(def.name(), new Expanded(def, body));
   }
 
   private Decl decl(Decl d) {
@@ -267,6 +307,7 @@ final class Definitions {
     /** A use of def {@code name}: its expanded body with the arguments in place. */
     private Expr use(Position pos, String name, ImmutableList<Expr> args, boolean called) {
       Decl.Def def = all.get(name);
+      if (failed.contains(name)) return new Expr.BoolLit(pos, false);
       if (in != null && (def == in || !defs.containsKey(name))) {
         error(RECURSIVE_DEF, pos, "def '" + in.name() + "' uses def '" + name + "'"
             + (def == in ? ", itself" : ", declared after it at " + def.pos())
@@ -287,7 +328,11 @@ final class Definitions {
         bindings.put(x.decl().parameters().get(k), args.get(k));
         names(args.get(k), avoid);
       }
-      return substitute(x.body(), bindings, avoid);
+      try {
+        return substitute(x.body(), bindings, avoid);
+      } catch (TooLarge t) {
+        throw new TooLarge(pos); // reported at the outermost use, where the text multiplies
+      }
     }
   }
 
@@ -319,6 +364,7 @@ final class Definitions {
    * meaning to ({@code avoid}) is renamed, so it captures nothing.
    */
   private Expr substitute(Expr e, Map<String, Expr> b, Set<String> avoid) {
+    if (++nodes > MAX_NODES) throw new TooLarge(e.pos());
     if (e instanceof Expr.Name n) {
       Expr arg = b.get(n.name());
       return arg == null ? n : arg;
