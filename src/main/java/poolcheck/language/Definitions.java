@@ -45,7 +45,7 @@ final class Definitions {
    * A bound on what expansion may write: defs that use another twice each double the text
    * ({@code def d2 = d1 && d1;}), so forty lines could ask for 2^40 nodes.
    */
-  static final long MAX_NODES = 2_000_000;
+  static final long MAX_NODES = 1_000_000;
 
   /** Expansion over {@link #MAX_NODES}: the model is refused where the use is. */
   private static final class TooLarge extends RuntimeException {
