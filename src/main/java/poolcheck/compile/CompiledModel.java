@@ -110,7 +110,20 @@ public final class CompiledModel implements TransitionSystem {
     this.defaultState = new int[layout.slots()];
     for (int i = 0; i < defaultState.length; i++) defaultState[i] = layout.lo(i);
     this.bytecode = StepClasses.wanted() ? StepClasses.orLinked(name, () -> StepClasses.define(
-        entriesByTransition(), invariants), System.err) : null;
+        entriesByTransition(), withAssumption()), System.err) : null;
+  }
+
+  /** The invariants, then the assumption (if any): the generated class evaluates both. */
+  private Code[] withAssumption() {
+    if (assumption == null) return invariants;
+    Code[] all = java.util.Arrays.copyOf(invariants, invariants.length + 1);
+    all[invariants.length] = assumption;
+    return all;
+  }
+
+  /** The assumption's value in {@code s}, as bytecode when the steps run as bytecode. */
+  private int assumed(Frame f, int[] s) {
+    return bytecode != null ? bytecode.invariant(invariants.length, f, s) : assumption.eval(f, s);
   }
 
   /** Each transition's first instruction, indexed by transition id. */
@@ -382,7 +395,7 @@ public final class CompiledModel implements TransitionSystem {
     }
     if (assumption != null) {
       try {
-        assumption.eval(f, s);
+        assumed(f, s);
       } catch (Violation v) {
         return v.property;
       }
@@ -445,7 +458,7 @@ public final class CompiledModel implements TransitionSystem {
   private boolean outsideAssumption(int[] s, Frame f, SuccessorSink sink) {
     if (assumption == null) return false;
     try {
-      return assumption.eval(f, s) == 0;
+      return assumed(f, s) == 0;
     } catch (Violation v) {
       return true;
     }
@@ -460,7 +473,7 @@ public final class CompiledModel implements TransitionSystem {
   public boolean isFinal(int[] s, Frame f) {
     if (assumption != null) {
       try {
-        if (assumption.eval(f, s) == 0) return true; // outside the constraint: not explored
+        if (assumed(f, s) == 0) return true; // outside the constraint: not explored
       } catch (Violation v) {
         return true; // reported as the violation it is by successors
       }
