@@ -425,10 +425,11 @@ final class ExprCompiler {
       return new Typed(new Code.Arith(Code.Arith.EQ, new Code.Slot(p.pcBase + k.value),
           new Code.Const(label), 0), Type.BOOL);
     }
-    Code.AtInstance code = new Code.AtInstance(p.pcBase, p.instances, i.code(), label,
+    // the program counters are one slot per instance: a stride of 1
+    Code.LocalRead pc = new Code.LocalRead(p.pcBase, 1, p.instances, i.code(),
         Compiler.INDEX_OUT_OF_RANGE);
-    code.source = at;
-    return new Typed(code, Type.BOOL);
+    pc.source = at;
+    return new Typed(new Code.Arith(Code.Arith.EQ, pc, new Code.Const(label), 0), Type.BOOL);
   }
 
   /**

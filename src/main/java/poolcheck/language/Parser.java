@@ -601,10 +601,7 @@ public final class Parser {
       consume(TokenKind.LT, "'<' after '" + t.text() + "'");
       TypeExpr element = type();
       consume(TokenKind.COMMA, "',' and the capacity");
-      boolean saved = inTypeBound;
-      inTypeBound = true;
-      Expr capacity = additive();
-      inTypeBound = saved;
+      Expr capacity = withTypeBound(true, this::additive);
       consume(TokenKind.GT, "'>' after the capacity");
       return new TypeExpr.Container(t.position(), t.kind() == TokenKind.FIFO, element, capacity);
     }
@@ -768,10 +765,7 @@ public final class Parser {
       }
       case LPAREN -> {
         advance();
-        boolean saved = inTypeBound;
-        inTypeBound = false;
-        Expr e = expression();
-        inTypeBound = saved;
+        Expr e = withTypeBound(false, this::expression);
         consume(TokenKind.RPAREN, "')'");
         return e;
       }
@@ -823,11 +817,22 @@ public final class Parser {
     consume(TokenKind.IN, "'in' and a finite type");
     TypeExpr domain = type();
     consume(TokenKind.COLON, "':' before the quantified expression");
-    boolean saved = inTypeBound;
-    inTypeBound = false;
-    Expr body = expression();
-    inTypeBound = saved;
+    Expr body = withTypeBound(false, this::expression);
     return new Expr.Quantifier(t.position(), t.text(), v, domain, body);
+  }
+
+  /**
+   * {@code parse} with '[' and '.' meaning an index and a local ({@code bound} false) or ending
+   * a type's bound ({@code bound} true: {@code bool[0 .. N]}), then the setting as it was.
+   */
+  private Expr withTypeBound(boolean bound, java.util.function.Supplier<Expr> parse) {
+    boolean saved = inTypeBound;
+    inTypeBound = bound;
+    try {
+      return parse.get();
+    } finally {
+      inTypeBound = saved;
+    }
   }
 
   // ---- token plumbing
