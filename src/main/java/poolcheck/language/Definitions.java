@@ -236,11 +236,11 @@ final class Definitions {
         return new Stmt.Either(e.pos(), branches.build());
       } else if (s instanceof Stmt.Choose c) {
         binder(c.variable(), c.pos());
-        return new Stmt.Choose(c.pos(), c.variable(), c.domain(),
+        return new Stmt.Choose(c.pos(), c.variable(), domain(c.domain()),
             binding(c.variable()).block(c.body()));
       } else if (s instanceof Stmt.For f) {
         binder(f.variable(), f.pos());
-        return new Stmt.For(f.pos(), f.variable(), f.domain(),
+        return new Stmt.For(f.pos(), f.variable(), domain(f.domain()),
             binding(f.variable()).block(f.body()));
       } else if (s instanceof Stmt.Assert a) {
         return new Stmt.Assert(a.pos(), a.name(), expr(a.condition()));
