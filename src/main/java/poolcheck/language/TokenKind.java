@@ -45,7 +45,7 @@ public enum TokenKind {
 
   /**
    * A contextual keyword: a keyword only where the grammar expects one ({@code count x in T:},
-   * {@code type T = ...}, {@code init {}, {@code config c {}), a name everywhere else, because
+   * {@code type T = ...}, {@code init { ... }}, {@code config c { ... }}), a name elsewhere, as
    * kernel code uses these words as names ({@code pool->alloc.count}, {@code mem->type}). The
    * lexer reads them as names; the parser recognises them by what follows.
    */
