@@ -22,7 +22,8 @@ public record CheckedModel(String name, String source,
     ImmutableMap<String, Process> processes, ImmutableMap<String, Position> declared,
     ImmutableMap<String, Integer> propertyIds, ImmutableList<Invariant> invariants,
     Expr finalCondition, ImmutableMap<TypeExpr, Type.Scalar> domains,
-    ImmutableList<String> configurations, String configuration) {
+    ImmutableList<String> configurations, String configuration,
+    ImmutableList<Expr> assumptions) {
 
   /** A constant's value in force (default, configuration or -D); booleans are 0 and 1. */
   public record Constant(String name, Type kind, int value, Position pos) {

@@ -149,27 +149,30 @@ abstract class Code {
     }
   }
 
-  /** at(proc[i], label) with a computed instance. */
-  static final class AtInstance extends Code {
-    final int pcBase;
+  /**
+   * reader[i].got with a computed instance: the local's slot in instance i's block; with a
+   * stride of 1 also instance i's program counter, for at(proc[i], label).
+   */
+  static final class LocalRead extends Code {
+    final int base;
+    final int stride;
     final int instances;
     final Code instance;
-    final int label;
     final int outOfRange;
     Expr source;
 
-    AtInstance(int pcBase, int instances, Code instance, int label, int outOfRange) {
-      this.pcBase = pcBase;
+    LocalRead(int base, int stride, int instances, Code instance, int outOfRange) {
+      this.base = base;
+      this.stride = stride;
       this.instances = instances;
       this.instance = instance;
-      this.label = label;
       this.outOfRange = outOfRange;
     }
 
     int eval(Frame f, int[] s) {
       int i = instance.eval(f, s);
       if (i < 0 || i >= instances) throw outOfRange(i, s);
-      return s[pcBase + i] == label ? 1 : 0;
+      return s[base + i * stride];
     }
 
     Violation outOfRange(int i, int[] s) {

@@ -195,21 +195,23 @@ final class CodeWriter {
       mv.visitLabel(end);
     } else if (c instanceof Code.Contains k) {
       contains(k);
-    } else if (c instanceof Code.AtInstance a) {
-      int i = toLocal(a.instance);
+    } else if (c instanceof Code.LocalRead r) {
+      int i = toLocal(r.instance);
       Label fail = new Label();
       Label end = new Label();
-      outside(i, 0, a.instances - 1, fail);
+      outside(i, 0, r.instances - 1, fail);
       mv.visitVarInsn(ALOAD, S);
       mv.visitVarInsn(ILOAD, i);
-      pushInt(a.pcBase);
+      if (r.stride != 1) {
+        pushInt(r.stride);
+        mv.visitInsn(IMUL);
+      }
+      pushInt(r.base);
       mv.visitInsn(IADD);
       mv.visitInsn(IALOAD);
-      pushInt(a.label);
-      compare(IF_ICMPEQ);
       mv.visitJumpInsn(GOTO, end);
       mv.visitLabel(fail);
-      fail(a, "outOfRange", "I", i);
+      fail(r, "outOfRange", "I", i);
       mv.visitLabel(end);
     } else if (c instanceof Code.Not n) {
       push(n.a);

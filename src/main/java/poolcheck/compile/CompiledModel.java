@@ -49,6 +49,11 @@ public final class CompiledModel implements TransitionSystem {
   private final FailureText.Reads[] invariantReads;
   private final int[] invariantSites;
   private final Code finalPredicate;
+  /**
+   * Every {@code assume} together (TLC's CONSTRAINT), or null: a state where it is false is
+   * stored, counted and checked, but has no successors and is no deadlock.
+   */
+  private final Code assumption;
   private final int finalSite;
   private final ImmutableList<Site> sites;
   private final CheckedModel checked;
@@ -90,6 +95,7 @@ public final class CompiledModel implements TransitionSystem {
     }
     this.invariantSites = b.invariantSites.stream().mapToInt(Integer::intValue).toArray();
     this.finalPredicate = b.finalPredicate;
+    this.assumption = b.assumption;
     this.finalSite = b.finalSite;
     this.sites = ImmutableList.copyOf(b.sites);
     this.liveness = ImmutableList.copyOf(b.liveness);
@@ -104,7 +110,20 @@ public final class CompiledModel implements TransitionSystem {
     this.defaultState = new int[layout.slots()];
     for (int i = 0; i < defaultState.length; i++) defaultState[i] = layout.lo(i);
     this.bytecode = StepClasses.wanted() ? StepClasses.orLinked(name, () -> StepClasses.define(
-        entriesByTransition(), invariants), System.err) : null;
+        entriesByTransition(), withAssumption()), System.err) : null;
+  }
+
+  /** The invariants, then the assumption (if any): the generated class evaluates both. */
+  private Code[] withAssumption() {
+    if (assumption == null) return invariants;
+    Code[] all = java.util.Arrays.copyOf(invariants, invariants.length + 1);
+    all[invariants.length] = assumption;
+    return all;
+  }
+
+  /** The assumption's value in {@code s}, as bytecode when the steps run as bytecode. */
+  private int assumed(Frame f, int[] s) {
+    return bytecode != null ? bytecode.invariant(invariants.length, f, s) : assumption.eval(f, s);
   }
 
   /** Each transition's first instruction, indexed by transition id. */
@@ -195,6 +214,7 @@ public final class CompiledModel implements TransitionSystem {
     this.invariantReads = o.invariantReads;
     this.invariantSites = o.invariantSites;
     this.finalPredicate = o.finalPredicate;
+    this.assumption = o.assumption;
     this.finalSite = o.finalSite;
     this.sites = o.sites;
     this.checked = o.checked;
@@ -317,6 +337,7 @@ public final class CompiledModel implements TransitionSystem {
    * array lookup per instance finds the only step its program counter allows.
    */
   public void successors(int[] s, Frame f, SuccessorSink sink) {
+    if (outsideAssumption(s, f, sink)) return;
     f.sink = reduce ? f.canonicalising(sink, symmetry) : sink;
     for (int i = 0; i < pcSlot.length; i++) {
       int pc = s[pcSlot[i]];
@@ -351,6 +372,7 @@ public final class CompiledModel implements TransitionSystem {
     int i = t.instanceIndex();
     int pc = s[pcSlot[i]];
     if (pc >= steps[i].length || transitionIds[i][pc] != transition) return;
+    if (outsideAssumption(s, f, sink)) return;
     f.sink = reduce ? f.canonicalising(sink, symmetry) : sink;
     f.transition = transition;
     try {
@@ -375,6 +397,13 @@ public final class CompiledModel implements TransitionSystem {
           return id;
         }
         f.held[invariantSites[k]]++;
+      } catch (Violation v) {
+        return v.property;
+      }
+    }
+    if (assumption != null) {
+      try {
+        assumed(f, s);
       } catch (Violation v) {
         return v.property;
       }
@@ -429,8 +458,34 @@ public final class CompiledModel implements TransitionSystem {
     return Optional.empty();
   }
 
+  /**
+   * Whether {@code s} breaks an {@code assume}, so that nothing is explored from it. An
+   * assumption that cannot be evaluated (an index out of range) is reported where the state is
+   * checked, by {@link #violatedInvariant}, as an invariant that cannot be is.
+   */
+  private boolean outsideAssumption(int[] s, Frame f, SuccessorSink sink) {
+    if (assumption == null) return false;
+    try {
+      return assumed(f, s) == 0;
+    } catch (Violation v) {
+      return true;
+    }
+  }
+
+  /** Whether a model declares {@code assume}. */
+  public boolean assumes() {
+    return assumption != null;
+  }
+
   /** Whether a state with no enabled step is a legitimate end rather than a deadlock. */
   public boolean isFinal(int[] s, Frame f) {
+    if (assumption != null) {
+      try {
+        if (assumed(f, s) == 0) return true; // outside the constraint: not explored
+      } catch (Violation v) {
+        return true; // reported as the violation it is by successors
+      }
+    }
     if (finalPredicate != null) {
       f.evaluated[finalSite]++;
       try {
@@ -637,6 +692,7 @@ public final class CompiledModel implements TransitionSystem {
     final Map<Integer, FailureText.Reads> invariantReads = new java.util.HashMap<>();
     final List<Integer> invariantSites = new ArrayList<>();
     Code finalPredicate;
+    Code assumption;
     int finalSite = -1;
     final List<Site> sites = new ArrayList<>();
     final List<LivenessCheck> liveness = new ArrayList<>();
@@ -698,6 +754,10 @@ public final class CompiledModel implements TransitionSystem {
 
     boolean hasFinal() {
       return finalSeen.containsKey("final");
+    }
+
+    void assumption(Code code) {
+      assumption = assumption == null ? code : new Code.And(assumption, code);
     }
 
     void finalPredicate(Code code, int site) {

@@ -184,21 +184,23 @@ public final class Compiler {
     for (Decl d : parsed.decls()) {
       try {
         if (d instanceof Decl.Invariant inv) {
-          Code code = exprs.bool(inv.condition(), Scope.GLOBAL);
+          Code code = exprs.bool(inv.condition(), Scope.PROPERTY);
           model.invariant(properties.get(inv.name()).id(), code,
               sites.site(Site.Kind.INVARIANT, inv.pos(), inv.name()));
           model.invariantReads(properties.get(inv.name()).id(),
-              exprs.reads(inv.condition(), Scope.GLOBAL));
+              exprs.reads(inv.condition(), Scope.PROPERTY));
         } else if (d instanceof Decl.Final fin) {
           if (model.hasFinal()) {
             throw reports.error(DUPLICATE_DECLARATION, fin.pos(), "duplicate final-state "
                 + "predicate: only one 'final' declaration is allowed");
           }
-          model.finalPredicate(exprs.bool(fin.condition(), Scope.GLOBAL),
+          model.finalPredicate(exprs.bool(fin.condition(), Scope.PROPERTY),
               sites.site(Site.Kind.FINAL, fin.pos(), null));
+        } else if (d instanceof Decl.Assume a) {
+          model.assumption(exprs.bool(a.condition(), Scope.PROPERTY));
         } else if (d instanceof Decl.Liveness live) {
-          Code p = live.p() == null ? null : exprs.bool(live.p(), Scope.GLOBAL);
-          Code q = exprs.bool(live.q(), Scope.GLOBAL);
+          Code p = live.p() == null ? null : exprs.bool(live.p(), Scope.PROPERTY);
+          Code q = exprs.bool(live.q(), Scope.PROPERTY);
           model.liveness(properties.get(live.name()), live.kind(), p, q,
               p == null ? -1 : sites.site(Site.Kind.LEADS_TO, live.pos(), live.name()));
         } else if (d instanceof Decl.Fairness fair) {
@@ -226,15 +228,18 @@ public final class Compiler {
     model.sites(sites.withSteps());
     List<CheckedModel.Invariant> invariants = new ArrayList<>();
     Expr finalCondition = null;
+    List<Expr> assumptions = new ArrayList<>();
     for (Decl d : parsed.decls()) {
       if (d instanceof Decl.Invariant inv) {
         invariants.add(new CheckedModel.Invariant(inv.name(), inv.condition()));
       } else if (d instanceof Decl.Final fin) {
         finalCondition = fin.condition();
+      } else if (d instanceof Decl.Assume a) {
+        assumptions.add(a.condition());
       }
     }
     CheckedModel checked = symbols.freeze(modelName, parsed.source(), properties.byName(),
-        invariants, finalCondition, configurations, configuration);
+        invariants, finalCondition, configurations, configuration, assumptions);
     CompiledModel compiled = model.build(new StateLayout(lo, hi), checked,
         ImmutableList.copyOf(properties.values()), symbols.envSize, constants,
         ImmutableList.copyOf(configurations), configuration);

@@ -163,6 +163,11 @@ final class ExprCompiler {
     public Typed quantifier(Expr.Quantifier q) {
       return ExprCompiler.this.quantifier(q, scope);
     }
+
+    @Override
+    public Typed localOf(Expr.LocalOf l) {
+      return ExprCompiler.this.localOf(l, scope);
+    }
   }
 
 
@@ -420,10 +425,87 @@ final class ExprCompiler {
       return new Typed(new Code.Arith(Code.Arith.EQ, new Code.Slot(p.pcBase + k.value),
           new Code.Const(label), 0), Type.BOOL);
     }
-    Code.AtInstance code = new Code.AtInstance(p.pcBase, p.instances, i.code(), label,
+    // the program counters are one slot per instance: a stride of 1
+    Code.LocalRead pc = new Code.LocalRead(p.pcBase, 1, p.instances, i.code(),
         Compiler.INDEX_OUT_OF_RANGE);
-    code.source = at;
-    return new Typed(code, Type.BOOL);
+    pc.source = at;
+    return new Typed(new Code.Arith(Code.Arith.EQ, pc, new Code.Const(label), 0), Type.BOOL);
+  }
+
+  /**
+   * {@code reader[0].got}: read-only and in properties only. A step that read another instance's
+   * local would share memory the step-granularity rule counts as private, so steps, guards,
+   * {@code init} and initialisers are refused; a property is the checker's instrument and makes
+   * no access. Process instances are never permuted by symmetry reduction (only scalarset values
+   * are, in every slot, locals included), so naming an instance keeps a property symmetric.
+   */
+  private Typed localOf(Expr.LocalOf l, Scope scope) {
+    String written = poolcheck.language.Printer.print(l);
+    if (scope.constOnly()) {
+      throw reports.error(NOT_CONSTANT, l.pos(), "not a constant expression: " + written
+          + " reads the state");
+    }
+    if (!scope.property()) {
+      throw reports.error(NOT_ALLOWED_HERE, l.pos(), written + " reads a local of another "
+          + "process: only invariants, final and liveness properties may (a step that read it "
+          + "would share memory the model declares private; make it a global variable)");
+    }
+    Symbols.Process p = symbols.processes.get(l.process());
+    if (p == null) {
+      if (symbols.declared.containsKey(l.process())) {
+        if (!symbols.processNames.contains(l.process())) {
+          throw reports.error(TYPE_MISMATCH, l.pos(), "type mismatch: '" + l.process() + "' is "
+              + "not a process: '.' reads a local of a process instance (reader[0].got)");
+        }
+        throw new CompileError(); // its declaration failed and was reported
+      }
+      throw reports.error(UNKNOWN_NAME, l.pos(), "unknown process '" + l.process() + "'");
+    }
+    Type type = p.localTypes.get(l.local());
+    if (type == null) {
+      if (p.decl.locals().stream().anyMatch(v -> v.name().equals(l.local()))) {
+        throw new CompileError(); // its declaration failed and was reported
+      }
+      String near = Suggestions.closest(l.local(), p.localTypes.keySet());
+      throw reports.error(UNKNOWN_NAME, l.localPos(), "process '" + p.name + "' has no local '"
+          + l.local() + "'" + (near == null ? "" : ": did you mean '" + near + "'?"));
+    }
+    if (!(type instanceof Type.Scalar s)) {
+      throw reports.error(TYPE_MISMATCH, l.localPos(), "type mismatch: local '" + l.local()
+          + "' of process '" + p.name + "' is a " + type.describe() + "; a property reads "
+          + "scalar locals of another process only");
+    }
+    if (l.instance() == null) {
+      if (p.indexed) {
+        throw reports.error(BAD_INSTANCE_COUNT, l.pos(), "process '" + p.name + "' has "
+            + p.instances + " instances: write " + p.name + "[i]." + l.local());
+      }
+      return new Typed(new Code.Slot(p.localSlots.get(0).get(l.local())), s.kind());
+    }
+    if (!p.indexed) {
+      throw reports.error(BAD_INSTANCE_COUNT, l.instance().pos(), "process '" + p.name + "' has "
+          + "one instance: write " + p.name + "." + l.local());
+    }
+    Typed i = compile(l.instance(), scope);
+    expect(l.instance().pos(), Type.INT, i.type(), "an instance number");
+    if (i.code() instanceof Code.Const k) {
+      if (k.value < 0 || k.value >= p.instances) {
+        throw reports.error(BAD_INSTANCE_COUNT, l.instance().pos(), "instance " + k.value
+            + " of process '" + p.name + "' does not exist: expected 0 .. " + (p.instances - 1));
+      }
+      return new Typed(new Code.Slot(p.localSlots.get(k.value).get(l.local())), s.kind());
+    }
+    int base = p.localSlots.get(0).get(l.local());
+    int stride = p.instances == 1 ? 0 : p.localSlots.get(1).get(l.local()) - base;
+    for (int k = 0; k < p.instances; k++) {
+      if (p.localSlots.get(k).get(l.local()) != base + k * stride) {
+        throw new IllegalStateException("locals of " + p.name + " are not laid out by instance");
+      }
+    }
+    Code.LocalRead read = new Code.LocalRead(base, stride, p.instances, i.code(),
+        Compiler.INDEX_OUT_OF_RANGE);
+    read.source = l;
+    return new Typed(read, s.kind());
   }
 
   /** Resolves a bound variable's domain and its place in the environment. */
@@ -561,6 +643,12 @@ final class ExprCompiler {
     @Override
     public Void quantifier(Expr.Quantifier e) {
       return null;
+    }
+
+    @Override
+    public Void localOf(Expr.LocalOf l) {
+      found.putIfAbsent(poolcheck.language.Printer.print(l), l);
+      return l.instance() == null ? null : l.instance().accept(this);
     }
   }
 }

@@ -52,6 +52,7 @@ public final class Interpreter {
 
   /** Every enabled step of every instance, in the compiled model's order. */
   public void successors(int[] s, SuccessorSink sink) {
+    if (outsideAssumptions(s)) return;
     int transition = 0;
     for (CheckedModel.Process p : resolved.processes().values()) {
       List<Decl.Step> steps = p.decl().steps();
@@ -383,6 +384,51 @@ public final class Interpreter {
       }
       return q.kind().equals("forall") ? 1 : q.kind().equals("exists") ? 0 : count;
     }
+
+    @Override
+    public Integer localOf(Expr.LocalOf l) {
+      CheckedModel.Process p = resolved.processes().get(l.process());
+      int i = l.instance() == null ? 0 : eval(l.instance(), s, env, at);
+      if (i < 0 || i >= p.instances()) throw new Broken(Compiler.INDEX_OUT_OF_RANGE, s.clone());
+      return s[p.localSlots().get(i).get(l.local())];
+    }
+  }
+
+  /**
+   * The first checked invariant that fails in {@code s}, or the runtime property its evaluation
+   * broke, or -1: each condition walked as written, the reference the compiled invariants
+   * ({@link CompiledModel#violatedInvariant}) are held to.
+   */
+  public int violatedInvariant(int[] s) {
+    for (CheckedModel.Invariant inv : resolved.invariants()) {
+      int id = resolved.propertyIds().get(inv.name());
+      if (!checked[id]) continue;
+      try {
+        if (eval(inv.condition(), s, Map.of(), null) == 0) return id;
+      } catch (Broken b) {
+        return b.property;
+      }
+    }
+    for (Expr a : resolved.assumptions()) {
+      try {
+        if (eval(a, s, Map.of(), null) == 0) break; // the rest is not evaluated: &&
+      } catch (Broken b) {
+        return b.property;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether {@code s} breaks an {@code assume} (or cannot evaluate one): nothing runs from it. */
+  private boolean outsideAssumptions(int[] s) {
+    for (Expr a : resolved.assumptions()) {
+      try {
+        if (eval(a, s, Map.of(), null) == 0) return true;
+      } catch (Broken b) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private int binary(Expr.Binary b, int[] s, Map<String, Integer> env, Step at) {

@@ -60,6 +60,8 @@ final class StepCost {
           evaluation(inv.pos(), "invariant " + inv.name(), expr(inv.condition()));
         } else if (d instanceof Decl.Final f) {
           evaluation(f.pos(), "the final-state predicate", expr(f.condition()));
+        } else if (d instanceof Decl.Assume a) {
+          evaluation(a.pos(), "the assumption", expr(a.condition()));
         } else if (d instanceof Decl.Liveness live) {
           long w = Limits.plus(live.p() == null ? 0 : expr(live.p()), expr(live.q()));
           evaluation(live.pos(), "liveness property " + live.name(), w);
@@ -268,6 +270,11 @@ final class StepCost {
     public Long quantifier(Expr.Quantifier q) {
       long n = domain(q.domain(), q.kind());
       return Limits.plus(1, Limits.times(n, expr(q.body())));
+    }
+
+    @Override
+    public Long localOf(Expr.LocalOf e) {
+      return e.instance() == null ? 1L : node(expr(e.instance()));
     }
   };
 

@@ -87,7 +87,7 @@ final class Symbols {
   /** The tables as the immutable result of checking. */
   CheckedModel freeze(String name, String source, Map<String, Property> properties,
       List<CheckedModel.Invariant> invariants, Expr finalCondition,
-      List<String> configurations, String configuration) {
+      List<String> configurations, String configuration, List<Expr> assumptions) {
     ImmutableMap.Builder<String, CheckedModel.Process> frozen = ImmutableMap.builder();
     processes.forEach((n, p) -> frozen.put(n, p.freeze(globals, domains)));
     ImmutableMap.Builder<String, Integer> ids = ImmutableMap.builder();
@@ -96,6 +96,6 @@ final class Symbols {
         ImmutableMap.copyOf(types), ImmutableMap.copyOf(enumValues), ImmutableMap.copyOf(globals),
         frozen.build(), ImmutableMap.copyOf(declared), ids.build(),
         ImmutableList.copyOf(invariants), finalCondition, ImmutableMap.copyOf(domains),
-        ImmutableList.copyOf(configurations), configuration);
+        ImmutableList.copyOf(configurations), configuration, ImmutableList.copyOf(assumptions));
   }
 }

@@ -177,6 +177,29 @@ final class PromelaExpressions {
     public String quantifier(Expr.Quantifier q) {
       return PromelaExpressions.this.quantifier(q, scope);
     }
+
+    @Override
+    public String localOf(Expr.LocalOf l) {
+      return PromelaExpressions.this.localOf(l, scope);
+    }
+  }
+
+  /** Another instance's local: its flattened variable, a chain for a computed instance. */
+  private String localOf(Expr.LocalOf l, Scope scope) {
+    ModelShape.Process p = shape.process(l.process());
+    Integer fixed = l.instance() == null ? Integer.valueOf(0) : constantValue(l.instance(), scope);
+    if (fixed != null) return read(local(p, fixed, l.local()), scope);
+    String i = expr(l.instance(), scope);
+    String chain = read(local(p, p.instances() - 1, l.local()), scope);
+    for (int k = p.instances() - 2; k >= 0; k--) {
+      chain = "(" + i + " == " + k + " -> " + read(local(p, k, l.local()), scope) + " : "
+          + chain + ")";
+    }
+    return chain;
+  }
+
+  private Storage local(ModelShape.Process p, int instance, String name) {
+    return Storage.of(shape, p, instance, name, PromelaNames::id);
   }
 
   private String call(Expr.Call c, Scope scope) {

@@ -131,11 +131,14 @@ final class RuntimeChecks<S> {
           // len, cap, empty, full read the length only
         }
       }
-    } else if (e instanceof Expr.At at && at.instance() != null
-        && dialect.checksInstance(at.instance(), scope)) {
-      walk(at.instance(), reach, scope, out);
-      String i = dialect.expr(at.instance(), scope);
-      add(reach, dialect.instanceFails(i, shape.process(at.process()).instances()),
+    } else if (computedInstance(e) != null
+        && dialect.checksInstance(computedInstance(e), scope)) {
+      // at(p[i], l) and p[i].local: i must name an instance
+      Expr instance = computedInstance(e);
+      walk(instance, reach, scope, out);
+      String i = dialect.expr(instance, scope);
+      String process = e instanceof Expr.At at ? at.process() : ((Expr.LocalOf) e).process();
+      add(reach, dialect.instanceFails(i, shape.process(process).instances()),
           "index_out_of_range", out);
     } else if (e instanceof Expr.Quantifier q) {
       Type.Scalar d = shape.domain(q.domain());
@@ -148,5 +151,12 @@ final class RuntimeChecks<S> {
         if (q.kind().equals("exists")) prior = dialect.and(prior, dialect.not(body));
       }
     }
+  }
+
+  /** The instance expression of at(p[i], l) or p[i].local, or null. */
+  private static Expr computedInstance(Expr e) {
+    if (e instanceof Expr.At at) return at.instance();
+    if (e instanceof Expr.LocalOf l) return l.instance();
+    return null;
   }
 }

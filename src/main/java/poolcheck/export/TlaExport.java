@@ -81,6 +81,7 @@ public final class TlaExport implements ExportWalk.Dialect {
   }
 
   private Files render() throws ModelException {
+    Assumptions.refuse(shape, "TLA+");
     new ExportWalk(shape, checked).walk(this);
     cfg.append("CHECK_DEADLOCK ").append(deadlock ? "TRUE" : "FALSE").append('\n');
     line("=".repeat(42 + module.length()));

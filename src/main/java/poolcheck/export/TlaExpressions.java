@@ -195,6 +195,28 @@ final class TlaExpressions {
       }
     }
 
+    /** Another instance's local: its flattened variable, an IF chain for a computed instance. */
+    @Override
+    public String localOf(Expr.LocalOf l) {
+      ModelShape.Process p = shape.process(l.process());
+      if (l.instance() == null) return read(local(p, 0, l.local()), scope);
+      String i = expr(l.instance(), scope);
+      try {
+        return read(local(p, Integer.parseInt(i), l.local()), scope);
+      } catch (NumberFormatException computed) {
+        String chain = read(local(p, p.instances() - 1, l.local()), scope);
+        for (int k = p.instances() - 2; k >= 0; k--) {
+          chain = "(IF " + i + " = " + k + " THEN " + read(local(p, k, l.local()), scope)
+              + " ELSE " + chain + ")";
+        }
+        return chain;
+      }
+    }
+
+    private Storage local(ModelShape.Process p, int instance, String name) {
+      return Storage.of(shape, p, instance, name, TlaExpressions::id);
+    }
+
     @Override
     public String quantifier(Expr.Quantifier q) {
       Type.Scalar d = shape.domain(q.domain());

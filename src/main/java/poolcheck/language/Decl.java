@@ -70,6 +70,20 @@ public sealed interface Decl {
 
   record Final(Position pos, Expr condition) implements Decl {}
 
+  /**
+   * {@code def NAME(params) = body;}: a named expression, expanded at each use with the
+   * arguments in place of the parameters (removed by the {@link ModelLoader}: later stages see
+   * only expressions). A def without parameters is used by its name.
+   */
+  record Def(Position pos, String name, ImmutableList<String> parameters,
+      ImmutableList<Position> parameterPositions, Expr body) implements Decl {}
+
+  /**
+   * {@code assume EXPR;}: a state constraint, TLC's CONSTRAINT: a reachable state where it is
+   * false is checked against the invariants but not stored, counted or expanded.
+   */
+  record Assume(Position pos, Expr condition) implements Decl {}
+
   /** Fairness of process instances: weak (WF) or strong (SF), for every instance of each. */
   record Fairness(Position pos, boolean strong, ImmutableList<String> processes,
       ImmutableList<Position> positions) implements Decl {}

@@ -35,6 +35,7 @@ public enum ErrorCode {
   CIRCULAR_INCLUDE("PC120", "circular include"),
   UNKNOWN_CONFIG("PC121", "`--config` names no configuration of the model"),
   FOR_OVER_SCALARSET("PC122", "`for` over a scalarset"),
+  RECURSIVE_DEF("PC123", "a `def` that calls itself or a `def` declared after it (recursion)"),
   UNGUARDED_ACCESSES("PC130", "a step makes two accesses to shared memory no held lock guards"),
   DATA_RACE("PC131", "data race: a guarded variable accessed without its lock"),
   LOCK_ORDER_IN_STEP("PC132",

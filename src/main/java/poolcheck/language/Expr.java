@@ -34,6 +34,8 @@ public sealed interface Expr {
     R at(At e);
 
     R quantifier(Quantifier e);
+
+    R localOf(LocalOf e);
   }
 
   record IntLit(Position pos, int value) implements Expr {
@@ -98,6 +100,17 @@ public sealed interface Expr {
       implements Expr {
     public <R> R accept(Visitor<R> v) {
       return v.quantifier(this);
+    }
+  }
+
+  /**
+   * {@code reader[0].got}: a local of one instance of another process, read by a property
+   * (instance is null for a process without {@code [N]}).
+   */
+  record LocalOf(Position pos, String process, Expr instance, String local, Position localPos)
+      implements Expr {
+    public <R> R accept(Visitor<R> v) {
+      return v.localOf(this);
     }
   }
 }

@@ -174,6 +174,9 @@ final class Inliner {
     } else if (e instanceof Expr.Quantifier q) {
       return new Expr.Quantifier(q.pos(), q.kind(), q.variable(), q.domain(),
           expr(q.body(), without(b, q.variable())));
+    } else if (e instanceof Expr.LocalOf l && l.instance() != null) {
+      return new Expr.LocalOf(l.pos(), l.process(), expr(l.instance(), b), l.local(),
+          l.localPos());
     }
     return e;
   }

@@ -15,7 +15,7 @@ public final class Lexer {
 
   static {
     for (TokenKind k : TokenKind.values()) {
-      if (k.isKeyword()) KEYWORDS.put(k.spelling(), k);
+      if (k.isKeyword() && !k.isContextual()) KEYWORDS.put(k.spelling(), k);
     }
   }
 
@@ -112,7 +112,7 @@ public final class Lexer {
       case ':' -> TokenKind.COLON;
       case ',' -> TokenKind.COMMA;
       case '@' -> TokenKind.AT;
-      case '.' -> n == '.' ? TokenKind.DOTDOT : null;
+      case '.' -> n == '.' ? TokenKind.DOTDOT : TokenKind.DOT;
       case '=' -> n == '=' ? TokenKind.EQ : n == '>' ? TokenKind.IMPLIES : TokenKind.ASSIGN;
       case '!' -> n == '=' ? TokenKind.NE : TokenKind.NOT;
       case '<' -> n == '=' ? TokenKind.LE : TokenKind.LT;

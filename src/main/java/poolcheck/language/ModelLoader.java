@@ -55,7 +55,8 @@ public final class ModelLoader {
     Path root = file.toAbsolutePath().normalize();
     loader.loadFile(root, file.toString());
     return new ParsedModel(file.toString(),
-        Locks.lower(Inliner.expand(loader.decls.build())), loader.texts.build());
+        Locks.lower(Definitions.expand(Inliner.expand(loader.decls.build()))),
+        loader.texts.build());
   }
 
   /** Parses text that has no includes, for tests and the random-model generator. */
@@ -71,7 +72,7 @@ public final class ModelLoader {
             "include \"" + inc.path() + "\" is not available for a model given as text"));
       }
     }
-    return new ParsedModel(name, Locks.lower(Inliner.expand(decls)),
+    return new ParsedModel(name, Locks.lower(Definitions.expand(Inliner.expand(decls))),
         ImmutableMap.of(name, text));
   }
 

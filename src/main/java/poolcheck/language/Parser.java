@@ -98,6 +98,11 @@ public final class Parser {
           && current > 0) {
         return;
       }
+      if (depth <= 0 && current > 0 && t.kind() == TokenKind.IDENT
+          && java.util.Set.of("def", "assume", "type", "init", "config").contains(t.text())
+          && (previous().kind() == TokenKind.SEMI || previous().kind() == TokenKind.RBRACE)) {
+        return;
+      }
       if (t.kind() == TokenKind.LBRACE) depth++;
       if (t.kind() == TokenKind.RBRACE) depth--;
       current++;
@@ -119,7 +124,17 @@ public final class Parser {
       consume(TokenKind.SEMI, "after the lock");
       return new Decl.Lock(t.position(), name);
     }
-    switch (t.kind()) {
+    if (t.kind() == TokenKind.IDENT && t.text().equals("def")
+        && peekNext().kind() == TokenKind.IDENT) {
+      return def();
+    }
+    if (t.kind() == TokenKind.IDENT && t.text().equals("assume")) {
+      advance();
+      Expr condition = expression();
+      consume(TokenKind.SEMI, "after the assumption");
+      return new Decl.Assume(t.position(), condition);
+    }
+    switch (declarationKind(t)) {
       case MODEL -> {
         advance();
         String name = identifier("as the model's name");
@@ -267,8 +282,41 @@ public final class Parser {
         return new Decl.Config(t.position(), name, settings.build());
       }
       default -> throw error(t, "a declaration (const, type, enum, var, init, process, "
-          + "invariant, final, include, config)");
+          + "invariant, final, include, config, def, assume)");
     }
+  }
+
+  /** A declaration's keyword, the contextual ones ({@code type}, {@code init}, ...) included. */
+  private TokenKind declarationKind(Token t) {
+    if (t.kind() != TokenKind.IDENT) return t.kind();
+    TokenKind next = peekNext().kind();
+    return switch (t.text()) {
+      case "type" -> next == TokenKind.IDENT ? TokenKind.TYPE : t.kind();
+      case "init" -> next == TokenKind.LBRACE ? TokenKind.INIT : t.kind();
+      case "config" -> next == TokenKind.IDENT ? TokenKind.CONFIG : t.kind();
+      default -> t.kind();
+    };
+  }
+
+  /** {@code def NAME = expr;} or {@code def NAME(a, b) = expr;}. */
+  private Decl.Def def() {
+    Token t = advance();
+    String name = identifier("as the def's name");
+    ImmutableList.Builder<String> params = ImmutableList.builder();
+    ImmutableList.Builder<Position> positions = ImmutableList.builder();
+    if (match(TokenKind.LPAREN)) {
+      if (!check(TokenKind.RPAREN)) {
+        do {
+          positions.add(peek().position());
+          params.add(identifier("as a parameter"));
+        } while (match(TokenKind.COMMA));
+      }
+      consume(TokenKind.RPAREN, "')' after the parameters");
+    }
+    consume(TokenKind.ASSIGN, "'=' and the def's expression");
+    Expr body = expression();
+    consume(TokenKind.SEMI, "after the def");
+    return new Decl.Def(t.position(), name, params.build(), positions.build(), body);
   }
 
   private Decl.Var variable() {
@@ -553,10 +601,7 @@ public final class Parser {
       consume(TokenKind.LT, "'<' after '" + t.text() + "'");
       TypeExpr element = type();
       consume(TokenKind.COMMA, "',' and the capacity");
-      boolean saved = inTypeBound;
-      inTypeBound = true;
-      Expr capacity = additive();
-      inTypeBound = saved;
+      Expr capacity = withTypeBound(true, this::additive);
       consume(TokenKind.GT, "'>' after the capacity");
       return new TypeExpr.Container(t.position(), t.kind() == TokenKind.FIFO, element, capacity);
     }
@@ -684,7 +729,23 @@ public final class Parser {
       consume(TokenKind.RBRACKET, "']' after the index");
       e = new Expr.Index(open.position(), e, index);
     }
+    if (!inTypeBound && check(TokenKind.DOT)) e = localOf(e, advance());
     return e;
+  }
+
+  /** {@code reader[0].got} or {@code napi.budget}: a process instance's local. */
+  private Expr localOf(Expr target, Token dot) {
+    Token local = peek();
+    String name = identifier("after '.': the name of a local of the process");
+    if (target instanceof Expr.Name n) {
+      return new Expr.LocalOf(n.pos(), n.name(), null, name, local.position());
+    }
+    if (target instanceof Expr.Index ix && ix.target() instanceof Expr.Name n) {
+      return new Expr.LocalOf(n.pos(), n.name(), ix.index(), name, local.position());
+    }
+    errors.add(new Diagnostic(UNEXPECTED_TOKEN, dot.position(), "unexpected '.': expected it "
+        + "after a process instance, as in reader[0].got"));
+    throw new ParseError();
   }
 
   private Expr primary() {
@@ -704,10 +765,7 @@ public final class Parser {
       }
       case LPAREN -> {
         advance();
-        boolean saved = inTypeBound;
-        inTypeBound = false;
-        Expr e = expression();
-        inTypeBound = saved;
+        Expr e = withTypeBound(false, this::expression);
         consume(TokenKind.RPAREN, "')'");
         return e;
       }
@@ -726,19 +784,15 @@ public final class Parser {
         consume(TokenKind.RPAREN, "')' after at(...)");
         return new Expr.At(t.position(), process, instance, name, label.position());
       }
-      case FORALL, EXISTS, COUNT -> {
-        advance();
-        String v = identifier("as the bound variable");
-        consume(TokenKind.IN, "'in' and a finite type");
-        TypeExpr domain = type();
-        consume(TokenKind.COLON, "':' before the quantified expression");
-        boolean saved = inTypeBound;
-        inTypeBound = false;
-        Expr body = expression();
-        inTypeBound = saved;
-        return new Expr.Quantifier(t.position(), t.text(), v, domain, body);
+      case FORALL, EXISTS -> {
+        return quantifier(advance());
       }
       case IDENT -> {
+        // count is a quantifier only as 'count x in': elsewhere a name (pool->alloc.count)
+        if (t.text().equals("count") && peekNext().kind() == TokenKind.IDENT
+            && tokens.get(Math.min(current + 2, tokens.size() - 1)).kind() == TokenKind.IN) {
+          return quantifier(advance());
+        }
         advance();
         if (check(TokenKind.LPAREN)) {
           advance();
@@ -754,6 +808,30 @@ public final class Parser {
         return new Expr.Name(t.position(), t.text());
       }
       default -> throw error(t, "an expression");
+    }
+  }
+
+  /** forall / exists / count, its keyword {@code t} already taken. */
+  private Expr quantifier(Token t) {
+    String v = identifier("as the bound variable");
+    consume(TokenKind.IN, "'in' and a finite type");
+    TypeExpr domain = type();
+    consume(TokenKind.COLON, "':' before the quantified expression");
+    Expr body = withTypeBound(false, this::expression);
+    return new Expr.Quantifier(t.position(), t.text(), v, domain, body);
+  }
+
+  /**
+   * {@code parse} with '[' and '.' meaning an index and a local ({@code bound} false) or ending
+   * a type's bound ({@code bound} true: {@code bool[0 .. N]}), then the setting as it was.
+   */
+  private Expr withTypeBound(boolean bound, java.util.function.Supplier<Expr> parse) {
+    boolean saved = inTypeBound;
+    inTypeBound = bound;
+    try {
+      return parse.get();
+    } finally {
+      inTypeBound = saved;
     }
   }
 

@@ -115,6 +115,11 @@ public final class Printer {
       line(0, "invariant " + i.name() + ": " + print(i.condition()) + ";");
     } else if (d instanceof Decl.Final f) {
       line(0, "final " + print(f.condition()) + ";");
+    } else if (d instanceof Decl.Def def) {
+      line(0, "def " + def.name() + (def.parameters().isEmpty() ? "" : "("
+          + String.join(", ", def.parameters()) + ")") + " = " + print(def.body()) + ";");
+    } else if (d instanceof Decl.Assume a) {
+      line(0, "assume " + print(a.condition()) + ";");
     } else {
       throw new IllegalStateException("unreachable: " + d);
     }
@@ -264,6 +269,10 @@ public final class Printer {
     if (e instanceof Expr.At a) {
       return "at(" + a.process() + (a.instance() == null ? "" : "[" + print(a.instance()) + "]")
           + ", " + a.label() + ")";
+    }
+    if (e instanceof Expr.LocalOf l) {
+      return l.process() + (l.instance() == null ? "" : "[" + print(l.instance()) + "]") + "."
+          + l.local();
     }
     Expr.Quantifier q = (Expr.Quantifier) e;
     return q.kind() + " " + q.variable() + " in " + print(q.domain()) + ": " + print(q.body());

@@ -5,7 +5,7 @@ public enum TokenKind {
   IDENT(null), INT(null), STRING(null), EOF("end of file"),
   // punctuation
   LBRACE("{"), RBRACE("}"), LPAREN("("), RPAREN(")"), LBRACKET("["), RBRACKET("]"),
-  SEMI(";"), COLON(":"), COMMA(","), DOTDOT(".."), AT("@"),
+  SEMI(";"), COLON(":"), COMMA(","), DOTDOT(".."), DOT("."), AT("@"),
   ASSIGN("="), EQ("=="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">="),
   PLUS("+"), MINUS("-"), STAR("*"), SLASH("/"), PERCENT("%"),
   NOT("!"), AND("&&"), OR("||"), IMPLIES("=>"), LEADS_TO("~>"),
@@ -41,5 +41,15 @@ public enum TokenKind {
 
   public boolean isKeyword() {
     return ordinal() >= MODEL.ordinal();
+  }
+
+  /**
+   * A contextual keyword: a keyword only where the grammar expects one ({@code count x in T:},
+   * {@code type T = ...}, {@code init { ... }}, {@code config c { ... }}), a name elsewhere, as
+   * kernel code uses these words as names ({@code pool->alloc.count}, {@code mem->type}). The
+   * lexer reads them as names; the parser recognises them by what follows.
+   */
+  public boolean isContextual() {
+    return this == COUNT || this == TYPE || this == INIT || this == CONFIG;
   }
 }

@@ -47,6 +47,9 @@ final class ModelIndex {
             "inline " + i.name() + "(" + String.join(", ", i.parameters()) + ")");
         steps(out, file, i.steps(), i.name(), "inline");
       }
+      if (d instanceof Decl.Def def) add(out, "def", def.name(), file, tokens, def.pos(), null,
+          "def " + def.name() + (def.parameters().isEmpty() ? "" : "("
+              + String.join(", ", def.parameters()) + ")") + " = " + Printer.print(def.body()));
       if (d instanceof Decl.Invariant inv) add(out, "property", inv.name(), file, tokens, inv.pos(),
           null, "invariant " + inv.name() + ": " + Printer.print(inv.condition()));
       if (d instanceof Decl.Liveness live) add(out, "property", live.name(), file, tokens, live.pos(),

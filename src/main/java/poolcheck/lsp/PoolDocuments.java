@@ -280,7 +280,7 @@ final class PoolDocuments implements TextDocumentService {
       case "step" -> CompletionItemKind.Event;
       case "process", "type", "enum" -> CompletionItemKind.Class;
       case "enum value" -> CompletionItemKind.EnumMember;
-      case "inline" -> CompletionItemKind.Function;
+      case "inline", "def" -> CompletionItemKind.Function;
       default -> CompletionItemKind.Text;
     };
   }
@@ -317,7 +317,7 @@ final class PoolDocuments implements TextDocumentService {
       case "variable", "local", "lock" -> SymbolKind.Variable;
       case "step" -> SymbolKind.Event;
       case "process" -> SymbolKind.Class;
-      case "inline" -> SymbolKind.Function;
+      case "inline", "def" -> SymbolKind.Function;
       case "property" -> SymbolKind.Property;
       case "enum" -> SymbolKind.Enum;
       case "type" -> SymbolKind.TypeParameter;

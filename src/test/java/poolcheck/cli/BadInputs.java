@@ -30,7 +30,7 @@ final class BadInputs {
   enum Family {
     TOKEN_DELETE, TOKEN_DUPLICATE, TOKEN_SWAP, HUGE_NUMBER, TRUNCATION, RANDOM_BYTES,
     DEEP_NESTING, LONG_FLAT, HUGE_RANGE, ODD_PATH, ODD_FLAG, OUTPUT_OVER_INPUT, REPLAY_JSON,
-    REPLAY_ITF
+    REPLAY_ITF, DEF_ASSUME_LOCALS
   }
 
   /**
@@ -107,6 +107,7 @@ final class BadInputs {
       case ODD_FLAG -> oddFlag(id, d);
       case OUTPUT_OVER_INPUT -> outputOverInput(id, d);
       case REPLAY_JSON, REPLAY_ITF -> replay(id, family, d);
+      case DEF_ASSUME_LOCALS -> defAssumeLocals(id, d);
     };
   }
 
@@ -261,6 +262,59 @@ final class BadInputs {
     Files.writeString(model, HEAD + "process p {\n  s: " + body + "\n}\ninvariant ok: x <= 3;\n");
     return new Case(id, Family.DEEP_NESTING, depth + " nested " + kind,
         List.of("check", "-q", "--workers", "1", model.toString()), true, List.of(model));
+  }
+
+  /**
+   * def, assume and another process's local misused: defs that double at each level (2^n
+   * nodes), deep or cyclic chains, instances out of range, a local read in a step, text cut
+   * after the '.', wrong arity, an assume that is not a condition. Each must be refused with a
+   * code (or checked, for the few that are valid), quickly.
+   */
+  private Case defAssumeLocals(int id, Path d) throws IOException {
+    String head = "model generated;\nvar x : 0 .. 3 = 0;\n"
+        + "process reader[2] { var got : 0 .. 3 = 0; read: { got = x; } }\n";
+    String kind = pick(List.of("doubling", "cycle", "deep chain", "instance", "in a step",
+        "cut after dot", "arity", "assume", "count"));
+    int n = pick(List.of(3, 40, 1_500));
+    StringBuilder t = new StringBuilder(head);
+    switch (kind) {
+      case "doubling" -> {
+        t.append("def d0 = x > 0;\n");
+        for (int i = 1; i <= n; i++) {
+          t.append("def d").append(i).append(" = d").append(i - 1).append(" && d")
+              .append(i - 1).append(";\n");
+        }
+        t.append("invariant big: d").append(n).append(";\n");
+      }
+      case "cycle" -> {
+        for (int i = 0; i < n; i++) {
+          t.append("def c").append(i).append("(v) = c").append((i + 1) % n).append("(v);\n");
+        }
+        t.append("invariant i: c0(x);\n");
+      }
+      case "deep chain" -> {
+        t.append("def d0(v) = v;\n");
+        for (int i = 1; i <= n; i++) {
+          t.append("def d").append(i).append("(v) = -d").append(i - 1).append("(v);\n");
+        }
+        t.append("invariant i: d").append(n).append("(x) <= 3;\n");
+      }
+      case "instance" -> t.append("invariant i: reader[")
+          .append(pick(List.of("2", "-1", "2147483647", "x", "x * 1000"))).append("].got == 0;\n");
+      case "in a step" -> t.append("process w { s: { x = reader[0].got; } }\n");
+      case "cut after dot" -> t.append("invariant i: reader[0].");
+      case "arity" -> t.append("def f(a, b) = a + b > 0;\ninvariant i: f(")
+          .append(String.join(", ", java.util.Collections.nCopies(n % 7, "x"))).append(");\n");
+      case "assume" -> t.append("assume ").append(pick(List.of("x + 1", "reader", "reader[0]",
+          "x <= 2", ";", "count count in 0 .. 1: true"))).append(";\n");
+      default -> t.append("var count : 0 .. 3 = 0;\ninvariant i: count count in 0 .. 1: ")
+          .append("count == count;\n");
+    }
+    Path model = d.resolve("defs.pool");
+    Files.writeString(model, t.toString());
+    return new Case(id, Family.DEF_ASSUME_LOCALS, kind + " (" + n + ")",
+        List.of("check", "-q", "--workers", "1", "--max-states", "20000", model.toString()),
+        true, List.of(model));
   }
 
   private Case longFlat(int id, Path d) throws IOException {

@@ -115,6 +115,8 @@ class InterpreterTest {
           "bytecode " + m.name() + " from " + Arrays.toString(s));
       assertEquals(invariant(linked, s, checked), invariant(m, s, checked),
           "invariants of " + m.name() + " in " + Arrays.toString(s));
+      assertEquals(new Interpreter(m, checked).violatedInvariant(s), invariant(m, s, checked),
+          "interpreted invariants of " + m.name() + " in " + Arrays.toString(s));
       List<int[]> next = new ArrayList<>();
       m.successors(s, m.newFrame(checked), new SuccessorSink() {
         @Override

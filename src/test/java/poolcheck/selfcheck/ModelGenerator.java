@@ -64,6 +64,12 @@ final class ModelGenerator {
    */
   private final SplittableRandom locking;
 
+  /** Mixed into the seed for invariants over other processes' locals, a stream of its own. */
+  private static final long OTHER_LOCALS_STREAM = 0x10ca15L;
+  private final SplittableRandom otherLocals;
+  /** Each process's scalar local, if it has one, for invariants that read it (p0[1].p0_l). */
+  private final List<java.util.Map.Entry<Proc, Scalar>> processLocals = new ArrayList<>();
+
   private final SplittableRandom rng;
   private final StringBuilder out = new StringBuilder();
   private final List<Scalar> globals = new ArrayList<>();
@@ -101,6 +107,7 @@ final class ModelGenerator {
     this.limits = nearLimits.nextInt(4) == 0 ? nearLimits : null;
     SplittableRandom lock = new SplittableRandom(seed ^ LOCK_STREAM);
     this.locking = lock.nextInt(3) == 0 ? lock : null;
+    this.otherLocals = new SplittableRandom(seed ^ OTHER_LOCALS_STREAM);
   }
 
   /** Whether the model from this seed declares a lock. */
@@ -215,7 +222,54 @@ final class ModelGenerator {
     int invariants = rng.nextInt(3);
     for (int i = 0; i < invariants; i++) line(0, "invariant inv" + i + ": " + likely() + ";");
     if (rng.nextInt(6) == 0) line(0, "final " + boolExpr(1) + ";");
+    if (!processLocals.isEmpty() && otherLocals.nextInt(3) == 0) otherLocalsInvariant();
+    if (otherLocals.nextInt(4) == 0) assumption();
     return out.toString();
+  }
+
+  /** {@code assume g != v;}: a state constraint over a global, through a def half the time. */
+  private void assumption() {
+    List<Scalar> scalars = new ArrayList<>();
+    for (Scalar g : globals) {
+      if (g.type() instanceof RangeTy && g.type() != wide) scalars.add(g);
+    }
+    if (scalars.isEmpty()) return;
+    Scalar g = scalars.get(otherLocals.nextInt(scalars.size()));
+    RangeTy r = (RangeTy) g.type();
+    int v = r.lo() + otherLocals.nextInt(r.hi() - r.lo() + 1);
+    if (otherLocals.nextBoolean()) {
+      line(0, "def outside(x) = x == " + v + ";");
+      line(0, "assume !outside(" + g.name() + ");");
+    } else {
+      line(0, "assume " + g.name() + " != " + v + ";");
+    }
+  }
+
+  /** An invariant reading a local of a process instance: a fixed one, or every one. */
+  private void otherLocalsInvariant() {
+    var e = processLocals.get(otherLocals.nextInt(processLocals.size()));
+    Proc p = e.getKey();
+    Scalar l = e.getValue();
+    String value;
+    if (l.type() instanceof BoolTy) {
+      value = otherLocals.nextBoolean() ? "true" : "false";
+    } else if (l.type() instanceof RangeTy r) {
+      value = Integer.toString(r.lo() + otherLocals.nextInt(r.hi() - r.lo() + 1));
+    } else if (l.type() instanceof EnumTy en) {
+      value = en.values().get(otherLocals.nextInt(en.values().size()));
+    } else {
+      return;
+    }
+    String op = otherLocals.nextBoolean() ? " != " : " == ";
+    if (p.instances() == 1) {
+      line(0, "invariant other_local: " + p.name() + "." + l.name() + op + value + ";");
+    } else if (otherLocals.nextBoolean()) {
+      line(0, "invariant other_local: " + p.name() + "[" + otherLocals.nextInt(p.instances())
+          + "]." + l.name() + op + value + ";");
+    } else {
+      line(0, "invariant other_local: forall lq in 0 .. " + (p.instances() - 1) + ": "
+          + p.name() + "[lq]." + l.name() + op + value + ";");
+    }
   }
 
   private void process(Proc p) {
@@ -226,6 +280,7 @@ final class ModelGenerator {
       Scalar l = new Scalar(p.name() + "_l", scalarType(new RangeTy(0, 2, "0 .. 2")));
       line(1, "var " + l.name() + " : " + typeText(l.type()) + ";");
       locals.add(l);
+      processLocals.add(java.util.Map.entry(p, l));
     }
     if (id != null && rng.nextBoolean()) {
       Scalar l = new Scalar(p.name() + "_id", id);

@@ -1,0 +1,412 @@
+package poolcheck.language;
+
+import static poolcheck.language.ErrorCode.DUPLICATE_DECLARATION;
+import static poolcheck.language.ErrorCode.RECURSIVE_DEF;
+import static poolcheck.language.ErrorCode.SELF_OUTSIDE_PROCESS;
+import static poolcheck.language.ErrorCode.UNKNOWN_NAME;
+import static poolcheck.language.ErrorCode.WRONG_ARGUMENT_COUNT;
+
+import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Expands {@code def} uses, so the checker, the compiler, the interpreter and the exports see
+ * plain expressions and need nothing of their own for them. A def is lexically scoped: its body
+ * sees its parameters, its own bound variables and top-level names (globals, constants, enum
+ * values, processes, defs declared before it), never the locals of a process that uses it;
+ * pass a local as an argument. Declared-before-use rules out recursion. A bound variable of a
+ * body that would capture a name at the use is renamed, so an argument means what it means
+ * where it is written.
+ */
+final class Definitions {
+  private static final Set<String> BUILTINS = Set.of("len", "cap", "empty", "full", "head",
+      "contains", "min", "max", "push", "pop", "at");
+
+  /** A def with its body already expanded: it mentions no def. */
+  private record Expanded(Decl.Def decl, Expr body) {}
+
+  private final Map<String, Expanded> defs = new LinkedHashMap<>();
+  /** Every def's name, declared or not yet, so a later def reads as recursion, not unknown. */
+  private final Map<String, Decl.Def> all = new HashMap<>();
+  private final Set<String> topLevel = new HashSet<>();
+  /** Defs whose own expansion failed and was reported: their uses say nothing more. */
+  private final Set<String> failed = new HashSet<>();
+  private final List<Diagnostic> errors = new ArrayList<>();
+  private int fresh;
+  /** Expression nodes written by expansion so far, against {@link #MAX_NODES}. */
+  private long nodes;
+  /**
+   * A bound on what expansion may write: defs that use another twice each double the text
+   * ({@code def d2 = d1 && d1;}), so forty lines could ask for 2^40 nodes.
+   */
+  static final long MAX_NODES = 1_000_000;
+
+  /** Expansion over {@link #MAX_NODES}: the model is refused where the use is. */
+  private static final class TooLarge extends RuntimeException {
+    final Position at;
+
+    TooLarge(Position at) {
+      super(null, null, false, false);
+      this.at = at;
+    }
+  }
+
+  private Definitions() {}
+
+  static ImmutableList<Decl> expand(ImmutableList<Decl> decls) throws ModelException {
+    if (decls.stream().noneMatch(d -> d instanceof Decl.Def)) return decls;
+    Definitions in = new Definitions();
+    in.declare(decls);
+    ImmutableList.Builder<Decl> out = ImmutableList.builder();
+    try {
+      for (Decl d : decls) {
+        if (d instanceof Decl.Def def) in.define(def);
+      }
+      for (Decl d : decls) {
+        if (d instanceof Decl.Def) continue;
+        Decl expanded = in.decl(d);
+        Diagnostic deep = expanded == d ? null : Nesting.check(expanded);
+        if (deep != null) {
+          in.errors.add(deep);
+        } else {
+          out.add(expanded);
+        }
+      }
+    } catch (TooLarge t) {
+      in.error(ErrorCode.STEP_TOO_COSTLY, t.at, "expanding defs writes more than " + MAX_NODES
+          + " expression nodes in this model, reached at this use (a def that uses another "
+          + "several times multiplies it): use fewer nested defs");
+    }
+    if (!in.errors.isEmpty()) throw new ModelException(in.errors);
+    return out.build();
+  }
+
+  private void declare(List<Decl> decls) {
+    for (Decl d : decls) {
+      if (d instanceof Decl.Const c) topLevel.add(c.name());
+      if (d instanceof Decl.TypeAlias t) topLevel.add(t.name());
+      if (d instanceof Decl.Enum e) {
+        topLevel.add(e.name());
+        topLevel.addAll(e.values());
+      }
+      if (d instanceof Decl.Var v) topLevel.add(v.name());
+      if (d instanceof Decl.Lock l) topLevel.add(l.name());
+      if (d instanceof Decl.Process p) topLevel.add(p.name());
+    }
+    for (Decl d : decls) {
+      if (!(d instanceof Decl.Def def)) continue;
+      Decl.Def first = all.putIfAbsent(def.name(), def);
+      if (first != null) {
+        error(DUPLICATE_DECLARATION, def.pos(), "duplicate declaration of def '" + def.name()
+            + "' (first declared at " + first.pos() + ")");
+      } else if (topLevel.contains(def.name())) {
+        error(DUPLICATE_DECLARATION, def.pos(), "duplicate declaration of '" + def.name()
+            + "': a def may not reuse the name of a constant, type, variable, lock or process");
+      } else if (BUILTINS.contains(def.name())) {
+        error(DUPLICATE_DECLARATION, def.pos(), "def '" + def.name() + "' would hide the "
+            + "builtin " + def.name() + "(...)");
+      }
+    }
+    for (Decl d : decls) {
+      if (!(d instanceof Decl.Process p)) continue;
+      for (Decl.Var local : p.locals()) {
+        if (all.containsKey(local.name())) {
+          error(DUPLICATE_DECLARATION, local.pos(), "duplicate declaration: local '"
+              + local.name() + "' of process '" + p.name() + "' hides the def declared at "
+              + all.get(local.name()).pos());
+        }
+      }
+    }
+  }
+
+  private void define(Decl.Def def) {
+    if (all.get(def.name()) != def) return; // a duplicate, reported
+    Set<String> params = new HashSet<>();
+    for (int k = 0; k < def.parameters().size(); k++) {
+      String p = def.parameters().get(k);
+      if (!params.add(p) || topLevel.contains(p) || all.containsKey(p)) {
+        error(DUPLICATE_DECLARATION, def.parameterPositions().get(k), "duplicate declaration: "
+            + "parameter '" + p + "' of def '" + def.name() + "' hides another name");
+      }
+    }
+    Use use = new Use(def, params, Set.of());
+    Expr body = use.expr(def.body());
+    Diagnostic deep = Nesting.check(body);
+    if (deep != null) {
+      // nested too deeply once the defs it uses are in place: its uses would be deeper still
+      errors.add(Nesting.tooDeep(def.pos()));
+      failed.add(def.name());
+      return;
+    }
+    defs.put(def.name(), new Expanded(def, body));
+  }
+
+  private Decl decl(Decl d) {
+    Use use = new Use(null, Set.of(), Set.of());
+    if (d instanceof Decl.Const c) {
+      return new Decl.Const(c.pos(), c.name(), c.bounds(), use.expr(c.value()));
+    } else if (d instanceof Decl.Var v) {
+      return new Decl.Var(v.pos(), v.name(), v.type(), v.init() == null ? null
+          : use.expr(v.init()), v.guard(), v.ghost());
+    } else if (d instanceof Decl.Init i) {
+      return new Decl.Init(i.pos(), use.block(i.body()));
+    } else if (d instanceof Decl.Invariant i) {
+      return new Decl.Invariant(i.pos(), i.name(), use.expr(i.condition()));
+    } else if (d instanceof Decl.Final f) {
+      return new Decl.Final(f.pos(), use.expr(f.condition()));
+    } else if (d instanceof Decl.Assume a) {
+      return new Decl.Assume(a.pos(), use.expr(a.condition()));
+    } else if (d instanceof Decl.Liveness l) {
+      return new Decl.Liveness(l.pos(), l.name(), l.kind(), l.p() == null ? null
+          : use.expr(l.p()), use.expr(l.q()));
+    } else if (d instanceof Decl.Process p) {
+      Set<String> locals = new HashSet<>();
+      for (Decl.Var v : p.locals()) locals.add(v.name());
+      Use inProcess = new Use(null, Set.of(), locals);
+      ImmutableList.Builder<Decl.Step> steps = ImmutableList.builder();
+      for (Decl.Step s : p.steps()) {
+        steps.add(new Decl.Step(s.pos(), s.label(), s.kernelFunction(), s.guard() == null ? null
+            : inProcess.expr(s.guard()), inProcess.block(s.body()), s.atomicReason()));
+      }
+      return new Decl.Process(p.pos(), p.name(), p.instances(), p.locals(), steps.build(),
+          p.uses());
+    }
+    return d;
+  }
+
+  private void error(ErrorCode code, Position pos, String message) {
+    errors.add(new Diagnostic(code, pos, message));
+  }
+
+  /**
+   * Expanding defs in one place: the def whose body this is (null outside a def, where any
+   * name may appear), its parameters, and the names a use's bound variables must not capture.
+   */
+  private final class Use {
+    private final Decl.Def in;
+    private final Set<String> params;
+    private final Set<String> scope;
+
+    Use(Decl.Def in, Set<String> params, Set<String> scope) {
+      this.in = in;
+      this.params = params;
+      this.scope = scope;
+    }
+
+    private Use binding(String name) {
+      Set<String> s = new HashSet<>(scope);
+      s.add(name);
+      return new Use(in, params, s);
+    }
+
+    private void binder(String name, Position pos) {
+      if (all.containsKey(name) && !scope.contains(name)) {
+        error(DUPLICATE_DECLARATION, pos, "duplicate declaration: bound variable '" + name
+            + "' hides the def declared at " + all.get(name).pos());
+      }
+    }
+
+    ImmutableList<Stmt> block(List<Stmt> body) {
+      ImmutableList.Builder<Stmt> out = ImmutableList.builder();
+      for (Stmt s : body) out.add(stmt(s));
+      return out.build();
+    }
+
+    private Stmt stmt(Stmt s) {
+      if (s instanceof Stmt.Assign a) {
+        return new Stmt.Assign(a.pos(), expr(a.target()), expr(a.value()));
+      } else if (s instanceof Stmt.Push p) {
+        return new Stmt.Push(p.pos(), p.container(), expr(p.value()));
+      } else if (s instanceof Stmt.Pop p) {
+        return new Stmt.Pop(p.pos(), p.target() == null ? null : expr(p.target()),
+            p.container());
+      } else if (s instanceof Stmt.If i) {
+        return new Stmt.If(i.pos(), expr(i.condition()), block(i.then()), block(i.otherwise()));
+      } else if (s instanceof Stmt.When w) {
+        return new Stmt.When(w.pos(), expr(w.condition()));
+      } else if (s instanceof Stmt.Either e) {
+        ImmutableList.Builder<ImmutableList<Stmt>> branches = ImmutableList.builder();
+        for (ImmutableList<Stmt> branch : e.branches()) branches.add(block(branch));
+        return new Stmt.Either(e.pos(), branches.build());
+      } else if (s instanceof Stmt.Choose c) {
+        binder(c.variable(), c.pos());
+        return new Stmt.Choose(c.pos(), c.variable(), domain(c.domain()),
+            binding(c.variable()).block(c.body()));
+      } else if (s instanceof Stmt.For f) {
+        binder(f.variable(), f.pos());
+        return new Stmt.For(f.pos(), f.variable(), domain(f.domain()),
+            binding(f.variable()).block(f.body()));
+      } else if (s instanceof Stmt.Assert a) {
+        return new Stmt.Assert(a.pos(), a.name(), expr(a.condition()));
+      }
+      return s;
+    }
+
+    Expr expr(Expr e) {
+      if (e instanceof Expr.Name n) return name(n);
+      if (e instanceof Expr.Self s && in != null) {
+        error(SELF_OUTSIDE_PROCESS, s.pos(), "'self' in def '" + in.name() + "': a def sees "
+            + "no process; pass self as an argument");
+        return s;
+      }
+      if (e instanceof Expr.Index ix) {
+        return new Expr.Index(ix.pos(), expr(ix.target()), expr(ix.index()));
+      } else if (e instanceof Expr.Unary u) {
+        return new Expr.Unary(u.pos(), u.op(), expr(u.operand()));
+      } else if (e instanceof Expr.Binary b) {
+        return new Expr.Binary(b.pos(), b.op(), expr(b.left()), expr(b.right()));
+      } else if (e instanceof Expr.Call c) {
+        return call(c);
+      } else if (e instanceof Expr.At at) {
+        return new Expr.At(at.pos(), at.process(), at.instance() == null ? null
+            : expr(at.instance()), at.label(), at.labelPos());
+      } else if (e instanceof Expr.LocalOf l) {
+        return new Expr.LocalOf(l.pos(), l.process(), l.instance() == null ? null
+            : expr(l.instance()), l.local(), l.localPos());
+      } else if (e instanceof Expr.Quantifier q) {
+        binder(q.variable(), q.pos());
+        return new Expr.Quantifier(q.pos(), q.kind(), q.variable(), domain(q.domain()),
+            binding(q.variable()).expr(q.body()));
+      }
+      return e;
+    }
+
+    private TypeExpr domain(TypeExpr t) {
+      if (t instanceof TypeExpr.Range r) return new TypeExpr.Range(r.pos(), expr(r.lo()),
+          expr(r.hi()));
+      return t;
+    }
+
+    private Expr name(Expr.Name n) {
+      String name = n.name();
+      if (scope.contains(name) || params.contains(name)) return n;
+      if (all.containsKey(name)) return use(n.pos(), name, ImmutableList.of(), false);
+      if (in != null && !topLevel.contains(name)) {
+        error(UNKNOWN_NAME, n.pos(), "unknown name '" + name + "' in def '" + in.name()
+            + "': a def sees its parameters and top-level names, not a process's locals "
+            + "(pass it as an argument)");
+      }
+      return n;
+    }
+
+    private Expr call(Expr.Call c) {
+      ImmutableList.Builder<Expr> args = ImmutableList.builder();
+      for (Expr a : c.args()) args.add(expr(a));
+      if (!all.containsKey(c.function()) || scope.contains(c.function())) {
+        return new Expr.Call(c.pos(), c.function(), args.build());
+      }
+      return use(c.pos(), c.function(), args.build(), true);
+    }
+
+    /** A use of def {@code name}: its expanded body with the arguments in place. */
+    private Expr use(Position pos, String name, ImmutableList<Expr> args, boolean called) {
+      Decl.Def def = all.get(name);
+      if (failed.contains(name)) return new Expr.BoolLit(pos, false);
+      if (in != null && (def == in || !defs.containsKey(name))) {
+        error(RECURSIVE_DEF, pos, "def '" + in.name() + "' uses def '" + name + "'"
+            + (def == in ? ", itself" : ", declared after it at " + def.pos())
+            + ": defs may not be recursive; declare a def before the defs that use it");
+        return new Expr.BoolLit(pos, false);
+      }
+      Expanded x = defs.get(name);
+      if (x == null) return new Expr.BoolLit(pos, false); // its own error was reported
+      if (x.decl().parameters().size() != args.size()) {
+        error(WRONG_ARGUMENT_COUNT, pos, "def " + name + " takes "
+            + x.decl().parameters().size() + " argument(s), found " + args.size()
+            + (called ? "" : " (a def with parameters is called: " + name + "(...))"));
+        return new Expr.BoolLit(pos, false);
+      }
+      Map<String, Expr> bindings = new HashMap<>();
+      Set<String> avoid = new HashSet<>(scope);
+      for (int k = 0; k < args.size(); k++) {
+        bindings.put(x.decl().parameters().get(k), args.get(k));
+        names(args.get(k), avoid);
+      }
+      try {
+        return substitute(x.body(), bindings, avoid);
+      } catch (TooLarge t) {
+        throw new TooLarge(pos); // reported at the outermost use, where the text multiplies
+      }
+    }
+  }
+
+  /** Every name an expression mentions: what a renamed bound variable must avoid. */
+  private static void names(Expr e, Set<String> out) {
+    if (e instanceof Expr.Name n) out.add(n.name());
+    if (e instanceof Expr.Index ix) {
+      names(ix.target(), out);
+      names(ix.index(), out);
+    } else if (e instanceof Expr.Unary u) {
+      names(u.operand(), out);
+    } else if (e instanceof Expr.Binary b) {
+      names(b.left(), out);
+      names(b.right(), out);
+    } else if (e instanceof Expr.Call c) {
+      for (Expr a : c.args()) names(a, out);
+    } else if (e instanceof Expr.At at && at.instance() != null) {
+      names(at.instance(), out);
+    } else if (e instanceof Expr.LocalOf l && l.instance() != null) {
+      names(l.instance(), out);
+    } else if (e instanceof Expr.Quantifier q) {
+      out.add(q.variable());
+      names(q.body(), out);
+    }
+  }
+
+  /**
+   * The body with parameters replaced; a bound variable whose name the use already gives a
+   * meaning to ({@code avoid}) is renamed, so it captures nothing.
+   */
+  private Expr substitute(Expr e, Map<String, Expr> b, Set<String> avoid) {
+    if (++nodes > MAX_NODES) throw new TooLarge(e.pos());
+    if (e instanceof Expr.Name n) {
+      Expr arg = b.get(n.name());
+      return arg == null ? n : arg;
+    } else if (e instanceof Expr.Index ix) {
+      return new Expr.Index(ix.pos(), substitute(ix.target(), b, avoid),
+          substitute(ix.index(), b, avoid));
+    } else if (e instanceof Expr.Unary u) {
+      return new Expr.Unary(u.pos(), u.op(), substitute(u.operand(), b, avoid));
+    } else if (e instanceof Expr.Binary bin) {
+      return new Expr.Binary(bin.pos(), bin.op(), substitute(bin.left(), b, avoid),
+          substitute(bin.right(), b, avoid));
+    } else if (e instanceof Expr.Call c) {
+      ImmutableList.Builder<Expr> args = ImmutableList.builder();
+      for (Expr a : c.args()) args.add(substitute(a, b, avoid));
+      return new Expr.Call(c.pos(), c.function(), args.build());
+    } else if (e instanceof Expr.At at) {
+      return new Expr.At(at.pos(), at.process(), at.instance() == null ? null
+          : substitute(at.instance(), b, avoid), at.label(), at.labelPos());
+    } else if (e instanceof Expr.LocalOf l) {
+      return new Expr.LocalOf(l.pos(), l.process(), l.instance() == null ? null
+          : substitute(l.instance(), b, avoid), l.local(), l.localPos());
+    } else if (e instanceof Expr.Quantifier q) {
+      String v = q.variable();
+      Map<String, Expr> inner = new HashMap<>(b);
+      if (avoid.contains(v)) {
+        String renamed;
+        do {
+          renamed = v + "_" + ++fresh;
+        } while (avoid.contains(renamed) || topLevel.contains(renamed)
+            || all.containsKey(renamed));
+        inner.put(v, new Expr.Name(q.pos(), renamed));
+        v = renamed;
+      } else {
+        inner.remove(v);
+      }
+      Set<String> innerAvoid = new HashSet<>(avoid);
+      innerAvoid.add(v);
+      TypeExpr domain = q.domain() instanceof TypeExpr.Range r ? new TypeExpr.Range(r.pos(),
+          substitute(r.lo(), b, avoid), substitute(r.hi(), b, avoid)) : q.domain();
+      return new Expr.Quantifier(q.pos(), q.kind(), v, domain,
+          substitute(q.body(), inner, innerAvoid));
+    }
+    return e;
+  }
+}
