@@ -157,7 +157,8 @@ public final class ModelCheck {
 
   /** Every reachable state, breadth-first, partitioned over a Pekko cluster (docs/cluster.md). */
   public ModelCheckResult onCluster(ClusterSetup setup) {
-    options.checkBeforeRun();
+    // a cluster checkpoint is a manifest and node files, not checkpoint.bin: ClusterRun checks it
+    options.withResume(null).checkBeforeRun();
     if (options.bitstateBytes() != null) {
       throw new InvalidOptionException("bitstate", n -> n.apply("bitstate")
           + " runs on one machine: a cluster partitions exact fingerprints");
