@@ -35,23 +35,14 @@ final class ClusterRun {
     refuse(options.allViolations(), "allViolations", "all violations");
     refuse(options.fewestSwitches(), "fewestSwitches", "fewest switches");
     refuse(options.store() == StoreMode.EXACT, "store", "exact states");
-    ModelSource.Loaded loaded = source.load();
-    CompiledModel model = loaded.compiled().withSymmetry(options.symmetry());
-    Explorer e = new Explorer(model);
-    var names = selection.resolve(model);
-    if (names != null) e.properties(names);
-    if (!selection.deadlock()) e.deadlock(false);
-    var checked = e.selection();
-    if (checked.checksLiveness()) {
-      throw new InvalidOptionException("cluster", n -> "a cluster run checks safety only; "
-          + "leads-to properties are checked on one machine: select safety properties with "
-          + n.apply("properties") + " or run without the cluster");
-    }
+    Prepared prepared = prepare(source, selection, options);
+    ModelSource.Loaded loaded = prepared.loaded();
+    CompiledModel model = prepared.model();
+    var checked = prepared.checked();
     CoordinatorNode.Shipment shipment = new CoordinatorNode.Shipment(
         loaded.parsed().texts(), loaded.parsed().source(), source.config(), source.constants(),
         checked.names(), selection.deadlock(), options.symmetry(), source.digest());
-    Map<String, String> identity = identity(model, checked.names(), source, options,
-        selection.deadlock());
+    Map<String, String> identity = prepared.identity();
     Manifest resumed = options.resume() == null ? null : manifest(options.resume(), identity,
         setup.workers());
     // a resumed run goes on checkpointing where it came from unless told another place
@@ -102,6 +93,34 @@ final class ClusterRun {
         }
       }
     }
+  }
+
+  /** The model loaded, what is checked in it, and what identifies a checkpoint of the run. */
+  private record Prepared(ModelSource.Loaded loaded, CompiledModel model,
+      poolcheck.system.PropertySelection checked, Map<String, String> identity) {}
+
+  private static Prepared prepare(ModelSource source, PropertySelection selection,
+      CheckOptions options) {
+    ModelSource.Loaded loaded = source.load();
+    CompiledModel model = loaded.compiled().withSymmetry(options.symmetry());
+    Explorer e = new Explorer(model);
+    var names = selection.resolve(model);
+    if (names != null) e.properties(names);
+    if (!selection.deadlock()) e.deadlock(false);
+    var checked = e.selection();
+    if (checked.checksLiveness()) {
+      throw new InvalidOptionException("cluster", n -> "a cluster run checks safety only; "
+          + "leads-to properties are checked on one machine: select safety properties with "
+          + n.apply("properties") + " or run without the cluster");
+    }
+    return new Prepared(loaded, model, checked, identity(model, checked.names(), source,
+        options, selection.deadlock()));
+  }
+
+  /** What a checkpoint of this cluster run records to be resumed (tests write manifests). */
+  static Map<String, String> identity(ModelSource source, PropertySelection selection,
+      CheckOptions options) {
+    return prepare(source, selection, options).identity();
   }
 
   /**

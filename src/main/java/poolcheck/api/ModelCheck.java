@@ -166,6 +166,11 @@ public final class ModelCheck {
     return ClusterRun.run(source, selection, options, setup);
   }
 
+  /** What a cluster checkpoint of this check records and a resume must match. */
+  java.util.Map<String, String> clusterIdentity() {
+    return ClusterRun.identity(source, selection, options);
+  }
+
   /** Every reachable state, breadth-first: a proof when it holds. */
   public ModelCheckResult exhaustive() {
     return prepare().run();

@@ -34,7 +34,7 @@ public record Manifest(long run, int level, long distinct, long generated, long 
     return entries.length;
   }
 
-  void write(Path dir) throws IOException {
+  public void write(Path dir) throws IOException {
     StringBuilder b = new StringBuilder(FIRST).append('\n');
     b.append("run ").append(Long.toHexString(run)).append('\n');
     b.append("level ").append(level).append('\n');
