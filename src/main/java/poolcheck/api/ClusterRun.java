@@ -133,7 +133,7 @@ final class ClusterRun {
     id.put("poolcheck", Message.VERSION);
     id.put("model", model.name());
     id.put("model text", source.digest());
-    id.put("configuration", String.valueOf(source.config()));
+    id.put("configuration", source.config() == null ? "(none)" : source.config());
     id.put("constants", model.constants().toString());
     id.put("properties checked", String.join(",", checked));
     id.put("deadlock", deadlock ? "checked" : "not checked");

@@ -47,8 +47,9 @@ public record Manifest(long run, int level, long distinct, long generated, long 
           .append(frontier[i]).append('\n');
     }
     for (Map.Entry<String, String> e : identity.entrySet()) {
-      b.append("identity ").append(escape(e.getKey())).append('=').append(escape(e.getValue()))
-          .append('\n');
+      // a key never holds '=' (escaped), so the first '=' ends it
+      b.append("identity ").append(escape(e.getKey()).replace("=", "\\e")).append('=')
+          .append(escape(e.getValue())).append('\n');
     }
     byte[] body = b.toString().getBytes(StandardCharsets.UTF_8);
     CRC32C crc = new CRC32C();
@@ -174,7 +175,7 @@ public record Manifest(long run, int level, long distinct, long generated, long 
   }
 
   private static String escape(String s) {
-    return s.replace("\\", "\\\\").replace("\n", "\\n").replace("=", "\\e");
+    return s.replace("\\", "\\\\").replace("\n", "\\n");
   }
 
   private static String unescape(String s) {

@@ -148,6 +148,19 @@ class ClusterCheckpointTest {
   }
 
   @Test
+  void aManifestReadsBackWhatWasWrittenWhateverItsIdentityHolds() throws Exception {
+    Map<String, String> odd = new LinkedHashMap<>();
+    odd.put("a=b", "c=d");
+    odd.put("back\\slash", "new\nline \\n");
+    odd.put("constants", "{PAGES=7, RING=5}");
+    Manifest m = new Manifest(-3, 4, 10, 25, 99, new long[] {6, 4}, new long[] {2, 0}, odd);
+    m.write(dir);
+    assertEquals(m, Manifest.read(dir, odd, 2));
+    assertTrue(Files.readString(dir.resolve(Manifest.FILE)).contains(
+        "identity constants={PAGES=7, RING=5}\n"));
+  }
+
+  @Test
   void aManifestOfAnotherRunOrAnotherNumberOfNodesIsRefusedNamingWhatDiffers() throws Exception {
     CompiledModel m = recycle();
     PropertySelection checked = new Explorer(m).selection();

@@ -148,7 +148,8 @@ public final class CoordinatorNode {
           .match(ClusterEvent.UnreachableMember.class, u -> {
             int node = nodeAt(u.member().address());
             String why = "lost node " + (node < 0 ? "" : node + " of " + workers + " ")
-                + "at " + u.member().address().hostPort() + " (unreachable)";
+                + "at " + u.member().address().host().get() + ":"
+                + u.member().address().port().get() + " (unreachable)";
             ready.completeExceptionally(new ClusterFailure(why));
             inbox.add(new Message.Failed(-1, why));
           })
