@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import poolcheck.explore.store.Checkpoint;
 import poolcheck.explore.store.Disk;
@@ -48,20 +47,12 @@ final class NodeCheckpoint {
 
   static void write(Path dir, long run, int level, int me, int partitions, int words,
       Contents c) throws IOException {
-    Files.createDirectories(dir);
-    Path target = file(dir, me, partitions, level);
-    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-    boolean done = false;
     long fingerprints = c.visited().size();
-    try (Sections.Writer out = new Sections.Writer(Disk.REAL.open(tmp,
-        StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING))) {
-      out.raw(ByteBuffer.allocate(12).putLong(MAGIC).putInt(VERSION).flip());
+    Sections.write(file(dir, me, partitions, level), Disk.REAL, MAGIC, VERSION, END, out -> {
       out.begin(HEADER, HEADER_BYTES);
-      ByteBuffer h = ByteBuffer.allocate(HEADER_BYTES).putLong(run).putInt(me)
-          .putInt(partitions).putInt(level).putInt(words).putLong(c.entries().count())
-          .putLong(fingerprints).putLong(c.frontier().count());
-      out.bytes(h.array());
+      out.bytes(ByteBuffer.allocate(HEADER_BYTES).putLong(run).putInt(me).putInt(partitions)
+          .putInt(level).putInt(words).putLong(c.entries().count()).putLong(fingerprints)
+          .putLong(c.frontier().count()).array());
       out.end();
       boolean zero = c.visited().hasZero();
       out.begin(VISITED, 1 + 8 * (fingerprints - (zero ? 1 : 0)));
@@ -72,20 +63,7 @@ final class NodeCheckpoint {
       out.end();
       putAll(out, ENTRIES, c.entries());
       putAll(out, FRONTIER, c.frontier());
-      out.begin(END, 0);
-      out.end();
-      out.force();
-      done = true;
-    } finally {
-      if (!done) Files.deleteIfExists(tmp);
-    }
-    try {
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      Files.deleteIfExists(tmp);
-      throw e;
-    }
+    });
   }
 
   private static void putAll(Sections.Writer out, int tag, PackedStates s) throws IOException {

@@ -10,7 +10,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,13 +66,7 @@ public final class Checkpoint {
 
   public static void write(Path dir, Header h, ConcurrentFingerprintSet visited, TraceLog log,
       Frontier next, Disk disk) throws IOException {
-    Files.createDirectories(dir);
-    Path tmp = dir.resolve(FILE + ".tmp");
-    boolean done = false;
-    try (Sections.Writer out = new Sections.Writer(disk.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING))) {
-      ByteBuffer magic = ByteBuffer.allocate(12).putLong(MAGIC).putInt(VERSION).flip();
-      out.raw(magic);
+    Sections.write(dir.resolve(FILE), disk, MAGIC, VERSION, END, out -> {
       byte[] header = headerBytes(h);
       out.begin(HEADER, header.length);
       out.bytes(header);
@@ -101,20 +94,7 @@ public final class Checkpoint {
         for (int i = 0; i < count * next.stride(); i++) out.putLong(data[i]);
       }
       out.end();
-      out.begin(END, 0);
-      out.end();
-      out.force();
-      done = true;
-    } finally {
-      if (!done) Files.deleteIfExists(tmp);
-    }
-    try {
-      Files.move(tmp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      Files.deleteIfExists(tmp);
-      throw e;
-    }
+    });
   }
 
   private static byte[] headerBytes(Header h) throws IOException {

@@ -3,7 +3,10 @@ package poolcheck.explore.store;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
 
 /**
@@ -15,6 +18,43 @@ public final class Sections {
   private static final int BUFFER = 1 << 20;
 
   private Sections() {}
+
+  /** What goes between the magic and the end section. */
+  @FunctionalInterface
+  public interface Body {
+    void write(Writer out) throws IOException;
+  }
+
+  /**
+   * Writes {@code target}: magic, version, the {@code body}'s sections and an empty section
+   * tagged {@code end}, to a temporary file beside it, forced to the disk and renamed over it,
+   * so a process killed at any moment (kill -9 included) leaves the old file or the new one,
+   * never half of one; a failed write removes the temporary file.
+   */
+  public static void write(Path target, Disk disk, long magic, int version, int end, Body body)
+      throws IOException {
+    Files.createDirectories(target.toAbsolutePath().getParent());
+    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+    boolean done = false;
+    try (Writer out = new Writer(disk.open(tmp, StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING))) {
+      out.raw(ByteBuffer.allocate(12).putLong(magic).putInt(version).flip());
+      body.write(out);
+      out.begin(end, 0);
+      out.end();
+      out.force();
+      done = true;
+    } finally {
+      if (!done) Files.deleteIfExists(tmp);
+    }
+    try {
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
+    }
+  }
 
   /** Sections out: a buffer whose bytes go through the checksum as they go to the file. */
   public static final class Writer implements AutoCloseable {
