@@ -80,12 +80,20 @@ public final class PartitionedSearch {
 
   /** A partition's next message; null when a stop was asked for. */
   private Message next(String waitingFor) throws InterruptedException {
+    return next(waitingFor, true);
+  }
+
+  /**
+   * A partition's next message; null when {@code stoppable} and a stop was asked for. Loading
+   * and writing checkpoints are not stoppable: they are bounded, and a stop waits for them.
+   */
+  private Message next(String waitingFor, boolean stoppable) throws InterruptedException {
     long deadline = silenceMillis == Long.MAX_VALUE ? Long.MAX_VALUE
         : System.currentTimeMillis() + silenceMillis;
     while (true) {
       Message m = transport.coordinatorInbox().poll(100, TimeUnit.MILLISECONDS);
       if (m != null) return m;
-      if (stop.getAsBoolean()) return null;
+      if (stoppable && stop.getAsBoolean()) return null;
       if (System.currentTimeMillis() > deadline) {
         throw new Lost("no partition answered for " + silenceMillis / 1000 + " s " + waitingFor);
       }
@@ -246,8 +254,9 @@ public final class PartitionedSearch {
           resumeDir.toString(), resumed.entries()));
     }
     for (int got = 0; got < parts; got++) {
-      Message m = next("while loading the checkpoint");
-      if (m == null) throw new Lost("interrupted while loading the checkpoint");
+      Message m = next("while loading the checkpoint", false);
+      // from -1: the transport lost a node, which is no fault of the checkpoint
+      if (m instanceof Message.Failed f && f.from() < 0) throw new Lost(f.why());
       if (m instanceof Message.Failed f) throw new ResumeRefused(f.why());
       if (!(m instanceof Message.Saved s) || s.level() != resumed.level()
           || s.entries() != resumed.entries()[s.from()]
@@ -268,8 +277,7 @@ public final class PartitionedSearch {
       transport.toPartition(p, new Message.Save(m.level(), m.run(), checkpointDir.toString()));
     }
     for (int got = 0; got < parts; got++) {
-      Message r = next("while checkpointing level " + m.level());
-      if (r == null) throw new Lost("interrupted while checkpointing" + checkpointHint());
+      Message r = next("while checkpointing level " + m.level(), false);
       if (r instanceof Message.Failed f) throw new Lost(f.why() + checkpointHint());
       if (!(r instanceof Message.Saved s) || s.level() != m.level()
           || s.entries() != m.entries()[s.from()] || s.frontier() != m.frontier()[s.from()]) {
