@@ -128,6 +128,18 @@ class ClusterCheckpointTest {
   }
 
   @Test
+  void aNodeThatCannotWriteItsCheckpointStopsTheRunSayingSo() throws Exception {
+    CompiledModel m = recycle();
+    Path blocked = Files.writeString(dir.resolve("blocked"), "a file, not a directory");
+    PartitionedSearch.Lost e = assertThrows(PartitionedSearch.Lost.class, () -> run(m,
+        new Explorer(m).selection(), 2, s -> s.checkpoint(blocked.resolve("ckpt"), 0,
+            IDENTITY)));
+    assertTrue(e.getMessage().matches("node [01] cannot write its checkpoint to "
+        + java.util.regex.Pattern.quote(blocked.resolve("ckpt").toString())
+        + ": .*; no level was checkpointed yet"), e.getMessage());
+  }
+
+  @Test
   void aViolationFoundAfterAResumeHasATraceOfTheSameLength() throws Exception {
     CompiledModel m = Models.load(Path.of("models/page_pool_v6_12.pool"), "small", Map.of());
     PropertySelection checked = new Explorer(m).properties(java.util.Set.of(
