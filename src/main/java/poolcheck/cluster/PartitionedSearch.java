@@ -1,7 +1,7 @@
 package poolcheck.cluster;
 
-import java.util.ArrayList;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -174,7 +174,7 @@ public final class PartitionedSearch {
         if (checkpointDir != null && (lastComplete == null || lastComplete.level() != level)
             && System.currentTimeMillis() - lastCheckpoint >= checkpointMillis) {
           save(new Manifest(run, level, distinct, generated, System.currentTimeMillis() - start,
-              entries, frontiers, identity));
+              entries.clone(), frontiers.clone(), identity));
           lastCheckpoint = System.currentTimeMillis();
         }
         String limit = level >= maxDepth ? "depth limit " + maxDepth + " reached"
