@@ -3,10 +3,17 @@ package poolcheck.api;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import poolcheck.cluster.Manifest;
+import poolcheck.cluster.Message;
+import poolcheck.cluster.PartitionedSearch;
 import poolcheck.cluster.pekko.CoordinatorNode;
 import poolcheck.compile.CompiledModel;
 import poolcheck.explore.Explorer;
@@ -24,39 +31,46 @@ final class ClusterRun {
       throw new InvalidOptionException("cluster", n -> "a cluster run ships the model's files: "
           + "give it a model file, not text");
     }
-    refuse(options.checkpoint() != null || options.resume() != null, "checkpoint",
-        "checkpoints and resume");
     refuse(options.spillDir() != null, "spillDir", "spilling the frontier");
     refuse(options.allViolations(), "allViolations", "all violations");
     refuse(options.fewestSwitches(), "fewestSwitches", "fewest switches");
-    refuse(options.maxStates() != null, "maxStates", "a state limit");
     refuse(options.store() == StoreMode.EXACT, "store", "exact states");
-    refuse(options.maxDepth() != null, "maxDepth", "a depth limit");
-    refuse(options.timeLimitSeconds() != null, "timeLimitSeconds", "a time limit");
-    ModelSource.Loaded loaded = source.load();
-    CompiledModel model = loaded.compiled().withSymmetry(options.symmetry());
-    Explorer e = new Explorer(model);
-    var names = selection.resolve(model);
-    if (names != null) e.properties(names);
-    if (!selection.deadlock()) e.deadlock(false);
-    var checked = e.selection();
-    if (checked.checksLiveness()) {
-      throw new InvalidOptionException("cluster", n -> "a cluster run checks safety only; "
-          + "leads-to properties are checked on one machine: select safety properties with "
-          + n.apply("properties") + " or run without the cluster");
-    }
+    Prepared prepared = prepare(source, selection, options);
+    ModelSource.Loaded loaded = prepared.loaded();
+    CompiledModel model = prepared.model();
+    var checked = prepared.checked();
     CoordinatorNode.Shipment shipment = new CoordinatorNode.Shipment(
         loaded.parsed().texts(), loaded.parsed().source(), source.config(), source.constants(),
         checked.names(), selection.deadlock(), options.symmetry(), source.digest());
+    Map<String, String> identity = prepared.identity();
+    Manifest resumed = options.resume() == null ? null : manifest(options.resume(), identity,
+        setup.workers());
+    // a resumed run goes on checkpointing where it came from unless told another place
+    Path checkpoints = options.checkpoint() != null ? options.checkpoint() : options.resume();
+    UnaryOperator<PartitionedSearch> limits = search -> {
+      if (options.maxDepth() != null) search.maxDepth(options.maxDepth());
+      if (options.maxStates() != null) search.maxStates(options.maxStates());
+      if (options.timeLimitSeconds() != null) {
+        search.timeLimitMillis(options.timeLimitSeconds() * 1000);
+      }
+      if (checkpoints != null) {
+        search.checkpoint(checkpoints.toAbsolutePath(),
+            Math.round(options.checkpointIntervalSeconds() * 1000), identity);
+      }
+      if (resumed != null) search.resume(options.resume().toAbsolutePath(), resumed);
+      return search;
+    };
     List<Process> started = new ArrayList<>();
     long start = System.currentTimeMillis();
     try {
       CheckResult r = CoordinatorNode.run(model, checked, shipment, setup.host(), setup.port(),
           setup.workers(), Duration.ofSeconds(setup.joinTimeoutSeconds()),
           port -> started.addAll(startLocal(setup.localWorkers(), setup.host(), port)),
-          setup.log(), setup.stopRequested());
+          setup.log(), setup.stopRequested(), limits);
       return ModelCheckResult.of(r, null, r.verdict() == Verdict.VIOLATED ? List.of(r)
           : List.of());
+    } catch (PartitionedSearch.ResumeRefused f) {
+      throw new UncheckedIOException(f.getMessage(), new IOException(f.getMessage()));
     } catch (CoordinatorNode.ClusterFailure f) {
       // nothing is verified from a state space that was not wholly explored
       CheckResult r = new CheckResult(model.name(), model.constants(), checked.names(),
@@ -78,6 +92,66 @@ final class ClusterRun {
           Thread.currentThread().interrupt();
         }
       }
+    }
+  }
+
+  /** The model loaded, what is checked in it, and what identifies a checkpoint of the run. */
+  private record Prepared(ModelSource.Loaded loaded, CompiledModel model,
+      poolcheck.system.PropertySelection checked, Map<String, String> identity) {}
+
+  private static Prepared prepare(ModelSource source, PropertySelection selection,
+      CheckOptions options) {
+    ModelSource.Loaded loaded = source.load();
+    CompiledModel model = loaded.compiled().withSymmetry(options.symmetry());
+    Explorer e = new Explorer(model);
+    var names = selection.resolve(model);
+    if (names != null) e.properties(names);
+    if (!selection.deadlock()) e.deadlock(false);
+    var checked = e.selection();
+    if (checked.checksLiveness()) {
+      throw new InvalidOptionException("cluster", n -> "a cluster run checks safety only; "
+          + "leads-to properties are checked on one machine: select safety properties with "
+          + n.apply("properties") + " or run without the cluster");
+    }
+    return new Prepared(loaded, model, checked, identity(model, checked.names(), source,
+        options, selection.deadlock()));
+  }
+
+  /** What a checkpoint of this cluster run records to be resumed (tests write manifests). */
+  static Map<String, String> identity(ModelSource source, PropertySelection selection,
+      CheckOptions options) {
+    return prepare(source, selection, options).identity();
+  }
+
+  /**
+   * What a cluster checkpoint must match to be resumed: the poolcheck that wrote it, and
+   * everything that shapes the state space or what is checked in it. Limits may change.
+   */
+  private static Map<String, String> identity(CompiledModel model, List<String> checked,
+      ModelSource source, CheckOptions options, boolean deadlock) {
+    Map<String, String> id = new LinkedHashMap<>();
+    id.put("poolcheck", Message.VERSION);
+    id.put("model", model.name());
+    id.put("model text", source.digest());
+    id.put("configuration", source.config() == null ? "(none)" : source.config());
+    id.put("constants", model.constants().toString());
+    id.put("properties checked", String.join(",", checked));
+    id.put("deadlock", deadlock ? "checked" : "not checked");
+    id.put("symmetry reduction", options.symmetry() ? "on" : "off");
+    id.put("state layout", model.layout().words() + " words, " + model.layout().bits()
+        + " bits");
+    return id;
+  }
+
+  private static Manifest manifest(Path dir, Map<String, String> identity, int workers) {
+    try {
+      return Manifest.read(dir, identity, workers);
+    } catch (java.nio.file.NoSuchFileException e) {
+      String m = e.getFile() + ": cannot resume: " + (e.getReason() == null
+          ? "no such file" : e.getReason());
+      throw new UncheckedIOException(m, new IOException(m, e));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e.getMessage(), e);
     }
   }
 

@@ -171,7 +171,8 @@ public final class ModelCheck {
 
   /** Every reachable state, breadth-first, partitioned over a Pekko cluster (docs/cluster.md). */
   public ModelCheckResult onCluster(ClusterSetup setup) {
-    options.checkBeforeRun();
+    // a cluster checkpoint is a manifest and node files, not checkpoint.bin: ClusterRun checks it
+    options.withResume(null).checkBeforeRun();
     if (options.bitstateBytes() != null) {
       throw new InvalidOptionException("bitstate", n -> n.apply("bitstate")
           + " runs on one machine: a cluster partitions exact fingerprints");
@@ -181,6 +182,11 @@ public final class ModelCheck {
           + " runs on one machine: a cluster partitions exact fingerprints");
     }
     return ClusterRun.run(source, selection, options, setup);
+  }
+
+  /** What a cluster checkpoint of this check records and a resume must match. */
+  java.util.Map<String, String> clusterIdentity() {
+    return ClusterRun.identity(source, selection, options);
   }
 
   /** Every reachable state, breadth-first: a proof when it holds. */

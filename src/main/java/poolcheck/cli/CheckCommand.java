@@ -183,7 +183,9 @@ final class CheckCommand implements Callable<Integer> {
     if (propertyOptions.noDeadlock) check = check.noDeadlock();
     if (!quiet) check = check.progress(new ProgressLine(err), progressInterval);
     traceOptions.formats();
-    CheckRun run = check.prepare();
+    boolean onCluster = cluster != null || clusterLocal != null;
+    // a cluster checkpoint is a manifest and node files: the cluster run checks its --resume
+    CheckRun run = (onCluster ? check.options(options.withResume(null)) : check).prepare();
     ModelInfo m = run.model();
     Outputs outputs = Outputs.of(m);
     if (json != null && !jsonToStdout) outputs.checkFile("--json", json);
@@ -198,7 +200,7 @@ final class CheckCommand implements Callable<Integer> {
       signalled.set(true);
       run.stop();
     })) {
-      r = cluster != null || clusterLocal != null ? check.onCluster(ClusterFlags.setup(cluster,
+      r = onCluster ? check.onCluster(ClusterFlags.setup(cluster,
           clusterWorkers, clusterLocal, quiet ? line -> { } : err::println)
           .stopWhen(signalled::get)) : run.run();
     } catch (java.io.UncheckedIOException e) {

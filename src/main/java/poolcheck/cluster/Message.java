@@ -7,6 +7,9 @@ package poolcheck.cluster;
  * serialisation.
  */
 public sealed interface Message {
+  /** This build's protocol: workers and checkpoints of another are refused. */
+  String VERSION = "poolcheck 0.1.0, cluster protocol 2";
+
   /** Successors found expanding {@code level}, owned by the receiver: count records of words + 1. */
   record Batch(int from, int level, long[] records, int count) implements Message {}
 
@@ -22,15 +25,32 @@ public sealed interface Message {
   /** Coordinator to partition: the trace entry of global state {@code id}, please. */
   record Lookup(long id) implements Message {}
 
+  /**
+   * Coordinator to partition, between levels: write the checkpoint of the boundary before
+   * expanding {@code level} into {@code dir}, as run {@code run}; answered by {@link Saved}.
+   */
+  record Save(int level, long run, String dir) implements Message {}
+
+  /**
+   * Coordinator to partition, before the first level: load the checkpoint of {@code level} of
+   * run {@code run} from {@code dir}; {@code entries} is every partition's state count in the
+   * manifest, against which parent links are checked. Answered by {@link Saved}.
+   */
+  record Restore(int level, long run, String dir, long[] entries) implements Message {}
+
+  /** Partition to coordinator: its checkpoint of {@code level} is on disk (or loaded). */
+  record Saved(int from, int level, long entries, long frontier) implements Message {}
+
   /** Coordinator to partition: the run is over; release everything. */
   record Finish() implements Message {}
 
   /**
    * Partition to coordinator, once the level is complete there: what it added, generated and
-   * holds for the next level, and the shortest violation it saw (property -1: none).
+   * holds for the next level, how long it took to expand its share (from the coordinator's
+   * word to its last end-of-level marker) and the shortest violation it saw (null: none).
    */
   record LevelReport(int from, int level, long added, long generated, long frontier,
-      long bytesSent, Found found) implements Message {}
+      long bytesSent, long busyNanos, Found found) implements Message {}
 
   /** Partition to coordinator: the answer to a {@link Lookup}. */
   record Entry(long id, long entry) implements Message {}

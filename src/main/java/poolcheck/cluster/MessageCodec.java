@@ -20,6 +20,9 @@ public final class MessageCodec {
   private static final byte REPORT = 7;
   private static final byte ENTRY = 8;
   private static final byte FAILED = 9;
+  private static final byte SAVE = 10;
+  private static final byte RESTORE = 11;
+  private static final byte SAVED = 12;
 
   public static int size(Message m) {
     if (m instanceof Message.Batch b) return 1 + 4 + 4 + 4 + 4 + 8 * b.records().length;
@@ -28,10 +31,32 @@ public final class MessageCodec {
     if (m instanceof Message.Expand) return 1 + 4;
     if (m instanceof Message.Lookup) return 1 + 8;
     if (m instanceof Message.Finish) return 1;
-    if (m instanceof Message.LevelReport r) return 1 + 4 + 4 + 8 + 8 + 8 + 8 + foundSize(r.found());
+    if (m instanceof Message.LevelReport r) {
+      return 1 + 4 + 4 + 8 + 8 + 8 + 8 + 8 + foundSize(r.found());
+    }
+    if (m instanceof Message.Save s) return 1 + 4 + 8 + stringSize(s.dir());
+    if (m instanceof Message.Restore r) {
+      return 1 + 4 + 8 + stringSize(r.dir()) + 4 + 8 * r.entries().length;
+    }
+    if (m instanceof Message.Saved) return 1 + 4 + 4 + 8 + 8;
     if (m instanceof Message.Entry) return 1 + 8 + 8;
     Message.Failed f = (Message.Failed) m;
-    return 1 + 4 + 4 + f.why().getBytes(StandardCharsets.UTF_8).length;
+    return 1 + 4 + stringSize(f.why());
+  }
+
+  private static int stringSize(String s) {
+    return 4 + s.getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  private static void putString(ByteBuffer out, String s) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    out.putInt(b.length).put(b);
+  }
+
+  private static String getString(ByteBuffer in) {
+    byte[] b = new byte[in.getInt()];
+    in.get(b);
+    return new String(b, StandardCharsets.UTF_8);
   }
 
   private static int foundSize(Message.Found f) {
@@ -57,13 +82,25 @@ public final class MessageCodec {
       out.put(FINISH);
     } else if (m instanceof Message.LevelReport r) {
       out.put(REPORT).putInt(r.from()).putInt(r.level()).putLong(r.added())
-          .putLong(r.generated()).putLong(r.frontier()).putLong(r.bytesSent());
+          .putLong(r.generated()).putLong(r.frontier()).putLong(r.bytesSent())
+          .putLong(r.busyNanos());
       putFound(out, r.found());
+    } else if (m instanceof Message.Save v) {
+      out.put(SAVE).putInt(v.level()).putLong(v.run());
+      putString(out, v.dir());
+    } else if (m instanceof Message.Restore r) {
+      out.put(RESTORE).putInt(r.level()).putLong(r.run());
+      putString(out, r.dir());
+      out.putInt(r.entries().length);
+      for (long e : r.entries()) out.putLong(e);
+    } else if (m instanceof Message.Saved v) {
+      out.put(SAVED).putInt(v.from()).putInt(v.level()).putLong(v.entries())
+          .putLong(v.frontier());
     } else if (m instanceof Message.Entry e) {
       out.put(ENTRY).putLong(e.id()).putLong(e.entry());
     } else {
-      byte[] why = ((Message.Failed) m).why().getBytes(StandardCharsets.UTF_8);
-      out.put(FAILED).putInt(((Message.Failed) m).from()).putInt(why.length).put(why);
+      out.put(FAILED).putInt(((Message.Failed) m).from());
+      putString(out, ((Message.Failed) m).why());
     }
     return out.array();
   }
@@ -117,14 +154,19 @@ public final class MessageCodec {
         case LOOKUP -> new Message.Lookup(in.getLong());
         case FINISH -> new Message.Finish();
         case REPORT -> new Message.LevelReport(in.getInt(), in.getInt(), in.getLong(),
-            in.getLong(), in.getLong(), in.getLong(), getFound(in));
-        case ENTRY -> new Message.Entry(in.getLong(), in.getLong());
-        case FAILED -> {
-          int from = in.getInt();
-          byte[] why = new byte[in.getInt()];
-          in.get(why);
-          yield new Message.Failed(from, new String(why, StandardCharsets.UTF_8));
+            in.getLong(), in.getLong(), in.getLong(), in.getLong(), getFound(in));
+        case SAVE -> new Message.Save(in.getInt(), in.getLong(), getString(in));
+        case RESTORE -> {
+          int level = in.getInt();
+          long run = in.getLong();
+          String dir = getString(in);
+          long[] entries = new long[in.getInt()];
+          for (int i = 0; i < entries.length; i++) entries[i] = in.getLong();
+          yield new Message.Restore(level, run, dir, entries);
         }
+        case SAVED -> new Message.Saved(in.getInt(), in.getInt(), in.getLong(), in.getLong());
+        case ENTRY -> new Message.Entry(in.getLong(), in.getLong());
+        case FAILED -> new Message.Failed(in.getInt(), getString(in));
         default -> throw new IllegalArgumentException("unknown message tag " + tag);
       };
     } catch (java.nio.BufferUnderflowException | NegativeArraySizeException e) {

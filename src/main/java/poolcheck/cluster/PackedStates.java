@@ -13,8 +13,13 @@ final class PackedStates {
   private int count;
 
   PackedStates(int stride) {
+    this(stride, 64);
+  }
+
+  /** Room for {@code capacity} records before the first doubling. */
+  PackedStates(int stride, int capacity) {
     this.stride = stride;
-    this.data = new long[stride * 64];
+    this.data = new long[stride * Math.max(64, capacity)];
   }
 
   int stride() {

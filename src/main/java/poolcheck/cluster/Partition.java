@@ -1,5 +1,7 @@
 package poolcheck.cluster;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import poolcheck.explore.store.Fingerprint;
 import poolcheck.explore.store.FingerprintSet;
@@ -46,8 +48,8 @@ public final class Partition {
   private final Stepper stepper;
   private final boolean checkDeadlock;
   private final int deadlock;
-  private final FingerprintSet visited = new FingerprintSet();
-  private final PackedStates entries = new PackedStates(1);
+  private FingerprintSet visited = new FingerprintSet();
+  private PackedStates entries = new PackedStates(1);
   private PackedStates current;
   private PackedStates next;
   private final int[] state;
@@ -70,6 +72,8 @@ public final class Partition {
   private final ArrayDeque<long[]>[] waiting;
   private long added;
   private long generated;
+  private long began;
+  private long busyNanos;
   private Message.Found found;
   /** Bytes this partition has sent to others, as {@link MessageCodec} writes them. */
   private long bytesSent;
@@ -78,6 +82,8 @@ public final class Partition {
   private int ordinal;
   private int emitted;
   private final Sink sink = new Sink();
+  /** The level of this partition's newest checkpoint file, MIN_VALUE before the first. */
+  private int lastSaved = Integer.MIN_VALUE;
 
   @SuppressWarnings({"unchecked", "rawtypes"}) // an array of generic deques
   public Partition(TransitionSystem model, PropertySelection checked, int me, int partitions,
@@ -131,6 +137,10 @@ public final class Partition {
       completeIfDone();
     } else if (m instanceof Message.Expand e) {
       begin(e.level());
+    } else if (m instanceof Message.Save v) {
+      save(v);
+    } else if (m instanceof Message.Restore r) {
+      restore(r);
     } else if (m instanceof Message.Lookup l) {
       transport.toCoordinator(new Message.Entry(l.id(),
           entries.get((int) Ownership.localOf(l.id(), partitions))));
@@ -151,6 +161,46 @@ public final class Partition {
     expanding = true;
     cursor = 0;
     markersSent = false;
+    began = System.nanoTime();
+  }
+
+  /**
+   * Writes this partition's checkpoint of the boundary before {@code level}, then deletes its
+   * files older than the last level it wrote: the manifest names that one or this one. A write
+   * that fails is reported, not thrown: the coordinator keeps the last complete checkpoint.
+   */
+  private void save(Message.Save v) {
+    Path dir = Path.of(v.dir());
+    try {
+      NodeCheckpoint.write(dir, v.run(), v.level(), me, partitions, words,
+          new NodeCheckpoint.Contents(visited, entries, current));
+      if (lastSaved != Integer.MIN_VALUE) NodeCheckpoint.prune(dir, me, partitions, lastSaved);
+      lastSaved = v.level();
+      transport.toCoordinator(new Message.Saved(me, v.level(), entries.count(),
+          current.count()));
+    } catch (IOException | java.io.UncheckedIOException e) {
+      transport.toCoordinator(new Message.Failed(me, "node " + me + " cannot write its "
+          + "checkpoint to " + dir + ": " + e.getMessage()));
+    }
+  }
+
+  /** Loads this partition's checkpoint; a damaged or foreign file is reported, not thrown. */
+  private void restore(Message.Restore r) {
+    Path dir = Path.of(r.dir());
+    try {
+      NodeCheckpoint.Contents c = NodeCheckpoint.read(dir, r.run(), r.level(), me, words,
+          r.entries());
+      visited = c.visited();
+      entries = c.entries();
+      current = c.frontier();
+      lastSaved = r.level();
+      transport.toCoordinator(new Message.Saved(me, r.level(), entries.count(),
+          current.count()));
+    } catch (IOException e) {
+      transport.toCoordinator(new Message.Failed(me, e instanceof java.nio.file.NoSuchFileException
+          ? "node " + me + " cannot resume: no checkpoint file " + e.getMessage()
+          : e.getMessage()));
+    }
   }
 
   /** The initial states this partition owns: every partition runs them and keeps its own. */
@@ -207,6 +257,7 @@ public final class Partition {
       for (int t = 0; t < partitions; t++) {
         send(t, new Message.EndOfLevel(me, sent[t]));
       }
+      busyNanos = System.nanoTime() - began;
       completeIfDone();
     }
   }
@@ -306,7 +357,8 @@ public final class Partition {
     next = new PackedStates(stride);
     // reset here, not when the next level begins: a fast sender's batches may come first
     Message.LevelReport r = new Message.LevelReport(me, level, added, generated,
-        current.count(), bytesSent, found);
+        current.count(), bytesSent, busyNanos, found);
+    busyNanos = 0;
     added = 0;
     generated = 0;
     found = null;

@@ -102,7 +102,7 @@ class ClusterBadInputTest {
     worker.destroyForcibly().waitFor();
     Run r = finish("coordinator", coordinator, 90);
     assertEquals(3, r.exit(), r.output());
-    assertTrue(r.output().contains("incomplete: cluster: lost node pekko://poolcheck@127.0.0.1:"),
+    assertTrue(r.output().contains("incomplete: cluster: lost node 0 of 2 at 127.0.0.1:"),
         r.output());
     assertTrue(!r.output().contains("verified"), r.output());
   }

@@ -23,8 +23,9 @@ class ClusterRefusalsTest {
   @Test
   void refusesOptionsItDoesNotHonourRatherThanIgnoreThem() {
     ModelCheck check = ModelCheck.of(Path.of("models/bench/recycle.pool"));
-    for (ModelCheck c : new ModelCheck[] {check.maxStates(10), check.maxDepth(3),
-        check.timeLimitSeconds(5)}) {
+    for (ModelCheck c : new ModelCheck[] {check.store(poolcheck.api.StoreMode.EXACT),
+        check.options(poolcheck.api.CheckOptions.DEFAULTS.withAllViolations(true)),
+        check.options(poolcheck.api.CheckOptions.DEFAULTS.withFewestSwitches(true))}) {
       InvalidOptionException e = assertThrows(InvalidOptionException.class,
           () -> c.onCluster(NOWHERE));
       assertTrue(e.getMessage().startsWith("a cluster run does not do "), e.getMessage());

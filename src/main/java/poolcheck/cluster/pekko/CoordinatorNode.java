@@ -48,11 +48,13 @@ public final class CoordinatorNode {
 
   /**
    * Runs the search on {@code workers} workers. {@code bound} gets the port once bound (for
-   * starting local workers); {@code log} gets one line per level.
+   * starting local workers); {@code log} gets one line per level; {@code configure} sets the
+   * search's limits, checkpoints and resume.
    */
   public static CheckResult run(TransitionSystem model, PropertySelection checked,
       Shipment shipment, String host, int port, int workers, Duration joinTimeout,
-      IntConsumer bound, Consumer<String> log, java.util.function.BooleanSupplier stop)
+      IntConsumer bound, Consumer<String> log, java.util.function.BooleanSupplier stop,
+      java.util.function.UnaryOperator<PartitionedSearch> configure)
       throws InterruptedException {
     ActorSystem system;
     try {
@@ -79,13 +81,9 @@ public final class CoordinatorNode {
       }
       Transport transport = new CoordinatorTransport(refs, inbox);
       try {
-        PartitionedSearch search = new PartitionedSearch(model, checked, transport)
-            .silenceMillis(600_000)
-            .stopWhen(stop)
-            .progress((level, distinct, generated, frontier, per, millis) -> log.accept(
-                String.format(java.util.Locale.ROOT, "level %d: %,d distinct, %,d generated,"
-                    + " frontier %,d, per node %s, %.1f s", level, distinct, generated,
-                    frontier, java.util.Arrays.toString(per), millis / 1000.0)));
+        PartitionedSearch search = configure.apply(new PartitionedSearch(model, checked,
+            transport).silenceMillis(600_000).stopWhen(stop)
+            .progress(figures -> log.accept(figures.line())));
         CheckResult r = search.run();
         log.accept(String.format(java.util.Locale.ROOT, "cluster: %,d bytes of batches, "
             + "credits and markers between nodes, %.1f bytes per distinct state",
@@ -148,12 +146,23 @@ public final class CoordinatorNode {
               new ClusterFailure("a worker refused the run: " + r.why())))
           .match(Wire.Protocol.class, p -> inbox.add(p.message()))
           .match(ClusterEvent.UnreachableMember.class, u -> {
-            String why = "lost node " + u.member().address() + " (unreachable)";
+            int node = nodeAt(u.member().address());
+            String why = "lost node " + (node < 0 ? "" : node + " of " + workers + " ")
+                + "at " + u.member().address().host().get() + ":"
+                + u.member().address().port().get() + " (unreachable)";
             ready.completeExceptionally(new ClusterFailure(why));
             inbox.add(new Message.Failed(-1, why));
           })
           .matchAny(o -> { })
           .build();
+    }
+
+    /** The partition of the worker at {@code a}, or -1 if it has none (yet). */
+    private int nodeAt(org.apache.pekko.actor.Address a) {
+      for (int i = 0; i < joined.size(); i++) {
+        if (joined.get(i).path().address().equals(a)) return i;
+      }
+      return -1;
     }
 
     private void hello(Wire.Hello h) {

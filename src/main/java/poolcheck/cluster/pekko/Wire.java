@@ -10,7 +10,7 @@ import poolcheck.cluster.Message;
  */
 public interface Wire {
   /** The protocol of this build: a worker of another refuses to join. */
-  String VERSION = "poolcheck 0.1.0, cluster protocol 1";
+  String VERSION = Message.VERSION;
 
   /** Worker to coordinator: here I am, at this version. */
   record Hello(String version) implements Wire {}

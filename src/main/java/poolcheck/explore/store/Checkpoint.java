@@ -7,18 +7,15 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.zip.CRC32C;
 
 /**
  * A level boundary of the level search on disk: the fingerprints seen, the trace log and the
@@ -26,9 +23,9 @@ import java.util.zip.CRC32C;
  * renamed over the last one, so a run killed at any moment (kill -9 included) leaves either the
  * old checkpoint or the new one, never half of one; a failed write removes the temporary file.
  *
- * <p>Layout: 8 bytes of magic, a format version, then sections, each a tag, a payload length, the
- * payload and the CRC32C of tag, length and payload: header (what identifies the run, then the
- * counters), visited fingerprints, trace log, frontier, end. A reader trusts nothing before its
+ * <p>Layout: 8 bytes of magic, a format version, then {@link Sections}, each a tag, a payload
+ * length, the payload and the CRC32C of tag, length and payload: header (what identifies the
+ * run, then the counters), visited fingerprints, trace log, frontier, end. A reader trusts nothing before its
  * checksum: every length is checked against the file and the header before anything is
  * allocated, and a checkpoint of another model, other constants or other state-space options is
  * refused with the differences named, never read as a different state space.
@@ -43,7 +40,6 @@ public final class Checkpoint {
   private static final int FRONTIER = 4;
   private static final int END = 5;
   private static final int MAX_HEADER = 1 << 20;
-  private static final int BUFFER = 1 << 20;
 
   /**
    * The run's identity (named values that must all match to resume) and its counters.
@@ -61,7 +57,7 @@ public final class Checkpoint {
 
   /** A checkpoint that cannot be resumed: damaged, of another version or of another run. */
   public static final class Refused extends IOException {
-    Refused(String message) {
+    public Refused(String message) {
       super(message);
     }
   }
@@ -70,13 +66,7 @@ public final class Checkpoint {
 
   public static void write(Path dir, Header h, ConcurrentFingerprintSet visited, TraceLog log,
       Frontier next, Disk disk) throws IOException {
-    Files.createDirectories(dir);
-    Path tmp = dir.resolve(FILE + ".tmp");
-    boolean done = false;
-    try (Out out = new Out(disk.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING))) {
-      ByteBuffer magic = ByteBuffer.allocate(12).putLong(MAGIC).putInt(VERSION).flip();
-      out.raw(magic);
+    Sections.write(dir.resolve(FILE), disk, MAGIC, VERSION, END, out -> {
       byte[] header = headerBytes(h);
       out.begin(HEADER, header.length);
       out.bytes(header);
@@ -104,20 +94,7 @@ public final class Checkpoint {
         for (int i = 0; i < count * next.stride(); i++) out.putLong(data[i]);
       }
       out.end();
-      out.begin(END, 0);
-      out.end();
-      out.force();
-      done = true;
-    } finally {
-      if (!done) Files.deleteIfExists(tmp);
-    }
-    try {
-      Files.move(tmp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      Files.deleteIfExists(tmp);
-      throw e;
-    }
+    });
   }
 
   private static byte[] headerBytes(Header h) throws IOException {
@@ -148,7 +125,7 @@ public final class Checkpoint {
       Disk disk) throws IOException {
     Path file = dir.resolve(FILE);
     if (!Files.exists(file)) throw new NoSuchFileException(file.toString());
-    try (In in = new In(file, disk.open(file, StandardOpenOption.READ), watch)) {
+    try (Sections.Reader in = new Sections.Reader(file, disk.open(file, StandardOpenOption.READ), watch)) {
       ByteBuffer magic = in.raw(12);
       if (magic.getLong() != MAGIC) throw in.refused("not a poolcheck checkpoint");
       int version = magic.getInt();
@@ -167,12 +144,12 @@ public final class Checkpoint {
       readFrontier(in, h, next, blockStates);
       in.begin(END, "end");
       in.end();
-      if (in.fileLeft != 0) throw in.refused("damaged: bytes after the end section");
+      if (in.left() != 0) throw in.refused("damaged: bytes after the end section");
       return h;
     }
   }
 
-  private static Header header(In in) throws IOException {
+  private static Header header(Sections.Reader in) throws IOException {
     long length = in.begin(HEADER, "header");
     if (length > MAX_HEADER) throw in.refused("damaged: a header of " + length + " bytes");
     byte[] bytes = in.bytes((int) length);
@@ -200,7 +177,7 @@ public final class Checkpoint {
     }
   }
 
-  private static void readVisited(In in, Header h, ConcurrentFingerprintSet visited)
+  private static void readVisited(Sections.Reader in, Header h, ConcurrentFingerprintSet visited)
       throws IOException {
     long length = in.begin(VISITED, "visited");
     if (length != 1 + 8 * h.fingerprints() && length != 1 + 8 * (h.fingerprints() - 1)) {
@@ -221,7 +198,7 @@ public final class Checkpoint {
     in.end();
   }
 
-  private static void readLog(In in, Header h, TraceLog log) throws IOException {
+  private static void readLog(Sections.Reader in, Header h, TraceLog log) throws IOException {
     long length = in.begin(LOG, "trace log");
     if (length != 8 * h.ids()) {
       throw in.refused("damaged: the trace log holds " + length + " bytes for " + h.ids()
@@ -242,7 +219,7 @@ public final class Checkpoint {
     in.end();
   }
 
-  private static void readFrontier(In in, Header h, Frontier next, int blockStates)
+  private static void readFrontier(Sections.Reader in, Header h, Frontier next, int blockStates)
       throws IOException {
     long length = in.begin(FRONTIER, "frontier");
     int stride = next.stride();
@@ -279,173 +256,5 @@ public final class Checkpoint {
       if (!ours.containsKey(k)) out.add(k + ": checkpoint " + theirs.get(k) + ", this run (none)");
     }
     return out.isEmpty() ? null : String.join("; ", out);
-  }
-
-  /** Sections out: a buffer whose bytes go through the checksum as they go to the file. */
-  private static final class Out implements AutoCloseable {
-    private final FileChannel ch;
-    private final ByteBuffer buf = ByteBuffer.allocate(BUFFER);
-    private final CRC32C crc = new CRC32C();
-
-    Out(FileChannel ch) {
-      this.ch = ch;
-    }
-
-    void raw(ByteBuffer b) throws IOException {
-      while (b.hasRemaining()) ch.write(b);
-    }
-
-    void begin(int tag, long length) throws IOException {
-      crc.reset();
-      buf.putInt(tag).putLong(length);
-    }
-
-    void putLong(long v) throws IOException {
-      if (buf.remaining() < 8) drain();
-      buf.putLong(v);
-    }
-
-    void putByte(int v) throws IOException {
-      if (!buf.hasRemaining()) drain();
-      buf.put((byte) v);
-    }
-
-    void bytes(byte[] b) throws IOException {
-      for (byte x : b) putByte(x);
-    }
-
-    void end() throws IOException {
-      drain();
-      raw(ByteBuffer.allocate(4).putInt((int) crc.getValue()).flip());
-    }
-
-    void force() throws IOException {
-      ch.force(true);
-    }
-
-    private void drain() throws IOException {
-      buf.flip();
-      crc.update(buf.duplicate());
-      raw(buf);
-      buf.clear();
-    }
-
-    @Override
-    public void close() throws IOException {
-      ch.close();
-    }
-  }
-
-  /** Sections in: never reads past the current section, checksumming what it reads. */
-  private static final class In implements AutoCloseable {
-    private final Path file;
-    private final FileChannel ch;
-    private final Watch watch;
-    private final ByteBuffer buf = ByteBuffer.allocate(BUFFER);
-    private final CRC32C crc = new CRC32C();
-    private long fileLeft;
-    private long sectionLeft;
-    private long sectionLength;
-    private String section = "";
-
-    In(Path file, FileChannel ch, Watch watch) throws IOException {
-      this.file = file;
-      this.ch = ch;
-      this.watch = watch;
-      this.fileLeft = ch.size();
-      buf.limit(0);
-    }
-
-    Refused refused(String why) {
-      return new Refused(file + ": cannot resume: " + why);
-    }
-
-    private Refused truncated() {
-      return refused("the checkpoint is truncated"
-          + (section.isEmpty() ? "" : " (in its " + section + " section)"));
-    }
-
-    ByteBuffer raw(int n) throws IOException {
-      if (n > fileLeft) throw truncated();
-      ByteBuffer b = ByteBuffer.allocate(n);
-      while (b.hasRemaining()) {
-        if (ch.read(b) < 0) throw truncated();
-      }
-      fileLeft -= n;
-      return b.flip();
-    }
-
-    /** Starts section {@code tag}; returns its payload length, checked against the file. */
-    long begin(int tag, String name) throws IOException {
-      section = name;
-      ByteBuffer h = raw(12);
-      crc.reset();
-      crc.update(h.duplicate());
-      int t = h.getInt();
-      long length = h.getLong();
-      if (t != tag) throw refused("damaged: expected the " + name + " section");
-      if (length < 0 || length > fileLeft - 4) {
-        throw fileLeft < 4 || length >= 0 && length < (1L << 40) ? truncated()
-            : refused("damaged: a " + name + " section of " + length + " bytes");
-      }
-      sectionLength = length;
-      sectionLeft = length;
-      buf.clear().limit(0);
-      return length;
-    }
-
-    long getLong() throws IOException {
-      if (buf.remaining() < 8) fill(8);
-      return buf.getLong();
-    }
-
-    int getByte() throws IOException {
-      if (!buf.hasRemaining()) fill(1);
-      return buf.get() & 0xFF;
-    }
-
-    byte[] bytes(int n) throws IOException {
-      byte[] out = new byte[n];
-      for (int i = 0; i < n; i++) out[i] = (byte) getByte();
-      return out;
-    }
-
-    private void fill(int need) throws IOException {
-      buf.compact();
-      int room = (int) Math.min(buf.remaining(), sectionLeft);
-      if (room > 0) {
-        ByteBuffer slice = buf.slice();
-        slice.limit(room);
-        while (slice.hasRemaining()) {
-          if (ch.read(slice) < 0) throw truncated();
-        }
-        slice.flip();
-        crc.update(slice);
-        buf.position(buf.position() + room);
-        sectionLeft -= room;
-        fileLeft -= room;
-      }
-      buf.flip();
-      if (buf.remaining() < need) {
-        throw refused("damaged: the " + section + " section ends inside a value");
-      }
-      watch.loaded(section, sectionLength - sectionLeft - buf.remaining(), sectionLength);
-    }
-
-    /** Ends the section: all of it read, and its checksum right. */
-    void end() throws IOException {
-      if (buf.hasRemaining() || sectionLeft != 0) {
-        throw refused("damaged: the " + section + " section is longer than its contents");
-      }
-      ByteBuffer stored = raw(4);
-      if (stored.getInt() != (int) crc.getValue()) {
-        throw refused("damaged: the checksum of the " + section + " section does not match");
-      }
-    }
-
-    @Override
-    public void close() throws IOException {
-      ch.close();
-    }
   }
 }

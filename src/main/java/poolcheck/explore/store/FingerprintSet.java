@@ -61,6 +61,16 @@ public final class FingerprintSet {
     return size;
   }
 
+  /** The slots, 0 for empty, for writing the set to a checkpoint; not to be changed. */
+  public long[] table() {
+    return table;
+  }
+
+  /** Whether the fingerprint 0, which has no slot, is in the set. */
+  public boolean hasZero() {
+    return zero;
+  }
+
   public long heapBytes() {
     return (long) table.length * 8;
   }

@@ -1,0 +1,136 @@
+package poolcheck.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import poolcheck.api.ClusterSetup;
+import poolcheck.api.ModelCheck;
+import poolcheck.api.ModelCheckResult;
+import poolcheck.api.Verdict;
+
+/**
+ * Three worker JVMs on 127.0.0.1 (256 MB heap each) check recycle {@code PAGES=7 RING=5}, 2.8
+ * million states: the counts of the single-JVM search. Then the same run, checkpointing every two
+ * seconds, loses a worker to {@code kill -9} just after its first checkpoint: it ends incomplete
+ * naming the lost node, and the same command with {@code --resume} on three fresh workers ends
+ * with the same counts.
+ */
+@Tag("slow")
+class ClusterNodeLossTest {
+  private static final long DISTINCT = 2_810_682;
+  private static final long GENERATED = 8_428_582;
+
+  @TempDir
+  Path dir;
+  private final List<Process> workers = new ArrayList<>();
+
+  @AfterEach
+  void stopWorkers() throws InterruptedException {
+    for (Process p : workers) {
+      p.destroyForcibly();
+      p.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static ModelCheck recycle() {
+    return ModelCheck.of(Path.of("models/bench/recycle.pool")).constant("PAGES", 7)
+        .constant("RING", 5);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** {@code n} worker JVMs joining the coordinator that binds 127.0.0.1:port. */
+  private List<Process> startWorkers(int n, int port, String name) throws IOException {
+    List<Process> started = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Process p = new ProcessBuilder(System.getProperty("java.home") + File.separator + "bin"
+          + File.separator + "java", "-Xmx256m", "-XX:+UseSerialGC", "-cp",
+          System.getProperty("java.class.path"), "poolcheck.cli.Main", "worker", "--join",
+          "127.0.0.1:" + port, "--connect-timeout", "120").redirectErrorStream(true)
+          .redirectOutput(dir.resolve(name + "-" + i + ".log").toFile()).start();
+      started.add(p);
+      workers.add(p);
+    }
+    return started;
+  }
+
+  private static ClusterSetup at(int port, List<String> log) {
+    return new ClusterSetup("127.0.0.1", port, 3, 0, 180, log::add, () -> false);
+  }
+
+  @Test
+  void threeWorkerJvmsCountTwoPointEightMillionStatesAsOneJvm() throws Exception {
+    ModelCheckResult one = recycle().workers(1).exhaustive();
+    assertEquals(DISTINCT, one.statistics().distinct());
+    assertEquals(GENERATED, one.statistics().generated());
+    int port = freePort();
+    startWorkers(3, port, "worker");
+    List<String> log = new ArrayList<>();
+    ModelCheckResult three = recycle().onCluster(at(port, log));
+    assertEquals(Verdict.VERIFIED, three.verdict(), three.reason() + "\n" + log);
+    assertEquals(one.statistics().distinct(), three.statistics().distinct());
+    assertEquals(one.statistics().generated(), three.statistics().generated());
+    assertEquals(one.statistics().depth(), three.statistics().depth());
+    assertEquals(3, three.statistics().workers());
+  }
+
+  @Test
+  void aWorkerKilledAfterTheFirstCheckpointStopsTheRunAndTheResumeEndsWithTheSameCounts()
+      throws Exception {
+    Path checkpoints = dir.resolve("checkpoints");
+    int port = freePort();
+    List<Process> first = startWorkers(3, port, "first");
+    List<String> log = new ArrayList<>();
+    CompletableFuture<ModelCheckResult> run = CompletableFuture.supplyAsync(() -> recycle()
+        .checkpoint(checkpoints, 2).onCluster(at(port, log)));
+    Path manifest = checkpoints.resolve(Manifest.FILE);
+    long deadline = System.currentTimeMillis() + 180_000;
+    while (!Files.exists(manifest) && !run.isDone() && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
+    }
+    assertTrue(Files.exists(manifest), "no checkpoint before the run ended: " + log);
+    Process victim = first.get(1);
+    victim.destroyForcibly(); // SIGKILL: no shutdown hook, no leaving the cluster
+    assertTrue(victim.waitFor(10, TimeUnit.SECONDS));
+    assertEquals(137, victim.exitValue(), "killed by signal 9");
+    ModelCheckResult cut = run.get(180, TimeUnit.SECONDS);
+    assertEquals(Verdict.INCOMPLETE, cut.verdict(), cut.reason());
+    assertTrue(cut.reason().matches("cluster: lost node [0-2] of 3 at 127\\.0\\.0\\.1:[0-9]+ "
+        + "\\(unreachable\\)( at level [0-9]+)?; the last complete checkpoint \\(level [0-9]+, "
+        + "[0-9]+ states\\) is in .*"), cut.reason());
+    for (Process p : first) assertTrue(p.waitFor(60, TimeUnit.SECONDS), "a survivor exits");
+
+    String level = Files.readAllLines(manifest).get(2);
+    assertTrue(level.matches("level [0-9]+"), level);
+    int second = freePort();
+    startWorkers(3, second, "replacement");
+    List<String> again = new ArrayList<>();
+    ModelCheckResult resumed = recycle().resume(checkpoints).onCluster(at(second, again));
+    assertEquals(Verdict.VERIFIED, resumed.verdict(), resumed.reason() + "\n" + again);
+    assertEquals(DISTINCT, resumed.statistics().distinct());
+    assertEquals(GENERATED, resumed.statistics().generated());
+    assertEquals(23, resumed.statistics().depth());
+    // the resumed run starts after the checkpointed level, not from the initial states
+    int from = Integer.parseInt(level.substring("level ".length()));
+    assertTrue(from > 0, level);
+    assertTrue(again.get(0).startsWith("level " + (from + 1) + ": "), again.toString());
+  }
+}
