@@ -373,8 +373,9 @@ final class TlaSubset {
         for (int k = i + 1; k < ts.size() && ts.get(k).line() == t.line(); k++) {
           if (!ts.get(k).text().equals(",")) variables.add(ts.get(k).text());
         }
-      } else if (t.text().equals("Spec")) {
-        continue; // the temporal formula: TLC reads INIT and NEXT from the configuration
+      } else if (t.text().equals("Spec") || t.text().equals("Fairness")
+          || t.text().startsWith("Live_")) {
+        continue; // temporal formulas: the explorer reads Init and Next, TLC the configuration
       } else if (i + 1 < ts.size() && ts.get(i + 1).text().equals("==")) {
         Parser p = new Parser(ts, i + 2, 1);
         definitions.put(t.text(), p.expression(0));

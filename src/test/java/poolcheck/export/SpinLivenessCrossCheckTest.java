@@ -1,0 +1,165 @@
+package poolcheck.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import poolcheck.compile.CompiledModel;
+import poolcheck.compile.Compiler;
+import poolcheck.compile.ModelShape;
+import poolcheck.explore.liveness.LivenessChecker;
+import poolcheck.language.ModelLoader;
+import poolcheck.language.ParsedModel;
+import poolcheck.result.Counterexample;
+import poolcheck.system.Property;
+import poolcheck.system.PropertySelection;
+
+/**
+ * SPIN's verdict on each exported ltl formula ({@code pan -a -f}, no partial-order reduction)
+ * must be poolcheck's liveness verdict: the same property holds or is violated, under every
+ * combination of weak fairness and none over the processes of small models, so both the pan -f
+ * mapping of weak fairness and the stutter option of an instance without fairness are held to
+ * the checker. Runs only where spin and gcc are installed (.ci/run installs them).
+ */
+class SpinLivenessCrossCheckTest {
+  @TempDir
+  static Path work;
+
+  /** Models without fairness declarations; each test adds every subset of weak fairness. */
+  private static final Map<String, String> MODELS = Map.of(
+      "handoff", """
+          model handoff;
+          var x : 0 .. 2 = 0;
+          var done_b : bool = false;
+          process a { one: { x = 1; } two: { x = 2; } }
+          process b { wait: when (x == 2) { done_b = true; } }
+          liveness reaches_two: x == 1 ~> x == 2;
+          liveness b_finishes: eventually done_b;
+          liveness settles: always eventually (x == 2);
+          """,
+      "toggler", """
+          model toggler;
+          var on : bool = false;
+          var seen : bool = false;
+          process t { up: { on = true; } down: { on = false; goto up; } }
+          process watcher { look: when (on) { seen = true; } }
+          final false;
+          liveness on_often: always eventually on;
+          liveness watched: eventually seen;
+          liveness off_after_on: on ~> !on;
+          """,
+      "race", """
+          model race;
+          var turn : 0 .. 1 = 0;
+          var total : 0 .. 3 = 0;
+          process p[2] {
+            take: when (turn == self) { turn = 1 - self; }
+            add: { if (total < 3) { total = total + 1; } goto take; }
+          }
+          final false;
+          liveness grows: total == 0 ~> total == 3;
+          liveness p0_takes: always eventually at(p[0], add);
+          """);
+
+  @BeforeAll
+  static void needsSpinAndGcc() {
+    assumeTrue(SpinCrossCheckTest.installed("spin", "-V"), "spin is not installed");
+    assumeTrue(SpinCrossCheckTest.installed("gcc", "--version"), "gcc is not installed");
+  }
+
+  @TestFactory
+  Stream<DynamicTest> spinAndPoolcheckGiveTheSameLivenessVerdicts() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (var e : MODELS.entrySet()) {
+      List<String> processes = processes(e.getValue());
+      for (int mask = 0; mask < 1 << processes.size(); mask++) {
+        StringBuilder text = new StringBuilder(e.getValue());
+        List<String> fair = new ArrayList<>();
+        for (int k = 0; k < processes.size(); k++) {
+          if ((mask & 1 << k) != 0) fair.add(processes.get(k));
+        }
+        if (!fair.isEmpty()) text.append("fairness weak: ").append(String.join(", ", fair))
+            .append(";\n");
+        String name = e.getKey() + "_weak_" + (fair.isEmpty() ? "none" : String.join("_", fair));
+        tests.add(DynamicTest.dynamicTest(name, () -> crossCheck(name, text.toString())));
+      }
+    }
+    return tests.stream();
+  }
+
+  /** The test resources' liveness models: a lasso through a mutex, a setter never forced. */
+  @TestFactory
+  Stream<DynamicTest> spinAgreesOnTheLivenessModels() {
+    return Stream.of("starving_mutex", "unfair_setter").map(n -> DynamicTest.dynamicTest(n,
+        () -> crossCheck(n, Files.readString(Path.of("src/test/resources/models/" + n
+            + ".pool")))));
+  }
+
+  private static List<String> processes(String model) {
+    List<String> out = new ArrayList<>();
+    Matcher m = Pattern.compile("process (\\w+)").matcher(model);
+    while (m.find()) out.add(m.group(1));
+    return out;
+  }
+
+  private static void crossCheck(String name, String text) throws Exception {
+    Path dir = Files.createDirectories(work.resolve(name));
+    Path file = dir.resolve(name + ".pool");
+    Files.writeString(file, text);
+    ParsedModel parsed = ModelLoader.load(file);
+    CompiledModel model = Compiler.compile(parsed, Map.of()).withSymmetry(false);
+    ModelShape shape = ModelShape.of(model, parsed);
+    Checked checked = Checked.all(shape);
+    PromelaExport.File exported = PromelaExport.render(shape, checked, Temporal.of(parsed),
+        false);
+    assertEquals(List.of(), exported.dropped(), "weak fairness and none export exactly");
+    PropertySelection all = PropertySelection.all(model);
+    Counterexample[] ours = new LivenessChecker(model, all).checkEach(all);
+    Files.writeString(dir.resolve("model.pml"), exported.text());
+    run(dir, "spin", "-o1", "-o2", "-a", "model.pml");
+    run(dir, "gcc", "-O0", "-w", "-DNOREDUCE", "-DVECTORSZ=4096", "-o", "pan", "pan.c");
+    int compared = 0;
+    for (Property p : model.properties()) {
+      if (p.kind() != Property.Kind.LIVENESS) continue;
+      String pan = run(dir, "./pan", "-a", "-f", "-N", "L_" + p.name(), "-m1000000");
+      boolean violated = errors(pan) > 0;
+      if (violated) assertTrue(pan.contains("acceptance cycle"), pan);
+      assertEquals(ours[p.id()] != null, violated, name + " " + p.name() + ": poolcheck says "
+          + (ours[p.id()] != null ? "violated" : "holds") + ", SPIN:\n" + pan);
+      compared++;
+    }
+    assertTrue(compared > 0, "no liveness property in " + name);
+  }
+
+  private static long errors(String pan) {
+    Matcher m = Pattern.compile("errors: (\\d+)").matcher(pan);
+    assertTrue(m.find(), pan);
+    return Long.parseLong(m.group(1));
+  }
+
+  private static String run(Path dir, String... command) throws IOException,
+      InterruptedException {
+    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+        .start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertTrue(p.waitFor(300, TimeUnit.SECONDS), String.join(" ", command) + " hangs");
+    if (!command[0].equals("./pan")) {
+      assertEquals(0, p.exitValue(), String.join(" ", command) + ":\n" + out);
+    }
+    return out;
+  }
+}
