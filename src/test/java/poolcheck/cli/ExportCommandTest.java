@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import poolcheck.cli.MainTest.Run;
@@ -74,5 +75,80 @@ class ExportCommandTest {
     assertTrue(r.err().startsWith(model + ":3:"), r.err());
     assertTrue(r.err().contains("error PC201: export: this step has more than 4096 ways"),
         r.err());
+  }
+
+  /** Strong fairness of two processes over two lines: each has a position of its own. */
+  private static final String STRONG = """
+      var ready : bool = false;
+      process a { set: { ready = true; } }
+      process b { clear: { ready = false; } }
+      fairness strong: a,
+        b;
+      liveness eventually_ready: eventually ready;
+      invariant fine: true;
+      """;
+
+  @Test
+  void listsEveryLivenessPropertyAndStrongFairnessPromelaLeavesOutOnStderr() throws Exception {
+    Path model = dir.resolve("m.pool");
+    Files.writeString(model, STRONG);
+    Path pml = dir.resolve("m.pml");
+    Run r = run("export", "--to", "promela", model.toString(), "-o", pml.toString());
+    assertEquals(0, r.status(), r.err());
+    assertEquals(model + ":4:18: warning PC201: promela: strong fairness of 'a' has no SPIN "
+        + "equivalent (pan -f is weak fairness)\n"
+        + model + ":5:3: warning PC201: promela: strong fairness of 'b' has no SPIN "
+        + "equivalent (pan -f is weak fairness)\n"
+        + model + ":6:1: warning PC201: promela: liveness property 'eventually_ready' not "
+        + "exported (see the reasons above); the TLA+ export keeps it\n", r.err());
+    String text = Files.readString(pml);
+    assertTrue(!text.contains("ltl ") && text.contains("P_fine"), text);
+  }
+
+  @Test
+  void keepsStrongFairnessAndTheLivenessPropertyInTlaWithNothingOnStderr() throws Exception {
+    Path model = dir.resolve("m.pool");
+    Files.writeString(model, STRONG);
+    Path tla = dir.resolve("M.tla");
+    Run r = run("export", "--to", "tla", model.toString(), "-o", tla.toString());
+    assertEquals(0, r.status(), r.err());
+    assertEquals("", r.err());
+    String module = Files.readString(tla);
+    assertTrue(module.contains("Fairness ==\n  /\\ SF_vars(Proc_a)\n  /\\ SF_vars(Proc_b)\n"),
+        module);
+    assertTrue(module.contains("Spec == Init /\\ [][Next]_vars /\\ Fairness\n"), module);
+    assertTrue(module.contains("Live_eventually_ready == <>ready\n"), module);
+    assertEquals("\\* TLC configuration for M (poolcheck export --to tla)\nSPECIFICATION Spec\n"
+        + "INVARIANT Inv_fine\nPROPERTY Live_eventually_ready\nCHECK_DEADLOCK TRUE\n",
+        Files.readString(dir.resolve("M.cfg")));
+  }
+
+  @Test
+  void namesAWeaklyFairStepBackToItsOwnLabelOnStderr() throws Exception {
+    Path model = Path.of("src/test/resources/corpus/verified/coverage_vacuous.pool");
+    Run r = run("export", "--to", "promela", model.toString());
+    assertEquals(0, r.status(), r.err());
+    assertEquals(List.of(model + ":19:3: warning PC201: promela: step ticker.tick of weakly fair "
+        + "'ticker' can go back to its own label: where that changes nothing, poolcheck does not "
+        + "count it as the process running and SPIN's pan -f does",
+        model + ":34:1: warning PC201: promela: liveness property 'alarm_handled' not exported "
+        + "(see the reasons above); the TLA+ export keeps it"), r.err().lines().toList());
+  }
+
+  @Test
+  void exportsWeakFairnessAsAnLtlFormulaWithNothingOnStderr() {
+    Run r = run("export", "--to", "promela", "src/test/resources/models/starving_mutex.pool");
+    assertEquals(0, r.status(), r.err());
+    assertEquals("", r.err());
+    assertTrue(r.out().contains("ltl L_w0_enters { [] <> lq_w0_enters }"), r.out());
+  }
+
+  @Test
+  void selectingOnlySafetyPropertiesDropsNothing() throws Exception {
+    Path model = dir.resolve("m.pool");
+    Files.writeString(model, STRONG);
+    Run r = run("export", "--to", "promela", "--property", "fine", model.toString());
+    assertEquals(0, r.status(), r.err());
+    assertEquals("", r.err());
   }
 }
