@@ -40,7 +40,7 @@ class SpinLivenessCrossCheckTest {
   static Path work;
 
   /** Models without fairness declarations; each test adds every subset of weak fairness. */
-  private static final Map<String, String> MODELS = Map.of(
+  static final Map<String, String> MODELS = Map.of(
       "handoff", """
           model handoff;
           var x : 0 .. 2 = 0;
