@@ -83,7 +83,7 @@ public final class ExportedModel {
     requireTarget(ExportTarget.TLA);
     try {
       TlaExport.Files files = TlaExport.render(shape, module, checked, temporal);
-      return new TlaFiles(files.module(), files.config(), java.util.List.of());
+      return new TlaFiles(files.module(), files.config(), files.dropped());
     } catch (ModelException e) {
       throw new InvalidInputException(e.getMessage(), e);
     }

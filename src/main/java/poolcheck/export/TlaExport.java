@@ -36,8 +36,11 @@ import poolcheck.export.TlaExpressions.Scope;
  * written; this is its TLA+ dialect.
  */
 public final class TlaExport implements ExportWalk.Dialect {
-  /** The module text and its configuration. */
-  public record Files(String module, String config) {}
+  /**
+   * The module text and its configuration; {@code dropped} what they leave out or approximate,
+   * one {@code file:line:column: warning PC201: ...} line each.
+   */
+  public record Files(String module, String config, List<String> dropped) {}
 
   private final ModelShape shape;
   private final TlaExpressions exprs;
@@ -91,7 +94,7 @@ public final class TlaExport implements ExportWalk.Dialect {
     Files files = DeepStack.callModel(() -> new TlaExport(shape, checked, temporal, module)
         .render());
     return new Files(ValueBounds.noMinimumLiteral(files.module()),
-        ValueBounds.noMinimumLiteral(files.config()));
+        ValueBounds.noMinimumLiteral(files.config()), files.dropped());
   }
 
   private Files render() throws ModelException {
@@ -105,7 +108,14 @@ public final class TlaExport implements ExportWalk.Dialect {
     }
     cfg.append("CHECK_DEADLOCK ").append(deadlock ? "TRUE" : "FALSE").append('\n');
     line("=".repeat(42 + module.length()));
-    return new Files(out.toString(), cfg.toString());
+    List<String> dropped = new ArrayList<>();
+    for (poolcheck.language.Position p : exprs.negativeDivisors()) {
+      dropped.add(new poolcheck.language.Diagnostic(poolcheck.language.ErrorCode.NOT_EXPORTABLE,
+          p, "tla: this / or % may have a negative divisor, where the Integers module leaves "
+          + "\\div and % undefined (poolcheck floors); TLC's answer there is TLC's own")
+          .renderWarning());
+    }
+    return new Files(out.toString(), cfg.toString(), List.copyOf(dropped));
   }
 
   @Override

@@ -151,4 +151,23 @@ class ExportCommandTest {
     assertEquals(0, r.status(), r.err());
     assertEquals("", r.err());
   }
+
+  @Test
+  void listsEachDivisionByAPossiblyNegativeDivisorTlaLeavesUndefined() {
+    String model = "src/test/resources/export/negative_division.pool";
+    Run r = run("export", "--to", "tla", model);
+    assertEquals(0, r.status(), r.err());
+    List<String> lines = r.err().lines().toList();
+    assertEquals(5, lines.size(), r.err());
+    assertEquals(model + ":13:29: warning PC201: tla: this / or % may have a negative divisor, "
+        + "where the Integers module leaves \\div and % undefined (poolcheck floors); TLC's "
+        + "answer there is TLC's own", lines.get(0));
+  }
+
+  @Test
+  void flooredDivisionNeedsNoWarningInPromela() {
+    Run r = run("export", "--to", "promela", "src/test/resources/export/negative_division.pool");
+    assertEquals(0, r.status(), r.err());
+    assertEquals("", r.err());
+  }
 }
