@@ -54,6 +54,8 @@ public final class PromelaExport implements ExportWalk.Dialect {
   private final PromelaLiveness.Decision liveness;
   /** What the export leaves out or cannot express, one warning line each. */
   private final List<String> dropped;
+  /** The ways through weakly fair instances' steps where they change nothing, as options. */
+  private final StringBuilder stutterCopies = new StringBuilder();
   /** Each instance's step guards, for the stutter option of an instance with no fairness. */
   private final java.util.Map<String, List<String>> guardsOf = new java.util.HashMap<>();
 
@@ -129,8 +131,8 @@ public final class PromelaExport implements ExportWalk.Dialect {
         + "-DNOREDUCE -DBFS -DSAFETY -o pan pan.c && ./pan (docs/export.md). */");
     if (!live.isEmpty()) {
       line("/* The ltl formulas at the end are the liveness properties: leave them out of the "
-          + "safety run with gcc -DNOCLAIM; check each with gcc -DNOREDUCE -o pan pan.c && "
-          + "./pan -a -f -N L_name. */");
+          + "safety run with gcc -DNOCLAIM; check each with gcc -DNOREDUCE " + nfair()
+          + " -o pan pan.c && ./pan -a -f -N L_name. */");
     }
     line("");
     for (ModelShape.Constant c : shape.constants().values()) {
@@ -286,11 +288,22 @@ public final class PromelaExport implements ExportWalk.Dialect {
     return fails == null ? text : "(!" + PromelaGuard.wrap(fails) + " && " + text + ")";
   }
 
+  /**
+   * The -DNFAIR pan -f needs: it stops with "too many processes" once processes + 1 reach
+   * 4 * NFAIR. Counted as if the init process, the deadlock monitor, poolcheck_stutter and the
+   * never claim were all there.
+   */
+  private String nfair() {
+    int processes = walk.instances().size() + 4;
+    return "-DNFAIR=" + Math.max(2, (processes + 1) / 4 + 1);
+  }
+
   /** The liveness properties, after the processes: one never claim each, chosen with -N. */
   private void ltl() {
     if (live.isEmpty()) return;
     line("");
-    line("/* Liveness under the model's fairness: ./pan -a -f -N L_name (docs/export.md). */");
+    line("/* Liveness under the model's fairness: gcc -DNOREDUCE " + nfair() + " -o pan pan.c && "
+        + "./pan -a -f -N L_name (docs/export.md). */");
     for (Temporal.LeadsTo p : live) {
       String q = PromelaLiveness.goal(p);
       String formula = switch (p.kind()) {
@@ -342,7 +355,6 @@ public final class PromelaExport implements ExportWalk.Dialect {
     Instance inst = s.instance();
     CheckedStep step = s.step();
     List<Node> path = s.paths().get(j);
-    int paths = s.paths().size();
     String pc = inst.pc();
     Scope scope = new Scope(inst.process(), inst.index(), StepPaths.Bindings.NONE, null);
     String guard = guards.enabled(path, 0, scope.with(StepPaths.Bindings.NONE,
@@ -354,9 +366,37 @@ public final class PromelaExport implements ExportWalk.Dialect {
     }
     guard = PromelaGuard.and("(" + pc + " == " + step.pc() + ")", guard);
     guardsOf.computeIfAbsent(inst.name(), k -> new ArrayList<>()).add(guard);
+    if (!live.isEmpty() && liveness.fair(inst) && PromelaLiveness.jumpsTo(path, step.pc())) {
+      // A weakly fair instance's way back to its own label may change nothing: then it is no
+      // step of the instance for poolcheck, so it runs in poolcheck_stutter instead.
+      String moves = guards.moves(path, 0, scope.with(StepPaths.Bindings.NONE,
+          new Substitution()), step.pc());
+      if (!moves.equals("1")) {
+        int mark = out.length();
+        option(s, j, PromelaGuard.and(guard, "!" + PromelaGuard.wrap(moves)),
+            ", where it changes nothing");
+        stutterCopies.append(out, mark, out.length());
+        out.setLength(mark);
+        if (!moves.equals("0")) {
+          option(s, j, PromelaGuard.and(guard, PromelaGuard.wrap(moves)), "");
+        }
+        return;
+      }
+    }
+    option(s, j, guard, "");
+  }
+
+  /** One do option: the d_step of way {@code j} through a step, started by {@code guard}. */
+  private void option(ExportWalk.Step s, int j, String guard, String note) {
+    Instance inst = s.instance();
+    CheckedStep step = s.step();
+    List<Node> path = s.paths().get(j);
+    int paths = s.paths().size();
+    String pc = inst.pc();
+    Scope scope = new Scope(inst.process(), inst.index(), StepPaths.Bindings.NONE, null);
     String comment = "/* " + inst.modelName() + " " + step.label()
         + (step.kernelFunction() != null ? " @" + step.kernelFunction() : "")
-        + (paths > 1 ? ", path " + (j + 1) + " of " + paths : "") + " */";
+        + (paths > 1 ? ", path " + (j + 1) + " of " + paths : "") + note + " */";
     if (stepStates) {
       // One line: SPIN names the d_step by this line in its unreached report.
       line("  :: atomic { " + guard + " -> d_step { " + comment);
@@ -535,6 +575,18 @@ public final class PromelaExport implements ExportWalk.Dialect {
    */
   @Override
   public void finalStates(List<Instance> instances, boolean deadlock) {
+    if (stutterCopies.length() > 0) {
+      line("/* The ways through weakly fair instances' steps back to their own label, where they");
+      line("   change nothing: poolcheck counts them as no step of the instance, so they run in a");
+      line("   process of their own, whose pan -f fairness they meet whenever they run. */");
+      line("active proctype poolcheck_stutter() {");
+      line("end_stutter:");
+      line("  do");
+      out.append(stutterCopies);
+      line("  od");
+      line("}");
+      line("");
+    }
     if (!deadlock) return;
     String fin;
     Scope global = new Scope(null, 0, StepPaths.Bindings.NONE, null);

@@ -7,13 +7,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import poolcheck.check.Action;
-import poolcheck.check.CheckedStep;
 import poolcheck.compile.ModelShape;
 import poolcheck.export.StepPaths.Cond;
 import poolcheck.export.StepPaths.Leaf;
 import poolcheck.export.StepPaths.Node;
 import poolcheck.language.Diagnostic;
-import poolcheck.language.ModelException;
 import poolcheck.language.Position;
 
 /**
@@ -21,9 +19,10 @@ import poolcheck.language.Position;
  * checks. SPIN's {@code pan -a -f} makes every process weakly fair, a process enabled when one
  * of its d_steps can start and taken when one runs. That is poolcheck's weak fairness per
  * instance, and an instance with no fairness gets a stutter option that satisfies SPIN's
- * without moving. SPIN has no strong fairness, and it counts a step that changes nothing as the
- * process running where poolcheck does not: a model with either keeps its safety properties and
- * loses its liveness properties, each listed in {@link Decision#dropped}.
+ * without moving; a weakly fair instance's way back to its own label runs, where it changes
+ * nothing, in a process of its own (poolcheck counts it as no step). SPIN has no strong
+ * fairness: a model with it keeps its safety properties and loses its liveness properties, each
+ * listed in {@link Decision#dropped}.
  */
 final class PromelaLiveness {
   private PromelaLiveness() {}
@@ -37,7 +36,7 @@ final class PromelaLiveness {
   }
 
   static Decision decide(ModelShape shape, Checked checked, Temporal temporal,
-      boolean stepStates) throws ModelException {
+      boolean stepStates) {
     List<Temporal.LeadsTo> wanted = temporal.checked(checked);
     Set<String> fair = new TreeSet<>();
     List<String> reasons = new ArrayList<>();
@@ -49,14 +48,6 @@ final class PromelaLiveness {
         reasons.add(warning(f.pos(), "promela: strong fairness of '" + p.name() + "' has no "
             + "SPIN equivalent (pan -f is weak fairness)"));
         continue;
-      }
-      for (CheckedStep s : p.steps()) {
-        if (returnsToItself(StepPaths.of(s.body()), s.pc())) {
-          reasons.add(warning(s.pos(), "promela: step " + p.name() + "." + s.label() + " of "
-              + "weakly fair '" + p.name() + "' can go back to its own label: where that "
-              + "changes nothing, poolcheck does not count it as the process running and SPIN's "
-              + "pan -f does"));
-        }
       }
     }
     if (stepStates) {
@@ -83,14 +74,8 @@ final class PromelaLiveness {
     return "lq_" + p.name();
   }
 
-  private static boolean returnsToItself(List<? extends List<Node>> paths, int pc) {
-    for (List<Node> path : paths) {
-      if (jumpsTo(path, pc)) return true;
-    }
-    return false;
-  }
-
-  private static boolean jumpsTo(List<Node> nodes, int pc) {
+  /** Whether this way through can jump back to program counter {@code pc}. */
+  static boolean jumpsTo(List<Node> nodes, int pc) {
     for (Node n : nodes) {
       if (n instanceof Cond c && (jumpsTo(c.then(), pc) || jumpsTo(c.otherwise(), pc))) {
         return true;
