@@ -86,7 +86,7 @@ class TlaLivenessCrossCheckTest {
     return tests.stream();
   }
 
-  private static final int MAX_STATES = 20_000;
+  private static final int MAX_STATES = 40_000;
 
   private static void crossCheck(Path file) throws Exception {
     crossCheck(file, null);
