@@ -39,12 +39,8 @@ final class PromelaGuard {
       if (node instanceof Cond c) {
         Scope here = scope.with(c.bindings(), sub);
         String condition = exprs.expr(c.action().condition(), here);
-        List<Node> then = new ArrayList<>(c.then());
-        then.addAll(nodes.subList(n + 1, nodes.size()));
-        List<Node> otherwise = new ArrayList<>(c.otherwise());
-        otherwise.addAll(nodes.subList(n + 1, nodes.size()));
-        String a = enabled(then, 0, scope.with(scope.bindings(), sub.copy()));
-        String b = enabled(otherwise, 0, scope.with(scope.bindings(), sub.copy()));
+        String a = enabled(then(c, nodes, n), 0, scope.with(scope.bindings(), sub.copy()));
+        String b = enabled(otherwise(c, nodes, n), 0, scope.with(scope.bindings(), sub.copy()));
         String fails = PromelaChecks.any(checks.of(c.action().condition(), here));
         if (a.equals(b)) return or(fails, a);
         return or(fails, "(" + condition + " -> " + a + " : " + b + ")");
@@ -66,6 +62,20 @@ final class PromelaGuard {
       if (broken != null) return or(broken, enabled(nodes, n + 1, scope));
     }
     return "1";
+  }
+
+  /** The way through when the if at {@code nodes[n]} takes its then branch. */
+  private static List<Node> then(Cond c, List<Node> nodes, int n) {
+    List<Node> out = new ArrayList<>(c.then());
+    out.addAll(nodes.subList(n + 1, nodes.size()));
+    return out;
+  }
+
+  /** The way through when the if at {@code nodes[n]} takes its else branch. */
+  private static List<Node> otherwise(Cond c, List<Node> nodes, int n) {
+    List<Node> out = new ArrayList<>(c.otherwise());
+    out.addAll(nodes.subList(n + 1, nodes.size()));
+    return out;
   }
 
   /** Records in the scope's substitution what statement {@code s} writes. */
@@ -122,12 +132,9 @@ final class PromelaGuard {
       if (node instanceof Cond c) {
         Scope here = scope.with(c.bindings(), sub);
         String condition = exprs.expr(c.action().condition(), here);
-        List<Node> then = new ArrayList<>(c.then());
-        then.addAll(nodes.subList(n + 1, nodes.size()));
-        List<Node> otherwise = new ArrayList<>(c.otherwise());
-        otherwise.addAll(nodes.subList(n + 1, nodes.size()));
-        String a = moves(then, 0, scope.with(scope.bindings(), sub.copy()), own);
-        String b = moves(otherwise, 0, scope.with(scope.bindings(), sub.copy()), own);
+        String a = moves(then(c, nodes, n), 0, scope.with(scope.bindings(), sub.copy()), own);
+        String b = moves(otherwise(c, nodes, n), 0, scope.with(scope.bindings(), sub.copy()),
+            own);
         return a.equals(b) ? a : "(" + condition + " -> " + a + " : " + b + ")";
       }
       Leaf leaf = (Leaf) node;

@@ -88,32 +88,34 @@ class ExportCommandTest {
       invariant fine: true;
       """;
 
-  @Test
-  void listsEveryLivenessPropertyAndStrongFairnessPromelaLeavesOutOnStderr() throws Exception {
+  /** The model above as m.pool, exported to {@code to} as {@code output}. */
+  private Run exportStrong(String to, String output) throws Exception {
     Path model = dir.resolve("m.pool");
     Files.writeString(model, STRONG);
-    Path pml = dir.resolve("m.pml");
-    Run r = run("export", "--to", "promela", model.toString(), "-o", pml.toString());
+    return run("export", "--to", to, model.toString(), "-o", dir.resolve(output).toString());
+  }
+
+  @Test
+  void listsEveryLivenessPropertyAndStrongFairnessPromelaLeavesOutOnStderr() throws Exception {
+    Run r = exportStrong("promela", "m.pml");
     assertEquals(0, r.status(), r.err());
+    Path model = dir.resolve("m.pool");
     assertEquals(model + ":4:18: warning PC201: promela: strong fairness of 'a' has no SPIN "
         + "equivalent (pan -f is weak fairness)\n"
         + model + ":5:3: warning PC201: promela: strong fairness of 'b' has no SPIN "
         + "equivalent (pan -f is weak fairness)\n"
         + model + ":6:1: warning PC201: promela: liveness property 'eventually_ready' not "
         + "exported (see the reasons above); the TLA+ export keeps it\n", r.err());
-    String text = Files.readString(pml);
+    String text = Files.readString(dir.resolve("m.pml"));
     assertTrue(!text.contains("ltl ") && text.contains("P_fine"), text);
   }
 
   @Test
   void keepsStrongFairnessAndTheLivenessPropertyInTlaWithNothingOnStderr() throws Exception {
-    Path model = dir.resolve("m.pool");
-    Files.writeString(model, STRONG);
-    Path tla = dir.resolve("M.tla");
-    Run r = run("export", "--to", "tla", model.toString(), "-o", tla.toString());
+    Run r = exportStrong("tla", "M.tla");
     assertEquals(0, r.status(), r.err());
     assertEquals("", r.err());
-    String module = Files.readString(tla);
+    String module = Files.readString(dir.resolve("M.tla"));
     assertTrue(module.contains("Fairness ==\n  /\\ SF_vars(Proc_a)\n  /\\ SF_vars(Proc_b)\n"),
         module);
     assertTrue(module.contains("Spec == Init /\\ [][Next]_vars /\\ Fairness\n"), module);
