@@ -5,6 +5,7 @@ import poolcheck.compile.CompiledModel;
 import poolcheck.compile.ModelShape;
 import poolcheck.export.Checked;
 import poolcheck.export.PromelaExport;
+import poolcheck.export.Temporal;
 import poolcheck.export.TlaExport;
 import poolcheck.language.ModelException;
 
@@ -13,12 +14,19 @@ import poolcheck.language.ModelException;
  * renders it. A construct the target cannot express is an {@link InvalidInputException}.
  */
 public final class ExportedModel {
-  /** A TLA+ module and its TLC configuration. */
-  public record TlaFiles(String module, String config) {}
+  /**
+   * A TLA+ module and its TLC configuration; {@code dropped} lists what the export leaves out or
+   * approximates, one {@code file:line:column: warning PC201: ...} line each.
+   */
+  public record TlaFiles(String module, String config, java.util.List<String> dropped) {}
+
+  /** A Promela model and what it leaves out (the liveness properties SPIN cannot check so). */
+  public record PromelaFile(String text, java.util.List<String> dropped) {}
 
   private final ModelSource.Loaded loaded;
   private final ModelShape shape;
   private final Checked checked;
+  private final Temporal temporal;
   private final ExportTarget target;
   private final boolean spinCoverage;
 
@@ -33,6 +41,7 @@ public final class ExportedModel {
     if (names != null) c = Checked.only(shape, names);
     if (!selection.deadlock()) c = c.withoutDeadlock();
     this.checked = c;
+    this.temporal = Temporal.of(loaded.parsed());
     if (spinCoverage && target != ExportTarget.PROMELA) {
       throw new InvalidOptionException("spinCoverage", n -> n.apply("spinCoverage")
           + " is for " + n.apply("target") + " promela");
@@ -55,10 +64,15 @@ public final class ExportedModel {
   }
 
   public String promela() {
+    return promelaFile().text();
+  }
+
+  /** The Promela model with the list of what it leaves out. */
+  public PromelaFile promelaFile() {
     requireTarget(ExportTarget.PROMELA);
     try {
-      return spinCoverage ? PromelaExport.renderWithStepStates(shape, checked)
-          : PromelaExport.render(shape, checked);
+      PromelaExport.File file = PromelaExport.render(shape, checked, temporal, spinCoverage);
+      return new PromelaFile(file.text(), file.dropped());
     } catch (ModelException e) {
       throw new InvalidInputException(e.getMessage(), e);
     }
@@ -68,8 +82,8 @@ public final class ExportedModel {
   public TlaFiles tla(String module) {
     requireTarget(ExportTarget.TLA);
     try {
-      TlaExport.Files files = TlaExport.render(shape, module, checked);
-      return new TlaFiles(files.module(), files.config());
+      TlaExport.Files files = TlaExport.render(shape, module, checked, temporal);
+      return new TlaFiles(files.module(), files.config(), files.dropped());
     } catch (ModelException e) {
       throw new InvalidInputException(e.getMessage(), e);
     }

@@ -60,7 +60,9 @@ final class ExportCommand implements Callable<Integer> {
     Outputs outputs = Outputs.of(exported.model());
     if (output != null) outputs.checkFile("--output", output);
     if (to == Target.promela) {
-      write(outputs, output, exported.promela());
+      ExportedModel.PromelaFile file = exported.promelaFile();
+      write(outputs, output, file.text());
+      dropped(file.dropped());
       return ExitCode.VERIFIED;
     }
     String module = output == null ? exported.defaultModuleName()
@@ -77,7 +79,14 @@ final class ExportCommand implements Callable<Integer> {
       write(outputs, output, files.module());
       write(outputs, config, files.config());
     }
+    dropped(files.dropped());
     return ExitCode.VERIFIED;
+  }
+
+  /** What the export leaves out, one line each on stderr: the file is written all the same. */
+  private void dropped(java.util.List<String> lines) {
+    for (String l : lines) spec.commandLine().getErr().println(l);
+    spec.commandLine().getErr().flush();
   }
 
   private void write(Outputs outputs, Path file, String text) throws IOException {

@@ -62,10 +62,7 @@ final class PromelaChecks implements RuntimeChecks.Dialect<Scope> {
 
   @Override
   public ValueBounds.Names names(Scope scope) {
-    return new ValueBounds.Names(n -> scope.bindings().values().get(n), n -> {
-      Storage s = exprs.storage(n, scope);
-      return s == null ? null : s.type();
-    }, scope.process() == null ? null : scope.instance());
+    return exprs.names(scope);
   }
 
   @Override

@@ -49,10 +49,27 @@ public final class PromelaExport implements ExportWalk.Dialect {
    */
   private final boolean stepStates;
 
-  private PromelaExport(ModelShape shape, Checked checked, boolean stepStates) {
+  /** The liveness properties written as ltl formulas (those SPIN can check as poolcheck does). */
+  private final List<Temporal.LeadsTo> live;
+  private final PromelaLiveness.Decision liveness;
+  /** What the export leaves out or cannot express, one warning line each. */
+  private final List<String> dropped;
+  /** The ways through weakly fair instances' steps where they change nothing, as options. */
+  private final StringBuilder stutterCopies = new StringBuilder();
+  /** Each instance's step guards, for the stutter option of an instance with no fairness. */
+  private final java.util.Map<String, List<String>> guardsOf = new java.util.HashMap<>();
+
+  /** A Promela model and what it leaves out of the model it was exported from. */
+  public record File(String text, List<String> dropped) {}
+
+  private PromelaExport(ModelShape shape, Checked checked, Temporal temporal,
+      boolean stepStates) throws ModelException {
     this.shape = shape;
     this.checked = checked;
     this.stepStates = stepStates;
+    this.liveness = PromelaLiveness.decide(shape, checked, temporal, stepStates);
+    this.live = liveness.exported();
+    this.dropped = liveness.dropped();
     this.walk = new ExportWalk(shape, checked);
     this.exprs = new PromelaExpressions(shape);
     this.checks = new PromelaChecks(shape, exprs);
@@ -65,8 +82,21 @@ public final class PromelaExport implements ExportWalk.Dialect {
 
   /** Only the {@code checked} properties become assertions. */
   public static String render(ModelShape shape, Checked checked) throws ModelException {
+    return render(shape, checked, Temporal.NONE, false).text();
+  }
+
+  /**
+   * With the checked liveness properties as ltl formulas where SPIN's weak fairness is
+   * poolcheck's, and every property or fairness it cannot express listed in {@link File#dropped}.
+   * {@code stepStates}: as {@link #renderWithStepStates}.
+   */
+  public static File render(ModelShape shape, Checked checked, Temporal temporal,
+      boolean stepStates) throws ModelException {
     // Deeply nested expressions (docs/language.md, Limits) need more than a default stack.
-    return DeepStack.callModel(() -> new PromelaExport(shape, checked, false).render());
+    return DeepStack.callModel(() -> {
+      PromelaExport export = new PromelaExport(shape, checked, temporal, stepStates);
+      return new File(export.render(), export.dropped);
+    });
   }
 
   /**
@@ -77,7 +107,7 @@ public final class PromelaExport implements ExportWalk.Dialect {
    */
   public static String renderWithStepStates(ModelShape shape, Checked checked)
       throws ModelException {
-    return DeepStack.callModel(() -> new PromelaExport(shape, checked, true).render());
+    return render(shape, checked, Temporal.NONE, true).text();
   }
 
   private String render() throws ModelException {
@@ -88,6 +118,7 @@ public final class PromelaExport implements ExportWalk.Dialect {
           "export: a process with " + NOT_STARTED + " or more steps does not fit a byte pc"));
     }
     walk.walk(this);
+    ltl();
     return ValueBounds.noMinimumLiteral(out.toString());
   }
 
@@ -99,6 +130,11 @@ public final class PromelaExport implements ExportWalk.Dialect {
         + "--to promela. */");
     line("/* Each model step is one d_step; verify with: spin -o1 -o2 -a FILE && gcc "
         + "-DNOREDUCE -DBFS -DSAFETY -o pan pan.c && ./pan (docs/export.md). */");
+    if (!live.isEmpty()) {
+      line("/* The ltl formulas at the end are the liveness properties: leave them out of the "
+          + "safety run with gcc -DNOCLAIM; check each with gcc -DNOREDUCE " + nfair()
+          + " -o pan pan.c && ./pan -a -f -N L_name. */");
+    }
     line("");
     for (ModelShape.Constant c : shape.constants().values()) {
       line("#define " + PromelaNames.id(c.name()) + " " + (c.bool() ? (c.value() != 0 ? "true"
@@ -123,6 +159,14 @@ public final class PromelaExport implements ExportWalk.Dialect {
       line("byte " + i.pc() + " = " + NOT_STARTED + ";");
       for (ModelShape.Variable v : i.process().locals()) {
         declare(InstanceNames.local(i.process(), i.index(), v.name()), v.type());
+      }
+    }
+    if (!live.isEmpty()) {
+      line("/* The liveness properties' premises (lp_) and goals (lq_), written after every step:");
+      line("   functions of the state, so they add no states. */");
+      for (Temporal.LeadsTo p : live) {
+        if (p.p() != null) line("bool " + PromelaLiveness.premise(p) + ";");
+        line("bool " + PromelaLiveness.goal(p) + ";");
       }
     }
     line("");
@@ -151,6 +195,7 @@ public final class PromelaExport implements ExportWalk.Dialect {
       line("  :: d_step {");
       assignState(s);
       invariants("    ");
+      observe("    ");
       line("  }");
     }
     // A way through init that breaks a property: poolcheck reports it with no steps.
@@ -228,6 +273,49 @@ public final class PromelaExport implements ExportWalk.Dialect {
     }
   }
 
+  /** Records each liveness premise and goal over the state the d_step leaves. */
+  private void observe(String indent) {
+    Scope global = new Scope(null, 0, StepPaths.Bindings.NONE, null);
+    for (Temporal.LeadsTo p : live) {
+      if (p.p() != null) line(indent + PromelaLiveness.premise(p) + " = " + predicate(p.p(), global) + ";");
+      line(indent + PromelaLiveness.goal(p) + " = " + predicate(p.q(), global) + ";");
+    }
+  }
+
+  /** A condition that is false where evaluating it fails, as the liveness checker reads it. */
+  private String predicate(Expr e, Scope scope) {
+    String text = PromelaGuard.wrap(exprs.expr(e, scope));
+    String fails = PromelaChecks.any(checks.of(e, scope));
+    return fails == null ? text : "(!" + PromelaGuard.wrap(fails) + " && " + text + ")";
+  }
+
+  /**
+   * The -DNFAIR pan -f needs: it stops with "too many processes" once processes + 1 reach
+   * 4 * NFAIR. Counted as if the init process, the deadlock monitor, poolcheck_stutter and the
+   * never claim were all there.
+   */
+  private String nfair() {
+    int processes = walk.instances().size() + 4;
+    return "-DNFAIR=" + Math.max(2, (processes + 1) / 4 + 1);
+  }
+
+  /** The liveness properties, after the processes: one never claim each, chosen with -N. */
+  private void ltl() {
+    if (live.isEmpty()) return;
+    line("");
+    line("/* Liveness under the model's fairness: gcc -DNOREDUCE " + nfair() + " -o pan pan.c && "
+        + "./pan -a -f -N L_name (docs/export.md). */");
+    for (Temporal.LeadsTo p : live) {
+      String q = PromelaLiveness.goal(p);
+      String formula = switch (p.kind()) {
+        case EVENTUALLY -> "<> " + q;
+        case INFINITELY -> "[] <> " + q;
+        case LEADS_TO -> "[] (" + PromelaLiveness.premise(p) + " -> <> " + q + ")";
+      };
+      line("ltl L_" + p.name() + " { " + formula + " } /* " + p.pos() + " */");
+    }
+  }
+
   private static String check(String condition, String property) {
     return "assert(" + condition + " || " + PromelaNames.property(property) + " == 0);";
   }
@@ -244,6 +332,15 @@ public final class PromelaExport implements ExportWalk.Dialect {
 
   @Override
   public void endInstance(Instance i) {
+    List<String> guards = guardsOf.get(i.name());
+    if (!live.isEmpty() && !liveness.fair(i) && guards != null) {
+      // SPIN's pan -f makes every process weakly fair; an instance poolcheck does not make fair
+      // may instead stay enabled for ever without moving: it stutters, which keeps the state.
+      line("  :: d_step { /* " + i.modelName() + " stutters: it has no fairness */");
+      line("       " + String.join(" || ", guards.stream().map(PromelaGuard::wrap).toList())
+          + " -> skip");
+      line("     }");
+    }
     line("  od");
     line("}");
     line("");
@@ -259,7 +356,6 @@ public final class PromelaExport implements ExportWalk.Dialect {
     Instance inst = s.instance();
     CheckedStep step = s.step();
     List<Node> path = s.paths().get(j);
-    int paths = s.paths().size();
     String pc = inst.pc();
     Scope scope = new Scope(inst.process(), inst.index(), StepPaths.Bindings.NONE, null);
     String guard = guards.enabled(path, 0, scope.with(StepPaths.Bindings.NONE,
@@ -270,9 +366,38 @@ public final class PromelaExport implements ExportWalk.Dialect {
           PromelaGuard.and(exprs.expr(step.guard(), scope), guard));
     }
     guard = PromelaGuard.and("(" + pc + " == " + step.pc() + ")", guard);
+    guardsOf.computeIfAbsent(inst.name(), k -> new ArrayList<>()).add(guard);
+    if (!live.isEmpty() && liveness.fair(inst) && PromelaLiveness.jumpsTo(path, step.pc())) {
+      // A weakly fair instance's way back to its own label may change nothing: then it is no
+      // step of the instance for poolcheck, so it runs in poolcheck_stutter instead.
+      String moves = guards.moves(path, 0, scope.with(StepPaths.Bindings.NONE,
+          new Substitution()), step.pc());
+      if (!moves.equals("1")) {
+        int mark = out.length();
+        option(s, j, PromelaGuard.and(guard, "!" + PromelaGuard.wrap(moves)),
+            ", where it changes nothing");
+        stutterCopies.append(out, mark, out.length());
+        out.setLength(mark);
+        if (!moves.equals("0")) {
+          option(s, j, PromelaGuard.and(guard, PromelaGuard.wrap(moves)), "");
+        }
+        return;
+      }
+    }
+    option(s, j, guard, "");
+  }
+
+  /** One do option: the d_step of way {@code j} through a step, started by {@code guard}. */
+  private void option(ExportWalk.Step s, int j, String guard, String note) {
+    Instance inst = s.instance();
+    CheckedStep step = s.step();
+    List<Node> path = s.paths().get(j);
+    int paths = s.paths().size();
+    String pc = inst.pc();
+    Scope scope = new Scope(inst.process(), inst.index(), StepPaths.Bindings.NONE, null);
     String comment = "/* " + inst.modelName() + " " + step.label()
         + (step.kernelFunction() != null ? " @" + step.kernelFunction() : "")
-        + (paths > 1 ? ", path " + (j + 1) + " of " + paths : "") + " */";
+        + (paths > 1 ? ", path " + (j + 1) + " of " + paths : "") + note + " */";
     if (stepStates) {
       // One line: SPIN names the d_step by this line in its unreached report.
       line("  :: atomic { " + guard + " -> d_step { " + comment);
@@ -286,10 +411,11 @@ public final class PromelaExport implements ExportWalk.Dialect {
     boolean jumped = body.block(path, scope, "       ");
     if (!jumped) line("       " + pc + " = " + step.next() + ";");
     if (body.usedEnd) line("     " + end + ":");
-    if (walk.checkedInvariants().isEmpty()) {
+    if (walk.checkedInvariants().isEmpty() && live.isEmpty()) {
       if (body.usedEnd) line("       skip");
     } else {
       invariants("       ");
+      observe("       ");
     }
     line(stepStates ? "     } }" : "     }");
   }
@@ -450,6 +576,18 @@ public final class PromelaExport implements ExportWalk.Dialect {
    */
   @Override
   public void finalStates(List<Instance> instances, boolean deadlock) {
+    if (stutterCopies.length() > 0) {
+      line("/* The ways through weakly fair instances' steps back to their own label, where they");
+      line("   change nothing: poolcheck counts them as no step of the instance, so they run in a");
+      line("   process of their own, whose pan -f fairness they meet whenever they run. */");
+      line("active proctype poolcheck_stutter() {");
+      line("end_stutter:");
+      line("  do");
+      out.append(stutterCopies);
+      line("  od");
+      line("}");
+      line("");
+    }
     if (!deadlock) return;
     String fin;
     Scope global = new Scope(null, 0, StepPaths.Bindings.NONE, null);

@@ -50,6 +50,17 @@ final class PromelaExpressions {
 
   PromelaExpressions(ModelShape shape) {
     this.shape = shape;
+    this.bounds = new ValueBounds(shape);
+  }
+
+  private final ValueBounds bounds;
+
+  /** What names mean in this scope, for {@link ValueBounds}. */
+  ValueBounds.Names names(Scope scope) {
+    return new ValueBounds.Names(n -> scope.bindings().values().get(n), n -> {
+      Storage s = storage(n, scope);
+      return s == null ? null : s.type();
+    }, scope.process() == null ? null : scope.instance());
   }
 
   /** The variable a name denotes in this scope (local first), or null. */
@@ -116,6 +127,21 @@ final class PromelaExpressions {
     return e.accept(new Writer(scope));
   }
 
+  private boolean mayBeNegative(Expr.Binary b, Scope scope) {
+    return bounds.of(b.left(), names(scope))[0] < 0 || bounds.of(b.right(), names(scope))[0] < 0;
+  }
+
+  /**
+   * poolcheck's / and % round toward minus infinity (floorDiv, floorMod), C's toward zero: they
+   * differ by one step when the remainder is non-zero and the signs differ. Written so only
+   * where an operand may be negative, so models without negative operands export as before.
+   */
+  static String floored(String op, String a, String b) {
+    String differs = "((" + a + " % " + b + ") != 0 && ((" + a + " < 0) != (" + b + " < 0)))";
+    return op.equals("/") ? "((" + a + " / " + b + ") - (" + differs + " -> 1 : 0))"
+        : "((" + a + " % " + b + ") + (" + differs + " -> " + b + " : 0))";
+  }
+
   /** One expression in one scope; sub-expressions go back through {@link #expr}. */
   private final class Writer extends ExprWriter {
     private final Scope scope;
@@ -160,6 +186,9 @@ final class PromelaExpressions {
       String l = expr(b.left(), scope);
       String r = expr(b.right(), scope);
       if (b.op().equals("=>")) return "(!" + paren(l) + " || " + r + ")";
+      if ((b.op().equals("/") || b.op().equals("%")) && mayBeNegative(b, scope)) {
+        return floored(b.op(), paren(l), paren(r));
+      }
       return "(" + l + " " + b.op() + " " + r + ")";
     }
 

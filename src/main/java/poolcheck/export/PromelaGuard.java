@@ -39,12 +39,8 @@ final class PromelaGuard {
       if (node instanceof Cond c) {
         Scope here = scope.with(c.bindings(), sub);
         String condition = exprs.expr(c.action().condition(), here);
-        List<Node> then = new ArrayList<>(c.then());
-        then.addAll(nodes.subList(n + 1, nodes.size()));
-        List<Node> otherwise = new ArrayList<>(c.otherwise());
-        otherwise.addAll(nodes.subList(n + 1, nodes.size()));
-        String a = enabled(then, 0, scope.with(scope.bindings(), sub.copy()));
-        String b = enabled(otherwise, 0, scope.with(scope.bindings(), sub.copy()));
+        String a = enabled(then(c, nodes, n), 0, scope.with(scope.bindings(), sub.copy()));
+        String b = enabled(otherwise(c, nodes, n), 0, scope.with(scope.bindings(), sub.copy()));
         String fails = PromelaChecks.any(checks.of(c.action().condition(), here));
         if (a.equals(b)) return or(fails, a);
         return or(fails, "(" + condition + " -> " + a + " : " + b + ")");
@@ -62,45 +58,103 @@ final class PromelaGuard {
       // A statement that breaks a property ends its path with a violation, which poolcheck
       // reports: the path counts as enabled even though a later when would block.
       String broken = breaks(s, here);
-      if (s instanceof Action.Assign a) {
-        assign(a.target(), exprs.expr(a.value(), here), here);
-      } else if (s instanceof Action.Push push) {
-        Storage c = exprs.storage(push.container(), here);
-        Type.Container ct = push.type();
-        String v = exprs.expr(push.value(), here);
-        String len = PromelaExpressions.length(c.name(), here);
-        Map<String, String> next = new LinkedHashMap<>();
-        for (int k = 0; k < ct.capacity(); k++) {
-          next.put(c.name() + "#" + k, "(" + len + " == " + k + " -> " + v + " : "
-              + PromelaExpressions.element(c.name(), k, here) + ")");
-        }
-        next.put(PromelaNames.length(c.name()), "(" + len + " + 1)");
-        sub.values.putAll(next);
-      } else if (s instanceof Action.Pop pop) {
-        Storage c = exprs.storage(pop.container(), here);
-        Type.Container ct = pop.type();
-        String head = exprs.head(c.name(), ct, here);
-        String len = PromelaExpressions.length(c.name(), here);
-        int lo = ct.element().lo();
-        Map<String, String> next = new LinkedHashMap<>();
-        for (int k = 0; k < ct.capacity(); k++) {
-          String value;
-          if (ct.fifo()) {
-            value = k + 1 < ct.capacity() ? PromelaExpressions.element(c.name(), k + 1, here)
-                : Integer.toString(lo);
-          } else {
-            value = "(" + len + " - 1 == " + k + " -> " + lo + " : "
-                + PromelaExpressions.element(c.name(), k, here) + ")";
-          }
-          next.put(c.name() + "#" + k, value);
-        }
-        next.put(PromelaNames.length(c.name()), "(" + len + " - 1)");
-        sub.values.putAll(next);
-        if (pop.target() != null) assign(pop.target(), head, here);
-      }
+      record(s, here);
       if (broken != null) return or(broken, enabled(nodes, n + 1, scope));
     }
     return "1";
+  }
+
+  /** The way through when the if at {@code nodes[n]} takes its then branch. */
+  private static List<Node> then(Cond c, List<Node> nodes, int n) {
+    List<Node> out = new ArrayList<>(c.then());
+    out.addAll(nodes.subList(n + 1, nodes.size()));
+    return out;
+  }
+
+  /** The way through when the if at {@code nodes[n]} takes its else branch. */
+  private static List<Node> otherwise(Cond c, List<Node> nodes, int n) {
+    List<Node> out = new ArrayList<>(c.otherwise());
+    out.addAll(nodes.subList(n + 1, nodes.size()));
+    return out;
+  }
+
+  /** Records in the scope's substitution what statement {@code s} writes. */
+  private void record(Action s, Scope here) {
+    Substitution sub = here.substitution();
+    if (s instanceof Action.Assign a) {
+      assign(a.target(), exprs.expr(a.value(), here), here);
+    } else if (s instanceof Action.Push push) {
+      Storage c = exprs.storage(push.container(), here);
+      Type.Container ct = push.type();
+      String v = exprs.expr(push.value(), here);
+      String len = PromelaExpressions.length(c.name(), here);
+      Map<String, String> next = new LinkedHashMap<>();
+      for (int k = 0; k < ct.capacity(); k++) {
+        next.put(c.name() + "#" + k, "(" + len + " == " + k + " -> " + v + " : "
+            + PromelaExpressions.element(c.name(), k, here) + ")");
+      }
+      next.put(PromelaNames.length(c.name()), "(" + len + " + 1)");
+      sub.values.putAll(next);
+    } else if (s instanceof Action.Pop pop) {
+      Storage c = exprs.storage(pop.container(), here);
+      Type.Container ct = pop.type();
+      String head = exprs.head(c.name(), ct, here);
+      String len = PromelaExpressions.length(c.name(), here);
+      int lo = ct.element().lo();
+      Map<String, String> next = new LinkedHashMap<>();
+      for (int k = 0; k < ct.capacity(); k++) {
+        String value;
+        if (ct.fifo()) {
+          value = k + 1 < ct.capacity() ? PromelaExpressions.element(c.name(), k + 1, here)
+              : Integer.toString(lo);
+        } else {
+          value = "(" + len + " - 1 == " + k + " -> " + lo + " : "
+              + PromelaExpressions.element(c.name(), k, here) + ")";
+        }
+        next.put(c.name() + "#" + k, value);
+      }
+      next.put(PromelaNames.length(c.name()), "(" + len + " - 1)");
+      sub.values.putAll(next);
+      if (pop.target() != null) assign(pop.target(), head, here);
+    }
+  }
+
+  /**
+   * Over the state before the step, whether this way through leaves a different state: always
+   * when it ends at another label than {@code own}; when it jumps back to {@code own}, whether
+   * some variable it wrote now differs. The liveness checker counts a step that changes nothing
+   * as no step at all.
+   */
+  String moves(List<Node> nodes, int from, Scope scope, int own) {
+    for (int n = from; n < nodes.size(); n++) {
+      Node node = nodes.get(n);
+      Substitution sub = scope.substitution();
+      if (node instanceof Cond c) {
+        Scope here = scope.with(c.bindings(), sub);
+        String condition = exprs.expr(c.action().condition(), here);
+        String a = moves(then(c, nodes, n), 0, scope.with(scope.bindings(), sub.copy()), own);
+        String b = moves(otherwise(c, nodes, n), 0, scope.with(scope.bindings(), sub.copy()),
+            own);
+        return a.equals(b) ? a : "(" + condition + " -> " + a + " : " + b + ")";
+      }
+      Leaf leaf = (Leaf) node;
+      if (leaf.action() instanceof Action.Goto g) return g.pc() == own ? changed(sub) : "1";
+      record(leaf.action(), scope.with(leaf.bindings(), sub));
+    }
+    return "1";
+  }
+
+  /** Whether a written slot differs from its value before the step; "0" when none was. */
+  private static String changed(Substitution sub) {
+    List<String> differs = new ArrayList<>();
+    for (Map.Entry<String, String> e : sub.values.entrySet()) {
+      int hash = e.getKey().indexOf('#');
+      String old = hash < 0 ? e.getKey()
+          : e.getKey().substring(0, hash) + "[" + e.getKey().substring(hash + 1) + "]";
+      if (!e.getValue().equals(old)) differs.add("(" + e.getValue() + " != " + old + ")");
+    }
+    if (differs.isEmpty()) return "0";
+    return differs.size() == 1 ? differs.get(0) : "(" + String.join(" || ", differs) + ")";
   }
 
   /** When this statement breaks a property (over the state before it), or null if never. */

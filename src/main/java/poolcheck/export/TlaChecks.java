@@ -55,12 +55,7 @@ final class TlaChecks implements RuntimeChecks.Dialect<Scope> {
 
   @Override
   public ValueBounds.Names names(Scope scope) {
-    return new ValueBounds.Names(n -> scope.quantified().contains(n) ? null
-        : scope.bindings().values().get(n), n -> {
-          if (scope.quantified().contains(n)) return null;
-          Storage s = exprs.storage(n, scope);
-          return s == null ? null : s.type();
-        }, scope.process() == null ? null : scope.instance());
+    return exprs.names(scope);
   }
 
   @Override

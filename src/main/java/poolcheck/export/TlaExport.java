@@ -36,8 +36,11 @@ import poolcheck.export.TlaExpressions.Scope;
  * written; this is its TLA+ dialect.
  */
 public final class TlaExport implements ExportWalk.Dialect {
-  /** The module text and its configuration. */
-  public record Files(String module, String config) {}
+  /**
+   * The module text and its configuration; {@code dropped} what they leave out or approximate,
+   * one {@code file:line:column: warning PC201: ...} line each.
+   */
+  public record Files(String module, String config, List<String> dropped) {}
 
   private final ModelShape shape;
   private final TlaExpressions exprs;
@@ -52,10 +55,14 @@ public final class TlaExport implements ExportWalk.Dialect {
   private boolean deadlock;
 
   private final Checked checked;
+  private final Temporal temporal;
+  /** Each instance's actions, by instance name, for its fairness. */
+  private final Map<String, List<String>> instanceActions = new LinkedHashMap<>();
 
-  private TlaExport(ModelShape shape, Checked checked, String module) {
+  private TlaExport(ModelShape shape, Checked checked, Temporal temporal, String module) {
     this.shape = shape;
     this.checked = checked;
+    this.temporal = temporal;
     this.module = module;
     this.exprs = new TlaExpressions(shape);
     this.checks = new TlaChecks(shape, exprs);
@@ -74,18 +81,42 @@ public final class TlaExport implements ExportWalk.Dialect {
   /** Only the {@code checked} properties become Asserts, INVARIANTs and the deadlock check. */
   public static Files render(ModelShape shape, String module, Checked checked)
       throws ModelException {
+    return render(shape, module, checked, Temporal.NONE);
+  }
+
+  /**
+   * As {@link #render(ModelShape, String, Checked)}, with the checked liveness properties as
+   * PROPERTYs and the processes' fairness as WF/SF conjuncts of Spec.
+   */
+  public static Files render(ModelShape shape, String module, Checked checked,
+      Temporal temporal) throws ModelException {
     // Deeply nested expressions (docs/language.md, Limits) need more than a default stack.
-    Files files = DeepStack.callModel(() -> new TlaExport(shape, checked, module).render());
+    Files files = DeepStack.callModel(() -> new TlaExport(shape, checked, temporal, module)
+        .render());
     return new Files(ValueBounds.noMinimumLiteral(files.module()),
-        ValueBounds.noMinimumLiteral(files.config()));
+        ValueBounds.noMinimumLiteral(files.config()), files.dropped());
   }
 
   private Files render() throws ModelException {
     Assumptions.refuse(shape, "TLA+");
     new ExportWalk(shape, checked).walk(this);
+    List<Temporal.LeadsTo> live = temporal.checked(checked);
+    if (!live.isEmpty()) {
+      // Fairness is part of Spec, which TLC reads only as SPECIFICATION, not as INIT/NEXT.
+      int at = cfg.indexOf("INIT Init\nNEXT Next\n");
+      cfg.replace(at, at + "INIT Init\nNEXT Next\n".length(), "SPECIFICATION Spec\n");
+      for (Temporal.LeadsTo p : live) cfg.append("PROPERTY Live_").append(p.name()).append('\n');
+    }
     cfg.append("CHECK_DEADLOCK ").append(deadlock ? "TRUE" : "FALSE").append('\n');
     line("=".repeat(42 + module.length()));
-    return new Files(out.toString(), cfg.toString());
+    List<String> dropped = new ArrayList<>();
+    for (poolcheck.language.Position p : exprs.negativeDivisors()) {
+      dropped.add(new poolcheck.language.Diagnostic(poolcheck.language.ErrorCode.NOT_EXPORTABLE,
+          p, "tla: this / or % may have a negative divisor, where the Integers module leaves "
+          + "\\div and % undefined (poolcheck floors); TLC's answer there is TLC's own")
+          .renderWarning());
+    }
+    return new Files(out.toString(), cfg.toString(), List.copyOf(dropped));
   }
 
   @Override
@@ -223,6 +254,7 @@ public final class TlaExport implements ExportWalk.Dialect {
     emit(new And(conj), 2);
     line("");
     actions.add(name);
+    instanceActions.computeIfAbsent(inst.name(), k -> new ArrayList<>()).add(name);
   }
 
   /** A conjunct, or a LET definition that names a value for what follows. */
@@ -544,8 +576,62 @@ public final class TlaExport implements ExportWalk.Dialect {
     line("Next ==");
     for (String a : actions) line("  \\/ " + a);
     line("");
-    line("Spec == Init /\\ [][Next]_vars");
+    List<String> fair = fairness(instances);
+    line("Spec == Init /\\ [][Next]_vars" + (fair.isEmpty() ? "" : " /\\ Fairness"));
     line("");
+    leadsTo();
+  }
+
+  /**
+   * Proc_i (the steps of instance i) and Fairness, the conjunction of WF_vars(Proc_i) or
+   * SF_vars(Proc_i) for each fair instance: {@code <<Proc_i>>_vars} is a step of i that changes
+   * the state, so it is enabled and taken exactly when the liveness checker counts i enabled and
+   * taken. Returns the conjuncts, empty when no instance is fair.
+   */
+  private List<String> fairness(List<Instance> instances) {
+    List<String> conj = new ArrayList<>();
+    for (Instance i : instances) {
+      Temporal.Fair f = temporal.of(i.process().name());
+      List<String> steps = instanceActions.get(i.name());
+      if (f == null || steps == null) continue;
+      line("Proc_" + i.name() + " == " + String.join(" \\/ ", steps));
+      conj.add((f.strong() ? "SF_vars(" : "WF_vars(") + "Proc_" + i.name() + ")");
+    }
+    if (conj.isEmpty()) return conj;
+    line("");
+    line("\\* fairness as declared in the model (fairness weak: WF, strong: SF), per instance");
+    line("Fairness ==");
+    for (String c : conj) line("  /\\ " + c);
+    line("");
+    return conj;
+  }
+
+  /**
+   * Each checked liveness property as a temporal formula: p ~> q, <>q from the initial states,
+   * []<>q. A premise or goal whose evaluation fails counts as false, as the checker counts it.
+   */
+  private void leadsTo() {
+    Scope global = new Scope(null, 0, StepPaths.Bindings.NONE, Set.of(), Map.of());
+    for (Temporal.LeadsTo p : temporal.checked(checked)) {
+      String q = predicate(p.q(), global);
+      String formula = switch (p.kind()) {
+        case EVENTUALLY -> "<>" + q;
+        case INFINITELY -> "[]<>" + q;
+        case LEADS_TO -> predicate(p.p(), global) + " ~> " + q;
+      };
+      line("\\* liveness " + p.name() + " (" + p.pos() + ")");
+      line("Live_" + p.name() + " == " + formula);
+    }
+    if (!temporal.checked(checked).isEmpty()) line("");
+  }
+
+  /** A state predicate that is false where evaluating it fails. */
+  private String predicate(Expr e, Scope scope) {
+    String text = TlaExpressions.paren(exprs.expr(e, scope));
+    List<String> fails = new ArrayList<>();
+    for (RuntimeChecks.Check c : checks.of(e, scope)) fails.add(c.condition());
+    if (fails.isEmpty()) return text;
+    return "(~(" + String.join(" \\/ ", fails) + ") /\\ " + text + ")";
   }
 
   private void emit(Formula f, int column) {

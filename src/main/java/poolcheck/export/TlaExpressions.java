@@ -45,6 +45,30 @@ final class TlaExpressions {
 
   TlaExpressions(ModelShape shape) {
     this.shape = shape;
+    this.bounds = new ValueBounds(shape);
+  }
+
+  private final ValueBounds bounds;
+  /**
+   * Where a / or % may have a negative divisor: the Integers module defines \div and % for a
+   * positive divisor only (where they are poolcheck's floorDiv and floorMod).
+   */
+  private final java.util.Set<poolcheck.language.Position> negativeDivisors =
+      new java.util.LinkedHashSet<>();
+
+  /** What names mean in this scope, for {@link ValueBounds}. */
+  ValueBounds.Names names(Scope scope) {
+    return new ValueBounds.Names(n -> scope.quantified().contains(n) ? null
+        : scope.bindings().values().get(n), n -> {
+          if (scope.quantified().contains(n)) return null;
+          Storage s = storage(n, scope);
+          return s == null ? null : s.type();
+        }, scope.process() == null ? null : scope.instance());
+  }
+
+  /** The positions of the / and % written so far whose divisor may be negative. */
+  java.util.Set<poolcheck.language.Position> negativeDivisors() {
+    return negativeDivisors;
   }
 
   static String id(String name) {
@@ -160,6 +184,10 @@ final class TlaExpressions {
     public String binary(Expr.Binary b) {
       String l = expr(b.left(), scope);
       String r = expr(b.right(), scope);
+      if ((b.op().equals("/") || b.op().equals("%"))
+          && bounds.of(b.right(), names(scope))[0] < 0) {
+        negativeDivisors.add(b.pos());
+      }
       String op = switch (b.op()) {
         case "&&" -> "/\\";
         case "||" -> "\\/";

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import poolcheck.cli.MainTest.Run;
@@ -74,5 +75,102 @@ class ExportCommandTest {
     assertTrue(r.err().startsWith(model + ":3:"), r.err());
     assertTrue(r.err().contains("error PC201: export: this step has more than 4096 ways"),
         r.err());
+  }
+
+  /** Strong fairness of two processes over two lines: each has a position of its own. */
+  private static final String STRONG = """
+      var ready : bool = false;
+      process a { set: { ready = true; } }
+      process b { clear: { ready = false; } }
+      fairness strong: a,
+        b;
+      liveness eventually_ready: eventually ready;
+      invariant fine: true;
+      """;
+
+  /** The model above as m.pool, exported to {@code to} as {@code output}. */
+  private Run exportStrong(String to, String output) throws Exception {
+    Path model = dir.resolve("m.pool");
+    Files.writeString(model, STRONG);
+    return run("export", "--to", to, model.toString(), "-o", dir.resolve(output).toString());
+  }
+
+  @Test
+  void listsEveryLivenessPropertyAndStrongFairnessPromelaLeavesOutOnStderr() throws Exception {
+    Run r = exportStrong("promela", "m.pml");
+    assertEquals(0, r.status(), r.err());
+    Path model = dir.resolve("m.pool");
+    assertEquals(model + ":4:18: warning PC201: promela: strong fairness of 'a' has no SPIN "
+        + "equivalent (pan -f is weak fairness)\n"
+        + model + ":5:3: warning PC201: promela: strong fairness of 'b' has no SPIN "
+        + "equivalent (pan -f is weak fairness)\n"
+        + model + ":6:1: warning PC201: promela: liveness property 'eventually_ready' not "
+        + "exported (see the reasons above); the TLA+ export keeps it\n", r.err());
+    String text = Files.readString(dir.resolve("m.pml"));
+    assertTrue(!text.contains("ltl ") && text.contains("P_fine"), text);
+  }
+
+  @Test
+  void keepsStrongFairnessAndTheLivenessPropertyInTlaWithNothingOnStderr() throws Exception {
+    Run r = exportStrong("tla", "M.tla");
+    assertEquals(0, r.status(), r.err());
+    assertEquals("", r.err());
+    String module = Files.readString(dir.resolve("M.tla"));
+    assertTrue(module.contains("Fairness ==\n  /\\ SF_vars(Proc_a)\n  /\\ SF_vars(Proc_b)\n"),
+        module);
+    assertTrue(module.contains("Spec == Init /\\ [][Next]_vars /\\ Fairness\n"), module);
+    assertTrue(module.contains("Live_eventually_ready == <>ready\n"), module);
+    assertEquals("\\* TLC configuration for M (poolcheck export --to tla)\nSPECIFICATION Spec\n"
+        + "INVARIANT Inv_fine\nPROPERTY Live_eventually_ready\nCHECK_DEADLOCK TRUE\n",
+        Files.readString(dir.resolve("M.cfg")));
+  }
+
+  @Test
+  void runsAWeaklyFairStepBackToItsOwnLabelWhereItChangesNothingInAProcessOfItsOwn() {
+    Run r = run("export", "--to", "promela",
+        "src/test/resources/corpus/verified/coverage_vacuous.pool");
+    assertEquals(0, r.status(), r.err());
+    assertEquals("", r.err());
+    assertTrue(r.out().contains("active proctype poolcheck_stutter() {"), r.out());
+    assertTrue(r.out().contains("/* ticker tick, path 1 of 3, where it changes nothing */"),
+        r.out());
+    assertTrue(r.out().contains("ltl L_alarm_handled { [] (lp_alarm_handled -> <> "
+        + "lq_alarm_handled) }"), r.out());
+  }
+
+  @Test
+  void exportsWeakFairnessAsAnLtlFormulaWithNothingOnStderr() {
+    Run r = run("export", "--to", "promela", "src/test/resources/models/starving_mutex.pool");
+    assertEquals(0, r.status(), r.err());
+    assertEquals("", r.err());
+    assertTrue(r.out().contains("ltl L_w0_enters { [] <> lq_w0_enters }"), r.out());
+  }
+
+  @Test
+  void selectingOnlySafetyPropertiesDropsNothing() throws Exception {
+    Path model = dir.resolve("m.pool");
+    Files.writeString(model, STRONG);
+    Run r = run("export", "--to", "promela", "--property", "fine", model.toString());
+    assertEquals(0, r.status(), r.err());
+    assertEquals("", r.err());
+  }
+
+  @Test
+  void listsEachDivisionByAPossiblyNegativeDivisorTlaLeavesUndefined() {
+    String model = "src/test/resources/export/negative_division.pool";
+    Run r = run("export", "--to", "tla", model);
+    assertEquals(0, r.status(), r.err());
+    List<String> lines = r.err().lines().toList();
+    assertEquals(5, lines.size(), r.err());
+    assertEquals(model + ":13:29: warning PC201: tla: this / or % may have a negative divisor, "
+        + "where the Integers module leaves \\div and % undefined (poolcheck floors); TLC's "
+        + "answer there is TLC's own", lines.get(0));
+  }
+
+  @Test
+  void flooredDivisionNeedsNoWarningInPromela() {
+    Run r = run("export", "--to", "promela", "src/test/resources/export/negative_division.pool");
+    assertEquals(0, r.status(), r.err());
+    assertEquals("", r.err());
   }
 }

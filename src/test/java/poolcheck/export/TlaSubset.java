@@ -373,8 +373,9 @@ final class TlaSubset {
         for (int k = i + 1; k < ts.size() && ts.get(k).line() == t.line(); k++) {
           if (!ts.get(k).text().equals(",")) variables.add(ts.get(k).text());
         }
-      } else if (t.text().equals("Spec")) {
-        continue; // the temporal formula: TLC reads INIT and NEXT from the configuration
+      } else if (t.text().equals("Spec") || t.text().equals("Fairness")
+          || t.text().startsWith("Live_")) {
+        continue; // temporal formulas: the explorer reads Init and Next, TLC the configuration
       } else if (i + 1 < ts.size() && ts.get(i + 1).text().equals("==")) {
         Parser p = new Parser(ts, i + 2, 1);
         definitions.put(t.text(), p.expression(0));
@@ -658,6 +659,32 @@ final class TlaSubset {
       if (current.isEmpty()) break;
     }
     return current;
+  }
+
+  // ---- the state graph, for the liveness cross-check (TlaLiveness)
+
+  /** The states Init allows. */
+  List<Map<String, Object>> initialStates() {
+    return act(definitions.get("Init"), new Env(Map.of(), Map.of()), Map.of(), true);
+  }
+
+  /** The successors of {@code s} by the action the module defines as {@code action}. */
+  List<Map<String, Object>> successors(String action, Map<String, Object> s) {
+    Node a = definitions.get(action);
+    if (a == null) throw new IllegalArgumentException("the module defines no " + action);
+    return act(a, new Env(Map.of(), s), Map.of(), false);
+  }
+
+  /** A state predicate written in the module's subset (a temporal formula's operand). */
+  Object predicate(String text) {
+    Parser p = new Parser(tokens(text), 0, 0);
+    Node n = p.expression(0);
+    if (p.peek() != null) throw new IllegalArgumentException(text + ": trailing " + p.peek());
+    return n;
+  }
+
+  boolean holds(Object predicate, Map<String, Object> s) {
+    return (Boolean) eval((Node) predicate, new Env(Map.of(), s));
   }
 
   // ---- the search
