@@ -22,48 +22,40 @@ import poolcheck.api.ModelCheckResult;
 class OtherPoolModelTest {
   private static final Path DESIGN = Path.of("models/page_pool_xdp_bulk.pool");
 
-  private static ModelCheckResult violates(int otherPool, String property) {
-    return ModelCheck.of(DESIGN).constant("OTHER_POOL", otherPool).properties(property)
-        .exhaustive().assertViolates(property);
-  }
-
-  private static List<String> steps(Counterexample c) {
-    return c.steps().stream().skip(1).map(t -> t.instance() + "." + t.label()).toList();
+  /**
+   * The shortest trace breaking {@code property} at OTHER_POOL {@code otherPool}: its length and
+   * last step checked, replayed as a user would; its steps as instance.label.
+   */
+  private static List<String> shortest(int otherPool, String property, int length,
+      String lastStep) throws Exception {
+    ModelCheckResult r = ModelCheck.of(DESIGN).constant("OTHER_POOL", otherPool)
+        .properties(property).exhaustive().assertViolates(property);
+    Counterexample c = r.counterexample().orElseThrow();
+    assertEquals(length, c.length());
+    List<String> s = c.steps().stream().skip(1).map(t -> t.instance() + "." + t.label()).toList();
+    assertEquals(lastStep, s.get(s.size() - 1));
+    Replayed.assertReplays(DESIGN, Map.of("OTHER_POOL", Integer.toString(otherPool)), r);
+    return s;
   }
 
   @Test
   void theBulksStatisticTouchesTheOtherPoolFreedByItsTeardownIn24Steps() throws Exception {
-    ModelCheckResult r = violates(1, "no_pool_use_after_free");
-    Counterexample c = r.counterexample().orElseThrow();
-    assertEquals(24, c.length());
-    List<String> s = steps(c);
-    assertEquals("stack[0].obulk_stat", s.get(s.size() - 1));
+    List<String> s = shortest(1, "no_pool_use_after_free", 24, "stack[0].obulk_stat");
     assertTrue(s.indexOf("stack[0].obulk_unlock") < s.indexOf("other_unbind.ofree"), s.toString());
-    Replayed.assertReplays(DESIGN, Map.of("OTHER_POOL", "1"), r);
   }
 
   @Test
   void theBulkFreesTheOtherPoolsPageWhileItsScrubStillHasToUnmapItIn15Steps() throws Exception {
-    ModelCheckResult r = violates(1, "unmap_exactly_once");
-    Counterexample c = r.counterexample().orElseThrow();
-    assertEquals(15, c.length());
-    List<String> s = steps(c);
-    assertEquals("stack[0].oput_page", s.get(s.size() - 1));
+    List<String> s = shortest(1, "unmap_exactly_once", 15, "stack[0].oput_page");
     assertTrue(s.indexOf("other_unbind.oscrub") < s.indexOf("stack[0].oxa_release"),
         s.toString());
-    Replayed.assertReplays(DESIGN, Map.of("OTHER_POOL", "1"), r);
   }
 
   @Test
   void theBulkUnmapsOnTheOtherDeviceAfterItsDetachIn17Steps() throws Exception {
-    ModelCheckResult r = violates(2, "no_dma_after_detach");
-    Counterexample c = r.counterexample().orElseThrow();
-    assertEquals(17, c.length());
-    List<String> s = steps(c);
-    assertEquals("stack[0].ounmap", s.get(s.size() - 1));
+    List<String> s = shortest(2, "no_dma_after_detach", 17, "stack[0].ounmap");
     assertTrue(s.contains("other_bus.odetach"), s.toString());
     assertTrue(!s.contains("bus.detach"), s.toString());
-    Replayed.assertReplays(DESIGN, Map.of("OTHER_POOL", "2"), r);
   }
 
   /** Exhaustive: 1.2 and 1.8 million states (10 to 25 s on one core). */

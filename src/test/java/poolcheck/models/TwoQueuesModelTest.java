@@ -33,31 +33,35 @@ class TwoQueuesModelTest {
     return c.steps().stream().skip(1).map(t -> t.instance() + "." + t.label()).toList();
   }
 
+  /**
+   * The shortest trace breaking no_dma_after_detach in {@code design} at two_queues: its length
+   * and last step checked, replayed as a user would; its steps as instance.label.
+   */
+  private static List<String> lateUnmap(Path design, int length, String lastStep)
+      throws Exception {
+    ModelCheckResult r = twoQueues(design).properties("no_dma_after_detach").exhaustive()
+        .assertViolates("no_dma_after_detach");
+    Counterexample c = r.counterexample().orElseThrow();
+    assertEquals(length, c.length());
+    List<String> s = steps(c);
+    assertEquals(lastStep, s.get(s.size() - 1));
+    Replayed.assertReplays(design, TWO_QUEUES, r);
+    return s;
+  }
+
   @Test
   void zcrxUnmapsTheFirstAreaAfterTheDetachOnceTheSecondQueuesPoolLetsTheRingGoIn24Steps()
       throws Exception {
-    ModelCheckResult r = twoQueues(ZCRX).properties("no_dma_after_detach").exhaustive()
-        .assertViolates("no_dma_after_detach");
-    Counterexample c = r.counterexample().orElseThrow();
-    assertEquals(24, c.length());
-    List<String> s = steps(c);
-    assertEquals("uring.free_area", s.get(s.size() - 1));
+    List<String> s = lateUnmap(ZCRX, 24, "uring.free_area");
     assertTrue(s.indexOf("bus.detach") < s.indexOf("pool2_release[0].zc_destroy"), s.toString());
     assertTrue(s.indexOf("pool2_release[0].zc_destroy") < s.indexOf("uring.ctx_free"),
         s.toString());
-    Replayed.assertReplays(ZCRX, TWO_QUEUES, r);
   }
 
   @Test
   void devmemFreesTheBindingAfterTheDetachFromTheSecondQueuesPoolIn21Steps() throws Exception {
-    ModelCheckResult r = twoQueues(DEVMEM).properties("no_dma_after_detach").exhaustive()
-        .assertViolates("no_dma_after_detach");
-    Counterexample c = r.counterexample().orElseThrow();
-    assertEquals(21, c.length());
-    List<String> s = steps(c);
-    assertEquals("pool2_release[0].binding_free", s.get(s.size() - 1));
+    List<String> s = lateUnmap(DEVMEM, 21, "pool2_release[0].binding_free");
     assertTrue(s.indexOf("netdev.devmem_uninstall2") < s.indexOf("bus.detach"), s.toString());
-    Replayed.assertReplays(DEVMEM, TWO_QUEUES, r);
   }
 
   @Test
