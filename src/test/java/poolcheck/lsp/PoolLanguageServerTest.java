@@ -91,6 +91,24 @@ class PoolLanguageServerTest {
     }
   }
 
+  /**
+   * The 0-based line of the shared model's first line holding {@code text} at or after the first
+   * line holding {@code after}: the positions follow edits of the shared model.
+   */
+  private static int line(String after, String text) throws IOException {
+    List<String> lines = Files.readAllLines(COMMON);
+    int from = lines.stream().filter(l -> l.contains(after)).findFirst().map(lines::indexOf)
+        .orElseThrow(() -> new AssertionError("not in the shared model: " + after));
+    for (int i = from; i < lines.size(); i++) {
+      if (lines.get(i).contains(text)) return i;
+    }
+    throw new AssertionError("not in the shared model after " + after + ": " + text);
+  }
+
+  private static int line(String text) throws IOException {
+    return line(text, text);
+  }
+
   private static String where(Location l) {
     return Path.of(java.net.URI.create(l.getUri())).getFileName() + ":"
         + l.getRange().getStart().getLine() + ":" + l.getRange().getStart().getCharacter() + "-"
@@ -167,35 +185,43 @@ class PoolLanguageServerTest {
 
   @Test
   void goesToALabelALocalAnInlineAVariableAndAConstant() throws Exception {
-    // goto alloc; (927) -> the step alloc of process napi (947)
-    assertEquals(List.of("page_pool.pool:946:2-7"),
-        definition(COMMON, 926, 13).stream().map(PoolLanguageServerTest::where).toList());
-    // inline recycle_in_ring(...) used in napi (1236) -> its declaration (552)
-    assertEquals(List.of("page_pool.pool:551:7-22"),
-        definition(COMMON, 1235, 12).stream().map(PoolLanguageServerTest::where).toList());
-    // PAGES in an invariant (3499) -> const PAGES (168)
-    assertEquals(List.of("page_pool.pool:167:6-11"),
-        definition(COMMON, 3498, 41).stream().map(PoolLanguageServerTest::where).toList());
-    // a use of the global dev_bound -> var dev_bound (283)
-    assertEquals(List.of("page_pool.pool:282:4-13"),
-        definition(COMMON, 282, 6).stream().map(PoolLanguageServerTest::where).toList());
+    // goto alloc; in napi's poll -> the step alloc of process napi
+    assertEquals(List.of("page_pool.pool:" + line("process napi {", "  alloc @") + ":2-7"),
+        definition(COMMON, line("process napi {", "goto alloc;"), 13).stream()
+            .map(PoolLanguageServerTest::where).toList());
+    // inline recycle_in_ring(...) used in napi -> its declaration
+    assertEquals(List.of("page_pool.pool:" + line("inline recycle_in_ring(produce,") + ":7-22"),
+        definition(COMMON, line("process napi {", "inline recycle_in_ring("), 12).stream()
+            .map(PoolLanguageServerTest::where).toList());
+    // PAGES in an invariant -> const PAGES
+    assertEquals(List.of("page_pool.pool:" + line("const PAGES :") + ":6-11"),
+        definition(COMMON, line("invariant inflight_bounded:"), 41).stream()
+            .map(PoolLanguageServerTest::where).toList());
+    // a use of the global dev_bound -> var dev_bound
+    int devBound = line("var dev_bound :");
+    assertEquals(List.of("page_pool.pool:" + devBound + ":4-13"),
+        definition(COMMON, devBound, 6).stream().map(PoolLanguageServerTest::where).toList());
   }
 
   @Test
   void hoverShowsTypeRangeValueAndKernelFunction() throws Exception {
+    int poll = line("process napi {", "  poll @napi_poll:");
     assertEquals("`step poll of process napi, kernel function napi_poll`",
-        hover(COMMON, 911, 3));
-    assertEquals("kernel function `napi_poll`", hover(COMMON, 911, 10));
-    assertEquals("`const PAGES : 1 .. 8 = 2`\n\nvalue: 2", hover(COMMON, 167, 7));
+        hover(COMMON, poll, 3));
+    assertEquals("kernel function `napi_poll`", hover(COMMON, poll, 10));
+    assertEquals("`const PAGES : 1 .. 8 = 2`\n\nvalue: 2",
+        hover(COMMON, line("const PAGES :"), 7));
     assertEquals("`var refilled : 0 .. CACHE_REFILL = 0 (local of napi)`\n\nvalues: 0 .. 1",
-        hover(COMMON, 905, 8));
-    assertEquals("`var dev_bound : bool = true`\n\nvalues: bool", hover(COMMON, 282, 6));
+        hover(COMMON, line("process napi {", "var refilled :"), 8));
+    assertEquals("`var dev_bound : bool = true`\n\nvalues: bool",
+        hover(COMMON, line("var dev_bound :"), 6));
   }
 
   @Test
   void completesNamesByPrefix() throws Exception {
     List<String> labels = server.getTextDocumentService().completion(new CompletionParams(
-        new TextDocumentIdentifier(COMMON.toUri().toString()), new Position(282, 9)))
+        new TextDocumentIdentifier(COMMON.toUri().toString()),
+        new Position(line("var dev_bound :"), 9)))
         .get(30, TimeUnit.SECONDS).getLeft().stream().map(CompletionItem::getLabel).toList();
     assertEquals(List.of("dev_bound"), labels);
   }
@@ -207,14 +233,15 @@ class PoolLanguageServerTest {
         .get(30, TimeUnit.SECONDS).stream().map(e -> e.getRight()).toList();
     DocumentSymbol napi = symbols.stream().filter(s -> s.getName().equals("napi")).findFirst()
         .orElseThrow();
-    assertEquals(902, napi.getSelectionRange().getStart().getLine());
+    assertEquals(line("process napi {"), napi.getSelectionRange().getStart().getLine());
     DocumentSymbol poll = napi.getChildren().stream().filter(s -> s.getName().equals("poll"))
         .findFirst().orElseThrow();
-    assertEquals(911, poll.getRange().getStart().getLine());
+    assertEquals(line("process napi {", "  poll @napi_poll:"),
+        poll.getRange().getStart().getLine());
     assertEquals(2, poll.getRange().getStart().getCharacter());
     DocumentSymbol inv = symbols.stream()
         .filter(s -> s.getName().equals("inflight_nonnegative")).findFirst().orElseThrow();
-    assertEquals(3494, inv.getRange().getStart().getLine());
+    assertEquals(line("invariant inflight_nonnegative:"), inv.getRange().getStart().getLine());
   }
 
   private final class Client implements LanguageClient {
