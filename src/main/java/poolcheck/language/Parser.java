@@ -94,11 +94,14 @@ public final class Parser {
     }
     while (!check(TokenKind.EOF)) {
       Token t = peek();
-      if ((depth <= 0 || t.kind() != TokenKind.VAR) && DECL_START.contains(t.kind())
-          && current > 0) {
+      // never where the failed declaration began: a contextual keyword that is no declaration
+      // there (`config {`) fails without consuming a token, and stopping on it again looped,
+      // adding the same error until the heap ran out
+      boolean moved = current > start;
+      if (moved && (depth <= 0 || t.kind() != TokenKind.VAR) && DECL_START.contains(t.kind())) {
         return;
       }
-      if (depth <= 0 && current > 0 && t.kind() == TokenKind.IDENT
+      if (moved && depth <= 0 && t.kind() == TokenKind.IDENT
           && java.util.Set.of("def", "assume", "type", "init", "config").contains(t.text())
           && (previous().kind() == TokenKind.SEMI || previous().kind() == TokenKind.RBRACE)) {
         return;

@@ -82,10 +82,11 @@ class SwarmTest {
           }
         }).run();
     assertTrue(r.finished());
-    // one thread per search and a seed each: the same figures on every run
-    assertEquals(List.of(1381L, 1561L, 1529L, 1508L), r.searches().stream()
+    // one thread per search and a seed each: the same figures on every run (of this model text:
+    // its state layout decides the hashes, so an edit of models/common moves them)
+    assertEquals(List.of(1420L, 1548L, 2014L, 1465L), r.searches().stream()
         .map(SwarmResult.Search::stored).toList());
-    assertEquals(2515, union.size());
+    assertEquals(2643, union.size());
     assertEquals(3882, exact.size());
     long most = r.searches().stream().mapToLong(SwarmResult.Search::stored).max().orElseThrow();
     assertTrue(union.size() < exact.size(), union.size() + " of " + exact.size());

@@ -1,0 +1,52 @@
+package poolcheck.language;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ParserRecoveryTest {
+  private static final List<String> CONTEXTUAL =
+      List.of("config", "type", "init", "def", "assume", "count", "ghost", "lock");
+  private static final List<String> FOLLOWERS =
+      List.of("{", "}", ";", "=", "(", ")", ":", ",", "1", "x", "config", "var", "");
+
+  /**
+   * Every word that is a keyword only where a declaration expects it, followed by every kind of
+   * token, at the top of a model: a declaration or a few parse errors with positions, never a
+   * loop. Deleting
+   * a configuration's name (`config {`) made the parser stop on `config` again after each error
+   * until the heap ran out (BadInputsTest, TOKEN_DELETE on page_pool_zcrx_close_unmap).
+   */
+  @Test
+  void aContextualKeywordThatIsNoDeclarationIsOneErrorNotALoop() {
+    List<String> cases = new ArrayList<>();
+    for (String word : CONTEXTUAL) {
+      for (String next : FOLLOWERS) {
+        cases.add("model m;\nvar y : 0 .. 1 = 0;\n" + word + " " + next + " PAGES = 3; }\n"
+            + "process p { s: { y = 1; } }\n");
+        cases.add("model m;\n" + word + " " + next);
+      }
+    }
+    assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+      for (String text : cases) {
+        ModelException e;
+        try {
+          Parser.parse("m.pool", text);
+          continue;   // some are declarations (`init { ... }`, `count = ...` as a name)
+        } catch (ModelException thrown) {
+          e = thrown;
+        }
+        assertFalse(e.diagnostics().isEmpty(), text);
+        assertTrue(e.diagnostics().size() < 10, e.diagnostics() + " for\n" + text);
+        for (Diagnostic d : e.diagnostics()) {
+          assertTrue(d.position().line() >= 1 && d.position().line() <= 4, d + " for\n" + text);
+        }
+      }
+    });
+  }
+}
