@@ -284,8 +284,22 @@ public final class Parser {
         advance();
         return new Decl.Config(t.position(), name, settings.build());
       }
-      default -> throw error(t, "a declaration (const, type, enum, var, init, process, "
-          + "invariant, final, include, config, def, assume)");
+      default -> {
+        // a declaration word whose name is missing (`config {`) is a word only by context:
+        // say what it lacks rather than that a declaration was expected
+        String missing = t.kind() != TokenKind.IDENT ? null : switch (t.text()) {
+          case "config" -> "the configuration's name after 'config'";
+          case "type" -> "the type's name after 'type'";
+          case "def" -> "the def's name after 'def'";
+          default -> null;
+        };
+        if (missing != null && peekNext().kind() != TokenKind.ASSIGN) {
+          advance();
+          throw error(peek(), missing);
+        }
+        throw error(t, "a declaration (const, type, enum, var, init, process, "
+            + "invariant, final, include, config, def, assume)");
+      }
     }
   }
 

@@ -1,6 +1,8 @@
 package poolcheck.language;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,5 +50,14 @@ class ParserRecoveryTest {
         }
       }
     });
+  }
+
+  @Test
+  void aConfigurationWithoutItsNameSaysSo() {
+    ModelException e = assertThrows(ModelException.class,
+        () -> Parser.parse("m.pool", "model m;\nconfig { PAGES = 3; }\n"));
+    assertEquals(
+        "m.pool:2:8: error PC101: unexpected '{': expected the configuration's name after "
+            + "'config'", e.diagnostics().get(0).render());
   }
 }
