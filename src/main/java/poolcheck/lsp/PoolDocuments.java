@@ -166,6 +166,15 @@ final class PoolDocuments implements TextDocumentService {
     TokenKind after = tokens.get(i + 1).kind();
     List<Definition> named = definitions(files.root(file)).stream()
         .filter(d -> d.name().equals(name)).toList();
+    String owner = Ranges.instanceBefore(tokens, i);
+    if (owner != null) {
+      // reader[0].got or at(reader[0], done): a local or a label of that process, not ours
+      boolean label = before == TokenKind.COMMA;
+      for (Definition d : named) {
+        if (d.kind().equals(label ? "step" : "local") && owner.equals(d.scope())) return d;
+      }
+      return null;
+    }
     boolean labelPlace = before == TokenKind.GOTO || after == TokenKind.COLON
         || after == TokenKind.AT;
     for (Definition d : named) {

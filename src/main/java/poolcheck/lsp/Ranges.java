@@ -43,4 +43,31 @@ final class Ranges {
     }
     return -1;
   }
+
+  /**
+   * The process named before the name at {@code i} when it is read through an instance:
+   * {@code reader[0].got}, {@code napi.budget} or the label of {@code at(reader[r], done)};
+   * otherwise null.
+   */
+  static String instanceBefore(List<Token> tokens, int i) {
+    if (i < 2) return null;
+    TokenKind sep = tokens.get(i - 1).kind();
+    if (sep != TokenKind.DOT && sep != TokenKind.COMMA) return null;
+    int j = i - 2;
+    if (tokens.get(j).kind() == TokenKind.RBRACKET) {
+      int depth = 0;
+      for (; j >= 0; j--) {
+        TokenKind k = tokens.get(j).kind();
+        if (k == TokenKind.RBRACKET) depth++;
+        if (k == TokenKind.LBRACKET && --depth == 0) break;
+      }
+      j--;
+    }
+    if (j < 0 || tokens.get(j).kind() != TokenKind.IDENT) return null;
+    if (sep == TokenKind.COMMA && (j < 2 || tokens.get(j - 1).kind() != TokenKind.LPAREN
+        || tokens.get(j - 2).kind() != TokenKind.AT_KW)) {
+      return null;
+    }
+    return tokens.get(j).text();
+  }
 }

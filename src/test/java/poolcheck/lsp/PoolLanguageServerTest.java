@@ -217,6 +217,38 @@ class PoolLanguageServerTest {
         hover(COMMON, line("var dev_bound :"), 6));
   }
 
+  /**
+   * A property reading {@code reader[1].got} names reader's local, not the writer's local of the
+   * same name declared first; {@code at(reader[0], read)} names reader's step.
+   */
+  @Test
+  void anotherProcesssLocalAndLabelResolveInThatProcess(@TempDir Path dir) throws Exception {
+    Path model = dir.resolve("locals.pool");
+    Files.writeString(model, """
+        model locals;
+        var x : 0 .. 3 = 0;
+        process writer {
+          var got : bool = false;
+          read: { got = true; x = 1; }
+        }
+        process reader[2] {
+          var got : 0 .. 3 = 0;
+          read: { got = x; }
+        }
+        invariant bounded: reader[1].got <= 3 && (at(reader[0], read) || writer.got || true);
+        """);
+    open(model);
+    assertEquals(List.of(), next(model).getDiagnostics());
+    assertEquals(List.of("locals.pool:7:6-9"), definition(model, 10, 31).stream()
+        .map(PoolLanguageServerTest::where).toList());
+    assertEquals("`var got : 0 .. 3 = 0 (local of reader)`\n\nvalues: 0 .. 3",
+        hover(model, 10, 31));
+    assertEquals(List.of("locals.pool:8:2-6"), definition(model, 10, 56).stream()
+        .map(PoolLanguageServerTest::where).toList());
+    assertEquals(List.of("locals.pool:3:6-9"), definition(model, 10, 73).stream()
+        .map(PoolLanguageServerTest::where).toList());
+  }
+
   @Test
   void completesNamesByPrefix() throws Exception {
     List<String> labels = server.getTextDocumentService().completion(new CompletionParams(
