@@ -34,6 +34,8 @@ public final class PromelaExport implements ExportWalk.Dialect {
   /** Program counters start here until the init process writes the initial state. */
   static final int NOT_STARTED = 255;
 
+  /** The macro holding every {@code assume} (reserved in {@link PromelaNames}). */
+  private static final String ASSUMED = "poolcheck_assumed";
   private final ModelShape shape;
   private final ExportWalk walk;
   private final PromelaExpressions exprs;
@@ -111,7 +113,6 @@ public final class PromelaExport implements ExportWalk.Dialect {
   }
 
   private String render() throws ModelException {
-    Assumptions.refuse(shape, "Promela");
     if (shape.processes().stream().mapToInt(p -> p.steps().size()).max().orElse(0)
         >= NOT_STARTED) {
       throw new ModelException(new Diagnostic(NOT_EXPORTABLE, new Position(shape.source(), 1, 1),
@@ -170,6 +171,15 @@ public final class PromelaExport implements ExportWalk.Dialect {
       }
     }
     line("");
+    if (!shape.checked().assumptions().isEmpty()) {
+      // false where evaluating it fails: that state is reported (invariants below), not expanded
+      Scope global = new Scope(null, 0, StepPaths.Bindings.NONE, null);
+      List<String> each = new ArrayList<>();
+      for (Expr a : shape.checked().assumptions()) each.add(predicate(a, global));
+      line("/* assume: a state outside it takes no step, and is no deadlock */");
+      line("#define " + ASSUMED + " (" + String.join(" && ", each) + ")");
+      line("");
+    }
   }
 
   private void declare(String name, Type type) {
@@ -259,6 +269,7 @@ public final class PromelaExport implements ExportWalk.Dialect {
       evaluation(inv.condition(), global, indent);
       line(indent + check(exprs.expr(inv.condition(), global), inv.name()));
     }
+    for (Expr a : shape.checked().assumptions()) evaluation(a, global, indent);
   }
 
   @Override
@@ -365,6 +376,7 @@ public final class PromelaExport implements ExportWalk.Dialect {
       guard = PromelaGuard.or(PromelaChecks.any(checks.of(step.guard(), scope)),
           PromelaGuard.and(exprs.expr(step.guard(), scope), guard));
     }
+    if (!shape.checked().assumptions().isEmpty()) guard = PromelaGuard.and(ASSUMED, guard);
     guard = PromelaGuard.and("(" + pc + " == " + step.pc() + ")", guard);
     guardsOf.computeIfAbsent(inst.name(), k -> new ArrayList<>()).add(guard);
     if (!live.isEmpty() && liveness.fair(inst) && PromelaLiveness.jumpsTo(path, step.pc())) {
@@ -411,7 +423,8 @@ public final class PromelaExport implements ExportWalk.Dialect {
     boolean jumped = body.block(path, scope, "       ");
     if (!jumped) line("       " + pc + " = " + step.next() + ";");
     if (body.usedEnd) line("     " + end + ":");
-    if (walk.checkedInvariants().isEmpty() && live.isEmpty()) {
+    if (walk.checkedInvariants().isEmpty() && live.isEmpty()
+        && shape.checked().assumptions().isEmpty()) {
       if (body.usedEnd) line("       skip");
     } else {
       invariants("       ");
@@ -602,6 +615,7 @@ public final class PromelaExport implements ExportWalk.Dialect {
     line("active proctype poolcheck_deadlock() {");
     line("end_monitor:");
     line("  do");
+    if (!shape.checked().assumptions().isEmpty()) fin = "(" + fin + " || !" + ASSUMED + ")";
     line("  :: atomic { timeout && !" + (fin.startsWith("(") ? fin : "(" + fin + ")") + " -> "
         + check("false", "deadlock") + " }");
     line("  od");

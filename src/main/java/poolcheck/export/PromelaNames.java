@@ -17,7 +17,7 @@ final class PromelaNames {
       "pid", "printf", "printm", "priority", "proctype", "provided", "return", "run", "select",
       "short", "show", "skip", "timeout", "trace", "true", "typedef", "unless", "unsigned", "xr",
       "xs", "c_code", "c_expr", "c_decl", "c_state", "c_track", "_pid", "_nr_pr", "_last",
-      "_priority");
+      "_priority", "poolcheck_assumed");
 
   private PromelaNames() {}
 

@@ -58,6 +58,8 @@ public final class TlaExport implements ExportWalk.Dialect {
   private final Temporal temporal;
   /** Each instance's actions, by instance name, for its fairness. */
   private final Map<String, List<String>> instanceActions = new LinkedHashMap<>();
+  /** The operator holding every {@code assume} (reserved: a model's Assumption is Assumption_). */
+  private static final String ASSUMED = "Assumption";
 
   private TlaExport(ModelShape shape, Checked checked, Temporal temporal, String module) {
     this.shape = shape;
@@ -98,7 +100,6 @@ public final class TlaExport implements ExportWalk.Dialect {
   }
 
   private Files render() throws ModelException {
-    Assumptions.refuse(shape, "TLA+");
     new ExportWalk(shape, checked).walk(this);
     List<Temporal.LeadsTo> live = temporal.checked(checked);
     if (!live.isEmpty()) {
@@ -209,6 +210,38 @@ public final class TlaExport implements ExportWalk.Dialect {
     line("Init ==");
     emit(states.size() == 1 ? states.get(0) : new Or(states), 2);
     line("");
+    assumption();
+  }
+
+  /**
+   * {@code assume} as a conjunct of every step and a stutter in Done: a state outside the
+   * constraint is stored, counted and checked as poolcheck does, takes no step and is no deadlock
+   * (TLC's CONSTRAINT would not count it). Its evaluation failing is the runtime property
+   * poolcheck reports there.
+   */
+  private void assumption() {
+    if (shape.checked().assumptions().isEmpty()) return;
+    Scope global = new Scope(null, 0, StepPaths.Bindings.NONE, Set.of(), Map.of());
+    List<Formula> conj = new ArrayList<>();
+    boolean mayFail = false;
+    for (Expr a : shape.checked().assumptions()) {
+      List<Item> evaluation = new ArrayList<>();
+      evaluation(a, global, evaluation);
+      mayFail |= !evaluation.isEmpty();
+      for (Item i : evaluation) conj.add(((Conjunct) i).formula());
+      conj.add(condition(exprs.expr(a, global)));
+    }
+    line("\\* assume: a state outside it takes no step (Done lets it stutter)");
+    line(ASSUMED + " ==");
+    emit(new And(conj), 2);
+    line("");
+    if (mayFail) {
+      // An invariant, so that TLC reports the failure in the state itself, as poolcheck does,
+      // not one step later while computing its successors.
+      line(ASSUMED + "Evaluates == " + ASSUMED + " \\/ ~" + ASSUMED);
+      line("");
+      cfg.append("INVARIANT ").append(ASSUMED).append("Evaluates\n");
+    }
   }
 
   private static String value(Type type, Value v) {
@@ -235,6 +268,7 @@ public final class TlaExport implements ExportWalk.Dialect {
         Map.of());
     List<Formula> conj = new ArrayList<>();
     conj.add(atom(pc + " = " + TlaExpressions.string(step.label())));
+    if (!shape.checked().assumptions().isEmpty()) conj.add(atom(ASSUMED + " = TRUE"));
     if (step.guard() != null) {
       List<Item> evaluation = new ArrayList<>();
       evaluation(step.guard(), scope, evaluation);
@@ -569,8 +603,11 @@ public final class TlaExport implements ExportWalk.Dialect {
       fin = String.join(" /\\ ", done);
     }
     line("\\* A final state stutters, so TLC's deadlock check reports only the model's deadlocks.");
+    if (!shape.checked().assumptions().isEmpty()) {
+      fin = "(" + fin + ") \\/ ~(" + ASSUMED + " = TRUE)";
+    }
     line("Done ==");
-    emit(new And(List.of(atom(fin), atom("UNCHANGED vars"))), 2);
+    emit(new And(List.of(condition(fin), atom("UNCHANGED vars"))), 2);
     line("");
     actions.add("Done");
     line("Next ==");

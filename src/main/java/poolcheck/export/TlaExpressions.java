@@ -24,7 +24,7 @@ final class TlaExpressions {
       "STRING", "Nat", "Int", "Seq", "Len", "Head", "Tail", "Append", "SubSeq", "Cardinality",
       "Assert", "Print", "Init", "Next", "Spec", "Done", "vars", "Min", "Max", "Permutations",
       "SortSeq", "ToString", "JavaTime", "Any", "RandomElement", "TLCGet", "TLCSet", "TLCEval",
-      "PrintT", "IsFiniteSet", "SelectSeq");
+      "PrintT", "IsFiniteSet", "SelectSeq", "Assumption", "AssumptionEvaluates");
 
   /** Where an expression is evaluated. {@code state} maps a TLA+ variable to its value now. */
   record Scope(ModelShape.Process process, int instance, StepPaths.Bindings bindings,

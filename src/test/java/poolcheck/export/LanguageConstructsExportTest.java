@@ -1,7 +1,5 @@
 package poolcheck.export;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -12,7 +10,7 @@ import poolcheck.language.ModelException;
 /**
  * Another process's local in a property, def and assume in both exports. The SPIN and TLA+
  * cross-checks run the corpus models that use them (readers_disagree, property_reads_locals,
- * defs_take_slots) for the verdicts; these pin what the exports write.
+ * defs_take_slots, assume_*) for the verdicts and counts; these pin what the exports write.
  */
 class LanguageConstructsExportTest {
   private static final String READERS = """
@@ -52,21 +50,28 @@ class LanguageConstructsExportTest {
         + r1 + ")"));
   }
 
+  private static final String ASSUMES = """
+      var x : 0 .. 3 = 0;
+      process p { s: { x = x + 1; goto s; } }
+      assume x <= 2;
+      """;
+
+  /** The assumption guards every step; the deadlock monitor spares a state outside it. */
   @Test
-  void bothExportsRefuseAnAssumptionWithItsPosition() throws ModelException {
-    ModelShape shape = PromelaExportTest.shape("""
-        var x : 0 .. 3 = 0;
-        process p { s: { x = x + 1; goto s; } }
-        assume x <= 2;
-        """, Map.of());
-    ModelException promela = assertThrows(ModelException.class, () -> PromelaExport.render(shape));
-    ModelException tla = assertThrows(ModelException.class, () -> TlaExport.render(shape, "M"));
-    for (ModelException e : new ModelException[] {promela, tla}) {
-      assertEquals("PC201", e.diagnostics().get(0).code());
-      assertEquals(3, e.diagnostics().get(0).position().line());
-      assertTrue(e.getMessage().contains("'assume' (a state constraint) cannot be exported"),
-          e.getMessage());
-    }
+  void promelaGuardsEveryStepWithTheAssumption() throws ModelException {
+    String pml = PromelaExport.render(PromelaExportTest.shape(ASSUMES, Map.of()));
+    assertTrue(pml.contains("#define poolcheck_assumed ((x <= 2))"), pml);
+    assertTrue(pml.contains("(pc_p == 0) && poolcheck_assumed ->"), pml);
+    assertTrue(pml.contains("|| !poolcheck_assumed)"), pml);
+  }
+
+  /** Every action has the assumption as a conjunct, and Done lets a state outside it stutter. */
+  @Test
+  void tlaGuardsEveryActionAndLetsAStateOutsideStutter() throws ModelException {
+    String tla = TlaExport.render(PromelaExportTest.shape(ASSUMES, Map.of()), "M").module();
+    assertTrue(tla.contains("Assumption ==\n  (x <= 2)\n"), tla);
+    assertTrue(tla.contains("/\\ Assumption = TRUE"), tla);
+    assertTrue(tla.contains("\\/ ~(Assumption = TRUE)"), tla);
   }
 
   private static ModelShape.Process process(String name) throws ModelException {

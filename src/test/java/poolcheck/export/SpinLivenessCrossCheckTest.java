@@ -87,6 +87,18 @@ class SpinLivenessCrossCheckTest {
           final false;
           liveness grows: total == 0 ~> total == 3;
           liveness p0_takes: always eventually at(p[0], add);
+          """,
+      "constrained", """
+          model constrained;
+          var x : 0 .. 3 = 0;
+          var y : 0 .. 1 = 0;
+          process up { s: { if (x < 3) { x = x + 1; } goto s; } }
+          process flip { f: { y = 1 - y; goto f; } }
+          assume x <= 1 || y == 1;
+          final false;
+          liveness reaches_three: eventually x == 3;
+          liveness flips: always eventually y == 1;
+          liveness moves: eventually (x >= 1 || y == 1);
           """);
 
   @BeforeAll
