@@ -38,9 +38,13 @@ final class CheckpointCommand implements Runnable {
     if (nodes < 1 || nodes > 1024) throw new UsageException("--nodes: 1 to 1024 nodes");
     ClusterCheckpoint.Rehashed r = ClusterCheckpoint.rehash(dir, nodes, out);
     PrintWriter w = spec.commandLine().getOut();
-    w.printf("re-hashed level %d (%,d states) from %d nodes to %d in %s: states per node %s, "
-        + "to expand %s%n", r.level(), r.distinct(), r.fromNodes(), nodes, r.dir(), r.states(),
-        r.frontier());
+    w.printf("re-hashed level %d (%,d states) from %d nodes to %d in %s: states per node [%s], "
+        + "to expand [%s]%n", r.level(), r.distinct(), r.fromNodes(), nodes, r.dir(),
+        spaced(r.states()), spaced(r.frontier()));
     return ExitCode.VERIFIED;
+  }
+
+  private static String spaced(java.util.List<Long> counts) {
+    return String.join(" ", counts.stream().map(n -> String.format("%,d", n)).toList());
   }
 }
