@@ -22,9 +22,6 @@ import poolcheck.explore.store.Checkpoint;
 import poolcheck.result.CheckResult;
 import poolcheck.result.Verdict;
 import poolcheck.system.PropertySelection;
-import poolcheck.trace.JsonResult;
-import poolcheck.trace.JsonTrace;
-import poolcheck.trace.Replay;
 
 /**
  * A checkpoint written by 3 partitions, re-hashed offline for 1, 2 and 4, resumes over the
@@ -49,6 +46,14 @@ class CheckpointRehashTest {
     return saved;
   }
 
+  /** The recycle benchmark checkpointed by 3 partitions at {@code depth}, in dir/three. */
+  private Path recycleOnThree(int depth) throws Exception {
+    CompiledModel m = ClusterCheckpointTest.recycle();
+    Path three = dir.resolve("three");
+    cutOnThree(m, new Explorer(m).selection(), depth, three);
+    return three;
+  }
+
   /**
    * Re-hashes {@code from} for {@code nodes} into a new directory, resumes there and holds the
    * result to {@code reference}; the resumed result.
@@ -65,25 +70,8 @@ class CheckpointRehashTest {
         java.util.Arrays.stream(moved.frontier()).sum());
     assertEquals(moved, Manifest.read(to, IDENTITY, nodes));
     CheckResult r = ClusterCheckpointTest.run(m, checked, nodes, s -> s.resume(to, moved));
-    String on = what + " resumed on " + nodes;
-    assertEquals(reference.verdict(), r.verdict(), on + ": " + r.reason());
-    assertEquals(reference.statistics().distinct(), r.statistics().distinct(), on);
-    assertEquals(reference.statistics().generated(), r.statistics().generated(), on);
-    assertEquals(reference.statistics().depth(), r.statistics().depth(), on);
-    assertEquals(reference.counterexample().isPresent(), r.counterexample().isPresent(), on);
-    if (r.counterexample().isPresent()) {
-      assertEquals(reference.counterexample().get().length(), r.counterexample().get().length(),
-          on);
-      replays(m, r, on);
-    }
+    PartitionsAgreeTest.sameAnswer(m, reference, r, what + " resumed on " + nodes, dir);
     return r;
-  }
-
-  private void replays(CompiledModel m, CheckResult r, String what) throws Exception {
-    Path file = Files.createTempFile(dir, "trace", ".json");
-    Files.writeString(file, JsonResult.render(r));
-    Replay.Outcome outcome = Replay.check(m, JsonTrace.read(file));
-    assertTrue(outcome.ok(), what + ": " + outcome.message() + " at step " + outcome.step());
   }
 
   @Test
@@ -178,9 +166,7 @@ class CheckpointRehashTest {
 
   @Test
   void aDamagedOrMissingNodeFileIsRefusedByNameAndNothingIsWritten() throws Exception {
-    CompiledModel m = ClusterCheckpointTest.recycle();
-    Path three = dir.resolve("three");
-    cutOnThree(m, new Explorer(m).selection(), 5, three);
+    Path three = recycleOnThree(5);
     Path node2 = NodeCheckpoint.file(three, 2, 3, 5);
     byte[] bytes = Files.readAllBytes(node2);
     Files.write(node2, java.util.Arrays.copyOf(bytes, bytes.length - 9));
@@ -202,9 +188,8 @@ class CheckpointRehashTest {
 
   @Test
   void aReHashCutShortLeavesNoManifestSoItIsNeverTakenForACheckpoint() throws Exception {
+    Path three = recycleOnThree(5);
     CompiledModel m = ClusterCheckpointTest.recycle();
-    Path three = dir.resolve("three");
-    cutOnThree(m, new Explorer(m).selection(), 5, three);
     Path out = dir.resolve("out");
     // node 1's file cannot be written (a directory is in its way): node 0's is already on disk
     Files.createDirectories(NodeCheckpoint.file(out, 1, 2, 5).resolve("in-the-way"));
@@ -223,9 +208,7 @@ class CheckpointRehashTest {
 
   @Test
   void aReHashToTheSameCountIntoAnotherCheckpointOrForNoNodesIsRefused() throws Exception {
-    CompiledModel m = ClusterCheckpointTest.recycle();
-    Path three = dir.resolve("three");
-    cutOnThree(m, new Explorer(m).selection(), 3, three);
+    Path three = recycleOnThree(3);
     Path manifest = three.resolve(Manifest.FILE);
     var e = assertThrows(Checkpoint.Refused.class, () -> CheckpointRehash.rehash(three, 3,
         dir.resolve("a")));
