@@ -183,6 +183,9 @@ public final class CheckpointRehash {
     for (int q = 0; q < nodes; q++) {
       share[q] = owned[q] - frontierOwned[q];
       nextFrontier[q] = share[q];
+      if (share[q] < 0) {
+        throw refused(from.resolve(Manifest.FILE), "more states to expand than fingerprints");
+      }
     }
     int longest = 0;
     for (int p = 0; p < oldNodes; p++) {

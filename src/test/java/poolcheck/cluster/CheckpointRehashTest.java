@@ -111,10 +111,33 @@ class CheckpointRehashTest {
     CompiledModel m = Models.load(Path.of("models/page_pool_fix_all.pool"), "small", Map.of());
     PropertySelection checked = new Explorer(m).properties(Set.of()).selection();
     CheckResult whole = SequentialBfs.run(m, checked);
+    assertEquals(Verdict.VERIFIED, whole.verdict());
     Path three = dir.resolve("three");
     cutOnThree(m, checked, Math.max(1, whole.statistics().depth() / 2), three);
     for (int nodes : new int[] {1, 2, 4}) {
       resumedOn(m, checked, three, nodes, whole, "fix_all");
+    }
+  }
+
+  /** Every shipped design at small with all properties: some minutes, so in the slow tier. */
+  @Test
+  @org.junit.jupiter.api.Tag("slow")
+  void everyShippedDesignCutHalfWayOnThreeNodesEndsOnOneTwoAndFourAsTheSequentialSearch()
+      throws Exception {
+    java.util.List<Path> designs;
+    try (var files = Files.list(Path.of("models"))) {
+      designs = files.filter(f -> f.toString().endsWith(".pool")).sorted().toList();
+    }
+    assertTrue(designs.size() >= 6, "the shipped designs");
+    for (Path design : designs) {
+      CompiledModel m = Models.load(design, "small", Map.of());
+      PropertySelection checked = new Explorer(m).properties(Set.of()).selection();
+      CheckResult whole = SequentialBfs.run(m, checked);
+      Path three = Files.createTempDirectory(dir, m.name() + "-");
+      cutOnThree(m, checked, Math.max(1, whole.statistics().depth() / 2), three);
+      for (int nodes : new int[] {1, 2, 4}) {
+        resumedOn(m, checked, three, nodes, whole, design.toString());
+      }
     }
   }
 
