@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         ExploreCommand.class,
         ExportCommand.class, ProveCommand.class, WorkerCommand.class, LintCommand.class,
         LspCommand.class,
+        CheckpointCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
@@ -23,8 +24,8 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "a subcommand is required: check, replay, show, simulate, explore, export, prove, worker, lint, "
-            + "lsp");
+        "a subcommand is required: check, replay, show, simulate, explore, export, prove, worker, "
+            + "checkpoint, lint, lsp");
   }
 
   public static void main(String[] args) {

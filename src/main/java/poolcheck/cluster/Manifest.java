@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -76,10 +75,27 @@ public record Manifest(long run, int level, long distinct, long generated, long 
    */
   public static Manifest read(Path dir, Map<String, String> identity, int nodes)
       throws IOException {
+    Manifest m = read(dir);
+    Path file = dir.resolve(FILE);
+    String differs = Checkpoint.differences(m.identity(), identity);
+    if (differs != null) {
+      throw refused(file, "the checkpoint is of another run: " + differs
+          + "; resume with the same poolcheck, model, configuration and options, or start afresh");
+    }
+    if (m.nodes() != nodes) {
+      throw refused(file, "written by " + m.nodes() + " nodes, this run has " + nodes
+          + "; resume on " + m.nodes() + " nodes, or re-hash the checkpoint for " + nodes
+          + " first (poolcheck checkpoint rehash " + dir + " --nodes " + nodes + ")");
+    }
+    return m;
+  }
+
+  /** The manifest in {@code dir} whatever run it is of, its checksum and counts checked. */
+  public static Manifest read(Path dir) throws IOException {
     Path file = dir.resolve(FILE);
     if (!Files.exists(file)) {
-      throw new NoSuchFileException(file.toString(), null, "no cluster checkpoint here (a "
-          + "cluster run writes " + FILE + " once every node has checkpointed a level)");
+      throw refused(file, "no cluster checkpoint here (a cluster run writes " + FILE
+          + " once every node has checkpointed a level)");
     }
     if (Files.size(file) > 1 << 20) throw refused(file, "damaged: larger than a manifest");
     byte[] all = Files.readAllBytes(file);
@@ -91,18 +107,7 @@ public record Manifest(long run, int level, long distinct, long generated, long 
     if (!text.substring(cut).equals(String.format("crc32c %08x%n", crc.getValue()))) {
       throw refused(file, "damaged: the checksum does not match");
     }
-    Manifest m = parse(file, text.substring(0, cut).lines().toList());
-    String differs = Checkpoint.differences(m.identity(), identity);
-    if (differs != null) {
-      throw refused(file, "the checkpoint is of another run: " + differs
-          + "; resume with the same poolcheck, model, configuration and options, or start afresh");
-    }
-    if (m.nodes() != nodes) {
-      throw refused(file, "written by " + m.nodes() + " nodes, this run has " + nodes
-          + "; resume on " + m.nodes() + " nodes (moving a checkpoint to another number of "
-          + "nodes is not done)");
-    }
-    return m;
+    return parse(file, text.substring(0, cut).lines().toList());
   }
 
   private static Manifest parse(Path file, List<String> lines) throws IOException {
@@ -170,7 +175,7 @@ public record Manifest(long run, int level, long distinct, long generated, long 
     }
   }
 
-  private static Checkpoint.Refused refused(Path file, String why) {
+  static Checkpoint.Refused refused(Path file, String why) {
     return new Checkpoint.Refused(file + ": cannot resume: " + why);
   }
 

@@ -76,7 +76,8 @@ final class NodeCheckpoint {
 
   /**
    * Reads {@code me}'s file of {@code level}, or throws {@link Checkpoint.Refused} saying why it
-   * cannot be resumed. {@code entries} is every partition's state count in the manifest.
+   * cannot be resumed. {@code entries} is every partition's state count in the manifest;
+   * {@code words} the state layout's, or -1 to take the file's (a re-hash knows no model).
    */
   static Contents read(Path dir, long run, int level, int me, int words, long[] entries)
       throws IOException {
@@ -111,14 +112,16 @@ final class NodeCheckpoint {
             + " at level " + theirLevel + ", expected node " + me + " of " + partitions
             + " at level " + level);
       }
-      if (theirWords != words) throw in.refused("the node checkpoint has another state layout");
+      if (words >= 0 && theirWords != words || theirWords < 1 || theirWords > 1 << 16) {
+        throw in.refused("the node checkpoint has another state layout");
+      }
       if (count != entries[me] || fingerprints != count || frontier < 0 || frontier > count) {
         throw in.refused("damaged: " + count + " states, " + fingerprints + " fingerprints and "
             + frontier + " to expand, where the manifest says " + entries[me] + " states");
       }
       FingerprintSet visited = readVisited(in, count);
       PackedStates log = readEntries(in, count, entries);
-      PackedStates next = readFrontier(in, me, words, frontier, entries);
+      PackedStates next = readFrontier(in, me, theirWords, frontier, entries);
       in.begin(END, "end");
       in.end();
       if (in.left() != 0) throw in.refused("damaged: bytes after the end section");

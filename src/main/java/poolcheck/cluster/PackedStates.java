@@ -22,6 +22,13 @@ final class PackedStates {
     this.data = new long[stride * Math.max(64, capacity)];
   }
 
+  /** {@code count} records of zeros, to be filled out of order (a re-hash numbers them so). */
+  static PackedStates zeroed(int stride, int count) {
+    PackedStates s = new PackedStates(stride, count);
+    s.count = count;
+    return s;
+  }
+
   int stride() {
     return stride;
   }

@@ -88,7 +88,7 @@ class ClusterResumeRefusalTest {
     assertTrue(none.contains("cannot resume: no cluster checkpoint here"), none);
     manifest(check.clusterIdentity(), 3);
     String why = refusal(check);
-    assertTrue(why.contains("written by 3 nodes, this run has 2; resume on 3 nodes (moving a "
-        + "checkpoint to another number of nodes is not done)"), why);
+    assertTrue(why.contains("written by 3 nodes, this run has 2; resume on 3 nodes, or "
+        + "re-hash the checkpoint for 2 first (poolcheck checkpoint rehash "), why);
   }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import poolcheck.api.ClusterCheckpoint;
 import poolcheck.api.ClusterSetup;
 import poolcheck.api.ModelCheck;
 import poolcheck.api.ModelCheckResult;
@@ -27,7 +28,8 @@ import poolcheck.api.Verdict;
  * million states: the counts of the single-JVM search. Then the same run, checkpointing every two
  * seconds, loses a worker to {@code kill -9} just after its first checkpoint: it ends incomplete
  * naming the lost node, and the same command with {@code --resume} on three fresh workers ends
- * with the same counts.
+ * with the same counts; so does the same check resumed on two workers after
+ * {@code poolcheck checkpoint rehash}.
  */
 @Tag("slow")
 class ClusterNodeLossTest {
@@ -73,7 +75,11 @@ class ClusterNodeLossTest {
   }
 
   private static ClusterSetup at(int port, List<String> log) {
-    return new ClusterSetup("127.0.0.1", port, 3, 0, 180, log::add, () -> false);
+    return at(port, 3, log);
+  }
+
+  private static ClusterSetup at(int port, int workers, List<String> log) {
+    return new ClusterSetup("127.0.0.1", port, workers, 0, 180, log::add, () -> false);
   }
 
   @Test
@@ -92,10 +98,11 @@ class ClusterNodeLossTest {
     assertEquals(3, three.statistics().workers());
   }
 
-  @Test
-  void aWorkerKilledAfterTheFirstCheckpointStopsTheRunAndTheResumeEndsWithTheSameCounts()
-      throws Exception {
-    Path checkpoints = dir.resolve("checkpoints");
+  /**
+   * Three workers checkpointing every two seconds, one killed with {@code kill -9} just after
+   * the first manifest appears: the run ends incomplete naming it. The level checkpointed.
+   */
+  private int killedAfterTheFirstCheckpoint(Path checkpoints) throws Exception {
     int port = freePort();
     List<Process> first = startWorkers(3, port, "first");
     List<String> log = new ArrayList<>();
@@ -117,20 +124,43 @@ class ClusterNodeLossTest {
         + "\\(unreachable\\)( at level [0-9]+)?; the last complete checkpoint \\(level [0-9]+, "
         + "[0-9]+ states\\) is in .*"), cut.reason());
     for (Process p : first) assertTrue(p.waitFor(60, TimeUnit.SECONDS), "a survivor exits");
-
     String level = Files.readAllLines(manifest).get(2);
     assertTrue(level.matches("level [0-9]+"), level);
+    int from = Integer.parseInt(level.substring("level ".length()));
+    assertTrue(from > 0, level);
+    return from;
+  }
+
+  /** Resumes {@code checkpoints} on {@code n} fresh workers: the uninterrupted run's counts. */
+  private void resumesToTheSameCounts(Path checkpoints, int n, int from) throws Exception {
     int second = freePort();
-    startWorkers(3, second, "replacement");
+    startWorkers(n, second, "replacement");
     List<String> again = new ArrayList<>();
-    ModelCheckResult resumed = recycle().resume(checkpoints).onCluster(at(second, again));
+    ModelCheckResult resumed = recycle().resume(checkpoints).onCluster(at(second, n, again));
     assertEquals(Verdict.VERIFIED, resumed.verdict(), resumed.reason() + "\n" + again);
     assertEquals(DISTINCT, resumed.statistics().distinct());
     assertEquals(GENERATED, resumed.statistics().generated());
     assertEquals(23, resumed.statistics().depth());
+    assertEquals(n, resumed.statistics().workers());
     // the resumed run starts after the checkpointed level, not from the initial states
-    int from = Integer.parseInt(level.substring("level ".length()));
-    assertTrue(from > 0, level);
     assertTrue(again.get(0).startsWith("level " + (from + 1) + ": "), again.toString());
+  }
+
+  @Test
+  void aWorkerKilledAfterTheFirstCheckpointStopsTheRunAndTheResumeEndsWithTheSameCounts()
+      throws Exception {
+    Path checkpoints = dir.resolve("checkpoints");
+    resumesToTheSameCounts(checkpoints, 3, killedAfterTheFirstCheckpoint(checkpoints));
+  }
+
+  @Test
+  void aRunThatLostAWorkerResumesOnTwoAfterAnOfflineReHash() throws Exception {
+    Path checkpoints = dir.resolve("checkpoints");
+    int from = killedAfterTheFirstCheckpoint(checkpoints);
+    ClusterCheckpoint.Rehashed two = ClusterCheckpoint.rehash(checkpoints, 2, null);
+    assertEquals(from, two.level());
+    assertEquals(3, two.fromNodes());
+    assertEquals(2, two.states().size());
+    resumesToTheSameCounts(checkpoints, 2, from);
   }
 }

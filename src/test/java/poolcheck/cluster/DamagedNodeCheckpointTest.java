@@ -124,4 +124,28 @@ class DamagedNodeCheckpointTest {
       refusal(file, bad, read);
     }
   }
+
+  @Test
+  void aReHashOfADamagedNodeFileOrManifestIsRefusedAndWritesNoManifest() throws Exception {
+    Path out = dir.resolve("out");
+    ThrowingRead rehash = () -> CheckpointRehash.rehash(dir, 3, out);
+    int[] at = offsets().filter(i -> i % 3 == 0).toArray();
+    for (int n : at) {
+      String why = refusal(node, Arrays.copyOf(good, n), rehash);
+      assertTrue(why.contains("truncated") || why.contains("damaged"), n + ": " + why);
+      byte[] bad = good.clone();
+      bad[n] ^= (byte) (1 << (n % 8));
+      refusal(node, bad, rehash);
+    }
+    Files.write(node, good);
+    Path file = dir.resolve(Manifest.FILE);
+    byte[] text = Files.readAllBytes(file);
+    for (int n = 0; n < text.length; n += 7) {
+      refusal(file, Arrays.copyOf(text, n), rehash);
+      byte[] bad = text.clone();
+      bad[n] ^= (byte) (1 << (n % 7));
+      refusal(file, bad, rehash);
+    }
+    assertTrue(!Files.exists(out.resolve(Manifest.FILE)), "no manifest was written");
+  }
 }
