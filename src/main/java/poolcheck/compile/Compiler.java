@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import poolcheck.check.Action;
 import poolcheck.check.CheckedModel;
 import poolcheck.check.Type;
 import poolcheck.language.Decl;
@@ -177,8 +178,12 @@ public final class Compiler {
           "invariant at " + inv.pos());
     }
     steps.registerAsserts(parsed.decls());
+    // Statements are checked once, for every instance; what compiles them reads the result.
+    StepChecker bodies = new StepChecker(ctx);
+    for (Symbols.Process p : symbols.processes.values()) p.checkedSteps = bodies.steps(p);
+    List<ImmutableList<Action>> inits = bodies.inits(parsed.decls());
     CompiledModel.Builder model = new CompiledModel.Builder(modelName, parsed.source());
-    steps.compileInit(parsed.decls(), model);
+    steps.compileInit(parsed.decls(), inits, model);
     steps.compileProcesses(model);
     ExprCompiler exprs = ctx.exprs();
     for (Decl d : parsed.decls()) {
