@@ -110,14 +110,8 @@ final class StepChecker {
     @Override
     public Action pop(Stmt.Pop p) {
       Action.Place container = container(p.container(), scope);
-      if (p.target() == null) return new Action.Pop(p.pos(), null, container);
-      Action.Target target = target(p.target(), scope);
-      // the popped value has the element type: checked against the target here, once
-      Type element = ((Type.Container) container.type()).element().kind();
-      exprs.expect(p.container().pos(), target.stored().kind(), element,
-          target.index() == null ? "a value of " + target.variable().name() + "'s type"
-              : "an element of " + target.variable().name());
-      return new Action.Pop(p.pos(), target, container);
+      return new Action.Pop(p.pos(), p.target() == null ? null : target(p.target(), scope),
+          container, p.container().pos());
     }
 
     @Override

@@ -241,9 +241,8 @@ final class StepCompiler {
       Type.Container ct = p.type();
       Instr after = next;
       if (p.target() != null) {
-        // the element's type was checked against the target's by StepChecker
         after = store(p.target(), new ExprCompiler.Typed(new Code.Register(),
-            ct.element().kind()), p.pos(), next, scope);
+            ct.element().kind()), p.containerAt(), next, scope);
       }
       Instr.Pop pop = new Instr.Pop(v.base(), ct.fifo(), ct.element().lo(), Compiler.UNDERFLOW);
       pop.target = displayName(p.container(), scope);
