@@ -38,11 +38,13 @@ import poolcheck.system.SuccessorSink;
 
 /**
  * Checks a parsed model (names, types, labels, constants) and compiles it to slots and linked
- * instructions. Declarations are checked first, into {@link Symbols}; step bodies, invariants
- * and properties are still checked as they are compiled ({@link StepCompiler},
- * {@link ExprCompiler}); the tables are then frozen into the {@link CheckedModel} the compiled
- * model and the exporters read. Errors in one declaration do not stop the others from being
- * checked; {@link Reports} keeps one mistake to one error.
+ * instructions. Declarations are checked first, into {@link Symbols}; then the statements of
+ * steps and init blocks, once, into the checked steps ({@link StepChecker}) that
+ * {@link StepCompiler} compiles; expressions, invariants and properties are still checked as
+ * they are compiled ({@link ExprCompiler}, {@link PropertyCompiler}). The tables are then frozen
+ * into the {@link CheckedModel} the compiled model, the reference interpreter and the exporters
+ * read. Errors in one declaration do not stop the others from being checked; {@link Reports}
+ * keeps one mistake to one error.
  */
 public final class Compiler {
   /** Runtime properties have fixed ids so that the hot loop can name them without lookups. */
