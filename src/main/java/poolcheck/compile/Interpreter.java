@@ -16,17 +16,15 @@ import poolcheck.system.SuccessorSink;
  * The reference semantics of steps: walks each step as the checker resolved it
  * ({@link CheckedStep}: what a statement writes, gotos and domains resolved once) and each
  * expression as written, looking names up as it goes, with none of the compiler's linking or
- * folding. Slow and
- * plain on purpose: a property test holds the compiled steps ({@link CompiledModel#successors})
- * to produce exactly what this produces, in the same order, on random states of random models.
+ * folding. Slow and plain on purpose: a property test holds the compiled steps
+ * ({@link CompiledModel#successors}) to produce exactly what this produces, in the same order,
+ * on random states of random models.
  */
 public final class Interpreter {
-  private final CompiledModel model;
   private final CheckedModel resolved;
   private final boolean[] checked;
 
   public Interpreter(CompiledModel model, boolean[] checked) {
-    this.model = model;
     this.resolved = model.checked();
     this.checked = checked.clone();
   }
