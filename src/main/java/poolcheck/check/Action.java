@@ -71,8 +71,12 @@ public sealed interface Action {
     }
   }
 
-  /** {@code target} is null when the popped value is dropped. */
-  record Pop(Position pos, Target target, Place container) implements Action {
+  /**
+   * {@code target} is null when the popped value is dropped; {@code containerAt} is where the
+   * container is named, which an error about the popped value's type points at.
+   */
+  record Pop(Position pos, Target target, Place container, Position containerAt)
+      implements Action {
     public <R> R accept(Visitor<R> v) {
       return v.pop(this);
     }

@@ -22,28 +22,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import poolcheck.check.Action;
 import poolcheck.check.CheckedModel;
 import poolcheck.check.Type;
 import poolcheck.language.Decl;
 import poolcheck.language.DeepStack;
 import poolcheck.language.Diagnostic;
-import poolcheck.language.Expr;
 import poolcheck.language.ModelException;
 import poolcheck.language.ParsedModel;
 import poolcheck.language.Position;
 import poolcheck.language.TypeExpr;
 import poolcheck.system.Property;
-import poolcheck.system.Site;
 import poolcheck.system.StateLayout;
 import poolcheck.system.SuccessorSink;
 
 /**
  * Checks a parsed model (names, types, labels, constants) and compiles it to slots and linked
- * instructions. Declarations are checked first, into {@link Symbols}; step bodies, invariants
- * and properties are still checked as they are compiled ({@link StepCompiler},
- * {@link ExprCompiler}); the tables are then frozen into the {@link CheckedModel} the compiled
- * model and the exporters read. Errors in one declaration do not stop the others from being
- * checked; {@link Reports} keeps one mistake to one error.
+ * instructions. Declarations are checked first, into {@link Symbols}; then the statements of
+ * steps and init blocks, once, into the checked steps ({@link StepChecker}) that
+ * {@link StepCompiler} compiles; expressions, invariants and properties are still checked as
+ * they are compiled ({@link ExprCompiler}, {@link PropertyCompiler}). The tables are then frozen
+ * into the {@link CheckedModel} the compiled model, the reference interpreter and the exporters
+ * read. Errors in one declaration do not stop the others from being checked; {@link Reports}
+ * keeps one mistake to one error.
  */
 public final class Compiler {
   /** Runtime properties have fixed ids so that the hot loop can name them without lookups. */
@@ -127,7 +128,7 @@ public final class Compiler {
     List<Decl.Process> processes = new ArrayList<>();
     for (Decl d : parsed.decls()) {
       try {
-        declare(d, processes);
+        d.accept(new Declaration(processes));
       } catch (CompileError e) {
         // recorded; go on with the next declaration, and keep quiet about this one's name
         String name = declaredName(d);
@@ -177,43 +178,17 @@ public final class Compiler {
           "invariant at " + inv.pos());
     }
     steps.registerAsserts(parsed.decls());
+    // Statements are checked once, for every instance; what compiles them reads the result.
+    StepChecker bodies = new StepChecker(ctx);
+    for (Symbols.Process p : symbols.processes.values()) p.checkedSteps = bodies.steps(p);
+    List<ImmutableList<Action>> inits = bodies.inits(parsed.decls());
     CompiledModel.Builder model = new CompiledModel.Builder(modelName, parsed.source());
-    steps.compileInit(parsed.decls(), model);
+    steps.compileInit(parsed.decls(), inits, model);
     steps.compileProcesses(model);
-    ExprCompiler exprs = ctx.exprs();
+    PropertyCompiler compileProperty = new PropertyCompiler(ctx, model);
     for (Decl d : parsed.decls()) {
       try {
-        if (d instanceof Decl.Invariant inv) {
-          Code code = exprs.bool(inv.condition(), Scope.PROPERTY);
-          model.invariant(properties.get(inv.name()).id(), code,
-              sites.site(Site.Kind.INVARIANT, inv.pos(), inv.name()));
-          model.invariantReads(properties.get(inv.name()).id(),
-              exprs.reads(inv.condition(), Scope.PROPERTY));
-        } else if (d instanceof Decl.Final fin) {
-          if (model.hasFinal()) {
-            throw reports.error(DUPLICATE_DECLARATION, fin.pos(), "duplicate final-state "
-                + "predicate: only one 'final' declaration is allowed");
-          }
-          model.finalPredicate(exprs.bool(fin.condition(), Scope.PROPERTY),
-              sites.site(Site.Kind.FINAL, fin.pos(), null));
-        } else if (d instanceof Decl.Assume a) {
-          model.assumption(exprs.bool(a.condition(), Scope.PROPERTY));
-        } else if (d instanceof Decl.Liveness live) {
-          Code p = live.p() == null ? null : exprs.bool(live.p(), Scope.PROPERTY);
-          Code q = exprs.bool(live.q(), Scope.PROPERTY);
-          model.liveness(properties.get(live.name()), live.kind(), p, q,
-              p == null ? -1 : sites.site(Site.Kind.LEADS_TO, live.pos(), live.name()));
-        } else if (d instanceof Decl.Fairness fair) {
-          for (int k = 0; k < fair.processes().size(); k++) {
-            String name = fair.processes().get(k);
-            Symbols.Process proc = symbols.processes.get(name);
-            if (proc == null) {
-              throw reports.error(UNKNOWN_NAME, fair.positions().get(k), "unknown process '" + name
-                  + "' in fairness declaration");
-            }
-            model.fairness(name, fair.strong());
-          }
-        }
+        d.accept(compileProperty);
       } catch (CompileError e) {
         // recorded
       }
@@ -226,20 +201,9 @@ public final class Compiler {
     Map<String, Integer> constants = new LinkedHashMap<>();
     symbols.constants.forEach((k, v) -> constants.put(k, v.value()));
     model.sites(sites.withSteps());
-    List<CheckedModel.Invariant> invariants = new ArrayList<>();
-    Expr finalCondition = null;
-    List<Expr> assumptions = new ArrayList<>();
-    for (Decl d : parsed.decls()) {
-      if (d instanceof Decl.Invariant inv) {
-        invariants.add(new CheckedModel.Invariant(inv.name(), inv.condition()));
-      } else if (d instanceof Decl.Final fin) {
-        finalCondition = fin.condition();
-      } else if (d instanceof Decl.Assume a) {
-        assumptions.add(a.condition());
-      }
-    }
     CheckedModel checked = symbols.freeze(modelName, parsed.source(), properties.byName(),
-        invariants, finalCondition, configurations, configuration, assumptions);
+        compileProperty.invariants(), compileProperty.finalCondition(), configurations,
+        configuration, compileProperty.assumptions());
     CompiledModel compiled = model.build(new StateLayout(lo, hi), checked,
         ImmutableList.copyOf(properties.values()), symbols.envSize, constants,
         ImmutableList.copyOf(configurations), configuration);
@@ -307,16 +271,37 @@ public final class Compiler {
 
   // ---- declarations
 
-  private void declare(Decl d, List<Decl.Process> processes) {
-    ExprCompiler exprs = ctx.exprs();
-    if (d instanceof Decl.ModelName m) {
+  /**
+   * One top-level declaration entered into the tables: names claimed, constants evaluated,
+   * types resolved, variables given slots. Processes are collected here and declared once every
+   * global is known; properties, init blocks and fairness are checked later.
+   */
+  private final class Declaration implements Decl.Visitor<Void> {
+    private final List<Decl.Process> processes;
+    private final ExprCompiler exprs = ctx.exprs();
+
+    Declaration(List<Decl.Process> processes) {
+      this.processes = processes;
+    }
+
+    @Override
+    public Void modelName(Decl.ModelName m) {
       if (modelNamePos != null) {
         throw reports.error(DUPLICATE_DECLARATION, m.pos(), "duplicate model declaration: the "
             + "model is already named '" + modelName + "' at " + modelNamePos);
       }
       modelName = m.name();
       modelNamePos = m.pos();
-    } else if (d instanceof Decl.Const c) {
+      return null;
+    }
+
+    @Override
+    public Void include(Decl.Include i) {
+      throw new IllegalStateException("includes are spliced by the loader");
+    }
+
+    @Override
+    public Void constant(Decl.Const c) {
       claim(c.name(), c.pos());
       constantNames.add(c.name());
       ctx.guard(c.value());
@@ -359,7 +344,11 @@ public final class Compiler {
         }
       }
       symbols.constants.put(c.name(), new CheckedModel.Constant(c.name(), kind, value, c.pos()));
-    } else if (d instanceof Decl.TypeAlias t) {
+      return null;
+    }
+
+    @Override
+    public Void typeAlias(Decl.TypeAlias t) {
       claim(t.name(), t.pos());
       if (t.type() instanceof TypeExpr.Scalarset set) {
         ctx.guard(set.size());
@@ -372,7 +361,11 @@ public final class Compiler {
       } else {
         symbols.types.put(t.name(), ctx.resolveType(t.type()));
       }
-    } else if (d instanceof Decl.Enum e) {
+      return null;
+    }
+
+    @Override
+    public Void enumeration(Decl.Enum e) {
       claim(e.name(), e.pos());
       Type.Enum type = new Type.Enum(e.name(), e.values());
       symbols.types.put(e.name(), type);
@@ -393,20 +386,74 @@ public final class Compiler {
         symbols.declared.put(v, at);
         symbols.enumValues.put(v, new CheckedModel.EnumValue(type, i));
       }
-    } else if (d instanceof Decl.Var v) {
+      return null;
+    }
+
+    @Override
+    public Void variable(Decl.Var v) {
       claim(v.name(), v.pos());
       Type type = ctx.resolveVariableType(v.type());
       int base = allocate(type, "variable " + v.name(), v.pos());
       symbols.globals.put(v.name(), new CheckedModel.Variable(v.name(), type, v.pos(), base));
-    } else if (d instanceof Decl.Process p) {
+      return null;
+    }
+
+    @Override
+    public Void lock(Decl.Lock d) {
+      return null; // locks are lowered by the loader
+    }
+
+    @Override
+    public Void init(Decl.Init i) {
+      return null; // checked once every name is known
+    }
+
+    @Override
+    public Void process(Decl.Process p) {
       claim(p.name(), p.pos());
       symbols.processNames.add(p.name());
       processes.add(p);
-    } else if (d instanceof Decl.Init i) {
-    } else if (d instanceof Decl.Invariant i) {
-    } else if (d instanceof Decl.Final f) {
-    } else if (d instanceof Decl.Include i) {
-      throw new IllegalStateException("includes are spliced by the loader");
+      return null;
+    }
+
+    @Override
+    public Void inline(Decl.Inline d) {
+      return null; // inlines are expanded by the loader
+    }
+
+    @Override
+    public Void invariant(Decl.Invariant i) {
+      return null; // registered and compiled once every name is known
+    }
+
+    @Override
+    public Void finalState(Decl.Final f) {
+      return null; // compiled once every name is known
+    }
+
+    @Override
+    public Void def(Decl.Def d) {
+      return null; // defs are expanded by the loader
+    }
+
+    @Override
+    public Void assume(Decl.Assume d) {
+      return null; // compiled once every name is known
+    }
+
+    @Override
+    public Void fairness(Decl.Fairness d) {
+      return null; // checked once every process is known
+    }
+
+    @Override
+    public Void liveness(Decl.Liveness d) {
+      return null; // registered and compiled once every name is known
+    }
+
+    @Override
+    public Void config(Decl.Config d) {
+      return null; // selected before any constant: selectConfiguration
     }
   }
 

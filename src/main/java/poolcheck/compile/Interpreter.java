@@ -5,26 +5,26 @@ import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import poolcheck.check.Action;
 import poolcheck.check.CheckedModel;
+import poolcheck.check.CheckedStep;
 import poolcheck.check.Type;
-import poolcheck.language.Decl;
 import poolcheck.language.Expr;
-import poolcheck.language.Stmt;
 import poolcheck.system.SuccessorSink;
 
 /**
- * The reference semantics of steps: walks the checked syntax tree of each step directly, looking
- * every name up as it goes, with none of the compiler's resolution, linking or folding. Slow and
- * plain on purpose: a property test holds the compiled steps ({@link CompiledModel#successors})
- * to produce exactly what this produces, in the same order, on random states of random models.
+ * The reference semantics of steps: walks each step as the checker resolved it
+ * ({@link CheckedStep}: what a statement writes, gotos and domains resolved once) and each
+ * expression as written, looking names up as it goes, with none of the compiler's linking or
+ * folding. Slow and plain on purpose: a property test holds the compiled steps
+ * ({@link CompiledModel#successors}) to produce exactly what this produces, in the same order,
+ * on random states of random models.
  */
 public final class Interpreter {
-  private final CompiledModel model;
   private final CheckedModel resolved;
   private final boolean[] checked;
 
   public Interpreter(CompiledModel model, boolean[] checked) {
-    this.model = model;
     this.resolved = model.checked();
     this.checked = checked.clone();
   }
@@ -48,20 +48,19 @@ public final class Interpreter {
 
   /** The step being run: where it goes after its last statement, and where results go. */
   private record Step(CheckedModel.Process process, int instance, int pcSlot, int next,
-      String place, int transition, SuccessorSink sink) {}
+      int transition, SuccessorSink sink) {}
 
   /** Every enabled step of every instance, in the compiled model's order. */
   public void successors(int[] s, SuccessorSink sink) {
     if (outsideAssumptions(s)) return;
     int transition = 0;
     for (CheckedModel.Process p : resolved.processes().values()) {
-      List<Decl.Step> steps = p.decl().steps();
+      List<CheckedStep> steps = p.checkedSteps();
       for (int i = 0; i < p.instances(); i++) {
         int pc = s[p.pcBase() + i];
         if (pc < steps.size()) {
-          Decl.Step step = steps.get(pc);
-          Step at = new Step(p, i, p.pcBase() + i, pc + 1, p.name() + "_" + step.label(),
-              transition + pc, sink);
+          CheckedStep step = steps.get(pc);
+          Step at = new Step(p, i, p.pcBase() + i, step.next(), transition + pc, sink);
           try {
             int[] w = s.clone();
             if (step.guard() == null || truth(eval(step.guard(), w, Map.of(), at))) {
@@ -81,18 +80,18 @@ public final class Interpreter {
     at.sink().successor(s, at.transition());
   }
 
-  private void block(List<Stmt> stmts, int i, int[] s, Map<String, Integer> env, Step at,
+  private void block(List<Action> actions, int i, int[] s, Map<String, Integer> env, Step at,
       Continuation k) {
-    if (i == stmts.size()) {
+    if (i == actions.size()) {
       k.run(s, env);
       return;
     }
-    Continuation rest = (s2, env2) -> block(stmts, i + 1, s2, env2, at, k);
-    stmts.get(i).accept(new Statement(s, env, at, rest));
+    Continuation rest = (s2, env2) -> block(actions, i + 1, s2, env2, at, k);
+    actions.get(i).accept(new Statement(s, env, at, rest));
   }
 
-  /** One statement run on {@code s}: each outcome goes on to {@code rest}. */
-  private final class Statement implements Stmt.Visitor<Void> {
+  /** One checked statement run on {@code s}: each outcome goes on to {@code rest}. */
+  private final class Statement implements Action.Visitor<Void> {
     private final int[] s;
     private final Map<String, Integer> env;
     private final Step at;
@@ -106,63 +105,60 @@ public final class Interpreter {
     }
 
     @Override
-    public Void assign(Stmt.Assign a) {
-      if (a.target() instanceof Expr.Index ix) {
+    public Void assign(Action.Assign a) {
+      Action.Target target = a.target();
+      if (target.index() != null) {
         // an element: its index is read and checked before the value is computed
-        CheckedModel.Variable var = variable(((Expr.Name) ix.target()).name(), at);
-        Type.Array t = (Type.Array) var.type();
-        long slot = (long) eval(ix.index(), s, env, at) - t.index().lo();
-        if (slot < 0 || slot >= t.index().size()) {
-          throw new Broken(Compiler.INDEX_OUT_OF_RANGE, s.clone());
-        }
+        int slot = element(target, s, env, at);
         int v = eval(a.value(), s, env, at);
-        if (v < t.element().lo() || v > t.element().hi()) {
+        Type.Scalar element = target.stored();
+        if (v < element.lo() || v > element.hi()) {
           throw new Broken(Compiler.VALUE_OUT_OF_RANGE, s.clone());
         }
-        s[var.base() + (int) slot] = v;
+        s[slot] = v;
       } else {
-        store(a.target(), eval(a.value(), s, env, at), s, env, at);
+        store(target, eval(a.value(), s, env, at), s, env, at);
       }
       rest.run(s, env);
       return null;
     }
 
     @Override
-    public Void push(Stmt.Push p) {
-      CheckedModel.Variable c = variable(((Expr.Name) p.container()).name(), at);
-      Type.Container type = (Type.Container) c.type();
+    public Void push(Action.Push p) {
+      int base = base(p.container(), at);
+      Type.Container type = p.type();
       int v = eval(p.value(), s, env, at);
-      int len = s[c.base()];
+      int len = s[base];
       if (len == type.capacity()) throw new Broken(Compiler.OVERFLOW, s.clone());
       if (v < type.element().lo() || v > type.element().hi()) {
         throw new Broken(Compiler.VALUE_OUT_OF_RANGE, s.clone());
       }
-      s[c.base() + 1 + len] = v;
-      s[c.base()] = len + 1;
+      s[base + 1 + len] = v;
+      s[base] = len + 1;
       rest.run(s, env);
       return null;
     }
 
     @Override
-    public Void pop(Stmt.Pop p) {
-      CheckedModel.Variable c = variable(((Expr.Name) p.container()).name(), at);
-      Type.Container type = (Type.Container) c.type();
-      int len = s[c.base()];
+    public Void pop(Action.Pop p) {
+      int base = base(p.container(), at);
+      Type.Container type = p.type();
+      int len = s[base];
       if (len == 0) throw new Broken(Compiler.UNDERFLOW, s.clone());
-      int first = c.base() + 1;
+      int first = base + 1;
       int value = type.fifo() ? s[first] : s[first + len - 1];
       if (type.fifo()) {
         for (int j = 0; j < len - 1; j++) s[first + j] = s[first + j + 1];
       }
       s[first + len - 1] = type.element().lo();
-      s[c.base()] = len - 1;
+      s[base] = len - 1;
       if (p.target() != null) store(p.target(), value, s, env, at);
       rest.run(s, env);
       return null;
     }
 
     @Override
-    public Void ifElse(Stmt.If f) {
+    public Void ifElse(Action.If f) {
       if (truth(eval(f.condition(), s, env, at))) {
         block(f.then(), 0, s, env, at, rest);
       } else {
@@ -172,13 +168,13 @@ public final class Interpreter {
     }
 
     @Override
-    public Void when(Stmt.When w) {
+    public Void when(Action.When w) {
       if (truth(eval(w.condition(), s, env, at))) rest.run(s, env);
       return null;
     }
 
     @Override
-    public Void either(Stmt.Either e) {
+    public Void either(Action.Either e) {
       for (int b = 0; b < e.branches().size(); b++) {
         int[] copy = b == e.branches().size() - 1 ? s : s.clone();
         block(e.branches().get(b), 0, copy, env, at, rest);
@@ -187,8 +183,8 @@ public final class Interpreter {
     }
 
     @Override
-    public Void choose(Stmt.Choose c) {
-      Type.Scalar domain = domain(c.domain());
+    public Void choose(Action.Choose c) {
+      Type.Scalar domain = c.domain();
       for (long v = domain.lo(); v <= domain.hi(); v++) {
         int[] copy = v == domain.hi() ? s : s.clone();
         block(c.body(), 0, copy, bind(env, c.variable(), (int) v), at, rest);
@@ -197,16 +193,14 @@ public final class Interpreter {
     }
 
     @Override
-    public Void forEach(Stmt.For f) {
-      Type.Scalar domain = domain(f.domain());
-      loop(f, domain.lo(), domain.hi(), s, env, at, rest);
+    public Void forEach(Action.For f) {
+      loop(f, f.domain().lo(), f.domain().hi(), s, env, at, rest);
       return null;
     }
 
     @Override
-    public Void assertion(Stmt.Assert a) {
-      int id = model.property(a.name() != null ? a.name() : "assert_" + at.place())
-          .orElseThrow().id();
+    public Void assertion(Action.Assert a) {
+      int id = resolved.propertyIds().get(a.property());
       if (checked[id] && !truth(eval(a.condition(), s, env, at))) {
         throw new Broken(id, s.clone());
       }
@@ -215,25 +209,19 @@ public final class Interpreter {
     }
 
     @Override
-    public Void jump(Stmt.Goto g) {
-      emit(at, s, g.label().equals("done") ? at.process().doneLabel()
-          : at.process().labels().get(g.label()));
+    public Void jump(Action.Goto g) {
+      emit(at, s, g.pc());
       return null;
     }
 
     @Override
-    public Void skip(Stmt.Skip k) {
+    public Void skip(Action.Skip k) {
       rest.run(s, env);
       return null;
     }
-
-    @Override
-    public Void lockOp(Stmt.LockOp l) {
-      throw new IllegalStateException("unknown statement " + l + " (the loader lowers locks)");
-    }
   }
 
-  private void loop(Stmt.For f, int v, int hi, int[] s, Map<String, Integer> env, Step at,
+  private void loop(Action.For f, int v, int hi, int[] s, Map<String, Integer> env, Step at,
       Continuation after) {
     block(f.body(), 0, s, bind(env, f.variable(), v), at, (s2, env2) -> {
       if (v < hi) {
@@ -250,24 +238,28 @@ public final class Interpreter {
     return ImmutableMap.copyOf(out);
   }
 
-  private void store(Expr target, int v, int[] s, Map<String, Integer> env, Step at) {
-    if (target instanceof Expr.Name n) {
-      CheckedModel.Variable var = variable(n.name(), at);
-      Type.Scalar t = (Type.Scalar) var.type();
-      if (v < t.lo() || v > t.hi()) throw new Broken(Compiler.VALUE_OUT_OF_RANGE, s.clone());
-      s[var.base()] = v;
-      return;
-    }
-    // x = pop(c) into an element: the popped value is in hand, the index is read now
-    Expr.Index ix = (Expr.Index) target;
-    CheckedModel.Variable var = variable(((Expr.Name) ix.target()).name(), at);
-    Type.Array a = (Type.Array) var.type();
-    long i = (long) eval(ix.index(), s, env, at) - a.index().lo();
+  /** Stores a value already in hand (an assigned or popped value) into a checked target. */
+  private void store(Action.Target target, int v, int[] s, Map<String, Integer> env, Step at) {
+    // into an element, the index is read now
+    int slot = target.index() == null ? base(target.variable(), at)
+        : element(target, s, env, at);
+    Type.Scalar t = target.stored();
+    if (v < t.lo() || v > t.hi()) throw new Broken(Compiler.VALUE_OUT_OF_RANGE, s.clone());
+    s[slot] = v;
+  }
+
+  /** The slot of the array element a target names, its index read and checked in {@code s}. */
+  private int element(Action.Target target, int[] s, Map<String, Integer> env, Step at) {
+    Type.Array a = (Type.Array) target.variable().type();
+    long i = (long) eval(target.index(), s, env, at) - a.index().lo();
     if (i < 0 || i >= a.index().size()) throw new Broken(Compiler.INDEX_OUT_OF_RANGE, s.clone());
-    if (v < a.element().lo() || v > a.element().hi()) {
-      throw new Broken(Compiler.VALUE_OUT_OF_RANGE, s.clone());
-    }
-    s[var.base() + (int) i] = v;
+    return base(target.variable(), at) + (int) i;
+  }
+
+  /** The first slot of a variable the checker resolved: the instance's local or the global. */
+  private int base(Action.Place place, Step at) {
+    return place.local() ? at.process().localSlots().get(at.instance()).get(place.name())
+        : resolved.globals().get(place.name()).base();
   }
 
   private CheckedModel.Variable variable(String name, Step at) {
@@ -366,7 +358,7 @@ public final class Interpreter {
     @Override
     public Integer at(Expr.At a) {
       CheckedModel.Process p = resolved.processes().get(a.process());
-      int label = a.label().equals("done") ? p.doneLabel() : p.labels().get(a.label());
+      int label = p.labelIndex(a.label());
       int i = a.instance() == null ? 0 : eval(a.instance(), s, env, at);
       if (i < 0 || i >= p.instances()) throw new Broken(Compiler.INDEX_OUT_OF_RANGE, s.clone());
       return s[p.pcBase() + i] == label ? 1 : 0;

@@ -43,32 +43,122 @@ final class StepCost {
         initStores = Limits.plus(initStores, Limits.times(p.instances, CheckedModel.width(t)));
       }
     }
+    Bounds bounds = new Bounds(initStores);
     for (Decl d : decls) {
       try {
-        if (d instanceof Decl.Init init) {
-          Cost cost = block(init.body());
-          bound(init.pos(), "the initial assignment", new Cost(cost.successors,
-              Limits.plus(cost.length, initStores), cost.work));
-        } else if (d instanceof Decl.Process p) {
-          for (Decl.Step s : p.steps()) {
-            Cost body = block(s.body());
-            long guard = s.guard() == null ? 0 : expr(s.guard());
-            bound(s.pos(), "step " + p.name() + "." + s.label(), new Cost(body.successors,
-                body.length + 1, Limits.plus(body.work, guard)));
-          }
-        } else if (d instanceof Decl.Invariant inv) {
-          evaluation(inv.pos(), "invariant " + inv.name(), expr(inv.condition()));
-        } else if (d instanceof Decl.Final f) {
-          evaluation(f.pos(), "the final-state predicate", expr(f.condition()));
-        } else if (d instanceof Decl.Assume a) {
-          evaluation(a.pos(), "the assumption", expr(a.condition()));
-        } else if (d instanceof Decl.Liveness live) {
-          long w = Limits.plus(live.p() == null ? 0 : expr(live.p()), expr(live.q()));
-          evaluation(live.pos(), "liveness property " + live.name(), w);
-        }
+        d.accept(bounds);
       } catch (CompileError e) {
         // recorded
       }
+    }
+  }
+
+  /** Each declaration's part of the bound: its steps, init block or property; others add none. */
+  private final class Bounds implements Decl.Visitor<Void> {
+    /** Slots the initial assignment stores before any init block runs. */
+    private final long initStores;
+
+    Bounds(long initStores) {
+      this.initStores = initStores;
+    }
+
+    @Override
+    public Void modelName(Decl.ModelName d) {
+      return null;
+    }
+
+    @Override
+    public Void include(Decl.Include d) {
+      return null;
+    }
+
+    @Override
+    public Void constant(Decl.Const d) {
+      return null;
+    }
+
+    @Override
+    public Void typeAlias(Decl.TypeAlias d) {
+      return null;
+    }
+
+    @Override
+    public Void enumeration(Decl.Enum d) {
+      return null;
+    }
+
+    @Override
+    public Void variable(Decl.Var d) {
+      return null;
+    }
+
+    @Override
+    public Void lock(Decl.Lock d) {
+      return null;
+    }
+
+    @Override
+    public Void init(Decl.Init init) {
+      Cost cost = block(init.body());
+      bound(init.pos(), "the initial assignment", new Cost(cost.successors,
+          Limits.plus(cost.length, initStores), cost.work));
+      return null;
+    }
+
+    @Override
+    public Void process(Decl.Process p) {
+      for (Decl.Step s : p.steps()) {
+        Cost body = block(s.body());
+        long guard = s.guard() == null ? 0 : expr(s.guard());
+        bound(s.pos(), "step " + p.name() + "." + s.label(), new Cost(body.successors,
+            body.length + 1, Limits.plus(body.work, guard)));
+      }
+      return null;
+    }
+
+    @Override
+    public Void inline(Decl.Inline d) {
+      return null;
+    }
+
+    @Override
+    public Void invariant(Decl.Invariant inv) {
+      evaluation(inv.pos(), "invariant " + inv.name(), expr(inv.condition()));
+      return null;
+    }
+
+    @Override
+    public Void finalState(Decl.Final f) {
+      evaluation(f.pos(), "the final-state predicate", expr(f.condition()));
+      return null;
+    }
+
+    @Override
+    public Void def(Decl.Def d) {
+      return null;
+    }
+
+    @Override
+    public Void assume(Decl.Assume a) {
+      evaluation(a.pos(), "the assumption", expr(a.condition()));
+      return null;
+    }
+
+    @Override
+    public Void fairness(Decl.Fairness d) {
+      return null;
+    }
+
+    @Override
+    public Void liveness(Decl.Liveness live) {
+      long w = Limits.plus(live.p() == null ? 0 : expr(live.p()), expr(live.q()));
+      evaluation(live.pos(), "liveness property " + live.name(), w);
+      return null;
+    }
+
+    @Override
+    public Void config(Decl.Config d) {
+      return null;
     }
   }
 

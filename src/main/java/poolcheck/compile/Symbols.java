@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import poolcheck.check.CheckedModel;
-import poolcheck.check.StepResolver;
+import poolcheck.check.CheckedStep;
 import poolcheck.check.Type;
 import poolcheck.language.Decl;
 import poolcheck.language.Expr;
@@ -33,6 +33,8 @@ final class Symbols {
     /** localSlots[instance] maps a local to its slot base. */
     final ImmutableList<Map<String, Integer>> localSlots;
     int pcBase;
+    /** The steps as {@link StepChecker} checked them; null for a step with an error. */
+    List<CheckedStep> checkedSteps;
 
     Process(String name, Decl.Process decl, int instances, boolean indexed) {
       this.name = name;
@@ -52,13 +54,12 @@ final class Symbols {
       return decl.steps().size();
     }
 
-    CheckedModel.Process freeze(Map<String, CheckedModel.Variable> globals,
-        Map<TypeExpr, Type.Scalar> domains) {
+    CheckedModel.Process freeze() {
       ImmutableList.Builder<ImmutableMap<String, Integer>> slots = ImmutableList.builder();
       for (Map<String, Integer> m : localSlots) slots.add(ImmutableMap.copyOf(m));
       return new CheckedModel.Process(name, decl, instances, indexed, ImmutableMap.copyOf(labels),
           ImmutableMap.copyOf(localTypes), slots.build(), pcBase,
-          StepResolver.steps(decl, labels, localTypes, globals, domains));
+          ImmutableList.copyOf(checkedSteps));
     }
   }
 
@@ -89,7 +90,7 @@ final class Symbols {
       List<CheckedModel.Invariant> invariants, Expr finalCondition,
       List<String> configurations, String configuration, List<Expr> assumptions) {
     ImmutableMap.Builder<String, CheckedModel.Process> frozen = ImmutableMap.builder();
-    processes.forEach((n, p) -> frozen.put(n, p.freeze(globals, domains)));
+    processes.forEach((n, p) -> frozen.put(n, p.freeze()));
     ImmutableMap.Builder<String, Integer> ids = ImmutableMap.builder();
     properties.forEach((n, p) -> ids.put(n, p.id()));
     return new CheckedModel(name, source, ImmutableMap.copyOf(constants),

@@ -6,18 +6,82 @@ import com.google.common.collect.ImmutableList;
 public sealed interface Decl {
   Position pos();
 
-  record ModelName(Position pos, String name) implements Decl {}
+  /** Calls the visitor's method for this kind of declaration. */
+  <R> R accept(Visitor<R> v);
+
+  /**
+   * One method per kind of declaration: a pass written as a visitor is exhaustive, so a new kind
+   * fails to compile until every such pass says what it does with it (an {@code instanceof}
+   * chain would let it fall through unnoticed).
+   */
+  interface Visitor<R> {
+    R modelName(ModelName d);
+
+    R include(Include d);
+
+    R constant(Const d);
+
+    R typeAlias(TypeAlias d);
+
+    R enumeration(Enum d);
+
+    R variable(Var d);
+
+    R lock(Lock d);
+
+    R init(Init d);
+
+    R process(Process d);
+
+    R inline(Inline d);
+
+    R invariant(Invariant d);
+
+    R finalState(Final d);
+
+    R def(Def d);
+
+    R assume(Assume d);
+
+    R fairness(Fairness d);
+
+    R liveness(Liveness d);
+
+    R config(Config d);
+  }
+
+  record ModelName(Position pos, String name) implements Decl {
+    public <R> R accept(Visitor<R> v) {
+      return v.modelName(this);
+    }
+  }
 
   /** Removed by the {@link ModelLoader}, which splices in the named file's declarations. */
-  record Include(Position pos, String path) implements Decl {}
+  record Include(Position pos, String path) implements Decl {
+    public <R> R accept(Visitor<R> v) {
+      return v.include(this);
+    }
+  }
 
   /** bounds is null when the constant is unbounded. */
-  record Const(Position pos, String name, TypeExpr bounds, Expr value) implements Decl {}
+  record Const(Position pos, String name, TypeExpr bounds, Expr value) implements Decl {
+    public <R> R accept(Visitor<R> v) {
+      return v.constant(this);
+    }
+  }
 
-  record TypeAlias(Position pos, String name, TypeExpr type) implements Decl {}
+  record TypeAlias(Position pos, String name, TypeExpr type) implements Decl {
+    public <R> R accept(Visitor<R> v) {
+      return v.typeAlias(this);
+    }
+  }
 
   record Enum(Position pos, String name, ImmutableList<String> values,
-      ImmutableList<Position> valuePositions) implements Decl {}
+      ImmutableList<Position> valuePositions) implements Decl {
+    public <R> R accept(Visitor<R> v) {
+      return v.enumeration(this);
+    }
+  }
 
   /**
    * init is null when the variable takes its type's default; guard is null for a variable no
@@ -26,6 +90,10 @@ public sealed interface Decl {
    */
   record Var(Position pos, String name, TypeExpr type, Expr init, Guard guard, boolean ghost)
       implements Decl {
+    public <R> R accept(Visitor<R> v) {
+      return v.variable(this);
+    }
+
     public Var(Position pos, String name, TypeExpr type, Expr init) {
       this(pos, name, type, init, null, false);
     }
@@ -38,9 +106,17 @@ public sealed interface Decl {
   record Guard(Position pos, String lock, boolean readOnce) {}
 
   /** {@code lock producer_lock;}: free, or held by one process instance. */
-  record Lock(Position pos, String name) implements Decl {}
+  record Lock(Position pos, String name) implements Decl {
+    public <R> R accept(Visitor<R> v) {
+      return v.lock(this);
+    }
+  }
 
-  record Init(Position pos, ImmutableList<Stmt> body) implements Decl {}
+  record Init(Position pos, ImmutableList<Stmt> body) implements Decl {
+    public <R> R accept(Visitor<R> v) {
+      return v.init(this);
+    }
+  }
 
   /** instances is null for a single-instance process. */
   /**
@@ -49,6 +125,10 @@ public sealed interface Decl {
    */
   record Process(Position pos, String name, Expr instances, ImmutableList<Var> locals,
       ImmutableList<Step> steps, ImmutableList<InlineUse> uses) implements Decl {
+    public <R> R accept(Visitor<R> v) {
+      return v.process(this);
+    }
+
     public Process(Position pos, String name, Expr instances, ImmutableList<Var> locals,
         ImmutableList<Step> steps) {
       this(pos, name, instances, locals, steps, ImmutableList.of());
@@ -61,14 +141,26 @@ public sealed interface Decl {
    * stands for a label in gotos and for an expression elsewhere.
    */
   record Inline(Position pos, String name, ImmutableList<String> parameters,
-      ImmutableList<Step> steps) implements Decl {}
+      ImmutableList<Step> steps) implements Decl {
+    public <R> R accept(Visitor<R> v) {
+      return v.inline(this);
+    }
+  }
 
   /** {@code inline return_page(poll);} inside a process, before the step at {@code index}. */
   record InlineUse(Position pos, String name, ImmutableList<Expr> arguments, int index) {}
 
-  record Invariant(Position pos, String name, Expr condition) implements Decl {}
+  record Invariant(Position pos, String name, Expr condition) implements Decl {
+    public <R> R accept(Visitor<R> v) {
+      return v.invariant(this);
+    }
+  }
 
-  record Final(Position pos, Expr condition) implements Decl {}
+  record Final(Position pos, Expr condition) implements Decl {
+    public <R> R accept(Visitor<R> v) {
+      return v.finalState(this);
+    }
+  }
 
   /**
    * {@code def NAME(params) = body;}: a named expression, expanded at each use with the
@@ -76,31 +168,51 @@ public sealed interface Decl {
    * only expressions). A def without parameters is used by its name.
    */
   record Def(Position pos, String name, ImmutableList<String> parameters,
-      ImmutableList<Position> parameterPositions, Expr body) implements Decl {}
+      ImmutableList<Position> parameterPositions, Expr body) implements Decl {
+    public <R> R accept(Visitor<R> v) {
+      return v.def(this);
+    }
+  }
 
   /**
    * {@code assume EXPR;}: a state constraint, TLC's CONSTRAINT: a reachable state where it is
    * false is checked against the invariants but not stored, counted or expanded.
    */
-  record Assume(Position pos, Expr condition) implements Decl {}
+  record Assume(Position pos, Expr condition) implements Decl {
+    public <R> R accept(Visitor<R> v) {
+      return v.assume(this);
+    }
+  }
 
   /** Fairness of process instances: weak (WF) or strong (SF), for every instance of each. */
   record Fairness(Position pos, boolean strong, ImmutableList<String> processes,
-      ImmutableList<Position> positions) implements Decl {}
+      ImmutableList<Position> positions) implements Decl {
+    public <R> R accept(Visitor<R> v) {
+      return v.fairness(this);
+    }
+  }
 
   /**
    * A liveness property, always in leads-to form: EVENTUALLY is "initial ~> q", INFINITELY is
    * "true ~> q" (always eventually), LEADS_TO is "p ~> q". p is null for the first two.
    */
   record Liveness(Position pos, String name, LivenessKind kind, Expr p, Expr q)
-      implements Decl {}
+      implements Decl {
+    public <R> R accept(Visitor<R> v) {
+      return v.liveness(this);
+    }
+  }
 
   enum LivenessKind {
     EVENTUALLY, INFINITELY, LEADS_TO
   }
 
   /** A documented configuration: constant values the proofs ledger checks the model at. */
-  record Config(Position pos, String name, ImmutableList<Setting> settings) implements Decl {}
+  record Config(Position pos, String name, ImmutableList<Setting> settings) implements Decl {
+    public <R> R accept(Visitor<R> v) {
+      return v.config(this);
+    }
+  }
 
   record Setting(Position pos, String constant, Expr value) {}
 

@@ -148,24 +148,56 @@ final class Definitions {
   }
 
   private Decl decl(Decl d) {
-    Use use = new Use(null, Set.of(), Set.of());
-    if (d instanceof Decl.Const c) {
+    return d.accept(new Expansion());
+  }
+
+  /** A declaration with every def it uses expanded; one with no expression is kept as it is. */
+  private final class Expansion implements Decl.Visitor<Decl> {
+    private final Use use = new Use(null, Set.of(), Set.of());
+
+    @Override
+    public Decl modelName(Decl.ModelName d) {
+      return d;
+    }
+
+    @Override
+    public Decl include(Decl.Include d) {
+      return d;
+    }
+
+    @Override
+    public Decl constant(Decl.Const c) {
       return new Decl.Const(c.pos(), c.name(), c.bounds(), use.expr(c.value()));
-    } else if (d instanceof Decl.Var v) {
+    }
+
+    @Override
+    public Decl typeAlias(Decl.TypeAlias d) {
+      return d;
+    }
+
+    @Override
+    public Decl enumeration(Decl.Enum d) {
+      return d;
+    }
+
+    @Override
+    public Decl variable(Decl.Var v) {
       return new Decl.Var(v.pos(), v.name(), v.type(), v.init() == null ? null
           : use.expr(v.init()), v.guard(), v.ghost());
-    } else if (d instanceof Decl.Init i) {
+    }
+
+    @Override
+    public Decl lock(Decl.Lock d) {
+      return d;
+    }
+
+    @Override
+    public Decl init(Decl.Init i) {
       return new Decl.Init(i.pos(), use.block(i.body()));
-    } else if (d instanceof Decl.Invariant i) {
-      return new Decl.Invariant(i.pos(), i.name(), use.expr(i.condition()));
-    } else if (d instanceof Decl.Final f) {
-      return new Decl.Final(f.pos(), use.expr(f.condition()));
-    } else if (d instanceof Decl.Assume a) {
-      return new Decl.Assume(a.pos(), use.expr(a.condition()));
-    } else if (d instanceof Decl.Liveness l) {
-      return new Decl.Liveness(l.pos(), l.name(), l.kind(), l.p() == null ? null
-          : use.expr(l.p()), use.expr(l.q()));
-    } else if (d instanceof Decl.Process p) {
+    }
+
+    @Override
+    public Decl process(Decl.Process p) {
       Set<String> locals = new HashSet<>();
       for (Decl.Var v : p.locals()) locals.add(v.name());
       Use inProcess = new Use(null, Set.of(), locals);
@@ -177,7 +209,47 @@ final class Definitions {
       return new Decl.Process(p.pos(), p.name(), p.instances(), p.locals(), steps.build(),
           p.uses());
     }
-    return d;
+
+    @Override
+    public Decl inline(Decl.Inline d) {
+      return d;
+    }
+
+    @Override
+    public Decl invariant(Decl.Invariant i) {
+      return new Decl.Invariant(i.pos(), i.name(), use.expr(i.condition()));
+    }
+
+    @Override
+    public Decl finalState(Decl.Final f) {
+      return new Decl.Final(f.pos(), use.expr(f.condition()));
+    }
+
+    @Override
+    public Decl def(Decl.Def d) {
+      return d;
+    }
+
+    @Override
+    public Decl assume(Decl.Assume a) {
+      return new Decl.Assume(a.pos(), use.expr(a.condition()));
+    }
+
+    @Override
+    public Decl fairness(Decl.Fairness d) {
+      return d;
+    }
+
+    @Override
+    public Decl liveness(Decl.Liveness l) {
+      return new Decl.Liveness(l.pos(), l.name(), l.kind(), l.p() == null ? null
+          : use.expr(l.p()), use.expr(l.q()));
+    }
+
+    @Override
+    public Decl config(Decl.Config d) {
+      return d;
+    }
   }
 
   private void error(ErrorCode code, Position pos, String message) {

@@ -62,29 +62,67 @@ public final class Printer {
   // ---- declarations
 
   private void decl(Decl d) {
-    if (d instanceof Decl.ModelName m) {
+    d.accept(new Declaration());
+  }
+
+  /** One declaration printed at the top level. */
+  private final class Declaration implements Decl.Visitor<Void> {
+    @Override
+    public Void modelName(Decl.ModelName m) {
       line(0, "model " + m.name() + ";");
-    } else if (d instanceof Decl.Include i) {
+      return null;
+    }
+
+    @Override
+    public Void include(Decl.Include i) {
       line(0, "include \"" + i.path() + "\";");
-    } else if (d instanceof Decl.Const c) {
+      return null;
+    }
+
+    @Override
+    public Void constant(Decl.Const c) {
       line(0, "const " + c.name() + (c.bounds() == null ? "" : " : " + print(c.bounds()))
           + " = " + print(c.value()) + ";");
-    } else if (d instanceof Decl.TypeAlias t) {
+      return null;
+    }
+
+    @Override
+    public Void typeAlias(Decl.TypeAlias t) {
       line(0, "type " + t.name() + " = " + print(t.type()) + ";");
-    } else if (d instanceof Decl.Enum e) {
+      return null;
+    }
+
+    @Override
+    public Void enumeration(Decl.Enum e) {
       line(0, "enum " + e.name() + " { " + String.join(", ", e.values()) + " }");
-    } else if (d instanceof Decl.Lock l) {
+      return null;
+    }
+
+    @Override
+    public Void variable(Decl.Var v) {
+      line(0, Printer.variable(v));
+      return null;
+    }
+
+    @Override
+    public Void lock(Decl.Lock l) {
       line(0, "lock " + l.name() + ";");
-    } else if (d instanceof Decl.Var v) {
-      line(0, variable(v));
-    } else if (d instanceof Decl.Init i) {
+      return null;
+    }
+
+    @Override
+    public Void init(Decl.Init i) {
       line(0, "init {");
       block(1, i.body());
       line(0, "}");
-    } else if (d instanceof Decl.Process p) {
+      return null;
+    }
+
+    @Override
+    public Void process(Decl.Process p) {
       line(0, "process " + p.name() + (p.instances() == null ? "" : "[" + print(p.instances())
           + "]") + " {");
-      for (Decl.Var v : p.locals()) line(1, variable(v));
+      for (Decl.Var v : p.locals()) line(1, Printer.variable(v));
       int next = 0;
       for (Decl.InlineUse use : p.uses()) {
         while (next < use.index()) step(p.steps().get(next++));
@@ -93,35 +131,66 @@ public final class Printer {
       }
       while (next < p.steps().size()) step(p.steps().get(next++));
       line(0, "}");
-    } else if (d instanceof Decl.Inline in) {
+      return null;
+    }
+
+    @Override
+    public Void inline(Decl.Inline in) {
       line(0, "inline " + in.name() + "(" + String.join(", ", in.parameters()) + ") {");
       for (Decl.Step s : in.steps()) step(s);
       line(0, "}");
-    } else if (d instanceof Decl.Config c) {
-      line(0, "config " + c.name() + " {");
-      for (Decl.Setting s : c.settings()) line(1, s.constant() + " = " + print(s.value()) + ";");
-      line(0, "}");
-    } else if (d instanceof Decl.Fairness f) {
+      return null;
+    }
+
+    @Override
+    public Void invariant(Decl.Invariant i) {
+      line(0, "invariant " + i.name() + ": " + print(i.condition()) + ";");
+      return null;
+    }
+
+    @Override
+    public Void finalState(Decl.Final f) {
+      line(0, "final " + print(f.condition()) + ";");
+      return null;
+    }
+
+    @Override
+    public Void def(Decl.Def def) {
+      line(0, "def " + def.name() + (def.parameters().isEmpty() ? "" : "("
+          + String.join(", ", def.parameters()) + ")") + " = " + print(def.body()) + ";");
+      return null;
+    }
+
+    @Override
+    public Void assume(Decl.Assume a) {
+      line(0, "assume " + print(a.condition()) + ";");
+      return null;
+    }
+
+    @Override
+    public Void fairness(Decl.Fairness f) {
       line(0, "fairness " + (f.strong() ? "strong" : "weak") + ": "
           + String.join(", ", f.processes()) + ";");
-    } else if (d instanceof Decl.Liveness l) {
+      return null;
+    }
+
+    @Override
+    public Void liveness(Decl.Liveness l) {
       String body = switch (l.kind()) {
         case EVENTUALLY -> "eventually " + print(l.q());
         case INFINITELY -> "always eventually " + print(l.q());
         case LEADS_TO -> print(l.p()) + " ~> " + print(l.q());
       };
       line(0, "liveness " + l.name() + ": " + body + ";");
-    } else if (d instanceof Decl.Invariant i) {
-      line(0, "invariant " + i.name() + ": " + print(i.condition()) + ";");
-    } else if (d instanceof Decl.Final f) {
-      line(0, "final " + print(f.condition()) + ";");
-    } else if (d instanceof Decl.Def def) {
-      line(0, "def " + def.name() + (def.parameters().isEmpty() ? "" : "("
-          + String.join(", ", def.parameters()) + ")") + " = " + print(def.body()) + ";");
-    } else if (d instanceof Decl.Assume a) {
-      line(0, "assume " + print(a.condition()) + ";");
-    } else {
-      throw new IllegalStateException("unreachable: " + d);
+      return null;
+    }
+
+    @Override
+    public Void config(Decl.Config c) {
+      line(0, "config " + c.name() + " {");
+      for (Decl.Setting s : c.settings()) line(1, s.constant() + " = " + print(s.value()) + ";");
+      line(0, "}");
+      return null;
     }
   }
 
