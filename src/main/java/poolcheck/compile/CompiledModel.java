@@ -238,6 +238,11 @@ public final class CompiledModel implements TransitionSystem {
     return reduce;
   }
 
+  /** The model's symmetry, null without scalarsets (for the tests of its search). */
+  Symmetry symmetry() {
+    return symmetry;
+  }
+
   /** The canonical form of a state: itself when the model has no scalarset. */
   @Override
   public int[] canonical(int[] s) {

@@ -67,7 +67,8 @@ public final class Frame {
 
     @Override
     public void successor(int[] next, int transition) {
-      target.successor(symmetry.canonical(next), transition);
+      // the array is the receiver's: no copy when it is canonical already
+      target.successor(symmetry.least(next), transition);
     }
 
     @Override
