@@ -20,6 +20,10 @@ public final class Frame {
   final long[] enabled;
   final long[] evaluated;
   final long[] held;
+  /** Where the model's bytecode comes from; asked when a step or invariant first runs. */
+  StepBytecode stepBytecode = StepBytecode.NONE;
+  private GeneratedSteps bytecode;
+  private boolean resolved;
   /** Successors emitted so far: the explorer's loop turns differences into per-step counts. */
   int emitted;
 
@@ -41,6 +45,18 @@ public final class Frame {
   /** What this frame's runs have counted so far (live, not a copy). */
   public Counts counts() {
     return counts;
+  }
+
+  /**
+   * The model's steps as bytecode, or null: its linked instructions run them. Resolved on first
+   * use, not when the frame is made: loading a model runs init with a frame and needs no class.
+   */
+  GeneratedSteps bytecode() {
+    if (!resolved) {
+      bytecode = stepBytecode.get();
+      resolved = true;
+    }
+    return bytecode;
   }
 
   private Canonicalising canonicalising;
