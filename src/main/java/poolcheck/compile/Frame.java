@@ -75,16 +75,18 @@ public final class Frame {
 
   private static final class Canonicalising implements SuccessorSink {
     private final Symmetry symmetry;
+    private final int[] slots;
     SuccessorSink target;
 
     Canonicalising(Symmetry symmetry) {
       this.symmetry = symmetry;
+      this.slots = new int[symmetry.scratch];
     }
 
     @Override
     public void successor(int[] next, int transition) {
       // the array is the receiver's: no copy when it is canonical already
-      target.successor(symmetry.least(next), transition);
+      target.successor(symmetry.least(next, slots), transition);
     }
 
     @Override
