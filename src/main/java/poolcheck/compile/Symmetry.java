@@ -85,7 +85,7 @@ final class Symmetry {
       }
       moved = java.util.stream.IntStream.range(0, span)
           .filter(y -> kind[y] != PLAIN || arrayBase[y] >= 0).toArray();
-      List<int[]> runs = new ArrayList<>();
+      List<Integer> runs = new ArrayList<>();
       for (int i = 0; i < moved.length; ) {
         int y = moved[i];
         int length = 1;
@@ -100,34 +100,38 @@ final class Symmetry {
           }
           how = OCCUPIED;
         }
-        runs.add(new int[] {y, length, how});
+        runs.add(y);
+        runs.add(length);
+        runs.add(how);
         i += length;
       }
-      this.runs = runs.toArray(new int[0][]);
+      this.runs = runs.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static final int ALWAYS = 0;
     private static final int UNLESS_UNIFORM = 1;
     private static final int OCCUPIED = 2;
     /**
-     * The moved slots as runs {first slot, length, which of them an image can change}: an array
-     * of plain values whose elements are all equal is the same in every image, and so are the
-     * free places of a container.
+     * The moved slots as runs, three ints each (first slot, length, which of them an image can
+     * change), in one array that the scan per state reads in order: an array of plain values
+     * whose elements are all equal is the same in every image, and so are the free places of a
+     * container.
      */
-    private final int[][] runs;
+    private final int[] runs;
 
     /** The moved slots some image of s may change, ascending, into out; how many. */
     int changeable(int[] s, int[] out) {
       int n = 0;
-      for (int[] r : runs) {
-        int first = r[0];
-        int length = r[1];
-        if (r[2] == UNLESS_UNIFORM) {
+      for (int r = 0; r < runs.length; r += 3) {
+        int first = runs[r];
+        int length = runs[r + 1];
+        int how = runs[r + 2];
+        if (how == UNLESS_UNIFORM) {
           int v = s[first];
           boolean uniform = true;
           for (int k = 1; k < length && uniform; k++) uniform = s[first + k] == v;
           if (uniform) continue;
-        } else if (r[2] == OCCUPIED) {
+        } else if (how == OCCUPIED) {
           length = Math.min(length, Math.max(0, s[lengthSlot[first]] - place[first]));
         }
         for (int k = 0; k < length; k++) out[n++] = first + k;
