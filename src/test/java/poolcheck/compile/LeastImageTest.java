@@ -21,18 +21,17 @@ import poolcheck.system.StateLayout;
 class LeastImageTest {
   /** One scalarset in every kind of place: variables, arrays indexed by it or holding it, fifos. */
   private static final String ONE_SCALARSET = """
-      const PAGES = 4;
-      type Page = scalarset(PAGES);
-      enum Place { FREE, DRIVER, STACK, RING }
-      var place : Place[Page] = FREE;
+      type Page = scalarset(4);
+      enum Where { POOL, HELD, QUEUED }
       var next : Page[Page];
+      var where : Where[Page] = POOL;
       var ring : fifo<Page, 3>;
       var cache : lifo<Page, 2>;
       var count : 0 .. 3 = 0;
       var last : Page;
       process cpu[2] {
         var mine : Page;
-        run: { choose p in Page { mine = p; place[p] = DRIVER; } goto run; }
+        run: { choose p in Page { mine = p; where[p] = HELD; } goto run; }
       }
       """;
 
