@@ -20,6 +20,10 @@ public final class Frame {
   final long[] enabled;
   final long[] evaluated;
   final long[] held;
+  /** Where the model's bytecode comes from; asked when a step or invariant first runs. */
+  StepBytecode stepBytecode = StepBytecode.NONE;
+  private GeneratedSteps bytecode;
+  private boolean resolved;
   /** Successors emitted so far: the explorer's loop turns differences into per-step counts. */
   int emitted;
 
@@ -43,6 +47,18 @@ public final class Frame {
     return counts;
   }
 
+  /**
+   * The model's steps as bytecode, or null: its linked instructions run them. Resolved on first
+   * use, not when the frame is made: loading a model runs init with a frame and needs no class.
+   */
+  GeneratedSteps bytecode() {
+    if (!resolved) {
+      bytecode = stepBytecode.get();
+      resolved = true;
+    }
+    return bytecode;
+  }
+
   private Canonicalising canonicalising;
 
   void emit(int[] s) {
@@ -59,15 +75,18 @@ public final class Frame {
 
   private static final class Canonicalising implements SuccessorSink {
     private final Symmetry symmetry;
+    private final int[] slots;
     SuccessorSink target;
 
     Canonicalising(Symmetry symmetry) {
       this.symmetry = symmetry;
+      this.slots = new int[symmetry.scratch];
     }
 
     @Override
     public void successor(int[] next, int transition) {
-      target.successor(symmetry.canonical(next), transition);
+      // the array is the receiver's: no copy when it is canonical already
+      target.successor(symmetry.least(next, slots), transition);
     }
 
     @Override

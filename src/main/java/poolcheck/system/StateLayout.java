@@ -15,6 +15,8 @@ public final class StateLayout {
   private final int[] shift;
   private final long[] mask;
   private final int words;
+  /** By word: one past its last slot (slots fill the words in order). */
+  private final int[] wordEnd;
 
   public StateLayout(int[] lo, int[] hi) {
     Preconditions.checkArgument(lo.length == hi.length);
@@ -39,6 +41,9 @@ public final class StateLayout {
       used += bits;
     }
     words = n == 0 ? 1 : w + 1;
+    wordEnd = new int[words];
+    for (int i = 0; i < n; i++) wordEnd[word[i]] = i + 1;
+    for (int k = 1; k < words; k++) wordEnd[k] = Math.max(wordEnd[k], wordEnd[k - 1]);
   }
 
   public int slots() {
@@ -65,10 +70,16 @@ public final class StateLayout {
     return total;
   }
 
+  // Word by word, each built in a local: once per successor in the search, so no read-modify-
+  // write of the output per slot.
   public void pack(int[] state, long[] out, int offset) {
-    for (int w = 0; w < words; w++) out[offset + w] = 0;
-    for (int i = 0; i < lo.length; i++) {
-      out[offset + word[i]] |= ((long) (state[i] - lo[i]) & mask[i]) << shift[i];
+    int i = 0;
+    for (int w = 0; w < words; w++) {
+      long bits = 0;
+      for (int end = wordEnd[w]; i < end; i++) {
+        bits |= ((long) (state[i] - lo[i]) & mask[i]) << shift[i];
+      }
+      out[offset + w] = bits;
     }
   }
 
@@ -79,8 +90,12 @@ public final class StateLayout {
   }
 
   public void unpack(long[] packed, int offset, int[] out) {
-    for (int i = 0; i < lo.length; i++) {
-      out[i] = (int) ((packed[offset + word[i]] >>> shift[i]) & mask[i]) + lo[i];
+    int i = 0;
+    for (int w = 0; w < words; w++) {
+      long bits = packed[offset + w];
+      for (int end = wordEnd[w]; i < end; i++) {
+        out[i] = (int) ((bits >>> shift[i]) & mask[i]) + lo[i];
+      }
     }
   }
 

@@ -18,7 +18,8 @@ import poolcheck.result.Statistics;
  *
  * <p>Arguments: [MODEL] [NAME=VALUE ...] [--workers=1,2] [--exact] [--spill=DIR] (trace log and
  * frontier beyond 256 MB on disk) [--repeat=N] (the whole series N times, to take the best on a
- * busy machine). Default: the recycle model at about 18 million states.
+ * busy machine) [--properties=A,B] (check only these, e.g. a design's holding invariants, so the
+ * search covers the whole reachable space). Default: the recycle model at about 18 million states.
  */
 public final class Benchmark {
   private Benchmark() {}
@@ -31,6 +32,7 @@ public final class Benchmark {
     Path spill = null;
     int repeat = 1;
     boolean defaults = true;
+    java.util.Set<String> properties = null;
     for (String a : args) {
       if (a.startsWith("--workers=")) {
         workerCounts = a.substring("--workers=".length()).split(",");
@@ -38,6 +40,8 @@ public final class Benchmark {
         spill = Path.of(a.substring("--spill=".length()));
       } else if (a.startsWith("--repeat=")) {
         repeat = Integer.parseInt(a.substring("--repeat=".length()));
+      } else if (a.startsWith("--properties=")) {
+        properties = java.util.Set.of(a.substring("--properties=".length()).split(","));
       } else if (a.equals("--exact")) {
         exact = true;
       } else if (a.contains("=")) {
@@ -68,6 +72,7 @@ public final class Benchmark {
       long cpuBefore = os.getProcessCpuTime();
       Explorer e = new Explorer(m).deadlock(false).workers(workers).fingerprints(!exact);
       if (spill != null) e.spill(spill, 256L << 20);
+      if (properties != null) e.properties(properties);
       CheckResult r = e.run();
       double cpuSeconds = (os.getProcessCpuTime() - cpuBefore) / 1e9;
       Statistics s = r.statistics();

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import poolcheck.explore.Explorer;
 import poolcheck.language.ModelException;
 
 /** When steps cannot become bytecode, the model runs its linked instructions and says so. */
@@ -45,6 +46,38 @@ class StepClassesTest {
       public void violation(int property, int[] at, int transition) { }
     });
     assertEquals(1, found[0]);
+  }
+
+  private static final String COUNTER = """
+      var x : 0 .. 3 = 0;
+      process p { s: { x = (x + 1) % 4; goto s; } }
+      """;
+
+  @Test
+  void noBytecodeNeverWritesTheClass() throws ModelException {
+    CompiledModel m = Models.fromText("c.pool", COUNTER);
+    CompiledModel linked = m.withBytecode(false);
+    assertEquals(4, new Explorer(linked).run().statistics().distinct());
+    assertFalse(linked.runsBytecode());
+    assertFalse(m.bytecodeGenerated(), "the model it was made from wrote no class either");
+    assertFalse(linked.bytecodeGenerated());
+    // and the same model searched with bytecode on writes it, so the check above can fail
+    assertEquals(4, new Explorer(m).run().statistics().distinct());
+    assertTrue(m.bytecodeGenerated());
+  }
+
+  @Test
+  void theSystemPropertyOffNeverWritesTheClass() throws ModelException {
+    System.setProperty(StepClasses.PROPERTY, "off");
+    CompiledModel m;
+    try {
+      m = Models.fromText("c.pool", COUNTER);
+    } finally {
+      System.clearProperty(StepClasses.PROPERTY);
+    }
+    assertEquals(4, new Explorer(m).run().statistics().distinct());
+    assertFalse(m.bytecodeGenerated());
+    assertFalse(m.runsBytecode());
   }
 
   @Test
