@@ -5,10 +5,12 @@
 # each run. Prints the markdown table on stdout and every run's figures on stderr.
 #
 # SPIN at its best: pan.c is patched so that its table hash is the 64-bit Jenkins hash (d_hash)
-# whatever -w is (stock pan switches to a 32-bit hash, d_sfh, whenever -w <= 32, which is slower
-# and makes -DHC4 drop states); compiled -O2 -DSAFETY -DNOREDUCE, run with full state storage and
-# with hash compaction (-DHC4), and the script stops if HC4 stores fewer states than full storage
-# or if either count differs from poolcheck's.
+# whatever -w is (stock pan switches to a 32-bit hash, d_sfh, whenever -w <= 32, which makes
+# -DHC4 drop states); compiled -O2 -DSAFETY -DNOREDUCE and run three ways: depth-first with full
+# state storage, depth-first with hash compaction (-DHC4), breadth-first (-DBFS, full storage:
+# depth-first search of counters keeps every state on its stack). The script stops if any of
+# them stores another number of states than the others or than poolcheck. The ratio is taken
+# against the fastest of the three.
 #
 # Usage: models/bench/spin-table.sh [--small] [--bytes]
 #   --small  the sizes of the slow-tier test (seconds in all), to try the script
@@ -73,7 +75,8 @@ pan_build() {
     || { echo "spin-table: the d_sfh switch of pan.c was not found; SPIN version?" >&2; exit 1; }
   grep -q '^#if WS>4' "$dir/pan.c" || { echo "spin-table: no 64-bit d_hash in pan.c" >&2; exit 1; }
   (cd "$dir" && nice gcc -O2 -w -DSAFETY -DNOREDUCE -DMEMLIM="$memlim" -o pan_full pan.c \
-    && nice gcc -O2 -w -DSAFETY -DNOREDUCE -DHC4 -DMEMLIM="$memlim" -o pan_hc4 pan.c)
+    && nice gcc -O2 -w -DSAFETY -DNOREDUCE -DHC4 -DMEMLIM="$memlim" -o pan_hc4 pan.c \
+    && nice gcc -O2 -w -DSAFETY -DNOREDUCE -DBFS -DMEMLIM="$memlim" -o pan_bfs pan.c)
 }
 
 # pan_states OUT: states stored, after checking that pan finished cleanly
@@ -95,8 +98,8 @@ echo "spin-table: $(date -u '+%F %H:%M UTC'), $(nproc) cores, $(spin -V | head -
   "$(gcc --version | head -1), $(java -version 2>&1 | head -1)" >&2
 table="$work/table.md"
 {
-  echo "| model | distinct states (SPIN = poolcheck) | SPIN full storage: CPU s, peak RSS | SPIN HC4: CPU s, peak RSS | poolcheck \`--exact\`: CPU s, peak RSS | poolcheck fingerprints: CPU s, peak RSS | poolcheck / SPIN's best CPU (exact; fingerprints) | at most 0.5x? | load before each run |"
-  echo "|---|---:|---|---|---|---|---|---|---|"
+  echo "| model | distinct states (SPIN = poolcheck) | SPIN DFS, full storage: CPU s, peak RSS | SPIN DFS, HC4 | SPIN BFS, full storage | poolcheck \`--exact\` | poolcheck fingerprints | poolcheck / SPIN's best CPU (exact; fingerprints) | at most 0.5x? | load before each run |"
+  echo "|---|---:|---|---|---|---|---|---|---|---|"
 } >"$table"
 [ "$bytes" = true ] && echo "| model | heap bytes per state, fingerprints, trace log on disk |" >"$work/bytes.md" \
   && echo "|---|---:|" >>"$work/bytes.md"
@@ -121,6 +124,9 @@ for row in "${models[@]}"; do
   timed "$name.hc4" "$dir/pan_hc4" -m"$depth" -w"$wlog"
   hc4_cpu=$cpu hc4_rss=$rss hc4_load=$load_before
   hc4_states=$(pan_states "$work/$name.hc4.out")
+  timed "$name.bfs" "$dir/pan_bfs" -m"$depth" -w"$wlog"
+  bfs_cpu=$cpu bfs_rss=$rss bfs_load=$load_before
+  bfs_states=$(pan_states "$work/$name.bfs.out")
   timed "$name.exact" java -Xss8m $java_opts -jar "$jar" check -q --workers 1 --exact \
     "${dflags[@]}" "$root/models/bench/$name.pool"
   exact_cpu=$cpu exact_rss=$rss exact_load=$load_before
@@ -132,25 +138,29 @@ for row in "${models[@]}"; do
 
   echo "$name $constants: SPIN full $full_states states $full_cpu s ${full_rss} KB (load $full_load);" \
     "HC4 $hc4_states states $hc4_cpu s ${hc4_rss} KB (load $hc4_load);" \
+    "BFS $bfs_states states $bfs_cpu s ${bfs_rss} KB (load $bfs_load);" \
     "poolcheck exact $exact_states states $exact_cpu s ${exact_rss} KB (load $exact_load);" \
     "fingerprints $fp_states states $fp_cpu s ${fp_rss} KB (load $fp_load)" >&2
-  if [ "$hc4_states" != "$full_states" ]; then
-    echo "spin-table: $name: HC4 stored $hc4_states states, full storage $full_states" >&2
+  if [ "$hc4_states" != "$full_states" ] || [ "$bfs_states" != "$full_states" ]; then
+    echo "spin-table: $name: SPIN stored $full_states (DFS), $hc4_states (HC4), $bfs_states (BFS)" >&2
     exit 1
   fi
   if [ "$exact_states" != "$full_states" ] || [ "$fp_states" != "$full_states" ]; then
     echo "spin-table: $name: poolcheck $exact_states / $fp_states states, SPIN $full_states" >&2
     exit 1
   fi
-  best=$(awk -v a="$full_cpu" -v b="$hc4_cpu" 'BEGIN { print (a < b ? a : b) }')
+  best=$(printf '%s\n' "$full_cpu DFS" "$hc4_cpu HC4" "$bfs_cpu BFS" | sort -n | head -1)
+  best_by=${best#* }
+  best=${best% *}
   r_exact=$(ratio "$exact_cpu" "$best")
   r_fp=$(ratio "$fp_cpu" "$best")
   met=$(awk -v e="$r_exact" -v f="$r_fp" 'BEGIN {
     print (e == "n/a" ? "n/a" : e <= 0.5 ? "yes" : f <= 0.5 ? "fingerprints only" : "no") }')
-  printf "| %s %s | %s | %s s, %s MB | %s s, %s MB | %s s, %s MB | %s s, %s MB | %s; %s | %s | %s, %s, %s, %s |\n" \
+  printf "| %s %s | %s | %s s, %s MB | %s s, %s MB | %s s, %s MB | %s s, %s MB | %s s, %s MB | %s; %s (against %s) | %s | %s, %s, %s, %s, %s |\n" \
     "$name" "$constants" "$(commas "$full_states")" "$full_cpu" "$(mb "$full_rss")" "$hc4_cpu" \
-    "$(mb "$hc4_rss")" "$exact_cpu" "$(mb "$exact_rss")" "$fp_cpu" "$(mb "$fp_rss")" \
-    "$r_exact" "$r_fp" "$met" "$full_load" "$hc4_load" "$exact_load" "$fp_load" >>"$table"
+    "$(mb "$hc4_rss")" "$bfs_cpu" "$(mb "$bfs_rss")" "$exact_cpu" "$(mb "$exact_rss")" \
+    "$fp_cpu" "$(mb "$fp_rss")" "$r_exact" "$r_fp" "$best_by" "$met" "$full_load" "$hc4_load" \
+    "$bfs_load" "$exact_load" "$fp_load" >>"$table"
 
   if $bytes; then
     [ -f "$root/target/bench-classpath.txt" ] || (cd "$root" && nice mvn -B -o -q \

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -94,10 +93,11 @@ class BenchShapesCountTest {
     List<String> spin = new ArrayList<>(List.of("spin"));
     s.constants().forEach((k, v) -> spin.add("-D" + k + "=" + v));
     spin.addAll(List.of("-a", BENCH.resolve(s.name() + ".pml").toAbsolutePath().toString()));
-    run(dir, spin.toArray(String[]::new));
-    run(dir, "gcc", "-O2", "-w", "-DSAFETY", "-DNOREDUCE", "-o", "pan", "pan.c");
+    SpinLivenessCrossCheckTest.run(dir, spin.toArray(String[]::new));
+    SpinLivenessCrossCheckTest.run(dir, "gcc", "-O2", "-w", "-DSAFETY", "-DNOREDUCE", "-o", "pan",
+        "pan.c");
     // -m: depth-first on counters goes as deep as there are states
-    String pan = run(dir, "./pan", "-m1000000", "-w20");
+    String pan = SpinLivenessCrossCheckTest.run(dir, "./pan", "-m1000000", "-w20");
     assertEquals(0, number("errors: (\\d+)", pan), pan);
     assertEquals(s.states(), number("(\\d+) states, stored", pan), pan);
   }
@@ -139,18 +139,5 @@ class BenchShapesCountTest {
     Matcher m = Pattern.compile(pattern).matcher(text);
     assertTrue(m.find(), "no '" + pattern + "' in:\n" + text);
     return Long.parseLong(m.group(1));
-  }
-
-  private static String run(Path dir, String... command) throws IOException,
-      InterruptedException {
-    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-        .start();
-    String out = new String(p.getInputStream().readAllBytes());
-    assertTrue(p.waitFor(300, TimeUnit.SECONDS), String.join(" ", command) + " hangs");
-    // pan's exit status is not its verdict: the caller reads "errors: 0"
-    if (!command[0].equals("./pan")) {
-      assertEquals(0, p.exitValue(), String.join(" ", command) + ":\n" + out);
-    }
-    return out;
   }
 }
