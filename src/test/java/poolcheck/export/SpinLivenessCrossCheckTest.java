@@ -227,7 +227,8 @@ class SpinLivenessCrossCheckTest {
     return Long.parseLong(m.group(1));
   }
 
-  private static String run(Path dir, String... command) throws IOException,
+  /** Runs a command in {@code dir}; its exit status must be 0, except pan's. */
+  static String run(Path dir, String... command) throws IOException,
       InterruptedException {
     Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
         .start();
