@@ -46,14 +46,20 @@ class StabilityTest {
   void aBudgetTooSmallLeavesTheHoldingPropertiesUndecidedWithTheDepthReached(String model)
       throws Exception {
     // one second cannot explore PAGES=4, CONSUMERS=3 of the 6.16 tree (tens of millions of
-    // states), nor even its shallowest violation
+    // states); how far it gets depends on the machine and the engine's speed (since the faster
+    // symmetry reduction it may reach a shallow violation), so no property may hold and the
+    // holding ones stay unknown
     StableRecord cut = Stability.check(Path.of(model), model, "large",
         new Stability.Budget(1, 1));
     assertTrue(!cut.safety().complete(), "finished in a second?");
     assertTrue(cut.safety().stoppedBy().startsWith("time limit"), cut.safety().stoppedBy());
+    long unknown = 0;
     for (StableRecord.Outcome o : cut.properties()) {
-      assertEquals("unknown", o.verdict(), o.name());
+      assertTrue(o.verdict().equals("unknown") || o.verdict().equals("violated"),
+          o.name() + " " + o.verdict());
+      if (o.verdict().equals("unknown")) unknown++;
     }
+    assertTrue(unknown > 0, "every property decided in a second?");
   }
 
   private static List<String> outcomes(ProofRecord r) {
