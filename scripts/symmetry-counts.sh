@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 count() {
   ./poolcheck check -q --workers 1 --exact --property deadlock "$@" \
-    | sed -n 's/^\([0-9,]*\) distinct states.*/\1/p' | tr -d ,
+    | sed -n 's/^verified: .*, \([0-9,]*\) distinct states$/\1/p' | tr -d ,
 }
 echo "| design | config | reduced | unreduced | factor |"
 echo "|---|---|---:|---:|---:|"

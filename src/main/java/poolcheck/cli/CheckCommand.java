@@ -27,12 +27,15 @@ import poolcheck.api.Verdict;
             + "not a proof)",
         "1:violated: a property is violated (the trace is printed)",
         "2:bad usage, a bad model or an internal error (one line each)",
-        "3:incomplete: a limit (--max-states, --max-depth, --time-limit) or memory ran out",
-        "4:interrupted (Ctrl-C, SIGTERM): the statistics so far are printed",
-        "--dump-graph: 3 when the graph has more states than --dump-graph-limit (nothing is "
+        "3:incomplete: a limit (--max-states, --max-depth, --time-limit) or memory ran out; "
+            + "--dump-graph: the graph has more states than --dump-graph-limit (nothing is "
             + "written and no search runs)",
-        "An output file that cannot be written after the verdict is reported after it and "
-            + "leaves the status as above."},
+        "4:interrupted (Ctrl-C, SIGTERM): the statistics so far are printed",
+        "5:--strict: verified, but a step was never taken or a check was vacuous"},
+    footer = {"%nAn output file that cannot be written after the verdict is reported after it "
+        + "and leaves the status as above. -q prints one line: 'verified: P, Q hold, N distinct "
+        + "states', 'violated: P (KIND), shortest trace N steps', 'incomplete: REASON; no "
+        + "violation found so far, N distinct states' (README, exit status)."},
     description = "Explore every reachable state breadth-first and report "
     + "'verified' or the shortest counterexample.")
 final class CheckCommand implements Callable<Integer> {
@@ -68,8 +71,14 @@ final class CheckCommand implements Callable<Integer> {
       description = "Stop after this time (1 to 1,000,000,000).")
   Long timeLimit;
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress lines.")
+  @Option(names = {"-q", "--quiet"}, description = "Print only the verdict line (on stderr "
+      + "under --json -): no trace, statistics, warnings or progress; the exit status is the "
+      + "same.")
   boolean quiet;
+
+  @Option(names = "--no-progress", description = "No progress lines on stderr; the report is "
+      + "printed as usual.")
+  boolean noProgress;
 
   @Mixin
   TraceOptions traceOptions;
@@ -168,7 +177,9 @@ final class CheckCommand implements Callable<Integer> {
     }
     // `--json -`: the JSON alone on stdout, for a script to read; the report goes to stderr.
     boolean jsonToStdout = Outputs.isStdout(json);
-    PrintWriter out = jsonToStdout ? err : spec.commandLine().getOut();
+    PrintWriter verdictOut = jsonToStdout ? err : spec.commandLine().getOut();
+    // -q: the report goes nowhere and the one verdict line is printed at the end.
+    PrintWriter out = quiet ? new PrintWriter(java.io.Writer.nullWriter()) : verdictOut;
     CheckOptions options = new CheckOptions(maxStates, maxDepth, timeLimit,
         workers == null ? Runtime.getRuntime().availableProcessors() : workers,
         exact ? StoreMode.EXACT : StoreMode.FINGERPRINTS, !noSymmetry, spillDir, frontierMemory,
@@ -178,10 +189,11 @@ final class CheckCommand implements Callable<Integer> {
         .withSwarm(swarm, swarm != null && seed == null ? Long.valueOf(System.nanoTime()) : seed)
         .withBytecode(!noBytecode);
     ModelCheck check = ModelCheck.of(model).config(modelOptions.config)
-        .constants(modelOptions.constants).options(options).onWarning(err::println);
+        .constants(modelOptions.constants).options(options)
+        .onWarning(quiet ? w -> { } : err::println);
     if (propertyOptions.properties != null) check = check.properties(propertyOptions.properties);
     if (propertyOptions.noDeadlock) check = check.noDeadlock();
-    if (!quiet) check = check.progress(new ProgressLine(err), progressInterval);
+    if (!quiet && !noProgress) check = check.progress(new ProgressLine(err), progressInterval);
     traceOptions.formats();
     boolean onCluster = cluster != null || clusterLocal != null;
     // a cluster checkpoint is a manifest and node files: the cluster run checks its --resume
@@ -201,7 +213,7 @@ final class CheckCommand implements Callable<Integer> {
       run.stop();
     })) {
       r = onCluster ? check.onCluster(ClusterFlags.setup(cluster,
-          clusterWorkers, clusterLocal, quiet ? line -> { } : err::println)
+          clusterWorkers, clusterLocal, quiet || noProgress ? line -> { } : err::println)
           .stopWhen(signalled::get)) : run.run();
     } catch (java.io.UncheckedIOException e) {
       // spill, trace-log and checkpoint files: one line through Main's IOException handler
@@ -227,9 +239,7 @@ final class CheckCommand implements Callable<Integer> {
     }
     if (all) {
       out.println();
-      out.println(violations.size() + " violated propert" + (violations.size() == 1 ? "y" : "ies")
-          + (violations.isEmpty() ? "" : ": " + String.join(", ", violations.stream()
-              .map(v -> v.counterexample().orElseThrow().property()).toList())));
+      out.println(violatedProperties(violations));
     }
     out.println(summary(r));
     // --all-violations runs several searches, none over every property: no coverage for it.
@@ -252,13 +262,17 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
     out.flush();
+    boolean strictFails = violations.isEmpty() && strict && complete && !warnings.isEmpty();
+    String strictLine = "--strict: " + warnings.size() + " coverage warning"
+        + (warnings.size() == 1 ? "" : "s") + ", failing";
+    if (strictFails) out.println(strictLine);
+    if (quiet) {
+      verdictOut.println(verdictLine(r, violations, all) + (strictFails ? "; " + strictLine : ""));
+      verdictOut.flush();
+    }
     for (String e : unwritten) err.println("poolcheck: not written: " + e);
     if (!violations.isEmpty()) return ExitCode.VIOLATED;
-    if (strict && complete && !warnings.isEmpty()) {
-      out.println("--strict: " + warnings.size() + " coverage warning"
-          + (warnings.size() == 1 ? "" : "s") + ", failing");
-      return ExitCode.WARNINGS;
-    }
+    if (strictFails) return ExitCode.WARNINGS;
     // SPIN's way: a bitstate search that ran to its end without a violation exits 0, and its
     // summary says it is no proof (README, exit status).
     if (r.bitstate().map(b -> b.finished()).orElse(false)) return ExitCode.VERIFIED;
@@ -292,8 +306,28 @@ final class CheckCommand implements Callable<Integer> {
       return ExitCode.INCOMPLETE;
     }
     outputs.write(file, text, false);
-    err.println("wrote " + file);
+    if (!quiet) err.println("wrote " + file);
     return null;
+  }
+
+  /**
+   * The one line -q prints (README, exit status): the summary's first line; after a run that
+   * found no violation (swarms aside), with the distinct states after a comma; under
+   * --all-violations with violations, the line that names them all.
+   */
+  static String verdictLine(ModelCheckResult r, List<ModelCheckResult> violations,
+      boolean all) {
+    if (all && !violations.isEmpty()) return violatedProperties(violations);
+    String head = summary(r).lines().findFirst().orElseThrow();
+    // a swarm's searches overlap: its count is an estimate, on the summary's second line
+    if (r.verdict() == Verdict.VIOLATED || r.swarm().isPresent()) return head;
+    return head + String.format(Locale.ROOT, ", %,d distinct states", r.statistics().distinct());
+  }
+
+  private static String violatedProperties(List<ModelCheckResult> violations) {
+    return violations.size() + " violated propert" + (violations.size() == 1 ? "y" : "ies")
+        + (violations.isEmpty() ? "" : ": " + String.join(", ", violations.stream()
+            .map(v -> v.counterexample().orElseThrow().property()).toList()));
   }
 
   static String summary(ModelCheckResult r) {

@@ -12,6 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import poolcheck.api.ClusterCheckpoint;
 
 @Command(name = "checkpoint", mixinStandardHelpOptions = true,
+    exitCodeListHeading = "%nExit status:%n", exitCodeList = {
+        "2:no subcommand or bad usage; a subcommand exits as its --help says"},
     description = "Work on a cluster checkpoint directory (docs/cluster.md).")
 final class CheckpointCommand implements Runnable {
   @Spec
@@ -25,7 +27,8 @@ final class CheckpointCommand implements Runnable {
 
   @Command(name = "rehash", mixinStandardHelpOptions = true,
       exitCodeListHeading = "%nExit status:%n", exitCodeList = {
-          "0:re-hashed", "2:bad usage, or a damaged or mismatched checkpoint (one line)"},
+          "0:re-hashed", "2:bad usage, or a damaged or mismatched checkpoint (one line)",
+          "3:out of memory"},
       description = "Move a cluster checkpoint to another number of nodes, offline, so that "
           + "--resume DIR runs on that many.")
   int rehash(@Parameters(paramLabel = "DIR", description = "The checkpoint (its manifest.txt "

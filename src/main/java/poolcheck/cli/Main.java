@@ -7,6 +7,11 @@ import picocli.CommandLine.Command;
 /** The poolcheck command: one subcommand per job, errors as one clear line and exit status 2. */
 @Command(name = "poolcheck", mixinStandardHelpOptions = true, version = "poolcheck 0.1.0",
     description = "An explicit-state model checker for the Linux kernel's page_pool lifecycle.",
+    exitCodeListHeading = "%nExit status (each command's --help lists its own):%n",
+    exitCodeList = {"0:verified (or the command did its job)", "1:a property is violated",
+        "2:bad usage, a bad model, no command given, or an internal error",
+        "3:incomplete: a limit or memory ran out", "4:interrupted (Ctrl-C, SIGTERM)",
+        "5:check --strict: verified with a coverage warning"},
     subcommands = {CheckCommand.class, ReplayCommand.class, ShowCommand.class, SimulateCommand.class,
         ExploreCommand.class,
         ExportCommand.class, ProveCommand.class, WorkerCommand.class, LintCommand.class,
@@ -43,6 +48,12 @@ public final class Main implements Runnable {
       CommandLine cl = new CommandLine(main);
       cl.setOut(out);
       cl.setErr(err);
+      // picocli's own help command: its statuses listed like every other command's
+      java.util.Map<String, String> helpStatuses = new java.util.LinkedHashMap<>();
+      helpStatuses.put("0", "the help was shown");
+      helpStatuses.put("2", "no such command");
+      cl.getSubcommands().get("help").getCommandSpec().usageMessage()
+          .exitCodeListHeading("%nExit status:%n").exitCodeList(helpStatuses);
       // A path with a NUL byte: one line saying so, not the name of a Java exception.
       cl.registerConverter(java.nio.file.Path.class, s -> {
         try {

@@ -17,9 +17,9 @@ import poolcheck.api.TraceReplay;
         "1:the trace does not match the model (the first step that differs is named)",
         "2:bad usage, a bad model, a malformed trace (file:line:column: error PC3nn) or an "
             + "internal error",
-        "3:out of memory",
-        "A trace file requested with --trace-format that cannot be written is reported after "
-            + "the replay's verdict and leaves the status as above."},
+        "3:out of memory"},
+    footer = {"%nA trace file requested with --trace-format that cannot be written is reported "
+        + "after the replay's verdict and leaves the status as above."},
     description = "Re-execute a JSON or ITF trace on a model, step by step, and "
     + "confirm the violation it records.")
 final class ReplayCommand implements Callable<Integer> {

@@ -25,8 +25,11 @@ import poolcheck.api.TraceFormat;
         "1:violated: a run broke a property (the shrunk trace is printed)",
         "2:bad usage, a bad model or an internal error (one line each)",
         "3:out of memory",
-        "A --json file that cannot be written after the verdict is reported after it and leaves "
-            + "the status as above."},
+        "4:interrupted (Ctrl-C, SIGTERM): the runs so far are summed up"},
+    footer = {"%nA --json file that cannot be written after the verdict is reported after it "
+        + "and leaves the status as above. -q prints one line: 'no violation in N runs of depth "
+        + "D (not a proof)' or 'violated: P (KIND) in run R of N, trace shrunk from A to B "
+        + "steps'."},
     description = "Take N random runs of at most D steps from a seed; "
     + "report the first violation, shrunk to a locally minimal trace. Finding none proves "
     + "nothing.")
@@ -67,11 +70,18 @@ final class SimulateCommand implements Callable<Integer> {
       + "enabled and took it, and evaluated each check.")
   boolean coverage;
 
+  @Option(names = {"-q", "--quiet"}, description = "Print only the verdict line (on stderr "
+      + "under --json -): no trace, figures or warnings; the exit status is the same.")
+  boolean quiet;
+
   @Override
   public Integer call() throws Exception {
     // `--json -`: the JSON alone on stdout, for a script to read; the report goes to stderr.
     boolean jsonToStdout = Outputs.isStdout(json);
-    PrintWriter out = jsonToStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
+    PrintWriter verdictOut = jsonToStdout ? spec.commandLine().getErr()
+        : spec.commandLine().getOut();
+    // -q: the report goes nowhere and the summary's first line is printed at the end.
+    PrintWriter out = quiet ? new PrintWriter(java.io.Writer.nullWriter()) : verdictOut;
     long s = seed != null ? seed : System.nanoTime();
     ModelCheck check = ModelCheck.of(model).config(modelOptions.config)
         .constants(modelOptions.constants);
@@ -101,15 +111,16 @@ final class SimulateCommand implements Callable<Integer> {
       r.coverage().orElseThrow().warnings().forEach(w -> out.println(w.replaceFirst(": ",
           " in " + sim.runsDone() + " random run" + (sim.runsDone() == 1 ? "" : "s") + ": ")));
     }
+    if (quiet) verdictOut.println(summary(r).lines().findFirst().orElseThrow());
     if (jsonToStdout) {
-      out.flush();
+      verdictOut.flush();
       Outputs.printJson(spec.commandLine().getOut(), r.json());
     } else if (json != null) {
       try {
         outputs.write(json, r.json(), false);
       } catch (java.io.IOException e) {
         // After the verdict: said after it, and the verdict's status stands.
-        out.flush();
+        verdictOut.flush();
         spec.commandLine().getErr().println("poolcheck: not written: " + Failure.ioMessage(e));
       }
     }

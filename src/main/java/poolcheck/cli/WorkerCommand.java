@@ -10,7 +10,8 @@ import poolcheck.api.ClusterWorker;
 @Command(name = "worker", mixinStandardHelpOptions = true,
     exitCodeListHeading = "%nExit status:%n", exitCodeList = {
         "0:the coordinator ended the run",
-        "2:bad usage, the coordinator unreachable, refused or lost (one line)"},
+        "2:bad usage, the coordinator unreachable, refused or lost (one line)",
+        "3:out of memory"},
     description = "Join a cluster run as one partition (docs/cluster.md).")
 final class WorkerCommand implements Callable<Integer> {
   @Spec

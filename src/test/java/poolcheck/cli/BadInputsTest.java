@@ -213,6 +213,7 @@ class BadInputsTest {
     }
   }
 
+  private static final Pattern VERIFIED_LINE = Pattern.compile("(?m)^verified: ");
   private static final Pattern CODED = Pattern.compile(".+:\\d+:\\d+: error PC\\d{3}: .+");
   private static final Pattern STACK = Pattern.compile(
       "(?m)^\\s+at [\\w.$/]+\\(.*\\)$|^Exception in thread|^Caused by: ");
@@ -274,7 +275,10 @@ class BadInputsTest {
     switch (status) {
       case 0 -> {
         if (helpAsked(c)) return null;
-        if (command.equals("check") && !out.contains("\nverified: ")) return Problem.NO_VERDICT;
+        // -q prints the verdict line alone, first
+        if (command.equals("check") && !VERIFIED_LINE.matcher(out).find()) {
+          return Problem.NO_VERDICT;
+        }
         if (command.equals("replay") && !out.startsWith("replayed ")) return Problem.NO_VERDICT;
         if (c.content() && (command.equals("check") || command.equals("simulate"))
             && nothingToCheck(Path.of(c.args().get(c.args().size() - 1)))) {

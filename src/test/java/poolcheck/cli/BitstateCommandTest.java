@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class BitstateCommandTest {
   @Test
   void noViolationInATinyArrayExitsZeroAndSaysItIsNoProof() {
-    MainTest.Run r = MainTest.run("check", "-q", "--workers", "1", "--bitstate", "8",
+    MainTest.Run r = MainTest.run("check", "--no-progress", "--workers", "1", "--bitstate", "8",
         "models/bench/recycle.pool", "-D", "PAGES=3", "-D", "ROUNDS=2");
     assertEquals(0, r.status(), r.out() + r.err());
     assertTrue(r.out().contains("no violation found (bitstate search, not a proof"), r.out());
@@ -19,7 +19,7 @@ class BitstateCommandTest {
 
   @Test
   void aViolationExitsOneWithTheShortestTrace() {
-    MainTest.Run r = MainTest.run("check", "-q", "--workers", "1", "--bitstate", "1M",
+    MainTest.Run r = MainTest.run("check", "--no-progress", "--workers", "1", "--bitstate", "1M",
         "--property", "no_dma_after_detach", "models/page_pool_v6_12.pool");
     assertEquals(1, r.status(), r.out() + r.err());
     assertTrue(r.out().contains("violated: no_dma_after_detach (assertion), shortest trace 14 "

@@ -25,7 +25,7 @@ class CoverageCommandTest {
   @Test
   void reportsUnreachedStepsByDefaultWithTheirPositions() {
     String file = corpus("verified/coverage_guard_typo.pool");
-    MainTest.Run r = run("check", "-q", file);
+    MainTest.Run r = run("check", "--no-progress", file);
     assertEquals(0, r.status(), r.err());
     assertEquals(List.of("unreached: reader.take_ref (" + file + ":21:3)",
         "unreached: reader.use (" + file + ":22:3)",
@@ -34,23 +34,25 @@ class CoverageCommandTest {
 
   @Test
   void strictTurnsWarningsIntoExitFive() {
-    MainTest.Run r = run("check", "-q", "--strict", corpus("verified/coverage_guard_typo.pool"));
+    MainTest.Run r = run("check", "--no-progress",
+        "--strict", corpus("verified/coverage_guard_typo.pool"));
     assertEquals(5, r.status(), r.out());
     assertTrue(r.out().contains("--strict: 3 coverage warnings, failing"), r.out());
-    MainTest.Run vacuous = run("check", "-q", "--strict", corpus("verified/coverage_vacuous.pool"));
+    MainTest.Run vacuous = run("check", "--no-progress",
+        "--strict", corpus("verified/coverage_vacuous.pool"));
     assertEquals(5, vacuous.status(), vacuous.out());
   }
 
   @Test
   void strictPassesAModelThatReachesEverything() {
-    MainTest.Run r = run("check", "-q", "--strict", corpus("verified/peterson.pool"));
+    MainTest.Run r = run("check", "--no-progress", "--strict", corpus("verified/peterson.pool"));
     assertEquals(0, r.status(), r.out());
     assertEquals(List.of(), warnings(r.out()));
   }
 
   @Test
   void aViolationStillExitsOneUnderStrictAndWarnsNothing() {
-    MainTest.Run r = run("check", "-q", "--strict", corpus("violated/lost_update.pool"));
+    MainTest.Run r = run("check", "--no-progress", "--strict", corpus("violated/lost_update.pool"));
     assertEquals(1, r.status(), r.out());
     assertEquals(List.of(), warnings(r.out()));
   }
@@ -58,7 +60,7 @@ class CoverageCommandTest {
   @Test
   void coveragePrintsEveryStepWithItsCounts() {
     String file = corpus("verified/counter.pool");
-    MainTest.Run r = run("check", "-q", "--coverage", file);
+    MainTest.Run r = run("check", "--no-progress", "--coverage", file);
     assertEquals(0, r.status(), r.err());
     // n = 0 .. 4 each enable inc once: 5 states, 5 steps; final is consulted in n = 5 only.
     assertTrue(r.out().contains(String.format("  %-40s %14s %14s  %s%n", "ticker.inc", "5", "5",
@@ -70,15 +72,16 @@ class CoverageCommandTest {
   @Test
   void coverageAndJsonNameEachAtomicStepWithItsReason() throws Exception {
     String file = corpus("verified/atomic_increment.pool");
-    MainTest.Run r = run("check", "-q", "--coverage", file);
+    MainTest.Run r = run("check", "--no-progress", "--coverage", file);
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().contains("  atomic steps (more than one unguarded access, by the reason "
         + "given):\n    cpu.inc: atomic_inc\n"), r.out());
     Path json = tmp.resolve("atomic.json");
-    assertEquals(0, run("check", "-q", "--json", json.toString(), file).status());
+    assertEquals(0, run("check", "--no-progress", "--json", json.toString(), file).status());
     JsonNode step = new ObjectMapper().readTree(json.toFile()).get("coverage").get("steps").get(0);
     assertEquals("atomic_inc", step.get("atomic").asText());
-    MainTest.Run plain = run("check", "-q", "--coverage", corpus("verified/counter.pool"));
+    MainTest.Run plain = run("check", "--no-progress",
+        "--coverage", corpus("verified/counter.pool"));
     assertTrue(!plain.out().contains("atomic steps"), plain.out());
   }
 
@@ -86,7 +89,7 @@ class CoverageCommandTest {
   void jsonCarriesTheCoverage() throws Exception {
     Path json = tmp.resolve("out.json");
     String file = corpus("verified/coverage_guard_typo.pool");
-    assertEquals(0, run("check", "-q", "--json", json.toString(), file).status());
+    assertEquals(0, run("check", "--no-progress", "--json", json.toString(), file).status());
     JsonNode c = new ObjectMapper().readTree(json.toFile()).get("coverage");
     assertTrue(c.get("complete").asBoolean());
     assertEquals(false, c.get("reduced").asBoolean());

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 class KillAndResumeTest {
   private static final String[] CONFIG = {"models/bench/recycle.pool", "-D", "PAGES=6", "-D",
-      "RING=4", "-D", "CPUS=3", "-q", "--workers", "2"};
+      "RING=4", "-D", "CPUS=3", "--no-progress", "--workers", "2"};
   /** Of the uninterrupted run (docs/performance.md has the command). */
   private static final String COUNTS = "\n7,618,860 distinct states, 30,367,225 generated";
 

@@ -37,13 +37,13 @@ class LongRunTest {
   @Test
   void stopsAtTheStateLimit() {
     for (String workers : new String[] {"1", "2"}) {
-      Run r = check(MODEL, "--max-states", "100", "--workers", workers, "-q");
+      Run r = check(MODEL, "--max-states", "100", "--workers", workers, "--no-progress");
       assertEquals(ExitCode.INCOMPLETE, r.status(), r.err());
       assertTrue(r.out().contains("incomplete: state limit 100 reached; no violation found"),
           r.out());
     }
     // The limit is checked between expansions, so it may be passed by one state's successors.
-    Run exact = check(MODEL, "--max-states", "100", "--exact", "--workers", "1", "-q");
+    Run exact = check(MODEL, "--max-states", "100", "--exact", "--workers", "1", "--no-progress");
     var m = java.util.regex.Pattern.compile("\n(\\d+) distinct states").matcher(exact.out());
     assertTrue(m.find(), exact.out());
     int distinct = Integer.parseInt(m.group(1));
@@ -53,7 +53,7 @@ class LongRunTest {
   @Test
   void stopsAtTheDepthLimit() {
     for (String mode : new String[] {"--exact", "--workers=2"}) {
-      Run r = check(MODEL, "--max-depth", "3", mode, "-q");
+      Run r = check(MODEL, "--max-depth", "3", mode, "--no-progress");
       assertEquals(ExitCode.INCOMPLETE, r.status(), r.err());
       assertTrue(r.out().contains("incomplete: depth limit 3 reached"), r.out());
       assertTrue(r.out().contains("depth 3,"), r.out());
@@ -62,7 +62,7 @@ class LongRunTest {
 
   @Test
   void stopsAtTheTimeLimit() {
-    Run r = check(big("--time-limit", "1", "--workers", "2", "-q"));
+    Run r = check(big("--time-limit", "1", "--workers", "2", "--no-progress"));
     assertEquals(ExitCode.INCOMPLETE, r.status(), r.err());
     assertTrue(r.out().contains("incomplete: time limit 1 s reached"), r.out());
   }
@@ -81,7 +81,7 @@ class LongRunTest {
   void spillsTheFrontierAndStillCountsEveryState(@org.junit.jupiter.api.io.TempDir Path dir)
       throws IOException {
     Run r = check(MODEL, "-D", "PAGES=5", "-D", "RING=4", "--spill-dir", dir.toString(),
-        "--frontier-memory", "0", "--workers", "2", "-q");
+        "--frontier-memory", "0", "--workers", "2", "--no-progress");
     assertEquals(ExitCode.VERIFIED, r.status(), r.err());
     assertTrue(r.out().contains("\n78,480 distinct states, 233,686 generated"), r.out());
     try (var left = Files.list(dir)) {
@@ -142,7 +142,7 @@ class LongRunTest {
   void resumesAKilledRunToTheSameCount(@org.junit.jupiter.api.io.TempDir Path dir)
       throws Exception {
     java.util.Random random = new java.util.Random();
-    String[] config = {MODEL, "-D", "PAGES=6", "-D", "RING=4", "-q", "--workers", "2"};
+    String[] config = {MODEL, "-D", "PAGES=6", "-D", "RING=4", "--no-progress", "--workers", "2"};
     for (int round = 0; round < 2; round++) {
       Path ck = dir.resolve("ck" + round);
       List<String> args = new ArrayList<>(List.of(config));
@@ -153,7 +153,7 @@ class LongRunTest {
       Thread.sleep(random.nextInt(400));
       p.destroyForcibly().waitFor();
       assertTrue(Files.exists(file), "a checkpoint was written");
-      Run resumed = check(MODEL, "-D", "PAGES=6", "-D", "RING=4", "-q", "--workers", "2",
+      Run resumed = check(MODEL, "-D", "PAGES=6", "-D", "RING=4", "--no-progress", "--workers", "2",
           "--resume", ck.toString());
       assertEquals(ExitCode.VERIFIED, resumed.status(), resumed.out() + resumed.err());
       assertTrue(resumed.out().contains("\n318,546 distinct states, 953,101 generated"),
@@ -181,7 +181,7 @@ class LongRunTest {
     for (int run = 0; run < 6; run++) {
       String[] engine = engines[run % engines.length];
       List<String> args = new ArrayList<>(List.of(engine));
-      args.add("-q");
+      args.add("--no-progress");
       Process p = child(List.of("-Xmx40m"), big(args.toArray(new String[0])));
       String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -16,7 +16,8 @@ class SwarmCommandTest {
   @Test
   void aViolationExitsOneWithAShrunkTraceThatReplays(@TempDir Path dir) {
     String prefix = dir.resolve("swarm").toString();
-    MainTest.Run r = MainTest.run("check", "-q", "--workers", "1", "--swarm", "4", "--seed",
+    MainTest.Run r = MainTest.run("check", "--no-progress",
+        "--workers", "1", "--swarm", "4", "--seed",
         "42", "--property", "no_dma_after_detach", "--trace-format", "json", "--trace-out",
         prefix, "models/page_pool_v6_12.pool");
     assertEquals(1, r.status(), r.out() + r.err());
@@ -32,7 +33,8 @@ class SwarmCommandTest {
 
   @Test
   void noViolationExitsZeroAndSaysItIsNoProof() {
-    MainTest.Run r = MainTest.run("check", "-q", "--workers", "2", "--swarm", "3", "--seed", "7",
+    MainTest.Run r = MainTest.run("check", "--no-progress",
+        "--workers", "2", "--swarm", "3", "--seed", "7",
         "--bitstate", "64K", "--max-depth", "30", "--property", "inflight_nonnegative",
         "models/page_pool_v6_12.pool");
     assertEquals(0, r.status(), r.out() + r.err());
@@ -55,9 +57,9 @@ class SwarmCommandTest {
 
   @Test
   void noBytecodeChecksTheSameStates() {
-    MainTest.Run compiled = MainTest.run("check", "-q", "--workers", "1",
+    MainTest.Run compiled = MainTest.run("check", "--no-progress", "--workers", "1",
         "--property", "inflight_nonnegative", "models/page_pool_v6_12.pool");
-    MainTest.Run linked = MainTest.run("check", "-q", "--workers", "1", "--no-bytecode",
+    MainTest.Run linked = MainTest.run("check", "--no-progress", "--workers", "1", "--no-bytecode",
         "--property", "inflight_nonnegative", "models/page_pool_v6_12.pool");
     assertEquals(0, linked.status(), linked.out() + linked.err());
     String figures = compiled.out().lines().filter(l -> l.contains("distinct states"))

@@ -29,7 +29,7 @@ class TraceOptionsTest {
 
   @Test
   void writesEveryFormatToItsOwnFileUnderAPrefix() throws Exception {
-    Run r = run("check", "-q", LOST, "--trace-format", "text,json,itf,dot,mermaid,html",
+    Run r = run("check", "--no-progress", LOST, "--trace-format", "text,json,itf,dot,mermaid,html",
         "--trace-out", dir.resolve("lost").toString());
     assertEquals(1, r.status(), r.err());
     assertEquals(List.of("lost.dot", "lost.html", "lost.itf.json", "lost.json", "lost.mmd",
@@ -46,7 +46,8 @@ class TraceOptionsTest {
 
   @Test
   void writesOneFilePerViolationAndFormatIntoADirectory() throws Exception {
-    Run r = run("check", "-q", TINY, "--all-violations", "--trace-format", "json,mermaid",
+    Run r = run("check", "--no-progress",
+        TINY, "--all-violations", "--trace-format", "json,mermaid",
         "--trace-out", dir + "/traces/");
     assertEquals(1, r.status(), r.err());
     assertEquals(List.of("traces/tiny_pool-no_mapped_page_at_rest.json",
@@ -59,7 +60,7 @@ class TraceOptionsTest {
 
   @Test
   void prefixGetsThePropertyNameWhenThereAreSeveralViolations() throws Exception {
-    Run r = run("check", "-q", TINY, "--all-violations", "--trace-out",
+    Run r = run("check", "--no-progress", TINY, "--all-violations", "--trace-out",
         dir.resolve("t").toString());
     assertEquals(1, r.status(), r.err());
     assertEquals(List.of("t-no_mapped_page_at_rest.json", "t-no_unmap_after_detach.json"),
@@ -68,7 +69,7 @@ class TraceOptionsTest {
 
   @Test
   void fewestSwitchesPrintsTheReorderedTrace() {
-    Run r = run("check", "-q", LOST, "--fewest-switches");
+    Run r = run("check", "--no-progress", LOST, "--fewest-switches");
     assertEquals(1, r.status(), r.err());
     assertTrue(r.out().contains("Step 3: cpu[1] store @atomic_set"), r.out());
     assertTrue(r.out().contains("Step 4: cpu[0] store @atomic_set"), r.out());
@@ -77,7 +78,7 @@ class TraceOptionsTest {
 
   @Test
   void fewestSwitchesAppliesToEachOfAllViolations() {
-    Run r = run("check", "-q", TINY, "--all-violations", "--fewest-switches");
+    Run r = run("check", "--no-progress", TINY, "--all-violations", "--fewest-switches");
     assertEquals(1, r.status(), r.err());
     String second = r.out().substring(r.out().indexOf("no_mapped_page_at_rest (invariant)"));
     assertTrue(second.contains("Step 1: driver destroy @page_pool_destroy"), r.out());
@@ -87,7 +88,7 @@ class TraceOptionsTest {
 
   @Test
   void rejectsAnUnknownFormatInOneLine() {
-    Run r = run("check", "-q", LOST, "--trace-format", "json,svg");
+    Run r = run("check", "--no-progress", LOST, "--trace-format", "json,svg");
     assertEquals(2, r.status());
     assertEquals("poolcheck: --trace-format: unknown trace format 'svg' (known: text, json, "
         + "itf, dot, mermaid, html)\n", r.err());
@@ -96,7 +97,8 @@ class TraceOptionsTest {
   @Test
   void replayNamesTheFirstStepThatNoLongerMatchesAChangedModel() throws Exception {
     Path trace = dir.resolve("lost.json");
-    assertEquals(1, run("check", "-q", LOST, "--trace-out", trace.toString().replace(".json",
+    assertEquals(1, run("check", "--no-progress",
+        LOST, "--trace-out", trace.toString().replace(".json",
         "")).status());
     Path changed = dir.resolve("changed.pool");
     Files.writeString(changed, Files.readString(Path.of(LOST))
