@@ -263,6 +263,22 @@ public final class Compiler {
     }
   }
 
+  /** Whether {@code e} mentions {@code name} as a value (kinds added later: not seen). */
+  private static boolean names(poolcheck.language.Expr e, String name) {
+    if (e instanceof poolcheck.language.Expr.Name n) return n.name().equals(name);
+    if (e instanceof poolcheck.language.Expr.Index ix) {
+      return names(ix.target(), name) || names(ix.index(), name);
+    }
+    if (e instanceof poolcheck.language.Expr.Unary u) return names(u.operand(), name);
+    if (e instanceof poolcheck.language.Expr.Binary b) {
+      return names(b.left(), name) || names(b.right(), name);
+    }
+    if (e instanceof poolcheck.language.Expr.Call call) {
+      return call.args().stream().anyMatch(a -> names(a, name));
+    }
+    return false;
+  }
+
   private static String baseName(String source) {
     String name = source.replace('\\', '/');
     name = name.substring(name.lastIndexOf('/') + 1);
@@ -306,6 +322,7 @@ public final class Compiler {
       constantNames.add(c.name());
       ctx.guard(c.value());
       if (configured.containsKey(c.name())) ctx.guard(configured.get(c.name()).value());
+      ownValue(c);
       int value;
       Type kind;
       if (overrides.containsKey(c.name())) {
@@ -345,6 +362,24 @@ public final class Compiler {
       }
       symbols.constants.put(c.name(), new CheckedModel.Constant(c.name(), kind, value, c.pos()));
       return null;
+    }
+
+    /**
+     * A constant whose value (its default, or its configuration's setting, either perhaps
+     * through a def) names the constant itself has no value to take: said here, since the name
+     * is declared but not yet valued, which reads elsewhere as an error already reported.
+     */
+    private void ownValue(Decl.Const c) {
+      Decl.Setting setting = configured.get(c.name());
+      for (poolcheck.language.Expr value : setting == null ? List.of(c.value())
+          : List.of(c.value(), setting.value())) {
+        if (!names(value, c.name())) continue;
+        boolean set = setting != null && value == setting.value();
+        throw reports.error(poolcheck.language.ErrorCode.NOT_CONSTANT, set ? setting.pos() : c.pos(), "not a constant "
+            + "expression: constant '" + c.name() + "' is used in its own " + (set
+            ? "setting in configuration '" + configuration + "'" : "value")
+            + ", directly or through a def; a value may use only constants declared before it");
+      }
     }
 
     @Override
@@ -457,17 +492,23 @@ public final class Compiler {
     }
   }
 
+  /** -D is read before the model's names: an expression of them goes in a config block. */
+  private static final String LITERAL_ONLY = " (a -D value is a literal; a constant, def or "
+      + "expression goes in a config block)";
+
   private int parseOverride(String name, String text, Type kind) {
     Position at = overridePositions.get(name);
     if (kind == Type.BOOL) {
       if (text.equals("true")) return 1;
       if (text.equals("false")) return 0;
-      throw reports.error(BAD_OVERRIDE, at, "-D " + name + "=" + text + ": expected true or false");
+      throw reports.error(BAD_OVERRIDE, at, "-D " + name + "=" + text + ": expected true or false"
+          + LITERAL_ONLY);
     }
     try {
       return Integer.parseInt(text.trim());
     } catch (NumberFormatException e) {
-      throw reports.error(BAD_OVERRIDE, at, "-D " + name + "=" + text + ": expected an integer");
+      throw reports.error(BAD_OVERRIDE, at, "-D " + name + "=" + text + ": expected an integer"
+          + LITERAL_ONLY);
     }
   }
 

@@ -35,6 +35,8 @@ final class Definitions {
   /** Every def's name, declared or not yet, so a later def reads as recursion, not unknown. */
   private final Map<String, Decl.Def> all = new HashMap<>();
   private final Set<String> topLevel = new HashSet<>();
+  /** The global variables: what a def used where a constant is needed may not read. */
+  private final Set<String> variables = new HashSet<>();
   /** Defs whose own expansion failed and was reported: their uses say nothing more. */
   private final Set<String> failed = new HashSet<>();
   private final List<Diagnostic> errors = new ArrayList<>();
@@ -95,7 +97,10 @@ final class Definitions {
         topLevel.add(e.name());
         topLevel.addAll(e.values());
       }
-      if (d instanceof Decl.Var v) topLevel.add(v.name());
+      if (d instanceof Decl.Var v) {
+        topLevel.add(v.name());
+        variables.add(v.name());
+      }
       if (d instanceof Decl.Lock l) topLevel.add(l.name());
       if (d instanceof Decl.Process p) topLevel.add(p.name());
     }
@@ -154,6 +159,7 @@ final class Definitions {
   /** A declaration with every def it uses expanded; one with no expression is kept as it is. */
   private final class Expansion implements Decl.Visitor<Decl> {
     private final Use use = new Use(null, Set.of(), Set.of());
+    private final Use inType = use.constantFor("a type's bounds and sizes");
 
     @Override
     public Decl modelName(Decl.ModelName d) {
@@ -167,12 +173,13 @@ final class Definitions {
 
     @Override
     public Decl constant(Decl.Const c) {
-      return new Decl.Const(c.pos(), c.name(), c.bounds(), use.expr(c.value()));
+      return new Decl.Const(c.pos(), c.name(), c.bounds() == null ? null
+          : inType.type(c.bounds()), use.constantFor("a constant's value").expr(c.value()));
     }
 
     @Override
     public Decl typeAlias(Decl.TypeAlias d) {
-      return d;
+      return new Decl.TypeAlias(d.pos(), d.name(), inType.type(d.type()));
     }
 
     @Override
@@ -182,8 +189,12 @@ final class Definitions {
 
     @Override
     public Decl variable(Decl.Var v) {
-      return new Decl.Var(v.pos(), v.name(), v.type(), v.init() == null ? null
-          : use.expr(v.init()), v.guard(), v.ghost());
+      return variable(v, use);
+    }
+
+    private Decl.Var variable(Decl.Var v, Use in) {
+      return new Decl.Var(v.pos(), v.name(), inType.type(v.type()), v.init() == null ? null
+          : in.expr(v.init()), v.guard(), v.ghost());
     }
 
     @Override
@@ -201,13 +212,16 @@ final class Definitions {
       Set<String> locals = new HashSet<>();
       for (Decl.Var v : p.locals()) locals.add(v.name());
       Use inProcess = new Use(null, Set.of(), locals);
+      ImmutableList.Builder<Decl.Var> expandedLocals = ImmutableList.builder();
+      for (Decl.Var v : p.locals()) expandedLocals.add(variable(v, inProcess));
       ImmutableList.Builder<Decl.Step> steps = ImmutableList.builder();
       for (Decl.Step s : p.steps()) {
         steps.add(new Decl.Step(s.pos(), s.label(), s.kernelFunction(), s.guard() == null ? null
             : inProcess.expr(s.guard()), inProcess.block(s.body()), s.atomicReason()));
       }
-      return new Decl.Process(p.pos(), p.name(), p.instances(), p.locals(), steps.build(),
-          p.uses());
+      return new Decl.Process(p.pos(), p.name(), p.instances() == null ? null
+          : use.constantFor("a process's instance count").expr(p.instances()),
+          expandedLocals.build(), steps.build(), p.uses());
     }
 
     @Override
@@ -248,7 +262,12 @@ final class Definitions {
 
     @Override
     public Decl config(Decl.Config d) {
-      return d;
+      ImmutableList.Builder<Decl.Setting> settings = ImmutableList.builder();
+      for (Decl.Setting s : d.settings()) {
+        settings.add(new Decl.Setting(s.pos(), s.constant(),
+            use.constantFor("a configuration's setting").expr(s.value())));
+      }
+      return new Decl.Config(d.pos(), d.name(), settings.build());
     }
   }
 
@@ -264,17 +283,29 @@ final class Definitions {
     private final Decl.Def in;
     private final Set<String> params;
     private final Set<String> scope;
+    /** Where a constant is needed ("a type's bounds and sizes"), or null. */
+    private final String constantFor;
 
     Use(Decl.Def in, Set<String> params, Set<String> scope) {
+      this(in, params, scope, null);
+    }
+
+    private Use(Decl.Def in, Set<String> params, Set<String> scope, String constantFor) {
       this.in = in;
       this.params = params;
       this.scope = scope;
+      this.constantFor = constantFor;
+    }
+
+    /** Uses where a constant is needed: a def that reads the state is an error at its use. */
+    Use constantFor(String where) {
+      return new Use(in, params, scope, where);
     }
 
     private Use binding(String name) {
       Set<String> s = new HashSet<>(scope);
       s.add(name);
-      return new Use(in, params, s);
+      return new Use(in, params, s, constantFor);
     }
 
     private void binder(String name, Position pos) {
@@ -349,6 +380,21 @@ final class Definitions {
       return e;
     }
 
+    /**
+     * A declared type with defs expanded in its constant expressions (range bounds, scalarset
+     * sizes, capacities), so a def of constants sizes a type as a constant does.
+     */
+    TypeExpr type(TypeExpr t) {
+      if (t instanceof TypeExpr.Array a) {
+        return new TypeExpr.Array(a.pos(), type(a.element()), type(a.index()));
+      } else if (t instanceof TypeExpr.Scalarset s) {
+        return new TypeExpr.Scalarset(s.pos(), expr(s.size()));
+      } else if (t instanceof TypeExpr.Container c) {
+        return new TypeExpr.Container(c.pos(), c.fifo(), type(c.element()), expr(c.capacity()));
+      }
+      return domain(t);
+    }
+
     private TypeExpr domain(TypeExpr t) {
       if (t instanceof TypeExpr.Range r) return new TypeExpr.Range(r.pos(), expr(r.lo()),
           expr(r.hi()));
@@ -400,12 +446,51 @@ final class Definitions {
         bindings.put(x.decl().parameters().get(k), args.get(k));
         names(args.get(k), avoid);
       }
+      Expr expanded;
       try {
-        return substitute(x.body(), bindings, avoid);
+        expanded = substitute(x.body(), bindings, avoid);
       } catch (TooLarge t) {
         throw new TooLarge(pos); // reported at the outermost use, where the text multiplies
       }
+      String read = constantFor == null ? null : stateRead(expanded);
+      if (read != null) {
+        // said here, at the use: the checker would point into the def's body
+        error(ErrorCode.NOT_CONSTANT, pos, "not a constant expression: def '" + name
+            + "' reads " + read + ", and " + constantFor + " must be constant (a def of "
+            + "constants and literals may be used here)");
+      }
+      return expanded;
     }
+  }
+
+  /** The first read of the state in {@code e} ("variable 'x'"), or null for a constant one. */
+  private String stateRead(Expr e) {
+    if (e instanceof Expr.Name n && variables.contains(n.name())) {
+      return "variable '" + n.name() + "'";
+    } else if (e instanceof Expr.At at) {
+      return "where process '" + at.process() + "' is";
+    } else if (e instanceof Expr.LocalOf l) {
+      return "local '" + l.local() + "' of process '" + l.process() + "'";
+    }
+    List<Expr> parts = new ArrayList<>();
+    if (e instanceof Expr.Index ix) {
+      parts.add(ix.target());
+      parts.add(ix.index());
+    } else if (e instanceof Expr.Unary u) {
+      parts.add(u.operand());
+    } else if (e instanceof Expr.Binary b) {
+      parts.add(b.left());
+      parts.add(b.right());
+    } else if (e instanceof Expr.Call c) {
+      parts.addAll(c.args());
+    } else if (e instanceof Expr.Quantifier q) {
+      parts.add(q.body());
+    }
+    for (Expr part : parts) {
+      String read = stateRead(part);
+      if (read != null) return read;
+    }
+    return null;
   }
 
   /** Every name an expression mentions: what a renamed bound variable must avoid. */
