@@ -3,8 +3,8 @@
 # traces, proofs/README.md, by `poolcheck prove`), the golden trace files
 # (src/test/resources/golden), the TLA+ export golden files (src/test/resources/export/golden),
 # (every test model's counterexamples in every format, lassos included: starving_mutex loops
-# back, unfair_setter stops in its last state), the sample output in README.md (from a real run) and the error-code table in docs/language.md
-# (from poolcheck.language.ErrorCode).
+# back, unfair_setter stops in its last state), the sample output in README.md (from a real run), the error-code table in docs/language.md
+# (from poolcheck.language.ErrorCode) and the shrink ratios in docs/testing.md (seeded simulations).
 #
 #   scripts/regen-golden.sh              # all of it; the ledger takes the longest (see README)
 #   scripts/regen-golden.sh --no-ledger  # only the files the test suite compares (a minute)
@@ -27,5 +27,7 @@ fi
 mvn -B -q -o test -Dtest=GoldenTracesTest,TlaExportTest,ReadmeSampleTest,ErrorCodesTest \
   -Dpoolcheck.regenerate=true -Dpoolcheck.golden.update=true \
   -Dsurefire.failIfNoSpecifiedTests=false
+# a slow-tier test: run by its own execution
+mvn -B -q -o surefire:test@slow-tier -Dtest=ShrinkRatiosTest -Dpoolcheck.regenerate=true
 git status --short proofs src/test/resources/golden src/test/resources/export/golden README.md \
-  docs/language.md
+  docs/language.md docs/testing.md

@@ -14,30 +14,13 @@ import poolcheck.trace.Replays;
 
 /**
  * Readers that take and drop a lock play no part in the writer's bug, but no single one of
- * their steps can go: without its unlock a reader holds the lock and the writer never runs,
- * without its lock the unlock is not enabled. Only all of one reader's steps at once can go.
+ * their steps can go (models/readers_writer.pool): only all of one reader's steps at once can.
  */
 class ShrinkByInstanceTest {
-  private static final String READERS = """
-      model readers;
-      const READERS = 4;
-      var m : bool = false;
-      var data : 0 .. 2 = 0;
-      process reader[READERS] {
-        enter @rcu_read_lock: when (!m) { m = true; }
-        leave @rcu_read_unlock: { m = false; goto enter; }
-      }
-      process writer {
-        take @spin_lock: when (!m) { m = true; }
-        first @write_once: { data = 1; }
-        second @write_once: { data = 2; }
-      }
-      invariant data_small: data < 2;
-      """;
-
   @Test
   void everyShrunkTraceIsAsShortAsTheShortestOne() throws Exception {
-    CompiledModel m = Models.fromText("readers.pool", READERS);
+    CompiledModel m = Models.load(java.nio.file.Path.of(
+        "src/test/resources/models/readers_writer.pool"), java.util.Map.of());
     int shortest = new Explorer(m).properties(Set.of("data_small")).run().counterexample()
         .orElseThrow().length();
     assertEquals(3, shortest);
