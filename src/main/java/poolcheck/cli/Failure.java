@@ -56,8 +56,11 @@ final class Failure {
       return ExitCode.BAD_INPUT;
     }
     if (t instanceof OutOfMemoryError) {
-      err.println("poolcheck: out of memory (heap " + (Runtime.getRuntime().maxMemory() >> 20)
-          + " MB): more heap (e.g. POOLCHECK_JAVA_OPTS=-Xmx8g) or smaller constants would help");
+      long mb = Runtime.getRuntime().maxMemory() >> 20;
+      // twice what this run had: a fixed figure would advise 8 GB to a run that had 9
+      err.println("poolcheck: out of memory (heap " + mb + " MB): more heap (e.g. "
+          + "POOLCHECK_JAVA_OPTS=-Xmx" + Math.max(2, (2 * mb + 1023) / 1024)
+          + "g) or smaller constants would help");
       trace(t, err, debug);
       return ExitCode.OUT_OF_MEMORY;
     }

@@ -225,6 +225,17 @@ public final class Explorer {
         verdict = stop.get() ? Verdict.INTERRUPTED : Verdict.INCOMPLETE;
         reason = stop.get() ? "interrupted during the liveness check"
             : "time limit " + timeLimitMillis / 1000 + " s reached during the liveness check";
+      } catch (OutOfMemoryError e) {
+        // The graph the checker built is garbage once it unwinds, so the safety verdict, which
+        // took the whole search, is still worth reporting: say what was shown and what was not.
+        liveness = null;
+        verdict = Verdict.INCOMPLETE;
+        reason = String.format(java.util.Locale.ROOT, "out of memory during the liveness check "
+            + "(heap %,d MB): the safety properties hold over all %,d states, the liveness "
+            + "properties are not decided; liveness keeps every state and edge in memory: more "
+            + "heap (-Xmx, e.g. POOLCHECK_JAVA_OPTS=%s) or smaller constants would help",
+            Runtime.getRuntime().maxMemory() >> 20, r.statistics().distinct(),
+            LevelSearch.moreHeap());
       }
     }
     return new CheckResult(r.model(), r.constants(), r.checked(), verdict, r.statistics(), trace,

@@ -369,13 +369,22 @@ final class LevelSearch {
     log.close();
     long distinct = distinct();
     String reason = String.format(java.util.Locale.ROOT, "out of memory after %,d distinct "
-        + "states at depth %d; more heap (-Xmx, e.g. POOLCHECK_JAVA_OPTS=-Xmx8g), fingerprint "
+        + "states at depth %d; more heap (-Xmx, e.g. POOLCHECK_JAVA_OPTS=%s), fingerprint "
         + "mode (the default, not --exact), --spill-dir for the frontier or smaller constants "
-        + "would help", distinct, depth);
+        + "would help", distinct, depth, moreHeap());
     Statistics stats = new Statistics(generated(workers), distinct, depth,
         System.currentTimeMillis() - start, workers.length, 0, 0);
     return new CheckResult(model.name(), model.constants(), checkedNames, Verdict.INCOMPLETE,
         stats, Optional.empty(), reason);
+  }
+
+  /**
+   * The -Xmx to suggest after running out of memory: twice the heap this run had (a fixed figure
+   * would advise 8 GB to a run that already had 9).
+   */
+  static String moreHeap() {
+    long mb = Runtime.getRuntime().maxMemory() >> 20;
+    return "-Xmx" + Math.max(2, (2 * mb + 1023) / 1024) + "g";
   }
 
   /** Writes a checkpoint; on failure (a full disk) says why, the last complete one kept. */

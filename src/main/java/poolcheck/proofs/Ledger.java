@@ -210,7 +210,8 @@ public final class Ledger {
         n.get("digest").asText(), n.get("configuration").asText(), constants.build(),
         n.get("workers").asInt(), n.get("seconds").asLong(),
         new StableRecord.Run(r.get("complete").asBoolean(), r.get("distinct").asLong(),
-            r.get("depth").asInt(), text(r, "stoppedBy")), outcomes.build());
+            r.get("depth").asInt(), text(r, "stoppedBy")), outcomes.build(),
+        text(n, "livenessStoppedBy"));
   }
 
   /** A record as {@link #render} wrote it. */

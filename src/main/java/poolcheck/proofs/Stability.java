@@ -105,6 +105,10 @@ public final class Stability {
     // again), rerun without a violated one as for safety.
     Set<String> live = new LinkedHashSet<>();
     for (Property p : liveness) live.add(p.name());
+    String livenessStoppedBy = null;
+    if (!live.isEmpty() && complete && deadline <= System.currentTimeMillis()) {
+      livenessStoppedBy = "the safety runs spent the budget";
+    }
     if (!live.isEmpty() && complete && deadline > System.currentTimeMillis()) {
       AllViolations.Report lr = new AllViolations(names -> explorer(m, names, budget, deadline),
           live).run();
@@ -116,6 +120,10 @@ public final class Stability {
         }
       }
       boolean rest = lr.last().verdict() == Verdict.VERIFIED;
+      if (!rest && lr.last().verdict() != Verdict.VIOLATED) {
+        // stopped by the budget or out of memory: the figures say which
+        livenessStoppedBy = lr.last().reason();
+      }
       for (Property p : liveness) {
         outcomes.putIfAbsent(p.name(), new StableRecord.Outcome(p.name(), kind(p),
             rest ? "holds" : "unknown", null, null));
@@ -135,7 +143,7 @@ public final class Stability {
     return new StableRecord(m.name(), displayName, Prover.digest(parsed), configuration,
         m.constants(), budget.workers(), seconds, new StableRecord.Run(complete,
             last.statistics().distinct(), last.statistics().depth(), stoppedBy),
-        ordered.build());
+        ordered.build(), livenessStoppedBy);
   }
 
   private static Explorer explorer(CompiledModel m, Set<String> names, Budget budget,

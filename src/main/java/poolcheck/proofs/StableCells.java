@@ -21,11 +21,25 @@ final class StableCells {
     if (c.changes.isEmpty() && c.undecided.isEmpty()) return "unchanged at " + at;
     List<String> parts = new ArrayList<>(c.changes);
     if (!c.undecided.isEmpty()) {
-      parts.add(c.undecided.size() + " undecided (budget; safety explored to depth "
-          + s.safety().depth() + ")");
+      parts.add(c.undecided.size() + " undecided (" + whyUndecided(s) + ")");
     }
     if (c.changes.isEmpty()) parts.add(0, "nothing changed");
     return at + ": " + String.join("; ", parts);
+  }
+
+  /**
+   * What stopped the run, in a few words: an incomplete safety run leaves properties of every
+   * kind open; after a complete one only liveness can be, stopped by the budget or by memory.
+   */
+  static String whyUndecided(StableRecord s) {
+    if (!s.safety().complete()) {
+      return cause(s.safety().stoppedBy()) + "; safety explored to depth " + s.safety().depth();
+    }
+    return "liveness: " + cause(s.livenessStoppedBy()) + "; safety holds over all states";
+  }
+
+  private static String cause(String stoppedBy) {
+    return stoppedBy != null && stoppedBy.contains("out of memory") ? "out of memory" : "budget";
   }
 
   /** Per row the figures of the bigger run and, in full, what changed or is undecided. */
@@ -69,8 +83,11 @@ final class StableCells {
       out.append(".\n");
       for (String change : c.changes) out.append("  - changed: ").append(change).append('\n');
       if (!c.undecided.isEmpty()) {
-        out.append("  - undecided within the budget: ").append(String.join(", ", c.undecided))
-            .append('\n');
+        out.append("  - undecided (").append(whyUndecided(s)).append("): ")
+            .append(String.join(", ", c.undecided)).append('\n');
+      }
+      if (s.livenessStoppedBy() != null) {
+        out.append("  - liveness stopped: ").append(s.livenessStoppedBy()).append('\n');
       }
     }
   }

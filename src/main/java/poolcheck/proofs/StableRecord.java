@@ -9,12 +9,15 @@ import com.google.common.collect.ImmutableMap;
  * row's record because it costs minutes to hours where the record costs seconds: a plain
  * {@code prove} keeps it, and the README marks it stale once the model's digest moves on.
  *
+ * <p>{@code livenessStoppedBy}: why the liveness properties were left undecided after a complete
+ * safety run (the budget, or memory: liveness keeps every state and edge); null otherwise.
+ *
  * <p>{@code seconds} is the wall time of all the runs, a measured figure (the machine is
  * shared): {@code prove --stable --check} compares everything but it.
  */
 public record StableRecord(String model, String file, String digest, String configuration,
     ImmutableMap<String, Integer> constants, int workers, long seconds, Run safety,
-    ImmutableList<Outcome> properties) {
+    ImmutableList<Outcome> properties, String livenessStoppedBy) {
 
   /**
    * The last safety run: every safety property not violated earlier checked at once over the
@@ -33,6 +36,7 @@ public record StableRecord(String model, String file, String digest, String conf
   /** The same verdicts and lengths at the same constants on the same text: timings aside. */
   public boolean sameFindings(StableRecord other) {
     return digest.equals(other.digest) && constants.equals(other.constants)
-        && properties.equals(other.properties) && safety.equals(other.safety);
+        && properties.equals(other.properties) && safety.equals(other.safety)
+        && java.util.Objects.equals(livenessStoppedBy, other.livenessStoppedBy);
   }
 }

@@ -21,7 +21,7 @@ class StableCellsTest {
     return new StableRecord("m", "models/m.pool", digest, "large",
         ImmutableMap.of("PAGES", 4, "CONSUMERS", 3), 2, 7,
         new StableRecord.Run(complete, 5000, depth, complete ? null : "time limit 7 s reached"),
-        ImmutableList.copyOf(outcomes));
+        ImmutableList.copyOf(outcomes), null);
   }
 
   private static StableRecord.Outcome holds(String name) {
@@ -97,5 +97,22 @@ class StableCellsTest {
   void aStableFileReadBackIsTheSameRecord() throws Exception {
     StableRecord s = stable("sha256:a", false, 21, unknown("deadlock", 21), violated("uaf", 19));
     assertEquals(s, Ledger.readStable(Ledger.renderStable(s)));
+  }
+
+  @Test
+  void saysLivenessRanOutOfMemoryAfterACompleteSafetyRun() {
+    ProofRecord r = new ProofRecord("m", "models/m.pool", "sha256:a", "large",
+        ImmutableMap.of("PAGES", 3, "CONSUMERS", 2),
+        new ProofRecord.Reachable("holds", 100, 20, null), null,
+        ImmutableList.of(new ProofRecord.PropertyOutcome("freed_eventually", "liveness",
+            "holds", 100, null, null, null)));
+    StableRecord s = new StableRecord("m", "models/m.pool", "sha256:a", "large",
+        ImmutableMap.of("PAGES", 4, "CONSUMERS", 3), 1, 700,
+        new StableRecord.Run(true, 5000, 30, null),
+        ImmutableList.of(new StableRecord.Outcome("freed_eventually", "liveness", "unknown",
+            null, null)),
+        "out of memory during the liveness check (heap 9,216 MB): ...");
+    assertEquals("PAGES=4, CONSUMERS=3: nothing changed; 1 undecided (liveness: out of memory; "
+        + "safety holds over all states)", StableCells.cell(r, s));
   }
 }

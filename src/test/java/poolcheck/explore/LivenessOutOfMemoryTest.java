@@ -1,0 +1,147 @@
+package poolcheck.explore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import poolcheck.compile.CompiledModel;
+import poolcheck.compile.Models;
+import poolcheck.result.CheckResult;
+import poolcheck.result.Verdict;
+import poolcheck.system.Counts;
+import poolcheck.system.Liveness;
+import poolcheck.system.Property;
+import poolcheck.system.PropertySelection;
+import poolcheck.system.StateLayout;
+import poolcheck.system.Stepper;
+import poolcheck.system.SuccessorSink;
+import poolcheck.system.Transition;
+import poolcheck.system.TransitionSystem;
+
+/**
+ * A liveness check that runs out of memory after the safety search finished: the run reports
+ * the safety figures and says liveness is undecided, instead of dying with the whole result
+ * (as `prove --stable` did at PAGES=2 of xdp_bulk's other_device row, -Xmx9g).
+ */
+class LivenessOutOfMemoryTest {
+  private static final String MUTEX = """
+      var locked : bool = false;
+      process worker[2] {
+        idle: { skip; }
+        acquire: when (!locked) { locked = true; }
+        critical: { skip; }
+        release: { locked = false; goto idle; }
+      }
+      liveness w0_enters: always eventually at(worker[0], critical);
+      """;
+
+  @Test
+  void theSafetyVerdictSurvivesALivenessCheckOutOfMemory() throws Exception {
+    CompiledModel m = Models.fromText("m.pool", MUTEX);
+    CheckResult safety = new Explorer(m).properties(java.util.Set.of("deadlock")).run();
+    assertEquals(Verdict.VERIFIED, safety.verdict());
+
+    // one stepper per safety worker, then the liveness checker's: that one has no memory left
+    CheckResult r = new Explorer(new StarvedAfter(m, 1)).run();
+    assertEquals(Verdict.INCOMPLETE, r.verdict());
+    assertEquals(safety.statistics().distinct(), r.statistics().distinct());
+    assertTrue(r.counterexample().isEmpty());
+    assertTrue(r.reason().startsWith("out of memory during the liveness check"), r.reason());
+    assertTrue(r.reason().contains("the safety properties hold over all "
+        + safety.statistics().distinct() + " states"), r.reason());
+    assertTrue(r.reason().matches(".*POOLCHECK_JAVA_OPTS=-Xmx\\d+g.*"), r.reason());
+  }
+
+  /** The model, except that steppers after the first {@code fed} throw OutOfMemoryError. */
+  private record StarvedAfter(TransitionSystem m, int fed, AtomicInteger made)
+      implements TransitionSystem {
+    StarvedAfter(TransitionSystem m, int fed) {
+      this(m, fed, new AtomicInteger());
+    }
+
+    @Override
+    public Stepper stepper(PropertySelection checked) {
+      Stepper s = m.stepper(checked);
+      if (made.incrementAndGet() <= fed) return s;
+      return new Stepper() {
+        @Override
+        public void initialStates(SuccessorSink sink) {
+          s.initialStates(sink);
+        }
+
+        @Override
+        public void successors(int[] state, SuccessorSink sink) {
+          throw new OutOfMemoryError("Java heap space");
+        }
+
+        @Override
+        public void successors(int[] state, int transition, SuccessorSink sink) {
+          throw new OutOfMemoryError("Java heap space");
+        }
+
+        @Override
+        public int violatedInvariant(int[] state) {
+          return s.violatedInvariant(state);
+        }
+
+        @Override
+        public boolean isFinal(int[] state) {
+          return s.isFinal(state);
+        }
+
+        @Override
+        public Counts counts() {
+          return s.counts();
+        }
+
+        @Override
+        public boolean livenessPremise(int k, int[] state) {
+          return s.livenessPremise(k, state);
+        }
+
+        @Override
+        public boolean livenessGoal(int k, int[] state) {
+          return s.livenessGoal(k, state);
+        }
+      };
+    }
+
+    @Override
+    public String name() {
+      return m.name();
+    }
+
+    @Override
+    public ImmutableMap<String, Integer> constants() {
+      return m.constants();
+    }
+
+    @Override
+    public StateLayout layout() {
+      return m.layout();
+    }
+
+    @Override
+    public ImmutableList<Property> properties() {
+      return m.properties();
+    }
+
+    @Override
+    public ImmutableList<Transition> transitions() {
+      return m.transitions();
+    }
+
+    @Override
+    public int instances() {
+      return m.instances();
+    }
+
+    @Override
+    public Liveness liveness() {
+      return m.liveness();
+    }
+  }
+}
