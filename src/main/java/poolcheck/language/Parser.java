@@ -679,7 +679,8 @@ public final class Parser {
     consume(TokenKind.LBRACE, "'{' and the record's fields");
     ImmutableList.Builder<TypeExpr.Field> fields = ImmutableList.builder();
     do {
-      if (check(TokenKind.RBRACE)) break; // a comma after the last field
+      // a comma after the last field is fine; a record of no fields is not
+      if (check(TokenKind.RBRACE) && !fields.build().isEmpty()) break;
       Token name = peek();
       identifier("as a field's name");
       consume(TokenKind.COLON, "':' and the field's type");
