@@ -785,7 +785,16 @@ public final class Parser {
       consume(TokenKind.RBRACKET, "']' after the index");
       e = new Expr.Index(open.position(), e, index);
     }
-    if (!inTypeBound && check(TokenKind.DOT)) e = localOf(e, advance());
+    if (!inTypeBound && check(TokenKind.DOT)) {
+      e = localOf(e, advance());
+      // an element of a record's array field: cur.seen[c]
+      while (check(TokenKind.LBRACKET)) {
+        Token open = advance();
+        Expr index = expression();
+        consume(TokenKind.RBRACKET, "']' after the index");
+        e = new Expr.Index(open.position(), e, index);
+      }
+    }
     return e;
   }
 
