@@ -231,35 +231,20 @@ final class Records {
   }
 
   /** Every declaration with field accesses turned into the field variables. */
-  private final class Rewrite implements Decl.Visitor<Decl> {
+  private final class Rewrite extends ExpressionRewrite {
     /** Names of the process being rewritten whose local takes a record's name (reported). */
     private final Set<String> shadowed = new HashSet<>();
 
     @Override
-    public Decl modelName(Decl.ModelName d) {
-      return d;
-    }
-
-    @Override
-    public Decl include(Decl.Include d) {
-      return d;
-    }
-
-    @Override
     public Decl constant(Decl.Const c) {
       typeHere(c.bounds(), "a constant's bounds");
-      return new Decl.Const(c.pos(), c.name(), c.bounds(), expr(c.value()));
+      return super.constant(c);
     }
 
     @Override
     public Decl typeAlias(Decl.TypeAlias d) {
       typeHere(d.type(), "type '" + d.name() + "' (name the record variable's type where it is "
           + "declared: var x : R[I];)");
-      return d;
-    }
-
-    @Override
-    public Decl enumeration(Decl.Enum d) {
       return d;
     }
 
@@ -279,16 +264,6 @@ final class Records {
     }
 
     @Override
-    public Decl lock(Decl.Lock d) {
-      return d;
-    }
-
-    @Override
-    public Decl init(Decl.Init i) {
-      return new Decl.Init(i.pos(), block(i.body()));
-    }
-
-    @Override
     public Decl process(Decl.Process p) {
       ImmutableList.Builder<Decl.Var> locals = ImmutableList.builder();
       for (Decl.Var v : p.locals()) {
@@ -302,33 +277,14 @@ final class Records {
         typeHere(v.type(), "local '" + v.name() + "'");
         locals.add(new Decl.Var(v.pos(), v.name(), v.type(), init(v), v.guard(), v.ghost()));
       }
-      ImmutableList.Builder<Decl.Step> steps = ImmutableList.builder();
       // a local that takes a record's name was reported; its uses mean the local
       for (Decl.Var v : p.locals()) {
         if (vars.containsKey(v.name())) shadowed.add(v.name());
       }
-      for (Decl.Step s : p.steps()) {
-        steps.add(new Decl.Step(s.pos(), s.label(), s.kernelFunction(), s.guard() == null ? null
-            : expr(s.guard()), block(s.body()), s.atomicReason()));
-      }
+      ImmutableList<Decl.Step> steps = steps(p);
       shadowed.clear();
       return new Decl.Process(p.pos(), p.name(), p.instances() == null ? null
-          : expr(p.instances()), locals.build(), steps.build(), p.uses());
-    }
-
-    @Override
-    public Decl inline(Decl.Inline d) {
-      return d; // expanded into the processes that use it, rewritten there
-    }
-
-    @Override
-    public Decl invariant(Decl.Invariant i) {
-      return new Decl.Invariant(i.pos(), i.name(), expr(i.condition()));
-    }
-
-    @Override
-    public Decl finalState(Decl.Final f) {
-      return new Decl.Final(f.pos(), expr(f.condition()));
+          : expr(p.instances()), locals.build(), steps, p.uses());
     }
 
     @Override
@@ -341,68 +297,18 @@ final class Records {
     }
 
     @Override
-    public Decl assume(Decl.Assume a) {
-      return new Decl.Assume(a.pos(), expr(a.condition()));
+    ExpressionRewrite binding(String variable, Position pos) {
+      binder(variable, pos);
+      return this;
     }
 
     @Override
-    public Decl fairness(Decl.Fairness d) {
-      return d;
-    }
-
-    @Override
-    public Decl liveness(Decl.Liveness l) {
-      return new Decl.Liveness(l.pos(), l.name(), l.kind(), l.p() == null ? null
-          : expr(l.p()), expr(l.q()));
-    }
-
-    @Override
-    public Decl config(Decl.Config d) {
-      return d;
-    }
-
-    ImmutableList<Stmt> block(List<Stmt> body) {
-      ImmutableList.Builder<Stmt> out = ImmutableList.builder();
-      for (Stmt s : body) out.add(stmt(s));
-      return out.build();
-    }
-
-    private Stmt stmt(Stmt s) {
-      if (s instanceof Stmt.Assign a) {
-        return new Stmt.Assign(a.pos(), expr(a.target()), expr(a.value()));
-      } else if (s instanceof Stmt.Push p) {
-        return new Stmt.Push(p.pos(), expr(p.container()), expr(p.value()));
-      } else if (s instanceof Stmt.Pop p) {
-        return new Stmt.Pop(p.pos(), p.target() == null ? null : expr(p.target()),
-            expr(p.container()));
-      } else if (s instanceof Stmt.If i) {
-        return new Stmt.If(i.pos(), expr(i.condition()), block(i.then()), block(i.otherwise()));
-      } else if (s instanceof Stmt.When w) {
-        return new Stmt.When(w.pos(), expr(w.condition()));
-      } else if (s instanceof Stmt.Either e) {
-        ImmutableList.Builder<ImmutableList<Stmt>> branches = ImmutableList.builder();
-        for (ImmutableList<Stmt> branch : e.branches()) branches.add(block(branch));
-        return new Stmt.Either(e.pos(), branches.build());
-      } else if (s instanceof Stmt.Choose c) {
-        binder(c.variable(), c.pos());
-        return new Stmt.Choose(c.pos(), c.variable(), domain(c.domain()), block(c.body()));
-      } else if (s instanceof Stmt.For f) {
-        binder(f.variable(), f.pos());
-        return new Stmt.For(f.pos(), f.variable(), domain(f.domain()), block(f.body()));
-      } else if (s instanceof Stmt.Assert a) {
-        return new Stmt.Assert(a.pos(), a.name(), expr(a.condition()));
-      }
-      return s; // goto, skip, lock operations mention no expression
-    }
-
-    private TypeExpr domain(TypeExpr t) {
+    TypeExpr domain(TypeExpr t) {
       typeHere(t, "a domain (a record has no values to range over)");
-      if (t instanceof TypeExpr.Range r) {
-        return new TypeExpr.Range(r.pos(), expr(r.lo()), expr(r.hi()));
-      }
-      return t;
+      return super.domain(t);
     }
 
+    @Override
     Expr expr(Expr e) {
       if (e instanceof Expr.Name n && vars.containsKey(n.name())
           && !shadowed.contains(n.name())) {
@@ -414,32 +320,12 @@ final class Records {
         return new Expr.BoolLit(n.pos(), false);
       }
       if (e instanceof Expr.LocalOf l && vars.containsKey(l.process())) return field(l);
-      if (e instanceof Expr.Index ix) {
-        return new Expr.Index(ix.pos(), expr(ix.target()), expr(ix.index()));
-      } else if (e instanceof Expr.Unary u) {
-        return new Expr.Unary(u.pos(), u.op(), expr(u.operand()));
-      } else if (e instanceof Expr.Binary b) {
-        return new Expr.Binary(b.pos(), b.op(), expr(b.left()), expr(b.right()));
-      } else if (e instanceof Expr.Call c) {
-        ImmutableList.Builder<Expr> args = ImmutableList.builder();
-        for (Expr a : c.args()) args.add(expr(a));
-        return new Expr.Call(c.pos(), c.function(), args.build());
-      } else if (e instanceof Expr.At at) {
-        return new Expr.At(at.pos(), at.process(), at.instance() == null ? null
-            : expr(at.instance()), at.label(), at.labelPos());
-      } else if (e instanceof Expr.LocalOf l) {
-        return new Expr.LocalOf(l.pos(), l.process(), l.instance() == null ? null
-            : expr(l.instance()), l.local(), l.localPos());
-      } else if (e instanceof Expr.Quantifier q) {
-        binder(q.variable(), q.pos());
-        return new Expr.Quantifier(q.pos(), q.kind(), q.variable(), domain(q.domain()),
-            expr(q.body()));
-      } else if (e instanceof Expr.RecordLit r) {
+      if (e instanceof Expr.RecordLit r) {
         error(TYPE_MISMATCH, r.pos(), "type mismatch: a {field: value} record is only a record "
             + "variable's initialiser; assign its fields one by one");
         return new Expr.BoolLit(r.pos(), false);
       }
-      return e;
+      return children(e);
     }
 
     /** {@code page[p].pp_ref} or {@code cur.pp_ref}: the field's own variable. */
