@@ -6,6 +6,7 @@ import static poolcheck.language.ErrorCode.DUPLICATE_DECLARATION;
 import static poolcheck.language.ErrorCode.MISSING_LABEL;
 import static poolcheck.language.ErrorCode.NOT_ALLOWED_HERE;
 import static poolcheck.language.ErrorCode.NOT_A_CONTAINER;
+import static poolcheck.language.ErrorCode.NOT_A_RECORD;
 import static poolcheck.language.ErrorCode.NOT_CONSTANT;
 import static poolcheck.language.ErrorCode.OUT_OF_RANGE;
 import static poolcheck.language.ErrorCode.SELF_OUTSIDE_PROCESS;
@@ -167,6 +168,11 @@ final class ExprCompiler {
     @Override
     public Typed localOf(Expr.LocalOf l) {
       return ExprCompiler.this.localOf(l, scope);
+    }
+
+    @Override
+    public Typed recordLit(Expr.RecordLit r) {
+      throw new IllegalStateException("records are flattened by the loader");
     }
   }
 
@@ -445,6 +451,12 @@ final class ExprCompiler {
       throw reports.error(NOT_CONSTANT, l.pos(), "not a constant expression: " + written
           + " reads the state");
     }
+    if (!symbols.processes.containsKey(l.process()) && symbols.declared.containsKey(l.process())
+        && !symbols.processNames.contains(l.process())) {
+      throw reports.error(NOT_A_RECORD, l.pos(), "'" + l.process() + "' is neither a record nor "
+          + "a process: '.' reads a field of a record variable (page[p].pp_ref) or a local of a "
+          + "process instance (reader[0].got)");
+    }
     if (!scope.property()) {
       throw reports.error(NOT_ALLOWED_HERE, l.pos(), written + " reads a local of another "
           + "process: only invariants, final and liveness properties may (a step that read it "
@@ -453,10 +465,6 @@ final class ExprCompiler {
     Symbols.Process p = symbols.processes.get(l.process());
     if (p == null) {
       if (symbols.declared.containsKey(l.process())) {
-        if (!symbols.processNames.contains(l.process())) {
-          throw reports.error(TYPE_MISMATCH, l.pos(), "type mismatch: '" + l.process() + "' is "
-              + "not a process: '.' reads a local of a process instance (reader[0].got)");
-        }
         throw new CompileError(); // its declaration failed and was reported
       }
       throw reports.error(UNKNOWN_NAME, l.pos(), "unknown process '" + l.process() + "'");
@@ -649,6 +657,11 @@ final class ExprCompiler {
     public Void localOf(Expr.LocalOf l) {
       found.putIfAbsent(poolcheck.language.Printer.print(l), l);
       return l.instance() == null ? null : l.instance().accept(this);
+    }
+
+    @Override
+    public Void recordLit(Expr.RecordLit r) {
+      throw new IllegalStateException("records are flattened by the loader");
     }
   }
 }

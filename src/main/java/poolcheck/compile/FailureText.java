@@ -42,8 +42,8 @@ final class FailureText {
 
   /** "a[3]", "owner[red]": an element named by its index as the model writes it. */
   static String element(String array, int index, Type.Array type) {
-    return (array == null ? "the array" : array) + "[" + (type == null ? Integer.toString(index)
-        : show(type.index(), index)) + "]";
+    return poolcheck.language.Printer.element(array == null ? "the array" : array,
+        type == null ? Integer.toString(index) : show(type.index(), index));
   }
 
   static String index(Expr source, int v, Type.Array type) {
@@ -51,7 +51,8 @@ final class FailureText {
   }
 
   static String index(String array, int v, Type.Array type, Position pos) {
-    return (array == null ? "the array" : array) + "[" + v + "]: index " + v + " is outside "
+    return poolcheck.language.Printer.element(array == null ? "the array" : array,
+        Integer.toString(v)) + ": index " + v + " is outside "
         + describeIndex(type) + at(pos);
   }
 

@@ -384,6 +384,11 @@ public final class Interpreter {
       if (i < 0 || i >= p.instances()) throw new Broken(Compiler.INDEX_OUT_OF_RANGE, s.clone());
       return s[p.localSlots().get(i).get(l.local())];
     }
+
+    @Override
+    public Integer recordLit(Expr.RecordLit r) {
+      throw new IllegalStateException("records are flattened by the loader");
+    }
   }
 
   /**

@@ -366,6 +366,11 @@ final class StepCost {
     public Long localOf(Expr.LocalOf e) {
       return e.instance() == null ? 1L : node(expr(e.instance()));
     }
+
+    @Override
+    public Long recordLit(Expr.RecordLit r) {
+      throw new IllegalStateException("records are flattened by the loader");
+    }
   };
 
   /** One node and its operands' work. */

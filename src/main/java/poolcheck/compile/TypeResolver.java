@@ -1,6 +1,7 @@
 package poolcheck.compile;
 
 import static poolcheck.language.ErrorCode.OUT_OF_RANGE;
+import static poolcheck.language.ErrorCode.RECORD_TYPE_HERE;
 import static poolcheck.language.ErrorCode.TYPE_MISMATCH;
 import static poolcheck.language.ErrorCode.UNKNOWN_NAME;
 
@@ -81,6 +82,10 @@ final class TypeResolver {
             + " is out of range: expected at least 1");
       }
       return new Type.Container(c.fifo(), se, capacity);
+    } else if (t instanceof TypeExpr.Record r) {
+      // the loader flattens record variables; a record left here is one in a place it cannot be
+      throw reports.error(RECORD_TYPE_HERE, r.pos(), "a record type here: only a global "
+          + "variable (var x : R; or var x : R[I];) may be a record");
     } else {
       throw new IllegalStateException("unreachable: " + t);
     }

@@ -113,6 +113,7 @@ public final class PromelaExport implements ExportWalk.Dialect {
   }
 
   private String render() throws ModelException {
+    FlatNames.check(shape, PromelaNames::id, "Promela");
     if (shape.processes().stream().mapToInt(p -> p.steps().size()).max().orElse(0)
         >= NOT_STARTED) {
       throw new ModelException(new Diagnostic(NOT_EXPORTABLE, new Position(shape.source(), 1, 1),

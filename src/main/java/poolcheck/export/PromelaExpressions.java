@@ -211,6 +211,11 @@ final class PromelaExpressions {
     public String localOf(Expr.LocalOf l) {
       return PromelaExpressions.this.localOf(l, scope);
     }
+
+    @Override
+    public String recordLit(Expr.RecordLit r) {
+      throw new IllegalStateException("records are flattened by the loader");
+    }
   }
 
   /** Another instance's local: its flattened variable, a chain for a computed instance. */

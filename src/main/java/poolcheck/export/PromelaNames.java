@@ -21,8 +21,12 @@ final class PromelaNames {
 
   private PromelaNames() {}
 
-  /** A model identifier, renamed only when it collides with a Promela word. */
+  /**
+   * A model identifier, renamed only when it collides with a Promela word; a record field's
+   * variable spelled as {@link FlatNames} says.
+   */
   static String id(String name) {
+    name = FlatNames.spell(name);
     return RESERVED.contains(name) ? name + "_" : name;
   }
 

@@ -100,6 +100,7 @@ public final class TlaExport implements ExportWalk.Dialect {
   }
 
   private Files render() throws ModelException {
+    FlatNames.check(shape, TlaExpressions::id, "TLA+");
     new ExportWalk(shape, checked).walk(this);
     List<Temporal.LeadsTo> live = temporal.checked(checked);
     if (!live.isEmpty()) {

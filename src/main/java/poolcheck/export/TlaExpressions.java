@@ -71,7 +71,9 @@ final class TlaExpressions {
     return negativeDivisors;
   }
 
+  /** A model identifier in TLA+: a Reserved word renamed, a record field's spelled. */
   static String id(String name) {
+    name = FlatNames.spell(name);
     return RESERVED.contains(name) ? name + "_" : name;
   }
 
@@ -239,6 +241,11 @@ final class TlaExpressions {
         }
         return chain;
       }
+    }
+
+    @Override
+    public String recordLit(Expr.RecordLit r) {
+      throw new IllegalStateException("records are flattened by the loader");
     }
 
     private Storage local(ModelShape.Process p, int instance, String name) {

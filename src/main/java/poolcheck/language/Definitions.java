@@ -152,123 +152,9 @@ final class Definitions {
     defs.put(def.name(), new Expanded(def, body));
   }
 
+  /** A declaration with every def it uses expanded. */
   private Decl decl(Decl d) {
-    return d.accept(new Expansion());
-  }
-
-  /** A declaration with every def it uses expanded; one with no expression is kept as it is. */
-  private final class Expansion implements Decl.Visitor<Decl> {
-    private final Use use = new Use(null, Set.of(), Set.of());
-    private final Use inType = use.constantFor("a type's bounds and sizes");
-
-    @Override
-    public Decl modelName(Decl.ModelName d) {
-      return d;
-    }
-
-    @Override
-    public Decl include(Decl.Include d) {
-      return d;
-    }
-
-    @Override
-    public Decl constant(Decl.Const c) {
-      return new Decl.Const(c.pos(), c.name(), c.bounds() == null ? null
-          : inType.type(c.bounds()), use.constantFor("a constant's value").expr(c.value()));
-    }
-
-    @Override
-    public Decl typeAlias(Decl.TypeAlias d) {
-      return new Decl.TypeAlias(d.pos(), d.name(), inType.type(d.type()));
-    }
-
-    @Override
-    public Decl enumeration(Decl.Enum d) {
-      return d;
-    }
-
-    @Override
-    public Decl variable(Decl.Var v) {
-      return variable(v, use);
-    }
-
-    private Decl.Var variable(Decl.Var v, Use in) {
-      return new Decl.Var(v.pos(), v.name(), inType.type(v.type()), v.init() == null ? null
-          : in.expr(v.init()), v.guard(), v.ghost());
-    }
-
-    @Override
-    public Decl lock(Decl.Lock d) {
-      return d;
-    }
-
-    @Override
-    public Decl init(Decl.Init i) {
-      return new Decl.Init(i.pos(), use.block(i.body()));
-    }
-
-    @Override
-    public Decl process(Decl.Process p) {
-      Set<String> locals = new HashSet<>();
-      for (Decl.Var v : p.locals()) locals.add(v.name());
-      Use inProcess = new Use(null, Set.of(), locals);
-      ImmutableList.Builder<Decl.Var> expandedLocals = ImmutableList.builder();
-      for (Decl.Var v : p.locals()) expandedLocals.add(variable(v, inProcess));
-      ImmutableList.Builder<Decl.Step> steps = ImmutableList.builder();
-      for (Decl.Step s : p.steps()) {
-        steps.add(new Decl.Step(s.pos(), s.label(), s.kernelFunction(), s.guard() == null ? null
-            : inProcess.expr(s.guard()), inProcess.block(s.body()), s.atomicReason()));
-      }
-      return new Decl.Process(p.pos(), p.name(), p.instances() == null ? null
-          : use.constantFor("a process's instance count").expr(p.instances()),
-          expandedLocals.build(), steps.build(), p.uses());
-    }
-
-    @Override
-    public Decl inline(Decl.Inline d) {
-      return d;
-    }
-
-    @Override
-    public Decl invariant(Decl.Invariant i) {
-      return new Decl.Invariant(i.pos(), i.name(), use.expr(i.condition()));
-    }
-
-    @Override
-    public Decl finalState(Decl.Final f) {
-      return new Decl.Final(f.pos(), use.expr(f.condition()));
-    }
-
-    @Override
-    public Decl def(Decl.Def d) {
-      return d;
-    }
-
-    @Override
-    public Decl assume(Decl.Assume a) {
-      return new Decl.Assume(a.pos(), use.expr(a.condition()));
-    }
-
-    @Override
-    public Decl fairness(Decl.Fairness d) {
-      return d;
-    }
-
-    @Override
-    public Decl liveness(Decl.Liveness l) {
-      return new Decl.Liveness(l.pos(), l.name(), l.kind(), l.p() == null ? null
-          : use.expr(l.p()), use.expr(l.q()));
-    }
-
-    @Override
-    public Decl config(Decl.Config d) {
-      ImmutableList.Builder<Decl.Setting> settings = ImmutableList.builder();
-      for (Decl.Setting s : d.settings()) {
-        settings.add(new Decl.Setting(s.pos(), s.constant(),
-            use.constantFor("a configuration's setting").expr(s.value())));
-      }
-      return new Decl.Config(d.pos(), d.name(), settings.build());
-    }
+    return d.accept(new Use(null, Set.of(), Set.of()));
   }
 
   private void error(ErrorCode code, Position pos, String message) {
@@ -279,7 +165,7 @@ final class Definitions {
    * Expanding defs in one place: the def whose body this is (null outside a def, where any
    * name may appear), its parameters, and the names a use's bound variables must not capture.
    */
-  private final class Use {
+  private final class Use extends ExpressionRewrite {
     private final Decl.Def in;
     private final Set<String> params;
     private final Set<String> scope;
@@ -302,82 +188,56 @@ final class Definitions {
       return new Use(in, params, scope, where);
     }
 
-    private Use binding(String name) {
+    @Override
+    Use binding(String name, Position pos) {
+      binder(name, pos);
       Set<String> s = new HashSet<>(scope);
       s.add(name);
       return new Use(in, params, s, constantFor);
     }
 
-    private void binder(String name, Position pos) {
-      if (all.containsKey(name) && !scope.contains(name)) {
-        error(DUPLICATE_DECLARATION, pos, "duplicate declaration: bound variable '" + name
-            + "' hides the def declared at " + all.get(name).pos());
-      }
+    // Declarations whose constant expressions (a constant's value and bounds, a type's sizes,
+    // an instance count, a configuration's setting) take defs as a constant would.
+
+    @Override
+    public Decl constant(Decl.Const c) {
+      return new Decl.Const(c.pos(), c.name(), c.bounds() == null ? null
+          : inType().type(c.bounds()), constantFor("a constant's value").expr(c.value()));
     }
 
-    ImmutableList<Stmt> block(List<Stmt> body) {
-      ImmutableList.Builder<Stmt> out = ImmutableList.builder();
-      for (Stmt s : body) out.add(stmt(s));
-      return out.build();
+    @Override
+    public Decl typeAlias(Decl.TypeAlias d) {
+      return new Decl.TypeAlias(d.pos(), d.name(), inType().type(d.type()));
     }
 
-    private Stmt stmt(Stmt s) {
-      if (s instanceof Stmt.Assign a) {
-        return new Stmt.Assign(a.pos(), expr(a.target()), expr(a.value()));
-      } else if (s instanceof Stmt.Push p) {
-        return new Stmt.Push(p.pos(), p.container(), expr(p.value()));
-      } else if (s instanceof Stmt.Pop p) {
-        return new Stmt.Pop(p.pos(), p.target() == null ? null : expr(p.target()),
-            p.container());
-      } else if (s instanceof Stmt.If i) {
-        return new Stmt.If(i.pos(), expr(i.condition()), block(i.then()), block(i.otherwise()));
-      } else if (s instanceof Stmt.When w) {
-        return new Stmt.When(w.pos(), expr(w.condition()));
-      } else if (s instanceof Stmt.Either e) {
-        ImmutableList.Builder<ImmutableList<Stmt>> branches = ImmutableList.builder();
-        for (ImmutableList<Stmt> branch : e.branches()) branches.add(block(branch));
-        return new Stmt.Either(e.pos(), branches.build());
-      } else if (s instanceof Stmt.Choose c) {
-        binder(c.variable(), c.pos());
-        return new Stmt.Choose(c.pos(), c.variable(), domain(c.domain()),
-            binding(c.variable()).block(c.body()));
-      } else if (s instanceof Stmt.For f) {
-        binder(f.variable(), f.pos());
-        return new Stmt.For(f.pos(), f.variable(), domain(f.domain()),
-            binding(f.variable()).block(f.body()));
-      } else if (s instanceof Stmt.Assert a) {
-        return new Stmt.Assert(a.pos(), a.name(), expr(a.condition()));
-      }
-      return s;
+    @Override
+    public Decl variable(Decl.Var v) {
+      return new Decl.Var(v.pos(), v.name(), inType().type(v.type()), v.init() == null ? null
+          : expr(v.init()), v.guard(), v.ghost());
     }
 
-    Expr expr(Expr e) {
-      if (e instanceof Expr.Name n) return name(n);
-      if (e instanceof Expr.Self s && in != null) {
-        error(SELF_OUTSIDE_PROCESS, s.pos(), "'self' in def '" + in.name() + "': a def sees "
-            + "no process; pass self as an argument");
-        return s;
+    @Override
+    public Decl process(Decl.Process p) {
+      Use inProcess = inProcess(p);
+      ImmutableList.Builder<Decl.Var> locals = ImmutableList.builder();
+      for (Decl.Var v : p.locals()) locals.add((Decl.Var) inProcess.variable(v));
+      return new Decl.Process(p.pos(), p.name(), p.instances() == null ? null
+          : constantFor("a process's instance count").expr(p.instances()), locals.build(),
+          steps(p), p.uses());
+    }
+
+    @Override
+    public Decl config(Decl.Config d) {
+      ImmutableList.Builder<Decl.Setting> settings = ImmutableList.builder();
+      for (Decl.Setting s : d.settings()) {
+        settings.add(new Decl.Setting(s.pos(), s.constant(),
+            constantFor("a configuration's setting").expr(s.value())));
       }
-      if (e instanceof Expr.Index ix) {
-        return new Expr.Index(ix.pos(), expr(ix.target()), expr(ix.index()));
-      } else if (e instanceof Expr.Unary u) {
-        return new Expr.Unary(u.pos(), u.op(), expr(u.operand()));
-      } else if (e instanceof Expr.Binary b) {
-        return new Expr.Binary(b.pos(), b.op(), expr(b.left()), expr(b.right()));
-      } else if (e instanceof Expr.Call c) {
-        return call(c);
-      } else if (e instanceof Expr.At at) {
-        return new Expr.At(at.pos(), at.process(), at.instance() == null ? null
-            : expr(at.instance()), at.label(), at.labelPos());
-      } else if (e instanceof Expr.LocalOf l) {
-        return new Expr.LocalOf(l.pos(), l.process(), l.instance() == null ? null
-            : expr(l.instance()), l.local(), l.localPos());
-      } else if (e instanceof Expr.Quantifier q) {
-        binder(q.variable(), q.pos());
-        return new Expr.Quantifier(q.pos(), q.kind(), q.variable(), domain(q.domain()),
-            binding(q.variable()).expr(q.body()));
-      }
-      return e;
+      return new Decl.Config(d.pos(), d.name(), settings.build());
+    }
+
+    private Use inType() {
+      return constantFor("a type's bounds and sizes");
     }
 
     /**
@@ -395,10 +255,31 @@ final class Definitions {
       return domain(t);
     }
 
-    private TypeExpr domain(TypeExpr t) {
-      if (t instanceof TypeExpr.Range r) return new TypeExpr.Range(r.pos(), expr(r.lo()),
-          expr(r.hi()));
-      return t;
+    /** A process's locals are in scope in its steps: a bound variable must not capture one. */
+    @Override
+    Use inProcess(Decl.Process p) {
+      Set<String> locals = new HashSet<>();
+      for (Decl.Var v : p.locals()) locals.add(v.name());
+      return new Use(null, Set.of(), locals);
+    }
+
+    private void binder(String name, Position pos) {
+      if (all.containsKey(name) && !scope.contains(name)) {
+        error(DUPLICATE_DECLARATION, pos, "duplicate declaration: bound variable '" + name
+            + "' hides the def declared at " + all.get(name).pos());
+      }
+    }
+
+    @Override
+    Expr expr(Expr e) {
+      if (e instanceof Expr.Name n) return name(n);
+      if (e instanceof Expr.Self s && in != null) {
+        error(SELF_OUTSIDE_PROCESS, s.pos(), "'self' in def '" + in.name() + "': a def sees "
+            + "no process; pass self as an argument");
+        return s;
+      }
+      if (e instanceof Expr.Call c) return call(c);
+      return children(e);
     }
 
     private Expr name(Expr.Name n) {

@@ -36,6 +36,13 @@ public enum ErrorCode {
   UNKNOWN_CONFIG("PC121", "`--config` names no configuration of the model"),
   FOR_OVER_SCALARSET("PC122", "`for` over a scalarset"),
   RECURSIVE_DEF("PC123", "a `def` that calls itself or a `def` declared after it (recursion)"),
+  UNKNOWN_FIELD("PC124", "a record has no field of that name"),
+  RECORD_AS_A_WHOLE("PC125",
+      "a record used as a whole (compared, assigned, indexed without a field); use its fields"),
+  NOT_A_RECORD("PC126", "`.field` on something that is neither a record nor a process instance"),
+  RECORD_TYPE_HERE("PC127", "a record type where only a global variable's type may be one "
+      + "(a local, a field, an index, a container element, a domain)"),
+  WRONG_INDEX_COUNT("PC128", "wrong number of indices for an array (`page.f` for `page[p].f`)"),
   UNGUARDED_ACCESSES("PC130", "a step makes two accesses to shared memory no held lock guards"),
   DATA_RACE("PC131", "data race: a guarded variable accessed without its lock"),
   LOCK_ORDER_IN_STEP("PC132",

@@ -36,6 +36,8 @@ public sealed interface Expr {
     R quantifier(Quantifier e);
 
     R localOf(LocalOf e);
+
+    R recordLit(RecordLit e);
   }
 
   record IntLit(Position pos, int value) implements Expr {
@@ -111,6 +113,17 @@ public sealed interface Expr {
       implements Expr {
     public <R> R accept(Visitor<R> v) {
       return v.localOf(this);
+    }
+  }
+
+  /**
+   * {@code {pp_ref: 1, mapped: false}}: a record variable's initialiser, one value per field
+   * written; {@link Records} turns it into the initialisers of the field variables.
+   */
+  record RecordLit(Position pos, ImmutableList<String> fields, ImmutableList<Position> positions,
+      ImmutableList<Expr> values) implements Expr {
+    public <R> R accept(Visitor<R> v) {
+      return v.recordLit(this);
     }
   }
 }

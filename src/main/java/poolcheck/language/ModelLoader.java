@@ -55,7 +55,8 @@ public final class ModelLoader {
     Path root = file.toAbsolutePath().normalize();
     loader.loadFile(root, file.toString());
     return new ParsedModel(file.toString(),
-        Locks.lower(Definitions.expand(Inliner.expand(loader.decls.build()))),
+        Locks.lower(Definitions.expand(Records.flatten(Inliner.expand(
+            loader.decls.build())))),
         loader.texts.build());
   }
 
@@ -72,7 +73,8 @@ public final class ModelLoader {
             "include \"" + inc.path() + "\" is not available for a model given as text"));
       }
     }
-    return new ParsedModel(name, Locks.lower(Definitions.expand(Inliner.expand(decls))),
+    return new ParsedModel(name, Locks.lower(Definitions.expand(
+        Records.flatten(Inliner.expand(decls)))),
         ImmutableMap.of(name, text));
   }
 

@@ -342,7 +342,7 @@ public final class Parser {
     consume(TokenKind.COLON, "':' and the variable's type");
     TypeExpr type = type();
     Expr init = null;
-    if (match(TokenKind.ASSIGN)) init = expression();
+    if (match(TokenKind.ASSIGN)) init = check(TokenKind.LBRACE) ? recordLiteral() : expression();
     Decl.Guard guard = null;
     if (check(TokenKind.IDENT) && peek().text().equals("guarded_by")) {
       advance();
@@ -595,6 +595,24 @@ public final class Parser {
     return new Stmt.If(t.position(), c, then, otherwise);
   }
 
+  /** {@code {pp_ref: 1, mapped: false}}, a record variable's initialiser. */
+  private Expr recordLiteral() {
+    Token open = consume(TokenKind.LBRACE, "'{'");
+    ImmutableList.Builder<String> fields = ImmutableList.builder();
+    ImmutableList.Builder<Position> positions = ImmutableList.builder();
+    ImmutableList.Builder<Expr> values = ImmutableList.builder();
+    if (!check(TokenKind.RBRACE)) {
+      do {
+        positions.add(peek().position());
+        fields.add(identifier("as a field's name in {field: value, ...}"));
+        consume(TokenKind.COLON, "':' and the field's value");
+        values.add(expression());
+      } while (match(TokenKind.COMMA));
+    }
+    consume(TokenKind.RBRACE, "'}' after the record's fields");
+    return new Expr.RecordLit(open.position(), fields.build(), positions.build(), values.build());
+  }
+
   // ---- types
 
   private TypeExpr type() {
@@ -621,6 +639,10 @@ public final class Parser {
       Expr capacity = withTypeBound(true, this::additive);
       consume(TokenKind.GT, "'>' after the capacity");
       return new TypeExpr.Container(t.position(), t.kind() == TokenKind.FIFO, element, capacity);
+    }
+    if (t.kind() == TokenKind.IDENT && t.text().equals("record")
+        && peekNext().kind() == TokenKind.LBRACE) {
+      return recordType();
     }
     if (t.kind() == TokenKind.IDENT && t.text().equals("scalarset")
         && peekNext().kind() == TokenKind.LPAREN) {
@@ -649,6 +671,23 @@ public final class Parser {
     } finally {
       inTypeBound = saved;
     }
+  }
+
+  /** {@code record { pp_ref : 0 .. 3, mapped : bool }}; "record" is a name elsewhere. */
+  private TypeExpr recordType() {
+    Token t = advance();
+    consume(TokenKind.LBRACE, "'{' and the record's fields");
+    ImmutableList.Builder<TypeExpr.Field> fields = ImmutableList.builder();
+    do {
+      // a comma after the last field is fine; a record of no fields is not
+      if (check(TokenKind.RBRACE) && !fields.build().isEmpty()) break;
+      Token name = peek();
+      identifier("as a field's name");
+      consume(TokenKind.COLON, "':' and the field's type");
+      fields.add(new TypeExpr.Field(name.position(), name.text(), type()));
+    } while (match(TokenKind.COMMA));
+    consume(TokenKind.RBRACE, "'}' after the record's fields");
+    return new TypeExpr.Record(t.position(), fields.build());
   }
 
   /** A '(' opens a type when a '..' or a type keyword comes before its matching ')'. */
@@ -746,7 +785,16 @@ public final class Parser {
       consume(TokenKind.RBRACKET, "']' after the index");
       e = new Expr.Index(open.position(), e, index);
     }
-    if (!inTypeBound && check(TokenKind.DOT)) e = localOf(e, advance());
+    if (!inTypeBound && check(TokenKind.DOT)) {
+      e = localOf(e, advance());
+      // an element of a record's array field: cur.seen[c]
+      while (check(TokenKind.LBRACKET)) {
+        Token open = advance();
+        Expr index = expression();
+        consume(TokenKind.RBRACKET, "']' after the index");
+        e = new Expr.Index(open.position(), e, index);
+      }
+    }
     return e;
   }
 

@@ -30,8 +30,24 @@ public final class Printer {
     if (t instanceof TypeExpr.Range r) return bound(r.lo()) + " .. " + bound(r.hi());
     if (t instanceof TypeExpr.Array a) return element(a.element()) + "[" + print(a.index()) + "]";
     if (t instanceof TypeExpr.Scalarset s) return "scalarset(" + print(s.size()) + ")";
+    if (t instanceof TypeExpr.Record r) {
+      List<String> fields = new java.util.ArrayList<>();
+      for (TypeExpr.Field f : r.fields()) fields.add(f.name() + " : " + print(f.type()));
+      return "record { " + String.join(", ", fields) + " }";
+    }
     TypeExpr.Container c = (TypeExpr.Container) t;
     return (c.fifo() ? "fifo<" : "lifo<") + print(c.element()) + ", " + bound(c.capacity()) + ">";
+  }
+
+  /**
+   * Element {@code index} of array variable {@code array} as the model writes it: {@code a[i]},
+   * and {@code page[i].pp_ref} for the field variable {@code page[].pp_ref} of an array of
+   * records (docs/language.md, Records).
+   */
+  public static String element(String array, String index) {
+    int dot = array.indexOf("[].");
+    if (dot < 0) return array + "[" + index + "]";
+    return array.substring(0, dot) + "[" + index + "]" + array.substring(dot + 2);
   }
 
   /** A range element type is parenthesised so that its '[' is not read as the array's. */
@@ -314,6 +330,9 @@ public final class Printer {
     if (e instanceof Expr.BoolLit b) return Boolean.toString(b.value());
     if (e instanceof Expr.Name n) return n.name();
     if (e instanceof Expr.Self) return "self";
+    if (e instanceof Expr.Index i && i.target() instanceof Expr.Name n) {
+      return element(n.name(), print(i.index()));
+    }
     if (e instanceof Expr.Index i) return expr(i.target(), POSTFIX) + "[" + print(i.index()) + "]";
     if (e instanceof Expr.Unary u) {
       // "- -x" would read as one token in many languages; a space keeps it plain.
@@ -342,6 +361,13 @@ public final class Printer {
     if (e instanceof Expr.LocalOf l) {
       return l.process() + (l.instance() == null ? "" : "[" + print(l.instance()) + "]") + "."
           + l.local();
+    }
+    if (e instanceof Expr.RecordLit r) {
+      List<String> fields = new java.util.ArrayList<>();
+      for (int k = 0; k < r.fields().size(); k++) {
+        fields.add(r.fields().get(k) + ": " + print(r.values().get(k)));
+      }
+      return "{" + String.join(", ", fields) + "}";
     }
     Expr.Quantifier q = (Expr.Quantifier) e;
     return q.kind() + " " + q.variable() + " in " + print(q.domain()) + ": " + print(q.body());

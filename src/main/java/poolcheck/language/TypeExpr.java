@@ -1,5 +1,7 @@
 package poolcheck.language;
 
+import com.google.common.collect.ImmutableList;
+
 /** A type as written: resolved to sizes and ranges by the checker. */
 public sealed interface TypeExpr {
   Position pos();
@@ -18,4 +20,12 @@ public sealed interface TypeExpr {
 
   record Container(Position pos, boolean fifo, TypeExpr element, Expr capacity)
       implements TypeExpr {}
+
+  /**
+   * {@code record { pp_ref : 0 .. 3, mapped : bool }}: removed by {@link Records}, which stores
+   * each field as a variable of its own, so later stages never see one.
+   */
+  record Record(Position pos, ImmutableList<Field> fields) implements TypeExpr {}
+
+  record Field(Position pos, String name, TypeExpr type) {}
 }

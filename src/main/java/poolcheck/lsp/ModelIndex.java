@@ -7,6 +7,7 @@ import poolcheck.language.Decl;
 import poolcheck.language.Printer;
 import poolcheck.language.Token;
 import poolcheck.language.TokenKind;
+import poolcheck.language.TypeExpr;
 
 /** The names one file declares, found from its declarations and the tokens that spell them. */
 final class ModelIndex {
@@ -18,8 +19,11 @@ final class ModelIndex {
       if (d instanceof Decl.Const c) add(out, "constant", c.name(), file, tokens, c.pos(), null,
           "const " + c.name() + (c.bounds() == null ? "" : " : " + Printer.print(c.bounds()))
               + " = " + Printer.print(c.value()));
-      if (d instanceof Decl.TypeAlias t) add(out, "type", t.name(), file, tokens, t.pos(), null,
-          "type " + t.name() + " = " + Printer.print(t.type()));
+      if (d instanceof Decl.TypeAlias t) {
+        add(out, "type", t.name(), file, tokens, t.pos(), null,
+            "type " + t.name() + " = " + Printer.print(t.type()));
+        if (t.type() instanceof TypeExpr.Record r) fields(out, file, r, t.name(), "record ");
+      }
       if (d instanceof Decl.Enum e) {
         add(out, "enum", e.name(), file, tokens, e.pos(), null,
             "enum " + e.name() + " { " + String.join(", ", e.values()) + " }");
@@ -29,8 +33,11 @@ final class ModelIndex {
               null, "enum value " + e.values().get(i) + " of " + e.name()));
         }
       }
-      if (d instanceof Decl.Var v) add(out, "variable", v.name(), file, tokens, v.pos(), null,
-          variable(v));
+      if (d instanceof Decl.Var v) {
+        add(out, "variable", v.name(), file, tokens, v.pos(), null, variable(v));
+        TypeExpr type = v.type() instanceof TypeExpr.Array a ? a.element() : v.type();
+        if (type instanceof TypeExpr.Record r) fields(out, file, r, v.name(), "variable ");
+      }
       if (d instanceof Decl.Lock l) add(out, "lock", l.name(), file, tokens, l.pos(), null,
           "lock " + l.name());
       if (d instanceof Decl.Process p) {
@@ -58,6 +65,18 @@ final class ModelIndex {
           "config " + c.name());
     }
     return out;
+  }
+
+  /**
+   * A record's fields, scoped by the record type's name (or the variable's, for a record type
+   * written in its declaration), so that {@code page[p].pp_ref} finds the field of page's type.
+   */
+  private static void fields(List<Definition> out, Path file, TypeExpr.Record r, String owner,
+      String ownerKind) {
+    for (TypeExpr.Field f : r.fields()) {
+      out.add(new Definition("field", f.name(), file, f.pos().line(), f.pos().column(), owner,
+          "field " + f.name() + " : " + Printer.print(f.type()) + " of " + ownerKind + owner));
+    }
   }
 
   private static void steps(List<Definition> out, Path file, List<Decl.Step> steps,

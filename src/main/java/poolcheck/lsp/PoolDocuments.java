@@ -173,7 +173,7 @@ final class PoolDocuments implements TextDocumentService {
       for (Definition d : named) {
         if (d.kind().equals(label ? "step" : "local") && owner.equals(d.scope())) return d;
       }
-      return null;
+      return label ? null : field(files.root(file), owner, named);
     }
     boolean labelPlace = before == TokenKind.GOTO || after == TokenKind.COLON
         || after == TokenKind.AT;
@@ -190,6 +190,26 @@ final class PoolDocuments implements TextDocumentService {
       if (d.scope() == null) return d;
     }
     return named.isEmpty() ? null : named.get(0);
+  }
+
+  /**
+   * {@code page[p].pp_ref} or {@code cur.pp_ref}: the field of the record type variable
+   * {@code owner} is declared with (a type alias, or the record written in its declaration).
+   */
+  private Definition field(Path root, String owner, List<Definition> named) {
+    List<Definition> fields = named.stream().filter(d -> d.kind().equals("field")).toList();
+    for (Definition d : fields) {
+      if (d.scope().equals(owner)) return d;
+    }
+    for (Definition v : definitions(root)) {
+      if (!v.kind().equals("variable") || !v.name().equals(owner)) continue;
+      for (Definition d : fields) {
+        if (v.detail().matches("(ghost )?var " + owner + " : " + d.scope() + "(\\[.*|\\s.*|)")) {
+          return d;
+        }
+      }
+    }
+    return null;
   }
 
   @Override

@@ -30,7 +30,7 @@ final class BadInputs {
   enum Family {
     TOKEN_DELETE, TOKEN_DUPLICATE, TOKEN_SWAP, HUGE_NUMBER, TRUNCATION, RANDOM_BYTES,
     DEEP_NESTING, LONG_FLAT, HUGE_RANGE, ODD_PATH, ODD_FLAG, OUTPUT_OVER_INPUT, REPLAY_JSON,
-    REPLAY_ITF, DEF_ASSUME_LOCALS
+    REPLAY_ITF, DEF_ASSUME_LOCALS, RECORDS
   }
 
   /**
@@ -108,6 +108,7 @@ final class BadInputs {
       case OUTPUT_OVER_INPUT -> outputOverInput(id, d);
       case REPLAY_JSON, REPLAY_ITF -> replay(id, family, d);
       case DEF_ASSUME_LOCALS -> defAssumeLocals(id, d);
+      case RECORDS -> records(id, d);
     };
   }
 
@@ -315,6 +316,50 @@ final class BadInputs {
     return new Case(id, Family.DEF_ASSUME_LOCALS, kind + " (" + n + ")",
         List.of("check", "-q", "--workers", "1", "--max-states", "20000", model.toString()),
         true, List.of(model));
+  }
+
+  /** Records misused, cut short or exported under a clashing name. */
+  private Case records(int id, Path d) throws IOException {
+    String head = "model generated;\ntype Id = 0 .. 1;\n"
+        + "type Page = record { refs : 0 .. 2, mapped : bool };\n"
+        + "var page : Page[Id] = {refs: 1};\nvar cur : Page;\n";
+    String kind = pick(List.of("unknown field", "whole", "no index", "extra index", "local",
+        "nested", "domain", "literal in a step", "empty record", "cut after dot", "cut in type",
+        "out of range", "export clash", "huge array", "record index"));
+    StringBuilder t = new StringBuilder(kind.equals("cut in type") ? "" : head);
+    String step = switch (kind) {
+      case "unknown field" -> "page[0].ref = 1;";
+      case "whole" -> pick(List.of("cur = page[0];", "when (page[0] == page[1]);",
+          "page[1] = cur;", "cur.refs = len(cur);"));
+      case "no index" -> "page.refs = 1;";
+      case "extra index" -> "cur[0].refs = 1;";
+      case "literal in a step" -> "cur = {refs: 1};";
+      case "out of range" -> "page[self].refs = page[self].refs + 2;";
+      default -> "cur.refs = 1;";
+    };
+    switch (kind) {
+      case "local" -> t.append("process p[2] { var mine : Page; s: { ").append(step)
+          .append(" } }\n");
+      case "nested" -> t.append("var deep : record { inner : Page };\n");
+      case "domain" -> t.append("invariant i: exists q in Page: cur.mapped;\n");
+      case "empty record" -> t.append("var none : record { };\n");
+      case "cut after dot" -> t.append("invariant i: page[0].");
+      case "cut in type" -> t.append("type Page = record { refs : 0 .. 2, ");
+      case "export clash" -> t.append("var page_refs : bool;\n");
+      case "huge array" -> t.append("var big : Page[0 .. 2147483646];\n");
+      case "record index" -> t.append("var odd : bool[Page];\n");
+      default -> { }
+    }
+    if (!kind.startsWith("cut")) {
+      t.append("process p[2] { s: { ").append(step).append(" } }\n");
+      t.append("invariant refs: forall i in Id: page[i].refs <= 2;\n");
+    }
+    Path model = d.resolve("records.pool");
+    Files.writeString(model, t.toString());
+    List<String> args = kind.equals("export clash")
+        ? List.of("export", model.toString(), "--to", pick(List.of("promela", "tla")))
+        : List.of("check", "-q", "--workers", "1", "--max-states", "20000", model.toString());
+    return new Case(id, Family.RECORDS, kind, args, true, List.of(model));
   }
 
   private Case longFlat(int id, Path d) throws IOException {

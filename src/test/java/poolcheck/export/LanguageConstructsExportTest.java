@@ -1,5 +1,7 @@
 package poolcheck.export;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -8,9 +10,10 @@ import poolcheck.compile.ModelShape;
 import poolcheck.language.ModelException;
 
 /**
- * Another process's local in a property, def and assume in both exports. The SPIN and TLA+
- * cross-checks run the corpus models that use them (readers_disagree, property_reads_locals,
- * defs_take_slots, assume_*) for the verdicts and counts; these pin what the exports write.
+ * Another process's local in a property, def, assume and records in both exports. The SPIN and
+ * TLA+ cross-checks run the corpus models that use them (readers_disagree,
+ * property_reads_locals, defs_take_slots, assume_*, records_*) for the verdicts and counts;
+ * these pin what the exports write.
  */
 class LanguageConstructsExportTest {
   private static final String READERS = """
@@ -76,5 +79,45 @@ class LanguageConstructsExportTest {
 
   private static ModelShape.Process process(String name) throws ModelException {
     return PromelaExportTest.shape(READERS, Map.of()).process(name);
+  }
+
+  private static final String PAGES = """
+      type Page = record { pp_ref : 0 .. 3, mapped : bool };
+      var page : Page[0 .. 1] = {mapped: true};
+      var stats : record { allocs : 0 .. 3 };
+      process napi { get: { page[1].pp_ref = 1; stats.allocs = 1; } }
+      invariant mapped_while_used: page[1].pp_ref > 0 => page[1].mapped;
+      """;
+
+  @Test
+  void aRecordFieldIsAVariableOfItsOwnInBothTargets() throws ModelException {
+    ModelShape shape = PromelaExportTest.shape(PAGES, Map.of());
+    String pml = PromelaExport.render(shape);
+    assertTrue(pml.contains("byte page_pp_ref[2];"), pml);
+    assertTrue(pml.contains("bool page_mapped[2];"), pml);
+    assertTrue(pml.contains("page_pp_ref[1] = 1;"), pml);
+    assertTrue(pml.contains("stats_allocs = 1;"), pml);
+    String tla = TlaExport.render(shape, "M").module();
+    assertTrue(tla.contains("VARIABLES page_pp_ref, page_mapped, stats_allocs"), tla);
+    assertTrue(tla.contains("page_pp_ref[1] > 0"), tla);
+  }
+
+  @Test
+  void aFieldSpelledLikeAnotherNameIsRefusedWithItsPosition() throws ModelException {
+    ModelShape shape = PromelaExportTest.shape(PAGES + "var page_mapped : bool;\n", Map.of());
+    for (boolean promela : new boolean[] {true, false}) {
+      ModelException e = assertThrows(ModelException.class, () -> {
+        if (promela) {
+          PromelaExport.render(shape);
+        } else {
+          TlaExport.render(shape, "M");
+        }
+      });
+      assertEquals("PC201", e.diagnostics().get(0).code());
+      assertEquals(2, e.diagnostics().get(0).position().line());
+      assertTrue(e.getMessage().contains("record field 'page[].mapped' is written page_mapped in "
+          + (promela ? "Promela" : "TLA+") + ", the name of variable 'page_mapped' too"),
+          e.getMessage());
+    }
   }
 }

@@ -249,6 +249,41 @@ class PoolLanguageServerTest {
         .map(PoolLanguageServerTest::where).toList());
   }
 
+  /**
+   * {@code page[1].pp_ref} names a field of page's record type and {@code reader[0].got} a local
+   * of reader: the same syntax, told apart by what the name before the '.' is.
+   */
+  @Test
+  void aFieldResolvesToItsRecordTypeBesideAnotherProcesssLocal(@TempDir Path dir)
+      throws Exception {
+    Path model = dir.resolve("records.pool");
+    Files.writeString(model, """
+        model records;
+        type Page = record { pp_ref : 0 .. 3, mapped : bool };
+        var page : Page[0 .. 1];
+        var stats : record { allocs : 0 .. 3 };
+        process reader[2] {
+          var got : 0 .. 3 = 0;
+          read: { got = page[1].pp_ref; stats.allocs = 1; }
+        }
+        invariant i: reader[0].got <= page[0].pp_ref + 3 && stats.allocs <= 3;
+        """);
+    open(model);
+    assertEquals(List.of(), next(model).getDiagnostics());
+    assertEquals(List.of("records.pool:1:21-27"), definition(model, 6, 25).stream()
+        .map(PoolLanguageServerTest::where).toList());
+    assertEquals("`field pp_ref : 0 .. 3 of record Page`", hover(model, 6, 25));
+    assertEquals(List.of("records.pool:3:21-27"), definition(model, 6, 41).stream()
+        .map(PoolLanguageServerTest::where).toList());
+    assertEquals("`field allocs : 0 .. 3 of variable stats`", hover(model, 6, 41));
+    assertEquals(List.of("records.pool:5:6-9"), definition(model, 8, 24).stream()
+        .map(PoolLanguageServerTest::where).toList());
+    assertEquals(List.of("records.pool:1:21-27"), definition(model, 8, 40).stream()
+        .map(PoolLanguageServerTest::where).toList());
+    assertEquals(List.of("records.pool:2:4-8"), definition(model, 8, 33).stream()
+        .map(PoolLanguageServerTest::where).toList());
+  }
+
   @Test
   void completesNamesByPrefix() throws Exception {
     List<String> labels = server.getTextDocumentService().completion(new CompletionParams(

@@ -70,6 +70,14 @@ final class ModelGenerator {
   /** Each process's scalar local, if it has one, for invariants that read it (p0[1].p0_l). */
   private final List<java.util.Map.Entry<Proc, Scalar>> processLocals = new ArrayList<>();
 
+  /**
+   * Mixed into the seed for the record draws: about a third of the models declare a record
+   * type, a record variable and an array of records, whose fields the statements and
+   * expressions then use like any scalar or array ({@code rec.rf0}, {@code recs[i].rf1}).
+   */
+  private static final long RECORD_STREAM = 0x4ec04d5L;
+  private final SplittableRandom records;
+
   private final SplittableRandom rng;
   private final StringBuilder out = new StringBuilder();
   private final List<Scalar> globals = new ArrayList<>();
@@ -108,6 +116,61 @@ final class ModelGenerator {
     SplittableRandom lock = new SplittableRandom(seed ^ LOCK_STREAM);
     this.locking = lock.nextInt(3) == 0 ? lock : null;
     this.otherLocals = new SplittableRandom(seed ^ OTHER_LOCALS_STREAM);
+    SplittableRandom record = new SplittableRandom(seed ^ RECORD_STREAM);
+    this.records = record.nextInt(3) == 0 ? record : null;
+  }
+
+  /** Whether the model from this seed declares records. */
+  static boolean recording(long seed) {
+    return new ModelGenerator(seed, false).records != null;
+  }
+
+  /**
+   * Element {@code index} of an array as written: {@code own[i]}, and {@code recs[i].rf0} for the
+   * field {@code recs[].rf0} of an array of records.
+   */
+  private static String at(Array a, String index) {
+    int dot = a.name().indexOf("[].");
+    if (dot < 0) return a.name() + "[" + index + "]";
+    return a.name().substring(0, dot) + "[" + index + "]" + a.name().substring(dot + 2);
+  }
+
+  /**
+   * {@code type Rec = record {...}}, a record {@code rec} and an array {@code recs} of them
+   * (indexed by the scalarset when there is one, half the time). Each field joins the globals or
+   * the arrays under the name a statement writes it by, so every statement and expression form
+   * reaches fields with no code of its own; a field of type Id follows the symmetry rules as an
+   * Id global or an array of Id does.
+   */
+  private void recordDeclarations() {
+    List<Ty> fields = new ArrayList<>();
+    List<String> text = new ArrayList<>();
+    int n = 1 + records.nextInt(3);
+    for (int k = 0; k < n; k++) {
+      Ty t = switch (records.nextInt(id != null ? 4 : enums.isEmpty() ? 2 : 3)) {
+        case 0 -> new BoolTy();
+        case 1 -> new RangeTy(0, 2, "0 .. 2");
+        case 2 -> enums.isEmpty() ? new BoolTy() : enums.get(0);
+        default -> id;
+      };
+      fields.add(t);
+      text.add("rf" + k + " : " + typeText(t));
+    }
+    line(0, "type Rec = record { " + String.join(", ", text) + " };");
+    String init = fields.get(0) instanceof IdTy || records.nextBoolean() ? ""
+        : " = {rf0: " + literal(fields.get(0)) + "}";
+    line(0, "var rec : Rec" + init + ";");
+    for (int k = 0; k < n; k++) globals.add(new Scalar("rec.rf" + k, fields.get(k)));
+    Ty index = id != null && records.nextBoolean() ? id : new RangeTy(0, 1, "0 .. 1");
+    line(0, "var recs : Rec[" + typeText(index) + "]" + init + ";");
+    for (int k = 0; k < n; k++) {
+      Array a = new Array("recs[].rf" + k, fields.get(k), index);
+      if (index instanceof IdTy || fields.get(k) instanceof IdTy) {
+        idArrays.add(a);
+      } else {
+        arrays.add(a);
+      }
+    }
   }
 
   /** Whether the model from this seed declares a lock. */
@@ -191,6 +254,7 @@ final class ModelGenerator {
           + c.capacity() + ">;");
     }
     if (id != null) idVariables();
+    if (records != null) recordDeclarations();
     if (locking != null) line(0, "lock m;");
     int processes = 1 + rng.nextInt(3);
     for (int p = 0; p < processes; p++) {
@@ -338,8 +402,7 @@ final class ModelGenerator {
       case 5 -> {
         if (!arrays.isEmpty()) {
           Array a = arrays.get(0);
-          line(depth, a.name() + "[" + valueOf(a.index(), 1) + "] = " + assignable(a.element())
-              + ";");
+          line(depth, at(a, valueOf(a.index(), 1)) + " = " + assignable(a.element()) + ";");
         } else {
           line(depth, "skip;");
         }
@@ -484,9 +547,9 @@ final class ModelGenerator {
     }
     for (Array a : idArrays) {
       if (a.index() instanceof IdTy) {
-        if (a.element() instanceof IdTy) line(2, a.name() + "[c] = c;");
+        if (a.element() instanceof IdTy) line(2, at(a, "c") + " = c;");
       } else {
-        line(2, "for i in " + typeText(a.index()) + " { " + a.name() + "[i] = c; }");
+        line(2, "for i in " + typeText(a.index()) + " { " + at(a, "i") + " = c; }");
       }
     }
     line(1, "}");
@@ -513,8 +576,7 @@ final class ModelGenerator {
           return;
         }
         Array a = idArrays.get(rng.nextInt(idArrays.size()));
-        line(depth, a.name() + "[" + valueOf(a.index(), 1) + "] = " + assignable(a.element())
-            + ";");
+        line(depth, at(a, valueOf(a.index(), 1)) + " = " + assignable(a.element()) + ";");
       }
       default -> {
         // Choose over Id: one transition per value, the body usually about the chosen value.
@@ -543,8 +605,8 @@ final class ModelGenerator {
       if (s.type() instanceof IdTy) places.add(s.name() + " = " + v + ";");
     }
     for (Array a : idArrays) {
-      places.add(a.index() instanceof IdTy ? a.name() + "[" + v + "] = " + assignable(a.element())
-          + ";" : a.name() + "[" + literal(a.index()) + "] = " + v + ";");
+      places.add(a.index() instanceof IdTy ? at(a, v) + " = " + assignable(a.element()) + ";"
+          : at(a, literal(a.index())) + " = " + v + ";");
     }
     if (!containers.isEmpty() && containers.get(0).element() instanceof IdTy) {
       places.add("push(" + containers.get(0).name() + ", " + v + ");");
@@ -566,7 +628,7 @@ final class ModelGenerator {
     }
     for (Array a : idArrays) {
       if (a.element() instanceof IdTy && rng.nextBoolean()) {
-        return a.name() + "[" + valueOf(a.index(), depth - 1) + "]";
+        return at(a, valueOf(a.index(), depth - 1));
       }
     }
     return vars.get(rng.nextInt(vars.size())).name();
@@ -582,10 +644,10 @@ final class ModelGenerator {
       case 2 -> {
         for (Array a : idArrays) {
           if (a.index() instanceof IdTy && a.element() instanceof BoolTy) {
-            return a.name() + "[" + idExpr(depth - 1) + "]";
+            return at(a, idExpr(depth - 1));
           }
           if (a.index() instanceof IdTy && !(a.element() instanceof IdTy)) {
-            return a.name() + "[" + idExpr(depth - 1) + "] == " + valueOf(a.element(), 0);
+            return at(a, idExpr(depth - 1)) + " == " + valueOf(a.element(), 0);
           }
         }
         if (!containers.isEmpty() && containers.get(0).element() instanceof IdTy) {
@@ -692,7 +754,7 @@ final class ModelGenerator {
           };
         }
         if (!arrays.isEmpty() && arrays.get(0).element() instanceof RangeTy) {
-          return "arr[" + valueOf(arrays.get(0).index(), 0) + "]";
+          return at(arrays.get(0), valueOf(arrays.get(0).index(), 0));
         }
         return "N";
       }
@@ -774,7 +836,7 @@ final class ModelGenerator {
       }
       case 10 -> {
         if (!arrays.isEmpty() && arrays.get(0).element() instanceof BoolTy) {
-          return "arr[" + valueOf(arrays.get(0).index(), 0) + "]";
+          return at(arrays.get(0), valueOf(arrays.get(0).index(), 0));
         }
         return boolExpr(depth - 1);
       }
