@@ -121,6 +121,12 @@ public final class ConcurrentFingerprintSet {
     }
   }
 
+  /** The first slot {@link #add} probes for {@code fp}; see {@link VisitedSet#touch}. */
+  public long touch(long fp) {
+    long[] t = table;
+    return t[(int) (fp ^ (fp >>> 32)) & (t.length - 1)];
+  }
+
   public long size() {
     return size.sum();
   }

@@ -8,6 +8,14 @@ public interface VisitedSet {
   /** Adds the packed state (at offset 0) with fingerprint {@code fp}; true if it was new. */
   boolean add(long[] packed, long fp);
 
+  /**
+   * Reads what {@link #add} of {@code fp} will read first, returning any value of it: a search
+   * calls it for a batch of fingerprints before adding them, so that their cache misses overlap.
+   */
+  default long touch(long fp) {
+    return 0;
+  }
+
   /** Brackets a run of {@link #add} calls; see {@link ConcurrentFingerprintSet}. */
   default void enter() {}
 
@@ -33,6 +41,11 @@ public interface VisitedSet {
       @Override
       public boolean add(long[] packed, long fp) {
         return set.add(fp);
+      }
+
+      @Override
+      public long touch(long fp) {
+        return set.touch(fp);
       }
 
       @Override
