@@ -97,7 +97,10 @@ final class LevelSearch {
     SearchOptions.Bitstate b = settings.bitstate();
     this.bits = b == null ? null : new BitstateSet(b.bits(), b.hashFunctions(), b.seed());
     this.visited = exact() ? VisitedSet.exact(layout.words())
-        : bits != null ? VisitedSet.bitstate(bits) : VisitedSet.fingerprints();
+        : bits != null ? VisitedSet.bitstate(bits)
+        // the trace log on disk says heap is what is short: the compact table, at more CPU
+        : settings.spillDir() != null ? VisitedSet.compactFingerprints()
+        : VisitedSet.fingerprints();
     this.stride = layout.words() + 1;
     this.log = settings.spillDir() == null ? TraceLog.inMemory()
         : TraceLog.onDisk(settings.spillDir(), disk);
