@@ -197,19 +197,12 @@ public final class CompactFingerprintSet implements FingerprintTable {
     // them, so the two tables are never both whole: at most 1.25 times the new one at once
     Table next = new Table(buckets, false);
     long[] entries = new long[old.places];
-    long qmask = (1L << (old.width - 32)) - 1;
     FingerprintSet fresh = new FingerprintSet(16);
     for (long b = 0; b < old.buckets; b++) {
       long[] seg = old.segments[(int) (b >>> SEGMENT_SHIFT)];
-      int base = PAD + (int) (b & SEGMENT_MASK) * BUCKET_LONGS;
+      int base = base((int) b);
       int n = read(seg, base, seg[base], old, 0, (int) (seg[base] & COUNT), entries);
-      long first = old.firstTop(b);
-      for (int i = 0; i < n; i++) {
-        long low = entries[i];
-        long top = first + (((low >>> 32) - first) & qmask);
-        long fp = (top << 32) | (low & 0xFFFFFFFFL);
-        place(next, fp, fresh);
-      }
+      for (int i = 0; i < n; i++) place(next, whole(old, b, entries[i]), fresh);
       if ((b & SEGMENT_MASK) == SEGMENT_MASK) old.segments[(int) (b >>> SEGMENT_SHIFT)] = null;
     }
     for (int i = 0; i < next.segments.length; i++) next.segment(i);
@@ -222,11 +215,23 @@ public final class CompactFingerprintSet implements FingerprintTable {
     threshold = limit(next);
   }
 
+  /** Where bucket b starts in its segment. */
+  private static int base(int b) {
+    return PAD + (b & SEGMENT_MASK) * BUCKET_LONGS;
+  }
+
+  /** A fingerprint from its entry in bucket {@code b} (the low 32 + qbits bits, see read). */
+  private static long whole(Table t, long b, long entry) {
+    long first = t.firstTop(b);
+    long top = first + (((entry >>> 32) - first) & ((1L << (t.width - 32)) - 1));
+    return (top << 32) | (entry & 0xFFFFFFFFL);
+  }
+
   /** Appends fp to its bucket of a table no one else uses; false when the bucket is full. */
   private static boolean append(Table t, long fp) {
     int b = t.bucket(fp);
     long[] seg = t.segment(b >>> SEGMENT_SHIFT);
-    int base = PAD + (b & SEGMENT_MASK) * BUCKET_LONGS;
+    int base = base(b);
     long h = seg[base];
     int n = (int) (h & COUNT);
     if (n == t.places) return false;
@@ -242,7 +247,7 @@ public final class CompactFingerprintSet implements FingerprintTable {
     if (append(t, fp)) return;
     int b = t.bucket(fp);
     long[] seg = t.segment(b >>> SEGMENT_SHIFT);
-    int base = PAD + (b & SEGMENT_MASK) * BUCKET_LONGS;
+    int base = base(b);
     seg[base] |= OVERFLOWED;
     spill.add(fp);
   }
@@ -322,7 +327,7 @@ public final class CompactFingerprintSet implements FingerprintTable {
     Table t = table;
     int b = t.bucket(fp);
     long[] seg = t.segments[b >>> SEGMENT_SHIFT];
-    int base = PAD + (b & SEGMENT_MASK) * BUCKET_LONGS;
+    int base = base(b);
     long v = seg[base + BUCKET_LONGS - 1];
     for (int i = 0; i < BUCKET_LONGS; i += 8) v += seg[base + i];
     return v;
@@ -334,7 +339,7 @@ public final class CompactFingerprintSet implements FingerprintTable {
     Table t = table;
     int b = t.bucket(fp);
     long[] seg = t.segments[b >>> SEGMENT_SHIFT];
-    int base = PAD + (b & SEGMENT_MASK) * BUCKET_LONGS;
+    int base = base(b);
     long low = fp & t.widthMask;
     long h = (long) WORD.getAcquire(seg, base);
     int seen = (int) (h & COUNT);
@@ -375,7 +380,7 @@ public final class CompactFingerprintSet implements FingerprintTable {
     Table t = table;
     int b = t.bucket(fp);
     long[] seg = t.segments[b >>> SEGMENT_SHIFT];
-    int base = PAD + (b & SEGMENT_MASK) * BUCKET_LONGS;
+    int base = base(b);
     long h = (long) WORD.getAcquire(seg, base);
     if (find(seg, base, h, t, 0, (int) (h & COUNT), fp & t.widthMask)) return true;
     if ((h & OVERFLOWED) == 0) return false;
@@ -394,17 +399,11 @@ public final class CompactFingerprintSet implements FingerprintTable {
   public void forEach(Visitor v) throws IOException {
     Table t = table;
     long[] entries = new long[t.places];
-    long qmask = (1L << (t.width - 32)) - 1;
     for (long b = 0; b < t.buckets; b++) {
       long[] seg = t.segments[(int) (b >>> SEGMENT_SHIFT)];
-      int base = PAD + (int) (b & SEGMENT_MASK) * BUCKET_LONGS;
+      int base = base((int) b);
       int n = read(seg, base, seg[base], t, 0, (int) (seg[base] & COUNT), entries);
-      long first = t.firstTop(b);
-      for (int i = 0; i < n; i++) {
-        long low = entries[i];
-        long top = first + (((low >>> 32) - first) & qmask);
-        v.fingerprint((top << 32) | (low & 0xFFFFFFFFL));
-      }
+      for (int i = 0; i < n; i++) v.fingerprint(whole(t, b, entries[i]));
     }
     for (long fp : overflow.table()) {
       if (fp != 0) v.fingerprint(fp);
