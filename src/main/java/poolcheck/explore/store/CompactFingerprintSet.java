@@ -8,7 +8,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The visited set of a fingerprint search, shared by its workers: the same set of 64-bit
- * fingerprints as an open-addressing table of longs, in about 6 to 8 bytes a fingerprint where
+ * fingerprints as an open-addressing table of longs, in about 8 to 9 bytes a fingerprint where
  * that table ({@link ConcurrentFingerprintSet}) takes 10.7 to 21, at about a third more CPU time
  * per lookup; a search takes it when the trace log goes to disk ({@code --spill-dir}), i.e.
  * when heap is what is short (issue 14 asks for at most 8 bytes of heap a state).
@@ -20,9 +20,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * qbits} bits, where {@code 2^qbits} is at least that range: two fingerprints of one bucket that
  * agree on those bits are equal. Nothing is lost, so the set answers exactly as a set of 64-bit
  * fingerprints does, and the stored width shrinks by a bit each time the bucket count doubles
- * (46 bits at 100,000 buckets, 42 at 2 million). The first long of a bucket holds its count
- * (bits 0-5), an overflow flag (bit 6) and a lock bit (bit 7) below the first entries; entries
- * follow back to back from bit 8 and may straddle two longs. A fingerprint whose bucket is full
+ * (48 bits at 100,000 buckets, 44 at 2 million). The first long of a bucket holds its count
+ * (bits 0-5), an overflow flag (bit 6) and a lock bit (bit 7); the entries' qbits of top half
+ * follow back to back from bit 8 (and may straddle two longs), their low halves are ints from
+ * the bucket's last long downwards, so that a lookup compares one int per entry and the top
+ * bits only where the low halves agree. A fingerprint whose bucket is full
  * goes into a small exact {@link FingerprintSet} and the bucket is flagged, so that lookups in
  * it also ask that set; at the fill kept here about 1 to 3% of fingerprints land there.
  *
@@ -31,8 +33,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * was released. A new fingerprint takes the bucket's lock bit with a compare-and-set, looks at
  * what was added meanwhile, and appends. Growing takes the table as a whole, so workers hold a
  * pass (the read side of a read-write lock) while they add, taken once per block of states, and
- * check {@link #wantsToGrow()} after each state; the table grows between states under the write side: by a
- * quarter (a doubling while small), which keeps the bytes a fingerprint within a factor 1.25.
+ * check {@link #wantsToGrow()} after each state; the table grows between states under the
+ * write side, by a fifth (a doubling while small), which keeps the bytes a fingerprint within a
+ * factor 1.2.
  * Since the bucket of a fingerprint grows with it, growing is one pass in order over the old
  * buckets, writing the new ones in order, and old segments are dropped as the pass leaves them.
  */

@@ -4,7 +4,7 @@ import java.io.IOException;
 
 /**
  * A visited set of 64-bit fingerprints shared by the workers of a search: {@link ConcurrentFingerprintSet} (one long a slot, the faster) or
- * {@link CompactFingerprintSet} (about 6 to 9 bytes a fingerprint). Both hold exactly the
+ * {@link CompactFingerprintSet} (about 8 to 9 bytes a fingerprint). Both hold exactly the
  * fingerprints added, so a checkpoint written with one loads into the other.
  */
 public interface FingerprintTable {

@@ -2,7 +2,7 @@ package poolcheck.explore.store;
 
 /**
  * The states seen so far, shared by the workers of a level search: either fingerprints
- * (8 bytes a slot, or about 6 to 9 bytes each in the compact table) or, in exact mode, the packed states themselves.
+ * (8 bytes a slot, or about 8 to 9 bytes each in the compact table) or, in exact mode, the packed states themselves.
  */
 public interface VisitedSet {
   /** Adds the packed state (at offset 0) with fingerprint {@code fp}; true if it was new. */
@@ -40,7 +40,7 @@ public interface VisitedSet {
     return of(new ConcurrentFingerprintSet(1 << 12));
   }
 
-  /** The same fingerprints in about 6 to 9 bytes each, at more CPU a lookup. */
+  /** The same fingerprints in about 8 to 9 bytes each, at more CPU a lookup. */
   static VisitedSet compactFingerprints() {
     return of(new CompactFingerprintSet());
   }

@@ -157,8 +157,8 @@ class CompactFingerprintSetTest {
 
   /**
    * Issue 14's budget is 8 bytes of heap a state. The table grows by a fifth at 85% of its
-   * places, so its bytes a fingerprint go up and down by that fifth between growths: 7.9 to 9.2
-   * from a million fingerprints on, 10 at 100,000 (wider entries). An open-addressing table of
+   * places, so its bytes a fingerprint go up and down by that fifth between growths: 8.3 to 9.2
+   * from one to three million fingerprints, 10 at 100,000 (wider entries). An open-addressing table of
    * longs takes 10.7 to 21.
    */
   @Test
