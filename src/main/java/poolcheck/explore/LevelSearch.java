@@ -97,7 +97,10 @@ final class LevelSearch {
     SearchOptions.Bitstate b = settings.bitstate();
     this.bits = b == null ? null : new BitstateSet(b.bits(), b.hashFunctions(), b.seed());
     this.visited = exact() ? VisitedSet.exact(layout.words())
-        : bits != null ? VisitedSet.bitstate(bits) : VisitedSet.fingerprints();
+        : bits != null ? VisitedSet.bitstate(bits)
+        // the trace log on disk says heap is what is short: the compact table, at more CPU
+        : settings.spillDir() != null ? VisitedSet.compactFingerprints()
+        : VisitedSet.fingerprints();
     this.stride = layout.words() + 1;
     this.log = settings.spillDir() == null ? TraceLog.inMemory()
         : TraceLog.onDisk(settings.spillDir(), disk);
@@ -478,6 +481,18 @@ final class LevelSearch {
     int depth;
     Found found;
     Throwable failure;
+    /** Successors emitted but not yet looked up: see {@link #drain()}. */
+    static final int PENDING = 64;
+    int pending;
+    final long[] pendingPacked = new long[PENDING * layout.words()];
+    final long[] pendingFp = new long[PENDING];
+    final int[][] pendingNext = new int[PENDING][];
+    final int[] pendingOrdinal = new int[PENDING];
+    /** What the batched table reads summed to: kept so that the JIT cannot drop them. */
+    long touchSink;
+    /** Where the state being expanded is packed (its number at parentBase - 1); null for init. */
+    long[] parentData;
+    int parentBase;
 
     void begin(Frontier out, int depth) {
       this.out = out;
@@ -487,6 +502,7 @@ final class LevelSearch {
       this.expanded = 0;
       this.found = null;
       this.failure = null;
+      this.parentData = null;
     }
 
     void expand(Frontier level, AtomicInteger cursor) {
@@ -499,13 +515,17 @@ final class LevelSearch {
           for (int k = 0; k < n && !cut; k++) {
             int base = k * stride;
             parent = data[base];
+            parentData = data;
+            parentBase = base + 1;
             layout.unpack(data, base + 1, state);
             ordinal = 0;
             emitted = 0;
             if (probe != null) probe.before();
             try {
               stepper.successors(state, this);
+              drain();
             } catch (Abandoned a) {
+              drain();
               break;
             }
             if (emitted == 0 && checkDeadlock && !stepper.isFinal(state)) {
@@ -547,9 +567,46 @@ final class LevelSearch {
       emitted++;
       // one state may have a great many successors: a stop or time limit ends it midway
       if ((++generated & 0xFFF) == 0 && cut) throw Abandoned.INSTANCE;
-      layout.pack(next, packed, 0);
-      long fp = Fingerprint.of(packed, 0, packed.length);
-      if (!visited.add(packed, fp)) return;
+      int words = packed.length;
+      int at = pending * words;
+      if (parentData == null) {
+        layout.pack(next, pendingPacked, at);
+      } else if (!layout.packChanges(next, state, parentData, parentBase, pendingPacked, at)) {
+        // A step that changes nothing (a message received twice, a flag set again) leads back
+        // to the state being expanded, which is stored: no fingerprint, no probe of the table.
+        return;
+      }
+      pendingFp[pending] = Fingerprint.of(pendingPacked, at, words);
+      pendingNext[pending] = next;
+      pendingOrdinal[pending] = mine;
+      if (++pending == PENDING) drain();
+    }
+
+    /**
+     * Looks the pending successors up in the visited set, in the order they were emitted (so
+     * state numbers, trace ordinals and the first violation are those of one at a time). Their
+     * table slots are read first in a loop of independent loads: each is a cache miss on a
+     * table larger than the caches, and the processor overlaps independent misses instead of
+     * waiting for each in turn.
+     */
+    private void drain() {
+      int n = pending;
+      if (n == 0) return;
+      pending = 0;
+      long touched = 0;
+      for (int i = 0; i < n; i++) touched += visited.touch(pendingFp[i]);
+      touchSink += touched;
+      int words = packed.length;
+      for (int i = 0; i < n; i++) {
+        System.arraycopy(pendingPacked, i * words, packed, 0, words);
+        int[] next = pendingNext[i];
+        pendingNext[i] = null;
+        if (!visited.add(packed, pendingFp[i])) continue;
+        added(next, pendingOrdinal[i]);
+      }
+    }
+
+    private void added(int[] next, int mine) {
       if (nextId == idEnd) {
         writeRun();
         nextId = ids.getAndAdd(ID_RUN);
@@ -570,6 +627,7 @@ final class LevelSearch {
 
     @Override
     public void violation(int property, int[] at, int transition) {
+      drain();
       ordinal++;
       emitted++;
       offer(new Found(property, parent, transition, at, parent < 0 ? 0 : depth + 1));
@@ -584,6 +642,7 @@ final class LevelSearch {
     }
 
     void flush() {
+      drain();
       if (block != null && blockCount > 0) out.publish(block, blockCount);
       block = null;
       blockCount = 0;

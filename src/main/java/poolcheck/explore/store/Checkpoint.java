@@ -64,20 +64,19 @@ public final class Checkpoint {
 
   private Checkpoint() {}
 
-  public static void write(Path dir, Header h, ConcurrentFingerprintSet visited, TraceLog log,
+  public static void write(Path dir, Header h, FingerprintTable visited, TraceLog log,
       Frontier next, Disk disk) throws IOException {
     Sections.write(dir.resolve(FILE), disk, MAGIC, VERSION, END, out -> {
       byte[] header = headerBytes(h);
       out.begin(HEADER, header.length);
       out.bytes(header);
       out.end();
-      boolean zero = visited.hasZero();
+      boolean zero = visited.contains(0);
       out.begin(VISITED, 1 + 8 * (h.fingerprints() - (zero ? 1 : 0)));
       out.putByte(zero ? 1 : 0);
-      long[] table = visited.table();
-      for (long fp : table) {
+      visited.forEach(fp -> {
         if (fp != 0) out.putLong(fp);
-      }
+      });
       out.end();
       out.begin(LOG, 8 * h.ids());
       long[] buf = new long[TraceLog.RUN];
@@ -121,7 +120,7 @@ public final class Checkpoint {
    * {@link Refused} saying why it cannot be resumed ({@code identity} is this run's).
    */
   public static Header read(Path dir, Map<String, String> identity,
-      ConcurrentFingerprintSet visited, TraceLog log, Frontier next, int blockStates, Watch watch,
+      FingerprintTable visited, TraceLog log, Frontier next, int blockStates, Watch watch,
       Disk disk) throws IOException {
     Path file = dir.resolve(FILE);
     if (!Files.exists(file)) throw new NoSuchFileException(file.toString());
@@ -177,7 +176,7 @@ public final class Checkpoint {
     }
   }
 
-  private static void readVisited(Sections.Reader in, Header h, ConcurrentFingerprintSet visited)
+  private static void readVisited(Sections.Reader in, Header h, FingerprintTable visited)
       throws IOException {
     long length = in.begin(VISITED, "visited");
     if (length != 1 + 8 * h.fingerprints() && length != 1 + 8 * (h.fingerprints() - 1)) {

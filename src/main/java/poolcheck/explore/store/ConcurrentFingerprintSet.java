@@ -23,7 +23,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * it between 10.7 and 21 bytes per fingerprint, for linear-probing chains that stay short
  * (about 8.5 probes for a new fingerprint at the worst).
  */
-public final class ConcurrentFingerprintSet {
+public final class ConcurrentFingerprintSet implements FingerprintTable {
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
 
   private volatile long[] table;
@@ -42,19 +42,23 @@ public final class ConcurrentFingerprintSet {
   }
 
   /** Takes a pass to insert; give it back with {@link #leave()}. */
+  @Override
   public void enter() {
     growth.readLock().lock();
   }
 
+  @Override
   public void leave() {
     growth.readLock().unlock();
   }
 
+  @Override
   public boolean wantsToGrow() {
     return size.sum() > threshold;
   }
 
   /** Doubles the table if it is still over the threshold; call without holding a pass. */
+  @Override
   public void grow() {
     growth.writeLock().lock();
     try {
@@ -77,6 +81,7 @@ public final class ConcurrentFingerprintSet {
   }
 
   /** Adds the fingerprint and says whether this call was the one that added it. Needs a pass. */
+  @Override
   public boolean add(long fp) {
     if (fp == 0) {
       if (zero.get() || !zero.compareAndSet(false, true)) return false;
@@ -121,6 +126,35 @@ public final class ConcurrentFingerprintSet {
     }
   }
 
+  /** The first slot {@link #add} probes for {@code fp}; see {@link VisitedSet#touch}. */
+  @Override
+  public long touch(long fp) {
+    long[] t = table;
+    return t[(int) (fp ^ (fp >>> 32)) & (t.length - 1)];
+  }
+
+  @Override
+  public boolean contains(long fp) {
+    if (fp == 0) return zero.get();
+    long[] t = table;
+    int mask = t.length - 1;
+    for (int slot = (int) (fp ^ (fp >>> 32)) & mask; ; slot = (slot + 1) & mask) {
+      long entry = (long) SLOT.getVolatile(t, slot);
+      if (entry == 0) return false;
+      if (entry == fp) return true;
+    }
+  }
+
+  /** Hands every fingerprint to {@code v}, in table order; call while no worker adds. */
+  @Override
+  public void forEach(Visitor v) throws java.io.IOException {
+    if (zero.get()) v.fingerprint(0);
+    for (long fp : table) {
+      if (fp != 0) v.fingerprint(fp);
+    }
+  }
+
+  @Override
   public long size() {
     return size.sum();
   }
@@ -140,6 +174,7 @@ public final class ConcurrentFingerprintSet {
    * on the way piles them into ever longer probe runs (10.5 M took 666 s); into a table of the
    * final size they go in at about one probe each.
    */
+  @Override
   public void reserve(long n) {
     long capacity = table.length;
     while (n > capacity / 4 * 3) capacity *= 2;
@@ -150,6 +185,7 @@ public final class ConcurrentFingerprintSet {
     threshold = capacity / 4 * 3;
   }
 
+  @Override
   public long heapBytes() {
     return (long) table.length * 8;
   }
