@@ -28,9 +28,9 @@ public final class Partition {
   /**
    * The most states in one batch. Every batch that crosses JVMs costs a few thread wake-ups on
    * each side (the sender's and receiver's Artery stream stages, the TCP actors, the receiving
-   * partition), some 100 µs of CPU on a loaded machine whatever its size: with 1,024 states a
-   * batch, 2 JVMs spent about a second of Pekko threads' CPU per 2.8 million states; with
-   * 8,192, about a third of that (docs/performance.md, "Cluster CPU per state").
+   * partition, and its credit back), a few hundred µs of CPU on a loaded machine whatever its
+   * size: with 1,024 states a batch, 2 JVMs spent most of a second of Pekko threads' CPU per 2.8
+   * million states; with 8,192, much less (docs/performance.md, "Cluster CPU per state").
    */
   static final int BATCH_STATES = 8192;
   /**
