@@ -35,21 +35,65 @@ public final class ClusterCheckpoint {
         boxed(m.frontier()));
   }
 
-  /** The checkpoint a resume loads: its directory and manifest. */
-  public record Resumable(Path dir, Manifest manifest) {}
+  /**
+   * The checkpoint a resume loads (its directory and manifest), and where the resumed run
+   * writes its own checkpoints.
+   */
+  public static final class Resumable {
+    private final Path dir;
+    private final Manifest manifest;
+    private final Path checkpoints;
+
+    Resumable(Path dir, Manifest manifest, Path checkpoints) {
+      this.dir = dir;
+      this.manifest = manifest;
+      this.checkpoints = checkpoints;
+    }
+
+    /** The directory the run resumes from: the one given, or its re-hashed copy. */
+    public Path dir() {
+      return dir;
+    }
+
+    /** Where the resumed run writes its checkpoints. */
+    public Path checkpoints() {
+      return checkpoints;
+    }
+
+    /** The level the run resumes at. */
+    public int level() {
+      return manifest.level();
+    }
+
+    /** The states the checkpoint holds. */
+    public long distinct() {
+      return manifest.distinct();
+    }
+
+    /** The nodes the checkpoint in {@link #dir()} is for. */
+    public int nodes() {
+      return manifest.nodes();
+    }
+
+    Manifest manifest() {
+      return manifest;
+    }
+  }
 
   /**
    * The checkpoint in {@code dir} ready for a run of {@code nodes} nodes with this
    * {@code identity}: as it is when as many nodes wrote it; else re-hashed into a new directory
    * beside it, said to {@code notices}, so that the checkpoint the user named stays whole
-   * whatever becomes of the resumed run. Another run's checkpoint is refused before any node
+   * whatever becomes of the resumed run. The run checkpoints into {@code checkpoint}, or when
+   * that is null into the directory it resumes from; never into a re-hashed checkpoint's
+   * original, which would mix node files of two node counts and replace its manifest. Another run's checkpoint is refused before any node
    * file is read; an incomplete or damaged one is refused by the re-hash, which reads and checks
    * every node file before it writes anything, and whatever it wrote is removed.
    */
   public static Resumable forResume(Path dir, Map<String, String> identity, int nodes,
-      Consumer<String> notices) throws IOException {
+      Path checkpoint, Consumer<String> notices) throws IOException {
     Manifest m = Manifest.read(dir, identity);
-    if (m.nodes() == nodes) return new Resumable(dir, m);
+    if (m.nodes() == nodes) return new Resumable(dir, m, checkpoint == null ? dir : checkpoint);
     Path to = beside(dir, nodes);
     Manifest moved;
     try {
@@ -67,11 +111,14 @@ public final class ClusterCheckpoint {
       removeNew(to);
       throw e;
     }
+    boolean elsewhere = checkpoint != null && !checkpoint.toAbsolutePath().normalize().equals(
+        dir.toAbsolutePath().normalize());
     notices.accept("resume: the checkpoint in " + dir + " is of " + m.nodes() + " nodes and "
         + "this run has " + nodes + ": re-hashed level " + moved.level() + " ("
         + String.format("%,d", moved.distinct()) + " states) into " + to + ", which the run "
-        + "resumes from and checkpoints into; " + dir + " is left as it was");
-    return new Resumable(to, moved);
+        + "resumes from and " + (elsewhere ? "checkpoints into " + checkpoint
+            : "checkpoints into") + "; " + dir + " is left as it was");
+    return new Resumable(to, moved, elsewhere ? checkpoint : to);
   }
 
   /**

@@ -44,12 +44,9 @@ final class ClusterRun {
         checked.names(), selection.deadlock(), options.symmetry(), source.digest());
     Map<String, String> identity = prepared.identity();
     ClusterCheckpoint.Resumable from = options.resume() == null ? null
-        : resumable(options.resume(), identity, setup.workers(), notices);
+        : resumable(options.resume(), identity, setup.workers(), options.checkpoint(), notices);
     Manifest resumed = from == null ? null : from.manifest();
-    // a resumed run goes on checkpointing where it came from (the re-hashed copy, when the
-    // checkpoint was of another number of nodes) unless told another place
-    Path checkpoints = options.checkpoint() != null ? options.checkpoint()
-        : from == null ? null : from.dir();
+    Path checkpoints = from != null ? from.checkpoints() : options.checkpoint();
     UnaryOperator<PartitionedSearch> limits = search -> {
       if (options.maxDepth() != null) search.maxDepth(options.maxDepth());
       if (options.maxStates() != null) search.maxStates(options.maxStates());
@@ -147,9 +144,9 @@ final class ClusterRun {
   }
 
   private static ClusterCheckpoint.Resumable resumable(Path dir, Map<String, String> identity,
-      int workers, java.util.function.Consumer<String> notices) {
+      int workers, Path checkpoint, java.util.function.Consumer<String> notices) {
     try {
-      return ClusterCheckpoint.forResume(dir, identity, workers, notices);
+      return ClusterCheckpoint.forResume(dir, identity, workers, checkpoint, notices);
     } catch (java.nio.file.NoSuchFileException e) {
       String m = e.getFile() + ": cannot resume: " + (e.getReason() == null
           ? "no such file" : e.getReason());

@@ -74,20 +74,22 @@ class ResumeOnAnotherNodeCountTest {
     Map<String, String> before = files(three);
     List<String> notices = new ArrayList<>();
     ClusterCheckpoint.Resumable r = ClusterCheckpoint.forResume(three, IDENTITY, 2,
-        notices::add);
+        null, notices::add);
     Path beside = dir.resolve("ckpt.for-2-nodes");
     assertEquals(beside, r.dir());
-    assertEquals(2, r.manifest().nodes());
-    assertEquals(6, r.manifest().level());
-    assertEquals(r.manifest(), Manifest.read(beside, IDENTITY, 2));
+    assertEquals(beside, r.checkpoints());
+    assertEquals(2, r.nodes());
+    assertEquals(6, r.level());
+    Manifest moved = Manifest.read(beside, IDENTITY, 2);
+    assertEquals(r.distinct(), moved.distinct());
     assertEquals(List.of("resume: the checkpoint in " + three + " is of 3 nodes and this run "
-        + "has 2: re-hashed level 6 (" + String.format("%,d", r.manifest().distinct())
+        + "has 2: re-hashed level 6 (" + String.format("%,d", r.distinct())
         + " states) into " + beside + ", which the run resumes from and checkpoints into; "
         + three + " is left as it was"), notices);
     assertEquals(before, files(three), "the checkpoint given is untouched");
     CheckResult whole = SequentialBfs.run(m, checked);
     CheckResult resumed = ClusterCheckpointTest.run(m, checked, 2, s -> s.resume(r.dir(),
-        r.manifest()).checkpoint(r.dir(), 0, IDENTITY));
+        moved).checkpoint(r.checkpoints(), 0, IDENTITY));
     assertEquals(Verdict.VERIFIED, resumed.verdict(), resumed.reason());
     assertEquals(78_480, resumed.statistics().distinct());
     assertEquals(233_686, resumed.statistics().generated());
@@ -96,9 +98,9 @@ class ResumeOnAnotherNodeCountTest {
     assertTrue(Manifest.read(beside).level() > 6, "the resumed run checkpointed its copy");
     // a second resume of the same checkpoint on two takes a new name, the first copy kept
     ClusterCheckpoint.Resumable again = ClusterCheckpoint.forResume(three, IDENTITY, 2,
-        notices::add);
+        null, notices::add);
     assertEquals(dir.resolve("ckpt.for-2-nodes.2"), again.dir());
-    assertEquals(6, again.manifest().level());
+    assertEquals(6, again.level());
     assertEquals(List.of("ckpt", "ckpt.for-2-nodes", "ckpt.for-2-nodes.2"), siblings());
   }
 
@@ -106,11 +108,39 @@ class ResumeOnAnotherNodeCountTest {
   void aResumeOnAsManyNodesUsesTheCheckpointAsItIsAndSaysNothing() throws Exception {
     List<String> notices = new ArrayList<>();
     ClusterCheckpoint.Resumable r = ClusterCheckpoint.forResume(three, IDENTITY, 3,
-        notices::add);
+        null, notices::add);
     assertEquals(three, r.dir());
-    assertEquals(Manifest.read(three), r.manifest());
+    assertEquals(three, r.checkpoints(), "it goes on checkpointing where it came from");
+    assertEquals(3, r.nodes());
+    assertEquals(Manifest.read(three).distinct(), r.distinct());
     assertEquals(List.of(), notices);
     assertEquals(List.of("ckpt"), siblings());
+    Path elsewhere = dir.resolve("later");
+    assertEquals(elsewhere, ClusterCheckpoint.forResume(three, IDENTITY, 3, elsewhere,
+        notices::add).checkpoints());
+  }
+
+  /**
+   * {@code --checkpoint DIR --resume DIR}, the first run's command line with a resume added:
+   * the re-hashed run checkpoints into its copy, not over the checkpoint it was given; another
+   * directory it was told is where it checkpoints, and the notice says so.
+   */
+  @Test
+  void aReHashedRunNeverCheckpointsIntoTheCheckpointItWasGiven() throws Exception {
+    List<String> notices = new ArrayList<>();
+    ClusterCheckpoint.Resumable same = ClusterCheckpoint.forResume(three, IDENTITY, 2,
+        dir.resolve("x/../ckpt"), notices::add);
+    assertEquals(dir.resolve("ckpt.for-2-nodes"), same.checkpoints());
+    assertTrue(notices.get(0).endsWith(", which the run resumes from and checkpoints into; "
+        + three + " is left as it was"), notices.get(0));
+    Path later = dir.resolve("later");
+    ClusterCheckpoint.Resumable other = ClusterCheckpoint.forResume(three, IDENTITY, 4, later,
+        notices::add);
+    assertEquals(dir.resolve("ckpt.for-4-nodes"), other.dir());
+    assertEquals(later, other.checkpoints());
+    assertTrue(notices.get(1).endsWith(" into " + other.dir() + ", which the run resumes from "
+        + "and checkpoints into " + later + "; " + three + " is left as it was"),
+        notices.get(1));
   }
 
   /** The refusal of a resume of {@code three} on two nodes; nothing left beside it. */
@@ -118,7 +148,7 @@ class ResumeOnAnotherNodeCountTest {
     Map<String, String> before = files(three);
     List<String> notices = new ArrayList<>();
     IOException e = assertThrows(Checkpoint.Refused.class,
-        () -> ClusterCheckpoint.forResume(three, IDENTITY, 2, notices::add));
+        () -> ClusterCheckpoint.forResume(three, IDENTITY, 2, null, notices::add));
     assertEquals(List.of(), notices, "nothing is said to be re-hashed");
     assertEquals(List.of("ckpt"), siblings(), "no directory left beside the checkpoint");
     assertEquals(before, files(three), "the checkpoint given is untouched");
@@ -173,7 +203,7 @@ class ResumeOnAnotherNodeCountTest {
     Map<String, String> other = new java.util.LinkedHashMap<>(IDENTITY);
     other.put("model", "recycle PAGES=6 RING=4");
     IOException e = assertThrows(Checkpoint.Refused.class,
-        () -> ClusterCheckpoint.forResume(three, other, 2, line -> { }));
+        () -> ClusterCheckpoint.forResume(three, other, 2, null, line -> { }));
     assertTrue(e.getMessage().contains("the checkpoint is of another run: model: checkpoint "
         + "recycle PAGES=5 RING=4, this run recycle PAGES=6 RING=4"), e.getMessage());
     assertFalse(Files.exists(dir.resolve("ckpt.for-2-nodes")));
