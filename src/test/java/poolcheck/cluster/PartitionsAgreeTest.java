@@ -52,13 +52,18 @@ class PartitionsAgreeTest {
   }
 
   private CheckResult agree(CompiledModel m, Explorer setup) throws Exception {
+    return agree(m, setup, true);
+  }
+
+  /** As above; {@code tiny}: also with batches of 3 states, on 2 to 4 partitions. */
+  private CheckResult agree(CompiledModel m, Explorer setup, boolean tiny) throws Exception {
     PropertySelection checked = setup.selection();
     CheckResult reference = SequentialBfs.run(m, checked);
     for (int parts = 1; parts <= 4; parts++) {
       CheckResult r = partitioned(m, checked, parts);
       sameAnswer(m, reference, r, m.name() + " on " + parts + " partitions", dir);
     }
-    for (int parts = 2; parts <= 4; parts++) {
+    for (int parts = 2; tiny && parts <= 4; parts++) {
       sameAnswer(m, reference, tinyBatches(m, checked, parts), m.name() + " on " + parts
           + " partitions, batches of 3 states", dir);
     }
@@ -145,12 +150,14 @@ class PartitionsAgreeTest {
     assertTrue(designs.size() >= 6, "the shipped designs");
     for (Path design : designs) {
       CompiledModel m = Models.load(design, "small", Map.of());
-      agree(m, new Explorer(m).properties(Set.of()));
+      // full-size batches only: the fast tests hold tiny ones to the same answers, and the
+      // slow tier's budget (docs/performance.md) has no room for three more runs a property
+      agree(m, new Explorer(m).properties(Set.of()), false);
       for (var p : m.properties()) {
         if (p.name().equals("deadlock")) continue;
         Explorer one = new Explorer(m).properties(Set.of(p.name()));
         if (one.selection().checksLiveness()) continue;
-        agree(m, one);
+        agree(m, one, false);
       }
     }
   }
