@@ -26,7 +26,7 @@ final class ClusterRun {
   private ClusterRun() {}
 
   static ModelCheckResult run(ModelSource source, PropertySelection selection,
-      CheckOptions options, ClusterSetup setup) {
+      CheckOptions options, ClusterSetup setup, java.util.function.Consumer<String> notices) {
     if (source.file() == null) {
       throw new InvalidOptionException("cluster", n -> "a cluster run ships the model's files: "
           + "give it a model file, not text");
@@ -43,10 +43,10 @@ final class ClusterRun {
         loaded.parsed().texts(), loaded.parsed().source(), source.config(), source.constants(),
         checked.names(), selection.deadlock(), options.symmetry(), source.digest());
     Map<String, String> identity = prepared.identity();
-    Manifest resumed = options.resume() == null ? null : manifest(options.resume(), identity,
-        setup.workers());
-    // a resumed run goes on checkpointing where it came from unless told another place
-    Path checkpoints = options.checkpoint() != null ? options.checkpoint() : options.resume();
+    ClusterCheckpoint.Resumable from = options.resume() == null ? null
+        : resumable(options.resume(), identity, setup.workers(), options.checkpoint(), notices);
+    Manifest resumed = from == null ? null : from.manifest();
+    Path checkpoints = from != null ? from.checkpoints() : options.checkpoint();
     UnaryOperator<PartitionedSearch> limits = search -> {
       if (options.maxDepth() != null) search.maxDepth(options.maxDepth());
       if (options.maxStates() != null) search.maxStates(options.maxStates());
@@ -57,7 +57,7 @@ final class ClusterRun {
         search.checkpoint(checkpoints.toAbsolutePath(),
             Math.round(options.checkpointIntervalSeconds() * 1000), identity);
       }
-      if (resumed != null) search.resume(options.resume().toAbsolutePath(), resumed);
+      if (from != null) search.resume(from.dir().toAbsolutePath(), resumed);
       return search;
     };
     List<Process> started = new ArrayList<>();
@@ -143,9 +143,10 @@ final class ClusterRun {
     return id;
   }
 
-  private static Manifest manifest(Path dir, Map<String, String> identity, int workers) {
+  private static ClusterCheckpoint.Resumable resumable(Path dir, Map<String, String> identity,
+      int workers, Path checkpoint, java.util.function.Consumer<String> notices) {
     try {
-      return Manifest.read(dir, identity, workers);
+      return ClusterCheckpoint.forResume(dir, identity, workers, checkpoint, notices);
     } catch (java.nio.file.NoSuchFileException e) {
       String m = e.getFile() + ": cannot resume: " + (e.getReason() == null
           ? "no such file" : e.getReason());

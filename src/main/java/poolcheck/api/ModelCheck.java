@@ -164,7 +164,10 @@ public final class ModelCheck {
         intervalSeconds), listener, warnings);
   }
 
-  /** Where the model's warnings go (about symmetry it cannot use), one line each. */
+  /**
+   * Where the model's warnings go (about symmetry it cannot use), one line each; and what a
+   * cluster run must tell whatever the progress lines (a checkpoint re-hashed for a resume).
+   */
   public ModelCheck onWarning(Consumer<String> sink) {
     return new ModelCheck(source, selection, options, progress, sink);
   }
@@ -181,11 +184,11 @@ public final class ModelCheck {
       throw new InvalidOptionException("swarm", n -> n.apply("swarm")
           + " runs on one machine: a cluster partitions exact fingerprints");
     }
-    return ClusterRun.run(source, selection, options, setup);
+    return ClusterRun.run(source, selection, options, setup, warnings);
   }
 
   /** What a cluster checkpoint of this check records and a resume must match. */
-  java.util.Map<String, String> clusterIdentity() {
+  public java.util.Map<String, String> clusterIdentity() {
     return ClusterRun.identity(source, selection, options);
   }
 

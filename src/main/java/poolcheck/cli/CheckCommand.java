@@ -108,7 +108,9 @@ final class CheckCommand implements Callable<Integer> {
   double checkpointInterval;
 
   @Option(names = "--resume", paramLabel = "DIR",
-      description = "Continue the run checkpointed in DIR (same model, constants and options).")
+      description = "Continue the run checkpointed in DIR (same model, constants and options); "
+          + "a cluster checkpoint of another number of nodes is re-hashed into DIR.for-N-nodes "
+          + "beside it, DIR left as it was.")
   Path resume;
 
   @Option(names = "--coverage", description = "Print how often each step was enabled and "

@@ -14,13 +14,20 @@ public final class InProcessTransport implements Transport, AutoCloseable {
   private final BlockingQueue<Message> coordinator = new LinkedBlockingQueue<>();
   private final Thread[] threads;
 
-  @SuppressWarnings({"unchecked", "rawtypes"}) // an array of generic queues
   public InProcessTransport(TransitionSystem model, PropertySelection checked, int partitions) {
+    this(model, checked, partitions, Partition.batchStates(model.layout().words() + 1,
+        partitions));
+  }
+
+  /** With {@code batchStates} states a batch (tests: a few, so that senders wait for credits). */
+  @SuppressWarnings({"unchecked", "rawtypes"}) // an array of generic queues
+  InProcessTransport(TransitionSystem model, PropertySelection checked, int partitions,
+      int batchStates) {
     inboxes = new BlockingQueue[partitions];
     threads = new Thread[partitions];
     for (int i = 0; i < partitions; i++) inboxes[i] = new LinkedBlockingQueue<>();
     for (int i = 0; i < partitions; i++) {
-      Partition p = new Partition(model, checked, i, partitions, this);
+      Partition p = new Partition(model, checked, i, partitions, this, batchStates);
       BlockingQueue<Message> inbox = inboxes[i];
       threads[i] = new Thread(() -> p.run(inbox), "poolcheck-partition-" + i);
       threads[i].setDaemon(true);

@@ -75,17 +75,26 @@ public record Manifest(long run, int level, long distinct, long generated, long 
    */
   public static Manifest read(Path dir, Map<String, String> identity, int nodes)
       throws IOException {
-    Manifest m = read(dir);
+    Manifest m = read(dir, identity);
     Path file = dir.resolve(FILE);
-    String differs = Checkpoint.differences(m.identity(), identity);
-    if (differs != null) {
-      throw refused(file, "the checkpoint is of another run: " + differs
-          + "; resume with the same poolcheck, model, configuration and options, or start afresh");
-    }
     if (m.nodes() != nodes) {
       throw refused(file, "written by " + m.nodes() + " nodes, this run has " + nodes
           + "; resume on " + m.nodes() + " nodes, or re-hash the checkpoint for " + nodes
           + " first (poolcheck checkpoint rehash " + dir + " --nodes " + nodes + ")");
+    }
+    return m;
+  }
+
+  /**
+   * The manifest in {@code dir}, checked against this run's {@code identity} whatever number of
+   * nodes wrote it.
+   */
+  public static Manifest read(Path dir, Map<String, String> identity) throws IOException {
+    Manifest m = read(dir);
+    String differs = Checkpoint.differences(m.identity(), identity);
+    if (differs != null) {
+      throw refused(dir.resolve(FILE), "the checkpoint is of another run: " + differs
+          + "; resume with the same poolcheck, model, configuration and options, or start afresh");
     }
     return m;
   }

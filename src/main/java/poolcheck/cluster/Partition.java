@@ -25,8 +25,21 @@ import poolcheck.system.TransitionSystem;
  * batches as the marker says.
  */
 public final class Partition {
-  /** States per batch: large enough to amortise a message, small enough to keep queues short. */
-  static final int BATCH_STATES = 1024;
+  /**
+   * The most states in one batch. Every batch that crosses JVMs costs a few thread wake-ups on
+   * each side (the sender's and receiver's Artery stream stages, the TCP actors, the receiving
+   * partition, and its credit back), a few hundred µs of CPU on a loaded machine whatever its
+   * size: with 1,024 states a batch, 2 JVMs spent most of a second of Pekko threads' CPU per 2.8
+   * million states; with 8,192, much less (docs/performance.md, "Cluster CPU per state").
+   */
+  static final int BATCH_STATES = 8192;
+  /**
+   * The bytes a partition may buffer for all its destinations together, one batch each: bounds
+   * its heap and keeps a batch of large states well inside Artery's frame (4 MiB).
+   */
+  static final int BATCH_BUDGET = 16 << 20;
+  /** The most bytes of one batch. */
+  static final int BATCH_BYTES = 1 << 20;
   /** Batches a sender may have outstanding per receiver: bounds every queue in the cluster. */
   static final int CREDITS = 4;
   /** States expanded between looks at the inbox. */
@@ -45,6 +58,8 @@ public final class Partition {
   private final int words;
   private final int stride;
   private final Transport transport;
+  /** States per batch for this state size and number of partitions. */
+  private final int batchStates;
   private final Stepper stepper;
   private final boolean checkDeadlock;
   private final int deadlock;
@@ -85,9 +100,16 @@ public final class Partition {
   /** The level of this partition's newest checkpoint file, MIN_VALUE before the first. */
   private int lastSaved = Integer.MIN_VALUE;
 
-  @SuppressWarnings({"unchecked", "rawtypes"}) // an array of generic deques
   public Partition(TransitionSystem model, PropertySelection checked, int me, int partitions,
       Transport transport) {
+    this(model, checked, me, partitions, transport,
+        batchStates(model.layout().words() + 1, partitions));
+  }
+
+  /** With {@code batchStates} states a batch: tests make it tiny to exhaust the credits. */
+  @SuppressWarnings({"unchecked", "rawtypes"}) // an array of generic deques
+  Partition(TransitionSystem model, PropertySelection checked, int me, int partitions,
+      Transport transport, int batchStates) {
     this.model = model;
     this.layout = model.layout();
     this.me = me;
@@ -95,6 +117,7 @@ public final class Partition {
     this.words = layout.words();
     this.stride = words + 1;
     this.transport = transport;
+    this.batchStates = batchStates;
     this.stepper = model.stepper(checked);
     this.deadlock = model.property("deadlock").orElseThrow().id();
     this.checkDeadlock = checked.checks(deadlock);
@@ -113,6 +136,16 @@ public final class Partition {
     this.expected = new int[partitions];
     this.waiting = new ArrayDeque[partitions];
     for (int i = 0; i < partitions; i++) waiting[i] = new ArrayDeque<>();
+  }
+
+  /**
+   * States per batch of {@code stride} words each among {@code partitions}: {@link
+   * #BATCH_STATES}, fewer where a batch would pass {@link #BATCH_BYTES} or the partition's
+   * buffers {@link #BATCH_BUDGET}; at least one.
+   */
+  static int batchStates(int stride, int partitions) {
+    long bytes = Math.min(BATCH_BYTES, BATCH_BUDGET / Math.max(1, partitions));
+    return (int) Math.max(1, Math.min(BATCH_STATES, bytes / (8L * stride)));
   }
 
   /** Whether there are states to expand or batches to send that no missing credit holds up. */
@@ -272,11 +305,11 @@ public final class Partition {
     if (recent[slot] == fp && fp != 0) return;
     recent[slot] = fp;
     long[] buf = outgoing[owner];
-    if (buf == null) buf = outgoing[owner] = new long[BATCH_STATES * stride];
+    if (buf == null) buf = outgoing[owner] = new long[batchStates * stride];
     int base = outgoingCount[owner]++ * stride;
     buf[base] = TraceLog.entry(parent, ord);
     System.arraycopy(packed, 0, buf, base + 1, words);
-    if (outgoingCount[owner] == BATCH_STATES) ship(owner);
+    if (outgoingCount[owner] == batchStates) ship(owner);
   }
 
 
@@ -286,7 +319,7 @@ public final class Partition {
     int n = outgoingCount[to];
     outgoing[to] = null;
     outgoingCount[to] = 0;
-    long[] batch = n == BATCH_STATES ? buf : java.util.Arrays.copyOf(buf, n * stride);
+    long[] batch = n == batchStates ? buf : java.util.Arrays.copyOf(buf, n * stride);
     if (credits[to] > 0 && waiting[to].isEmpty()) {
       credits[to]--;
       sent[to]++;

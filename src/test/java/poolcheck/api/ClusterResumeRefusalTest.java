@@ -1,5 +1,6 @@
 package poolcheck.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,8 +17,8 @@ import poolcheck.cluster.Manifest;
 
 /**
  * A cluster checkpoint is resumed only by the poolcheck, model text, constants and options that
- * wrote it, and on as many nodes: anything else is refused, naming what differs, before any
- * node starts.
+ * wrote it: anything else is refused, naming what differs, before any node starts; so is one of
+ * another number of nodes that is incomplete, which a resume would otherwise re-hash.
  */
 class ClusterResumeRefusalTest {
   @TempDir
@@ -83,12 +85,20 @@ class ClusterResumeRefusalTest {
   }
 
   @Test
-  void refusesAnotherNumberOfNodesAndAnEmptyDirectory() throws Exception {
+  void refusesAnEmptyDirectoryAndAnIncompleteCheckpointOfAnotherNumberOfNodes()
+      throws Exception {
     String none = refusal(check);
     assertTrue(none.contains("cannot resume: no cluster checkpoint here"), none);
+    // a manifest of 3 nodes without their files: re-hashing it for 2 finds it incomplete
     manifest(check.clusterIdentity(), 3);
     String why = refusal(check);
-    assertTrue(why.contains("written by 3 nodes, this run has 2; resume on 3 nodes, or "
-        + "re-hash the checkpoint for 2 first (poolcheck checkpoint rehash "), why);
+    assertTrue(why.startsWith(checkpoint.resolve(Manifest.FILE) + ": cannot resume: no "
+        + "checkpoint file of node 0: "), why);
+    assertTrue(why.endsWith("(the checkpoint is of 3 nodes and this run has 2; an incomplete "
+        + "or damaged checkpoint is not re-hashed, and nothing was resumed)"), why);
+    try (var beside = Files.list(dir)) {
+      assertEquals(List.of("ckpt", "recycle.pool"), beside.map(p -> p.getFileName()
+          .toString()).sorted().toList(), "nothing re-hashed beside it");
+    }
   }
 }

@@ -83,4 +83,32 @@ class CheckpointRehashCommandTest {
       assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
     }
   }
+
+  @Test
+  void aCheckResumedOnTwoFromADamagedCheckpointOfThreeIsOneLineAndExitTwo() throws Exception {
+    CompiledModel m = Models.load(Path.of("models/bench/recycle.pool"),
+        Map.of("PAGES", "5", "RING", "4"));
+    var checked = new Explorer(m).selection();
+    Path ck = dir.resolve("ck");
+    var identity = poolcheck.api.ModelCheck.of(Path.of("models/bench/recycle.pool"))
+        .constant("PAGES", 5).constant("RING", 4).clusterIdentity();
+    try (InProcessTransport t = new InProcessTransport(m, checked, 3)) {
+      new PartitionedSearch(m, checked, t).silenceMillis(60_000).maxDepth(5)
+          .checkpoint(ck, 0, identity).run();
+    }
+    Path node1 = ck.resolve("node-1-of-3.level-5.ckpt");
+    byte[] bytes = Files.readAllBytes(node1);
+    bytes[bytes.length - 20] ^= 4;
+    Files.write(node1, bytes);
+    MainTest.Run r = MainTest.run("check", "models/bench/recycle.pool", "-DPAGES=5",
+        "-DRING=4", "--cluster-local", "2", "--resume", ck.toString());
+    assertEquals(ExitCode.BAD_INPUT, r.status(), r.out() + r.err());
+    assertTrue(r.err().startsWith("poolcheck: " + node1 + ": cannot resume: damaged: "),
+        r.err());
+    assertTrue(r.err().strip().endsWith("an incomplete or damaged checkpoint is not re-hashed, "
+        + "and nothing was resumed)"), r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+    assertFalse(r.out().contains("verified"), r.out());
+    assertFalse(Files.exists(dir.resolve("ck.for-2-nodes")), "nothing left beside it");
+  }
 }

@@ -29,7 +29,7 @@ import poolcheck.api.Verdict;
  * seconds, loses a worker to {@code kill -9} just after its first checkpoint: it ends incomplete
  * naming the lost node, and the same command with {@code --resume} on three fresh workers ends
  * with the same counts; so does the same check resumed on two workers after
- * {@code poolcheck checkpoint rehash}.
+ * {@code poolcheck checkpoint rehash}, or without it, the resume re-hashing by itself.
  */
 @Tag("slow")
 class ClusterNodeLossTest {
@@ -133,10 +133,16 @@ class ClusterNodeLossTest {
 
   /** Resumes {@code checkpoints} on {@code n} fresh workers: the uninterrupted run's counts. */
   private void resumesToTheSameCounts(Path checkpoints, int n, int from) throws Exception {
+    resumesToTheSameCounts(checkpoints, n, from, line -> { });
+  }
+
+  private void resumesToTheSameCounts(Path checkpoints, int n, int from,
+      java.util.function.Consumer<String> notices) throws Exception {
     int second = freePort();
     startWorkers(n, second, "replacement");
     List<String> again = new ArrayList<>();
-    ModelCheckResult resumed = recycle().resume(checkpoints).onCluster(at(second, n, again));
+    ModelCheckResult resumed = recycle().onWarning(notices).resume(checkpoints)
+        .onCluster(at(second, n, again));
     assertEquals(Verdict.VERIFIED, resumed.verdict(), resumed.reason() + "\n" + again);
     assertEquals(DISTINCT, resumed.statistics().distinct());
     assertEquals(GENERATED, resumed.statistics().generated());
@@ -162,5 +168,24 @@ class ClusterNodeLossTest {
     assertEquals(3, two.fromNodes());
     assertEquals(2, two.states().size());
     resumesToTheSameCounts(checkpoints, 2, from);
+  }
+
+  @Test
+  void aRunThatLostAWorkerResumesOnTwoReHashingBesideTheCheckpointByItself() throws Exception {
+    Path checkpoints = dir.resolve("checkpoints");
+    int from = killedAfterTheFirstCheckpoint(checkpoints);
+    String manifest = Files.readString(checkpoints.resolve(Manifest.FILE));
+    List<String> notices = new ArrayList<>();
+    resumesToTheSameCounts(checkpoints, 2, from, notices::add);
+    Path beside = dir.resolve("checkpoints.for-2-nodes");
+    assertEquals(1, notices.size(), notices.toString());
+    assertTrue(notices.get(0).startsWith("resume: the checkpoint in " + checkpoints + " is of 3 "
+        + "nodes and this run has 2: re-hashed level " + from + " ("), notices.get(0));
+    assertTrue(notices.get(0).endsWith(" into " + beside + ", which the run resumes from and "
+        + "checkpoints into; " + checkpoints + " is left as it was"), notices.get(0));
+    assertEquals(manifest, Files.readString(checkpoints.resolve(Manifest.FILE)),
+        "the checkpoint of three nodes is left as it was");
+    assertEquals(3, Manifest.read(checkpoints).nodes());
+    assertEquals(2, Manifest.read(beside).nodes());
   }
 }
