@@ -99,15 +99,18 @@ class ClusterNodeLossTest {
   }
 
   /**
-   * Three workers checkpointing every two seconds, one killed with {@code kill -9} just after
-   * the first manifest appears: the run ends incomplete naming it. The level checkpointed.
+   * Three workers checkpointing every quarter second, one killed with {@code kill -9} just after
+   * the first manifest appears: the run ends incomplete naming it. The level checkpointed. The
+   * interval is short because with 8,192-state batches the whole search takes about 2 s on an
+   * idle machine, and a 2 s interval let it end before its first checkpoint (CI, 2026-12-05);
+   * once a node is dead no later level can end, so the kill always lands inside the run.
    */
   private int killedAfterTheFirstCheckpoint(Path checkpoints) throws Exception {
     int port = freePort();
     List<Process> first = startWorkers(3, port, "first");
     List<String> log = new ArrayList<>();
     CompletableFuture<ModelCheckResult> run = CompletableFuture.supplyAsync(() -> recycle()
-        .checkpoint(checkpoints, 2).onCluster(at(port, log)));
+        .checkpoint(checkpoints, 0.25).onCluster(at(port, log)));
     Path manifest = checkpoints.resolve(Manifest.FILE);
     long deadline = System.currentTimeMillis() + 180_000;
     while (!Files.exists(manifest) && !run.isDone() && System.currentTimeMillis() < deadline) {
