@@ -6,14 +6,6 @@ package poolcheck.language;
  * found and what was expected. Rendered here and nowhere else.
  */
 public record Diagnostic(ErrorCode errorCode, Position position, String message) {
-  /**
-   * For callers that still name the code by its text ({@code "PC302"}); an unknown text fails
-   * at once rather than rendering a code the docs do not list.
-   */
-  public Diagnostic(String code, Position position, String message) {
-    this(ErrorCode.of(code), position, message);
-  }
-
   /** The code's stable text, e.g. {@code PC104}. */
   public String code() {
     return errorCode.code();

@@ -1,5 +1,8 @@
 package poolcheck.trace;
 
+import static poolcheck.language.ErrorCode.NOT_A_TRACE;
+import static poolcheck.language.ErrorCode.TRACE_INTEGER_OUT_OF_RANGE;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -126,11 +129,11 @@ public final class ItfTrace {
     JsonNode root = doc.root;
     JsonNode meta = root.path("#meta");
     if (!root.get("states").isArray()) {
-      throw doc.error("PC302", "/states", "ITF \"states\" is " + TraceDocument.kind(
+      throw doc.error(NOT_A_TRACE, "/states", "ITF \"states\" is " + TraceDocument.kind(
           root.get("states")) + ", expected an array");
     }
     if (!root.get("vars").isArray()) {
-      throw doc.error("PC302", "/vars", "ITF \"vars\" is " + TraceDocument.kind(
+      throw doc.error(NOT_A_TRACE, "/vars", "ITF \"vars\" is " + TraceDocument.kind(
           root.get("vars")) + ", expected an array of names");
     }
     java.util.Set<String> lifos = new java.util.HashSet<>();
@@ -142,7 +145,7 @@ public final class ItfTrace {
     int k = 0;
     for (JsonNode var : root.get("vars")) {
       String name = doc.textOrNull(var, "/vars/" + k++, "an ITF variable name");
-      if (name == null) throw doc.error("PC302", "/vars/" + (k - 1), "a null ITF variable name");
+      if (name == null) throw doc.error(NOT_A_TRACE, "/vars/" + (k - 1), "a null ITF variable name");
       vars.add(name);
     }
     ImmutableList.Builder<JsonTrace.Step> steps = ImmutableList.builder();
@@ -150,14 +153,14 @@ public final class ItfTrace {
     for (JsonNode state : root.get("states")) {
       String at = "/states/" + i++;
       if (!state.isObject()) {
-        throw doc.error("PC302", at, "an ITF state that is " + TraceDocument.kind(state)
+        throw doc.error(NOT_A_TRACE, at, "an ITF state that is " + TraceDocument.kind(state)
             + ", expected an object");
       }
       ImmutableMap.Builder<String, Value> values = ImmutableMap.builder();
       for (String name : vars) {
         JsonNode v = state.get(name);
         if (v == null) {
-          throw doc.error("PC302", at, "ITF state " + (i - 1) + " has no value for " + name);
+          throw doc.error(NOT_A_TRACE, at, "ITF state " + (i - 1) + " has no value for " + name);
         }
         values.put(name, parse(doc, v, name.endsWith(".pc"), lifos.contains(name),
             at + JsonLocations.step(name)));
@@ -167,7 +170,7 @@ public final class ItfTrace {
     }
     String property = doc.textOrNull(meta.get("property"), "/#meta/property", "property");
     if (property == null) {
-      throw doc.error("PC302", "", "no \"#meta\".\"property\" naming the property the trace "
+      throw doc.error(NOT_A_TRACE, "", "no \"#meta\".\"property\" naming the property the trace "
           + "violates");
     }
     JsonTrace.Details details = new JsonTrace.Details(
@@ -192,7 +195,7 @@ public final class ItfTrace {
       try {
         return new Value.Int(Integer.parseInt(digits));
       } catch (NumberFormatException e) {
-        throw doc.error(digits.matches("-?[0-9]+") ? "PC303" : "PC302", at + "/#bigint",
+        throw doc.error(digits.matches("-?[0-9]+") ? TRACE_INTEGER_OUT_OF_RANGE : NOT_A_TRACE, at + "/#bigint",
             "integer out of range: " + digits);
       }
     }
@@ -205,21 +208,21 @@ public final class ItfTrace {
       for (JsonNode pair : n.get("#map")) {
         String pairAt = at + "/#map/" + i++;
         if (!pair.isArray() || pair.size() != 2) {
-          throw doc.error("PC302", pairAt, "an ITF #map entry that is not a [key, value] pair");
+          throw doc.error(NOT_A_TRACE, pairAt, "an ITF #map entry that is not a [key, value] pair");
         }
         keys.add(parse(doc, pair.get(0), false, false, pairAt + "/0"));
         values.add(parse(doc, pair.get(1), false, lifo, pairAt + "/1"));
       }
       return new Value.Array(keys.build(), values.build());
     }
-    throw doc.error("PC302", at, "an ITF value poolcheck has no type for: "
+    throw doc.error(NOT_A_TRACE, at, "an ITF value poolcheck has no type for: "
         + TraceDocument.kind(n));
   }
 
   private static Value sequence(TraceDocument doc, JsonNode n, boolean lifo, String at)
       throws TraceFileException {
     if (!n.isArray()) {
-      throw doc.error("PC302", at, "is " + TraceDocument.kind(n) + ", expected an array");
+      throw doc.error(NOT_A_TRACE, at, "is " + TraceDocument.kind(n) + ", expected an array");
     }
     ImmutableList.Builder<Value> elements = ImmutableList.builder();
     int i = 0;

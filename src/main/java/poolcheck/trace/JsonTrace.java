@@ -1,5 +1,7 @@
 package poolcheck.trace;
 
+import static poolcheck.language.ErrorCode.NOT_A_TRACE;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
@@ -75,7 +77,7 @@ public final class JsonTrace {
     JsonNode trace = wrapped ? root.get("trace") : root;
     String at = wrapped ? "/trace" : "";
     if (!trace.isObject() || !trace.has("steps") || !trace.get("steps").isArray()) {
-      throw doc.error("PC302", at, "no trace in it (expected a \"trace\" with \"steps\", "
+      throw doc.error(NOT_A_TRACE, at, "no trace in it (expected a \"trace\" with \"steps\", "
           + "found " + TraceDocument.kind(trace.isObject() ? trace.get("steps") : trace) + ")");
     }
     ImmutableList.Builder<Step> steps = ImmutableList.builder();
@@ -84,7 +86,7 @@ public final class JsonTrace {
       String stepAt = at + "/steps/" + i++;
       JsonNode state = step.get("state");
       if (state == null || !state.isObject()) {
-        throw doc.error("PC302", stepAt, "a step without a \"state\" object");
+        throw doc.error(NOT_A_TRACE, stepAt, "a step without a \"state\" object");
       }
       ImmutableMap.Builder<String, Value> values = ImmutableMap.builder();
       Iterator<Map.Entry<String, JsonNode>> fields = state.properties().iterator();
@@ -99,7 +101,7 @@ public final class JsonTrace {
     ImmutableList<String> checked = null;
     if (root.has("checked")) {
       if (!root.get("checked").isArray()) {
-        throw doc.error("PC302", "/checked", "\"checked\" is " + TraceDocument.kind(
+        throw doc.error(NOT_A_TRACE, "/checked", "\"checked\" is " + TraceDocument.kind(
             root.get("checked")) + ", expected an array of property names");
       }
       ImmutableList.Builder<String> names = ImmutableList.builder();
@@ -107,7 +109,7 @@ public final class JsonTrace {
       for (JsonNode n : root.get("checked")) {
         String name = doc.textOrNull(n, "/checked/" + k, "a checked property name");
         if (name == null) {
-          throw doc.error("PC302", "/checked/" + k, "a checked property name is null");
+          throw doc.error(NOT_A_TRACE, "/checked/" + k, "a checked property name is null");
         }
         names.add(name);
         k++;
@@ -116,7 +118,7 @@ public final class JsonTrace {
     }
     String property = doc.textOrNull(trace.get("property"), at + "/property", "property");
     if (property == null) {
-      throw doc.error("PC302", at, "no \"property\" naming the property the trace violates");
+      throw doc.error(NOT_A_TRACE, at, "no \"property\" naming the property the trace violates");
     }
     Details details = new Details(kind(doc, trace.get("kind"), at + "/kind"),
         constants(doc, root.get("constants"), "/constants"), statistics(doc, root),
@@ -131,7 +133,7 @@ public final class JsonTrace {
       throws TraceFileException {
     String source = doc.textOrNull(n.get("source"), at + "/source", "source");
     if (source != null && !SOURCE.matcher(source).matches()) {
-      throw doc.error("PC302", at + "/source", "source \"" + source + "\" is not a position "
+      throw doc.error(NOT_A_TRACE, at + "/source", "source \"" + source + "\" is not a position "
           + "(expected file:line:column)");
     }
     return new Step(doc.textOrNull(n.get("process"), at + "/process", "process"),
@@ -143,7 +145,7 @@ public final class JsonTrace {
   static String kind(TraceDocument doc, JsonNode n, String at) throws TraceFileException {
     String kind = doc.textOrNull(n, at, "kind");
     if (kind != null && !KINDS.contains(kind)) {
-      throw doc.error("PC302", at, "kind \"" + kind + "\" is not a kind of property (expected "
+      throw doc.error(NOT_A_TRACE, at, "kind \"" + kind + "\" is not a kind of property (expected "
           + String.join(", ", KINDS) + ")");
     }
     return kind;
@@ -153,12 +155,12 @@ public final class JsonTrace {
   static Step closing(TraceDocument doc, JsonNode n, String at) throws TraceFileException {
     if (n == null || n.isNull()) return null;
     if (!n.isObject()) {
-      throw doc.error("PC302", at, "\"closing\" is " + TraceDocument.kind(n)
+      throw doc.error(NOT_A_TRACE, at, "\"closing\" is " + TraceDocument.kind(n)
           + ", expected an object with the process and label of the step back");
     }
     Step s = step(doc, n, at, null);
     if (s.process() == null || s.label() == null) {
-      throw doc.error("PC302", at, "\"closing\" without a \"process\" and a \"label\"");
+      throw doc.error(NOT_A_TRACE, at, "\"closing\" without a \"process\" and a \"label\"");
     }
     return s;
   }
@@ -168,7 +170,7 @@ public final class JsonTrace {
       throws TraceFileException {
     if (n == null || n.isNull()) return null;
     if (!n.isObject()) {
-      throw doc.error("PC302", at, "\"constants\" is " + TraceDocument.kind(n)
+      throw doc.error(NOT_A_TRACE, at, "\"constants\" is " + TraceDocument.kind(n)
           + ", expected an object of integers");
     }
     ImmutableMap.Builder<String, Integer> out = ImmutableMap.builder();
@@ -183,12 +185,12 @@ public final class JsonTrace {
     JsonNode n = root.get("statistics");
     if (n == null || n.isNull()) return null;
     if (!n.isObject()) {
-      throw doc.error("PC302", "/statistics", "\"statistics\" is " + TraceDocument.kind(n)
+      throw doc.error(NOT_A_TRACE, "/statistics", "\"statistics\" is " + TraceDocument.kind(n)
           + ", expected an object");
     }
     for (Map.Entry<String, JsonNode> e : n.properties()) {
       if (!e.getValue().isNumber()) {
-        throw doc.error("PC302", "/statistics" + JsonLocations.step(e.getKey()), "statistic "
+        throw doc.error(NOT_A_TRACE, "/statistics" + JsonLocations.step(e.getKey()), "statistic "
             + e.getKey() + " is " + TraceDocument.kind(e.getValue()) + ", expected a number");
       }
     }
@@ -200,7 +202,7 @@ public final class JsonTrace {
       throws TraceFileException {
     int loop = doc.integer(n, pointer, "loop");
     if (loop < -1 || loop >= states) {
-      throw doc.error("PC302", pointer, "loop " + loop + " is not a state of the trace (0 to "
+      throw doc.error(NOT_A_TRACE, pointer, "loop " + loop + " is not a state of the trace (0 to "
           + (states - 1) + ", or -1 for none)");
     }
     return loop;
@@ -217,7 +219,7 @@ public final class JsonTrace {
       for (JsonNode e : n) elements.add(value(doc, e, false, at + "/" + i++));
       return new Value.Sequence(true, elements.build());
     }
-    throw doc.error("PC302", at, "a state value that is " + TraceDocument.kind(n)
+    throw doc.error(NOT_A_TRACE, at, "a state value that is " + TraceDocument.kind(n)
         + ", expected a boolean, an integer, a name or an array");
   }
 }

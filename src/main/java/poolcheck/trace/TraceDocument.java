@@ -1,5 +1,9 @@
 package poolcheck.trace;
 
+import static poolcheck.language.ErrorCode.NOT_A_TRACE;
+import static poolcheck.language.ErrorCode.TRACE_INTEGER_OUT_OF_RANGE;
+import static poolcheck.language.ErrorCode.TRACE_NOT_JSON;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import poolcheck.language.Diagnostic;
+import poolcheck.language.ErrorCode;
 import poolcheck.language.Position;
 
 /**
@@ -54,7 +59,7 @@ final class TraceDocument {
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
-      throw new TraceFileException(new Diagnostic("PC301", new Position(file, 1, 1),
+      throw new TraceFileException(new Diagnostic(TRACE_NOT_JSON, new Position(file, 1, 1),
           "not UTF-8 text, expected a JSON trace"));
     }
     JsonNode root;
@@ -62,19 +67,19 @@ final class TraceDocument {
       root = new ObjectMapper().readTree(text);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      throw new TraceFileException(new Diagnostic("PC301", new Position(file,
+      throw new TraceFileException(new Diagnostic(TRACE_NOT_JSON, new Position(file,
           at == null ? 1 : Math.max(1, at.getLineNr()), at == null ? 1
               : Math.max(1, at.getColumnNr())), "not JSON: " + firstLine(e.getOriginalMessage())));
     }
     if (root == null || root.isMissingNode()) {
-      throw new TraceFileException(new Diagnostic("PC301", new Position(file, 1, 1),
+      throw new TraceFileException(new Diagnostic(TRACE_NOT_JSON, new Position(file, 1, 1),
           "empty, expected a JSON trace"));
     }
     return new TraceDocument(file, text, root);
   }
 
   /** An error about the value at {@code pointer}. */
-  TraceFileException error(String code, String pointer, String message) {
+  TraceFileException error(ErrorCode code, String pointer, String message) {
     JsonLocations.At at = JsonLocations.of(text, pointer);
     return new TraceFileException(new Diagnostic(code, new Position(file, at.line(), at.column()),
         message));
@@ -84,21 +89,21 @@ final class TraceDocument {
   int integer(JsonNode n, String pointer, String what) throws TraceFileException {
     if (n.isIntegralNumber()) {
       if (n.canConvertToInt()) return n.intValue();
-      throw error("PC303", pointer, what + " " + n.asText() + " is out of range (a 32-bit "
+      throw error(TRACE_INTEGER_OUT_OF_RANGE, pointer, what + " " + n.asText() + " is out of range (a 32-bit "
           + "integer is expected)");
     }
     if (n.isNumber()) {
       boolean huge = !(Math.abs(n.doubleValue()) <= Integer.MAX_VALUE);
-      throw error(huge ? "PC303" : "PC302", pointer, what + " " + n.asText()
+      throw error(huge ? TRACE_INTEGER_OUT_OF_RANGE : NOT_A_TRACE, pointer, what + " " + n.asText()
           + (huge ? " is out of range (a 32-bit integer is expected)" : " is not an integer"));
     }
-    throw error("PC302", pointer, what + " is " + kind(n) + ", expected an integer");
+    throw error(NOT_A_TRACE, pointer, what + " is " + kind(n) + ", expected an integer");
   }
 
   /** Text, or null for a missing or null field; PC302 for anything else. */
   String textOrNull(JsonNode n, String pointer, String what) throws TraceFileException {
     if (n == null || n.isNull() || n.isMissingNode()) return null;
-    if (!n.isTextual()) throw error("PC302", pointer, what + " is " + kind(n) + ", expected text");
+    if (!n.isTextual()) throw error(NOT_A_TRACE, pointer, what + " is " + kind(n) + ", expected text");
     return n.asText();
   }
 

@@ -1,5 +1,7 @@
 package poolcheck.trace;
 
+import static poolcheck.language.ErrorCode.NOT_A_TRACE;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
@@ -85,7 +87,7 @@ public final class TraceFile {
   }
 
   private static TraceFileException at(Path file, String message) {
-    return new TraceFileException(new Diagnostic("PC302", new Position(file.toString(), 1, 1),
+    return new TraceFileException(new Diagnostic(NOT_A_TRACE, new Position(file.toString(), 1, 1),
         message));
   }
 }

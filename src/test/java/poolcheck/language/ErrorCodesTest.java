@@ -93,7 +93,7 @@ class ErrorCodesTest {
         dead.append(' ').append(c.code()).append(' ').append(c.name());
       }
     }
-    // A code a test pins but the enum lacks would throw in Diagnostic(String, ...) anyway.
+    // A code a test pins but the enum lacks is a typo in the test, or a code that was removed.
     for (String code : pinnedBy.keySet()) {
       assertDefined(code, pinnedBy.get(code));
     }
