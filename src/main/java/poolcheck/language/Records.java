@@ -110,6 +110,13 @@ final class Records {
         if (r == null && v.type() instanceof TypeExpr.Array a) {
           r = record(a.element());
           index = a.index();
+          if (a.element() instanceof TypeExpr.Array inner && record(inner.element()) != null) {
+            // fields would become two-dimensional arrays, but page[i][j].f has no syntax yet
+            error(RECORD_TYPE_HERE, v.type().pos(), "a two-dimensional array of records: an "
+                + "array of records has one index (var x : R[I];); declare one "
+                + "two-dimensional array per field instead");
+            continue;
+          }
         }
         if (r != null) vars.putIfAbsent(v.name(), new RecordVar(v, r, index));
       } else if (d instanceof Decl.Var v) {
