@@ -355,12 +355,18 @@ final class BadInputs {
       t.append("process p[2] { s: { ").append(step).append(" } }\n");
       t.append("invariant refs: forall i in Id: page[i].refs <= 2;\n");
     }
-    Path model = d.resolve("records.pool");
-    Files.writeString(model, t.toString());
-    List<String> args = kind.equals("export clash")
+    return modelCase(id, Family.RECORDS, kind, d.resolve("records.pool"), t.toString(),
+        kind.equals("export clash"));
+  }
+
+  /** A model written to {@code model}, checked (bounded) or exported to a random target. */
+  private Case modelCase(int id, Family family, String kind, Path model, String text,
+      boolean export) throws IOException {
+    Files.writeString(model, text);
+    List<String> args = export
         ? List.of("export", model.toString(), "--to", pick(List.of("promela", "tla")))
         : List.of("check", "-q", "--workers", "1", "--max-states", "20000", model.toString());
-    return new Case(id, Family.RECORDS, kind, args, true, List.of(model));
+    return new Case(id, family, kind, args, true, List.of(model));
   }
 
   /**
@@ -404,12 +410,8 @@ final class BadInputs {
           .append(" } } }\n");
       t.append("invariant bounded: forall i in Id: held[i][0] + held[i][1] <= 4;\n");
     }
-    Path model = d.resolve("tables.pool");
-    Files.writeString(model, t.toString());
-    List<String> args = kind.equals("export")
-        ? List.of("export", model.toString(), "--to", pick(List.of("promela", "tla")))
-        : List.of("check", "-q", "--workers", "1", "--max-states", "20000", model.toString());
-    return new Case(id, Family.TWO_DIMENSIONAL_ARRAYS, kind, args, true, List.of(model));
+    return modelCase(id, Family.TWO_DIMENSIONAL_ARRAYS, kind, d.resolve("tables.pool"),
+        t.toString(), kind.equals("export"));
   }
 
   private Case longFlat(int id, Path d) throws IOException {

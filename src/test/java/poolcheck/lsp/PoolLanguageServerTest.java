@@ -303,7 +303,8 @@ class PoolLanguageServerTest {
         .map(PoolLanguageServerTest::where).toList());
     assertEquals(List.of("tables.pool:2:4-8"), definition(model, 6, 39).stream()
         .map(PoolLanguageServerTest::where).toList());
-    assertEquals("`var held : bool[PageId][0 .. 1] = false`", hover(model, 4, 39));
+    assertEquals("`var held : bool[PageId][0 .. 1] = false`\n\nvalues: "
+        + "bool[scalarset PageId][0 .. 1]", hover(model, 4, 39));
   }
 
   /** A wrong number of indices is a diagnostic with its code, at the array's name. */
