@@ -44,9 +44,15 @@ public sealed interface Action {
 
   /**
    * What an assignment or a pop writes: the whole variable, or one element of an array
-   * ({@code index} not null). {@code written} is the target as the model wrote it.
+   * ({@code index} not null; {@code second} too for a two-dimensional array's element
+   * {@code owner[p][c]}, else null). {@code written} is the target as the model wrote it.
    */
-  record Target(Place variable, Expr index, Expr written) {
+  record Target(Place variable, Expr index, Expr written, Expr second) {
+    /** The whole variable, or an element of a one-dimensional array. */
+    public Target(Place variable, Expr index, Expr written) {
+      this(variable, index, written, null);
+    }
+
     /** The type of what is stored: the variable's, or the array's element type. */
     public Type.Scalar stored() {
       return index == null ? (Type.Scalar) variable.type()

@@ -72,7 +72,7 @@ public record CheckedModel(String name, String source,
 
   /** Slots needed to store a value of this type. */
   public static int width(Type t) {
-    if (t instanceof Type.Array a) return a.index().size();
+    if (t instanceof Type.Array a) return a.slots();
     if (t instanceof Type.Container c) return 1 + c.capacity();
     return 1;
   }

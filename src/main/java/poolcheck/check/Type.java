@@ -95,9 +95,33 @@ public sealed interface Type {
     }
   }
 
-  record Array(Scalar element, Scalar index) implements Type {
+  /**
+   * An array over {@code index}, or a two-dimensional one ({@code T[I][J]}, C order: the first
+   * index over {@code index}, the second over {@code second}; null for one dimension). Each
+   * element is a slot of its own, row-major: element (i, j) at offset i * |J| + j.
+   */
+  record Array(Scalar element, Scalar index, Scalar second) implements Type {
+    public Array(Scalar element, Scalar index) {
+      this(element, index, null);
+    }
+
+    public int dimensions() {
+      return second == null ? 1 : 2;
+    }
+
+    /** Elements per row: 1 for one dimension. */
+    public int columns() {
+      return second == null ? 1 : second.size();
+    }
+
+    /** Elements, so slots: |I|, or |I| * |J|. */
+    public int slots() {
+      return index.size() * columns();
+    }
+
     public String describe() {
-      return element.describe() + "[" + index.describe() + "]";
+      return element.describe() + "[" + index.describe() + "]"
+          + (second == null ? "" : "[" + second.describe() + "]");
     }
   }
 

@@ -83,6 +83,54 @@ abstract class Code {
     }
   }
 
+  /**
+   * The row-major offset of element [i][j] of a two-dimensional array, each index checked
+   * against its own dimension (i first, then j, each evaluated just before its check, as C
+   * reads a[i][j]): the {@link ArrayRead} or store over the array's slots that takes it as its
+   * index then never fails, and the message names the index that is out of range.
+   */
+  static final class Cell extends Code {
+    final Code first;
+    final int firstLo;
+    final int rows;
+    final Code second;
+    final int secondLo;
+    final int columns;
+    final int outOfRange;
+    /** The element as written ({@code owner[p][c]}) and the array's type, for the message. */
+    Expr source;
+    Type.Array type;
+
+    Cell(Code first, Type.Array type, Code second, int outOfRange) {
+      this.first = first;
+      this.firstLo = type.index().lo();
+      this.rows = type.index().size();
+      this.second = second;
+      this.secondLo = type.second().lo();
+      this.columns = type.second().size();
+      this.outOfRange = outOfRange;
+      this.type = type;
+    }
+
+    int eval(Frame f, int[] s) {
+      int v = first.eval(f, s);
+      long i = (long) v - firstLo;
+      if (i < 0 || i >= rows) throw firstOutOfRange(v, s);
+      int w = second.eval(f, s);
+      long j = (long) w - secondLo;
+      if (j < 0 || j >= columns) throw secondOutOfRange(w, s);
+      return (int) i * columns + (int) j;
+    }
+
+    Violation firstOutOfRange(int v, int[] s) {
+      return new Violation(outOfRange, s.clone(), FailureText.index(source, 0, v, type));
+    }
+
+    Violation secondOutOfRange(int v, int[] s) {
+      return new Violation(outOfRange, s.clone(), FailureText.index(source, 1, v, type));
+    }
+  }
+
   /** c[i]: the i-th element from a fifo's head or a lifo's bottom. */
   static final class ElementRead extends Code {
     final int lenSlot;

@@ -154,6 +154,29 @@ final class CodeWriter {
       mv.visitLabel(fail);
       fail(r, "outOfRange", "I", v);
       mv.visitLabel(end);
+    } else if (c instanceof Code.Cell cell) {
+      int i = toLocal(cell.first);
+      Label firstFails = new Label();
+      Label secondFails = new Label();
+      Label end = new Label();
+      outside(i, cell.firstLo, cell.firstLo + cell.rows - 1, firstFails);
+      int j = toLocal(cell.second);
+      outside(j, cell.secondLo, cell.secondLo + cell.columns - 1, secondFails);
+      mv.visitVarInsn(ILOAD, i);
+      pushInt(cell.firstLo);
+      mv.visitInsn(ISUB);
+      pushInt(cell.columns);
+      mv.visitInsn(IMUL);
+      mv.visitVarInsn(ILOAD, j);
+      pushInt(cell.secondLo);
+      mv.visitInsn(ISUB);
+      mv.visitInsn(IADD);
+      mv.visitJumpInsn(GOTO, end);
+      mv.visitLabel(firstFails);
+      fail(cell, "firstOutOfRange", "I", i);
+      mv.visitLabel(secondFails);
+      fail(cell, "secondOutOfRange", "I", j);
+      mv.visitLabel(end);
     } else if (c instanceof Code.ElementRead r) {
       int i = toLocal(r.index);
       Label fail = new Label();

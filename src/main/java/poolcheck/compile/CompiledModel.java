@@ -585,6 +585,16 @@ public final class CompiledModel implements TransitionSystem {
   private static Value value(Type type, int base, int[] s) {
     if (type instanceof Type.Scalar sc) {
       return scalar(sc, s[base]);
+    } else if (type instanceof Type.Array a && a.second() != null) {
+      // a two-dimensional array is shown as an array of its rows: owner = [[0, 1], [1, 0]]
+      ImmutableList.Builder<Value> keys = ImmutableList.builder();
+      ImmutableList.Builder<Value> rows = ImmutableList.builder();
+      Type.Array row = new Type.Array(a.element(), a.second());
+      for (int i = 0; i < a.index().size(); i++) {
+        keys.add(scalar(a.index(), a.index().lo() + i));
+        rows.add(value(row, base + i * a.columns(), s));
+      }
+      return new Value.Array(keys.build(), rows.build());
     } else if (type instanceof Type.Array a) {
       ImmutableList.Builder<Value> keys = ImmutableList.builder();
       ImmutableList.Builder<Value> values = ImmutableList.builder();
@@ -620,6 +630,17 @@ public final class CompiledModel implements TransitionSystem {
     if (value == null) throw new IllegalArgumentException("no value for " + name);
     if (type instanceof Type.Scalar sc) {
       s[base] = unscalar(sc, value, name);
+    } else if (type instanceof Type.Array a && a.second() != null) {
+      List<Value> rows = value instanceof Value.Array arr ? arr.values()
+          : value instanceof Value.Sequence seq ? seq.elements() : List.of();
+      if (rows.size() != a.index().size()) {
+        throw new IllegalArgumentException(name + ": expected an array of "
+            + a.index().size() + " rows");
+      }
+      Type.Array row = new Type.Array(a.element(), a.second());
+      for (int i = 0; i < a.index().size(); i++) {
+        write(row, base + i * a.columns(), rows.get(i), s, name);
+      }
     } else if (type instanceof Type.Array a) {
       List<Value> values = value instanceof Value.Array arr ? arr.values()
           : value instanceof Value.Sequence seq ? seq.elements() : List.of();

@@ -600,7 +600,8 @@ public final class Compiler {
    * elements must be refused before 10^8 slots are listed.
    */
   private int allocate(Type type, String what, Position at) {
-    long slots = type instanceof Type.Array a ? Limits.values(a.index())
+    long slots = type instanceof Type.Array a ? Limits.times(Limits.values(a.index()),
+        a.second() == null ? 1 : Limits.values(a.second()))
         : type instanceof Type.Container c ? 1L + c.capacity() : 1;
     long bits = type instanceof Type.Array a ? Limits.times(slots, bits(a.element()))
         : type instanceof Type.Container c ? Limits.plus(bits(new Type.Range(0, c.capacity())),
@@ -625,7 +626,7 @@ public final class Compiler {
       slotLo.add(s.lo());
       slotHi.add(s.hi());
     } else if (type instanceof Type.Array a) {
-      for (int i = 0; i < a.index().size(); i++) {
+      for (int i = 0; i < a.slots(); i++) {
         slotLo.add(a.element().lo());
         slotHi.add(a.element().hi());
       }

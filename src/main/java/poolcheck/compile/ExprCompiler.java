@@ -13,6 +13,7 @@ import static poolcheck.language.ErrorCode.SELF_OUTSIDE_PROCESS;
 import static poolcheck.language.ErrorCode.TYPE_MISMATCH;
 import static poolcheck.language.ErrorCode.UNKNOWN_NAME;
 import static poolcheck.language.ErrorCode.WRONG_ARGUMENT_COUNT;
+import static poolcheck.language.ErrorCode.WRONG_INDEX_COUNT;
 
 import poolcheck.check.CheckedModel;
 import poolcheck.check.Type;
@@ -191,7 +192,8 @@ final class ExprCompiler {
         throw reports.error(TYPE_MISMATCH, n.pos(), "type mismatch: '" + name + "' is a "
             + v.type().describe() + ", expected a value here"
             + (v.type() instanceof Type.Container ? " (len(" + name + "), head(" + name
-                + ") or " + name + "[i] read it)" : " (index it: " + name + "[i])"));
+                + ") or " + name + "[i] read it)" : " (index it: " + name + "[i]"
+                + (v.type() instanceof Type.Array a && a.second() != null ? "[j]" : "") + ")"));
       }
       return new Typed(new Code.Slot(v.base()), s.kind());
     }
@@ -242,8 +244,12 @@ final class ExprCompiler {
   }
 
   private Typed index(Expr.Index ix, Scope scope) {
+    if (ix.target() instanceof Expr.Index row) return cell(row, ix, scope);
     CheckedModel.Variable v = storage(ix.target(), scope, "an array or a container");
     Typed i = compile(ix.index(), scope);
+    if (v.type() instanceof Type.Array a && a.second() != null) {
+      throw wrongIndexCount(v, a, ix.target().pos(), 1);
+    }
     if (v.type() instanceof Type.Array a) {
       expect(ix.index().pos(), a.index().kind(), i.type(), "an index of type "
           + a.index().describe());
@@ -263,6 +269,55 @@ final class ExprCompiler {
     throw reports.error(NOT_A_CONTAINER, ix.target().pos(), "'" + v.name() + "' is a "
         + "" + v.type().describe()
         + ", expected an array or a container to index");
+  }
+
+  /**
+   * {@code owner[p][c]}: element (p, c) of a two-dimensional array, read at its row-major slot
+   * through a {@link Code.Cell} that checks each index against its own dimension.
+   */
+  private Typed cell(Expr.Index row, Expr.Index ix, Scope scope) {
+    if (row.target() instanceof Expr.Index deeper) {
+      CheckedModel.Variable v = storage(innermost(deeper), scope, "an array");
+      throw wrongIndexCount(v, v.type() instanceof Type.Array a ? a : null,
+          innermost(deeper).pos(), 3);
+    }
+    CheckedModel.Variable v = storage(row.target(), scope, "an array");
+    if (!(v.type() instanceof Type.Array a) || a.second() == null) {
+      if (v.type() instanceof Type.Array a) throw wrongIndexCount(v, a, row.target().pos(), 2);
+      throw reports.error(NOT_A_CONTAINER, row.target().pos(), "'" + v.name() + "' is a "
+          + v.type().describe() + ", expected a two-dimensional array to index twice");
+    }
+    Typed i = compile(row.index(), scope);
+    expect(row.index().pos(), a.index().kind(), i.type(), "a first index of type "
+        + a.index().describe());
+    Typed j = compile(ix.index(), scope);
+    expect(ix.index().pos(), a.second().kind(), j.type(), "a second index of type "
+        + a.second().describe());
+    Code.Cell offset = new Code.Cell(i.code(), a, j.code(), Compiler.INDEX_OUT_OF_RANGE);
+    offset.source = ix;
+    Code.ArrayRead read = new Code.ArrayRead(v.base(), 0, a.slots(), offset,
+        Compiler.INDEX_OUT_OF_RANGE);
+    read.source = ix;
+    read.type = a;
+    return new Typed(read, a.element().kind());
+  }
+
+  /** The array a chain of indexings starts from: {@code owner} in {@code owner[p][c][d]}. */
+  static Expr innermost(Expr.Index ix) {
+    Expr e = ix;
+    while (e instanceof Expr.Index i) e = i.target();
+    return e;
+  }
+
+  /** An array indexed {@code written} times where its type takes another number of indices. */
+  CompileError wrongIndexCount(CheckedModel.Variable v, Type.Array a, Position at, int written) {
+    int wanted = a == null ? 1 : a.dimensions();
+    return reports.error(WRONG_INDEX_COUNT, at, "'" + v.name() + "' is "
+        + (a == null ? "a " + v.type().describe() + ", indexed once at most"
+            : (wanted == 2 ? "a two-dimensional array " : "an array ") + a.describe()
+                + ": it takes " + wanted + " ind" + (wanted == 1 ? "ex" : "ices")
+                + (wanted == 2 ? " (" + v.name() + "[i][j])" : " (" + v.name() + "[i])"))
+        + ", found " + written);
   }
 
   private Typed binary(Expr.Binary b, Scope scope) {
@@ -601,6 +656,8 @@ final class ExprCompiler {
     @Override
     public Void index(Expr.Index ix) {
       found.putIfAbsent(poolcheck.language.Printer.print(ix), ix);
+      // owner[p][c]: the element is one read, and so is each index
+      if (ix.target() instanceof Expr.Index row) row.index().accept(this);
       return ix.index().accept(this);
     }
 

@@ -40,14 +40,31 @@ final class FailureText {
         + " .. " + hi + at(pos);
   }
 
-  /** "a[3]", "owner[red]": an element named by its index as the model writes it. */
+  /**
+   * "a[3]", "owner[red]": an element named by its index as the model writes it. For a
+   * two-dimensional array {@code index} is the element's row-major offset, and the name has
+   * both indices: "owner[1][0]".
+   */
   static String element(String array, int index, Type.Array type) {
-    return poolcheck.language.Printer.element(array == null ? "the array" : array,
-        type == null ? Integer.toString(index) : show(type.index(), index));
+    String name = array == null ? "the array" : array;
+    if (type != null && type.second() != null) {
+      return Printer.element(Printer.element(name, show(type.index(), type.index().lo()
+          + index / type.columns())), show(type.second(), type.second().lo()
+              + index % type.columns()));
+    }
+    return Printer.element(name, type == null ? Integer.toString(index)
+        : show(type.index(), index));
   }
 
   static String index(Expr source, int v, Type.Array type) {
     return expression(source) + ": index " + v + " is outside " + describeIndex(type);
+  }
+
+  /** An index of a two-dimensional array out of its dimension ({@code which}: 0 or 1). */
+  static String index(Expr source, int which, int v, Type.Array type) {
+    Type.Scalar i = which == 0 ? type.index() : type.second();
+    return expression(source) + ": " + (which == 0 ? "first" : "second") + " index " + v
+        + " is outside " + describe(i);
   }
 
   static String index(String array, int v, Type.Array type, Position pos) {
@@ -57,8 +74,10 @@ final class FailureText {
   }
 
   private static String describeIndex(Type.Array type) {
-    if (type == null) return "the array";
-    Type.Scalar i = type.index();
+    return type == null ? "the array" : describe(type.index());
+  }
+
+  private static String describe(Type.Scalar i) {
     return i instanceof Type.Range ? i.describe() : i.describe() + " (0 .. " + i.hi() + ")";
   }
 

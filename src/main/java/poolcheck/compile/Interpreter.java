@@ -251,9 +251,23 @@ public final class Interpreter {
   /** The slot of the array element a target names, its index read and checked in {@code s}. */
   private int element(Action.Target target, int[] s, Map<String, Integer> env, Step at) {
     Type.Array a = (Type.Array) target.variable().type();
-    long i = (long) eval(target.index(), s, env, at) - a.index().lo();
+    return base(target.variable(), at) + offset(a, target.index(), target.second(), s, env, at);
+  }
+
+  /**
+   * The offset of element [first] or [first][second] in an array's slots: each index read and
+   * checked against its own dimension in turn (row-major, as the compiled stepper stores it).
+   */
+  private int offset(Type.Array a, Expr first, Expr second, int[] s, Map<String, Integer> env,
+      Step at) {
+    long i = (long) eval(first, s, env, at) - a.index().lo();
     if (i < 0 || i >= a.index().size()) throw new Broken(Compiler.INDEX_OUT_OF_RANGE, s.clone());
-    return base(target.variable(), at) + (int) i;
+    if (second == null) return (int) i;
+    long j = (long) eval(second, s, env, at) - a.second().lo();
+    if (j < 0 || j >= a.second().size()) {
+      throw new Broken(Compiler.INDEX_OUT_OF_RANGE, s.clone());
+    }
+    return (int) i * a.columns() + (int) j;
   }
 
   /** The first slot of a variable the checker resolved: the instance's local or the global. */
@@ -326,6 +340,11 @@ public final class Interpreter {
 
     @Override
     public Integer index(Expr.Index ix) {
+      if (ix.target() instanceof Expr.Index row) {
+        CheckedModel.Variable v = variable(((Expr.Name) row.target()).name(), at);
+        Type.Array a = (Type.Array) v.type();
+        return s[v.base() + offset(a, row.index(), ix.index(), s, env, at)];
+      }
       CheckedModel.Variable v = variable(((Expr.Name) ix.target()).name(), at);
       int i = eval(ix.index(), s, env, at);
       if (v.type() instanceof Type.Array a) {

@@ -207,8 +207,14 @@ final class StepChecker {
       }
       return new Action.Target(place(v, scope), null, target);
     }
+    if (target instanceof Expr.Index ix && ix.target() instanceof Expr.Index row) {
+      return cellTarget(row, ix, scope);
+    }
     if (target instanceof Expr.Index ix) {
       CheckedModel.Variable v = exprs.storage(ix.target(), scope, "an array");
+      if (v.type() instanceof Type.Array a && a.second() != null) {
+        throw exprs.wrongIndexCount(v, a, ix.target().pos(), 1);
+      }
       if (!(v.type() instanceof Type.Array)) {
         throw reports.error(NOT_ASSIGNABLE, target.pos(), "cannot assign to an element of "
             + "" + v.name()
@@ -219,6 +225,22 @@ final class StepChecker {
     }
     throw reports.error(NOT_ASSIGNABLE, target.pos(), "cannot assign to this expression: "
         + "expected a variable or an array element");
+  }
+
+  /** {@code owner[p][c] = v}: an element of a two-dimensional array. */
+  private Action.Target cellTarget(Expr.Index row, Expr.Index ix, Scope scope) {
+    if (row.target() instanceof Expr.Index deeper) {
+      CheckedModel.Variable v = exprs.storage(ExprCompiler.innermost(deeper), scope, "an array");
+      throw exprs.wrongIndexCount(v, v.type() instanceof Type.Array a ? a : null,
+          ExprCompiler.innermost(deeper).pos(), 3);
+    }
+    CheckedModel.Variable v = exprs.storage(row.target(), scope, "an array");
+    if (!(v.type() instanceof Type.Array a)) {
+      throw reports.error(NOT_ASSIGNABLE, ix.pos(), "cannot assign to an element of "
+          + v.name() + ", a " + v.type().describe());
+    }
+    if (a.second() == null) throw exprs.wrongIndexCount(v, a, row.target().pos(), 2);
+    return new Action.Target(place(v, scope), row.index(), ix, ix.index());
   }
 
   /** A variable {@link ExprCompiler#variable} found: the process's local, else the global. */

@@ -125,9 +125,10 @@ final class StepCompiler {
           + "of " + v.name());
       initialInRange(v.name(), a.element(), value.code(), init, scope);
       Instr chain = next;
-      for (int i = a.index().size() - 1; i >= 0; i--) {
+      for (int i = a.slots() - 1; i >= 0; i--) {
         chain = link(store(v.base() + i, a.element(), value.code(),
-            FailureText.element(name, a.index().lo() + i, a), init.pos()), chain);
+            FailureText.element(name, a.second() == null ? a.index().lo() + i : i, a),
+            init.pos()), chain);
       }
       return chain;
     } else {
@@ -320,10 +321,22 @@ final class StepCompiler {
     ExprCompiler.Typed i = exprs.compile(target.index(), scope);
     exprs.expect(target.index().pos(), a.index().kind(), i.type(), "an index of type "
         + a.index().describe());
+    Code index = i.code();
+    int indexLo = a.index().lo();
+    if (target.second() != null) {
+      // owner[p][c]: the store over all the array's slots takes the checked row-major offset
+      ExprCompiler.Typed j = exprs.compile(target.second(), scope);
+      exprs.expect(target.second().pos(), a.second().kind(), j.type(), "a second index of type "
+          + a.second().describe());
+      Code.Cell cell = new Code.Cell(i.code(), a, j.code(), Compiler.INDEX_OUT_OF_RANGE);
+      cell.source = target.written();
+      index = cell;
+      indexLo = 0;
+    }
     exprs.expect(valuePos, a.element().kind(), value.type(), "an element of " + v.name());
-    Instr.StoreElement store = new Instr.StoreElement(v.base(), a.index().lo(),
-        a.index().size(), i.code(), a.element().lo(), a.element().hi(), value.code(),
-        Compiler.INDEX_OUT_OF_RANGE, Compiler.VALUE_OUT_OF_RANGE);
+    Instr.StoreElement store = new Instr.StoreElement(v.base(), indexLo, a.slots(), index,
+        a.element().lo(), a.element().hi(), value.code(), Compiler.INDEX_OUT_OF_RANGE,
+        Compiler.VALUE_OUT_OF_RANGE);
     store.target = name;
     store.type = a;
     store.pos = target.written().pos();

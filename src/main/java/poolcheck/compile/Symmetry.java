@@ -23,7 +23,9 @@ import poolcheck.language.Position;
  * every state.
  *
  * <p>A permutation moves values in three kinds of places: slots holding a scalarset value, the
- * occupied part of containers of them, and the elements of arrays indexed by a scalarset.
+ * occupied part of containers of them, and the elements of arrays indexed by a scalarset. A
+ * two-dimensional array (row-major) has its rows moved when its first index is the scalarset,
+ * the elements of each row when its second is, and both for {@code bool[S][S]}.
  */
 final class Symmetry {
   /** A group's permutations, the identity first, and the inverse of each. */
@@ -48,20 +50,31 @@ final class Symmetry {
     private static final byte VALUE = 1;
     private static final byte ELEMENT = 2;
 
+    /** An array's {@link #arrays} entry: first slot, rows, columns, which dimensions move. */
+    static final int BASE = 0, ROWS = 1, COLUMNS = 2, HOW = 3;
+    static final int ROWS_MOVE = 1, COLUMNS_MOVE = 2;
+
     final int size;
     final int[] valueSlots;
     final int[][] containers;
-    final int[] arrays;
+    final int[][] arrays;
     private final Supplier<Images> listed;
     /** By slot: the first slot of the scalarset-indexed array holding it, or -1. */
     private final int[] arrayBase;
+    /**
+     * By slot of a two-dimensional array: its columns, and bit 0/1 whether the permutation
+     * moves its rows/its columns; 0 for a one-dimensional array (the search's common case, its
+     * element i simply moves to perm[i]).
+     */
+    private final int[] columns;
+    private final byte[] moves;
     private final byte[] kind;
     /** By container element slot: its container's length slot, and its place in it. */
     private final int[] lengthSlot;
     private final int[] place;
     private final int[] moved;
 
-    Group(int size, int[] valueSlots, int[][] containers, int[] arrays, int span) {
+    Group(int size, int[] valueSlots, int[][] containers, int[][] arrays, int span) {
       this.size = size;
       this.valueSlots = valueSlots;
       this.containers = containers;
@@ -69,6 +82,8 @@ final class Symmetry {
       this.listed = Suppliers.memoize(() -> Images.of(size));
       arrayBase = new int[span];
       java.util.Arrays.fill(arrayBase, -1);
+      columns = new int[span];
+      moves = new byte[span];
       kind = new byte[span];
       lengthSlot = new int[span];
       place = new int[span];
@@ -80,8 +95,16 @@ final class Symmetry {
           place[c[0] + 1 + j] = j;
         }
       }
-      for (int base : arrays) {
-        for (int i = 0; i < size; i++) arrayBase[base + i] = base;
+      Map<Integer, Integer> lengths = new java.util.HashMap<>();
+      for (int[] a : arrays) {
+        int length = a[ROWS] * a[COLUMNS];
+        lengths.put(a[BASE], length);
+        boolean twoDimensional = a[HOW] != ROWS_MOVE || a[COLUMNS] != 1;
+        for (int i = 0; i < length; i++) {
+          arrayBase[a[BASE] + i] = a[BASE];
+          columns[a[BASE] + i] = twoDimensional ? a[COLUMNS] : 0;
+          moves[a[BASE] + i] = (byte) a[HOW];
+        }
       }
       moved = java.util.stream.IntStream.range(0, span)
           .filter(y -> kind[y] != PLAIN || arrayBase[y] >= 0).toArray();
@@ -91,7 +114,7 @@ final class Symmetry {
         int length = 1;
         int how = ALWAYS;
         if (arrayBase[y] == y) {
-          length = size;
+          length = lengths.get(y);
           how = kind[y] == PLAIN ? UNLESS_UNIFORM : ALWAYS;
         } else if (kind[y] == ELEMENT) {
           while (i + length < moved.length && moved[i + length] == y + length
@@ -151,7 +174,14 @@ final class Symmetry {
     /** The slot whose renamed value the image holds at slot y. */
     int source(int y, int[] inverse) {
       int base = arrayBase[y];
-      return base < 0 ? y : base + inverse[y - base];
+      if (base < 0) return y;
+      int n = columns[y];
+      if (n == 0) return base + inverse[y - base];
+      int i = (y - base) / n;
+      int j = (y - base) % n;
+      if ((moves[y] & ROWS_MOVE) != 0) i = inverse[i];
+      if ((moves[y] & COLUMNS_MOVE) != 0) j = inverse[j];
+      return base + i * n + j;
     }
 
     /** Value v, read from slot x of the state a permutation is applied to, as the image has it. */
@@ -168,12 +198,11 @@ final class Symmetry {
     }
 
     /** One past the last slot these places use. */
-    static int span(int size, List<Integer> valueSlots, List<int[]> containers,
-        List<Integer> arrays) {
+    static int span(List<Integer> valueSlots, List<int[]> containers, List<int[]> arrays) {
       int end = 0;
       for (int slot : valueSlots) end = Math.max(end, slot + 1);
       for (int[] c : containers) end = Math.max(end, c[0] + 1 + c[1]);
-      for (int base : arrays) end = Math.max(end, base + size);
+      for (int[] a : arrays) end = Math.max(end, a[BASE] + a[ROWS] * a[COLUMNS]);
       return end;
     }
   }
@@ -215,7 +244,7 @@ final class Symmetry {
     int span = 0;
     for (Map.Entry<Type.Symmetric, Places> e : places.entrySet()) {
       Places p = e.getValue();
-      span = Math.max(span, Group.span(e.getKey().size(), p.values, p.containers, p.arrays));
+      span = Math.max(span, Group.span(p.values, p.containers, p.arrays));
     }
     List<Group> groups = new ArrayList<>();
     long images = 1;
@@ -240,8 +269,7 @@ final class Symmetry {
       images *= factorial;
       Places p = e.getValue();
       groups.add(new Group(n, p.values.stream().mapToInt(Integer::intValue).toArray(),
-          p.containers.toArray(new int[0][]), p.arrays.stream().mapToInt(Integer::intValue)
-              .toArray(), span));
+          p.containers.toArray(new int[0][]), p.arrays.toArray(new int[0][]), span));
     }
     return groups.isEmpty() ? null : new Symmetry(groups.toArray(new Group[0]));
   }
@@ -249,7 +277,7 @@ final class Symmetry {
   private static final class Places {
     final List<Integer> values = new ArrayList<>();
     final List<int[]> containers = new ArrayList<>();
-    final List<Integer> arrays = new ArrayList<>();
+    final List<int[]> arrays = new ArrayList<>();
   }
 
   private static void collect(Type type, int base, Map<Type.Symmetric, Places> places) {
@@ -257,9 +285,16 @@ final class Symmetry {
       places.get(s).values.add(base);
     } else if (type instanceof Type.Array a) {
       if (a.element() instanceof Type.Symmetric s) {
-        for (int i = 0; i < a.index().size(); i++) places.get(s).values.add(base + i);
+        for (int i = 0; i < a.slots(); i++) places.get(s).values.add(base + i);
       }
-      if (a.index() instanceof Type.Symmetric s) places.get(s).arrays.add(base);
+      // one entry per scalarset indexing the array, saying which of its dimensions it moves
+      Map<Type.Symmetric, Integer> how = new java.util.LinkedHashMap<>();
+      if (a.index() instanceof Type.Symmetric s) how.merge(s, Group.ROWS_MOVE, (x, y) -> x | y);
+      if (a.second() instanceof Type.Symmetric s) {
+        how.merge(s, Group.COLUMNS_MOVE, (x, y) -> x | y);
+      }
+      how.forEach((s, moves) -> places.get(s).arrays.add(
+          new int[] {base, a.index().size(), a.columns(), moves}));
     } else if (type instanceof Type.Container c && c.element() instanceof Type.Symmetric s) {
       places.get(s).containers.add(new int[] {base, c.capacity()});
     }
@@ -419,8 +454,16 @@ final class Symmetry {
       for (int j = 0; j < len; j++) out[c[0] + 1 + j] = perm[s[c[0] + 1 + j]];
     }
     int[] moved = out.clone();
-    for (int base : g.arrays) {
-      for (int i = 0; i < g.size; i++) moved[base + perm[i]] = out[base + i];
+    for (int[] a : g.arrays) {
+      int n = a[Group.COLUMNS];
+      boolean rows = (a[Group.HOW] & Group.ROWS_MOVE) != 0;
+      boolean columns = (a[Group.HOW] & Group.COLUMNS_MOVE) != 0;
+      for (int i = 0; i < a[Group.ROWS]; i++) {
+        for (int j = 0; j < n; j++) {
+          int to = a[Group.BASE] + (rows ? perm[i] : i) * n + (columns ? perm[j] : j);
+          moved[to] = out[a[Group.BASE] + i * n + j];
+        }
+      }
     }
     return moved;
   }

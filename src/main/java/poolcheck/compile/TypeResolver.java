@@ -2,6 +2,7 @@ package poolcheck.compile;
 
 import static poolcheck.language.ErrorCode.OUT_OF_RANGE;
 import static poolcheck.language.ErrorCode.RECORD_TYPE_HERE;
+import static poolcheck.language.ErrorCode.TOO_MANY_DIMENSIONS;
 import static poolcheck.language.ErrorCode.TYPE_MISMATCH;
 import static poolcheck.language.ErrorCode.UNKNOWN_NAME;
 
@@ -58,6 +59,7 @@ final class TypeResolver {
       }
       return type;
     } else if (t instanceof TypeExpr.Array a) {
+      if (a.element() instanceof TypeExpr.Array inner) return twoDimensional(inner, a);
       Type element = resolve(a.element());
       Type index = resolve(a.index());
       if (!(element instanceof Type.Scalar se)) {
@@ -89,5 +91,24 @@ final class TypeResolver {
     } else {
       throw new IllegalStateException("unreachable: " + t);
     }
+  }
+
+  /**
+   * {@code T[I][J]}, parsed as (T[I])[J]: C order, so the first index ranges over I. Each
+   * element is a slot of its own; a third dimension is refused rather than nested further.
+   */
+  private Type twoDimensional(TypeExpr.Array inner, TypeExpr.Array outer) {
+    if (inner.element() instanceof TypeExpr.Array third) {
+      throw reports.error(TOO_MANY_DIMENSIONS, outer.pos(), "an array of more than two "
+          + "dimensions: '" + poolcheck.language.Printer.print(outer) + "'; flatten one "
+          + "dimension into a product range or keep one array per value of it");
+    }
+    Type.Array rows = (Type.Array) resolve(inner);
+    Type second = resolve(outer.index());
+    if (!(second instanceof Type.Scalar sj)) {
+      throw reports.error(TYPE_MISMATCH, outer.index().pos(), "type mismatch: an array index "
+          + "must be bool, a range or an enum, found " + second.describe());
+    }
+    return new Type.Array(rows.element(), rows.index(), sj);
   }
 }

@@ -187,7 +187,8 @@ public final class PromelaExport implements ExportWalk.Dialect {
     if (type instanceof Type.Scalar s) {
       line(PromelaNames.type(s) + " " + name + ";");
     } else if (type instanceof Type.Array a) {
-      line(PromelaNames.type(a.element()) + " " + name + "[" + a.index().size() + "];");
+      // a two-dimensional array flattened row-major: SPIN has no arrays of arrays
+      line(PromelaNames.type(a.element()) + " " + name + "[" + a.slots() + "];");
     } else if (type instanceof Type.Container c) {
       line(PromelaNames.type(c.element()) + " " + name + "[" + c.capacity() + "];");
       line("byte " + PromelaNames.length(name) + ";");
@@ -240,9 +241,12 @@ public final class PromelaExport implements ExportWalk.Dialect {
     if (type instanceof Type.Scalar) {
       line(indent + name + " = " + literal(value) + ";");
     } else if (type instanceof Type.Array a) {
-      Value.Array arr = (Value.Array) value;
-      for (int i = 0; i < a.index().size(); i++) {
-        line(indent + name + "[" + i + "] = " + literal(arr.values().get(i)) + ";");
+      List<Value> elements = new ArrayList<>();
+      for (Value v : ((Value.Array) value).values()) {
+        if (v instanceof Value.Array row) elements.addAll(row.values()); else elements.add(v);
+      }
+      for (int i = 0; i < a.slots(); i++) {
+        line(indent + name + "[" + i + "] = " + literal(elements.get(i)) + ";");
       }
     } else if (type instanceof Type.Container c) {
       Value.Sequence seq = (Value.Sequence) value;
@@ -546,8 +550,14 @@ public final class PromelaExport implements ExportWalk.Dialect {
     @Override
     public void assignElement(Storage s, String index, String value, Scope scope) {
       Type.Array a = (Type.Array) s.type();
-      line(indent + s.name() + "[" + PromelaExpressions.offset(index, a.index().lo()) + "] = "
-          + value + ";");
+      // a two-dimensional array's index is already its flat offset (cell)
+      line(indent + s.name() + "[" + (a.second() != null ? index
+          : PromelaExpressions.offset(index, a.index().lo())) + "] = " + value + ";");
+    }
+
+    @Override
+    public String cell(String first, String second, Type.Array array) {
+      return PromelaExpressions.cell(first, second, array);
     }
 
     @Override

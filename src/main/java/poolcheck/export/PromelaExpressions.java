@@ -167,6 +167,12 @@ final class PromelaExpressions {
 
     @Override
     public String index(Expr.Index ix) {
+      if (ix.target() instanceof Expr.Index row) {
+        Storage s = storage(((Expr.Name) row.target()).name(), scope);
+        Type.Array a = (Type.Array) s.type();
+        return indexed(s.name(), a.slots(), cell(expr(row.index(), scope),
+            expr(ix.index(), scope), a), scope);
+      }
       Storage s = storage(((Expr.Name) ix.target()).name(), scope);
       String i = expr(ix.index(), scope);
       if (s.type() instanceof Type.Array a) {
@@ -356,6 +362,19 @@ final class PromelaExpressions {
       default -> " + ";
     };
     return "(" + String.join(op, terms) + ")";
+  }
+
+  /**
+   * Element [first][second] of a two-dimensional array in its flat Promela array (SPIN has no
+   * arrays of arrays but in typedefs): the row-major offset, folded when both are constants.
+   */
+  static String cell(String first, String second, Type.Array a) {
+    String i = fold(offset(first, a.index().lo()));
+    String j = fold(offset(second, a.second().lo()));
+    if (i.matches("\\d+") && j.matches("\\d+")) {
+      return Integer.toString(Integer.parseInt(i) * a.columns() + Integer.parseInt(j));
+    }
+    return "((" + i + ") * " + a.columns() + " + (" + j + "))";
   }
 
   static String offset(String index, int lo) {

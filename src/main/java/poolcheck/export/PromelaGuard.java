@@ -195,11 +195,13 @@ final class PromelaGuard {
     List<Expr> out = new ArrayList<>();
     if (s instanceof Action.Assign a) {
       if (a.target().index() != null) out.add(a.target().index());
+      if (a.target().second() != null) out.add(a.target().second());
       out.add(a.value());
     } else if (s instanceof Action.Push p) {
       out.add(p.value());
     } else if (s instanceof Action.Pop p && p.target() != null && p.target().index() != null) {
       out.add(p.target().index());
+      if (p.target().second() != null) out.add(p.target().second());
     } else if (s instanceof Action.Assert a && checked.covers(a.property())) {
       out.add(a.condition());
     }
@@ -212,14 +214,21 @@ final class PromelaGuard {
       outOfRange(value, target.stored(), failures);
     } else {
       Type.Array a = (Type.Array) target.variable().type();
-      String i = exprs.expr(target.index(), here);
-      Integer fixed = exprs.constantValue(target.index(), here);
-      if ((fixed == null || fixed < a.index().lo() || fixed > a.index().hi())
-          && !exprs.within(target.index(), a.index().lo(), a.index().hi(), here)) {
-        failures.add("(" + i + " < " + a.index().lo() + " || " + i + " > " + a.index().hi()
-            + ")");
-      }
+      indexBreaks(target.index(), a.index(), here, failures);
+      if (target.second() != null) indexBreaks(target.second(), a.second(), here, failures);
       outOfRange(value, a.element(), failures);
+    }
+  }
+
+  /** An index outside its dimension, unless it is known to be inside. */
+  private void indexBreaks(Expr index, Type.Scalar dimension, Scope here,
+      List<String> failures) {
+    String i = exprs.expr(index, here);
+    Integer fixed = exprs.constantValue(index, here);
+    if ((fixed == null || fixed < dimension.lo() || fixed > dimension.hi())
+        && !exprs.within(index, dimension.lo(), dimension.hi(), here)) {
+      failures.add("(" + i + " < " + dimension.lo() + " || " + i + " > " + dimension.hi()
+          + ")");
     }
   }
 
@@ -241,10 +250,13 @@ final class PromelaGuard {
       return;
     }
     Type.Array a = (Type.Array) s.type();
-    String i = PromelaExpressions.fold(PromelaExpressions.offset(exprs.expr(target.index(),
-        here), a.index().lo()));
+    String i = target.second() != null
+        ? PromelaExpressions.cell(exprs.expr(target.index(), here),
+            exprs.expr(target.second(), here), a)
+        : PromelaExpressions.fold(PromelaExpressions.offset(exprs.expr(target.index(),
+            here), a.index().lo()));
     Map<String, String> next = new LinkedHashMap<>();
-    for (int k = 0; k < a.index().size(); k++) {
+    for (int k = 0; k < a.slots(); k++) {
       String old = PromelaExpressions.element(s.name(), k, here);
       if (i.equals(Integer.toString(k))) {
         next.put(s.name() + "#" + k, value);

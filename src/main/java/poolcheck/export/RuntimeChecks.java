@@ -86,7 +86,16 @@ final class RuntimeChecks<S> {
   }
 
   private void walk(Expr e, String reach, S scope, List<Check> out) {
-    if (e instanceof Expr.Index ix) {
+    if (e instanceof Expr.Index ix && ix.target() instanceof Expr.Index row) {
+      // owner[p][c]: each index checked against its own dimension, the first before the second
+      Type.Array a = (Type.Array) dialect.type(((Expr.Name) row.target()).name(), scope);
+      walk(row.index(), reach, scope, out);
+      add(reach, dialect.arrayIndexFails(row.index(), dialect.expr(row.index(), scope),
+          a.index(), scope), "index_out_of_range", out);
+      walk(ix.index(), reach, scope, out);
+      add(reach, dialect.arrayIndexFails(ix.index(), dialect.expr(ix.index(), scope),
+          a.second(), scope), "index_out_of_range", out);
+    } else if (e instanceof Expr.Index ix) {
       String container = ((Expr.Name) ix.target()).name();
       Type type = dialect.type(container, scope);
       walk(ix.index(), reach, scope, out);

@@ -44,6 +44,12 @@ final class StatementWalk<S> implements Action.Visitor<Void> {
     /** A scalar variable takes {@code value} (already checked). */
     void assign(Storage variable, String value, S scope);
 
+    /**
+     * Element [first][second] of a two-dimensional array as the index {@link #assignElement}
+     * takes for it.
+     */
+    String cell(String first, String second, Type.Array array);
+
     /** Element {@code index} of an array takes {@code value} (already checked). */
     void assignElement(Storage array, String index, String value, S scope);
 
@@ -92,6 +98,14 @@ final class StatementWalk<S> implements Action.Visitor<Void> {
     dialect.evaluate(target.index(), here);
     String inRange = dialect.indexInRange(target.index(), i, a.index(), here);
     if (inRange != null) dialect.require(inRange, "index_out_of_range");
+    if (target.second() != null) {
+      // owner[p][c] = v: the second index is read and checked after the first
+      String j = dialect.expr(target.second(), here);
+      dialect.evaluate(target.second(), here);
+      String secondInRange = dialect.indexInRange(target.second(), j, a.second(), here);
+      if (secondInRange != null) dialect.require(secondInRange, "index_out_of_range");
+      i = dialect.cell(i, j, a);
+    }
     if (valueExpr != null) dialect.evaluate(valueExpr, here);
     range(value, a.element());
     dialect.assignElement(s, i, value, here);

@@ -246,6 +246,22 @@ public final class TlaExport implements ExportWalk.Dialect {
   }
 
   private static String value(Type type, Value v) {
+    if (type instanceof Type.Array a && a.second() != null) {
+      // a function of functions, row by row: [k_ \in I |-> row] when every row is the same
+      Type.Array row = new Type.Array(a.element(), a.second());
+      Value.Array rows = (Value.Array) v;
+      if (rows.values().stream().distinct().count() == 1) {
+        // r_, not k_: a row [k_ \\in J |-> v] inside may not redeclare the outer bound name
+        return "[r_ \\in " + TlaExpressions.set(a.index()) + " |-> "
+            + value(row, rows.values().get(0)) + "]";
+      }
+      List<String> out = new ArrayList<>();
+      for (int i = 0; i < rows.values().size(); i++) {
+        out.add(TlaExpressions.literal(rows.keys().get(i)) + " :> "
+            + value(row, rows.values().get(i)));
+      }
+      return "(" + String.join(" @@ ", out) + ")";
+    }
     if (type instanceof Type.Array a) {
       String lit = TlaExpressions.literal(v);
       if (lit != null) return lit;
@@ -515,6 +531,12 @@ public final class TlaExport implements ExportWalk.Dialect {
       } else {
         define(s.name(), value, state, items);
       }
+    }
+
+    /** EXCEPT ![p][c]: a function of functions takes the path of both indices. */
+    @Override
+    public String cell(String first, String second, Type.Array array) {
+      return first + "][" + second;
     }
 
     @Override

@@ -169,6 +169,12 @@ final class TlaExpressions {
 
     @Override
     public String index(Expr.Index ix) {
+      if (ix.target() instanceof Expr.Index row) {
+        // a function of functions: owner[p][c] as the model writes it
+        Storage s = storage(((Expr.Name) row.target()).name(), scope);
+        return paren(read(s, scope)) + "[" + expr(row.index(), scope) + "]["
+            + expr(ix.index(), scope) + "]";
+      }
       Storage s = storage(((Expr.Name) ix.target()).name(), scope);
       String i = expr(ix.index(), scope);
       String v = read(s, scope);

@@ -97,6 +97,11 @@ final class ValueBounds {
         return ANY; // a name bound symbolically (a TLA+ quantifier): nothing known
       }
     }
+    if (e instanceof Expr.Index ix && ix.target() instanceof Expr.Index row
+        && row.target() instanceof Expr.Name n
+        && names.variable().apply(n.name()) instanceof Type.Array a) {
+      return new long[] {a.element().lo(), a.element().hi()};
+    }
     if (e instanceof Expr.Index ix && ix.target() instanceof Expr.Name n) {
       Type t = names.variable().apply(n.name());
       if (t instanceof Type.Array a) return new long[] {a.element().lo(), a.element().hi()};

@@ -42,7 +42,9 @@ public enum ErrorCode {
   NOT_A_RECORD("PC126", "`.field` on something that is neither a record nor a process instance"),
   RECORD_TYPE_HERE("PC127", "a record type where only a global variable's type may be one "
       + "(a local, a field, an index, a container element, a domain)"),
-  WRONG_INDEX_COUNT("PC128", "wrong number of indices for an array (`page.f` for `page[p].f`)"),
+  WRONG_INDEX_COUNT("PC128", "wrong number of indices for an array (`page.f` for `page[p].f`, "
+      + "`owner[p]` for `owner[p][c]`)"),
+  TOO_MANY_DIMENSIONS("PC129", "an array of more than two dimensions (`bool[A][B][C]`)"),
   UNGUARDED_ACCESSES("PC130", "a step makes two accesses to shared memory no held lock guards"),
   DATA_RACE("PC131", "data race: a guarded variable accessed without its lock"),
   LOCK_ORDER_IN_STEP("PC132",

@@ -808,6 +808,14 @@ public final class Parser {
     if (target instanceof Expr.Index ix && ix.target() instanceof Expr.Name n) {
       return new Expr.LocalOf(n.pos(), n.name(), ix.index(), name, local.position());
     }
+    if (target instanceof Expr.Index ix && ix.target() instanceof Expr.Index row
+        && row.target() instanceof Expr.Name n) {
+      errors.add(new Diagnostic(ErrorCode.WRONG_INDEX_COUNT, dot.position(), "'.' after two "
+          + "indices: a process instance or an array of records takes one (" + n.name()
+          + "[i]." + name + "); there are no two-dimensional arrays of records: declare one "
+          + "two-dimensional array per field"));
+      throw new ParseError();
+    }
     errors.add(new Diagnostic(UNEXPECTED_TOKEN, dot.position(), "unexpected '.': expected it "
         + "after a process instance, as in reader[0].got"));
     throw new ParseError();

@@ -55,6 +55,8 @@ final class Records {
   private final Map<String, TypeExpr.Record> types = new HashMap<>();
   private final Map<String, RecordVar> vars = new HashMap<>();
   private final List<Diagnostic> errors = new ArrayList<>();
+  /** Global variables declared as two-dimensional arrays of records, refused. */
+  private final Set<String> twoDimensional = new HashSet<>();
 
   private Records() {}
 
@@ -110,6 +112,14 @@ final class Records {
         if (r == null && v.type() instanceof TypeExpr.Array a) {
           r = record(a.element());
           index = a.index();
+          if (a.element() instanceof TypeExpr.Array inner && record(inner.element()) != null) {
+            // fields would become two-dimensional arrays, but page[i][j].f has no syntax yet
+            twoDimensional.add(v.name());
+            error(RECORD_TYPE_HERE, v.type().pos(), "a two-dimensional array of records: an "
+                + "array of records has one index (var x : R[I];); declare one "
+                + "two-dimensional array per field instead");
+            continue;
+          }
         }
         if (r != null) vars.putIfAbsent(v.name(), new RecordVar(v, r, index));
       } else if (d instanceof Decl.Var v) {
@@ -250,7 +260,8 @@ final class Records {
 
     @Override
     public Decl variable(Decl.Var v) {
-      typeHere(v.type(), "variable '" + v.name() + "'");
+      // a two-dimensional array of records was reported by declare: once is enough
+      if (!twoDimensional.contains(v.name())) typeHere(v.type(), "variable '" + v.name() + "'");
       return new Decl.Var(v.pos(), v.name(), v.type(), init(v), v.guard(), v.ghost());
     }
 

@@ -231,7 +231,8 @@ final class StepGranularity {
 
     /** A write to a ghost is bookkeeping: what it reads is not an access (Owicki-Gries). */
     private boolean ghost(Expr target, Set<String> bound) {
-      Expr base = target instanceof Expr.Index ix ? ix.target() : target;
+      Expr base = target;
+      while (base instanceof Expr.Index ix) base = ix.target();
       if (!(base instanceof Expr.Name n) || bound.contains(n.name())
           || locals.contains(n.name())) {
         return false;
@@ -336,7 +337,15 @@ final class StepGranularity {
     }
 
     private void write(Expr target, Set<String> bound, List<Path> paths) {
-      if (target instanceof Expr.Index ix) {
+      if (target instanceof Expr.Index ix && ix.target() instanceof Expr.Index row) {
+        // owner[p][c]: one element, one word, as an element of a one-dimensional array
+        reads(row.index(), bound, paths);
+        reads(ix.index(), bound, paths);
+        if (row.target() instanceof Expr.Name n) {
+          access(n.name(), cell(row, ix), true, n.pos(), bound, paths,
+              mentionsLoop(row.index()) || mentionsLoop(ix.index()));
+        }
+      } else if (target instanceof Expr.Index ix) {
         reads(ix.index(), bound, paths);
         if (ix.target() instanceof Expr.Name n) {
           access(n.name(), "[" + Printer.print(ix.index()) + "]", true, n.pos(), bound, paths,
@@ -350,6 +359,12 @@ final class StepGranularity {
     private void reads(Expr e, Set<String> bound, List<Path> paths) {
       if (e instanceof Expr.Name n) {
         access(n.name(), "", false, n.pos(), bound, paths, false);
+      } else if (e instanceof Expr.Index ix && ix.target() instanceof Expr.Index row
+          && row.target() instanceof Expr.Name n) {
+        access(n.name(), cell(row, ix), false, n.pos(), bound, paths,
+            mentionsLoop(row.index()) || mentionsLoop(ix.index()));
+        reads(row.index(), bound, paths);
+        reads(ix.index(), bound, paths);
       } else if (e instanceof Expr.Index ix) {
         if (ix.target() instanceof Expr.Name n) {
           access(n.name(), "[" + Printer.print(ix.index()) + "]", false, n.pos(), bound, paths,
@@ -378,6 +393,11 @@ final class StepGranularity {
       } else if (e instanceof Expr.At at && at.instance() != null) {
         reads(at.instance(), bound, paths);
       }
+    }
+
+    /** The element {@code [p][c]} of a two-dimensional array, as its access is named. */
+    private static String cell(Expr.Index row, Expr.Index ix) {
+      return "[" + Printer.print(row.index()) + "][" + Printer.print(ix.index()) + "]";
     }
 
     /** Whether an element expression names a for- or quantifier-bound variable: many words. */

@@ -30,7 +30,7 @@ final class BadInputs {
   enum Family {
     TOKEN_DELETE, TOKEN_DUPLICATE, TOKEN_SWAP, HUGE_NUMBER, TRUNCATION, RANDOM_BYTES,
     DEEP_NESTING, LONG_FLAT, HUGE_RANGE, ODD_PATH, ODD_FLAG, OUTPUT_OVER_INPUT, REPLAY_JSON,
-    REPLAY_ITF, DEF_ASSUME_LOCALS, RECORDS
+    REPLAY_ITF, DEF_ASSUME_LOCALS, RECORDS, TWO_DIMENSIONAL_ARRAYS
   }
 
   /**
@@ -109,6 +109,7 @@ final class BadInputs {
       case REPLAY_JSON, REPLAY_ITF -> replay(id, family, d);
       case DEF_ASSUME_LOCALS -> defAssumeLocals(id, d);
       case RECORDS -> records(id, d);
+      case TWO_DIMENSIONAL_ARRAYS -> twoDimensionalArrays(id, d);
     };
   }
 
@@ -354,12 +355,63 @@ final class BadInputs {
       t.append("process p[2] { s: { ").append(step).append(" } }\n");
       t.append("invariant refs: forall i in Id: page[i].refs <= 2;\n");
     }
-    Path model = d.resolve("records.pool");
-    Files.writeString(model, t.toString());
-    List<String> args = kind.equals("export clash")
+    return modelCase(id, Family.RECORDS, kind, d.resolve("records.pool"), t.toString(),
+        kind.equals("export clash"));
+  }
+
+  /** A model written to {@code model}, checked (bounded) or exported to a random target. */
+  private Case modelCase(int id, Family family, String kind, Path model, String text,
+      boolean export) throws IOException {
+    Files.writeString(model, text);
+    List<String> args = export
         ? List.of("export", model.toString(), "--to", pick(List.of("promela", "tla")))
         : List.of("check", "-q", "--workers", "1", "--max-states", "20000", model.toString());
-    return new Case(id, Family.RECORDS, kind, args, true, List.of(model));
+    return new Case(id, family, kind, args, true, List.of(model));
+  }
+
+  /**
+   * Two-dimensional arrays indexed too few or too many times, with a third dimension, out of
+   * range in either index, of records, cut short, too large, or exported.
+   */
+  private Case twoDimensionalArrays(int id, Path d) throws IOException {
+    String head = "model generated;\ntype Id = scalarset(2);\ntype Cpu = 0 .. 1;\n"
+        + "var held : (0 .. 2)[Id][Cpu] = 0;\n";
+    String kind = pick(List.of("one index", "three indices", "no index", "third dimension",
+        "first out of range", "second out of range", "value out of range", "of records",
+        "record field", "cut in index", "cut in type", "huge table", "scalarset literal",
+        "swapped indices", "export", "indexed one-dimensional twice"));
+    StringBuilder t = new StringBuilder(kind.equals("cut in type") ? "" : head);
+    String step = switch (kind) {
+      case "one index" -> pick(List.of("held[p][self] = held[p];", "held[p] = 1;"));
+      case "three indices" -> "held[p][self][0] = 1;";
+      case "no index" -> pick(List.of("when (held == 0);", "held = 1;"));
+      case "first out of range", "scalarset literal" -> "held[0][self] = 1;";
+      case "second out of range" -> "held[p][self + 1] = 1;";
+      case "value out of range" -> "held[p][self] = held[p][self] + 2;";
+      case "swapped indices" -> "held[self][p] = 1;";
+      case "indexed one-dimensional twice" -> "mapped[p][0] = true;";
+      case "record field" -> "when (page[p][self].refs == 0);";
+      default -> "held[p][self] = 1;";
+    };
+    switch (kind) {
+      case "third dimension" -> t.append("var cube : bool[Id][Cpu][Cpu];\n");
+      case "of records" -> t.append("type Page = record { refs : 0 .. 1 };\n"
+          + "var grid : Page[Id][Cpu];\n");
+      case "record field" -> t.append("type Page = record { refs : 0 .. 1 };\n"
+          + "var page : Page[Id];\n");
+      case "cut in index" -> t.append("invariant i: held[0][");
+      case "cut in type" -> t.append("var held : bool[0 .. 1][");
+      case "huge table" -> t.append("var big : bool[0 .. 65535][0 .. 65535];\n");
+      case "indexed one-dimensional twice" -> t.append("var mapped : bool[Id];\n");
+      default -> { }
+    }
+    if (!kind.startsWith("cut")) {
+      t.append("process p[2] { s: atomic \"t\" { choose p in Id { ").append(step)
+          .append(" } } }\n");
+      t.append("invariant bounded: forall i in Id: held[i][0] + held[i][1] <= 4;\n");
+    }
+    return modelCase(id, Family.TWO_DIMENSIONAL_ARRAYS, kind, d.resolve("tables.pool"),
+        t.toString(), kind.equals("export"));
   }
 
   private Case longFlat(int id, Path d) throws IOException {

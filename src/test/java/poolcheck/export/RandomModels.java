@@ -32,7 +32,29 @@ final class RandomModels {
   static String generate(long seed) {
     String text = new RandomModels(seed).model(seed);
     // a third of the seeds, drawn apart: the other seeds give the models they gave before
-    return new Random(seed ^ 0x4ec04d5L).nextInt(3) == 0 ? withRecords(text) : text;
+    if (new Random(seed ^ 0x4ec04d5L).nextInt(3) == 0) return withRecords(text);
+    // mixed through SplittableRandom: java.util.Random's first draws for neighbouring seeds
+    // hardly differ, and nextInt(2) alone gave the same answer for every seed up to 60
+    Random table = new Random(new java.util.SplittableRandom(seed ^ 0x7ab1e2dL).nextLong());
+    return table.nextInt(2) == 0 ? withTable(text, table) : text;
+  }
+
+  /** What a model with a two-dimensional array indexes its second dimension by. */
+  private static final String[] SECOND_INDICES = {"a % 2", "1", "a", "a / 2", "(a + 1) % 2"};
+
+  /**
+   * The same model with {@code arr} as a column of a two-dimensional array
+   * {@code grid : (0 .. 2)[0 .. 1][0 .. 1]}, its second index one expression drawn per model
+   * (a global, as invariants index it too; {@code a} may be 2, out of the second dimension):
+   * the exports must flatten it (Promela) or
+   * nest it (TLA+) and SPIN and TLC must count what poolcheck counts.
+   */
+  static String withTable(String text, Random draws) {
+    String second = SECOND_INDICES[draws.nextInt(SECOND_INDICES.length)];
+    text = text.replace("var arr : 0 .. 2[0 .. 1] = 0;\n",
+        "var grid : (0 .. 2)[0 .. 1][0 .. 1] = 0;\n");
+    // every index the model writes is a name, a literal or a / or %: no nested brackets
+    return text.replaceAll("arr\\[([^\\]]*)\\]", "grid[$1][" + second + "]");
   }
 
   /**

@@ -128,7 +128,8 @@ final class TlaSubset {
 
   private record FunctionOf(String variable, Node set, Node body) implements Node {}
 
-  private record Except(Node function, Node index, Node value) implements Node {}
+  /** [f EXCEPT ![i] = v], or ![i][j] = v (second not null) for a function of functions. */
+  private record Except(Node function, Node index, Node second, Node value) implements Node {}
 
   private record If(Node condition, Node then, Node otherwise) implements Node {}
 
@@ -346,8 +347,14 @@ final class TlaSubset {
         expect("[");
         Node index = expression(0);
         expect("]");
+        Node second = null;
+        if (sees("[")) {
+          next();
+          second = expression(0);
+          expect("]");
+        }
         expect("=");
-        result = new Except(first, index, expression(0));
+        result = new Except(first, index, second, expression(0));
       } else {
         expect("|->");
         Bin b = (Bin) first;
@@ -467,7 +474,15 @@ final class TlaSubset {
       Map<Object, Object> out = new LinkedHashMap<>((Map<?, ?>) eval(e.function(), env));
       Object i = eval(e.index(), env);
       if (!out.containsKey(i)) throw new IllegalStateException("EXCEPT outside the domain");
-      out.put(i, eval(e.value(), env));
+      if (e.second() == null) {
+        out.put(i, eval(e.value(), env));
+        return out;
+      }
+      Map<Object, Object> row = new LinkedHashMap<>((Map<?, ?>) out.get(i));
+      Object j = eval(e.second(), env);
+      if (!row.containsKey(j)) throw new IllegalStateException("EXCEPT outside the domain");
+      row.put(j, eval(e.value(), env));
+      out.put(i, row);
       return out;
     }
     if (n instanceof If i) {

@@ -284,6 +284,46 @@ class PoolLanguageServerTest {
         .map(PoolLanguageServerTest::where).toList());
   }
 
+  /** A two-dimensional array: its hover shows both dimensions, its uses go to its declaration. */
+  @Test
+  void aTwoDimensionalArrayHasItsTypeAndItsDeclaration(@TempDir Path dir) throws Exception {
+    Path model = dir.resolve("tables.pool");
+    Files.writeString(model, """
+        model tables;
+        type PageId = scalarset(2);
+        var held : bool[PageId][0 .. 1] = false;
+        process cpu[2] {
+          take: { choose p in PageId { when (!held[p][self]); held[p][self] = true; } }
+        }
+        invariant one: forall p in PageId: !(held[p][0] && held[p][1]);
+        """);
+    open(model);
+    assertEquals(List.of(), next(model).getDiagnostics());
+    assertEquals(List.of("tables.pool:2:4-8"), definition(model, 4, 39).stream()
+        .map(PoolLanguageServerTest::where).toList());
+    assertEquals(List.of("tables.pool:2:4-8"), definition(model, 6, 39).stream()
+        .map(PoolLanguageServerTest::where).toList());
+    assertEquals("`var held : bool[PageId][0 .. 1] = false`\n\nvalues: "
+        + "bool[scalarset PageId][0 .. 1]", hover(model, 4, 39));
+  }
+
+  /** A wrong number of indices is a diagnostic with its code, at the array's name. */
+  @Test
+  void aTwoDimensionalArrayIndexedOnceIsADiagnostic(@TempDir Path dir) throws Exception {
+    Path model = dir.resolve("tables.pool");
+    Files.writeString(model, """
+        model tables;
+        var held : bool[0 .. 1][0 .. 1] = false;
+        process cpu { take: { when (!held[0]); held[1][0] = true; } }
+        """);
+    open(model);
+    List<String> codes = next(model).getDiagnostics().stream()
+        .map(d -> d.getCode().getLeft() + " " + d.getRange().getStart().getLine() + ":"
+            + d.getRange().getStart().getCharacter())
+        .toList();
+    assertEquals(List.of("PC128 2:29"), codes);
+  }
+
   @Test
   void completesNamesByPrefix() throws Exception {
     List<String> labels = server.getTextDocumentService().completion(new CompletionParams(

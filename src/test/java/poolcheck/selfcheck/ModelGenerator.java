@@ -78,6 +78,16 @@ final class ModelGenerator {
   private static final long RECORD_STREAM = 0x4ec04d5L;
   private final SplittableRandom records;
 
+  /**
+   * Mixed into the seed for the two-dimensional array draws: about a third of the models
+   * declare {@code tab : E[I][J]}, its dimensions drawn from a range, the enum and the
+   * scalarset (both dimensions the scalarset sometimes). Its rows and columns join the arrays
+   * as {@code tab[][j]} and {@code tab[i][]}, so every statement and expression form that
+   * reaches an array element reaches the table's elements with no code of its own.
+   */
+  private static final long TABLE_STREAM = 0x7ab1e2dL;
+  private final SplittableRandom tables;
+
   private final SplittableRandom rng;
   private final StringBuilder out = new StringBuilder();
   private final List<Scalar> globals = new ArrayList<>();
@@ -118,6 +128,13 @@ final class ModelGenerator {
     this.otherLocals = new SplittableRandom(seed ^ OTHER_LOCALS_STREAM);
     SplittableRandom record = new SplittableRandom(seed ^ RECORD_STREAM);
     this.records = record.nextInt(3) == 0 ? record : null;
+    SplittableRandom table = new SplittableRandom(seed ^ TABLE_STREAM);
+    this.tables = table.nextInt(3) == 0 ? table : null;
+  }
+
+  /** Whether the model from this seed declares a two-dimensional array. */
+  static boolean tabling(long seed) {
+    return new ModelGenerator(seed, false).tables != null;
   }
 
   /** Whether the model from this seed declares records. */
@@ -126,13 +143,65 @@ final class ModelGenerator {
   }
 
   /**
-   * Element {@code index} of an array as written: {@code own[i]}, and {@code recs[i].rf0} for the
-   * field {@code recs[].rf0} of an array of records.
+   * Element {@code index} of an array as written: {@code own[i]}, {@code recs[i].rf0} for the
+   * field {@code recs[].rf0} of an array of records, {@code tab[i][1]} for the column
+   * {@code tab[][1]} of a two-dimensional array and {@code tab[1][i]} for its row
+   * {@code tab[1][]}.
    */
   private static String at(Array a, String index) {
-    int dot = a.name().indexOf("[].");
-    if (dot < 0) return a.name() + "[" + index + "]";
-    return a.name().substring(0, dot) + "[" + index + "]" + a.name().substring(dot + 2);
+    int hole = a.name().indexOf("[]");
+    if (hole < 0) return a.name() + "[" + index + "]";
+    return a.name().substring(0, hole) + "[" + index + "]" + a.name().substring(hole + 2);
+  }
+
+  /**
+   * {@code var tab : E[I][J]}: each row and each column an array of the generator's, named with
+   * the fixed index in place ({@code tab[0][]}, {@code tab[][s0]}); a fixed index of the
+   * scalarset is an Id global, since its values have no literals.
+   */
+  private void tableDeclarations() {
+    List<Ty> dims = new ArrayList<>();
+    for (int d = 0; d < 2; d++) {
+      int k = tables.nextInt(id != null ? 3 : enums.isEmpty() ? 1 : 2);
+      int hi = 1 + tables.nextInt(2);
+      dims.add(k == 0 ? new RangeTy(0, hi, "0 .. " + hi)
+          : k == 1 && !enums.isEmpty() ? enums.get(0) : id != null ? id
+          : new RangeTy(0, 1, "0 .. 1"));
+    }
+    Ty element = switch (tables.nextInt(id != null ? 3 : 2)) {
+      case 0 -> new BoolTy();
+      case 1 -> new RangeTy(0, 2, "0 .. 2");
+      default -> id;
+    };
+    line(0, "var tab : " + arrayElementText(element) + "[" + typeText(dims.get(0)) + "]["
+        + typeText(dims.get(1)) + "]" + (element instanceof IdTy || tables.nextBoolean() ? ""
+            : " = " + literal(element)) + ";");
+    for (int d = 0; d < 2; d++) {
+      Ty fixed = dims.get(1 - d);
+      for (String v : fixedIndices(fixed)) {
+        String name = d == 0 ? "tab[][" + v + "]" : "tab[" + v + "][]";
+        Array a = new Array(name, element, dims.get(d));
+        // idArrays are those indexed by Id or holding it; a fixed index s0 is just a read
+        if (dims.get(d) instanceof IdTy || element instanceof IdTy) {
+          idArrays.add(a);
+        } else {
+          arrays.add(a);
+        }
+      }
+    }
+  }
+
+  /** The indices a row or column is fixed at: every value of a range or enum, or s0. */
+  private List<String> fixedIndices(Ty t) {
+    List<String> out = new ArrayList<>();
+    if (t instanceof RangeTy r) {
+      for (int v = r.lo(); v <= r.hi(); v++) out.add(Integer.toString(v));
+    } else if (t instanceof EnumTy e) {
+      out.addAll(e.values());
+    } else if (t instanceof IdTy) {
+      out.add("s0");
+    }
+    return out;
   }
 
   /**
@@ -255,6 +324,7 @@ final class ModelGenerator {
     }
     if (id != null) idVariables();
     if (records != null) recordDeclarations();
+    if (tables != null) tableDeclarations();
     if (locking != null) line(0, "lock m;");
     int processes = 1 + rng.nextInt(3);
     for (int p = 0; p < processes; p++) {
