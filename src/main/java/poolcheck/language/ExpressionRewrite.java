@@ -25,31 +25,80 @@ abstract class ExpressionRewrite implements Decl.Visitor<Decl> {
   /**
    * {@code e} with each expression in it passed through {@link #expr}, and a quantifier's body
    * through its {@link #binding}: what a pass returns for the kinds it does not treat itself.
+   * A visitor, not a chain of tests, so that a new kind of expression cannot pass through
+   * unrewritten.
    */
   final Expr children(Expr e) {
-    if (e instanceof Expr.Index ix) {
+    return e.accept(children);
+  }
+
+  private final Expr.Visitor<Expr> children = new Expr.Visitor<>() {
+    @Override
+    public Expr intLit(Expr.IntLit e) {
+      return e;
+    }
+
+    @Override
+    public Expr boolLit(Expr.BoolLit e) {
+      return e;
+    }
+
+    @Override
+    public Expr name(Expr.Name e) {
+      return e;
+    }
+
+    @Override
+    public Expr self(Expr.Self e) {
+      return e;
+    }
+
+    @Override
+    public Expr index(Expr.Index ix) {
       return new Expr.Index(ix.pos(), expr(ix.target()), expr(ix.index()));
-    } else if (e instanceof Expr.Unary u) {
+    }
+
+    @Override
+    public Expr unary(Expr.Unary u) {
       return new Expr.Unary(u.pos(), u.op(), expr(u.operand()));
-    } else if (e instanceof Expr.Binary b) {
+    }
+
+    @Override
+    public Expr binary(Expr.Binary b) {
       return new Expr.Binary(b.pos(), b.op(), expr(b.left()), expr(b.right()));
-    } else if (e instanceof Expr.Call c) {
+    }
+
+    @Override
+    public Expr call(Expr.Call c) {
       ImmutableList.Builder<Expr> args = ImmutableList.builder();
       for (Expr a : c.args()) args.add(expr(a));
       return new Expr.Call(c.pos(), c.function(), args.build());
-    } else if (e instanceof Expr.At at) {
+    }
+
+    @Override
+    public Expr at(Expr.At at) {
       return new Expr.At(at.pos(), at.process(), at.instance() == null ? null
           : expr(at.instance()), at.label(), at.labelPos());
-    } else if (e instanceof Expr.LocalOf l) {
-      return new Expr.LocalOf(l.pos(), l.process(), l.instance() == null ? null
-          : expr(l.instance()), l.local(), l.localPos());
-    } else if (e instanceof Expr.Quantifier q) {
+    }
+
+    @Override
+    public Expr quantifier(Expr.Quantifier q) {
       TypeExpr domain = domain(q.domain());
       return new Expr.Quantifier(q.pos(), q.kind(), q.variable(), domain,
           binding(q.variable(), q.pos()).expr(q.body()));
     }
-    return e; // literals, names, self, a record literal: no expression inside
-  }
+
+    @Override
+    public Expr localOf(Expr.LocalOf l) {
+      return new Expr.LocalOf(l.pos(), l.process(), l.instance() == null ? null
+          : expr(l.instance()), l.local(), l.localPos());
+    }
+
+    @Override
+    public Expr recordLit(Expr.RecordLit e) {
+      return e; // taken apart by Records, or refused by the checker: no pass looks inside
+    }
+  };
 
   /** A domain of {@code choose}, {@code for} or a quantifier: a range's bounds rewritten. */
   TypeExpr domain(TypeExpr t) {
@@ -66,34 +115,77 @@ abstract class ExpressionRewrite implements Decl.Visitor<Decl> {
   }
 
   final Stmt stmt(Stmt s) {
-    if (s instanceof Stmt.Assign a) {
+    return s.accept(statements);
+  }
+
+  private final Stmt.Visitor<Stmt> statements = new Stmt.Visitor<>() {
+    @Override
+    public Stmt assign(Stmt.Assign a) {
       return new Stmt.Assign(a.pos(), expr(a.target()), expr(a.value()));
-    } else if (s instanceof Stmt.Push p) {
+    }
+
+    @Override
+    public Stmt push(Stmt.Push p) {
       return new Stmt.Push(p.pos(), expr(p.container()), expr(p.value()));
-    } else if (s instanceof Stmt.Pop p) {
+    }
+
+    @Override
+    public Stmt pop(Stmt.Pop p) {
       return new Stmt.Pop(p.pos(), p.target() == null ? null : expr(p.target()),
           expr(p.container()));
-    } else if (s instanceof Stmt.If i) {
+    }
+
+    @Override
+    public Stmt ifElse(Stmt.If i) {
       return new Stmt.If(i.pos(), expr(i.condition()), block(i.then()), block(i.otherwise()));
-    } else if (s instanceof Stmt.When w) {
+    }
+
+    @Override
+    public Stmt when(Stmt.When w) {
       return new Stmt.When(w.pos(), expr(w.condition()));
-    } else if (s instanceof Stmt.Either e) {
+    }
+
+    @Override
+    public Stmt either(Stmt.Either e) {
       ImmutableList.Builder<ImmutableList<Stmt>> branches = ImmutableList.builder();
       for (ImmutableList<Stmt> branch : e.branches()) branches.add(block(branch));
       return new Stmt.Either(e.pos(), branches.build());
-    } else if (s instanceof Stmt.Choose c) {
+    }
+
+    @Override
+    public Stmt choose(Stmt.Choose c) {
       TypeExpr domain = domain(c.domain());
       return new Stmt.Choose(c.pos(), c.variable(), domain,
           binding(c.variable(), c.pos()).block(c.body()));
-    } else if (s instanceof Stmt.For f) {
+    }
+
+    @Override
+    public Stmt forEach(Stmt.For f) {
       TypeExpr domain = domain(f.domain());
       return new Stmt.For(f.pos(), f.variable(), domain,
           binding(f.variable(), f.pos()).block(f.body()));
-    } else if (s instanceof Stmt.Assert a) {
+    }
+
+    @Override
+    public Stmt assertion(Stmt.Assert a) {
       return new Stmt.Assert(a.pos(), a.name(), expr(a.condition()));
     }
-    return s; // goto, skip, lock operations hold no expression
-  }
+
+    @Override
+    public Stmt jump(Stmt.Goto g) {
+      return g;
+    }
+
+    @Override
+    public Stmt skip(Stmt.Skip k) {
+      return k;
+    }
+
+    @Override
+    public Stmt lockOp(Stmt.LockOp l) {
+      return l;
+    }
+  };
 
   /** A process's steps, guards and bodies rewritten in its scope. */
   final ImmutableList<Decl.Step> steps(Decl.Process p) {
