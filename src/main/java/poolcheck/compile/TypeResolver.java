@@ -31,24 +31,30 @@ final class TypeResolver {
   }
 
   Type resolve(TypeExpr t) {
-    ExprCompiler exprs = ctx.exprs();
-    if (t instanceof TypeExpr.Scalarset) {
-      throw reports.error(TYPE_MISMATCH, t.pos(), "a scalarset must be named: write 'type Name = "
-          + "scalarset(N);' and use Name");
-    }
-    if (t instanceof TypeExpr.Bool b) {
+    return t.accept(resolving);
+  }
+
+  private final TypeExpr.Visitor<Type> resolving = new TypeExpr.Visitor<>() {
+    @Override
+    public Type bool(TypeExpr.Bool b) {
       return Type.BOOL;
-    } else if (t instanceof TypeExpr.Range r) {
+    }
+
+    @Override
+    public Type range(TypeExpr.Range r) {
       ctx.guard(r.lo());
       ctx.guard(r.hi());
-      int lo = exprs.constantInt(r.lo());
-      int hi = exprs.constantInt(r.hi());
+      int lo = ctx.exprs().constantInt(r.lo());
+      int hi = ctx.exprs().constantInt(r.hi());
       if (lo > hi) {
         throw reports.error(OUT_OF_RANGE, r.pos(), "empty range " + lo + " .. " + hi
             + ": expected the lower bound to be at most the upper bound");
       }
       return new Type.Range(lo, hi);
-    } else if (t instanceof TypeExpr.Named n) {
+    }
+
+    @Override
+    public Type named(TypeExpr.Named n) {
       Type type = symbols.types.get(n.name());
       if (type == null) {
         if (symbols.declared.containsKey(n.name())) {
@@ -58,7 +64,10 @@ final class TypeResolver {
         throw reports.error(UNKNOWN_NAME, n.pos(), "unknown type '" + n.name() + "'");
       }
       return type;
-    } else if (t instanceof TypeExpr.Array a) {
+    }
+
+    @Override
+    public Type array(TypeExpr.Array a) {
       if (a.element() instanceof TypeExpr.Array inner) return twoDimensional(inner, a);
       Type element = resolve(a.element());
       Type index = resolve(a.index());
@@ -71,27 +80,37 @@ final class TypeResolver {
             + "bool, a range or an enum, found " + index.describe());
       }
       return new Type.Array(se, si);
-    } else if (t instanceof TypeExpr.Container c) {
+    }
+
+    @Override
+    public Type scalarset(TypeExpr.Scalarset s) {
+      throw reports.error(TYPE_MISMATCH, s.pos(), "a scalarset must be named: write 'type Name = "
+          + "scalarset(N);' and use Name");
+    }
+
+    @Override
+    public Type container(TypeExpr.Container c) {
       Type element = resolve(c.element());
       if (!(element instanceof Type.Scalar se)) {
         throw reports.error(TYPE_MISMATCH, c.element().pos(), "type mismatch: container elements "
             + "must be bool, a range or an enum, found " + element.describe());
       }
       ctx.guard(c.capacity());
-      int capacity = exprs.constantInt(c.capacity());
+      int capacity = ctx.exprs().constantInt(c.capacity());
       if (capacity < 1) {
         throw reports.error(OUT_OF_RANGE, c.capacity().pos(), "container capacity " + capacity
             + " is out of range: expected at least 1");
       }
       return new Type.Container(c.fifo(), se, capacity);
-    } else if (t instanceof TypeExpr.Record r) {
+    }
+
+    @Override
+    public Type record(TypeExpr.Record r) {
       // the loader flattens record variables; a record left here is one in a place it cannot be
       throw reports.error(RECORD_TYPE_HERE, r.pos(), "a record type here: only a global "
           + "variable (var x : R; or var x : R[I];) may be a record");
-    } else {
-      throw new IllegalStateException("unreachable: " + t);
     }
-  }
+  };
 
   /**
    * {@code T[I][J]}, parsed as (T[I])[J]: C order, so the first index ranges over I. Each

@@ -25,19 +25,48 @@ public final class Printer {
   }
 
   public static String print(TypeExpr t) {
-    if (t instanceof TypeExpr.Bool) return "bool";
-    if (t instanceof TypeExpr.Named n) return n.name();
-    if (t instanceof TypeExpr.Range r) return bound(r.lo()) + " .. " + bound(r.hi());
-    if (t instanceof TypeExpr.Array a) return element(a.element()) + "[" + print(a.index()) + "]";
-    if (t instanceof TypeExpr.Scalarset s) return "scalarset(" + print(s.size()) + ")";
-    if (t instanceof TypeExpr.Record r) {
+    return t.accept(TYPES);
+  }
+
+  private static final TypeExpr.Visitor<String> TYPES = new TypeExpr.Visitor<>() {
+    @Override
+    public String bool(TypeExpr.Bool t) {
+      return "bool";
+    }
+
+    @Override
+    public String range(TypeExpr.Range r) {
+      return bound(r.lo()) + " .. " + bound(r.hi());
+    }
+
+    @Override
+    public String named(TypeExpr.Named n) {
+      return n.name();
+    }
+
+    @Override
+    public String array(TypeExpr.Array a) {
+      return element(a.element()) + "[" + print(a.index()) + "]";
+    }
+
+    @Override
+    public String scalarset(TypeExpr.Scalarset s) {
+      return "scalarset(" + print(s.size()) + ")";
+    }
+
+    @Override
+    public String container(TypeExpr.Container c) {
+      return (c.fifo() ? "fifo<" : "lifo<") + print(c.element()) + ", " + bound(c.capacity())
+          + ">";
+    }
+
+    @Override
+    public String record(TypeExpr.Record r) {
       List<String> fields = new java.util.ArrayList<>();
       for (TypeExpr.Field f : r.fields()) fields.add(f.name() + " : " + print(f.type()));
       return "record { " + String.join(", ", fields) + " }";
     }
-    TypeExpr.Container c = (TypeExpr.Container) t;
-    return (c.fifo() ? "fifo<" : "lifo<") + print(c.element()) + ", " + bound(c.capacity()) + ">";
-  }
+  };
 
   /**
    * Element {@code index} of array variable {@code array} as the model writes it: {@code a[i]},
