@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * The step contract's write set: every state slot that one step's linked instructions may
  * write, found by walking them (every branch, every loop body). An element written at an index
- * known only when the step runs counts as the whole array; a push or pop as the whole container.
+ * known only when the step runs counts as the whole array (a constant one, such as self, as
+ * its element); a push or pop as the whole container.
  * So a successor differs from its parent in these slots at most, and the search compares and
  * repacks only them instead of every slot of the state.
  */
@@ -31,7 +32,12 @@ final class WrittenSlots {
       } else if (i instanceof Instr.Store st) {
         slots.set(st.slot);
       } else if (i instanceof Instr.StoreElement st) {
-        slots.set(st.base, st.base + st.size);
+        long at = st.index instanceof Code.Const k ? (long) k.value - st.indexLo : -1;
+        if (at >= 0 && at < st.size) {
+          slots.set(st.base + (int) at); // a constant index, such as self
+        } else {
+          slots.set(st.base, st.base + st.size);
+        }
       } else if (i instanceof Instr.Push p) {
         slots.set(p.lenSlot, p.lenSlot + 1 + p.capacity);
       } else if (i instanceof Instr.Pop p) {
