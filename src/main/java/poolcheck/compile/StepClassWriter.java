@@ -181,12 +181,7 @@ final class StepClassWriter {
     void from(Instr start) {
       Instr node = start;
       while (node instanceof Instr.When w) {
-        int h = guard(w);
-        Label holds = new Label();
-        mv.visitVarInsn(ILOAD, h);
-        mv.visitJumpInsn(IFNE, holds);
-        mv.visitInsn(RETURN);
-        mv.visitLabel(holds);
+        returnUnless(w);
         node = w.next;
       }
       if (node instanceof Instr.Either e) {
@@ -239,12 +234,7 @@ final class StepClassWriter {
         mv.visitLabel(otherwise);
         return i.otherwise;
       } else if (node instanceof Instr.When w) {
-        int h = guard(w);
-        Label holds = new Label();
-        mv.visitVarInsn(ILOAD, h);
-        mv.visitJumpInsn(IFNE, holds);
-        mv.visitInsn(RETURN);
-        mv.visitLabel(holds);
+        returnUnless(w);
         return w.next;
       } else if (node instanceof Instr.Assert a) {
         Label off = new Label();
@@ -428,6 +418,16 @@ final class StepClassWriter {
       mv.visitVarInsn(ALOAD, CodeWriter.F);
       mv.visitVarInsn(ILOAD, saved[1]);
       mv.visitFieldInsn(PUTFIELD, CodeWriter.FRAME, "register", "I");
+    }
+
+    /** The method returns here unless {@code w}'s condition holds. */
+    private void returnUnless(Instr.When w) {
+      int h = guard(w);
+      Label holds = new Label();
+      mv.visitVarInsn(ILOAD, h);
+      mv.visitJumpInsn(IFNE, holds);
+      mv.visitInsn(RETURN);
+      mv.visitLabel(holds);
     }
 
     /** Evaluates a when's condition into a local and counts it at its site; the local. */

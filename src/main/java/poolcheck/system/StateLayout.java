@@ -99,13 +99,17 @@ public final class StateLayout {
     if (i == n) return false;
     System.arraycopy(fromPacked, fromOffset, out, offset, words);
     for (; i < n; i++) {
-      if (state[i] == from[i]) continue;
-      int w = offset + word[i];
-      long m = mask[i];
-      int sh = shift[i];
-      out[w] = (out[w] & ~(m << sh)) | (((long) (state[i] - lo[i]) & m) << sh);
+      if (state[i] != from[i]) rewrite(out, offset, i, state[i]);
     }
     return true;
+  }
+
+  /** Rewrites slot {@code i}'s field of the packed state at {@code offset} to {@code value}. */
+  private void rewrite(long[] out, int offset, int i, int value) {
+    int w = offset + word[i];
+    long m = mask[i];
+    int sh = shift[i];
+    out[w] = (out[w] & ~(m << sh)) | (((long) (value - lo[i]) & m) << sh);
   }
 
   /**
@@ -124,11 +128,7 @@ public final class StateLayout {
     System.arraycopy(fromPacked, fromOffset, out, offset, words);
     for (; k < n; k++) {
       int i = written[k];
-      if (state[i] == from[i]) continue;
-      int w = offset + word[i];
-      long m = mask[i];
-      int sh = shift[i];
-      out[w] = (out[w] & ~(m << sh)) | (((long) (state[i] - lo[i]) & m) << sh);
+      if (state[i] != from[i]) rewrite(out, offset, i, state[i]);
     }
     return true;
   }
