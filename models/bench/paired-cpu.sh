@@ -35,7 +35,8 @@ run() {
   read -r user sys kb <"$work/time"
   cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
   rss=$((kb / 1024))
-  states=$(sed -nE 's/^([0-9,]+) distinct states.*/\1/p' "$work/out")
+  states=$(sed -nE 's/^(.* )?([0-9,]+) distinct states.*/\2/p' "$work/out")
+  [ -n "$states" ] || { echo "paired-cpu: no state count in:" >&2; cat "$work/out" >&2; exit 1; }
 }
 
 echo "paired-cpu: $(date -u '+%F %H:%M UTC'), $(nproc) cores, $(java -version 2>&1 | head -1)," \
