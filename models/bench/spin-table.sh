@@ -88,7 +88,7 @@ pan_states() {
   awk '/states, stored/ { print $1; exit }' "$1"
 }
 
-pc_states() { sed -nE 's/^([0-9,]+) distinct states.*/\1/p' "$1" | tr -d ,; }
+pc_states() { sed -nE 's/^(.* )?([0-9,]+) distinct states.*/\2/p' "$1" | tr -d ,; }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 commas() { sed ':a;s/\B[0-9]\{3\}\>/,&/;ta' <<<"$1"; }

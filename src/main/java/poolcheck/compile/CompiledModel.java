@@ -43,6 +43,8 @@ public final class CompiledModel implements TransitionSystem {
   /** steps[instance][pc]: the entry of the step at that label. */
   private final Instr[][] steps;
   private final int[][] transitionIds;
+  /** By transition: the slots its step may write (see {@link WrittenSlots}), null if any. */
+  private final int[][] written;
   private final int[] invariantIds;
   private final Code[] invariants;
   /** Per invariant, what it reads, for the message when it fails; entries may be null. */
@@ -91,6 +93,12 @@ public final class CompiledModel implements TransitionSystem {
     this.pcSlot = b.pcSlots.stream().mapToInt(Integer::intValue).toArray();
     this.steps = b.entries.toArray(new Instr[n][]);
     this.transitionIds = b.ids.toArray(new int[n][]);
+    this.written = new int[transitions.size()][];
+    for (int i = 0; i < n; i++) {
+      for (int pc = 0; pc < steps[i].length; pc++) {
+        written[transitionIds[i][pc]] = WrittenSlots.of(steps[i][pc]);
+      }
+    }
     this.invariantIds = b.invariantIds.stream().mapToInt(Integer::intValue).toArray();
     this.invariants = b.invariants.toArray(new Code[0]);
     this.invariantReads = new FailureText.Reads[invariants.length];
@@ -220,6 +228,7 @@ public final class CompiledModel implements TransitionSystem {
     this.pcSlot = o.pcSlot;
     this.steps = o.steps;
     this.transitionIds = o.transitionIds;
+    this.written = o.written;
     this.invariantIds = o.invariantIds;
     this.invariants = o.invariants;
     this.invariantReads = o.invariantReads;
@@ -367,9 +376,9 @@ public final class CompiledModel implements TransitionSystem {
       int before = f.emitted;
       try {
         if (code != null) {
-          code.run(t, f, s.clone());
+          code.run(t, f, s);
         } else {
-          mine[pc].run(f, s.clone());
+          Instr.runFrom(mine[pc], f, s);
         }
       } catch (Violation v) {
         f.taken[t] += f.emitted - before;
@@ -397,9 +406,9 @@ public final class CompiledModel implements TransitionSystem {
     try {
       GeneratedSteps code = f.bytecode();
       if (code != null) {
-        code.run(transition, f, s.clone());
+        code.run(transition, f, s);
       } else {
-        steps[i][pc].run(f, s.clone());
+        Instr.runFrom(steps[i][pc], f, s);
       }
     } catch (Violation v) {
       sink.violation(v.property, v.state, transition);
@@ -687,6 +696,13 @@ public final class CompiledModel implements TransitionSystem {
   @Override
   public Stepper stepper(PropertySelection checked) {
     return new CompiledStepper(this, newFrame(checked.mask()));
+  }
+
+  @Override
+  public int[] writtenSlots(int transition) {
+    // canonicalisation permutes whole states: any slot may differ from the parent's
+    int[] w = written[transition];
+    return reduce || w == null ? null : w.clone();
   }
 
   @Override

@@ -7,7 +7,10 @@ package poolcheck.compile;
  * each step to straight-line code.
  */
 abstract class GeneratedSteps {
-  /** Runs the step that is transition {@code transition} from {@code s} (owned by the step). */
+  /**
+   * Runs the step that is transition {@code transition} from {@code s}, which it leaves as it
+   * is (see {@link Instr#runFrom}).
+   */
   abstract void run(int transition, Frame f, int[] s);
 
   /** The value of invariant {@code k} (an index into the model's invariants) in {@code s}. */

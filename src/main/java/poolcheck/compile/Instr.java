@@ -13,6 +13,27 @@ abstract class Instr {
 
   abstract void run(Frame f, int[] s);
 
+  /**
+   * Runs the step that starts at {@code entry} from the state {@code s}, which stays as it is:
+   * the step's guards are evaluated on {@code s}, and a copy is made only for what runs past
+   * them (one per enabled branch of a leading either or choose). So a disabled step or branch
+   * copies nothing. {@link StepClassWriter} writes the same as each transition's entry method.
+   */
+  static void runFrom(Instr entry, Frame f, int[] s) {
+    Instr node = entry;
+    while (node instanceof When w) {
+      if (!w.holds(f, s)) return;
+      node = w.next;
+    }
+    if (node instanceof Either e) {
+      e.run(f, s, false);
+    } else if (node instanceof Choose c) {
+      c.run(f, s, false);
+    } else {
+      node.run(f, s.clone());
+    }
+  }
+
   /** Ends a step: set the program counter (or leave it, in init) and hand the state on. */
   static final class Emit extends Instr {
     final int pcSlot;
@@ -153,14 +174,16 @@ abstract class Instr {
   /** Takes the head (fifo) or top (lifo) into the frame's register; vacated slots reset to lo. */
   static final class Pop extends Instr {
     final int lenSlot;
+    final int capacity;
     final boolean fifo;
     final int emptyValue;
     final int underflow;
     String target;
     Position pos;
 
-    Pop(int lenSlot, boolean fifo, int emptyValue, int underflow) {
+    Pop(int lenSlot, int capacity, boolean fifo, int emptyValue, int underflow) {
       this.lenSlot = lenSlot;
+      this.capacity = capacity;
       this.fifo = fifo;
       this.emptyValue = emptyValue;
       this.underflow = underflow;
@@ -217,12 +240,32 @@ abstract class Instr {
     }
 
     void run(Frame f, int[] s) {
+      if (holds(f, s)) next.run(f, s);
+    }
+
+    /** Evaluates the condition and counts it at its site. */
+    boolean holds(Frame f, int[] s) {
       boolean holds = condition.eval(f, s) != 0;
       if (site >= 0) {
         f.evaluated[site]++;
         if (holds) f.held[site]++;
       }
-      if (holds) next.run(f, s);
+      return holds;
+    }
+
+    /**
+     * Runs {@code branch} of an either or choose on a copy of {@code s}, which the caller still
+     * needs. A branch that starts with a guard has it evaluated on {@code s} itself first (the
+     * guard writes nothing, and throws with a copy of the state it read), so a disabled branch
+     * costs no copy: most branches of a step are disabled in most states, and copying every
+     * slot for each of them was much of a search's time and all of its garbage.
+     */
+    static void onCopy(Instr branch, Frame f, int[] s) {
+      if (branch instanceof When w) {
+        if (w.holds(f, s)) w.next.run(f, s.clone());
+      } else {
+        branch.run(f, s.clone());
+      }
     }
   }
 
@@ -261,6 +304,11 @@ abstract class Instr {
     }
 
     void run(Frame f, int[] s) {
+      run(f, s, true);
+    }
+
+    /** {@code owned}: the last branch may run on {@code s} itself; else every one on a copy. */
+    void run(Frame f, int[] s, boolean owned) {
       int[] env = f.env.clone();
       int register = f.register;
       for (int b = 0; b < branches.length; b++) {
@@ -268,7 +316,11 @@ abstract class Instr {
           System.arraycopy(env, 0, f.env, 0, env.length);
           f.register = register;
         }
-        branches[b].run(f, b == branches.length - 1 ? s : s.clone());
+        if (owned && b == branches.length - 1) {
+          branches[b].run(f, s);
+        } else {
+          When.onCopy(branches[b], f, s);
+        }
       }
     }
   }
@@ -287,6 +339,11 @@ abstract class Instr {
     }
 
     void run(Frame f, int[] s) {
+      run(f, s, true);
+    }
+
+    /** {@code owned}: the last value's body may run on {@code s} itself; else on a copy. */
+    void run(Frame f, int[] s, boolean owned) {
       int[] env = f.env.clone();
       int register = f.register;
       // long: v++ past hi = 2^31 - 1 would wrap and never end
@@ -294,7 +351,11 @@ abstract class Instr {
         System.arraycopy(env, 0, f.env, 0, env.length);
         f.register = register;
         f.env[index] = (int) v;
-        body.run(f, v == hi ? s : s.clone());
+        if (owned && v == hi) {
+          body.run(f, s);
+        } else {
+          When.onCopy(body, f, s);
+        }
       }
     }
   }

@@ -42,7 +42,7 @@ final class StepClassWriter {
         .visitEnd();
     constructor();
     String[] names = new String[entries.length];
-    for (int t = 0; t < entries.length; t++) names[t] = method(entries[t]);
+    for (int t = 0; t < entries.length; t++) names[t] = entry(t, entries[t]);
     while (!pending.isEmpty()) step(pending.poll());
     dispatch("run", "(IL" + CodeWriter.FRAME + ";[I)V", names, STEP, RETURN);
     String[] inv = new String[invariants.length];
@@ -140,6 +140,17 @@ final class StepClassWriter {
     mv.visitEnd();
   }
 
+  /** Transition t's entry method: {@link Instr#runFrom} for {@code start}. */
+  private String entry(int t, Instr start) {
+    String name = "entry" + t;
+    MethodVisitor mv = cw.visitMethod(ACC_STATIC | ACC_PRIVATE, name, STEP, null, null);
+    mv.visitCode();
+    new StepMethod(new CodeWriter(mv, NAME, constants)).from(start);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+    return name;
+  }
+
   /** One method's statements: each node written once, a second arrival jumps to it. */
   private final class StepMethod {
     private final CodeWriter c;
@@ -163,6 +174,25 @@ final class StepClassWriter {
         mv.visitLabel(here);
         written.put(node, here);
         node = one(node);
+      }
+    }
+
+    /** The state is the parent's, never written here: see {@link Instr#runFrom}. */
+    void from(Instr start) {
+      Instr node = start;
+      while (node instanceof Instr.When w) {
+        returnUnless(w);
+        node = w.next;
+      }
+      if (node instanceof Instr.Either e) {
+        either(e, false);
+      } else if (node instanceof Instr.Choose ch) {
+        choose(ch, false);
+      } else {
+        mv.visitVarInsn(ALOAD, CodeWriter.F);
+        cloneState();
+        mv.visitMethodInsn(INVOKESTATIC, NAME, method(node), STEP, false);
+        mv.visitInsn(RETURN);
       }
     }
 
@@ -204,20 +234,7 @@ final class StepClassWriter {
         mv.visitLabel(otherwise);
         return i.otherwise;
       } else if (node instanceof Instr.When w) {
-        int h = c.toLocal(w.condition);
-        if (w.site >= 0) {
-          c.count("evaluated", w.site);
-          Label skip = new Label();
-          mv.visitVarInsn(ILOAD, h);
-          mv.visitJumpInsn(IFEQ, skip);
-          c.count("held", w.site);
-          mv.visitLabel(skip);
-        }
-        Label holds = new Label();
-        mv.visitVarInsn(ILOAD, h);
-        mv.visitJumpInsn(IFNE, holds);
-        mv.visitInsn(RETURN);
-        mv.visitLabel(holds);
+        returnUnless(w);
         return w.next;
       } else if (node instanceof Instr.Assert a) {
         Label off = new Label();
@@ -240,10 +257,10 @@ final class StepClassWriter {
         mv.visitLabel(off);
         return a.next;
       } else if (node instanceof Instr.Either e) {
-        either(e);
+        either(e, true);
         return null;
       } else if (node instanceof Instr.Choose ch) {
-        choose(ch);
+        choose(ch, true);
         return null;
       } else if (node instanceof Instr.For f) {
         bound(f.index, () -> c.pushInt(f.lo));
@@ -403,36 +420,81 @@ final class StepClassWriter {
       mv.visitFieldInsn(PUTFIELD, CodeWriter.FRAME, "register", "I");
     }
 
+    /** The method returns here unless {@code w}'s condition holds. */
+    private void returnUnless(Instr.When w) {
+      int h = guard(w);
+      Label holds = new Label();
+      mv.visitVarInsn(ILOAD, h);
+      mv.visitJumpInsn(IFNE, holds);
+      mv.visitInsn(RETURN);
+      mv.visitLabel(holds);
+    }
+
+    /** Evaluates a when's condition into a local and counts it at its site; the local. */
+    private int guard(Instr.When w) {
+      int h = c.toLocal(w.condition);
+      if (w.site >= 0) {
+        c.count("evaluated", w.site);
+        Label skip = new Label();
+        mv.visitVarInsn(ILOAD, h);
+        mv.visitJumpInsn(IFEQ, skip);
+        c.count("held", w.site);
+        mv.visitLabel(skip);
+      }
+      return h;
+    }
+
+    /**
+     * Calls the method of {@code branch} on a copy of the state, as {@link Instr.When#onCopy}
+     * does: a branch that starts with a guard has it evaluated on the state itself first, and
+     * is neither copied nor called when the guard is false.
+     */
+    private void onCopy(Instr branch) {
+      Label skip = new Label();
+      Instr body = branch;
+      if (branch instanceof Instr.When w) {
+        mv.visitVarInsn(ILOAD, guard(w));
+        mv.visitJumpInsn(IFEQ, skip);
+        body = w.next;
+      }
+      mv.visitVarInsn(ALOAD, CodeWriter.F);
+      cloneState();
+      mv.visitMethodInsn(INVOKESTATIC, NAME, method(body), STEP, false);
+      mv.visitLabel(skip);
+    }
+
     private void cloneState() {
       mv.visitVarInsn(ALOAD, CodeWriter.S);
       mv.visitMethodInsn(INVOKEVIRTUAL, "[I", "clone", "()Ljava/lang/Object;", false);
       mv.visitTypeInsn(CHECKCAST, "[I");
     }
 
-    private void either(Instr.Either e) {
+    /** {@code owned}: as {@link Instr.Either#run(Frame, int[], boolean)}. */
+    private void either(Instr.Either e, boolean owned) {
       int[] saved = saveEnvironment();
       for (int b = 0; b < e.branches.length; b++) {
         if (b > 0) restoreEnvironment(saved);
-        mv.visitVarInsn(ALOAD, CodeWriter.F);
-        if (b == e.branches.length - 1) {
+        if (owned && b == e.branches.length - 1) {
+          mv.visitVarInsn(ALOAD, CodeWriter.F);
           mv.visitVarInsn(ALOAD, CodeWriter.S);
+          mv.visitMethodInsn(INVOKESTATIC, NAME, method(e.branches[b]), STEP, false);
         } else {
-          cloneState();
+          onCopy(e.branches[b]);
         }
-        mv.visitMethodInsn(INVOKESTATIC, NAME, method(e.branches[b]), STEP, false);
       }
       mv.visitInsn(RETURN);
     }
 
-    private void choose(Instr.Choose ch) {
+    /** {@code owned}: as {@link Instr.Choose#run(Frame, int[], boolean)}. */
+    private void choose(Instr.Choose ch, boolean owned) {
       int[] saved = saveEnvironment();
       int v = c.wideLocal();
       mv.visitLdcInsn((long) ch.lo);
       mv.visitVarInsn(LSTORE, v);
       Label loop = new Label();
       Label end = new Label();
-      Label copy = new Label();
-      Label call = new Label();
+      Label last = new Label();
+      Label step = new Label();
       mv.visitLabel(loop);
       mv.visitVarInsn(LLOAD, v);
       mv.visitLdcInsn((long) ch.hi);
@@ -443,17 +505,21 @@ final class StepClassWriter {
         mv.visitVarInsn(LLOAD, v);
         mv.visitInsn(L2I);
       });
-      mv.visitVarInsn(ALOAD, CodeWriter.F);
-      mv.visitVarInsn(LLOAD, v);
-      mv.visitLdcInsn((long) ch.hi);
-      mv.visitInsn(LCMP);
-      mv.visitJumpInsn(IFNE, copy);
-      mv.visitVarInsn(ALOAD, CodeWriter.S);
-      mv.visitJumpInsn(GOTO, call);
-      mv.visitLabel(copy);
-      cloneState();
-      mv.visitLabel(call);
-      mv.visitMethodInsn(INVOKESTATIC, NAME, method(ch.body), STEP, false);
+      if (owned) {
+        mv.visitVarInsn(LLOAD, v);
+        mv.visitLdcInsn((long) ch.hi);
+        mv.visitInsn(LCMP);
+        mv.visitJumpInsn(IFEQ, last);
+      }
+      onCopy(ch.body);
+      if (owned) {
+        mv.visitJumpInsn(GOTO, step);
+        mv.visitLabel(last);
+        mv.visitVarInsn(ALOAD, CodeWriter.F);
+        mv.visitVarInsn(ALOAD, CodeWriter.S);
+        mv.visitMethodInsn(INVOKESTATIC, NAME, method(ch.body), STEP, false);
+      }
+      mv.visitLabel(step);
       mv.visitVarInsn(LLOAD, v);
       mv.visitInsn(LCONST_1);
       mv.visitInsn(LADD);

@@ -245,7 +245,7 @@ final class StepCompiler {
         after = store(p.target(), new ExprCompiler.Typed(new Code.Register(),
             ct.element().kind()), p.containerAt(), next, scope);
       }
-      Instr.Pop pop = new Instr.Pop(v.base(), ct.fifo(), ct.element().lo(), Compiler.UNDERFLOW);
+      Instr.Pop pop = new Instr.Pop(v.base(), ct.capacity(), ct.fifo(), ct.element().lo(), Compiler.UNDERFLOW);
       pop.target = displayName(p.container(), scope);
       pop.pos = p.pos();
       return link(pop, after);

@@ -66,6 +66,8 @@ final class LevelSearch {
   private long distinctBase;
   private long generatedBase;
   private final Worker[] workers;
+  /** By transition: the slots its step may write, or null (any); read by every worker. */
+  private final int[][] written;
   /**
    * Heap held back for the report: an out-of-memory stops the search with the heap full of the
    * visited set, and the result, its rendering and the classes that print it still need to
@@ -96,7 +98,11 @@ final class LevelSearch {
     this.stop = stop;
     SearchOptions.Bitstate b = settings.bitstate();
     this.bits = b == null ? null : new BitstateSet(b.bits(), b.hashFunctions(), b.seed());
-    this.visited = exact() ? VisitedSet.exact(layout.words())
+    // A one-word state's fingerprint is a bijection of it (see Fingerprint), so the fingerprint
+    // tables hold one-word states exactly: --exact takes them, with their batched reads and 8 to
+    // 21 bytes a state, instead of the striped store of whole states (a probe of its table, then
+    // of its arena, under a lock)
+    this.visited = exact() && layout.words() > 1 ? VisitedSet.exact(layout.words())
         : bits != null ? VisitedSet.bitstate(bits)
         // the trace log on disk says heap is what is short: the compact table, at more CPU
         : settings.spillDir() != null ? VisitedSet.compactFingerprints()
@@ -105,6 +111,8 @@ final class LevelSearch {
     this.log = settings.spillDir() == null ? TraceLog.inMemory()
         : TraceLog.onDisk(settings.spillDir(), disk);
     this.workers = new Worker[settings.workers()];
+    this.written = new int[model.transitions().size()][];
+    for (int t = 0; t < written.length; t++) written[t] = model.writtenSlots(t);
     this.reserve = new byte[reserveBytes(Runtime.getRuntime().maxMemory())];
   }
 
@@ -569,9 +577,12 @@ final class LevelSearch {
       if ((++generated & 0xFFF) == 0 && cut) throw Abandoned.INSTANCE;
       int words = packed.length;
       int at = pending * words;
+      int[] writes = transition >= 0 ? written[transition] : null;
       if (parentData == null) {
         layout.pack(next, pendingPacked, at);
-      } else if (!layout.packChanges(next, state, parentData, parentBase, pendingPacked, at)) {
+      } else if (writes != null
+          ? !layout.packWrites(next, state, writes, parentData, parentBase, pendingPacked, at)
+          : !layout.packChanges(next, state, parentData, parentBase, pendingPacked, at)) {
         // A step that changes nothing (a message received twice, a flag set again) leads back
         // to the state being expanded, which is stored: no fingerprint, no probe of the table.
         return;

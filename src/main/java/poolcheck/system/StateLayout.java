@@ -99,11 +99,36 @@ public final class StateLayout {
     if (i == n) return false;
     System.arraycopy(fromPacked, fromOffset, out, offset, words);
     for (; i < n; i++) {
-      if (state[i] == from[i]) continue;
-      int w = offset + word[i];
-      long m = mask[i];
-      int sh = shift[i];
-      out[w] = (out[w] & ~(m << sh)) | (((long) (state[i] - lo[i]) & m) << sh);
+      if (state[i] != from[i]) rewrite(out, offset, i, state[i]);
+    }
+    return true;
+  }
+
+  /** Rewrites slot {@code i}'s field of the packed state at {@code offset} to {@code value}. */
+  private void rewrite(long[] out, int offset, int i, int value) {
+    int w = offset + word[i];
+    long m = mask[i];
+    int sh = shift[i];
+    out[w] = (out[w] & ~(m << sh)) | (((long) (value - lo[i]) & m) << sh);
+  }
+
+  /**
+   * {@link #packChanges} for a successor that differs from {@code from} in the slots
+   * {@code written} at most (the step contract, {@link TransitionSystem#writtenSlots}): only those
+   * are compared and rewritten, so a step that writes 3 slots of a 40-slot state costs 3
+   * compares, not 40. Returns false, writing nothing, when the two states are equal.
+   */
+  public boolean packWrites(int[] state, int[] from, int[] written, long[] fromPacked,
+      int fromOffset, long[] out, int offset) {
+    // Plain loops over int[] and long[], no objects: once per successor in the search.
+    int n = written.length;
+    int k = 0;
+    while (k < n && state[written[k]] == from[written[k]]) k++;
+    if (k == n) return false;
+    System.arraycopy(fromPacked, fromOffset, out, offset, words);
+    for (; k < n; k++) {
+      int i = written[k];
+      if (state[i] != from[i]) rewrite(out, offset, i, state[i]);
     }
     return true;
   }

@@ -42,6 +42,16 @@ public interface TransitionSystem {
   /** A thread's means of running the system, checking {@code checked}; never shared. */
   Stepper stepper(PropertySelection checked);
 
+  /**
+   * The step contract's write set: the slots that {@code transition} may change, ascending, so
+   * that a successor differs from its parent in these slots at most; null when any slot may
+   * change (no contract, or symmetry reduction, which hands on a permuted state). A search
+   * builds a successor's packed form from its parent's by rewriting these slots only.
+   */
+  default int[] writtenSlots(int transition) {
+    return null;
+  }
+
   /** The configuration the system was built at, or null for its defaults. */
   default String configuration() {
     return null;

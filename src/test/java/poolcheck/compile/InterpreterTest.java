@@ -1,6 +1,9 @@
 package poolcheck.compile;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -19,6 +22,7 @@ import poolcheck.check.CheckedModel;
 import poolcheck.check.Type;
 import poolcheck.language.ModelException;
 import poolcheck.selfcheck.RandomModels;
+import poolcheck.system.StateLayout;
 import poolcheck.system.SuccessorSink;
 
 /**
@@ -44,11 +48,14 @@ class InterpreterTest {
         out.add("step " + transition + " breaks " + property + " at " + Arrays.toString(at));
       }
     };
+    int[] before = s.clone();
     if (compiled) {
       m.successors(s, m.newFrame(checked), sink);
     } else {
       new Interpreter(m, checked).successors(s, sink);
     }
+    // the steps run from the parent itself, copying it only past their guards
+    assertArrayEquals(before, s, m.name() + ": the state expanded is left as it was");
     return out;
   }
 
@@ -131,7 +138,45 @@ class InterpreterTest {
         assertEquals(invariant(linked, n, checked), invariant(m, n, checked),
             "invariants of " + m.name() + " in " + Arrays.toString(n));
       }
+      keepsToItsWrites(m, s, checked);
     }
+    CompiledModel symmetric = reduced.withSymmetry(true);
+    if (symmetric.reducesSymmetry() && !symmetric.transitions().isEmpty()) {
+      assertNull(symmetric.writtenSlots(0), "canonicalisation may change any slot");
+    }
+  }
+
+  /**
+   * The step contract: each successor the reference interpreter makes differs from {@code s}
+   * in its transition's written slots at most, and the packed successor the search builds from
+   * the parent's packed form by those slots alone is the one packed from scratch.
+   */
+  private static void keepsToItsWrites(CompiledModel m, int[] s, boolean[] checked) {
+    StateLayout layout = m.layout();
+    long[] parent = layout.pack(s);
+    new Interpreter(m, checked).successors(s, new SuccessorSink() {
+      @Override
+      public void successor(int[] n, int transition) {
+        int[] written = m.writtenSlots(transition);
+        assertNotNull(written, m.name() + " transition " + transition);
+        for (int i = 0; i < n.length; i++) {
+          if (n[i] != s[i]) {
+            assertTrue(Arrays.binarySearch(written, i) >= 0, m.name() + " transition "
+                + transition + " wrote slot " + i + ", not in " + Arrays.toString(written));
+          }
+        }
+        long[] built = new long[layout.words() + 2];
+        boolean changed = layout.packWrites(n, s, written, parent, 0, built, 1);
+        assertEquals(!Arrays.equals(n, s), changed, m.name() + " from " + Arrays.toString(s));
+        if (changed) {
+          assertArrayEquals(layout.pack(n), Arrays.copyOfRange(built, 1, 1 + layout.words()),
+              m.name() + " to " + Arrays.toString(n));
+        }
+      }
+
+      @Override
+      public void violation(int property, int[] at, int transition) { }
+    });
   }
 
   @TestFactory
