@@ -66,6 +66,10 @@ public final class JsonResult {
     if (cx.isLasso()) t.put("loop", cx.loop());
     if (cx.closing() != null) t.set("closing", step(cx.closing()));
     cx.failureText().ifPresent(f -> t.put("failure", f));
+    if (!cx.steps().isEmpty()) {
+      ObjectNode shapes = ValueShapes.of(cx.steps().get(0).state());
+      if (!shapes.isEmpty()) t.set("shapes", shapes);
+    }
     ArrayNode steps = t.putArray("steps");
     for (int i = 0; i < cx.steps().size(); i++) {
       TraceStep step = cx.steps().get(i);

@@ -80,6 +80,7 @@ public final class JsonTrace {
       throw doc.error(NOT_A_TRACE, at, "no trace in it (expected a \"trace\" with \"steps\", "
           + "found " + TraceDocument.kind(trace.isObject() ? trace.get("steps") : trace) + ")");
     }
+    JsonNode shapes = ValueShapes.read(doc, trace, at);
     ImmutableList.Builder<Step> steps = ImmutableList.builder();
     int i = 0;
     for (JsonNode step : trace.get("steps")) {
@@ -92,7 +93,7 @@ public final class JsonTrace {
       Iterator<Map.Entry<String, JsonNode>> fields = state.properties().iterator();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> f = fields.next();
-        values.put(f.getKey(), value(doc, f.getValue(), f.getKey().endsWith(".pc"),
+        values.put(f.getKey(), variable(doc, shapes, at, f.getKey(), f.getValue(),
             stepAt + "/state" + JsonLocations.step(f.getKey())));
       }
       steps.add(step(doc, step, stepAt, new StateView(values.buildKeepingLast())));
@@ -208,17 +209,41 @@ public final class JsonTrace {
     return loop;
   }
 
-  private static Value value(TraceDocument doc, JsonNode n, boolean label, String at)
+  /**
+   * One variable of a state: an array, fifo or lifo as its shape says; in a file written before
+   * shapes were (2026-12-05), a JSON array is read as an array indexed from 0, the common case
+   * (docs/json-schema.md).
+   */
+  private static Value variable(TraceDocument doc, JsonNode shapes, String traceAt, String name,
+      JsonNode n, String at) throws TraceFileException {
+    boolean label = name.endsWith(".pc");
+    if (!n.isArray()) return scalar(doc, n, label, at);
+    if (shapes == null) return unshaped(doc, n, at);
+    JsonNode shape = shapes.get(name);
+    String shapeAt = traceAt + "/shapes" + JsonLocations.step(name);
+    if (shape == null) {
+      throw doc.error(NOT_A_TRACE, at, "an array for " + name + ", which has no shape in \"shapes\"");
+    }
+    return ValueShapes.value(doc, shape, n, shapeAt, at, (e, eAt) -> scalar(doc, e, false, eAt));
+  }
+
+  private static Value unshaped(TraceDocument doc, JsonNode n, String at)
+      throws TraceFileException {
+    ImmutableList.Builder<Value> keys = ImmutableList.builder();
+    ImmutableList.Builder<Value> values = ImmutableList.builder();
+    for (int i = 0; i < n.size(); i++) {
+      keys.add(new Value.Int(i));
+      JsonNode e = n.get(i);
+      values.add(e.isArray() ? unshaped(doc, e, at + "/" + i) : scalar(doc, e, false, at + "/" + i));
+    }
+    return new Value.Array(keys.build(), values.build());
+  }
+
+  private static Value scalar(TraceDocument doc, JsonNode n, boolean label, String at)
       throws TraceFileException {
     if (n.isBoolean()) return new Value.Bool(n.asBoolean());
     if (n.isNumber()) return new Value.Int(doc.integer(n, at, "value"));
     if (n.isTextual()) return label ? new Value.Label(n.asText()) : new Value.Enum(n.asText());
-    if (n.isArray()) {
-      ImmutableList.Builder<Value> elements = ImmutableList.builder();
-      int i = 0;
-      for (JsonNode e : n) elements.add(value(doc, e, false, at + "/" + i++));
-      return new Value.Sequence(true, elements.build());
-    }
     throw doc.error(NOT_A_TRACE, at, "a state value that is " + TraceDocument.kind(n)
         + ", expected a boolean, an integer, a name or an array");
   }

@@ -48,6 +48,64 @@ class ShowCommandTest {
     assertTrue(r.err().contains("wrote " + dir.resolve("again.mmd")), r.err());
   }
 
+  /**
+   * A JSON trace keeps the shapes of its variables, so `show` prints arrays, fifos and lifos
+   * (and enum-indexed and two-dimensional arrays) as the search printed them: before, every
+   * JSON array came back as a fifo.
+   */
+  @Test
+  void showsEveryViolatedCorpusModelsJsonTraceAsTheSearchPrintedIt() throws Exception {
+    int compared = 0;
+    try (var models = Files.list(Path.of("src/test/resources/corpus/violated"))) {
+      for (Path model : models.filter(p -> p.toString().endsWith(".pool")).sorted().toList()) {
+        Path out = dir.resolve(model.getFileName().toString().replace(".pool", ""));
+        Run check = run("check", "-q", model.toString(), "--trace-format", "json,text,itf",
+            "--trace-out", out.toString());
+        if (!Files.exists(Path.of(out + ".json"))) continue; // a violation with no trace
+        Run shown = run("show", out + ".json", "--trace-format", "itf",
+            "--trace-out", out + "-again");
+        assertEquals(0, shown.status(), model + ": " + shown.err());
+        assertEquals(Files.readString(Path.of(out + ".txt")), shown.out(), model.toString());
+        assertEquals(MAPPER.readTree(Files.readString(Path.of(out + ".itf.json"))),
+            MAPPER.readTree(Files.readString(Path.of(out + "-again.itf.json"))), model.toString());
+        compared++;
+      }
+    }
+    assertTrue(compared >= 20, "compared " + compared);
+  }
+
+  @Test
+  void readsATraceWrittenBeforeShapesWithItsArraysIndexedFromZero() throws Exception {
+    ObjectNode root = (ObjectNode) MAPPER.readTree(
+        Files.readString(GOLDEN.resolve("lost_update-no_lost_update.json")));
+    ObjectNode trace = (ObjectNode) root.get("trace");
+    ObjectNode state = (ObjectNode) trace.get("steps").get(0).get("state");
+    state.putArray("legacy").add(true).add(false);
+    trace.remove("shapes");
+    Path old = dir.resolve("old.json");
+    Files.writeString(old, MAPPER.writeValueAsString(root));
+    Run r = run("show", old.toString());
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("  legacy = [true, false]\n"), r.out());
+  }
+
+  @Test
+  void anArrayWithoutAShapeInATraceThatHasShapesIsACodedError() throws Exception {
+    Path cx = dir.resolve("cx.json");
+    Run check = run("check", "-q", "src/test/resources/corpus/violated/arrays2d_page_taken_twice.pool",
+        "--json", cx.toString());
+    assertEquals(1, check.status(), check.err());
+    ObjectNode root = (ObjectNode) MAPPER.readTree(Files.readString(cx));
+    ObjectNode shapes = (ObjectNode) root.get("trace").get("shapes");
+    String name = shapes.fieldNames().next();
+    shapes.remove(name);
+    Files.writeString(cx, MAPPER.writeValueAsString(root));
+    Run r = run("show", cx.toString());
+    assertEquals(2, r.status(), r.out());
+    assertTrue(r.err().contains("error PC302: an array for " + name + ", which has no shape"),
+        r.err());
+  }
+
   @Test
   void printsTheRequestedFormatAloneOnStdout() {
     Run r = run("show", GOLDEN.resolve("starving_mutex-w0_enters.itf.json").toString(),
