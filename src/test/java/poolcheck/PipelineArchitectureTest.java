@@ -109,6 +109,16 @@ class PipelineArchitectureTest {
           "poolcheck.explore..", "poolcheck.result..", "poolcheck.trace..", "poolcheck.cli..",
           "poolcheck.api..", "poolcheck.export..");
 
+  /**
+   * The exporters translate the checked model (names, types, resolved steps) and read the rest
+   * (initial states, properties) through the system contract: never the compiler's code.
+   */
+  @ArchTest
+  static final ArchRule exportReadsTheCheckedModelNotTheCompiler = noClasses()
+      .that().resideInAPackage("poolcheck.export..")
+      .should().dependOnClassesThat().resideInAnyPackage("poolcheck.compile..",
+          "poolcheck.explore..", "poolcheck.cli..", "poolcheck.api..");
+
   /** The commands parse options, call the API and print: they never assemble the pipeline. */
   @ArchTest
   static final ArchRule cliUsesOnlyTheApi = classes()

@@ -2,8 +2,8 @@ package poolcheck.api;
 
 import java.util.Set;
 import poolcheck.compile.CompiledModel;
-import poolcheck.compile.ModelShape;
 import poolcheck.export.Checked;
+import poolcheck.export.ModelShape;
 import poolcheck.export.PromelaExport;
 import poolcheck.export.Temporal;
 import poolcheck.export.TlaExport;
@@ -35,7 +35,7 @@ public final class ExportedModel {
     this.loaded = source.load();
     // The exports describe the model's whole state graph: no symmetry reduction.
     CompiledModel compiled = loaded.compiled().withSymmetry(false);
-    this.shape = ModelShape.of(compiled, loaded.parsed());
+    this.shape = ModelShape.of(compiled, compiled.checked());
     Checked c = Checked.all(shape);
     Set<String> names = selection.resolve(compiled);
     if (names != null) c = Checked.only(shape, names);

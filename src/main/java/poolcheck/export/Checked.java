@@ -2,7 +2,6 @@ package poolcheck.export;
 
 import com.google.common.collect.ImmutableSet;
 import java.util.Set;
-import poolcheck.compile.ModelShape;
 import poolcheck.system.Property;
 
 /**

@@ -4,7 +4,6 @@ import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
 import poolcheck.check.CheckedStep;
-import poolcheck.compile.ModelShape;
 import poolcheck.language.ModelException;
 import poolcheck.system.StateView;
 

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import poolcheck.check.CheckedModel;
-import poolcheck.compile.ModelShape;
 import poolcheck.language.Diagnostic;
 import poolcheck.language.ModelException;
 import poolcheck.language.Position;

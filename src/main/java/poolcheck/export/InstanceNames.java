@@ -1,6 +1,5 @@
 package poolcheck.export;
 
-import poolcheck.compile.ModelShape;
 
 /**
  * How both exports name what belongs to a process instance. Everything is global so that the

@@ -3,7 +3,6 @@ package poolcheck.export;
 import java.util.ArrayList;
 import java.util.List;
 import poolcheck.check.Type;
-import poolcheck.compile.ModelShape;
 import poolcheck.export.PromelaExpressions.Scope;
 import poolcheck.language.Expr;
 

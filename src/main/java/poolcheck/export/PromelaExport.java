@@ -7,7 +7,6 @@ import java.util.List;
 import poolcheck.check.Action;
 import poolcheck.check.CheckedStep;
 import poolcheck.check.Type;
-import poolcheck.compile.ModelShape;
 import poolcheck.export.ExportWalk.Instance;
 import poolcheck.export.PromelaExpressions.Scope;
 import poolcheck.export.PromelaExpressions.Substitution;

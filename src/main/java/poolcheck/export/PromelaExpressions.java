@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import poolcheck.check.Type;
-import poolcheck.compile.ModelShape;
 import poolcheck.language.Expr;
 
 /**

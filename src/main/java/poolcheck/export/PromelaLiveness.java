@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import poolcheck.check.Action;
-import poolcheck.compile.ModelShape;
 import poolcheck.export.StepPaths.Cond;
 import poolcheck.export.StepPaths.Leaf;
 import poolcheck.export.StepPaths.Node;

@@ -2,7 +2,6 @@ package poolcheck.export;
 
 import java.util.Set;
 import poolcheck.check.Type;
-import poolcheck.compile.ModelShape;
 
 /**
  * Where each model variable lives in the Promela export: instances' locals and program counters

@@ -3,7 +3,6 @@ package poolcheck.export;
 import java.util.function.UnaryOperator;
 import poolcheck.check.Action;
 import poolcheck.check.Type;
-import poolcheck.compile.ModelShape;
 
 /**
  * A model variable as both exports store it: its name in the target's flattened state and its

@@ -2,7 +2,6 @@ package poolcheck.export;
 
 import java.util.List;
 import poolcheck.check.Type;
-import poolcheck.compile.ModelShape;
 import poolcheck.export.TlaExpressions.Scope;
 import poolcheck.language.Expr;
 

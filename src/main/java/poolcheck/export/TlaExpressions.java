@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import poolcheck.check.Type;
-import poolcheck.compile.ModelShape;
 import poolcheck.system.Value;
 import poolcheck.language.Expr;
 

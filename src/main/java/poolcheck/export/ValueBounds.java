@@ -2,7 +2,6 @@ package poolcheck.export;
 
 import java.util.function.Function;
 import poolcheck.check.Type;
-import poolcheck.compile.ModelShape;
 import poolcheck.language.Expr;
 
 /**

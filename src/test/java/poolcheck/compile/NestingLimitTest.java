@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
+import poolcheck.export.ModelShape;
 import poolcheck.export.PromelaExport;
 import poolcheck.export.TlaExport;
 import poolcheck.language.ModelException;
@@ -55,7 +56,7 @@ class NestingLimitTest {
     ParsedModel parsed = ModelLoader.fromText("deep.pool", text);
     CompiledModel m = Compiler.compile(parsed, Map.of());
     Printer.print(parsed.decls());
-    ModelShape shape = ModelShape.of(m, parsed);
+    ModelShape shape = ModelShape.of(m, m.checked());
     if (export) {
       TlaExport.render(shape, "deep");
       PromelaExport.render(shape);

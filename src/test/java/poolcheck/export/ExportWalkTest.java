@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import poolcheck.compile.ModelShape;
 import poolcheck.language.ModelException;
 import poolcheck.system.StateView;
 

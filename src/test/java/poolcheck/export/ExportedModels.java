@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import poolcheck.compile.CompiledModel;
 import poolcheck.compile.Compiler;
-import poolcheck.compile.ModelShape;
 import poolcheck.language.ModelException;
 import poolcheck.language.ModelLoader;
 import poolcheck.language.ParsedModel;
@@ -52,7 +51,7 @@ final class ExportedModels {
     try {
       ParsedModel parsed = ModelLoader.load(file);
       CompiledModel model = unreduced(Compiler.compile(parsed, constants));
-      return new Loaded(file, model, ModelShape.of(model, parsed));
+      return new Loaded(file, model, ModelShape.of(model, model.checked()));
     } catch (ModelException e) {
       return null;
     }

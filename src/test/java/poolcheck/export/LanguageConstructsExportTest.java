@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import poolcheck.compile.ModelShape;
 import poolcheck.language.ModelException;
 
 /**

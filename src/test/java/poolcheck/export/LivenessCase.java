@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import poolcheck.compile.CompiledModel;
 import poolcheck.compile.Compiler;
-import poolcheck.compile.ModelShape;
 import poolcheck.explore.Explorer;
 import poolcheck.explore.liveness.LivenessChecker;
 import poolcheck.language.ModelLoader;
@@ -30,7 +29,7 @@ record LivenessCase(CompiledModel model, ModelShape shape, Temporal temporal, Ch
   static LivenessCase load(Path file, Set<String> names, long maxStates) throws Exception {
     ParsedModel parsed = ModelLoader.load(file);
     CompiledModel model = Compiler.compile(parsed, Map.of()).withSymmetry(false);
-    ModelShape shape = ModelShape.of(model, parsed);
+    ModelShape shape = ModelShape.of(model, model.checked());
     Checked checked = names == null ? Checked.all(shape) : Checked.only(shape, names);
     var safety = new Explorer(model).maxStates(maxStates).properties(checked.names()).run();
     assumeTrue(safety.verdict() == Verdict.VERIFIED, file + ": safety " + safety.verdict());

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import poolcheck.compile.CompiledModel;
 import poolcheck.compile.Compiler;
-import poolcheck.compile.ModelShape;
 import poolcheck.language.ModelException;
 import poolcheck.language.ModelLoader;
 import poolcheck.language.ParsedModel;
@@ -17,7 +16,7 @@ class PromelaExportTest {
   static ModelShape shape(String text, Map<String, String> constants) throws ModelException {
     ParsedModel parsed = ModelLoader.fromText("t.pool", text);
     CompiledModel model = Compiler.compile(parsed, constants);
-    return ModelShape.of(model, parsed);
+    return ModelShape.of(model, model.checked());
   }
 
   private static long count(String text, String word) {

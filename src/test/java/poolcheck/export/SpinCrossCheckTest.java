@@ -24,7 +24,6 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import poolcheck.compile.CompiledModel;
 import poolcheck.compile.Compiler;
-import poolcheck.compile.ModelShape;
 import poolcheck.system.Property;
 import poolcheck.explore.Explorer;
 import poolcheck.language.ModelException;
@@ -125,7 +124,7 @@ class SpinCrossCheckTest {
           ParsedModel parsed = ModelLoader.fromText("random_" + seed + ".pool", text);
           CompiledModel model = Compiler.compile(parsed);
           ExportedModels.Loaded m = new ExportedModels.Loaded(Path.of("random_" + seed),
-              model, ModelShape.of(model, parsed));
+              model, ModelShape.of(model, model.checked()));
           try {
             PromelaExport.render(m.shape());
           } catch (ModelException e) {
@@ -147,7 +146,7 @@ class SpinCrossCheckTest {
           ParsedModel parsed = ModelLoader.fromText("limits_" + seed + ".pool", text);
           CompiledModel model = Compiler.compile(parsed);
           ExportedModels.Loaded m = new ExportedModels.Loaded(Path.of("limits_" + seed),
-              model, ModelShape.of(model, parsed));
+              model, ModelShape.of(model, model.checked()));
           try {
             PromelaExport.render(m.shape());
           } catch (ModelException e) {

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import poolcheck.compile.CompiledModel;
 import poolcheck.compile.Compiler;
-import poolcheck.compile.ModelShape;
 import poolcheck.result.Coverage;
 import poolcheck.explore.Explorer;
 import poolcheck.language.ModelException;
@@ -87,7 +86,7 @@ class SpinUnreachedCrossCheckTest {
               RandomModels.generate(seed));
           CompiledModel model = Compiler.compile(parsed).withSymmetry(false);
           crossCheck(new ExportedModels.Loaded(Path.of("random_" + seed), model,
-              ModelShape.of(model, parsed)), "random_" + seed);
+              ModelShape.of(model, model.checked())), "random_" + seed);
         }));
   }
 

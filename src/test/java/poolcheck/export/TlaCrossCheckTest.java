@@ -14,7 +14,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import poolcheck.compile.CompiledModel;
 import poolcheck.compile.Compiler;
-import poolcheck.compile.ModelShape;
 import poolcheck.system.Property;
 import poolcheck.explore.EachProperty;
 import poolcheck.explore.Explorer;
@@ -105,7 +104,7 @@ class TlaCrossCheckTest {
               RandomModels.generate(seed));
           CompiledModel model = Compiler.compile(parsed);
           crossCheck(new ExportedModels.Loaded(Path.of("random_" + seed), model,
-              ModelShape.of(model, parsed)), null, true);
+              ModelShape.of(model, model.checked())), null, true);
         }));
   }
 

@@ -1,4 +1,4 @@
-package poolcheck.compile;
+package poolcheck.export;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
@@ -10,16 +10,17 @@ import poolcheck.check.CheckedModel;
 import poolcheck.check.CheckedStep;
 import poolcheck.check.Type;
 import poolcheck.language.Expr;
-import poolcheck.language.ParsedModel;
 import poolcheck.language.TypeExpr;
 import poolcheck.system.Property;
+import poolcheck.system.PropertySelection;
 import poolcheck.system.StateView;
 import poolcheck.system.SuccessorSink;
+import poolcheck.system.TransitionSystem;
 
 /**
- * A compiled model as exporters see it: the {@link CheckedModel}'s resolved types, constants
+ * A model as exporters see it: the {@link CheckedModel}'s resolved types, constants
  * in force, instances with their program-counter labels and locals and step bodies as written,
- * plus what only running the compiled model tells (the initial states, init's failures) and the
+ * plus what only running the built system tells (the initial states, init's failures) and the
  * engine's properties. Read-only, so that exporters never repeat the checker's name and type
  * resolution.
  */
@@ -69,16 +70,10 @@ public record ModelShape(String name, String source, ImmutableMap<String, Consta
   }
 
   /**
-   * The shape of a model compiled from {@code parsed}; the declarations are not read again,
-   * everything comes from the model's {@link CheckedModel}.
+   * The shape of a model: names, types and steps from its {@link CheckedModel}, the initial
+   * states and properties from the system built from it (the exporters see no compiler).
    */
-  public static ModelShape of(CompiledModel model, ParsedModel parsed) {
-    return of(model);
-  }
-
-  /** The shape of a compiled model, from its checked model and its initial states. */
-  public static ModelShape of(CompiledModel model) {
-    CheckedModel checked = model.checked();
+  public static ModelShape of(TransitionSystem model, CheckedModel checked) {
     ImmutableMap.Builder<String, Constant> constants = ImmutableMap.builder();
     checked.constants().forEach((n, c) -> constants.put(n, new Constant(n, c.value(),
         c.kind() == Type.BOOL)));
@@ -98,7 +93,7 @@ public record ModelShape(String name, String source, ImmutableMap<String, Consta
     ImmutableList.Builder<Invariant> invariants = ImmutableList.builder();
     checked.invariants().forEach(i -> invariants.add(new Invariant(i.name(), i.condition())));
     Initial initial = initial(model);
-    return new ModelShape(model.name(), model.source(), constants.build(), enums.build(),
+    return new ModelShape(model.name(), checked.source(), constants.build(), enums.build(),
         checked.types(), globals.build(), processes.build(), invariants.build(),
         checked.finalCondition(), initial.states(), initial.violations(), model.properties(),
         checked);
@@ -108,11 +103,11 @@ public record ModelShape(String name, String source, ImmutableMap<String, Consta
       ImmutableList<InitialViolation> violations) {}
 
   /** Distinct initial states in the order the compiler produces them, and init's failures. */
-  private static Initial initial(CompiledModel model) {
+  private static Initial initial(TransitionSystem model) {
     Set<List<Integer>> seen = new LinkedHashSet<>();
     List<StateView> out = new ArrayList<>();
     List<InitialViolation> violations = new ArrayList<>();
-    model.initialStates(model.newFrame(model.allChecked()), new SuccessorSink() {
+    model.stepper(PropertySelection.all(model)).initialStates(new SuccessorSink() {
       @Override
       public void successor(int[] next, int transition) {
         List<Integer> key = new ArrayList<>();
