@@ -1,5 +1,9 @@
 package poolcheck.compile;
 
+import poolcheck.check.Symbols;
+import poolcheck.check.Reports;
+import poolcheck.check.PropertyTable;
+import poolcheck.check.Limits;
 import poolcheck.check.Type;
 import poolcheck.language.Expr;
 import poolcheck.language.TypeExpr;

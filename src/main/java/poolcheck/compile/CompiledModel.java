@@ -1,5 +1,6 @@
 package poolcheck.compile;
 
+import poolcheck.check.Limits;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.util.ArrayList;

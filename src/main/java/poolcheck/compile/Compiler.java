@@ -1,5 +1,11 @@
 package poolcheck.compile;
 
+import poolcheck.check.Symbols;
+import poolcheck.check.Scope;
+import poolcheck.check.Reports;
+import poolcheck.check.PropertyTable;
+import poolcheck.check.Limits;
+import poolcheck.check.CheckError;
 import static poolcheck.language.ErrorCode.BAD_INSTANCE_COUNT;
 import static poolcheck.language.ErrorCode.BAD_OVERRIDE;
 import static poolcheck.language.ErrorCode.DUPLICATE_DECLARATION;
@@ -129,7 +135,7 @@ public final class Compiler {
     for (Decl d : parsed.decls()) {
       try {
         d.accept(new Declaration(processes));
-      } catch (CompileError e) {
+      } catch (CheckError e) {
         // recorded; go on with the next declaration, and keep quiet about this one's name
         String name = declaredName(d);
         if (name != null) reports.poison(name);
@@ -156,7 +162,7 @@ public final class Compiler {
     for (Decl.Process p : processes) {
       try {
         declareProcess(p);
-      } catch (CompileError e) {
+      } catch (CheckError e) {
         reports.poison(p.name());
       }
     }
@@ -189,7 +195,7 @@ public final class Compiler {
     for (Decl d : parsed.decls()) {
       try {
         d.accept(compileProperty);
-      } catch (CompileError e) {
+      } catch (CheckError e) {
         // recorded
       }
     }
@@ -562,7 +568,7 @@ public final class Compiler {
         }
         Type type = ctx.resolveVariableType(v.type());
         proc.localTypes.put(v.name(), type);
-      } catch (CompileError e) {
+      } catch (CheckError e) {
         reports.poison(v.name());
       }
     }
@@ -582,7 +588,7 @@ public final class Compiler {
                 "local " + local.getKey() + " of " + proc.instanceName(i), at));
           }
         }
-      } catch (CompileError e) {
+      } catch (CheckError e) {
         return; // stateTooLarge: the run stops after this pass
       }
     }

@@ -1,5 +1,10 @@
 package poolcheck.compile;
 
+import poolcheck.check.Symbols;
+import poolcheck.check.Scope;
+import poolcheck.check.Reports;
+import poolcheck.check.Suggestions;
+import poolcheck.check.CheckError;
 import static poolcheck.language.ErrorCode.BAD_INSTANCE_COUNT;
 import static poolcheck.language.ErrorCode.CONSTANT_OVERFLOW;
 import static poolcheck.language.ErrorCode.DUPLICATE_DECLARATION;
@@ -64,7 +69,7 @@ final class ExprCompiler {
   }
 
   /** A constant computation outside the 32-bit range: reported where the expression is. */
-  private CompileError overflow(Violation v, Position pos) {
+  private CheckError overflow(Violation v, Position pos) {
     return reports.error(CONSTANT_OVERFLOW, pos, "integer overflow in a constant expression: "
         + v.detail.replace(" at " + pos + ":", ":"));
   }
@@ -212,7 +217,7 @@ final class ExprCompiler {
     if (symbols.declared.containsKey(name)) {
       // Declared before this use but in no table: its declaration failed and was reported, and
       // a second error here would only mislead.
-      throw new CompileError();
+      throw new CheckError();
     }
     throw reports.error(UNKNOWN_NAME, n.pos(), "unknown name '" + name + "'");
   }
@@ -310,7 +315,7 @@ final class ExprCompiler {
   }
 
   /** An array indexed {@code written} times where its type takes another number of indices. */
-  CompileError wrongIndexCount(CheckedModel.Variable v, Type.Array a, Position at, int written) {
+  CheckError wrongIndexCount(CheckedModel.Variable v, Type.Array a, Position at, int written) {
     int wanted = a == null ? 1 : a.dimensions();
     return reports.error(WRONG_INDEX_COUNT, at, "'" + v.name() + "' is "
         + (a == null ? "a " + v.type().describe() + ", indexed once at most"
@@ -520,14 +525,14 @@ final class ExprCompiler {
     Symbols.Process p = symbols.processes.get(l.process());
     if (p == null) {
       if (symbols.declared.containsKey(l.process())) {
-        throw new CompileError(); // its declaration failed and was reported
+        throw new CheckError(); // its declaration failed and was reported
       }
       throw reports.error(UNKNOWN_NAME, l.pos(), "unknown process '" + l.process() + "'");
     }
     Type type = p.localTypes.get(l.local());
     if (type == null) {
       if (p.decl.locals().stream().anyMatch(v -> v.name().equals(l.local()))) {
-        throw new CompileError(); // its declaration failed and was reported
+        throw new CheckError(); // its declaration failed and was reported
       }
       String near = Suggestions.closest(l.local(), p.localTypes.keySet());
       throw reports.error(UNKNOWN_NAME, l.localPos(), "process '" + p.name + "' has no local '"

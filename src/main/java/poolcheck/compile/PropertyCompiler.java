@@ -1,5 +1,9 @@
 package poolcheck.compile;
 
+import poolcheck.check.Symbols;
+import poolcheck.check.Scope;
+import poolcheck.check.Reports;
+import poolcheck.check.PropertyTable;
 import static poolcheck.language.ErrorCode.DUPLICATE_DECLARATION;
 import static poolcheck.language.ErrorCode.UNKNOWN_NAME;
 

@@ -1,5 +1,9 @@
 package poolcheck.compile;
 
+import poolcheck.check.Symbols;
+import poolcheck.check.Scope;
+import poolcheck.check.Reports;
+import poolcheck.check.CheckError;
 import static poolcheck.language.ErrorCode.FOR_OVER_SCALARSET;
 import static poolcheck.language.ErrorCode.MISSING_LABEL;
 import static poolcheck.language.ErrorCode.NOT_ALLOWED_HERE;
@@ -53,7 +57,7 @@ final class StepChecker {
         ImmutableList<Action> body = block(s.body(), scope, p.name + "_" + s.label());
         out.add(new CheckedStep(s.pos(), k, s.label(), s.kernelFunction(), s.guard(), body,
             k + 1, next));
-      } catch (CompileError e) {
+      } catch (CheckError e) {
         out.add(null);
       }
     }
@@ -67,7 +71,7 @@ final class StepChecker {
       if (!(d instanceof Decl.Init init)) continue;
       try {
         out.add(block(init.body(), Scope.INIT, "init"));
-      } catch (CompileError e) {
+      } catch (CheckError e) {
         // recorded
       }
     }

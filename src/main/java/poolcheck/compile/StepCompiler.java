@@ -1,5 +1,10 @@
 package poolcheck.compile;
 
+import poolcheck.check.Symbols;
+import poolcheck.check.Scope;
+import poolcheck.check.Reports;
+import poolcheck.check.PropertyTable;
+import poolcheck.check.CheckError;
 import static poolcheck.language.ErrorCode.DUPLICATE_DECLARATION;
 import static poolcheck.language.ErrorCode.INITIAL_VALUE_OUT_OF_RANGE;
 import static poolcheck.language.ErrorCode.TYPE_MISMATCH;
@@ -82,7 +87,7 @@ final class StepCompiler {
     for (ImmutableList<Action> init : ImmutableList.copyOf(inits).reverse()) {
       try {
         chain = block(init, chain, Scope.INIT);
-      } catch (CompileError e) {
+      } catch (CheckError e) {
         // recorded
       }
     }
@@ -94,7 +99,7 @@ final class StepCompiler {
           try {
             Scope scope = Scope.of(p, i);
             chain = initialise(exprs.variable(v.name(), scope), v.init(), scope, chain);
-          } catch (CompileError e) {
+          } catch (CheckError e) {
             // recorded
           }
         }
@@ -104,7 +109,7 @@ final class StepCompiler {
       if (d instanceof Decl.Var v && v.init() != null && symbols.globals.containsKey(v.name())) {
         try {
           chain = initialise(symbols.globals.get(v.name()), v.init(), Scope.GLOBAL, chain);
-        } catch (CompileError e) {
+        } catch (CheckError e) {
           // recorded
         }
       }
@@ -145,7 +150,7 @@ final class StepCompiler {
       Scope scope) {
     if (value instanceof Code.Const k && (k.value < type.lo() || k.value > type.hi())) {
       // one message per declaration, not one per instance of its process
-      if (scope.instance() > 0) throw new CompileError();
+      if (scope.instance() > 0) throw new CheckError();
       String who = scope.process() == null ? name : scope.process().name + "." + name;
       throw reports.error(INITIAL_VALUE_OUT_OF_RANGE, init.pos(), "initial value " + k.value + " "
           + "of " + who
@@ -187,7 +192,7 @@ final class StepCompiler {
         body = link(new Instr.When(exprs.bool(step.guard(), scope), -1), body);
       }
       return body;
-    } catch (CompileError e) {
+    } catch (CheckError e) {
       return new Instr.Nop();
     }
   }

@@ -1,5 +1,8 @@
 package poolcheck.compile;
 
+import poolcheck.check.Symbols;
+import poolcheck.check.Limits;
+import poolcheck.check.CheckError;
 import static poolcheck.language.ErrorCode.STEP_TOO_COSTLY;
 
 import java.util.List;
@@ -47,7 +50,7 @@ final class StepCost {
     for (Decl d : decls) {
       try {
         d.accept(bounds);
-      } catch (CompileError e) {
+      } catch (CheckError e) {
         // recorded
       }
     }

@@ -1,5 +1,6 @@
 package poolcheck.compile;
 
+import poolcheck.check.Limits;
 import static poolcheck.language.ErrorCode.SYMMETRY_TOO_LARGE;
 
 import com.google.common.base.Supplier;

@@ -1,5 +1,7 @@
 package poolcheck.compile;
 
+import poolcheck.check.Symbols;
+import poolcheck.check.Reports;
 import static poolcheck.language.ErrorCode.OUT_OF_RANGE;
 import static poolcheck.language.ErrorCode.RECORD_TYPE_HERE;
 import static poolcheck.language.ErrorCode.TOO_MANY_DIMENSIONS;

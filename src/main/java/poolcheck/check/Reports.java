@@ -1,4 +1,4 @@
-package poolcheck.compile;
+package poolcheck.check;
 
 import static poolcheck.language.ErrorCode.TYPE_MISMATCH;
 import static poolcheck.language.ErrorCode.UNKNOWN_NAME;
@@ -20,7 +20,7 @@ import poolcheck.language.Position;
  * The errors found while checking, and the rule that one mistake gives one error: a name whose
  * own declaration failed is poisoned, and what later goes wrong about it is not reported again.
  */
-final class Reports {
+public final class Reports {
   private static final Pattern QUOTED = Pattern.compile("'([A-Za-z_][A-Za-z0-9_]*)'");
 
   private final List<Diagnostic> errors = new ArrayList<>();
@@ -31,7 +31,7 @@ final class Reports {
   private final Set<String> poisoned = new HashSet<>();
   private final Symbols symbols;
 
-  Reports(Symbols symbols) {
+  public Reports(Symbols symbols) {
     this.symbols = symbols;
   }
 
@@ -40,31 +40,31 @@ final class Reports {
    * name or a type mismatch about a poisoned name is not recorded: it follows from that
    * failure, which was (one root error, not eighty).
    */
-  CompileError error(ErrorCode code, Position pos, String message) {
+  public CheckError error(ErrorCode code, Position pos, String message) {
     if ((code == UNKNOWN_NAME || code == TYPE_MISMATCH) && namesPoisoned(message)) {
-      return new CompileError();
+      return new CheckError();
     }
     errors.add(new Diagnostic(code, pos, code == UNKNOWN_NAME
         ? Suggestions.forUnknown(message, symbols) : message));
-    return new CompileError();
+    return new CheckError();
   }
 
   /** An error that does not abandon anything (checking goes on where it is). */
-  void add(Diagnostic d) {
+  public void add(Diagnostic d) {
     errors.add(d);
   }
 
   /** A name whose declaration failed. */
-  void poison(String name) {
+  public void poison(String name) {
     poisoned.add(name);
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return errors.isEmpty();
   }
 
   /** Every error so far, in source order, one per position. */
-  ModelException exception() {
+  public ModelException exception() {
     return new ModelException(sorted(errors));
   }
 

@@ -1,6 +1,5 @@
-package poolcheck.compile;
+package poolcheck.check;
 
-import poolcheck.check.Type;
 
 /**
  * What one state and one step may cost, checked when a model is loaded so that a model too big
@@ -19,11 +18,11 @@ public record Limits(long stateSlots, long stateBits, long stepLength, long succ
   }
 
   /** The system property that sets a bound, for messages. */
-  static String property(String name) {
+  public static String property(String name) {
     return "-Dpoolcheck." + name;
   }
 
-  static String raise(String name) {
+  public static String raise(String name) {
     return "raise the bound with " + property(name) + "=N in POOLCHECK_JAVA_OPTS";
   }
 
@@ -42,19 +41,19 @@ public record Limits(long stateSlots, long stateBits, long stepLength, long succ
   }
 
   /** a * b, saturating at Long.MAX_VALUE (both non-negative). */
-  static long times(long a, long b) {
+  public static long times(long a, long b) {
     if (a == 0 || b == 0) return 0;
     return a > Long.MAX_VALUE / b ? Long.MAX_VALUE : a * b;
   }
 
   /** a + b, saturating. */
-  static long plus(long a, long b) {
+  public static long plus(long a, long b) {
     long s = a + b;
     return s < 0 ? Long.MAX_VALUE : s;
   }
 
   /** a ^ n, saturating. */
-  static long power(long a, long n) {
+  public static long power(long a, long n) {
     long out = 1;
     for (long i = 0; i < n && out != Long.MAX_VALUE; i++) {
       if (a <= 1) return a == 0 ? 0 : 1;
@@ -64,7 +63,7 @@ public record Limits(long stateSlots, long stateBits, long stepLength, long succ
   }
 
   /** The number of values of a scalar type, without the int overflow of {@code size()}. */
-  static long values(Type.Scalar t) {
+  public static long values(Type.Scalar t) {
     return (long) t.hi() - t.lo() + 1;
   }
 }

@@ -1,4 +1,4 @@
-package poolcheck.compile;
+package poolcheck.check;
 
 import poolcheck.system.Property;
 import java.util.Collection;
@@ -10,31 +10,31 @@ import java.util.Map;
  * Every property by name with its id. Ids are handed out in registration order, and everything
  * is registered before any step is compiled, so ids do not depend on where an assert appears.
  */
-final class PropertyTable {
+public final class PropertyTable {
   private final Map<String, Property> properties = new LinkedHashMap<>();
 
-  void add(String name, Property.Kind kind, String where) {
+  public void add(String name, Property.Kind kind, String where) {
     properties.computeIfAbsent(name, n -> new Property(properties.size(), n, kind, where));
   }
 
-  Property get(String name) {
+  public Property get(String name) {
     return properties.get(name);
   }
 
-  boolean contains(String name) {
+  public boolean contains(String name) {
     return properties.containsKey(name);
   }
 
-  Collection<Property> values() {
+  public Collection<Property> values() {
     return properties.values();
   }
 
-  Map<String, Property> byName() {
+  public Map<String, Property> byName() {
     return properties;
   }
 
   /** How a clash names the property already there. */
-  static String describe(Property p) {
+  public static String describe(Property p) {
     return switch (p.kind()) {
       case RUNTIME -> "a runtime property";
       case DEADLOCK -> "the deadlock property";

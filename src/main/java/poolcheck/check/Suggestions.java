@@ -1,4 +1,4 @@
-package poolcheck.compile;
+package poolcheck.check;
 
 import java.util.Collection;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * "Did you mean" for unknown names: the closest name of the right kind by edit distance, and the
  * spellings of TLA+ and Promela that a reader of those languages types by habit.
  */
-final class Suggestions {
+public final class Suggestions {
   private static final Pattern UNKNOWN =
       Pattern.compile("^unknown (name|type|process|function) '([A-Za-z_][A-Za-z0-9_]*)'");
   private static final List<String> BUILTINS =
@@ -51,7 +51,7 @@ final class Suggestions {
    * The candidate nearest to {@code name}, if it is near enough to be a typo: at most one edit
    * for short names, a third of the length for long ones. Ties go to the first in order.
    */
-  static String closest(String name, Collection<String> candidates) {
+  public static String closest(String name, Collection<String> candidates) {
     int limit = Math.max(1, name.length() / 3);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;

@@ -1,4 +1,4 @@
-package poolcheck.compile;
+package poolcheck.check;
 
 import poolcheck.system.Property;
 import com.google.common.collect.ImmutableList;
@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import poolcheck.check.CheckedModel;
-import poolcheck.check.CheckedStep;
-import poolcheck.check.Type;
 import poolcheck.language.Decl;
 import poolcheck.language.Expr;
 import poolcheck.language.Position;
@@ -21,22 +18,22 @@ import poolcheck.language.TypeExpr;
  * What a name means while a model is checked: the checker's tables, filled in order, then
  * frozen into a {@link CheckedModel} for every stage after checking.
  */
-final class Symbols {
+public final class Symbols {
   /** A process being checked: labels and locals are filled in before slots are allocated. */
-  static final class Process {
-    final String name;
-    final Decl.Process decl;
-    final int instances;
-    final boolean indexed;
-    final Map<String, Integer> labels = new LinkedHashMap<>();
-    final Map<String, Type> localTypes = new LinkedHashMap<>();
+  public static final class Process {
+    public final String name;
+    public final Decl.Process decl;
+    public final int instances;
+    public final boolean indexed;
+    public final Map<String, Integer> labels = new LinkedHashMap<>();
+    public final Map<String, Type> localTypes = new LinkedHashMap<>();
     /** localSlots[instance] maps a local to its slot base. */
-    final ImmutableList<Map<String, Integer>> localSlots;
-    int pcBase;
-    /** The steps as {@link StepChecker} checked them; null for a step with an error. */
-    List<CheckedStep> checkedSteps;
+    public final ImmutableList<Map<String, Integer>> localSlots;
+    public int pcBase;
+    /** The steps as the statement checker (StepChecker) checked them; null for a step with an error. */
+    public List<CheckedStep> checkedSteps;
 
-    Process(String name, Decl.Process decl, int instances, boolean indexed) {
+    public Process(String name, Decl.Process decl, int instances, boolean indexed) {
       this.name = name;
       this.decl = decl;
       this.instances = instances;
@@ -46,11 +43,11 @@ final class Symbols {
       this.localSlots = b.build();
     }
 
-    String instanceName(int i) {
+    public String instanceName(int i) {
       return indexed ? name + "[" + i + "]" : name;
     }
 
-    int doneLabel() {
+    public int doneLabel() {
       return decl.steps().size();
     }
 
@@ -63,19 +60,19 @@ final class Symbols {
     }
   }
 
-  final Map<String, CheckedModel.Constant> constants = new LinkedHashMap<>();
-  final Map<String, Type> types = new LinkedHashMap<>();
-  final Map<String, CheckedModel.EnumValue> enumValues = new LinkedHashMap<>();
-  final Map<String, CheckedModel.Variable> globals = new LinkedHashMap<>();
-  final Map<String, Process> processes = new LinkedHashMap<>();
+  public final Map<String, CheckedModel.Constant> constants = new LinkedHashMap<>();
+  public final Map<String, Type> types = new LinkedHashMap<>();
+  public final Map<String, CheckedModel.EnumValue> enumValues = new LinkedHashMap<>();
+  public final Map<String, CheckedModel.Variable> globals = new LinkedHashMap<>();
+  public final Map<String, Process> processes = new LinkedHashMap<>();
   /** Where each top-level name was declared, for duplicate errors. */
-  final Map<String, Position> declared = new LinkedHashMap<>();
+  public final Map<String, Position> declared = new LinkedHashMap<>();
   /** Process names, known from the first pass on (their bodies are checked after it). */
-  final Set<String> processNames = new HashSet<>();
+  public final Set<String> processNames = new HashSet<>();
   /** Bound-variable slots the widest expression needs (quantifiers, choose, for nest). */
-  int envSize;
+  public int envSize;
   /** The type each finite domain in a step or property resolved to, as met. */
-  final Map<TypeExpr, Type.Scalar> domains = new LinkedHashMap<>();
+  public final Map<TypeExpr, Type.Scalar> domains = new LinkedHashMap<>();
 
   /** Every name a model may refer to, for did-you-mean suggestions. */
   Set<String> namesInScope() {
@@ -86,7 +83,7 @@ final class Symbols {
   }
 
   /** The tables as the immutable result of checking. */
-  CheckedModel freeze(String name, String source, Map<String, Property> properties,
+  public CheckedModel freeze(String name, String source, Map<String, Property> properties,
       List<CheckedModel.Invariant> invariants, Expr finalCondition,
       List<String> configurations, String configuration, List<Expr> assumptions) {
     ImmutableMap.Builder<String, CheckedModel.Process> frozen = ImmutableMap.builder();
