@@ -366,8 +366,7 @@ abstract class Code {
 
     Violation overflow(long r, int x, int y, int[] s) {
       return new Violation(Compiler.ARITHMETIC_OVERFLOW, s.clone(),
-          FailureText.overflow(source, x + " " + SYMBOL[op] + " " + (y < 0 ? "(" + y + ")"
-              : Integer.toString(y)), r));
+          FailureText.overflow(source, poolcheck.check.Arithmetic.computation(op, x, y), r));
     }
 
     Violation divisionByZero(int x, int[] s) {

@@ -7,36 +7,39 @@ import poolcheck.check.Suggestions;
 import poolcheck.check.CheckError;
 import static poolcheck.language.ErrorCode.BAD_INSTANCE_COUNT;
 import static poolcheck.language.ErrorCode.CONSTANT_OVERFLOW;
-import static poolcheck.language.ErrorCode.DUPLICATE_DECLARATION;
 import static poolcheck.language.ErrorCode.MISSING_LABEL;
 import static poolcheck.language.ErrorCode.NOT_ALLOWED_HERE;
 import static poolcheck.language.ErrorCode.NOT_A_CONTAINER;
 import static poolcheck.language.ErrorCode.NOT_A_RECORD;
 import static poolcheck.language.ErrorCode.NOT_CONSTANT;
-import static poolcheck.language.ErrorCode.OUT_OF_RANGE;
 import static poolcheck.language.ErrorCode.SELF_OUTSIDE_PROCESS;
 import static poolcheck.language.ErrorCode.TYPE_MISMATCH;
 import static poolcheck.language.ErrorCode.UNKNOWN_NAME;
-import static poolcheck.language.ErrorCode.WRONG_ARGUMENT_COUNT;
-import static poolcheck.language.ErrorCode.WRONG_INDEX_COUNT;
 
 import poolcheck.check.CheckedModel;
+import poolcheck.check.Names;
 import poolcheck.check.Type;
 import poolcheck.language.Expr;
 import poolcheck.language.Position;
-import poolcheck.language.TypeExpr;
 import poolcheck.system.Site;
 
-/** Checks and compiles expressions. Result types are kinds: int, bool or an enum. */
+/**
+ * Types and compiles the expressions of steps, init blocks and properties, once per process
+ * instance (self and locals are constants and slots there). Result types are kinds: int, bool
+ * or an enum. Names, storage and bound variables are resolved by the checker's {@link Names};
+ * constant expressions (declarations, bounds, sizes) were typed and evaluated by the checker.
+ */
 final class ExprCompiler {
   record Typed(Code code, Type type) {}
 
-  private final Checking ctx;
+  private final Compiling ctx;
+  private final Names names;
   private final Symbols symbols;
   private final Reports reports;
 
-  ExprCompiler(Checking ctx) {
+  ExprCompiler(Compiling ctx) {
     this.ctx = ctx;
+    this.names = ctx.names();
     this.symbols = ctx.symbols();
     this.reports = ctx.reports();
   }
@@ -47,27 +50,6 @@ final class ExprCompiler {
     return t.code();
   }
 
-  Typed constant(Expr e, Scope scope) {
-    return compile(e, scope.constant());
-  }
-
-  int constantInt(Expr e) {
-    Typed t = constant(e, Scope.CONSTANT);
-    expect(e.pos(), Type.INT, t.type(), "an integer");
-    return evaluate(t.code(), e.pos());
-  }
-
-  /** {@code pos} is where a failing constant expression is reported (never pass null). */
-  int evaluate(Code code, Position pos) {
-    try {
-      return code.eval(new Frame(Math.max(symbols.envSize, 8), new boolean[0]), new int[0]);
-    } catch (Violation v) {
-      if (v.property == Compiler.ARITHMETIC_OVERFLOW) throw overflow(v, pos);
-      throw reports.error(OUT_OF_RANGE, pos, "constant expression fails: "
-          + Compiler.RUNTIME[v.property].replace('_', ' '));
-    }
-  }
-
   /** A constant computation outside the 32-bit range: reported where the expression is. */
   private CheckError overflow(Violation v, Position pos) {
     return reports.error(CONSTANT_OVERFLOW, pos, "integer overflow in a constant expression: "
@@ -75,26 +57,15 @@ final class ExprCompiler {
   }
 
   void expect(Position pos, Type expected, Type found, String what) {
-    if (!Type.compatible(expected, found)) {
-      throw reports.error(TYPE_MISMATCH, pos, "type mismatch: expected " + what + " ("
-          + expected.describe() + "), found " + found.describe());
-    }
+    names.expect(pos, expected, found, what);
   }
 
   static Type kindOf(Type t) {
-    return t instanceof Type.Scalar s ? s.kind() : t;
+    return Names.kindOf(t);
   }
 
-  /** A variable visible in this scope: a local of the current instance, then a global. */
   CheckedModel.Variable variable(String name, Scope scope) {
-    if (scope.process() != null) {
-      Type type = scope.process().localTypes.get(name);
-      Integer base = scope.process().localSlots.get(scope.instance()).get(name);
-      if (type != null && base != null) {
-        return new CheckedModel.Variable(name, type, scope.process().decl.pos(), base);
-      }
-    }
-    return symbols.globals.get(name);
+    return names.variable(name, scope);
   }
 
   Typed compile(Expr e, Scope scope) {
@@ -206,54 +177,15 @@ final class ExprCompiler {
     if (k != null) return new Typed(new Code.Const(k.value()), k.kind());
     CheckedModel.EnumValue ev = symbols.enumValues.get(name);
     if (ev != null) return new Typed(new Code.Const(ev.ordinal()), ev.type());
-    if (symbols.types.containsKey(name)) {
-      throw reports.error(TYPE_MISMATCH, n.pos(), "type mismatch: '" + name + "' is a type, "
-          + "expected a value");
-    }
-    if (symbols.processNames.contains(name)) {
-      throw reports.error(TYPE_MISMATCH, n.pos(), "type mismatch: '" + name + "' is a process, "
-          + "expected a value");
-    }
-    if (symbols.declared.containsKey(name)) {
-      // Declared before this use but in no table: its declaration failed and was reported, and
-      // a second error here would only mislead.
-      throw new CheckError();
-    }
-    throw reports.error(UNKNOWN_NAME, n.pos(), "unknown name '" + name + "'");
-  }
-
-  /** The array or container a name refers to, or an error saying what it is instead. */
-  CheckedModel.Variable storage(Expr target, Scope scope, String what) {
-    if (target instanceof Expr.Name n) {
-      if (scope.bound().containsKey(n.name()) || symbols.constants.containsKey(n.name())
-          || symbols.enumValues.containsKey(n.name())) {
-        throw reports.error(NOT_A_CONTAINER, target.pos(), "'" + n.name() + "' is not " + what);
-      }
-      CheckedModel.Variable v = variable(n.name(), scope);
-      if (v == null) throw reports.error(UNKNOWN_NAME, target.pos(), "unknown name "
-          + "'" + n.name() + "'");
-      if (scope.constOnly()) {
-        throw reports.error(NOT_CONSTANT, target.pos(), "not a constant expression: '" + n.name()
-            + "' is a variable");
-      }
-      return v;
-    }
-    throw reports.error(NOT_A_CONTAINER, target.pos(), "expected " + what + " here, found an "
-        + "expression");
-  }
-
-  Type.Container container(CheckedModel.Variable v, Position pos) {
-    if (v.type() instanceof Type.Container ct) return ct;
-    throw reports.error(NOT_A_CONTAINER, pos, "'" + v.name() + "' is a " + v.type().describe()
-        + ", expected a fifo or lifo");
+    throw names.notAValue(n);
   }
 
   private Typed index(Expr.Index ix, Scope scope) {
     if (ix.target() instanceof Expr.Index row) return cell(row, ix, scope);
-    CheckedModel.Variable v = storage(ix.target(), scope, "an array or a container");
+    CheckedModel.Variable v = names.storage(ix.target(), scope, "an array or a container");
     Typed i = compile(ix.index(), scope);
     if (v.type() instanceof Type.Array a && a.second() != null) {
-      throw wrongIndexCount(v, a, ix.target().pos(), 1);
+      throw names.wrongIndexCount(v, a, ix.target().pos(), 1);
     }
     if (v.type() instanceof Type.Array a) {
       expect(ix.index().pos(), a.index().kind(), i.type(), "an index of type "
@@ -282,13 +214,15 @@ final class ExprCompiler {
    */
   private Typed cell(Expr.Index row, Expr.Index ix, Scope scope) {
     if (row.target() instanceof Expr.Index deeper) {
-      CheckedModel.Variable v = storage(innermost(deeper), scope, "an array");
-      throw wrongIndexCount(v, v.type() instanceof Type.Array a ? a : null,
-          innermost(deeper).pos(), 3);
+      CheckedModel.Variable v = names.storage(Names.innermost(deeper), scope, "an array");
+      throw names.wrongIndexCount(v, v.type() instanceof Type.Array a ? a : null,
+          Names.innermost(deeper).pos(), 3);
     }
-    CheckedModel.Variable v = storage(row.target(), scope, "an array");
+    CheckedModel.Variable v = names.storage(row.target(), scope, "an array");
     if (!(v.type() instanceof Type.Array a) || a.second() == null) {
-      if (v.type() instanceof Type.Array a) throw wrongIndexCount(v, a, row.target().pos(), 2);
+      if (v.type() instanceof Type.Array a) {
+        throw names.wrongIndexCount(v, a, row.target().pos(), 2);
+      }
       throw reports.error(NOT_A_CONTAINER, row.target().pos(), "'" + v.name() + "' is a "
           + v.type().describe() + ", expected a two-dimensional array to index twice");
     }
@@ -305,24 +239,6 @@ final class ExprCompiler {
     read.source = ix;
     read.type = a;
     return new Typed(read, a.element().kind());
-  }
-
-  /** The array a chain of indexings starts from: {@code owner} in {@code owner[p][c][d]}. */
-  static Expr innermost(Expr.Index ix) {
-    Expr e = ix;
-    while (e instanceof Expr.Index i) e = i.target();
-    return e;
-  }
-
-  /** An array indexed {@code written} times where its type takes another number of indices. */
-  CheckError wrongIndexCount(CheckedModel.Variable v, Type.Array a, Position at, int written) {
-    int wanted = a == null ? 1 : a.dimensions();
-    return reports.error(WRONG_INDEX_COUNT, at, "'" + v.name() + "' is "
-        + (a == null ? "a " + v.type().describe() + ", indexed once at most"
-            : (wanted == 2 ? "a two-dimensional array " : "an array ") + a.describe()
-                + ": it takes " + wanted + " ind" + (wanted == 1 ? "ex" : "ices")
-                + (wanted == 2 ? " (" + v.name() + "[i][j])" : " (" + v.name() + "[i])"))
-        + ", found " + written);
   }
 
   private Typed binary(Expr.Binary b, Scope scope) {
@@ -398,9 +314,9 @@ final class ExprCompiler {
     String f = call.function();
     switch (f) {
       case "len", "cap", "empty", "full", "head" -> {
-        arity(call, 1);
-        CheckedModel.Variable v = storage(call.args().get(0), scope, "a fifo or lifo");
-        Type.Container ct = container(v, call.args().get(0).pos());
+        names.arity(call, 1);
+        CheckedModel.Variable v = names.storage(call.args().get(0), scope, "a fifo or lifo");
+        Type.Container ct = names.container(v, call.args().get(0).pos());
         int len = v.base();
         return switch (f) {
           case "len" -> new Typed(new Code.Slot(len), Type.INT);
@@ -417,16 +333,16 @@ final class ExprCompiler {
         };
       }
       case "contains" -> {
-        arity(call, 2);
-        CheckedModel.Variable v = storage(call.args().get(0), scope, "a fifo or lifo");
-        Type.Container ct = container(v, call.args().get(0).pos());
+        names.arity(call, 2);
+        CheckedModel.Variable v = names.storage(call.args().get(0), scope, "a fifo or lifo");
+        Type.Container ct = names.container(v, call.args().get(0).pos());
         Typed value = compile(call.args().get(1), scope);
         expect(call.args().get(1).pos(), ct.element().kind(), value.type(),
             "an element of " + v.name());
         return new Typed(new Code.Contains(v.base(), value.code()), Type.BOOL);
       }
       case "min", "max" -> {
-        arity(call, 2);
+        names.arity(call, 2);
         Typed a = compile(call.args().get(0), scope);
         Typed b = compile(call.args().get(1), scope);
         expect(call.args().get(0).pos(), Type.INT, a.type(), "an integer argument of " + f);
@@ -434,19 +350,7 @@ final class ExprCompiler {
         return new Typed(arith(f.equals("min") ? Code.Arith.MIN : Code.Arith.MAX, a, b, call),
             Type.INT);
       }
-      case "push", "pop" -> throw reports.error(NOT_ALLOWED_HERE, call.pos(), f + "(...) is a "
-          + "statement, "
-          + "not a value: write '" + (f.equals("pop") ? "x = pop(c);" : "push(c, x);") + "'");
-      default -> throw reports.error(UNKNOWN_NAME, call.pos(), "unknown function '" + f + "' "
-          + "(builtins: len, cap, empty, full, head, contains, min, max)");
-    }
-  }
-
-  private void arity(Expr.Call call, int n) {
-    if (call.args().size() != n) {
-      throw reports.error(WRONG_ARGUMENT_COUNT, call.pos(), call.function() + " takes " + n + " "
-          + "argument"
-          + (n == 1 ? "" : "s") + ", found " + call.args().size());
+      default -> throw names.notABuiltin(call);
     }
   }
 
@@ -576,27 +480,8 @@ final class ExprCompiler {
     return new Typed(read, s.kind());
   }
 
-  /** Resolves a bound variable's domain and its place in the environment. */
-  Scope bind(String name, TypeExpr domain, Scope scope, Position pos) {
-    if (scope.bound().containsKey(name) || variable(name, scope) != null
-        || symbols.declared.containsKey(name)) {
-      throw reports.error(DUPLICATE_DECLARATION, pos, "duplicate declaration: bound variable "
-          + "'" + name
-          + "' hides another name");
-    }
-    Type t = ctx.resolveType(domain);
-    if (!(t instanceof Type.Scalar s)) {
-      throw reports.error(TYPE_MISMATCH, domain.pos(), "type mismatch: expected a finite type "
-          + "(bool, a range or an enum) to range over, found " + t.describe());
-    }
-    symbols.domains.put(domain, s);
-    int index = scope.nextIndex();
-    symbols.envSize = Math.max(symbols.envSize, index + 1);
-    return scope.bind(name, index, s);
-  }
-
   private Typed quantifier(Expr.Quantifier q, Scope scope) {
-    Scope inner = bind(q.variable(), q.domain(), scope, q.pos());
+    Scope inner = names.bind(q.variable(), q.domain(), scope, q.pos());
     Scope.Bound b = inner.bound().get(q.variable());
     Typed body = compile(q.body(), inner);
     expect(q.body().pos(), Type.BOOL, body.type(), "a boolean body of '" + q.kind() + "'");

@@ -27,8 +27,7 @@ final class FailureText {
   }
 
   static String overflow(Expr source, String computation, long exact) {
-    return expression(source) + ": " + computation + " = " + exact + " does not fit in an "
-        + "integer (" + Integer.MIN_VALUE + " .. " + Integer.MAX_VALUE + ")";
+    return poolcheck.check.Arithmetic.overflow(source, computation, exact);
   }
 
   static String divisionByZero(Expr source, String computation) {
@@ -136,7 +135,7 @@ final class FailureText {
         try {
           values.add(names[i] + " = " + show(kinds[i], codes[i].eval(f, s)));
         } catch (Violation v) {
-          values.add(names[i] + " cannot be read (" + Compiler.RUNTIME[v.property]
+          values.add(names[i] + " cannot be read (" + poolcheck.check.Checker.RUNTIME.get(v.property)
               .replace('_', ' ') + ")");
         }
       }

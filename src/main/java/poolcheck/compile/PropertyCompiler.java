@@ -31,7 +31,7 @@ final class PropertyCompiler implements Decl.Visitor<Void> {
   private Expr finalCondition;
   private final List<Expr> assumptions = new ArrayList<>();
 
-  PropertyCompiler(Checking ctx, CompiledModel.Builder model) {
+  PropertyCompiler(Compiling ctx, CompiledModel.Builder model) {
     this.symbols = ctx.symbols();
     this.reports = ctx.reports();
     this.sites = ctx.sites();

@@ -5,7 +5,6 @@ import poolcheck.check.Scope;
 import poolcheck.check.Reports;
 import poolcheck.check.PropertyTable;
 import poolcheck.check.CheckError;
-import static poolcheck.language.ErrorCode.DUPLICATE_DECLARATION;
 import static poolcheck.language.ErrorCode.INITIAL_VALUE_OUT_OF_RANGE;
 import static poolcheck.language.ErrorCode.TYPE_MISMATCH;
 
@@ -17,12 +16,10 @@ import poolcheck.check.CheckedStep;
 import poolcheck.check.Type;
 import poolcheck.language.Decl;
 import poolcheck.language.Expr;
-import poolcheck.language.Stmt;
-import poolcheck.system.Property;
 import poolcheck.system.Site;
 
 /**
- * Compiles checked statements ({@link Action}s, from {@link StepChecker}) into linked
+ * Compiles checked statements ({@link Action}s, from {@link poolcheck.check.StepChecker}) into linked
  * instructions: each statement is compiled knowing what runs after it, so control flow (if,
  * goto, the end of a loop body) is fixed at compile time. Every step is compiled once per
  * process instance, with self and locals resolved to constants and slots; what a statement
@@ -36,44 +33,12 @@ final class StepCompiler {
   private final PropertyTable properties;
   private final ExprCompiler exprs;
 
-  StepCompiler(Checking ctx) {
+  StepCompiler(Compiling ctx) {
     this.symbols = ctx.symbols();
     this.reports = ctx.reports();
     this.sites = ctx.sites();
     this.properties = ctx.properties();
     this.exprs = ctx.exprs();
-  }
-
-  void registerAsserts(List<Decl> decls) {
-    for (Decl d : decls) {
-      if (d instanceof Decl.Init init) {
-        registerAsserts(init.body(), "init", "init at " + init.pos());
-      } else if (d instanceof Decl.Process p) {
-        for (Decl.Step s : p.steps()) {
-          registerAsserts(s.body(), p.name() + "_" + s.label(),
-              p.name() + "." + s.label() + " at " + s.pos());
-        }
-      }
-    }
-  }
-
-  private void registerAsserts(List<Stmt> body, String place, String where) {
-    for (Stmt s : body) {
-      if (s instanceof Stmt.Assert a) {
-        String name = StepChecker.assertName(a, place);
-        Property other = properties.get(name);
-        if (other != null && other.kind() != Property.Kind.ASSERTION) {
-          // Asserts may share a name with each other, never with another kind of property.
-          reports.add(new poolcheck.language.Diagnostic(DUPLICATE_DECLARATION, a.pos(),
-              "duplicate declaration of property '" + name + "' (already "
-                  + PropertyTable.describe(other) + ")"));
-          continue;
-        }
-        properties.add(name, Property.Kind.ASSERTION, where);
-      } else {
-        s.blocks().forEach(b -> registerAsserts(b, place, where));
-      }
-    }
   }
 
   /**

@@ -1,13 +1,8 @@
-package poolcheck.compile;
+package poolcheck.check;
 
-import poolcheck.check.Symbols;
-import poolcheck.check.Limits;
-import poolcheck.check.CheckError;
 import static poolcheck.language.ErrorCode.STEP_TOO_COSTLY;
 
 import java.util.List;
-import poolcheck.check.CheckedModel;
-import poolcheck.check.Type;
 import poolcheck.language.Decl;
 import poolcheck.language.Expr;
 import poolcheck.language.Position;

@@ -1,9 +1,5 @@
-package poolcheck.compile;
+package poolcheck.check;
 
-import poolcheck.check.Symbols;
-import poolcheck.check.Scope;
-import poolcheck.check.Reports;
-import poolcheck.check.CheckError;
 import static poolcheck.language.ErrorCode.FOR_OVER_SCALARSET;
 import static poolcheck.language.ErrorCode.MISSING_LABEL;
 import static poolcheck.language.ErrorCode.NOT_ALLOWED_HERE;
@@ -14,10 +10,6 @@ import static poolcheck.language.ErrorCode.UNKNOWN_NAME;
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
-import poolcheck.check.Action;
-import poolcheck.check.CheckedModel;
-import poolcheck.check.CheckedStep;
-import poolcheck.check.Type;
 import poolcheck.language.Decl;
 import poolcheck.language.Expr;
 import poolcheck.language.Stmt;
@@ -28,25 +20,25 @@ import poolcheck.language.Stmt;
  * {@code choose} and {@code for} domain to its type, each goto to its program-counter value and
  * each assert to the property it reports. A process's steps are checked once for all its
  * instances (a name means the same in each). The expressions inside are typed as they are
- * compiled ({@link ExprCompiler}).
+ * compiled (compile.ExprCompiler).
  *
  * <p>A statement list is checked last statement first, the order the compiler links it in, so
  * that of two mistakes in one step the same one is reported as before the two were split: the
  * first error abandons its step.
  */
-final class StepChecker {
+public final class StepChecker {
   private final Symbols symbols;
   private final Reports reports;
-  private final ExprCompiler exprs;
+  private final Names names;
 
-  StepChecker(Checking ctx) {
+  public StepChecker(Checking ctx) {
     this.symbols = ctx.symbols();
     this.reports = ctx.reports();
-    this.exprs = ctx.exprs();
+    this.names = ctx.names();
   }
 
   /** The steps of {@code p} in program-counter order; null for a step with an error. */
-  List<CheckedStep> steps(Symbols.Process p) {
+  public List<CheckedStep> steps(Symbols.Process p) {
     Scope scope = Scope.of(p, 0);
     List<Decl.Step> steps = p.decl.steps();
     List<CheckedStep> out = new ArrayList<>();
@@ -65,7 +57,7 @@ final class StepChecker {
   }
 
   /** The init blocks in text order, each checked; one with an error is left out. */
-  List<ImmutableList<Action>> inits(List<Decl> decls) {
+  public List<ImmutableList<Action>> inits(List<Decl> decls) {
     List<ImmutableList<Action>> out = new ArrayList<>();
     for (Decl d : decls) {
       if (!(d instanceof Decl.Init init)) continue;
@@ -79,7 +71,7 @@ final class StepChecker {
   }
 
   /** The name the engine reports an assert by: its own, or its step's place. */
-  static String assertName(Stmt.Assert a, String place) {
+  public static String assertName(Stmt.Assert a, String place) {
     return a.name() != null ? a.name() : "assert_" + place;
   }
 
@@ -138,14 +130,14 @@ final class StepChecker {
 
     @Override
     public Action choose(Stmt.Choose ch) {
-      Scope inner = exprs.bind(ch.variable(), ch.domain(), scope, ch.pos());
+      Scope inner = names.bind(ch.variable(), ch.domain(), scope, ch.pos());
       return new Action.Choose(ch.pos(), ch.variable(), inner.bound().get(ch.variable()).type(),
           block(ch.body(), inner, place));
     }
 
     @Override
     public Action forEach(Stmt.For f) {
-      Scope inner = exprs.bind(f.variable(), f.domain(), scope, f.pos());
+      Scope inner = names.bind(f.variable(), f.domain(), scope, f.pos());
       Type.Scalar domain = inner.bound().get(f.variable()).type();
       if (domain instanceof Type.Symmetric sym) {
         throw reports.error(FOR_OVER_SCALARSET, f.domain().pos(), "for over scalarset "
@@ -189,8 +181,8 @@ final class StepChecker {
   }
 
   private Action.Place container(Expr container, Scope scope) {
-    CheckedModel.Variable v = exprs.storage(container, scope, "a fifo or lifo");
-    exprs.container(v, container.pos());
+    CheckedModel.Variable v = names.storage(container, scope, "a fifo or lifo");
+    names.container(v, container.pos());
     return place(v, scope);
   }
 
@@ -202,7 +194,7 @@ final class StepChecker {
         throw reports.error(NOT_ASSIGNABLE, target.pos(), "cannot assign to '" + n.name()
             + "': it is not a variable");
       }
-      CheckedModel.Variable v = exprs.variable(n.name(), scope);
+      CheckedModel.Variable v = names.variable(n.name(), scope);
       if (v == null) throw reports.error(UNKNOWN_NAME, target.pos(), "unknown name "
           + "'" + n.name() + "'");
       if (!(v.type() instanceof Type.Scalar)) {
@@ -215,9 +207,9 @@ final class StepChecker {
       return cellTarget(row, ix, scope);
     }
     if (target instanceof Expr.Index ix) {
-      CheckedModel.Variable v = exprs.storage(ix.target(), scope, "an array");
+      CheckedModel.Variable v = names.storage(ix.target(), scope, "an array");
       if (v.type() instanceof Type.Array a && a.second() != null) {
-        throw exprs.wrongIndexCount(v, a, ix.target().pos(), 1);
+        throw names.wrongIndexCount(v, a, ix.target().pos(), 1);
       }
       if (!(v.type() instanceof Type.Array)) {
         throw reports.error(NOT_ASSIGNABLE, target.pos(), "cannot assign to an element of "
@@ -234,20 +226,20 @@ final class StepChecker {
   /** {@code owner[p][c] = v}: an element of a two-dimensional array. */
   private Action.Target cellTarget(Expr.Index row, Expr.Index ix, Scope scope) {
     if (row.target() instanceof Expr.Index deeper) {
-      CheckedModel.Variable v = exprs.storage(ExprCompiler.innermost(deeper), scope, "an array");
-      throw exprs.wrongIndexCount(v, v.type() instanceof Type.Array a ? a : null,
-          ExprCompiler.innermost(deeper).pos(), 3);
+      CheckedModel.Variable v = names.storage(Names.innermost(deeper), scope, "an array");
+      throw names.wrongIndexCount(v, v.type() instanceof Type.Array a ? a : null,
+          Names.innermost(deeper).pos(), 3);
     }
-    CheckedModel.Variable v = exprs.storage(row.target(), scope, "an array");
+    CheckedModel.Variable v = names.storage(row.target(), scope, "an array");
     if (!(v.type() instanceof Type.Array a)) {
       throw reports.error(NOT_ASSIGNABLE, ix.pos(), "cannot assign to an element of "
           + v.name() + ", a " + v.type().describe());
     }
-    if (a.second() == null) throw exprs.wrongIndexCount(v, a, row.target().pos(), 2);
+    if (a.second() == null) throw names.wrongIndexCount(v, a, row.target().pos(), 2);
     return new Action.Target(place(v, scope), row.index(), ix, ix.index());
   }
 
-  /** A variable {@link ExprCompiler#variable} found: the process's local, else the global. */
+  /** A variable {@link Names#variable} found: the process's local, else the global. */
   private static Action.Place place(CheckedModel.Variable v, Scope scope) {
     boolean local = scope.process() != null
         && scope.process().localTypes.containsKey(v.name());

@@ -1,25 +1,25 @@
-package poolcheck.compile;
+package poolcheck.check;
 
-import poolcheck.check.Symbols;
-import poolcheck.check.Reports;
-import poolcheck.check.PropertyTable;
-import poolcheck.check.Limits;
-import poolcheck.check.Type;
 import poolcheck.language.Expr;
 import poolcheck.language.TypeExpr;
 
 /**
  * What checking one model shares, each part with one job: the name tables being filled, the
- * errors found, the coverage sites met, the properties registered and the limits in force. The
- * expression, statement, type and cost checkers each take this instead of the whole compiler.
+ * errors found, the properties registered and the limits in force. The constant, statement,
+ * type and cost checkers (and the expression compiler, which still types step expressions as it
+ * compiles them) each take this instead of the whole checker.
  */
-record Checking(Symbols symbols, Reports reports, Sites sites, PropertyTable properties,
+public record Checking(Symbols symbols, Reports reports, PropertyTable properties,
     Limits limits) {
-  ExprCompiler exprs() {
-    return new ExprCompiler(this);
+  public Names names() {
+    return new Names(this);
   }
 
-  Type resolveType(TypeExpr t) {
+  ConstantExpressions constants() {
+    return new ConstantExpressions(this);
+  }
+
+  public Type resolveType(TypeExpr t) {
     return new TypeResolver(this).resolve(t);
   }
 

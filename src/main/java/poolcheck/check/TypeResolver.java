@@ -1,14 +1,11 @@
-package poolcheck.compile;
+package poolcheck.check;
 
-import poolcheck.check.Symbols;
-import poolcheck.check.Reports;
 import static poolcheck.language.ErrorCode.OUT_OF_RANGE;
 import static poolcheck.language.ErrorCode.RECORD_TYPE_HERE;
 import static poolcheck.language.ErrorCode.TOO_MANY_DIMENSIONS;
 import static poolcheck.language.ErrorCode.TYPE_MISMATCH;
 import static poolcheck.language.ErrorCode.UNKNOWN_NAME;
 
-import poolcheck.check.Type;
 import poolcheck.language.TypeExpr;
 
 /**
@@ -46,8 +43,8 @@ final class TypeResolver {
     public Type range(TypeExpr.Range r) {
       ctx.guard(r.lo());
       ctx.guard(r.hi());
-      int lo = ctx.exprs().constantInt(r.lo());
-      int hi = ctx.exprs().constantInt(r.hi());
+      int lo = ctx.constants().constantInt(r.lo());
+      int hi = ctx.constants().constantInt(r.hi());
       if (lo > hi) {
         throw reports.error(OUT_OF_RANGE, r.pos(), "empty range " + lo + " .. " + hi
             + ": expected the lower bound to be at most the upper bound");
@@ -98,7 +95,7 @@ final class TypeResolver {
             + "must be bool, a range or an enum, found " + element.describe());
       }
       ctx.guard(c.capacity());
-      int capacity = ctx.exprs().constantInt(c.capacity());
+      int capacity = ctx.constants().constantInt(c.capacity());
       if (capacity < 1) {
         throw reports.error(OUT_OF_RANGE, c.capacity().pos(), "container capacity " + capacity
             + " is out of range: expected at least 1");

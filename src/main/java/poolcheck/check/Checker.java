@@ -1,0 +1,703 @@
+package poolcheck.check;
+
+import static poolcheck.language.ErrorCode.BAD_INSTANCE_COUNT;
+import static poolcheck.language.ErrorCode.BAD_OVERRIDE;
+import static poolcheck.language.ErrorCode.DUPLICATE_DECLARATION;
+import static poolcheck.language.ErrorCode.DUPLICATE_ENUM_VALUE;
+import static poolcheck.language.ErrorCode.DUPLICATE_LABEL;
+import static poolcheck.language.ErrorCode.NOTHING_TO_CHECK;
+import static poolcheck.language.ErrorCode.NO_STEPS;
+import static poolcheck.language.ErrorCode.OUT_OF_RANGE;
+import static poolcheck.language.ErrorCode.STATE_TOO_LARGE;
+import static poolcheck.language.ErrorCode.TYPE_MISMATCH;
+import static poolcheck.language.ErrorCode.UNKNOWN_CONFIG;
+import static poolcheck.language.ErrorCode.UNKNOWN_NAME;
+
+import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import poolcheck.language.Decl;
+import poolcheck.language.Diagnostic;
+import poolcheck.language.ModelException;
+import poolcheck.language.ParsedModel;
+import poolcheck.language.Position;
+import poolcheck.language.Stmt;
+import poolcheck.language.TypeExpr;
+import poolcheck.system.Property;
+import poolcheck.system.StateLayout;
+
+/**
+ * The checking stage: resolves a parsed model's names, types, labels, constants (defaults,
+ * configuration, -D), state slots and property ids, and checks every statement of every step
+ * and init block ({@link StepChecker}), reporting each mistake with its position. Errors in one
+ * declaration do not stop the others from being checked; {@link Reports} keeps one mistake to
+ * one error.
+ *
+ * <p>The expressions inside steps, init blocks and properties are still typed by the compiler
+ * as it compiles them, into this checker's {@link #checking() tables and reports}: so checking
+ * is {@link #start started} before compiling and {@link #finish finished} after it (the cost
+ * bounds and the nothing-to-check rule look at the whole model), which then gives the
+ * {@link CheckedModel}.
+ */
+public final class Checker {
+  /** Runtime properties have fixed ids (0 ..) so that the hot loop can name them. */
+  public static final List<String> RUNTIME = List.of("value_out_of_range", "container_overflow",
+      "container_underflow", "index_out_of_range", "division_by_zero", "arithmetic_overflow");
+
+  private final Symbols symbols = new Symbols();
+  private final Reports reports = new Reports(symbols);
+  private final PropertyTable properties = new PropertyTable();
+  /** What the constant, statement, type and cost checkers share; set once limits are read. */
+  private Checking ctx;
+  private final List<Integer> slotLo = new ArrayList<>();
+  private final List<Integer> slotHi = new ArrayList<>();
+  private final Map<String, String> overrides;
+  private final Map<String, Position> overridePositions;
+  /** Every constant declared, even one whose declaration failed: -D may name it. */
+  private final Set<String> constantNames = new HashSet<>();
+  private final ParsedModel parsed;
+  private String modelName;
+  private Position modelNamePos;
+  private Limits limits;
+  /** Bits of the packed state so far, bounded by {@link Limits#stateBits()}. */
+  private long stateBits;
+  /** A state over the bounds stops the check: later declarations would only cascade. */
+  private boolean stateTooLarge;
+
+  private final String configuration;
+  private final Map<String, Decl.Setting> configured = new LinkedHashMap<>();
+  private final List<String> configurations = new ArrayList<>();
+  /** The init blocks as checked, in text order (one with an error left out). */
+  private List<ImmutableList<Action>> inits;
+
+  private Checker(ParsedModel parsed, Map<String, String> overrides, String configuration) {
+    this.parsed = parsed;
+    this.configuration = configuration;
+    this.overrides = new LinkedHashMap<>(overrides);
+    this.overridePositions = new HashMap<>();
+    int column = 1;
+    for (String name : overrides.keySet()) {
+      overridePositions.put(name, new Position("command line", 1, column++));
+    }
+    for (String name : RUNTIME) properties.add(name, Property.Kind.RUNTIME, "any step");
+    properties.add("deadlock", Property.Kind.DEADLOCK, "a state with no enabled step");
+  }
+
+  /**
+   * Checks every declaration and statement of {@code parsed}; {@code overrides} are -D
+   * NAME=VALUE constant values, {@code configuration} names a {@code config} declaration whose
+   * values replace the constants' defaults (null: none). Errors are collected; those that stop
+   * the check (an unknown configuration, a state over the bounds) are thrown at once.
+   */
+  public static Checker start(ParsedModel parsed, Map<String, String> overrides,
+      String configuration) throws ModelException {
+    Checker c = new Checker(parsed, overrides, configuration);
+    c.run();
+    return c;
+  }
+
+  /** The tables and reports the compiler types step and property expressions into. */
+  public Checking checking() {
+    return ctx;
+  }
+
+  /** The init blocks as checked, in text order (one with an error left out). */
+  public List<ImmutableList<Action>> inits() {
+    return inits;
+  }
+
+  public String modelName() {
+    return modelName;
+  }
+
+  /** Each slot's bounds, in slot order: globals, then each process's counters and locals. */
+  public StateLayout layout() {
+    return new StateLayout(slotLo.stream().mapToInt(Integer::intValue).toArray(),
+        slotHi.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  public List<Property> properties() {
+    return ImmutableList.copyOf(properties.values());
+  }
+
+  /**
+   * Ends the check once the expressions are typed: the nothing-to-check rule and the cost
+   * bounds if nothing else was wrong, then every error at once, or the checked model.
+   */
+  public CheckedModel finish(List<CheckedModel.Invariant> invariants,
+      poolcheck.language.Expr finalCondition, List<poolcheck.language.Expr> assumptions)
+      throws ModelException {
+    if (reports.isEmpty()) nothingToCheck(parsed);
+    if (reports.isEmpty()) new StepCost(ctx).check(parsed.decls());
+    if (!reports.isEmpty()) throw reports.exception();
+    return symbols.freeze(modelName, parsed.source(), properties.byName(), invariants,
+        finalCondition, configurations, configuration, assumptions);
+  }
+
+  private void run() throws ModelException {
+    try {
+      limits = Limits.current();
+    } catch (IllegalArgumentException e) {
+      throw new ModelException(new Diagnostic(BAD_OVERRIDE, new Position("command line", 1, 1),
+          e.getMessage()));
+    }
+    ctx = new Checking(symbols, reports, properties, limits);
+    modelName = baseName(parsed.source());
+    selectConfiguration(parsed);
+    List<Decl.Process> processes = new ArrayList<>();
+    for (Decl d : parsed.decls()) {
+      try {
+        d.accept(new Declaration(processes));
+      } catch (CheckError e) {
+        // recorded; go on with the next declaration, and keep quiet about this one's name
+        String name = declaredName(d);
+        if (name != null) reports.poison(name);
+      }
+    }
+    if (stateTooLarge) throw reports.exception();
+    for (String name : overrides.keySet()) {
+      if (!constantNames.contains(name)) {
+        reports.add(new Diagnostic(BAD_OVERRIDE, overridePositions.get(name),
+            "-D " + name + ": the model has no constant '" + name + "' (constants: "
+                + String.join(", ", symbols.constants.keySet()) + ")"));
+      }
+    }
+    for (Decl d : parsed.decls()) {
+      if (d instanceof Decl.Config config) {
+        for (Decl.Setting s : config.settings()) {
+          if (!constantNames.contains(s.constant())) {
+            reports.add(new Diagnostic(UNKNOWN_NAME, s.pos(), "configuration '" + config.name()
+                + "' sets unknown constant '" + s.constant() + "'"));
+          }
+        }
+      }
+    }
+    for (Decl.Process p : processes) {
+      try {
+        declareProcess(p);
+      } catch (CheckError e) {
+        reports.poison(p.name());
+      }
+    }
+    allocateProcessSlots();
+    if (stateTooLarge) throw reports.exception();
+    checkPropertyNames(parsed.decls());
+    // Properties are registered before any step is checked so that ids are stable and
+    // independent of where an assert first appears.
+    for (Decl d : parsed.decls()) {
+      if (d instanceof Decl.Liveness live) {
+        if (properties.contains(live.name())) {
+          reports.add(new Diagnostic(DUPLICATE_DECLARATION, live.pos(), "duplicate property name '"
+              + live.name() + "'"));
+        }
+        properties.add(live.name(), Property.Kind.LIVENESS, "liveness at " + live.pos());
+      }
+      if (d instanceof Decl.Invariant inv) properties.add(inv.name(), Property.Kind.INVARIANT,
+          "invariant at " + inv.pos());
+    }
+    registerAsserts(parsed.decls());
+    // Statements are checked once, for every instance; what compiles them reads the result.
+    StepChecker bodies = new StepChecker(ctx);
+    for (Symbols.Process p : symbols.processes.values()) p.checkedSteps = bodies.steps(p);
+    inits = bodies.inits(parsed.decls());
+  }
+
+  private void registerAsserts(List<Decl> decls) {
+    for (Decl d : decls) {
+      if (d instanceof Decl.Init init) {
+        registerAsserts(init.body(), "init", "init at " + init.pos());
+      } else if (d instanceof Decl.Process p) {
+        for (Decl.Step s : p.steps()) {
+          registerAsserts(s.body(), p.name() + "_" + s.label(),
+              p.name() + "." + s.label() + " at " + s.pos());
+        }
+      }
+    }
+  }
+
+  private void registerAsserts(List<Stmt> body, String place, String where) {
+    for (Stmt s : body) {
+      if (s instanceof Stmt.Assert a) {
+        String name = StepChecker.assertName(a, place);
+        Property other = properties.get(name);
+        if (other != null && other.kind() != Property.Kind.ASSERTION) {
+          // Asserts may share a name with each other, never with another kind of property.
+          reports.add(new Diagnostic(DUPLICATE_DECLARATION, a.pos(),
+              "duplicate declaration of property '" + name + "' (already "
+                  + PropertyTable.describe(other) + ")"));
+          continue;
+        }
+        properties.add(name, Property.Kind.ASSERTION, where);
+      } else {
+        s.blocks().forEach(b -> registerAsserts(b, place, where));
+      }
+    }
+  }
+
+  private void selectConfiguration(ParsedModel parsed) throws ModelException {
+    Map<String, Position> seen = new LinkedHashMap<>();
+    Decl.Config selected = null;
+    for (Decl d : parsed.decls()) {
+      if (!(d instanceof Decl.Config config)) continue;
+      if (seen.containsKey(config.name())) {
+        reports.add(new Diagnostic(DUPLICATE_DECLARATION, config.pos(), "duplicate configuration '"
+            + config.name() + "' (first declared at " + seen.get(config.name()) + ")"));
+        continue;
+      }
+      seen.put(config.name(), config.pos());
+      configurations.add(config.name());
+      if (config.name().equals(configuration)) selected = config;
+    }
+    if (configuration != null && selected == null) {
+      throw new ModelException(new Diagnostic(UNKNOWN_CONFIG, new Position("command line", 1, 1),
+          "--config " + configuration + ": the model has no such configuration"
+              + (configurations.isEmpty() ? "" : " (it has: " + String.join(", ",
+                  configurations) + ")")));
+    }
+    if (selected != null) {
+      for (Decl.Setting s : selected.settings()) configured.put(s.constant(), s);
+    }
+  }
+
+  /** Whether {@code e} mentions {@code name} as a value (kinds added later: not seen). */
+  private static boolean names(poolcheck.language.Expr e, String name) {
+    if (e instanceof poolcheck.language.Expr.Name n) return n.name().equals(name);
+    if (e instanceof poolcheck.language.Expr.Index ix) {
+      return names(ix.target(), name) || names(ix.index(), name);
+    }
+    if (e instanceof poolcheck.language.Expr.Unary u) return names(u.operand(), name);
+    if (e instanceof poolcheck.language.Expr.Binary b) {
+      return names(b.left(), name) || names(b.right(), name);
+    }
+    if (e instanceof poolcheck.language.Expr.Call call) {
+      return call.args().stream().anyMatch(a -> names(a, name));
+    }
+    return false;
+  }
+
+  private static String baseName(String source) {
+    String name = source.replace('\\', '/');
+    name = name.substring(name.lastIndexOf('/') + 1);
+    return name.endsWith(".pool") ? name.substring(0, name.length() - 5) : name;
+  }
+
+  // ---- declarations
+
+  /**
+   * One top-level declaration entered into the tables: names claimed, constants evaluated,
+   * types resolved, variables given slots. Processes are collected here and declared once every
+   * global is known; properties, init blocks and fairness are checked later.
+   */
+  private final class Declaration implements Decl.Visitor<Void> {
+    private final List<Decl.Process> processes;
+    private final ConstantExpressions exprs = ctx.constants();
+
+    Declaration(List<Decl.Process> processes) {
+      this.processes = processes;
+    }
+
+    @Override
+    public Void modelName(Decl.ModelName m) {
+      if (modelNamePos != null) {
+        throw reports.error(DUPLICATE_DECLARATION, m.pos(), "duplicate model declaration: the "
+            + "model is already named '" + modelName + "' at " + modelNamePos);
+      }
+      modelName = m.name();
+      modelNamePos = m.pos();
+      return null;
+    }
+
+    @Override
+    public Void include(Decl.Include i) {
+      throw new IllegalStateException("includes are spliced by the loader");
+    }
+
+    @Override
+    public Void constant(Decl.Const c) {
+      claim(c.name(), c.pos());
+      constantNames.add(c.name());
+      ctx.guard(c.value());
+      if (configured.containsKey(c.name())) ctx.guard(configured.get(c.name()).value());
+      ownValue(c);
+      int value;
+      Type kind;
+      if (overrides.containsKey(c.name())) {
+        Type declaredKind = exprs.constant(c.value(), Scope.GLOBAL).type();
+        kind = declaredKind instanceof Type.Scalar s ? s.kind() : declaredKind;
+        value = parseOverride(c.name(), overrides.get(c.name()), kind);
+      } else if (configured.containsKey(c.name())) {
+        Type declaredKind = exprs.constant(c.value(), Scope.GLOBAL).type();
+        Decl.Setting setting = configured.get(c.name());
+        ConstantExpressions.Typed t = exprs.constant(setting.value(), Scope.GLOBAL);
+        kind = t.type() instanceof Type.Scalar s ? s.kind() : t.type();
+        ctx.names().expect(setting.value().pos(), declaredKind, kind, "a value of the same type as "
+            + "the default of " + c.name());
+        value = exprs.evaluate(t.term(), setting.value().pos());
+      } else {
+        ConstantExpressions.Typed t = exprs.constant(c.value(), Scope.GLOBAL);
+        kind = t.type() instanceof Type.Scalar s ? s.kind() : t.type();
+        value = exprs.evaluate(t.term(), c.value().pos());
+      }
+      if (kind instanceof Type.Enum) {
+        throw reports.error(TYPE_MISMATCH, c.value().pos(), "type mismatch: a constant is an "
+            + "integer or a boolean, found " + kind.describe());
+      }
+      if (c.bounds() != null) {
+        Type bounds = ctx.resolveType(c.bounds());
+        if (!(bounds instanceof Type.Range r) || kind != Type.INT) {
+          throw reports.error(TYPE_MISMATCH, c.bounds().pos(), "type mismatch: the bounds of "
+              + "constant '"
+              + c.name() + "' must be an integer range");
+        }
+        if (value < r.lo() || value > r.hi()) {
+          Position at = overrides.containsKey(c.name()) ? overridePositions.get(c.name())
+              : c.value().pos();
+          throw reports.error(OUT_OF_RANGE, at, "constant " + c.name() + " = " + value
+              + " is out of its range " + r.describe());
+        }
+      }
+      symbols.constants.put(c.name(), new CheckedModel.Constant(c.name(), kind, value, c.pos()));
+      return null;
+    }
+
+    /**
+     * A constant whose value (its default, or its configuration's setting, either perhaps
+     * through a def) names the constant itself has no value to take: said here, since the name
+     * is declared but not yet valued, which reads elsewhere as an error already reported.
+     */
+    private void ownValue(Decl.Const c) {
+      Decl.Setting setting = configured.get(c.name());
+      for (poolcheck.language.Expr value : setting == null ? List.of(c.value())
+          : List.of(c.value(), setting.value())) {
+        if (!names(value, c.name())) continue;
+        boolean set = setting != null && value == setting.value();
+        throw reports.error(poolcheck.language.ErrorCode.NOT_CONSTANT, set ? setting.pos() : c.pos(), "not a constant "
+            + "expression: constant '" + c.name() + "' is used in its own " + (set
+            ? "setting in configuration '" + configuration + "'" : "value")
+            + ", directly or through a def; a value may use only constants declared before it");
+      }
+    }
+
+    @Override
+    public Void typeAlias(Decl.TypeAlias t) {
+      claim(t.name(), t.pos());
+      if (t.type() instanceof TypeExpr.Scalarset set) {
+        ctx.guard(set.size());
+        int size = ctx.constants().constantInt(set.size());
+        if (size < 1) {
+          throw reports.error(OUT_OF_RANGE, set.size().pos(), "scalarset size " + size
+              + " is out of range: expected at least 1");
+        }
+        symbols.types.put(t.name(), new Type.Symmetric(t.name(), size));
+      } else {
+        symbols.types.put(t.name(), ctx.resolveType(t.type()));
+      }
+      return null;
+    }
+
+    @Override
+    public Void enumeration(Decl.Enum e) {
+      claim(e.name(), e.pos());
+      Type.Enum type = new Type.Enum(e.name(), e.values());
+      symbols.types.put(e.name(), type);
+      for (int i = 0; i < e.values().size(); i++) {
+        String v = e.values().get(i);
+        Position at = e.valuePositions().get(i);
+        if (symbols.enumValues.containsKey(v)) {
+          reports.add(new Diagnostic(DUPLICATE_ENUM_VALUE, at, "enum value '" + v
+              + "' is already declared in enum "
+              + symbols.enumValues.get(v).type().name()));
+          continue;
+        }
+        if (symbols.declared.containsKey(v)) {
+          reports.add(new Diagnostic(DUPLICATE_DECLARATION, at, "duplicate declaration of '" + v
+              + "' (first declared at " + symbols.declared.get(v) + ")"));
+          continue;
+        }
+        symbols.declared.put(v, at);
+        symbols.enumValues.put(v, new CheckedModel.EnumValue(type, i));
+      }
+      return null;
+    }
+
+    @Override
+    public Void variable(Decl.Var v) {
+      claim(v.name(), v.pos());
+      Type type = ctx.resolveVariableType(v.type());
+      int base = allocate(type, "variable " + v.name(), v.pos());
+      symbols.globals.put(v.name(), new CheckedModel.Variable(v.name(), type, v.pos(), base));
+      return null;
+    }
+
+    @Override
+    public Void lock(Decl.Lock d) {
+      return null; // locks are lowered by the loader
+    }
+
+    @Override
+    public Void init(Decl.Init i) {
+      return null; // checked once every name is known
+    }
+
+    @Override
+    public Void process(Decl.Process p) {
+      claim(p.name(), p.pos());
+      symbols.processNames.add(p.name());
+      processes.add(p);
+      return null;
+    }
+
+    @Override
+    public Void inline(Decl.Inline d) {
+      return null; // inlines are expanded by the loader
+    }
+
+    @Override
+    public Void invariant(Decl.Invariant i) {
+      return null; // registered and compiled once every name is known
+    }
+
+    @Override
+    public Void finalState(Decl.Final f) {
+      return null; // compiled once every name is known
+    }
+
+    @Override
+    public Void def(Decl.Def d) {
+      return null; // defs are expanded by the loader
+    }
+
+    @Override
+    public Void assume(Decl.Assume d) {
+      return null; // compiled once every name is known
+    }
+
+    @Override
+    public Void fairness(Decl.Fairness d) {
+      return null; // checked once every process is known
+    }
+
+    @Override
+    public Void liveness(Decl.Liveness d) {
+      return null; // registered and compiled once every name is known
+    }
+
+    @Override
+    public Void config(Decl.Config d) {
+      return null; // selected before any constant: selectConfiguration
+    }
+  }
+
+  /** -D is read before the model's names: an expression of them goes in a config block. */
+  private static final String LITERAL_ONLY = " (a -D value is a literal; a constant, def or "
+      + "expression goes in a config block)";
+
+  private int parseOverride(String name, String text, Type kind) {
+    Position at = overridePositions.get(name);
+    if (kind == Type.BOOL) {
+      if (text.equals("true")) return 1;
+      if (text.equals("false")) return 0;
+      throw reports.error(BAD_OVERRIDE, at, "-D " + name + "=" + text + ": expected true or false"
+          + LITERAL_ONLY);
+    }
+    try {
+      return Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      throw reports.error(BAD_OVERRIDE, at, "-D " + name + "=" + text + ": expected an integer"
+          + LITERAL_ONLY);
+    }
+  }
+
+  private void declareProcess(Decl.Process p) {
+    int instances = 1;
+    if (p.instances() != null) {
+      ctx.guard(p.instances());
+      ConstantExpressions.Typed t = ctx.constants().constant(p.instances(), Scope.GLOBAL);
+      if (t.type() != Type.INT) {
+        throw reports.error(TYPE_MISMATCH, p.instances().pos(), "type mismatch: the number of "
+            + "instances must be an integer, found " + t.type().describe());
+      }
+      instances = ctx.constants().evaluate(t.term(), p.instances().pos());
+      if (instances < 1 || instances > 64) {
+        throw reports.error(BAD_INSTANCE_COUNT, p.instances().pos(), "process '" + p.name() + "' "
+            + "has "
+            + instances + " instances: expected 1 to 64");
+      }
+    }
+    if (p.steps().isEmpty()) {
+      throw reports.error(NO_STEPS, p.pos(), "process '" + p.name() + "' has no steps: expected at "
+          + "least one 'label: { ... }'");
+    }
+    Symbols.Process proc = new Symbols.Process(p.name(), p, instances, p.instances() != null);
+    for (int i = 0; i < p.steps().size(); i++) {
+      Decl.Step s = p.steps().get(i);
+      if (proc.labels.containsKey(s.label())) {
+        reports.add(new Diagnostic(DUPLICATE_LABEL, s.pos(), "duplicate label '" + s.label()
+            + "' in process '" + p.name() + "'"));
+        continue;
+      }
+      proc.labels.put(s.label(), i);
+    }
+    for (Decl.Var v : p.locals()) {
+      try {
+        if (proc.localTypes.containsKey(v.name())) {
+          throw reports.error(DUPLICATE_DECLARATION, v.pos(), "duplicate declaration of local "
+              + "'" + v.name()
+              + "' in process '" + p.name() + "'");
+        }
+        if (symbols.globals.containsKey(v.name()) || symbols.constants.containsKey(v.name())) {
+          throw reports.error(DUPLICATE_DECLARATION, v.pos(), "duplicate declaration: local "
+              + "'" + v.name()
+              + "' hides the global declared at " + symbols.declared.get(v.name()));
+        }
+        if (symbols.declared.containsKey(v.name())) {
+          // An enum value, type or process of that name: the local would silently win.
+          throw reports.error(DUPLICATE_DECLARATION, v.pos(), "duplicate declaration: local "
+              + "'" + v.name()
+              + "' hides the name declared at " + symbols.declared.get(v.name()));
+        }
+        Type type = ctx.resolveVariableType(v.type());
+        proc.localTypes.put(v.name(), type);
+      } catch (CheckError e) {
+        reports.poison(v.name());
+      }
+    }
+    symbols.processes.put(p.name(), proc);
+  }
+
+  private void allocateProcessSlots() {
+    for (Symbols.Process proc : symbols.processes.values()) {
+      try {
+        proc.pcBase = allocate(new Type.Range(0, proc.doneLabel()), proc.instances,
+            "the program counters of process " + proc.name, proc.decl.pos());
+        for (int i = 0; i < proc.instances; i++) {
+          for (Map.Entry<String, Type> local : proc.localTypes.entrySet()) {
+            Position at = proc.decl.locals().stream().filter(v -> v.name().equals(
+                local.getKey())).findFirst().map(Decl.Var::pos).orElse(proc.decl.pos());
+            proc.localSlots.get(i).put(local.getKey(), allocate(local.getValue(),
+                "local " + local.getKey() + " of " + proc.instanceName(i), at));
+          }
+        }
+      } catch (CheckError e) {
+        return; // stateTooLarge: the run stops after this pass
+      }
+    }
+  }
+
+  /** {@code count} slots of a scalar type, for the program counters. */
+  private int allocate(Type.Scalar type, int count, String what, Position at) {
+    int base = slotLo.size();
+    for (int i = 0; i < count; i++) allocate(type, what, at);
+    return base;
+  }
+
+  /**
+   * Slots for a value of {@code type}, checked against the state bounds first: an array of 10^8
+   * elements must be refused before 10^8 slots are listed.
+   */
+  private int allocate(Type type, String what, Position at) {
+    long slots = type instanceof Type.Array a ? Limits.times(Limits.values(a.index()),
+        a.second() == null ? 1 : Limits.values(a.second()))
+        : type instanceof Type.Container c ? 1L + c.capacity() : 1;
+    long bits = type instanceof Type.Array a ? Limits.times(slots, bits(a.element()))
+        : type instanceof Type.Container c ? Limits.plus(bits(new Type.Range(0, c.capacity())),
+            Limits.times(c.capacity(), bits(c.element())))
+        : type instanceof Type.Scalar sc ? bits(sc) : 0;
+    if (slotLo.size() + slots > limits.stateSlots()) {
+      stateTooLarge = true;
+      throw reports.error(STATE_TOO_LARGE, at, "state too large: " + what + " needs " + slots
+          + " slots, " + (slotLo.size() + slots) + " in all, more than " + limits.stateSlots()
+          + " per state; " + Limits.raise("max-state-slots"));
+    }
+    if (stateBits + bits > limits.stateBits()) {
+      stateTooLarge = true;
+      throw reports.error(STATE_TOO_LARGE, at, "state too large: " + what + " needs " + bits + " "
+          + "bits, "
+          + (stateBits + bits) + " in all, more than " + limits.stateBits() + " per state; "
+          + Limits.raise("max-state-bits"));
+    }
+    stateBits += bits;
+    int base = slotLo.size();
+    if (type instanceof Type.Scalar s) {
+      slotLo.add(s.lo());
+      slotHi.add(s.hi());
+    } else if (type instanceof Type.Array a) {
+      for (int i = 0; i < a.slots(); i++) {
+        slotLo.add(a.element().lo());
+        slotHi.add(a.element().hi());
+      }
+    } else if (type instanceof Type.Container c) {
+      slotLo.add(0);
+      slotHi.add(c.capacity());
+      for (int i = 0; i < c.capacity(); i++) {
+        slotLo.add(c.element().lo());
+        slotHi.add(c.element().hi());
+      }
+    } else if (type instanceof Type.Int i) {
+      throw new IllegalStateException("int is not a storage type");
+    }
+    return base;
+  }
+
+  /** Bits of one packed slot of this type, as StateLayout packs it. */
+  private static long bits(Type.Scalar t) {
+    long span = (long) t.hi() - t.lo();
+    return span == 0 ? 0 : 64 - Long.numberOfLeadingZeros(span);
+  }
+
+  /**
+   * A model with no process has no step: it would verify with one state whatever it says. An
+   * empty file, a comment, or a model cut after its constants is refused instead.
+   */
+  private void nothingToCheck(ParsedModel parsed) {
+    if (!symbols.processes.isEmpty()) return;
+    Position at = parsed.decls().isEmpty() ? new Position(parsed.source(), 1, 1)
+        : parsed.decls().get(parsed.decls().size() - 1).pos();
+    reports.add(new Diagnostic(NOTHING_TO_CHECK, at, "nothing to check: the model declares no "
+        + "process (" + (parsed.decls().isEmpty() ? "the file has no declarations"
+            : "is the file complete?") + ")"));
+  }
+
+  private void claim(String name, Position pos) {
+    Position first = symbols.declared.get(name);
+    if (first != null) {
+      throw reports.error(DUPLICATE_DECLARATION, pos, "duplicate declaration of '" + name + "' "
+          + "(first declared at "
+          + first + ")");
+    }
+    symbols.declared.put(name, pos);
+  }
+
+  /**
+   * An invariant's name must be new: a shared name merged two properties under one id, so an
+   * invariant called deadlock was reported as a deadlock and --property could not tell them apart.
+   */
+  private void checkPropertyNames(List<Decl> decls) {
+    Map<String, Position> invariants = new HashMap<>();
+    for (Decl d : decls) {
+      if (!(d instanceof Decl.Invariant inv)) continue;
+      Property builtIn = properties.get(inv.name());
+      Position first = invariants.putIfAbsent(inv.name(), inv.pos());
+      if (builtIn != null || first != null) {
+        reports.add(new Diagnostic(DUPLICATE_DECLARATION, inv.pos(), "duplicate declaration of "
+            + "property '"
+            + inv.name() + "' (already " + (builtIn != null ? PropertyTable.describe(builtIn)
+                : "the invariant at " + first) + ")"));
+      }
+    }
+  }
+
+  private static String declaredName(Decl d) {
+    if (d instanceof Decl.Const c) return c.name();
+    if (d instanceof Decl.TypeAlias t) return t.name();
+    if (d instanceof Decl.Enum e) return e.name();
+    if (d instanceof Decl.Var v) return v.name();
+    if (d instanceof Decl.Process p) return p.name();
+    return null;
+  }
+}
