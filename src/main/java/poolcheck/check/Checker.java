@@ -38,11 +38,10 @@ import poolcheck.system.StateLayout;
  * declaration do not stop the others from being checked; {@link Reports} keeps one mistake to
  * one error.
  *
- * <p>The expressions inside steps, init blocks and properties are still typed by the compiler
- * as it compiles them, into this checker's {@link #checking() tables and reports}: so checking
- * is {@link #start started} before compiling and {@link #finish finished} after it (the cost
- * bounds and the nothing-to-check rule look at the whole model), which then gives the
- * {@link CheckedModel}.
+ * <p>Then every expression of the initialisers, init blocks, steps and properties is typed
+ * ({@link ExpressionPass}, {@link ExprChecker}), the cost of each step bounded ({@link StepCost})
+ * and the result frozen into the {@link CheckedModel} that the compiler, the reference
+ * interpreter and (through it) the exporters read. The compiler reports nothing of its own.
  */
 public final class Checker {
   /** Runtime properties have fixed ids (0 ..) so that the hot loop can name them. */
@@ -74,6 +73,7 @@ public final class Checker {
   private final List<String> configurations = new ArrayList<>();
   /** The init blocks as checked, in text order (one with an error left out). */
   private List<ImmutableList<Action>> inits;
+  private CheckedModel checked;
 
   private Checker(ParsedModel parsed, Map<String, String> overrides, String configuration) {
     this.parsed = parsed;
@@ -89,30 +89,43 @@ public final class Checker {
   }
 
   /**
-   * Checks every declaration and statement of {@code parsed}; {@code overrides} are -D
-   * NAME=VALUE constant values, {@code configuration} names a {@code config} declaration whose
-   * values replace the constants' defaults (null: none). Errors are collected; those that stop
-   * the check (an unknown configuration, a state over the bounds) are thrown at once.
+   * Checks {@code parsed}: every declaration, statement and expression. {@code overrides} are
+   * -D NAME=VALUE constant values, {@code configuration} names a {@code config} declaration
+   * whose values replace the constants' defaults (null: none). Every error is thrown at once, in
+   * source order, one per position.
    */
-  public static Checker start(ParsedModel parsed, Map<String, String> overrides,
+  public static Checker check(ParsedModel parsed, Map<String, String> overrides,
       String configuration) throws ModelException {
     Checker c = new Checker(parsed, overrides, configuration);
     c.run();
+    ExpressionPass expressions = new ExpressionPass(c.ctx);
+    expressions.run(parsed.decls(), c.inits);
+    c.checked = c.finish(expressions.invariants, expressions.finalCondition,
+        expressions.assumptions);
     return c;
   }
 
-  /** The tables and reports the compiler types step and property expressions into. */
-  public Checking checking() {
-    return ctx;
+  /** What checking resolved, for every stage after it. */
+  public CheckedModel checked() {
+    return checked;
   }
 
-  /** The init blocks as checked, in text order (one with an error left out). */
+  /**
+   * The checker's tables, which the compiler reads for what the checked model does not keep
+   * by instance (slots of each instance's locals are there; bound-variable scopes are not).
+   */
+  public Symbols symbols() {
+    return symbols;
+  }
+
+  /** The bounds in force while the model was checked. */
+  public Limits limits() {
+    return limits;
+  }
+
+  /** The init blocks as checked, in text order. */
   public List<ImmutableList<Action>> inits() {
     return inits;
-  }
-
-  public String modelName() {
-    return modelName;
   }
 
   /** Each slot's bounds, in slot order: globals, then each process's counters and locals. */
@@ -121,15 +134,16 @@ public final class Checker {
         slotHi.stream().mapToInt(Integer::intValue).toArray());
   }
 
+  /** Every property with its id: runtime, deadlock, invariants, liveness, asserts. */
   public List<Property> properties() {
     return ImmutableList.copyOf(properties.values());
   }
 
   /**
-   * Ends the check once the expressions are typed: the nothing-to-check rule and the cost
+   * Ends the check once every expression is typed: the nothing-to-check rule and the cost
    * bounds if nothing else was wrong, then every error at once, or the checked model.
    */
-  public CheckedModel finish(List<CheckedModel.Invariant> invariants,
+  private CheckedModel finish(List<CheckedModel.Invariant> invariants,
       poolcheck.language.Expr finalCondition, List<poolcheck.language.Expr> assumptions)
       throws ModelException {
     if (reports.isEmpty()) nothingToCheck(parsed);
@@ -295,7 +309,7 @@ public final class Checker {
    */
   private final class Declaration implements Decl.Visitor<Void> {
     private final List<Decl.Process> processes;
-    private final ConstantExpressions exprs = ctx.constants();
+    private final ExprChecker exprs = ctx.exprs();
 
     Declaration(List<Decl.Process> processes) {
       this.processes = processes;
@@ -333,13 +347,13 @@ public final class Checker {
       } else if (configured.containsKey(c.name())) {
         Type declaredKind = exprs.constant(c.value(), Scope.GLOBAL).type();
         Decl.Setting setting = configured.get(c.name());
-        ConstantExpressions.Typed t = exprs.constant(setting.value(), Scope.GLOBAL);
+        ExprChecker.Typed t = exprs.constant(setting.value(), Scope.GLOBAL);
         kind = t.type() instanceof Type.Scalar s ? s.kind() : t.type();
         ctx.names().expect(setting.value().pos(), declaredKind, kind, "a value of the same type as "
             + "the default of " + c.name());
         value = exprs.evaluate(t.term(), setting.value().pos());
       } else {
-        ConstantExpressions.Typed t = exprs.constant(c.value(), Scope.GLOBAL);
+        ExprChecker.Typed t = exprs.constant(c.value(), Scope.GLOBAL);
         kind = t.type() instanceof Type.Scalar s ? s.kind() : t.type();
         value = exprs.evaluate(t.term(), c.value().pos());
       }
@@ -388,7 +402,7 @@ public final class Checker {
       claim(t.name(), t.pos());
       if (t.type() instanceof TypeExpr.Scalarset set) {
         ctx.guard(set.size());
-        int size = ctx.constants().constantInt(set.size());
+        int size = ctx.exprs().constantInt(set.size());
         if (size < 1) {
           throw reports.error(OUT_OF_RANGE, set.size().pos(), "scalarset size " + size
               + " is out of range: expected at least 1");
@@ -517,12 +531,12 @@ public final class Checker {
     int instances = 1;
     if (p.instances() != null) {
       ctx.guard(p.instances());
-      ConstantExpressions.Typed t = ctx.constants().constant(p.instances(), Scope.GLOBAL);
+      ExprChecker.Typed t = ctx.exprs().constant(p.instances(), Scope.GLOBAL);
       if (t.type() != Type.INT) {
         throw reports.error(TYPE_MISMATCH, p.instances().pos(), "type mismatch: the number of "
             + "instances must be an integer, found " + t.type().describe());
       }
-      instances = ctx.constants().evaluate(t.term(), p.instances().pos());
+      instances = ctx.exprs().evaluate(t.term(), p.instances().pos());
       if (instances < 1 || instances > 64) {
         throw reports.error(BAD_INSTANCE_COUNT, p.instances().pos(), "process '" + p.name() + "' "
             + "has "

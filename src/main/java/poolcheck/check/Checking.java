@@ -15,8 +15,8 @@ public record Checking(Symbols symbols, Reports reports, PropertyTable propertie
     return new Names(this);
   }
 
-  ConstantExpressions constants() {
-    return new ConstantExpressions(this);
+  ExprChecker exprs() {
+    return new ExprChecker(this);
   }
 
   public Type resolveType(TypeExpr t) {

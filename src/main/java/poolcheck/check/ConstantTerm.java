@@ -29,6 +29,13 @@ sealed interface ConstantTerm {
     }
   }
 
+  /** A value read from the state: not constant, so never evaluated by the checker. */
+  record State() implements ConstantTerm {
+    public int eval(int[] env) {
+      throw new IllegalStateException("a state read in a constant expression");
+    }
+  }
+
   record BoundRead(int index) implements ConstantTerm {
     public int eval(int[] env) {
       return env[index];

@@ -42,6 +42,11 @@ public final class Names {
 
   /** A variable visible in this scope: a local of the current instance, then a global. */
   public CheckedModel.Variable variable(String name, Scope scope) {
+    return variable(symbols, name, scope);
+  }
+
+  /** {@link #variable(String, Scope)} in these tables, for what reads a checked model. */
+  public static CheckedModel.Variable variable(Symbols symbols, String name, Scope scope) {
     if (scope.process() != null) {
       Type type = scope.process().localTypes.get(name);
       Integer base = scope.process().localSlots.get(scope.instance()).get(name);

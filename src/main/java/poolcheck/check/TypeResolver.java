@@ -43,8 +43,8 @@ final class TypeResolver {
     public Type range(TypeExpr.Range r) {
       ctx.guard(r.lo());
       ctx.guard(r.hi());
-      int lo = ctx.constants().constantInt(r.lo());
-      int hi = ctx.constants().constantInt(r.hi());
+      int lo = ctx.exprs().constantInt(r.lo());
+      int hi = ctx.exprs().constantInt(r.hi());
       if (lo > hi) {
         throw reports.error(OUT_OF_RANGE, r.pos(), "empty range " + lo + " .. " + hi
             + ": expected the lower bound to be at most the upper bound");
@@ -95,7 +95,7 @@ final class TypeResolver {
             + "must be bool, a range or an enum, found " + element.describe());
       }
       ctx.guard(c.capacity());
-      int capacity = ctx.constants().constantInt(c.capacity());
+      int capacity = ctx.exprs().constantInt(c.capacity());
       if (capacity < 1) {
         throw reports.error(OUT_OF_RANGE, c.capacity().pos(), "container capacity " + capacity
             + " is out of range: expected at least 1");

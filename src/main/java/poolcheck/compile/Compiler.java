@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import poolcheck.check.CheckedModel;
 import poolcheck.check.Checker;
-import poolcheck.check.Symbols;
 import poolcheck.language.Decl;
 import poolcheck.language.DeepStack;
 import poolcheck.language.Diagnostic;
@@ -17,11 +16,11 @@ import poolcheck.language.Position;
 import poolcheck.system.SuccessorSink;
 
 /**
- * Compiles a model the {@link Checker} has checked to slots and linked instructions: the
- * checker resolves declarations and statements first; the expressions in steps, init blocks and
- * properties are typed as they are compiled ({@link ExprCompiler}, {@link PropertyCompiler}),
- * into the checker's reports; the checker then finishes and gives the {@link CheckedModel} that
- * the compiled model, the reference interpreter and the exporters read.
+ * Compiles a model to slots and linked instructions once the {@link Checker} has accepted it:
+ * every name, type, constant, label, property id and expression is resolved there and every
+ * error reported, so compiling reports nothing of its own except that no initial state exists
+ * (which only running the compiled init tells). The {@link CheckedModel} goes with the
+ * compiled model to the reference interpreter and the exporters.
  */
 public final class Compiler {
   /** Runtime property ids, in the order of {@link Checker#RUNTIME}: the hot loop names them. */
@@ -58,30 +57,21 @@ public final class Compiler {
 
   private static CompiledModel run(ParsedModel parsed, Map<String, String> overrides,
       String configuration) throws ModelException {
-    Checker checker = Checker.start(parsed, overrides, configuration);
-    Compiling ctx = new Compiling(checker.checking(), new Sites());
-    Symbols symbols = ctx.symbols();
+    Checker checker = Checker.check(parsed, overrides, configuration);
+    CheckedModel checked = checker.checked();
+    Compiling ctx = new Compiling(checker, new Sites());
     StepCompiler steps = new StepCompiler(ctx);
-    CompiledModel.Builder model = new CompiledModel.Builder(checker.modelName(),
-        parsed.source());
+    CompiledModel.Builder model = new CompiledModel.Builder(checked.name(), parsed.source());
     steps.compileInit(parsed.decls(), checker.inits(), model);
     steps.compileProcesses(model);
     PropertyCompiler compileProperty = new PropertyCompiler(ctx, model);
-    for (Decl d : parsed.decls()) {
-      try {
-        d.accept(compileProperty);
-      } catch (poolcheck.check.CheckError e) {
-        // recorded
-      }
-    }
-    CheckedModel checked = checker.finish(compileProperty.invariants(),
-        compileProperty.finalCondition(), compileProperty.assumptions());
+    for (Decl d : parsed.decls()) d.accept(compileProperty);
     Map<String, Integer> constants = new LinkedHashMap<>();
-    symbols.constants.forEach((k, v) -> constants.put(k, v.value()));
+    checked.constants().forEach((k, v) -> constants.put(k, v.value()));
     model.sites(ctx.sites().withSteps());
     CompiledModel compiled = model.build(checker.layout(), checked,
-        ImmutableList.copyOf(checker.properties()), symbols.envSize, constants,
-        ImmutableList.copyOf(checked.configurations()), configuration);
+        ImmutableList.copyOf(checker.properties()), checker.symbols().envSize, constants,
+        checked.configurations(), configuration);
     requireInitialState(compiled, parsed);
     return compiled;
   }

@@ -1,30 +1,21 @@
 package poolcheck.compile;
 
-import poolcheck.check.Checking;
-import poolcheck.check.Names;
-import poolcheck.check.PropertyTable;
-import poolcheck.check.Reports;
+import poolcheck.check.Checker;
 import poolcheck.check.Symbols;
+import poolcheck.system.Property;
 
 /**
- * What compiling one model shares: the checker's tables and reports (step and property
- * expressions are still typed as they are compiled) and the coverage sites met.
+ * What compiling one checked model shares: the checker's result (its tables, property ids) and
+ * the coverage sites met.
  */
-record Compiling(Checking checking, Sites sites) {
+record Compiling(Checker checker, Sites sites) {
   Symbols symbols() {
-    return checking.symbols();
+    return checker.symbols();
   }
 
-  Reports reports() {
-    return checking.reports();
-  }
-
-  PropertyTable properties() {
-    return checking.properties();
-  }
-
-  Names names() {
-    return checking.names();
+  /** The property of that name, as the checker registered it. */
+  Property property(String name) {
+    return checker.properties().get(checker.checked().propertyIds().get(name));
   }
 
   ExprCompiler exprs() {

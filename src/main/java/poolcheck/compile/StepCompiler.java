@@ -2,11 +2,6 @@ package poolcheck.compile;
 
 import poolcheck.check.Symbols;
 import poolcheck.check.Scope;
-import poolcheck.check.Reports;
-import poolcheck.check.PropertyTable;
-import poolcheck.check.CheckError;
-import static poolcheck.language.ErrorCode.INITIAL_VALUE_OUT_OF_RANGE;
-import static poolcheck.language.ErrorCode.TYPE_MISMATCH;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;
@@ -23,21 +18,19 @@ import poolcheck.system.Site;
  * instructions: each statement is compiled knowing what runs after it, so control flow (if,
  * goto, the end of a loop body) is fixed at compile time. Every step is compiled once per
  * process instance, with self and locals resolved to constants and slots; what a statement
- * writes, its domains and its gotos were resolved by the checker, and only the expressions
- * inside are typed here, as they are compiled.
+ * writes, its domains, its gotos and the types of its expressions were resolved by the checker
+ * (poolcheck.check), which has accepted the model: nothing here reports an error.
  */
 final class StepCompiler {
+  private final Compiling ctx;
   private final Symbols symbols;
-  private final Reports reports;
   private final Sites sites;
-  private final PropertyTable properties;
   private final ExprCompiler exprs;
 
   StepCompiler(Compiling ctx) {
+    this.ctx = ctx;
     this.symbols = ctx.symbols();
-    this.reports = ctx.reports();
     this.sites = ctx.sites();
-    this.properties = ctx.properties();
     this.exprs = ctx.exprs();
   }
 
@@ -50,33 +43,21 @@ final class StepCompiler {
     Instr end = new Instr.Emit(-1, 0);
     Instr chain = end;
     for (ImmutableList<Action> init : ImmutableList.copyOf(inits).reverse()) {
-      try {
-        chain = block(init, chain, Scope.INIT);
-      } catch (CheckError e) {
-        // recorded
-      }
+      chain = block(init, chain, Scope.INIT);
     }
     List<Decl> reversed = ImmutableList.copyOf(decls).reverse();
     for (Symbols.Process p : ImmutableList.copyOf(symbols.processes.values()).reverse()) {
       for (int i = p.instances - 1; i >= 0; i--) {
         for (Decl.Var v : p.decl.locals().reverse()) {
           if (v.init() == null || !p.localTypes.containsKey(v.name())) continue;
-          try {
-            Scope scope = Scope.of(p, i);
-            chain = initialise(exprs.variable(v.name(), scope), v.init(), scope, chain);
-          } catch (CheckError e) {
-            // recorded
-          }
+          Scope scope = Scope.of(p, i);
+          chain = initialise(exprs.variable(v.name(), scope), v.init(), scope, chain);
         }
       }
     }
     for (Decl d : reversed) {
       if (d instanceof Decl.Var v && v.init() != null && symbols.globals.containsKey(v.name())) {
-        try {
-          chain = initialise(symbols.globals.get(v.name()), v.init(), Scope.GLOBAL, chain);
-        } catch (CheckError e) {
-          // recorded
-        }
+        chain = initialise(symbols.globals.get(v.name()), v.init(), Scope.GLOBAL, chain);
       }
     }
     model.init(chain);
@@ -87,13 +68,8 @@ final class StepCompiler {
     String name = scope.process() == null ? v.name()
         : scope.process().instanceName(scope.instance()) + "." + v.name();
     if (v.type() instanceof Type.Scalar s) {
-      exprs.expect(init.pos(), s.kind(), value.type(), "a value of " + v.name() + "'s type");
-      initialInRange(v.name(), s, value.code(), init, scope);
       return link(store(v.base(), s, value.code(), name, init.pos()), next);
     } else if (v.type() instanceof Type.Array a) {
-      exprs.expect(init.pos(), a.element().kind(), value.type(), "one value for every element "
-          + "of " + v.name());
-      initialInRange(v.name(), a.element(), value.code(), init, scope);
       Instr chain = next;
       for (int i = a.slots() - 1; i >= 0; i--) {
         chain = link(store(v.base() + i, a.element(), value.code(),
@@ -101,26 +77,8 @@ final class StepCompiler {
             init.pos()), chain);
       }
       return chain;
-    } else {
-      throw reports.error(TYPE_MISMATCH, init.pos(), "type mismatch: " + v.name() + " is a "
-          + "" + v.type().describe() + ", which starts empty and takes no initial value");
     }
-  }
-
-  /**
-   * A constant initial value outside the variable's range is a mistake in the text, not a
-   * behaviour: an error at load time rather than a violation with no step.
-   */
-  private void initialInRange(String name, Type.Scalar type, Code value, Expr init,
-      Scope scope) {
-    if (value instanceof Code.Const k && (k.value < type.lo() || k.value > type.hi())) {
-      // one message per declaration, not one per instance of its process
-      if (scope.instance() > 0) throw new CheckError();
-      String who = scope.process() == null ? name : scope.process().name + "." + name;
-      throw reports.error(INITIAL_VALUE_OUT_OF_RANGE, init.pos(), "initial value " + k.value + " "
-          + "of " + who
-          + " is outside its type " + type.describe());
-    }
+    throw ExprCompiler.unchecked(init.pos()); // a container takes no initial value
   }
 
   private static Instr.Store store(int slot, Type.Scalar type, Code value, String target,
@@ -140,8 +98,7 @@ final class StepCompiler {
         Instr[] entries = new Instr[p.checkedSteps.size()];
         for (int k = 0; k < entries.length; k++) {
           CheckedStep step = p.checkedSteps.get(k);
-          // a step the checker refused was reported there: it is not compiled
-          entries[k] = step == null ? new Instr.Nop() : step(p, step, scope, pcSlot);
+          entries[k] = step(p, step, scope, pcSlot);
         }
         sites.enterStep(null);
         model.instance(p.instanceName(i), pcSlot, p.decl.steps(), entries);
@@ -151,15 +108,11 @@ final class StepCompiler {
 
   private Instr step(Symbols.Process p, CheckedStep step, Scope scope, int pcSlot) {
     sites.enterStep(p.name + "." + step.label());
-    try {
-      Instr body = block(step.body(), new Instr.Emit(pcSlot, step.next()), scope);
-      if (step.guard() != null) {
-        body = link(new Instr.When(exprs.bool(step.guard(), scope), -1), body);
-      }
-      return body;
-    } catch (CheckError e) {
-      return new Instr.Nop();
+    Instr body = block(step.body(), new Instr.Emit(pcSlot, step.next()), scope);
+    if (step.guard() != null) {
+      body = link(new Instr.When(exprs.bool(step.guard(), scope), -1), body);
     }
+    return body;
   }
 
   private Instr block(ImmutableList<Action> body, Instr next, Scope scope) {
@@ -196,8 +149,6 @@ final class StepCompiler {
       CheckedModel.Variable v = exprs.variable(p.container().name(), scope);
       Type.Container ct = p.type();
       ExprCompiler.Typed value = exprs.compile(p.value(), scope);
-      exprs.expect(p.value().pos(), ct.element().kind(), value.type(), "an element of "
-          + v.name());
       Instr.Push push = new Instr.Push(v.base(), ct.capacity(), ct.element().lo(),
           ct.element().hi(), value.code(), Compiler.OVERFLOW, Compiler.VALUE_OUT_OF_RANGE);
       push.target = displayName(p.container(), scope);
@@ -260,7 +211,7 @@ final class StepCompiler {
 
     @Override
     public Instr assertion(Action.Assert a) {
-      Instr.Assert check = new Instr.Assert(properties.get(a.property()).id(),
+      Instr.Assert check = new Instr.Assert(ctx.property(a.property()).id(),
           exprs.bool(a.condition(), scope), sites.site(Site.Kind.ASSERT, a.pos(), a.property()));
       check.reads = exprs.reads(a.condition(), scope);
       return link(check, next);
@@ -284,26 +235,20 @@ final class StepCompiler {
     String name = displayName(target.variable(), scope);
     if (target.index() == null) {
       Type.Scalar s = target.stored();
-      exprs.expect(valuePos, s.kind(), value.type(), "a value of " + v.name() + "'s type");
       return link(store(v.base(), s, value.code(), name, target.written().pos()), next);
     }
     Type.Array a = (Type.Array) target.variable().type();
     ExprCompiler.Typed i = exprs.compile(target.index(), scope);
-    exprs.expect(target.index().pos(), a.index().kind(), i.type(), "an index of type "
-        + a.index().describe());
     Code index = i.code();
     int indexLo = a.index().lo();
     if (target.second() != null) {
       // owner[p][c]: the store over all the array's slots takes the checked row-major offset
       ExprCompiler.Typed j = exprs.compile(target.second(), scope);
-      exprs.expect(target.second().pos(), a.second().kind(), j.type(), "a second index of type "
-          + a.second().describe());
       Code.Cell cell = new Code.Cell(i.code(), a, j.code(), Compiler.INDEX_OUT_OF_RANGE);
       cell.source = target.written();
       index = cell;
       indexLo = 0;
     }
-    exprs.expect(valuePos, a.element().kind(), value.type(), "an element of " + v.name());
     Instr.StoreElement store = new Instr.StoreElement(v.base(), indexLo, a.slots(), index,
         a.element().lo(), a.element().hi(), value.code(), Compiler.INDEX_OUT_OF_RANGE,
         Compiler.VALUE_OUT_OF_RANGE);
