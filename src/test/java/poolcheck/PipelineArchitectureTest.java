@@ -23,7 +23,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Holds the one-way pipeline language -> compile -> explore -> result -> trace -> cli: no stage
+ * Holds the one-way pipeline language -> check -> compile -> explore -> result -> trace -> cli
+ * (export reads check, beside compile): no stage
  * imports a stage downstream of it, and the searches (explore, simulate) and what they produce
  * (result, trace) know models only through the contract in poolcheck.system, never the compiler
  * or the front end. A shortcut that breaks this fails the build with the offending import named.
