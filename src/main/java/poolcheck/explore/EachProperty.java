@@ -42,6 +42,8 @@ public final class EachProperty {
 
   private final TransitionSystem given;
   private final SearchOptions options;
+  /** The chance of a fingerprint collision in the liveness graph of the last run. */
+  private double livenessCollisions;
   private final AtomicBoolean stop = new AtomicBoolean();
   private Counts counts;
 
@@ -72,6 +74,7 @@ public final class EachProperty {
     CheckResult reach = explained(system, plain, search.run());
     counts = search.counts();
     Counterexample[] lassos = null;
+    livenessCollisions = 0;
     String liveness = null;
     boolean anyLiveness = alone.keySet().stream()
         .anyMatch(p -> p.kind() == Property.Kind.LIVENESS);
@@ -81,7 +84,10 @@ public final class EachProperty {
       PropertySelection live = PropertySelection.of(system, alone.keySet().stream()
           .filter(p -> p.kind() == Property.Kind.LIVENESS).map(Property::name).toList(), false);
       try {
-        lassos = new LivenessChecker(system, live).stopWhen(stop::get).checkEach(live);
+        LivenessChecker checker = new LivenessChecker(system, live)
+            .exact(options.store() == SearchOptions.Store.EXACT).stopWhen(stop::get);
+        lassos = checker.checkEach(live);
+        livenessCollisions = checker.collisionProbability();
       } catch (LivenessChecker.Stopped e) {
         liveness = "interrupted during the liveness check";
       }
@@ -116,7 +122,9 @@ public final class EachProperty {
     if (verdict == Verdict.VIOLATED) {
       throw new IllegalStateException("a runtime error left " + p.name() + " undecided");
     }
+    Statistics statistics = reach.statistics();
     if (verdict == Verdict.VERIFIED && p.kind() == Property.Kind.LIVENESS) {
+      statistics = Explorer.withLivenessCollisions(statistics, livenessCollisions);
       if (liveness != null) {
         verdict = Verdict.INTERRUPTED;
         reason = liveness;
@@ -126,7 +134,7 @@ public final class EachProperty {
       }
     }
     return new CheckResult(reach.model(), reach.constants(), sel.names(), verdict,
-        reach.statistics(), trace, reason);
+        statistics, trace, reason);
   }
 
   private TransitionSystem system() {

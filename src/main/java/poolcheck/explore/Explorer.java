@@ -10,6 +10,7 @@ import poolcheck.explore.store.Disk;
 import poolcheck.result.CheckResult;
 import poolcheck.result.Counterexample;
 import poolcheck.result.Coverage;
+import poolcheck.result.Statistics;
 import poolcheck.result.Verdict;
 import poolcheck.system.Counts;
 import poolcheck.system.PropertySelection;
@@ -211,15 +212,18 @@ public final class Explorer {
     trace = trace.map(cx -> cx.explainedBy(system, checked));
     Verdict verdict = r.verdict();
     String reason = r.reason();
+    Statistics statistics = r.statistics();
     long timeLimitMillis = options.timeLimitMillis();
     if (verdict == Verdict.VERIFIED && checked.checksLiveness()) {
       long began = System.currentTimeMillis() - r.statistics().millis();
-      LivenessChecker liveness = new LivenessChecker(system, checked).stopWhen(() -> stop.get()
+      LivenessChecker liveness = new LivenessChecker(system, checked)
+          .exact(options.store() == SearchOptions.Store.EXACT).stopWhen(() -> stop.get()
           || System.currentTimeMillis() - began > timeLimitMillis);
       try {
         trace = liveness.check(checked);
         if (trace.isPresent()) verdict = Verdict.VIOLATED;
         if (counts != null) counts.addSites(liveness.counts(), Site.Kind.LEADS_TO, system.sites());
+        statistics = withLivenessCollisions(statistics, liveness.collisionProbability());
       } catch (LivenessChecker.Stopped e) {
         // the safety figures stand; only the liveness verdict is missing
         verdict = stop.get() ? Verdict.INTERRUPTED : Verdict.INCOMPLETE;
@@ -238,8 +242,18 @@ public final class Explorer {
             LevelSearch.moreHeap());
       }
     }
-    return new CheckResult(r.model(), r.constants(), r.checked(), verdict, r.statistics(), trace,
+    return new CheckResult(r.model(), r.constants(), r.checked(), verdict, statistics, trace,
         reason);
+  }
+
+  /**
+   * The safety search's figures with the chance of a fingerprint collision in the liveness graph
+   * added (a union bound: either search may have taken one state for another).
+   */
+  static Statistics withLivenessCollisions(Statistics s, double liveness) {
+    if (liveness == 0) return s;
+    return new Statistics(s.generated(), s.distinct(), s.depth(), s.millis(), s.workers(),
+        s.bytesPerState(), Math.min(1, s.collisionProbability() + liveness));
   }
 
   /**

@@ -62,6 +62,39 @@ class LivenessCheckerTest {
   }
 
   @Test
+  void overFingerprintsTheChanceOfACollisionIsReportedAndOverExactStatesNone() throws Exception {
+    CompiledModel m = Models.fromText("m.pool", """
+        var a : 0 .. 1000000 = 0;
+        var b : 0 .. 1000000 = 0;
+        var c : 0 .. 1000000 = 0;
+        var d : 0 .. 1000000 = 0;
+        process p { s: { a = (a + 1) % 300; b = a * 3000; c = a * 3001; d = a * 3002; goto s; } }
+        liveness back: always eventually a == 0;
+        fairness weak: p;
+        """);
+    int words = m.layout().words();
+    assertTrue(words > 1, "fingerprints of one-word states are exact");
+    PropertySelection all = PropertySelection.all(m);
+    LivenessChecker prints = new LivenessChecker(m, all);
+    assertTrue(prints.check(all).isEmpty());
+    double chance = poolcheck.explore.store.Fingerprint.collisionProbability(300, words);
+    assertTrue(chance > 0);
+    assertEquals(chance, prints.collisionProbability());
+    LivenessChecker exact = new LivenessChecker(m, all).exact(true);
+    assertTrue(exact.check(all).isEmpty());
+    assertEquals(0, exact.collisionProbability());
+    // the run reports the chance that either graph, the safety search's or this one, lost one
+    var options = poolcheck.explore.SearchOptions.reproducible();
+    CheckResult r = new Explorer(m, options.withStore(
+        poolcheck.explore.SearchOptions.Store.FINGERPRINTS)).run();
+    assertEquals(Verdict.VERIFIED, r.verdict());
+    assertEquals(2 * chance, r.statistics().collisionProbability(), chance * 1e-9);
+    r = new Explorer(m, options.withStore(poolcheck.explore.SearchOptions.Store.EXACT)).run();
+    assertEquals(Verdict.VERIFIED, r.verdict());
+    assertEquals(0, r.statistics().collisionProbability());
+  }
+
+  @Test
   void withoutFairnessAProcessMayStutterForEverInTheInitialState() throws Exception {
     CheckResult r = check(MUTEX);
     assertEquals(Verdict.VIOLATED, r.verdict());

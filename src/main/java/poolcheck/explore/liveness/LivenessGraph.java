@@ -1,0 +1,261 @@
+package poolcheck.explore.liveness;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import poolcheck.system.Liveness;
+import poolcheck.system.PropertySelection;
+import poolcheck.system.Stepper;
+import poolcheck.system.SuccessorSink;
+import poolcheck.system.TransitionSystem;
+
+/**
+ * The reachable state graph as the fair-cycle search needs it, and no more: states are numbers
+ * (BFS discovery order, so lassos are the same whatever stored them), edges in CSR form with the
+ * process instance that takes each (one byte; at most 64 instances), and per state one bit for
+ * each checked leads-to property's goal and premise, evaluated once while the graph is built.
+ * The states themselves are not kept: edge e of state s is s's successor number e - start(s) in
+ * the stepper's order, so a lasso is rebuilt by stepping along its edges from an initial state
+ * (kept packed, there are few). Nor are BFS parents: the parent of a non-initial state is the
+ * first state with an edge to it, the edge the first such of that state ({@link #bfsParentEdges}).
+ *
+ * <p>About 4 + 5 bytes per edge + 4 bytes per state (plus a quarter byte per property), against
+ * about 150 bytes a state when the states, parents, transitions and enabled masks were kept.
+ */
+final class LivenessGraph {
+  /** The initial states, packed, numbered 0 .. initialCount - 1 in this order. */
+  final List<long[]> initials = new ArrayList<>();
+  /** Quotient only: edges whose step changes the state (a self-loop may still move). */
+  final BitSet moves;
+  private final boolean quotient;
+  private int size;
+  /** Edges of state s are [edgeStart[s], edgeStart[s + 1]). */
+  private int[] edgeStart = new int[1024];
+  private int[] edgeTarget = new int[1024];
+  private byte[] edgeInstance = new byte[1024];
+  private int edges;
+  /** goal[k] and premise[k]: one bit per state, for the checked properties k (else null). */
+  private final long[][] goal;
+  private final long[][] premise;
+  private final double collisionProbability;
+
+  private LivenessGraph(boolean quotient, int properties) {
+    this.quotient = quotient;
+    this.moves = quotient ? new BitSet() : null;
+    this.goal = new long[properties][];
+    this.premise = new long[properties][];
+    this.collisionProbability = 0;
+  }
+
+  private LivenessGraph(LivenessGraph built, double collisionProbability) {
+    this.quotient = built.quotient;
+    this.moves = built.moves;
+    this.initials.addAll(built.initials);
+    this.size = built.size;
+    this.edges = built.edges;
+    // trimmed: the arrays grew by half again each time
+    this.edgeStart = Arrays.copyOf(built.edgeStart, size + 1);
+    this.edgeTarget = Arrays.copyOf(built.edgeTarget, edges);
+    this.edgeInstance = Arrays.copyOf(built.edgeInstance, edges);
+    this.goal = built.goal;
+    this.premise = built.premise;
+    this.collisionProbability = collisionProbability;
+  }
+
+  /** A graph with these successor lists and no properties: for tests of what walks it. */
+  static LivenessGraph ofEdges(int[][] successors) {
+    LivenessGraph g = new LivenessGraph(false, 0);
+    g.size = successors.length;
+    g.edgeStart = new int[g.size + 1];
+    g.edgeTarget = new int[Arrays.stream(successors).mapToInt(a -> a.length).sum()];
+    g.edgeInstance = new byte[g.edgeTarget.length];
+    for (int s = 0; s < g.size; s++) {
+      g.edgeStart[s] = g.edges;
+      for (int t : successors[s]) g.edgeTarget[g.edges++] = t;
+    }
+    g.edgeStart[g.size] = g.edges;
+    return g;
+  }
+
+  /**
+   * Builds the graph of {@code model} (unreduced successors; {@code quotient}: each state
+   * replaced by its canonical one), evaluating the goal and premise of the properties checked.
+   */
+  static LivenessGraph build(TransitionSystem model, Stepper stepper, Liveness liveness,
+      PropertySelection checked, boolean quotient, boolean exact, Runnable poll) {
+    LivenessGraph g = new LivenessGraph(quotient, liveness.count());
+    var layout = model.layout();
+    // in an array, so that the numbering can be dropped before the edge arrays are trimmed
+    StateNumbering[] numbering = {exact ? StateNumbering.exact(layout.words())
+        : StateNumbering.fingerprints(layout.words())};
+    long[] packed = new long[layout.words()];
+    stepper.initialStates(new SuccessorSink() {
+      @Override
+      public void successor(int[] next, int transition) {
+        layout.pack(quotient ? model.canonical(next) : next, packed, 0);
+        int before = numbering[0].size();
+        if (numbering[0].intern(packed) == before) g.initials.add(packed.clone());
+      }
+
+      @Override
+      public void violation(int property, int[] at, int transition) { }
+    });
+    int[] current = new int[layout.slots()];
+    int[] instanceOf = new int[model.transitions().size()];
+    for (int t = 0; t < instanceOf.length; t++) {
+      instanceOf[t] = model.transitions().get(t).instanceIndex();
+    }
+    int[] source = {0};
+    SuccessorSink sink = new SuccessorSink() {
+      @Override
+      public void successor(int[] next, int transition) {
+        layout.pack(quotient ? model.canonical(next) : next, packed, 0);
+        int target = numbering[0].intern(packed);
+        if (g.edges == g.edgeTarget.length) {
+          g.edgeTarget = Arrays.copyOf(g.edgeTarget, grown(g.edges));
+          g.edgeInstance = Arrays.copyOf(g.edgeInstance, g.edgeTarget.length);
+        }
+        if (quotient && !Arrays.equals(next, current)) g.moves.set(g.edges);
+        g.edgeTarget[g.edges] = target;
+        g.edgeInstance[g.edges] = (byte) instanceOf[transition];
+        g.edges++;
+      }
+
+      @Override
+      public void violation(int property, int[] at, int transition) { }
+    };
+    for (int k = 0; k < liveness.count(); k++) {
+      if (!checked.checks(liveness.property(k).id())) continue;
+      g.goal[k] = new long[16];
+      if (!liveness.fromInitialStates(k)) g.premise[k] = new long[16];
+    }
+    StateNumbering states = numbering[0];
+    for (int s = 0; s < states.size(); s++) {
+      poll.run();
+      if (s + 1 >= g.edgeStart.length) g.edgeStart = Arrays.copyOf(g.edgeStart, grown(s + 1));
+      g.edgeStart[s] = g.edges;
+      source[0] = s;
+      states.next(packed);
+      layout.unpack(packed, 0, current);
+      for (int k = 0; k < liveness.count(); k++) {
+        if (g.goal[k] == null) continue;
+        g.goal[k] = withBit(g.goal[k], s, stepper.livenessGoal(k, current));
+        if (g.premise[k] != null) {
+          g.premise[k] = withBit(g.premise[k], s, stepper.livenessPremise(k, current));
+        }
+      }
+      stepper.successors(current, sink);
+    }
+    g.size = states.size();
+    g.edgeStart[g.size] = g.edges;
+    double collisions = states.collisionProbability();
+    states = null;
+    numbering[0] = null;
+    return new LivenessGraph(g, collisions);
+  }
+
+  private static long[] withBit(long[] bits, int s, boolean value) {
+    if ((s >>> 6) >= bits.length) bits = Arrays.copyOf(bits, grown(bits.length));
+    if (value) bits[s >>> 6] |= 1L << s;
+    return bits;
+  }
+
+  /** A larger capacity for an array of {@code length}: half again, capped below 2^31. */
+  static int grown(int length) {
+    if (length >= Integer.MAX_VALUE - 8) {
+      throw new IllegalStateException("the state graph is too large for liveness checking");
+    }
+    return (int) Math.min(Math.max(16L, length + (long) (length >> 1)), Integer.MAX_VALUE - 8);
+  }
+
+  int size() {
+    return size;
+  }
+
+  int initialCount() {
+    return initials.size();
+  }
+
+  int start(int s) {
+    return edgeStart[s];
+  }
+
+  int end(int s) {
+    return edgeStart[s + 1];
+  }
+
+  int target(int e) {
+    return edgeTarget[e];
+  }
+
+  int instance(int e) {
+    return edgeInstance[e];
+  }
+
+  /** Whether edge e, of state s, changes the state: only such a step takes a process. */
+  boolean moves(int s, int e) {
+    return quotient ? moves.get(e) : edgeTarget[e] != s;
+  }
+
+  /** Bit i set when instance i has a state-changing step in s. */
+  long enabled(int s) {
+    long en = 0;
+    for (int e = edgeStart[s]; e < edgeStart[s + 1]; e++) {
+      if (moves(s, e)) en |= 1L << edgeInstance[e];
+    }
+    return en;
+  }
+
+  /** Whether the goal of checked property k holds in s. */
+  boolean goal(int k, int s) {
+    return (goal[k][s >>> 6] & (1L << s)) != 0;
+  }
+
+  /** Whether the premise of checked property k holds in s (the initial states for "eventually"). */
+  boolean premise(int k, int s) {
+    return premise[k] == null ? s < initials.size() : (premise[k][s >>> 6] & (1L << s)) != 0;
+  }
+
+  /** The first edge from {@code from} to {@code to}. */
+  int edgeBetween(int from, int to) {
+    for (int e = edgeStart[from]; e < edgeStart[from + 1]; e++) {
+      if (edgeTarget[e] == to) return e;
+    }
+    throw new IllegalStateException("no edge " + from + " -> " + to);
+  }
+
+  /**
+   * Into {@code out}: the edge by which the BFS reached each state, -1 for initial states. States
+   * are numbered as found and expanded in number order, so a state was found by the first state
+   * with an edge to it, through that state's first such edge.
+   */
+  void bfsParentEdges(int[] out) {
+    Arrays.fill(out, 0, size, -1);
+    for (int s = 0; s < size; s++) {
+      for (int e = edgeStart[s]; e < edgeStart[s + 1]; e++) {
+        int t = edgeTarget[e];
+        if (t >= initials.size() && out[t] == -1) out[t] = e;
+      }
+    }
+  }
+
+  /** The state edge e leaves: the last state whose edges start at or before e. */
+  int source(int e) {
+    int lo = 0;
+    int hi = size - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (edgeStart[mid] <= e) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+
+  double collisionProbability() {
+    return collisionProbability;
+  }
+}

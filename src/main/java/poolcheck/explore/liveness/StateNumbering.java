@@ -1,0 +1,161 @@
+package poolcheck.explore.liveness;
+
+import java.util.Arrays;
+import poolcheck.explore.store.Fingerprint;
+import poolcheck.explore.store.StateStore;
+
+/**
+ * Numbers the states of the liveness graph in discovery order while it is built, and hands them
+ * back in that order to be expanded (the BFS queue). Only the build needs it: the fair-cycle
+ * search works on numbers, and a lasso's states are rebuilt by stepping along its edges from an
+ * initial state, so the numbering is dropped once the graph is complete.
+ *
+ * <p>{@link #exact} keeps every packed state ({@link StateStore}); {@link #fingerprints} keeps a
+ * 64-bit fingerprint per state and only the states not yet expanded, as TLC does for liveness:
+ * two states with one fingerprint would be taken for one, with the chance
+ * {@link #collisionProbability()} (zero for one-word states, whose fingerprints are exact).
+ */
+abstract class StateNumbering {
+  final int words;
+
+  StateNumbering(int words) {
+    this.words = words;
+  }
+
+  static StateNumbering exact(int words) {
+    return new Exact(words);
+  }
+
+  static StateNumbering fingerprints(int words) {
+    return new Fingerprints(words);
+  }
+
+  /** The state's number, numbering it first if it is new (then it equals size() - 1). */
+  abstract int intern(long[] packed);
+
+  abstract int size();
+
+  /** The packed state numbered {@code next} in the order of numbers, one call per state. */
+  abstract void next(long[] out);
+
+  abstract double collisionProbability();
+
+  /** Every packed state, in one {@code long[]} arena, with its hash table; the arena is the queue. */
+  private static final class Exact extends StateNumbering {
+    private final StateStore store;
+    private int expanded;
+
+    Exact(int words) {
+      super(words);
+      store = new StateStore(words);
+    }
+
+    @Override
+    int intern(long[] packed) {
+      return store.intern(packed, -1, -1);
+    }
+
+    @Override
+    int size() {
+      return store.size();
+    }
+
+    @Override
+    void next(long[] out) {
+      store.copyOut(expanded++, out);
+    }
+
+    @Override
+    double collisionProbability() {
+      return 0;
+    }
+  }
+
+  /**
+   * Fingerprints by number (8 bytes a state), an open-addressing table of number + 1 at most 3/4
+   * full (linear probing), and a ring of the packed states numbered but not yet expanded.
+   */
+  private static final class Fingerprints extends StateNumbering {
+    private long[] prints = new long[1024];
+    private int[] table = new int[2048];
+    private int mask = table.length - 1;
+    private int size;
+    private long[] queue;
+    private int head;
+    private int queued;
+
+    Fingerprints(int words) {
+      super(words);
+      queue = new long[1024 * words];
+    }
+
+    @Override
+    int intern(long[] packed) {
+      long print = Fingerprint.of(packed, 0, words);
+      int slot = slotOf(print);
+      while (true) {
+        int entry = table[slot];
+        if (entry == 0) break;
+        if (prints[entry - 1] == print) return entry - 1;
+        slot = (slot + 1) & mask;
+      }
+      if (size == Integer.MAX_VALUE - 1) throw new IllegalStateException("too many states");
+      if (size == prints.length) prints = Arrays.copyOf(prints, LivenessGraph.grown(size));
+      prints[size] = print;
+      table[slot] = ++size;
+      enqueue(packed);
+      if ((long) size * 4 > (long) table.length * 3) rehash();
+      return size - 1;
+    }
+
+    @Override
+    int size() {
+      return size;
+    }
+
+    @Override
+    void next(long[] out) {
+      System.arraycopy(queue, head * words, out, 0, words);
+      head = (head + 1) % (queue.length / words);
+      queued--;
+    }
+
+    @Override
+    double collisionProbability() {
+      return Fingerprint.collisionProbability(size, words);
+    }
+
+    private void enqueue(long[] packed) {
+      int capacity = queue.length / words;
+      if (queued == capacity) {
+        // unroll the ring into a larger one, oldest first
+        long grown = (long) LivenessGraph.grown(capacity) * words;
+        if (grown > Integer.MAX_VALUE - 8) throw new IllegalStateException("too many states");
+        long[] larger = new long[(int) grown];
+        int first = capacity - head;
+        System.arraycopy(queue, head * words, larger, 0, first * words);
+        System.arraycopy(queue, 0, larger, first * words, head * words);
+        queue = larger;
+        head = 0;
+        capacity = queue.length / words;
+      }
+      System.arraycopy(packed, 0, queue, ((head + queued) % capacity) * words, words);
+      queued++;
+    }
+
+    private int slotOf(long print) {
+      return (int) (print ^ (print >>> 32)) & mask;
+    }
+
+    private void rehash() {
+      if (table.length >= 1 << 30) throw new IllegalStateException("too many states");
+      table = new int[table.length * 2];
+      mask = table.length - 1;
+      for (int i = 0; i < size; i++) {
+        int slot = slotOf(prints[i]);
+        while (table[slot] != 0) slot = (slot + 1) & mask;
+        table[slot] = i + 1;
+      }
+    }
+  }
+}

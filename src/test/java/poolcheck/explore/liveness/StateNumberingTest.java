@@ -1,0 +1,48 @@
+package poolcheck.explore.liveness;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import poolcheck.explore.store.Fingerprint;
+
+/**
+ * Both numberings of the graph build give a state the same number and hand the states back in
+ * number order, interleaved with new states as a BFS interleaves them; the fingerprint one
+ * reports the birthday bound for its states, the exact one no chance of a collision.
+ */
+class StateNumberingTest {
+  @Test
+  void fingerprintsNumberAndQueueStatesAsTheExactStoreDoes() {
+    for (int words : new int[] {1, 3}) {
+      Random rnd = new Random(words);
+      StateNumbering exact = StateNumbering.exact(words);
+      StateNumbering prints = StateNumbering.fingerprints(words);
+      List<long[]> numbered = new ArrayList<>();
+      int expanded = 0;
+      for (int i = 0; i < 200_000; i++) {
+        long[] packed = new long[words];
+        // few distinct values, so that most states come again
+        for (int w = 0; w < words; w++) packed[w] = rnd.nextInt(words == 1 ? 150_000 : 60);
+        int n = exact.intern(packed);
+        assertEquals(n, prints.intern(packed), "state " + i);
+        if (n == numbered.size()) numbered.add(packed);
+        if (rnd.nextInt(3) == 0 && expanded < numbered.size()) {
+          long[] a = new long[words];
+          long[] b = new long[words];
+          exact.next(a);
+          prints.next(b);
+          assertArrayEquals(numbered.get(expanded), a);
+          assertArrayEquals(numbered.get(expanded++), b);
+        }
+      }
+      assertEquals(numbered.size(), prints.size());
+      assertEquals(0, exact.collisionProbability());
+      assertEquals(Fingerprint.collisionProbability(numbered.size(), words),
+          prints.collisionProbability());
+    }
+  }
+}
