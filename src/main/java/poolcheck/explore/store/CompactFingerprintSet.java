@@ -33,7 +33,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * was released. A new fingerprint takes the bucket's lock bit with a compare-and-set, looks at
  * what was added meanwhile, and appends. Growing takes the table as a whole, so workers hold a
  * pass (the read side of a read-write lock) while they add, taken once per block of states, and
- * check {@link #wantsToGrow()} after each state; the table grows between states under the
+ * ask for the {@link #room()} left between states; the table grows between states under the
  * write side, by a fifth (a doubling while small), which keeps the bytes a fingerprint within a
  * factor 1.2.
  * Since the bucket of a fingerprint grows with it, growing is one pass in order over the old
@@ -144,8 +144,8 @@ public final class CompactFingerprintSet implements FingerprintTable {
   }
 
   @Override
-  public boolean wantsToGrow() {
-    return size.sum() > threshold;
+  public long room() {
+    return threshold - size.sum();
   }
 
   /** Grows the table if it is still past its fill; call without holding a pass. */
