@@ -8,7 +8,6 @@ import static poolcheck.language.ErrorCode.DUPLICATE_LABEL;
 import static poolcheck.language.ErrorCode.NOTHING_TO_CHECK;
 import static poolcheck.language.ErrorCode.NO_STEPS;
 import static poolcheck.language.ErrorCode.OUT_OF_RANGE;
-import static poolcheck.language.ErrorCode.STATE_TOO_LARGE;
 import static poolcheck.language.ErrorCode.TYPE_MISMATCH;
 import static poolcheck.language.ErrorCode.UNKNOWN_CONFIG;
 import static poolcheck.language.ErrorCode.UNKNOWN_NAME;
@@ -29,7 +28,6 @@ import poolcheck.language.Position;
 import poolcheck.language.Stmt;
 import poolcheck.language.TypeExpr;
 import poolcheck.system.Property;
-import poolcheck.system.StateLayout;
 
 /**
  * The checking stage: resolves a parsed model's names, types, labels, constants (defaults,
@@ -53,8 +51,8 @@ public final class Checker {
   private final PropertyTable properties = new PropertyTable();
   /** What the constant, statement, type and cost checkers share; set once limits are read. */
   private Checking ctx;
-  private final List<Integer> slotLo = new ArrayList<>();
-  private final List<Integer> slotHi = new ArrayList<>();
+  /** The state's slots, claimed by globals as declared and then by processes. */
+  private SlotAllocation slots;
   private final Map<String, String> overrides;
   private final Map<String, Position> overridePositions;
   /** Every constant declared, even one whose declaration failed: -D may name it. */
@@ -63,17 +61,12 @@ public final class Checker {
   private String modelName;
   private Position modelNamePos;
   private Limits limits;
-  /** Bits of the packed state so far, bounded by {@link Limits#stateBits()}. */
-  private long stateBits;
-  /** A state over the bounds stops the check: later declarations would only cascade. */
-  private boolean stateTooLarge;
 
   private final String configuration;
   private final Map<String, Decl.Setting> configured = new LinkedHashMap<>();
   private final List<String> configurations = new ArrayList<>();
   /** The init blocks as checked, in text order (one with an error left out). */
   private List<ImmutableList<Action>> inits;
-  private CheckedModel checked;
 
   private Checker(ParsedModel parsed, Map<String, String> overrides, String configuration) {
     this.parsed = parsed;
@@ -92,51 +85,17 @@ public final class Checker {
    * Checks {@code parsed}: every declaration, statement and expression. {@code overrides} are
    * -D NAME=VALUE constant values, {@code configuration} names a {@code config} declaration
    * whose values replace the constants' defaults (null: none). Every error is thrown at once, in
-   * source order, one per position.
+   * source order, one per position. What checking resolved comes back frozen, for every stage
+   * after it: the checker's tables stay here.
    */
-  public static Checker check(ParsedModel parsed, Map<String, String> overrides,
+  public static CheckedModel check(ParsedModel parsed, Map<String, String> overrides,
       String configuration) throws ModelException {
     Checker c = new Checker(parsed, overrides, configuration);
     c.run();
     ExpressionPass expressions = new ExpressionPass(c.ctx);
     expressions.run(parsed.decls(), c.inits);
-    c.checked = c.finish(expressions.invariants, expressions.finalCondition,
+    return c.finish(expressions.invariants, expressions.finalCondition,
         expressions.assumptions);
-    return c;
-  }
-
-  /** What checking resolved, for every stage after it. */
-  public CheckedModel checked() {
-    return checked;
-  }
-
-  /**
-   * The checker's tables, which the compiler reads for what the checked model does not keep
-   * by instance (slots of each instance's locals are there; bound-variable scopes are not).
-   */
-  public Symbols symbols() {
-    return symbols;
-  }
-
-  /** The bounds in force while the model was checked. */
-  public Limits limits() {
-    return limits;
-  }
-
-  /** The init blocks as checked, in text order. */
-  public List<ImmutableList<Action>> inits() {
-    return inits;
-  }
-
-  /** Each slot's bounds, in slot order: globals, then each process's counters and locals. */
-  public StateLayout layout() {
-    return new StateLayout(slotLo.stream().mapToInt(Integer::intValue).toArray(),
-        slotHi.stream().mapToInt(Integer::intValue).toArray());
-  }
-
-  /** Every property with its id: runtime, deadlock, invariants, liveness, asserts. */
-  public List<Property> properties() {
-    return ImmutableList.copyOf(properties.values());
   }
 
   /**
@@ -149,8 +108,8 @@ public final class Checker {
     if (reports.isEmpty()) nothingToCheck(parsed);
     if (reports.isEmpty()) new StepCost(ctx).check(parsed.decls());
     if (!reports.isEmpty()) throw reports.exception();
-    return symbols.freeze(modelName, parsed.source(), properties.byName(), invariants,
-        finalCondition, configurations, configuration, assumptions);
+    return symbols.freeze(modelName, parsed.source(), properties.values(), invariants,
+        finalCondition, configurations, configuration, assumptions, inits, slots.layout());
   }
 
   private void run() throws ModelException {
@@ -161,6 +120,7 @@ public final class Checker {
           e.getMessage()));
     }
     ctx = new Checking(symbols, reports, properties, limits);
+    slots = new SlotAllocation(reports, limits);
     modelName = baseName(parsed.source());
     selectConfiguration(parsed);
     List<Decl.Process> processes = new ArrayList<>();
@@ -173,7 +133,7 @@ public final class Checker {
         if (name != null) reports.poison(name);
       }
     }
-    if (stateTooLarge) throw reports.exception();
+    if (slots.tooLarge()) throw reports.exception();
     for (String name : overrides.keySet()) {
       if (!constantNames.contains(name)) {
         reports.add(new Diagnostic(BAD_OVERRIDE, overridePositions.get(name),
@@ -198,8 +158,8 @@ public final class Checker {
         reports.poison(p.name());
       }
     }
-    allocateProcessSlots();
-    if (stateTooLarge) throw reports.exception();
+    slots.processes(symbols.processes.values());
+    if (slots.tooLarge()) throw reports.exception();
     checkPropertyNames(parsed.decls());
     // Properties are registered before any step is checked so that ids are stable and
     // independent of where an assert first appears.
@@ -443,7 +403,7 @@ public final class Checker {
     public Void variable(Decl.Var v) {
       claim(v.name(), v.pos());
       Type type = ctx.resolveVariableType(v.type());
-      int base = allocate(type, "variable " + v.name(), v.pos());
+      int base = slots.allocate(type, "variable " + v.name(), v.pos());
       symbols.globals.put(v.name(), new CheckedModel.Variable(v.name(), type, v.pos(), base));
       return null;
     }
@@ -582,86 +542,6 @@ public final class Checker {
       }
     }
     symbols.processes.put(p.name(), proc);
-  }
-
-  private void allocateProcessSlots() {
-    for (Symbols.Process proc : symbols.processes.values()) {
-      try {
-        proc.pcBase = allocate(new Type.Range(0, proc.doneLabel()), proc.instances,
-            "the program counters of process " + proc.name, proc.decl.pos());
-        for (int i = 0; i < proc.instances; i++) {
-          for (Map.Entry<String, Type> local : proc.localTypes.entrySet()) {
-            Position at = proc.decl.locals().stream().filter(v -> v.name().equals(
-                local.getKey())).findFirst().map(Decl.Var::pos).orElse(proc.decl.pos());
-            proc.localSlots.get(i).put(local.getKey(), allocate(local.getValue(),
-                "local " + local.getKey() + " of " + proc.instanceName(i), at));
-          }
-        }
-      } catch (CheckError e) {
-        return; // stateTooLarge: the run stops after this pass
-      }
-    }
-  }
-
-  /** {@code count} slots of a scalar type, for the program counters. */
-  private int allocate(Type.Scalar type, int count, String what, Position at) {
-    int base = slotLo.size();
-    for (int i = 0; i < count; i++) allocate(type, what, at);
-    return base;
-  }
-
-  /**
-   * Slots for a value of {@code type}, checked against the state bounds first: an array of 10^8
-   * elements must be refused before 10^8 slots are listed.
-   */
-  private int allocate(Type type, String what, Position at) {
-    long slots = type instanceof Type.Array a ? Limits.times(Limits.values(a.index()),
-        a.second() == null ? 1 : Limits.values(a.second()))
-        : type instanceof Type.Container c ? 1L + c.capacity() : 1;
-    long bits = type instanceof Type.Array a ? Limits.times(slots, bits(a.element()))
-        : type instanceof Type.Container c ? Limits.plus(bits(new Type.Range(0, c.capacity())),
-            Limits.times(c.capacity(), bits(c.element())))
-        : type instanceof Type.Scalar sc ? bits(sc) : 0;
-    if (slotLo.size() + slots > limits.stateSlots()) {
-      stateTooLarge = true;
-      throw reports.error(STATE_TOO_LARGE, at, "state too large: " + what + " needs " + slots
-          + " slots, " + (slotLo.size() + slots) + " in all, more than " + limits.stateSlots()
-          + " per state; " + Limits.raise("max-state-slots"));
-    }
-    if (stateBits + bits > limits.stateBits()) {
-      stateTooLarge = true;
-      throw reports.error(STATE_TOO_LARGE, at, "state too large: " + what + " needs " + bits + " "
-          + "bits, "
-          + (stateBits + bits) + " in all, more than " + limits.stateBits() + " per state; "
-          + Limits.raise("max-state-bits"));
-    }
-    stateBits += bits;
-    int base = slotLo.size();
-    if (type instanceof Type.Scalar s) {
-      slotLo.add(s.lo());
-      slotHi.add(s.hi());
-    } else if (type instanceof Type.Array a) {
-      for (int i = 0; i < a.slots(); i++) {
-        slotLo.add(a.element().lo());
-        slotHi.add(a.element().hi());
-      }
-    } else if (type instanceof Type.Container c) {
-      slotLo.add(0);
-      slotHi.add(c.capacity());
-      for (int i = 0; i < c.capacity(); i++) {
-        slotLo.add(c.element().lo());
-        slotHi.add(c.element().hi());
-      }
-    } else if (type instanceof Type.Int i) {
-      throw new IllegalStateException("int is not a storage type");
-    }
-    return base;
-  }
-
-  /** Bits of one packed slot of this type, as StateLayout packs it. */
-  private static long bits(Type.Scalar t) {
-    long span = (long) t.hi() - t.lo();
-    return span == 0 ? 0 : 64 - Long.numberOfLeadingZeros(span);
   }
 
   /**

@@ -1,6 +1,5 @@
 package poolcheck.compile;
 
-import poolcheck.check.Scope;
 import poolcheck.language.Decl;
 import poolcheck.system.Site;
 
