@@ -265,9 +265,11 @@ public final class Checker {
   /**
    * One top-level declaration entered into the tables: names claimed, constants evaluated,
    * types resolved, variables given slots. Processes are collected here and declared once every
-   * global is known; properties, init blocks and fairness are checked later.
+   * global is known; properties, init blocks and fairness are checked later. Locks, inlines and
+   * defs were lowered or expanded by the loader, and configurations selected before any constant
+   * ({@link #selectConfiguration}): this pass passes over them.
    */
-  private final class Declaration implements Decl.Visitor<Void> {
+  private final class Declaration extends Decl.Selective {
     private final List<Decl.Process> processes;
     private final ExprChecker exprs = ctx.exprs();
 
@@ -409,16 +411,6 @@ public final class Checker {
     }
 
     @Override
-    public Void lock(Decl.Lock d) {
-      return null; // locks are lowered by the loader
-    }
-
-    @Override
-    public Void init(Decl.Init i) {
-      return null; // checked once every name is known
-    }
-
-    @Override
     public Void process(Decl.Process p) {
       claim(p.name(), p.pos());
       symbols.processNames.add(p.name());
@@ -426,45 +418,6 @@ public final class Checker {
       return null;
     }
 
-    @Override
-    public Void inline(Decl.Inline d) {
-      return null; // inlines are expanded by the loader
-    }
-
-    @Override
-    public Void invariant(Decl.Invariant i) {
-      return null; // registered and compiled once every name is known
-    }
-
-    @Override
-    public Void finalState(Decl.Final f) {
-      return null; // compiled once every name is known
-    }
-
-    @Override
-    public Void def(Decl.Def d) {
-      return null; // defs are expanded by the loader
-    }
-
-    @Override
-    public Void assume(Decl.Assume d) {
-      return null; // compiled once every name is known
-    }
-
-    @Override
-    public Void fairness(Decl.Fairness d) {
-      return null; // checked once every process is known
-    }
-
-    @Override
-    public Void liveness(Decl.Liveness d) {
-      return null; // registered and compiled once every name is known
-    }
-
-    @Override
-    public Void config(Decl.Config d) {
-      return null; // selected before any constant: selectConfiguration
-    }
   }
 
   /** -D is read before the model's names: an expression of them goes in a config block. */
