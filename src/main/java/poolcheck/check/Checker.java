@@ -1,12 +1,9 @@
 package poolcheck.check;
 
-import static poolcheck.language.ErrorCode.BAD_INSTANCE_COUNT;
 import static poolcheck.language.ErrorCode.BAD_OVERRIDE;
 import static poolcheck.language.ErrorCode.DUPLICATE_DECLARATION;
 import static poolcheck.language.ErrorCode.DUPLICATE_ENUM_VALUE;
-import static poolcheck.language.ErrorCode.DUPLICATE_LABEL;
 import static poolcheck.language.ErrorCode.NOTHING_TO_CHECK;
-import static poolcheck.language.ErrorCode.NO_STEPS;
 import static poolcheck.language.ErrorCode.OUT_OF_RANGE;
 import static poolcheck.language.ErrorCode.TYPE_MISMATCH;
 import static poolcheck.language.ErrorCode.UNKNOWN_CONFIG;
@@ -25,7 +22,6 @@ import poolcheck.language.Diagnostic;
 import poolcheck.language.ModelException;
 import poolcheck.language.ParsedModel;
 import poolcheck.language.Position;
-import poolcheck.language.Stmt;
 import poolcheck.language.TypeExpr;
 import poolcheck.system.Property;
 
@@ -151,66 +147,21 @@ public final class Checker {
         }
       }
     }
+    ProcessDeclaration declare = new ProcessDeclaration(ctx);
     for (Decl.Process p : processes) {
       try {
-        declareProcess(p);
+        declare.declare(p);
       } catch (CheckError e) {
         reports.poison(p.name());
       }
     }
     slots.processes(symbols.processes.values());
     if (slots.tooLarge()) throw reports.exception();
-    checkPropertyNames(parsed.decls());
-    // Properties are registered before any step is checked so that ids are stable and
-    // independent of where an assert first appears.
-    for (Decl d : parsed.decls()) {
-      if (d instanceof Decl.Liveness live) {
-        if (properties.contains(live.name())) {
-          reports.add(new Diagnostic(DUPLICATE_DECLARATION, live.pos(), "duplicate property name '"
-              + live.name() + "'"));
-        }
-        properties.add(live.name(), Property.Kind.LIVENESS, "liveness at " + live.pos());
-      }
-      if (d instanceof Decl.Invariant inv) properties.add(inv.name(), Property.Kind.INVARIANT,
-          "invariant at " + inv.pos());
-    }
-    registerAsserts(parsed.decls());
+    new PropertyRegistration(properties, reports).register(parsed.decls());
     // Statements are checked once, for every instance; what compiles them reads the result.
     StepChecker bodies = new StepChecker(ctx);
     for (Symbols.Process p : symbols.processes.values()) p.checkedSteps = bodies.steps(p);
     inits = bodies.inits(parsed.decls());
-  }
-
-  private void registerAsserts(List<Decl> decls) {
-    for (Decl d : decls) {
-      if (d instanceof Decl.Init init) {
-        registerAsserts(init.body(), "init", "init at " + init.pos());
-      } else if (d instanceof Decl.Process p) {
-        for (Decl.Step s : p.steps()) {
-          registerAsserts(s.body(), p.name() + "_" + s.label(),
-              p.name() + "." + s.label() + " at " + s.pos());
-        }
-      }
-    }
-  }
-
-  private void registerAsserts(List<Stmt> body, String place, String where) {
-    for (Stmt s : body) {
-      if (s instanceof Stmt.Assert a) {
-        String name = StepChecker.assertName(a, place);
-        Property other = properties.get(name);
-        if (other != null && other.kind() != Property.Kind.ASSERTION) {
-          // Asserts may share a name with each other, never with another kind of property.
-          reports.add(new Diagnostic(DUPLICATE_DECLARATION, a.pos(),
-              "duplicate declaration of property '" + name + "' (already "
-                  + PropertyTable.describe(other) + ")"));
-          continue;
-        }
-        properties.add(name, Property.Kind.ASSERTION, where);
-      } else {
-        s.blocks().forEach(b -> registerAsserts(b, place, where));
-      }
-    }
   }
 
   private void selectConfiguration(ParsedModel parsed) throws ModelException {
@@ -440,63 +391,6 @@ public final class Checker {
     }
   }
 
-  private void declareProcess(Decl.Process p) {
-    int instances = 1;
-    if (p.instances() != null) {
-      ctx.guard(p.instances());
-      ExprChecker.Typed t = ctx.exprs().constant(p.instances(), Scope.GLOBAL);
-      if (t.type() != Type.INT) {
-        throw reports.error(TYPE_MISMATCH, p.instances().pos(), "type mismatch: the number of "
-            + "instances must be an integer, found " + t.type().describe());
-      }
-      instances = ctx.exprs().evaluate(t.term(), p.instances().pos());
-      if (instances < 1 || instances > 64) {
-        throw reports.error(BAD_INSTANCE_COUNT, p.instances().pos(), "process '" + p.name() + "' "
-            + "has "
-            + instances + " instances: expected 1 to 64");
-      }
-    }
-    if (p.steps().isEmpty()) {
-      throw reports.error(NO_STEPS, p.pos(), "process '" + p.name() + "' has no steps: expected at "
-          + "least one 'label: { ... }'");
-    }
-    Symbols.Process proc = new Symbols.Process(p.name(), p, instances, p.instances() != null);
-    for (int i = 0; i < p.steps().size(); i++) {
-      Decl.Step s = p.steps().get(i);
-      if (proc.labels.containsKey(s.label())) {
-        reports.add(new Diagnostic(DUPLICATE_LABEL, s.pos(), "duplicate label '" + s.label()
-            + "' in process '" + p.name() + "'"));
-        continue;
-      }
-      proc.labels.put(s.label(), i);
-    }
-    for (Decl.Var v : p.locals()) {
-      try {
-        if (proc.localTypes.containsKey(v.name())) {
-          throw reports.error(DUPLICATE_DECLARATION, v.pos(), "duplicate declaration of local "
-              + "'" + v.name()
-              + "' in process '" + p.name() + "'");
-        }
-        if (symbols.globals.containsKey(v.name()) || symbols.constants.containsKey(v.name())) {
-          throw reports.error(DUPLICATE_DECLARATION, v.pos(), "duplicate declaration: local "
-              + "'" + v.name()
-              + "' hides the global declared at " + symbols.declared.get(v.name()));
-        }
-        if (symbols.declared.containsKey(v.name())) {
-          // An enum value, type or process of that name: the local would silently win.
-          throw reports.error(DUPLICATE_DECLARATION, v.pos(), "duplicate declaration: local "
-              + "'" + v.name()
-              + "' hides the name declared at " + symbols.declared.get(v.name()));
-        }
-        Type type = ctx.resolveVariableType(v.type());
-        proc.localTypes.put(v.name(), type);
-      } catch (CheckError e) {
-        reports.poison(v.name());
-      }
-    }
-    symbols.processes.put(p.name(), proc);
-  }
-
   /**
    * A model with no process has no step: it would verify with one state whatever it says. An
    * empty file, a comment, or a model cut after its constants is refused instead.
@@ -518,25 +412,6 @@ public final class Checker {
           + first + ")");
     }
     symbols.declared.put(name, pos);
-  }
-
-  /**
-   * An invariant's name must be new: a shared name merged two properties under one id, so an
-   * invariant called deadlock was reported as a deadlock and --property could not tell them apart.
-   */
-  private void checkPropertyNames(List<Decl> decls) {
-    Map<String, Position> invariants = new HashMap<>();
-    for (Decl d : decls) {
-      if (!(d instanceof Decl.Invariant inv)) continue;
-      Property builtIn = properties.get(inv.name());
-      Position first = invariants.putIfAbsent(inv.name(), inv.pos());
-      if (builtIn != null || first != null) {
-        reports.add(new Diagnostic(DUPLICATE_DECLARATION, inv.pos(), "duplicate declaration of "
-            + "property '"
-            + inv.name() + "' (already " + (builtIn != null ? PropertyTable.describe(builtIn)
-                : "the invariant at " + first) + ")"));
-      }
-    }
   }
 
   private static String declaredName(Decl d) {
