@@ -5,7 +5,6 @@ import static poolcheck.language.ErrorCode.DUPLICATE_DECLARATION;
 import static poolcheck.language.ErrorCode.DUPLICATE_ENUM_VALUE;
 import static poolcheck.language.ErrorCode.NOTHING_TO_CHECK;
 import static poolcheck.language.ErrorCode.OUT_OF_RANGE;
-import static poolcheck.language.ErrorCode.TYPE_MISMATCH;
 import static poolcheck.language.ErrorCode.UNKNOWN_CONFIG;
 import static poolcheck.language.ErrorCode.UNKNOWN_NAME;
 
@@ -26,9 +25,11 @@ import poolcheck.language.TypeExpr;
 import poolcheck.system.Property;
 
 /**
- * The checking stage: resolves a parsed model's names, types, labels, constants (defaults,
- * configuration, -D), state slots and property ids, and checks every statement of every step
- * and init block ({@link StepChecker}), reporting each mistake with its position. Errors in one
+ * The checking stage, in order: resolves a parsed model's names and types, its constants
+ * ({@link ConstantDeclaration}: defaults, configuration, -D), processes
+ * ({@link ProcessDeclaration}), state slots ({@link SlotAllocation}) and property ids
+ * ({@link PropertyRegistration}), and checks every statement of every step and init block
+ * ({@link StepChecker}), reporting each mistake with its position. Errors in one
  * declaration do not stop the others from being checked; {@link Reports} keeps one mistake to
  * one error.
  *
@@ -60,6 +61,8 @@ public final class Checker {
 
   private final String configuration;
   private final Map<String, Decl.Setting> configured = new LinkedHashMap<>();
+  /** Each constant's value in force, once the configuration is selected. */
+  private ConstantDeclaration constants;
   private final List<String> configurations = new ArrayList<>();
   /** The init blocks as checked, in text order (one with an error left out). */
   private List<ImmutableList<Action>> inits;
@@ -119,6 +122,8 @@ public final class Checker {
     slots = new SlotAllocation(reports, limits);
     modelName = baseName(parsed.source());
     selectConfiguration(parsed);
+    constants = new ConstantDeclaration(ctx, overrides, overridePositions, configured,
+        configuration);
     List<Decl.Process> processes = new ArrayList<>();
     for (Decl d : parsed.decls()) {
       try {
@@ -189,22 +194,6 @@ public final class Checker {
     }
   }
 
-  /** Whether {@code e} mentions {@code name} as a value (kinds added later: not seen). */
-  private static boolean names(poolcheck.language.Expr e, String name) {
-    if (e instanceof poolcheck.language.Expr.Name n) return n.name().equals(name);
-    if (e instanceof poolcheck.language.Expr.Index ix) {
-      return names(ix.target(), name) || names(ix.index(), name);
-    }
-    if (e instanceof poolcheck.language.Expr.Unary u) return names(u.operand(), name);
-    if (e instanceof poolcheck.language.Expr.Binary b) {
-      return names(b.left(), name) || names(b.right(), name);
-    }
-    if (e instanceof poolcheck.language.Expr.Call call) {
-      return call.args().stream().anyMatch(a -> names(a, name));
-    }
-    return false;
-  }
-
   private static String baseName(String source) {
     String name = source.replace('\\', '/');
     name = name.substring(name.lastIndexOf('/') + 1);
@@ -222,7 +211,6 @@ public final class Checker {
    */
   private final class Declaration extends Decl.Selective {
     private final List<Decl.Process> processes;
-    private final ExprChecker exprs = ctx.exprs();
 
     Declaration(List<Decl.Process> processes) {
       this.processes = processes;
@@ -248,66 +236,8 @@ public final class Checker {
     public Void constant(Decl.Const c) {
       claim(c.name(), c.pos());
       constantNames.add(c.name());
-      ctx.guard(c.value());
-      if (configured.containsKey(c.name())) ctx.guard(configured.get(c.name()).value());
-      ownValue(c);
-      int value;
-      Type kind;
-      if (overrides.containsKey(c.name())) {
-        Type declaredKind = exprs.constant(c.value(), Scope.GLOBAL).type();
-        kind = declaredKind instanceof Type.Scalar s ? s.kind() : declaredKind;
-        value = parseOverride(c.name(), overrides.get(c.name()), kind);
-      } else if (configured.containsKey(c.name())) {
-        Type declaredKind = exprs.constant(c.value(), Scope.GLOBAL).type();
-        Decl.Setting setting = configured.get(c.name());
-        ExprChecker.Typed t = exprs.constant(setting.value(), Scope.GLOBAL);
-        kind = t.type() instanceof Type.Scalar s ? s.kind() : t.type();
-        ctx.names().expect(setting.value().pos(), declaredKind, kind, "a value of the same type as "
-            + "the default of " + c.name());
-        value = exprs.evaluate(t.term(), setting.value().pos());
-      } else {
-        ExprChecker.Typed t = exprs.constant(c.value(), Scope.GLOBAL);
-        kind = t.type() instanceof Type.Scalar s ? s.kind() : t.type();
-        value = exprs.evaluate(t.term(), c.value().pos());
-      }
-      if (kind instanceof Type.Enum) {
-        throw reports.error(TYPE_MISMATCH, c.value().pos(), "type mismatch: a constant is an "
-            + "integer or a boolean, found " + kind.describe());
-      }
-      if (c.bounds() != null) {
-        Type bounds = ctx.resolveType(c.bounds());
-        if (!(bounds instanceof Type.Range r) || kind != Type.INT) {
-          throw reports.error(TYPE_MISMATCH, c.bounds().pos(), "type mismatch: the bounds of "
-              + "constant '"
-              + c.name() + "' must be an integer range");
-        }
-        if (value < r.lo() || value > r.hi()) {
-          Position at = overrides.containsKey(c.name()) ? overridePositions.get(c.name())
-              : c.value().pos();
-          throw reports.error(OUT_OF_RANGE, at, "constant " + c.name() + " = " + value
-              + " is out of its range " + r.describe());
-        }
-      }
-      symbols.constants.put(c.name(), new CheckedModel.Constant(c.name(), kind, value, c.pos()));
+      symbols.constants.put(c.name(), constants.value(c));
       return null;
-    }
-
-    /**
-     * A constant whose value (its default, or its configuration's setting, either perhaps
-     * through a def) names the constant itself has no value to take: said here, since the name
-     * is declared but not yet valued, which reads elsewhere as an error already reported.
-     */
-    private void ownValue(Decl.Const c) {
-      Decl.Setting setting = configured.get(c.name());
-      for (poolcheck.language.Expr value : setting == null ? List.of(c.value())
-          : List.of(c.value(), setting.value())) {
-        if (!names(value, c.name())) continue;
-        boolean set = setting != null && value == setting.value();
-        throw reports.error(poolcheck.language.ErrorCode.NOT_CONSTANT, set ? setting.pos() : c.pos(), "not a constant "
-            + "expression: constant '" + c.name() + "' is used in its own " + (set
-            ? "setting in configuration '" + configuration + "'" : "value")
-            + ", directly or through a def; a value may use only constants declared before it");
-      }
     }
 
     @Override
@@ -369,26 +299,6 @@ public final class Checker {
       return null;
     }
 
-  }
-
-  /** -D is read before the model's names: an expression of them goes in a config block. */
-  private static final String LITERAL_ONLY = " (a -D value is a literal; a constant, def or "
-      + "expression goes in a config block)";
-
-  private int parseOverride(String name, String text, Type kind) {
-    Position at = overridePositions.get(name);
-    if (kind == Type.BOOL) {
-      if (text.equals("true")) return 1;
-      if (text.equals("false")) return 0;
-      throw reports.error(BAD_OVERRIDE, at, "-D " + name + "=" + text + ": expected true or false"
-          + LITERAL_ONLY);
-    }
-    try {
-      return Integer.parseInt(text.trim());
-    } catch (NumberFormatException e) {
-      throw reports.error(BAD_OVERRIDE, at, "-D " + name + "=" + text + ": expected an integer"
-          + LITERAL_ONLY);
-    }
   }
 
   /**

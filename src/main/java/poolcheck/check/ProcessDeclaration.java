@@ -17,17 +17,15 @@ import poolcheck.language.Diagnostic;
  */
 final class ProcessDeclaration {
   private final Checking ctx;
-  private final Symbols symbols;
-  private final Reports reports;
 
   ProcessDeclaration(Checking ctx) {
     this.ctx = ctx;
-    this.symbols = ctx.symbols();
-    this.reports = ctx.reports();
   }
 
   /** Declares {@code p}, or throws (reported) if its instance count or steps are wrong. */
   void declare(Decl.Process p) {
+    Symbols symbols = ctx.symbols();
+    Reports reports = ctx.reports();
     int instances = 1;
     if (p.instances() != null) {
       ctx.guard(p.instances());
