@@ -3,6 +3,7 @@ package poolcheck;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaField;
@@ -109,6 +110,35 @@ class PipelineArchitectureTest {
       .should().dependOnClassesThat().resideInAnyPackage("poolcheck.compile..",
           "poolcheck.explore..", "poolcheck.result..", "poolcheck.trace..", "poolcheck.cli..",
           "poolcheck.api..", "poolcheck.export..");
+
+  /**
+   * What checking publishes, for compile, the reference interpreter, the exporters and the
+   * language server: the frozen {@code CheckedModel} and the values it is made of (checked
+   * steps, actions, types), the {@code Checker} entry that returns it (with the runtime
+   * property names), and two rules both sides apply alike ({@code Arithmetic}'s 32-bit
+   * overflow, the {@code Limits} in force). Nested classes count as their outer class.
+   */
+  private static final Set<String> CHECK_PUBLISHES = Set.of("CheckedModel", "CheckedStep",
+      "Action", "Type", "Checker", "Arithmetic", "Limits");
+
+  /**
+   * The checker's working tables ({@code Symbols}, filled in place while checking), its scopes,
+   * reports and sub-checkers stay inside poolcheck.check: every later stage reads the frozen
+   * checked model instead, so nothing it reads can change under it.
+   */
+  @ArchTest
+  static final ArchRule laterStagesReadOnlyWhatCheckingPublishes = noClasses()
+      .that().resideOutsideOfPackage("poolcheck.check..")
+      .should().dependOnClassesThat(new DescribedPredicate<JavaClass>(
+          "are in poolcheck.check but not among " + new java.util.TreeSet<>(CHECK_PUBLISHES)) {
+        @Override
+        public boolean test(JavaClass type) {
+          JavaClass c = type.getBaseComponentType(); // an array counts as its elements
+          String outer = c.getName().replaceFirst("\\$.*", "");
+          return c.getPackageName().startsWith("poolcheck.check")
+              && !CHECK_PUBLISHES.contains(outer.substring(outer.lastIndexOf('.') + 1));
+        }
+      });
 
   /**
    * The exporters translate the checked model (names, types, resolved steps) and read the rest

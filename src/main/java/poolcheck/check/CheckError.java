@@ -5,7 +5,7 @@ package poolcheck.check;
  * {@link Reports}; caught where checking can go on with the next one. Carries nothing: the
  * diagnostic is already recorded (or deliberately not, see {@link Reports#error}).
  */
-public final class CheckError extends RuntimeException {
+final class CheckError extends RuntimeException {
   public CheckError() {
     super(null, null, false, false);
   }

@@ -6,6 +6,8 @@ import poolcheck.language.Decl;
 import poolcheck.language.Expr;
 import poolcheck.language.Position;
 import poolcheck.language.TypeExpr;
+import poolcheck.system.Property;
+import poolcheck.system.StateLayout;
 
 /**
  * A model whose names, types and constants have been resolved: what the checker knows once it
@@ -14,7 +16,14 @@ import poolcheck.language.TypeExpr;
  *
  * <p>{@code domains} holds the type each finite domain written in a step or a property (a
  * {@code choose}, {@code for} or quantifier) resolved to, keyed by the written node.
- * {@code propertyIds} maps each property name to the id the engine reports it by.
+ * {@code propertyIds} maps each property name to the id the engine reports it by, and
+ * {@code properties} lists every property (runtime, deadlock, invariants, liveness, asserts) in
+ * id order. {@code inits} are the init blocks as checked, in text order; {@code layout} bounds
+ * each slot (globals, then each process's counters and locals); {@code envSize} is the number
+ * of bound-variable slots the widest expression needs (quantifiers, choose, for nests).
+ *
+ * <p>Everything here is immutable and complete once the checker returns it: the compiler reads
+ * only this, never the checker's tables.
  */
 public record CheckedModel(String name, String source,
     ImmutableMap<String, Constant> constants, ImmutableMap<String, Type> types,
@@ -23,7 +32,8 @@ public record CheckedModel(String name, String source,
     ImmutableMap<String, Integer> propertyIds, ImmutableList<Invariant> invariants,
     Expr finalCondition, ImmutableMap<TypeExpr, Type.Scalar> domains,
     ImmutableList<String> configurations, String configuration,
-    ImmutableList<Expr> assumptions) {
+    ImmutableList<Expr> assumptions, ImmutableList<ImmutableList<Action>> inits,
+    StateLayout layout, ImmutableList<Property> properties, int envSize) {
 
   /** A constant's value in force (default, configuration or -D); booleans are 0 and 1. */
   public record Constant(String name, Type kind, int value, Position pos) {
@@ -75,6 +85,26 @@ public record CheckedModel(String name, String source,
     if (t instanceof Type.Array a) return a.slots();
     if (t instanceof Type.Container c) return 1 + c.capacity();
     return 1;
+  }
+
+  /** The property of that name, with the id the engine reports it by. */
+  public Property property(String name) {
+    return properties.get(propertyIds.get(name));
+  }
+
+  /**
+   * The variable a name means inside instance {@code instance} of {@code process} (null: outside
+   * any process): that instance's local, else the global; null if neither.
+   */
+  public Variable variable(String name, Process process, int instance) {
+    if (process != null) {
+      Type type = process.localTypes().get(name);
+      Integer base = process.localSlots().get(instance).get(name);
+      if (type != null && base != null) {
+        return new Variable(name, type, process.decl().pos(), base);
+      }
+    }
+    return globals.get(name);
   }
 
   /** The enum a value name belongs to, or null. */

@@ -1,15 +1,10 @@
 package poolcheck.check;
 
-import static poolcheck.language.ErrorCode.BAD_INSTANCE_COUNT;
 import static poolcheck.language.ErrorCode.BAD_OVERRIDE;
 import static poolcheck.language.ErrorCode.DUPLICATE_DECLARATION;
 import static poolcheck.language.ErrorCode.DUPLICATE_ENUM_VALUE;
-import static poolcheck.language.ErrorCode.DUPLICATE_LABEL;
 import static poolcheck.language.ErrorCode.NOTHING_TO_CHECK;
-import static poolcheck.language.ErrorCode.NO_STEPS;
 import static poolcheck.language.ErrorCode.OUT_OF_RANGE;
-import static poolcheck.language.ErrorCode.STATE_TOO_LARGE;
-import static poolcheck.language.ErrorCode.TYPE_MISMATCH;
 import static poolcheck.language.ErrorCode.UNKNOWN_CONFIG;
 import static poolcheck.language.ErrorCode.UNKNOWN_NAME;
 
@@ -26,15 +21,15 @@ import poolcheck.language.Diagnostic;
 import poolcheck.language.ModelException;
 import poolcheck.language.ParsedModel;
 import poolcheck.language.Position;
-import poolcheck.language.Stmt;
 import poolcheck.language.TypeExpr;
 import poolcheck.system.Property;
-import poolcheck.system.StateLayout;
 
 /**
- * The checking stage: resolves a parsed model's names, types, labels, constants (defaults,
- * configuration, -D), state slots and property ids, and checks every statement of every step
- * and init block ({@link StepChecker}), reporting each mistake with its position. Errors in one
+ * The checking stage, in order: resolves a parsed model's names and types, its constants
+ * ({@link ConstantDeclaration}: defaults, configuration, -D), processes
+ * ({@link ProcessDeclaration}), state slots ({@link SlotAllocation}) and property ids
+ * ({@link PropertyRegistration}), and checks every statement of every step and init block
+ * ({@link StepChecker}), reporting each mistake with its position. Errors in one
  * declaration do not stop the others from being checked; {@link Reports} keeps one mistake to
  * one error.
  *
@@ -53,8 +48,8 @@ public final class Checker {
   private final PropertyTable properties = new PropertyTable();
   /** What the constant, statement, type and cost checkers share; set once limits are read. */
   private Checking ctx;
-  private final List<Integer> slotLo = new ArrayList<>();
-  private final List<Integer> slotHi = new ArrayList<>();
+  /** The state's slots, claimed by globals as declared and then by processes. */
+  private SlotAllocation slots;
   private final Map<String, String> overrides;
   private final Map<String, Position> overridePositions;
   /** Every constant declared, even one whose declaration failed: -D may name it. */
@@ -63,17 +58,14 @@ public final class Checker {
   private String modelName;
   private Position modelNamePos;
   private Limits limits;
-  /** Bits of the packed state so far, bounded by {@link Limits#stateBits()}. */
-  private long stateBits;
-  /** A state over the bounds stops the check: later declarations would only cascade. */
-  private boolean stateTooLarge;
 
   private final String configuration;
   private final Map<String, Decl.Setting> configured = new LinkedHashMap<>();
+  /** Each constant's value in force, once the configuration is selected. */
+  private ConstantDeclaration constants;
   private final List<String> configurations = new ArrayList<>();
   /** The init blocks as checked, in text order (one with an error left out). */
   private List<ImmutableList<Action>> inits;
-  private CheckedModel checked;
 
   private Checker(ParsedModel parsed, Map<String, String> overrides, String configuration) {
     this.parsed = parsed;
@@ -92,51 +84,17 @@ public final class Checker {
    * Checks {@code parsed}: every declaration, statement and expression. {@code overrides} are
    * -D NAME=VALUE constant values, {@code configuration} names a {@code config} declaration
    * whose values replace the constants' defaults (null: none). Every error is thrown at once, in
-   * source order, one per position.
+   * source order, one per position. What checking resolved comes back frozen, for every stage
+   * after it: the checker's tables stay here.
    */
-  public static Checker check(ParsedModel parsed, Map<String, String> overrides,
+  public static CheckedModel check(ParsedModel parsed, Map<String, String> overrides,
       String configuration) throws ModelException {
     Checker c = new Checker(parsed, overrides, configuration);
     c.run();
     ExpressionPass expressions = new ExpressionPass(c.ctx);
     expressions.run(parsed.decls(), c.inits);
-    c.checked = c.finish(expressions.invariants, expressions.finalCondition,
+    return c.finish(expressions.invariants, expressions.finalCondition,
         expressions.assumptions);
-    return c;
-  }
-
-  /** What checking resolved, for every stage after it. */
-  public CheckedModel checked() {
-    return checked;
-  }
-
-  /**
-   * The checker's tables, which the compiler reads for what the checked model does not keep
-   * by instance (slots of each instance's locals are there; bound-variable scopes are not).
-   */
-  public Symbols symbols() {
-    return symbols;
-  }
-
-  /** The bounds in force while the model was checked. */
-  public Limits limits() {
-    return limits;
-  }
-
-  /** The init blocks as checked, in text order. */
-  public List<ImmutableList<Action>> inits() {
-    return inits;
-  }
-
-  /** Each slot's bounds, in slot order: globals, then each process's counters and locals. */
-  public StateLayout layout() {
-    return new StateLayout(slotLo.stream().mapToInt(Integer::intValue).toArray(),
-        slotHi.stream().mapToInt(Integer::intValue).toArray());
-  }
-
-  /** Every property with its id: runtime, deadlock, invariants, liveness, asserts. */
-  public List<Property> properties() {
-    return ImmutableList.copyOf(properties.values());
   }
 
   /**
@@ -149,8 +107,8 @@ public final class Checker {
     if (reports.isEmpty()) nothingToCheck(parsed);
     if (reports.isEmpty()) new StepCost(ctx).check(parsed.decls());
     if (!reports.isEmpty()) throw reports.exception();
-    return symbols.freeze(modelName, parsed.source(), properties.byName(), invariants,
-        finalCondition, configurations, configuration, assumptions);
+    return symbols.freeze(modelName, parsed.source(), properties.values(), invariants,
+        finalCondition, configurations, configuration, assumptions, inits, slots.layout());
   }
 
   private void run() throws ModelException {
@@ -161,8 +119,11 @@ public final class Checker {
           e.getMessage()));
     }
     ctx = new Checking(symbols, reports, properties, limits);
+    slots = new SlotAllocation(reports, limits);
     modelName = baseName(parsed.source());
     selectConfiguration(parsed);
+    constants = new ConstantDeclaration(ctx, overrides, overridePositions, configured,
+        configuration);
     List<Decl.Process> processes = new ArrayList<>();
     for (Decl d : parsed.decls()) {
       try {
@@ -173,7 +134,7 @@ public final class Checker {
         if (name != null) reports.poison(name);
       }
     }
-    if (stateTooLarge) throw reports.exception();
+    if (slots.tooLarge()) throw reports.exception();
     for (String name : overrides.keySet()) {
       if (!constantNames.contains(name)) {
         reports.add(new Diagnostic(BAD_OVERRIDE, overridePositions.get(name),
@@ -191,66 +152,21 @@ public final class Checker {
         }
       }
     }
+    ProcessDeclaration declare = new ProcessDeclaration(ctx);
     for (Decl.Process p : processes) {
       try {
-        declareProcess(p);
+        declare.declare(p);
       } catch (CheckError e) {
         reports.poison(p.name());
       }
     }
-    allocateProcessSlots();
-    if (stateTooLarge) throw reports.exception();
-    checkPropertyNames(parsed.decls());
-    // Properties are registered before any step is checked so that ids are stable and
-    // independent of where an assert first appears.
-    for (Decl d : parsed.decls()) {
-      if (d instanceof Decl.Liveness live) {
-        if (properties.contains(live.name())) {
-          reports.add(new Diagnostic(DUPLICATE_DECLARATION, live.pos(), "duplicate property name '"
-              + live.name() + "'"));
-        }
-        properties.add(live.name(), Property.Kind.LIVENESS, "liveness at " + live.pos());
-      }
-      if (d instanceof Decl.Invariant inv) properties.add(inv.name(), Property.Kind.INVARIANT,
-          "invariant at " + inv.pos());
-    }
-    registerAsserts(parsed.decls());
+    slots.processes(symbols.processes.values());
+    if (slots.tooLarge()) throw reports.exception();
+    new PropertyRegistration(properties, reports).register(parsed.decls());
     // Statements are checked once, for every instance; what compiles them reads the result.
     StepChecker bodies = new StepChecker(ctx);
     for (Symbols.Process p : symbols.processes.values()) p.checkedSteps = bodies.steps(p);
     inits = bodies.inits(parsed.decls());
-  }
-
-  private void registerAsserts(List<Decl> decls) {
-    for (Decl d : decls) {
-      if (d instanceof Decl.Init init) {
-        registerAsserts(init.body(), "init", "init at " + init.pos());
-      } else if (d instanceof Decl.Process p) {
-        for (Decl.Step s : p.steps()) {
-          registerAsserts(s.body(), p.name() + "_" + s.label(),
-              p.name() + "." + s.label() + " at " + s.pos());
-        }
-      }
-    }
-  }
-
-  private void registerAsserts(List<Stmt> body, String place, String where) {
-    for (Stmt s : body) {
-      if (s instanceof Stmt.Assert a) {
-        String name = StepChecker.assertName(a, place);
-        Property other = properties.get(name);
-        if (other != null && other.kind() != Property.Kind.ASSERTION) {
-          // Asserts may share a name with each other, never with another kind of property.
-          reports.add(new Diagnostic(DUPLICATE_DECLARATION, a.pos(),
-              "duplicate declaration of property '" + name + "' (already "
-                  + PropertyTable.describe(other) + ")"));
-          continue;
-        }
-        properties.add(name, Property.Kind.ASSERTION, where);
-      } else {
-        s.blocks().forEach(b -> registerAsserts(b, place, where));
-      }
-    }
   }
 
   private void selectConfiguration(ParsedModel parsed) throws ModelException {
@@ -278,22 +194,6 @@ public final class Checker {
     }
   }
 
-  /** Whether {@code e} mentions {@code name} as a value (kinds added later: not seen). */
-  private static boolean names(poolcheck.language.Expr e, String name) {
-    if (e instanceof poolcheck.language.Expr.Name n) return n.name().equals(name);
-    if (e instanceof poolcheck.language.Expr.Index ix) {
-      return names(ix.target(), name) || names(ix.index(), name);
-    }
-    if (e instanceof poolcheck.language.Expr.Unary u) return names(u.operand(), name);
-    if (e instanceof poolcheck.language.Expr.Binary b) {
-      return names(b.left(), name) || names(b.right(), name);
-    }
-    if (e instanceof poolcheck.language.Expr.Call call) {
-      return call.args().stream().anyMatch(a -> names(a, name));
-    }
-    return false;
-  }
-
   private static String baseName(String source) {
     String name = source.replace('\\', '/');
     name = name.substring(name.lastIndexOf('/') + 1);
@@ -305,11 +205,12 @@ public final class Checker {
   /**
    * One top-level declaration entered into the tables: names claimed, constants evaluated,
    * types resolved, variables given slots. Processes are collected here and declared once every
-   * global is known; properties, init blocks and fairness are checked later.
+   * global is known; properties, init blocks and fairness are checked later. Locks, inlines and
+   * defs were lowered or expanded by the loader, and configurations selected before any constant
+   * ({@link #selectConfiguration}): this pass passes over them.
    */
-  private final class Declaration implements Decl.Visitor<Void> {
+  private final class Declaration extends Decl.Selective {
     private final List<Decl.Process> processes;
-    private final ExprChecker exprs = ctx.exprs();
 
     Declaration(List<Decl.Process> processes) {
       this.processes = processes;
@@ -335,66 +236,8 @@ public final class Checker {
     public Void constant(Decl.Const c) {
       claim(c.name(), c.pos());
       constantNames.add(c.name());
-      ctx.guard(c.value());
-      if (configured.containsKey(c.name())) ctx.guard(configured.get(c.name()).value());
-      ownValue(c);
-      int value;
-      Type kind;
-      if (overrides.containsKey(c.name())) {
-        Type declaredKind = exprs.constant(c.value(), Scope.GLOBAL).type();
-        kind = declaredKind instanceof Type.Scalar s ? s.kind() : declaredKind;
-        value = parseOverride(c.name(), overrides.get(c.name()), kind);
-      } else if (configured.containsKey(c.name())) {
-        Type declaredKind = exprs.constant(c.value(), Scope.GLOBAL).type();
-        Decl.Setting setting = configured.get(c.name());
-        ExprChecker.Typed t = exprs.constant(setting.value(), Scope.GLOBAL);
-        kind = t.type() instanceof Type.Scalar s ? s.kind() : t.type();
-        ctx.names().expect(setting.value().pos(), declaredKind, kind, "a value of the same type as "
-            + "the default of " + c.name());
-        value = exprs.evaluate(t.term(), setting.value().pos());
-      } else {
-        ExprChecker.Typed t = exprs.constant(c.value(), Scope.GLOBAL);
-        kind = t.type() instanceof Type.Scalar s ? s.kind() : t.type();
-        value = exprs.evaluate(t.term(), c.value().pos());
-      }
-      if (kind instanceof Type.Enum) {
-        throw reports.error(TYPE_MISMATCH, c.value().pos(), "type mismatch: a constant is an "
-            + "integer or a boolean, found " + kind.describe());
-      }
-      if (c.bounds() != null) {
-        Type bounds = ctx.resolveType(c.bounds());
-        if (!(bounds instanceof Type.Range r) || kind != Type.INT) {
-          throw reports.error(TYPE_MISMATCH, c.bounds().pos(), "type mismatch: the bounds of "
-              + "constant '"
-              + c.name() + "' must be an integer range");
-        }
-        if (value < r.lo() || value > r.hi()) {
-          Position at = overrides.containsKey(c.name()) ? overridePositions.get(c.name())
-              : c.value().pos();
-          throw reports.error(OUT_OF_RANGE, at, "constant " + c.name() + " = " + value
-              + " is out of its range " + r.describe());
-        }
-      }
-      symbols.constants.put(c.name(), new CheckedModel.Constant(c.name(), kind, value, c.pos()));
+      symbols.constants.put(c.name(), constants.value(c));
       return null;
-    }
-
-    /**
-     * A constant whose value (its default, or its configuration's setting, either perhaps
-     * through a def) names the constant itself has no value to take: said here, since the name
-     * is declared but not yet valued, which reads elsewhere as an error already reported.
-     */
-    private void ownValue(Decl.Const c) {
-      Decl.Setting setting = configured.get(c.name());
-      for (poolcheck.language.Expr value : setting == null ? List.of(c.value())
-          : List.of(c.value(), setting.value())) {
-        if (!names(value, c.name())) continue;
-        boolean set = setting != null && value == setting.value();
-        throw reports.error(poolcheck.language.ErrorCode.NOT_CONSTANT, set ? setting.pos() : c.pos(), "not a constant "
-            + "expression: constant '" + c.name() + "' is used in its own " + (set
-            ? "setting in configuration '" + configuration + "'" : "value")
-            + ", directly or through a def; a value may use only constants declared before it");
-      }
     }
 
     @Override
@@ -443,19 +286,9 @@ public final class Checker {
     public Void variable(Decl.Var v) {
       claim(v.name(), v.pos());
       Type type = ctx.resolveVariableType(v.type());
-      int base = allocate(type, "variable " + v.name(), v.pos());
+      int base = slots.allocate(type, "variable " + v.name(), v.pos());
       symbols.globals.put(v.name(), new CheckedModel.Variable(v.name(), type, v.pos(), base));
       return null;
-    }
-
-    @Override
-    public Void lock(Decl.Lock d) {
-      return null; // locks are lowered by the loader
-    }
-
-    @Override
-    public Void init(Decl.Init i) {
-      return null; // checked once every name is known
     }
 
     @Override
@@ -466,202 +299,6 @@ public final class Checker {
       return null;
     }
 
-    @Override
-    public Void inline(Decl.Inline d) {
-      return null; // inlines are expanded by the loader
-    }
-
-    @Override
-    public Void invariant(Decl.Invariant i) {
-      return null; // registered and compiled once every name is known
-    }
-
-    @Override
-    public Void finalState(Decl.Final f) {
-      return null; // compiled once every name is known
-    }
-
-    @Override
-    public Void def(Decl.Def d) {
-      return null; // defs are expanded by the loader
-    }
-
-    @Override
-    public Void assume(Decl.Assume d) {
-      return null; // compiled once every name is known
-    }
-
-    @Override
-    public Void fairness(Decl.Fairness d) {
-      return null; // checked once every process is known
-    }
-
-    @Override
-    public Void liveness(Decl.Liveness d) {
-      return null; // registered and compiled once every name is known
-    }
-
-    @Override
-    public Void config(Decl.Config d) {
-      return null; // selected before any constant: selectConfiguration
-    }
-  }
-
-  /** -D is read before the model's names: an expression of them goes in a config block. */
-  private static final String LITERAL_ONLY = " (a -D value is a literal; a constant, def or "
-      + "expression goes in a config block)";
-
-  private int parseOverride(String name, String text, Type kind) {
-    Position at = overridePositions.get(name);
-    if (kind == Type.BOOL) {
-      if (text.equals("true")) return 1;
-      if (text.equals("false")) return 0;
-      throw reports.error(BAD_OVERRIDE, at, "-D " + name + "=" + text + ": expected true or false"
-          + LITERAL_ONLY);
-    }
-    try {
-      return Integer.parseInt(text.trim());
-    } catch (NumberFormatException e) {
-      throw reports.error(BAD_OVERRIDE, at, "-D " + name + "=" + text + ": expected an integer"
-          + LITERAL_ONLY);
-    }
-  }
-
-  private void declareProcess(Decl.Process p) {
-    int instances = 1;
-    if (p.instances() != null) {
-      ctx.guard(p.instances());
-      ExprChecker.Typed t = ctx.exprs().constant(p.instances(), Scope.GLOBAL);
-      if (t.type() != Type.INT) {
-        throw reports.error(TYPE_MISMATCH, p.instances().pos(), "type mismatch: the number of "
-            + "instances must be an integer, found " + t.type().describe());
-      }
-      instances = ctx.exprs().evaluate(t.term(), p.instances().pos());
-      if (instances < 1 || instances > 64) {
-        throw reports.error(BAD_INSTANCE_COUNT, p.instances().pos(), "process '" + p.name() + "' "
-            + "has "
-            + instances + " instances: expected 1 to 64");
-      }
-    }
-    if (p.steps().isEmpty()) {
-      throw reports.error(NO_STEPS, p.pos(), "process '" + p.name() + "' has no steps: expected at "
-          + "least one 'label: { ... }'");
-    }
-    Symbols.Process proc = new Symbols.Process(p.name(), p, instances, p.instances() != null);
-    for (int i = 0; i < p.steps().size(); i++) {
-      Decl.Step s = p.steps().get(i);
-      if (proc.labels.containsKey(s.label())) {
-        reports.add(new Diagnostic(DUPLICATE_LABEL, s.pos(), "duplicate label '" + s.label()
-            + "' in process '" + p.name() + "'"));
-        continue;
-      }
-      proc.labels.put(s.label(), i);
-    }
-    for (Decl.Var v : p.locals()) {
-      try {
-        if (proc.localTypes.containsKey(v.name())) {
-          throw reports.error(DUPLICATE_DECLARATION, v.pos(), "duplicate declaration of local "
-              + "'" + v.name()
-              + "' in process '" + p.name() + "'");
-        }
-        if (symbols.globals.containsKey(v.name()) || symbols.constants.containsKey(v.name())) {
-          throw reports.error(DUPLICATE_DECLARATION, v.pos(), "duplicate declaration: local "
-              + "'" + v.name()
-              + "' hides the global declared at " + symbols.declared.get(v.name()));
-        }
-        if (symbols.declared.containsKey(v.name())) {
-          // An enum value, type or process of that name: the local would silently win.
-          throw reports.error(DUPLICATE_DECLARATION, v.pos(), "duplicate declaration: local "
-              + "'" + v.name()
-              + "' hides the name declared at " + symbols.declared.get(v.name()));
-        }
-        Type type = ctx.resolveVariableType(v.type());
-        proc.localTypes.put(v.name(), type);
-      } catch (CheckError e) {
-        reports.poison(v.name());
-      }
-    }
-    symbols.processes.put(p.name(), proc);
-  }
-
-  private void allocateProcessSlots() {
-    for (Symbols.Process proc : symbols.processes.values()) {
-      try {
-        proc.pcBase = allocate(new Type.Range(0, proc.doneLabel()), proc.instances,
-            "the program counters of process " + proc.name, proc.decl.pos());
-        for (int i = 0; i < proc.instances; i++) {
-          for (Map.Entry<String, Type> local : proc.localTypes.entrySet()) {
-            Position at = proc.decl.locals().stream().filter(v -> v.name().equals(
-                local.getKey())).findFirst().map(Decl.Var::pos).orElse(proc.decl.pos());
-            proc.localSlots.get(i).put(local.getKey(), allocate(local.getValue(),
-                "local " + local.getKey() + " of " + proc.instanceName(i), at));
-          }
-        }
-      } catch (CheckError e) {
-        return; // stateTooLarge: the run stops after this pass
-      }
-    }
-  }
-
-  /** {@code count} slots of a scalar type, for the program counters. */
-  private int allocate(Type.Scalar type, int count, String what, Position at) {
-    int base = slotLo.size();
-    for (int i = 0; i < count; i++) allocate(type, what, at);
-    return base;
-  }
-
-  /**
-   * Slots for a value of {@code type}, checked against the state bounds first: an array of 10^8
-   * elements must be refused before 10^8 slots are listed.
-   */
-  private int allocate(Type type, String what, Position at) {
-    long slots = type instanceof Type.Array a ? Limits.times(Limits.values(a.index()),
-        a.second() == null ? 1 : Limits.values(a.second()))
-        : type instanceof Type.Container c ? 1L + c.capacity() : 1;
-    long bits = type instanceof Type.Array a ? Limits.times(slots, bits(a.element()))
-        : type instanceof Type.Container c ? Limits.plus(bits(new Type.Range(0, c.capacity())),
-            Limits.times(c.capacity(), bits(c.element())))
-        : type instanceof Type.Scalar sc ? bits(sc) : 0;
-    if (slotLo.size() + slots > limits.stateSlots()) {
-      stateTooLarge = true;
-      throw reports.error(STATE_TOO_LARGE, at, "state too large: " + what + " needs " + slots
-          + " slots, " + (slotLo.size() + slots) + " in all, more than " + limits.stateSlots()
-          + " per state; " + Limits.raise("max-state-slots"));
-    }
-    if (stateBits + bits > limits.stateBits()) {
-      stateTooLarge = true;
-      throw reports.error(STATE_TOO_LARGE, at, "state too large: " + what + " needs " + bits + " "
-          + "bits, "
-          + (stateBits + bits) + " in all, more than " + limits.stateBits() + " per state; "
-          + Limits.raise("max-state-bits"));
-    }
-    stateBits += bits;
-    int base = slotLo.size();
-    if (type instanceof Type.Scalar s) {
-      slotLo.add(s.lo());
-      slotHi.add(s.hi());
-    } else if (type instanceof Type.Array a) {
-      for (int i = 0; i < a.slots(); i++) {
-        slotLo.add(a.element().lo());
-        slotHi.add(a.element().hi());
-      }
-    } else if (type instanceof Type.Container c) {
-      slotLo.add(0);
-      slotHi.add(c.capacity());
-      for (int i = 0; i < c.capacity(); i++) {
-        slotLo.add(c.element().lo());
-        slotHi.add(c.element().hi());
-      }
-    } else if (type instanceof Type.Int i) {
-      throw new IllegalStateException("int is not a storage type");
-    }
-    return base;
-  }
-
-  /** Bits of one packed slot of this type, as StateLayout packs it. */
-  private static long bits(Type.Scalar t) {
-    long span = (long) t.hi() - t.lo();
-    return span == 0 ? 0 : 64 - Long.numberOfLeadingZeros(span);
   }
 
   /**
@@ -685,25 +322,6 @@ public final class Checker {
           + first + ")");
     }
     symbols.declared.put(name, pos);
-  }
-
-  /**
-   * An invariant's name must be new: a shared name merged two properties under one id, so an
-   * invariant called deadlock was reported as a deadlock and --property could not tell them apart.
-   */
-  private void checkPropertyNames(List<Decl> decls) {
-    Map<String, Position> invariants = new HashMap<>();
-    for (Decl d : decls) {
-      if (!(d instanceof Decl.Invariant inv)) continue;
-      Property builtIn = properties.get(inv.name());
-      Position first = invariants.putIfAbsent(inv.name(), inv.pos());
-      if (builtIn != null || first != null) {
-        reports.add(new Diagnostic(DUPLICATE_DECLARATION, inv.pos(), "duplicate declaration of "
-            + "property '"
-            + inv.name() + "' (already " + (builtIn != null ? PropertyTable.describe(builtIn)
-                : "the invariant at " + first) + ")"));
-      }
-    }
   }
 
   private static String declaredName(Decl d) {

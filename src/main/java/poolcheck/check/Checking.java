@@ -9,7 +9,7 @@ import poolcheck.language.TypeExpr;
  * type and cost checkers (and the expression compiler, which still types step expressions as it
  * compiles them) each take this instead of the whole checker.
  */
-public record Checking(Symbols symbols, Reports reports, PropertyTable properties,
+record Checking(Symbols symbols, Reports reports, PropertyTable properties,
     Limits limits) {
   public Names names() {
     return new Names(this);

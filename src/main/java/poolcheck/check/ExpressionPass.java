@@ -166,8 +166,7 @@ final class ExpressionPass {
 
     @Override
     public Void when(Action.When w) {
-      exprs.bool(w.condition(), scope);
-      return null;
+      return condition(w.condition());
     }
 
     @Override
@@ -178,20 +177,17 @@ final class ExpressionPass {
 
     @Override
     public Void choose(Action.Choose ch) {
-      block(ch.body(), scope.bind(ch.variable(), scope.nextIndex(), ch.domain()));
-      return null;
+      return bound(ch.variable(), ch.domain(), ch.body());
     }
 
     @Override
     public Void forEach(Action.For f) {
-      block(f.body(), scope.bind(f.variable(), scope.nextIndex(), f.domain()));
-      return null;
+      return bound(f.variable(), f.domain(), f.body());
     }
 
     @Override
     public Void assertion(Action.Assert a) {
-      exprs.bool(a.condition(), scope);
-      return null;
+      return condition(a.condition());
     }
 
     @Override
@@ -201,6 +197,17 @@ final class ExpressionPass {
 
     @Override
     public Void skip(Action.Skip s) {
+      return null;
+    }
+
+    private Void condition(Expr condition) {
+      exprs.bool(condition, scope);
+      return null;
+    }
+
+    /** A choose or for body, with its variable bound at the next index. */
+    private Void bound(String variable, Type.Scalar domain, ImmutableList<Action> body) {
+      block(body, scope.bind(variable, scope.nextIndex(), domain));
       return null;
     }
   }

@@ -18,7 +18,7 @@ import poolcheck.language.TypeExpr;
  * expression checker states the same way: shared by the statement checker, the constant
  * checker and the expression compiler, so that each mistake has one wording.
  */
-public final class Names {
+final class Names {
   private final Checking ctx;
   private final Symbols symbols;
   private final Reports reports;
@@ -37,16 +37,11 @@ public final class Names {
   }
 
   public static Type kindOf(Type t) {
-    return t instanceof Type.Scalar s ? s.kind() : t;
+    return Type.kindOf(t);
   }
 
   /** A variable visible in this scope: a local of the current instance, then a global. */
   public CheckedModel.Variable variable(String name, Scope scope) {
-    return variable(symbols, name, scope);
-  }
-
-  /** {@link #variable(String, Scope)} in these tables, for what reads a checked model. */
-  public static CheckedModel.Variable variable(Symbols symbols, String name, Scope scope) {
     if (scope.process() != null) {
       Type type = scope.process().localTypes.get(name);
       Integer base = scope.process().localSlots.get(scope.instance()).get(name);

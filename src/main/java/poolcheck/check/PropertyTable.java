@@ -10,7 +10,7 @@ import java.util.Map;
  * Every property by name with its id. Ids are handed out in registration order, and everything
  * is registered before any step is compiled, so ids do not depend on where an assert appears.
  */
-public final class PropertyTable {
+final class PropertyTable {
   private final Map<String, Property> properties = new LinkedHashMap<>();
 
   public void add(String name, Property.Kind kind, String where) {

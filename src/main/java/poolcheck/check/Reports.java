@@ -20,7 +20,7 @@ import poolcheck.language.Position;
  * The errors found while checking, and the rule that one mistake gives one error: a name whose
  * own declaration failed is poisoned, and what later goes wrong about it is not reported again.
  */
-public final class Reports {
+final class Reports {
   private static final Pattern QUOTED = Pattern.compile("'([A-Za-z_][A-Za-z0-9_]*)'");
 
   private final List<Diagnostic> errors = new ArrayList<>();

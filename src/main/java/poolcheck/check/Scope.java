@@ -8,7 +8,7 @@ import java.util.Map;
  * Where an expression is compiled: inside which process instance (so locals and self resolve to
  * fixed slots and values), whether only constants may appear, and the bound variables in scope.
  */
-public record Scope(Symbols.Process process, int instance, boolean constOnly, boolean init,
+record Scope(Symbols.Process process, int instance, boolean constOnly, boolean init,
     boolean property, ImmutableMap<String, Bound> bound) {
   public record Bound(int index, Type.Scalar type) {}
 

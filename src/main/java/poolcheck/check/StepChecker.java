@@ -26,7 +26,7 @@ import poolcheck.language.Stmt;
  * that of two mistakes in one step the same one is reported as before the two were split: the
  * first error abandons its step.
  */
-public final class StepChecker {
+final class StepChecker {
   private final Symbols symbols;
   private final Reports reports;
   private final Names names;

@@ -52,47 +52,12 @@ final class StepCost {
   }
 
   /** Each declaration's part of the bound: its steps, init block or property; others add none. */
-  private final class Bounds implements Decl.Visitor<Void> {
+  private final class Bounds extends Decl.Selective {
     /** Slots the initial assignment stores before any init block runs. */
     private final long initStores;
 
     Bounds(long initStores) {
       this.initStores = initStores;
-    }
-
-    @Override
-    public Void modelName(Decl.ModelName d) {
-      return null;
-    }
-
-    @Override
-    public Void include(Decl.Include d) {
-      return null;
-    }
-
-    @Override
-    public Void constant(Decl.Const d) {
-      return null;
-    }
-
-    @Override
-    public Void typeAlias(Decl.TypeAlias d) {
-      return null;
-    }
-
-    @Override
-    public Void enumeration(Decl.Enum d) {
-      return null;
-    }
-
-    @Override
-    public Void variable(Decl.Var d) {
-      return null;
-    }
-
-    @Override
-    public Void lock(Decl.Lock d) {
-      return null;
     }
 
     @Override
@@ -115,47 +80,32 @@ final class StepCost {
     }
 
     @Override
-    public Void inline(Decl.Inline d) {
-      return null;
-    }
-
-    @Override
     public Void invariant(Decl.Invariant inv) {
-      evaluation(inv.pos(), "invariant " + inv.name(), expr(inv.condition()));
-      return null;
+      return property(inv.pos(), "invariant " + inv.name(), inv.condition());
     }
 
     @Override
     public Void finalState(Decl.Final f) {
-      evaluation(f.pos(), "the final-state predicate", expr(f.condition()));
-      return null;
-    }
-
-    @Override
-    public Void def(Decl.Def d) {
-      return null;
+      return property(f.pos(), "the final-state predicate", f.condition());
     }
 
     @Override
     public Void assume(Decl.Assume a) {
-      evaluation(a.pos(), "the assumption", expr(a.condition()));
-      return null;
-    }
-
-    @Override
-    public Void fairness(Decl.Fairness d) {
-      return null;
+      return property(a.pos(), "the assumption", a.condition());
     }
 
     @Override
     public Void liveness(Decl.Liveness live) {
-      long w = Limits.plus(live.p() == null ? 0 : expr(live.p()), expr(live.q()));
-      evaluation(live.pos(), "liveness property " + live.name(), w);
-      return null;
+      return property(live.pos(), "liveness property " + live.name(), live.p(), live.q());
     }
 
-    @Override
-    public Void config(Decl.Config d) {
+    /** A property's conditions (a missing one is null), all evaluated in every state. */
+    private Void property(Position at, String what, Expr... conditions) {
+      long work = 0;
+      for (Expr c : conditions) {
+        if (c != null) work = Limits.plus(work, expr(c));
+      }
+      evaluation(at, what, work);
       return null;
     }
   }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * "Did you mean" for unknown names: the closest name of the right kind by edit distance, and the
  * spellings of TLA+ and Promela that a reader of those languages types by habit.
  */
-public final class Suggestions {
+final class Suggestions {
   private static final Pattern UNKNOWN =
       Pattern.compile("^unknown (name|type|process|function) '([A-Za-z_][A-Za-z0-9_]*)'");
   private static final List<String> BUILTINS =

@@ -3,6 +3,7 @@ package poolcheck.check;
 import poolcheck.system.Property;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,12 +14,13 @@ import poolcheck.language.Decl;
 import poolcheck.language.Expr;
 import poolcheck.language.Position;
 import poolcheck.language.TypeExpr;
+import poolcheck.system.StateLayout;
 
 /**
  * What a name means while a model is checked: the checker's tables, filled in order, then
  * frozen into a {@link CheckedModel} for every stage after checking.
  */
-public final class Symbols {
+final class Symbols {
   /** A process being checked: labels and locals are filled in before slots are allocated. */
   public static final class Process {
     public final String name;
@@ -83,17 +85,19 @@ public final class Symbols {
   }
 
   /** The tables as the immutable result of checking. */
-  public CheckedModel freeze(String name, String source, Map<String, Property> properties,
+  CheckedModel freeze(String name, String source, Collection<Property> properties,
       List<CheckedModel.Invariant> invariants, Expr finalCondition,
-      List<String> configurations, String configuration, List<Expr> assumptions) {
+      List<String> configurations, String configuration, List<Expr> assumptions,
+      List<ImmutableList<Action>> inits, StateLayout layout) {
     ImmutableMap.Builder<String, CheckedModel.Process> frozen = ImmutableMap.builder();
     processes.forEach((n, p) -> frozen.put(n, p.freeze()));
     ImmutableMap.Builder<String, Integer> ids = ImmutableMap.builder();
-    properties.forEach((n, p) -> ids.put(n, p.id()));
+    properties.forEach(p -> ids.put(p.name(), p.id()));
     return new CheckedModel(name, source, ImmutableMap.copyOf(constants),
         ImmutableMap.copyOf(types), ImmutableMap.copyOf(enumValues), ImmutableMap.copyOf(globals),
         frozen.build(), ImmutableMap.copyOf(declared), ids.build(),
         ImmutableList.copyOf(invariants), finalCondition, ImmutableMap.copyOf(domains),
-        ImmutableList.copyOf(configurations), configuration, ImmutableList.copyOf(assumptions));
+        ImmutableList.copyOf(configurations), configuration, ImmutableList.copyOf(assumptions),
+        ImmutableList.copyOf(inits), layout, ImmutableList.copyOf(properties), envSize);
   }
 }

@@ -6,6 +6,11 @@ import com.google.common.collect.ImmutableList;
 public sealed interface Type {
   String describe();
 
+  /** The value-level kind of a type: a scalar's {@link Scalar#kind()}, anything else itself. */
+  static Type kindOf(Type t) {
+    return t instanceof Scalar s ? s.kind() : t;
+  }
+
   /** Scalar types have values lo..hi encoded as ints. */
   sealed interface Scalar extends Type {
     int lo();

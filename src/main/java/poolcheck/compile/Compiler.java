@@ -2,7 +2,6 @@ package poolcheck.compile;
 
 import static poolcheck.language.ErrorCode.NO_INITIAL_STATE;
 
-import com.google.common.collect.ImmutableList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import poolcheck.check.CheckedModel;
@@ -57,20 +56,19 @@ public final class Compiler {
 
   private static CompiledModel run(ParsedModel parsed, Map<String, String> overrides,
       String configuration) throws ModelException {
-    Checker checker = Checker.check(parsed, overrides, configuration);
-    CheckedModel checked = checker.checked();
-    Compiling ctx = new Compiling(checker, new Sites());
+    CheckedModel checked = Checker.check(parsed, overrides, configuration);
+    Compiling ctx = new Compiling(checked, new Sites());
     StepCompiler steps = new StepCompiler(ctx);
     CompiledModel.Builder model = new CompiledModel.Builder(checked.name(), parsed.source());
-    steps.compileInit(parsed.decls(), checker.inits(), model);
+    steps.compileInit(parsed.decls(), model);
     steps.compileProcesses(model);
     PropertyCompiler compileProperty = new PropertyCompiler(ctx, model);
     for (Decl d : parsed.decls()) d.accept(compileProperty);
     Map<String, Integer> constants = new LinkedHashMap<>();
     checked.constants().forEach((k, v) -> constants.put(k, v.value()));
     model.sites(ctx.sites().withSteps());
-    CompiledModel compiled = model.build(checker.layout(), checked,
-        ImmutableList.copyOf(checker.properties()), checker.symbols().envSize, constants,
+    CompiledModel compiled = model.build(checked.layout(), checked, checked.properties(),
+        checked.envSize(), constants,
         checked.configurations(), configuration);
     requireInitialState(compiled, parsed);
     return compiled;

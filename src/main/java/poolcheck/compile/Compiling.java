@@ -1,21 +1,16 @@
 package poolcheck.compile;
 
-import poolcheck.check.Checker;
-import poolcheck.check.Symbols;
+import poolcheck.check.CheckedModel;
 import poolcheck.system.Property;
 
 /**
- * What compiling one checked model shares: the checker's result (its tables, property ids) and
- * the coverage sites met.
+ * What compiling one checked model shares: the frozen result of checking (names, slots,
+ * property ids, checked steps) and the coverage sites met.
  */
-record Compiling(Checker checker, Sites sites) {
-  Symbols symbols() {
-    return checker.symbols();
-  }
-
+record Compiling(CheckedModel checked, Sites sites) {
   /** The property of that name, as the checker registered it. */
   Property property(String name) {
-    return checker.properties().get(checker.checked().propertyIds().get(name));
+    return checked.property(name);
   }
 
   ExprCompiler exprs() {

@@ -1,9 +1,6 @@
 package poolcheck.compile;
 
 import poolcheck.check.CheckedModel;
-import poolcheck.check.Names;
-import poolcheck.check.Scope;
-import poolcheck.check.Symbols;
 import poolcheck.check.Type;
 import poolcheck.language.Expr;
 import poolcheck.language.Position;
@@ -20,11 +17,11 @@ final class ExprCompiler {
   record Typed(Code code, Type type) {}
 
   private final Compiling ctx;
-  private final Symbols symbols;
+  private final CheckedModel checked;
 
   ExprCompiler(Compiling ctx) {
     this.ctx = ctx;
-    this.symbols = ctx.symbols();
+    this.checked = ctx.checked();
   }
 
   Code bool(Expr e, Scope scope) {
@@ -40,11 +37,12 @@ final class ExprCompiler {
   }
 
   static Type kindOf(Type t) {
-    return Names.kindOf(t);
+    return Type.kindOf(t);
   }
 
+  /** The variable a name means in this scope: the instance's local, else the global. */
   CheckedModel.Variable variable(String name, Scope scope) {
-    return Names.variable(symbols, name, scope);
+    return checked.variable(name, scope.process(), scope.instance());
   }
 
   /** The array or container a checked reference names. */
@@ -144,12 +142,12 @@ final class ExprCompiler {
     if (bound != null) return new Typed(new Code.Bound(bound.index()), kindOf(bound.type()));
     CheckedModel.Variable v = variable(name, scope);
     if (v != null) {
-      if (scope.constOnly() || !(v.type() instanceof Type.Scalar s)) throw unchecked(n.pos());
+      if (!(v.type() instanceof Type.Scalar s)) throw unchecked(n.pos());
       return new Typed(new Code.Slot(v.base()), s.kind());
     }
-    CheckedModel.Constant k = symbols.constants.get(name);
+    CheckedModel.Constant k = checked.constants().get(name);
     if (k != null) return new Typed(new Code.Const(k.value()), k.kind());
-    CheckedModel.EnumValue ev = symbols.enumValues.get(name);
+    CheckedModel.EnumValue ev = checked.enumValues().get(name);
     if (ev != null) return new Typed(new Code.Const(ev.ordinal()), ev.type());
     throw unchecked(n.pos());
   }
@@ -204,7 +202,7 @@ final class ExprCompiler {
           case "&&" -> new Code.And(l.code(), r.code());
           case "||" -> new Code.Or(l.code(), r.code());
           default -> new Code.Implies(l.code(), r.code(),
-              scope.constOnly() ? -1 : ctx.sites().site(Site.Kind.IMPLIES, b.pos(), null));
+              ctx.sites().site(Site.Kind.IMPLIES, b.pos(), null));
         };
         return new Typed(code, Type.BOOL);
       }
@@ -296,22 +294,21 @@ final class ExprCompiler {
   }
 
   private Typed at(Expr.At at, Scope scope) {
-    Symbols.Process p = symbols.processes.get(at.process());
-    if (scope.constOnly() || p == null) throw unchecked(at.pos());
-    int label = at.label().equals("done") ? p.doneLabel()
-        : p.labels.getOrDefault(at.label(), -1);
+    CheckedModel.Process p = checked.processes().get(at.process());
+    if (p == null) throw unchecked(at.pos());
+    int label = p.labelIndex(at.label());
     if (label < 0) throw unchecked(at.labelPos());
     if (at.instance() == null) {
-      return new Typed(new Code.Arith(Code.Arith.EQ, new Code.Slot(p.pcBase),
+      return new Typed(new Code.Arith(Code.Arith.EQ, new Code.Slot(p.pcBase()),
           new Code.Const(label), 0), Type.BOOL);
     }
     Typed i = compile(at.instance(), scope);
     if (i.code() instanceof Code.Const k) {
-      return new Typed(new Code.Arith(Code.Arith.EQ, new Code.Slot(p.pcBase + k.value),
+      return new Typed(new Code.Arith(Code.Arith.EQ, new Code.Slot(p.pcBase() + k.value),
           new Code.Const(label), 0), Type.BOOL);
     }
     // the program counters are one slot per instance: a stride of 1
-    Code.LocalRead pc = new Code.LocalRead(p.pcBase, 1, p.instances, i.code(),
+    Code.LocalRead pc = new Code.LocalRead(p.pcBase(), 1, p.instances(), i.code(),
         Compiler.INDEX_OUT_OF_RANGE);
     pc.source = at;
     return new Typed(new Code.Arith(Code.Arith.EQ, pc, new Code.Const(label), 0), Type.BOOL);
@@ -325,33 +322,33 @@ final class ExprCompiler {
    * are, in every slot, locals included), so naming an instance keeps a property symmetric.
    */
   private Typed localOf(Expr.LocalOf l, Scope scope) {
-    Symbols.Process p = symbols.processes.get(l.process());
-    if (scope.constOnly() || !scope.property() || p == null
-        || !(p.localTypes.get(l.local()) instanceof Type.Scalar s)) {
+    CheckedModel.Process p = checked.processes().get(l.process());
+    if (!scope.property() || p == null
+        || !(p.localTypes().get(l.local()) instanceof Type.Scalar s)) {
       throw unchecked(l.pos());
     }
     if (l.instance() == null) {
-      return new Typed(new Code.Slot(p.localSlots.get(0).get(l.local())), s.kind());
+      return new Typed(new Code.Slot(p.localSlots().get(0).get(l.local())), s.kind());
     }
     Typed i = compile(l.instance(), scope);
     if (i.code() instanceof Code.Const k) {
-      return new Typed(new Code.Slot(p.localSlots.get(k.value).get(l.local())), s.kind());
+      return new Typed(new Code.Slot(p.localSlots().get(k.value).get(l.local())), s.kind());
     }
-    int base = p.localSlots.get(0).get(l.local());
-    int stride = p.instances == 1 ? 0 : p.localSlots.get(1).get(l.local()) - base;
-    for (int k = 0; k < p.instances; k++) {
-      if (p.localSlots.get(k).get(l.local()) != base + k * stride) {
-        throw new IllegalStateException("locals of " + p.name + " are not laid out by instance");
+    int base = p.localSlots().get(0).get(l.local());
+    int stride = p.instances() == 1 ? 0 : p.localSlots().get(1).get(l.local()) - base;
+    for (int k = 0; k < p.instances(); k++) {
+      if (p.localSlots().get(k).get(l.local()) != base + k * stride) {
+        throw new IllegalStateException("locals of " + p.name() + " are not laid out by instance");
       }
     }
-    Code.LocalRead read = new Code.LocalRead(base, stride, p.instances, i.code(),
+    Code.LocalRead read = new Code.LocalRead(base, stride, p.instances(), i.code(),
         Compiler.INDEX_OUT_OF_RANGE);
     read.source = l;
     return new Typed(read, s.kind());
   }
 
   private Typed quantifier(Expr.Quantifier q, Scope scope) {
-    Scope inner = scope.bind(q.variable(), scope.nextIndex(), symbols.domains.get(q.domain()));
+    Scope inner = scope.bind(q.variable(), checked.domain(q.domain()));
     Scope.Bound b = inner.bound().get(q.variable());
     Typed body = compile(q.body(), inner);
     int kind = switch (q.kind()) {

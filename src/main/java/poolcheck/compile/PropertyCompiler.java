@@ -1,6 +1,5 @@
 package poolcheck.compile;
 
-import poolcheck.check.Scope;
 import poolcheck.language.Decl;
 import poolcheck.system.Site;
 
@@ -10,7 +9,7 @@ import poolcheck.system.Site;
  * checker has typed them, registered the properties with their ids and kept the conditions as
  * written in the checked model.
  */
-final class PropertyCompiler implements Decl.Visitor<Void> {
+final class PropertyCompiler extends Decl.Selective {
   private final Compiling ctx;
   private final Sites sites;
   private final ExprCompiler exprs;
@@ -21,56 +20,6 @@ final class PropertyCompiler implements Decl.Visitor<Void> {
     this.sites = ctx.sites();
     this.exprs = ctx.exprs();
     this.model = model;
-  }
-
-  @Override
-  public Void modelName(Decl.ModelName d) {
-    return null;
-  }
-
-  @Override
-  public Void include(Decl.Include d) {
-    return null;
-  }
-
-  @Override
-  public Void constant(Decl.Const d) {
-    return null;
-  }
-
-  @Override
-  public Void typeAlias(Decl.TypeAlias d) {
-    return null;
-  }
-
-  @Override
-  public Void enumeration(Decl.Enum d) {
-    return null;
-  }
-
-  @Override
-  public Void variable(Decl.Var d) {
-    return null;
-  }
-
-  @Override
-  public Void lock(Decl.Lock d) {
-    return null;
-  }
-
-  @Override
-  public Void init(Decl.Init d) {
-    return null;
-  }
-
-  @Override
-  public Void process(Decl.Process d) {
-    return null;
-  }
-
-  @Override
-  public Void inline(Decl.Inline d) {
-    return null;
   }
 
   @Override
@@ -88,11 +37,6 @@ final class PropertyCompiler implements Decl.Visitor<Void> {
     if (model.hasFinal()) throw ExprCompiler.unchecked(fin.pos()); // one final only
     model.finalPredicate(exprs.bool(fin.condition(), Scope.PROPERTY),
         sites.site(Site.Kind.FINAL, fin.pos(), null));
-    return null;
-  }
-
-  @Override
-  public Void def(Decl.Def d) {
     return null;
   }
 
@@ -117,8 +61,4 @@ final class PropertyCompiler implements Decl.Visitor<Void> {
     return null;
   }
 
-  @Override
-  public Void config(Decl.Config d) {
-    return null;
-  }
 }

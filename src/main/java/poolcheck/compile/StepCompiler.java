@@ -1,8 +1,5 @@
 package poolcheck.compile;
 
-import poolcheck.check.Symbols;
-import poolcheck.check.Scope;
-
 import com.google.common.collect.ImmutableList;
 import java.util.List;
 import poolcheck.check.Action;
@@ -14,7 +11,7 @@ import poolcheck.language.Expr;
 import poolcheck.system.Site;
 
 /**
- * Compiles checked statements ({@link Action}s, from {@link poolcheck.check.StepChecker}) into linked
+ * Compiles checked statements ({@link Action}s, from poolcheck.check.StepChecker) into linked
  * instructions: each statement is compiled knowing what runs after it, so control flow (if,
  * goto, the end of a loop body) is fixed at compile time. Every step is compiled once per
  * process instance, with self and locals resolved to constants and slots; what a statement
@@ -23,41 +20,40 @@ import poolcheck.system.Site;
  */
 final class StepCompiler {
   private final Compiling ctx;
-  private final Symbols symbols;
+  private final CheckedModel checked;
   private final Sites sites;
   private final ExprCompiler exprs;
 
   StepCompiler(Compiling ctx) {
     this.ctx = ctx;
-    this.symbols = ctx.symbols();
+    this.checked = ctx.checked();
     this.sites = ctx.sites();
     this.exprs = ctx.exprs();
   }
 
   /**
-   * Variable initialisers, then each instance's locals, then the checked init blocks
-   * ({@code inits}), in text order.
+   * Variable initialisers, then each instance's locals, then the checked init blocks, in text
+   * order.
    */
-  void compileInit(List<Decl> decls, List<ImmutableList<Action>> inits,
-      CompiledModel.Builder model) {
+  void compileInit(List<Decl> decls, CompiledModel.Builder model) {
     Instr end = new Instr.Emit(-1, 0);
     Instr chain = end;
-    for (ImmutableList<Action> init : ImmutableList.copyOf(inits).reverse()) {
-      chain = block(init, chain, Scope.INIT);
+    for (ImmutableList<Action> init : checked.inits().reverse()) {
+      chain = block(init, chain, Scope.GLOBAL);
     }
     List<Decl> reversed = ImmutableList.copyOf(decls).reverse();
-    for (Symbols.Process p : ImmutableList.copyOf(symbols.processes.values()).reverse()) {
-      for (int i = p.instances - 1; i >= 0; i--) {
-        for (Decl.Var v : p.decl.locals().reverse()) {
-          if (v.init() == null || !p.localTypes.containsKey(v.name())) continue;
+    for (CheckedModel.Process p : checked.processes().values().asList().reverse()) {
+      for (int i = p.instances() - 1; i >= 0; i--) {
+        for (Decl.Var v : p.decl().locals().reverse()) {
+          if (v.init() == null || !p.localTypes().containsKey(v.name())) continue;
           Scope scope = Scope.of(p, i);
           chain = initialise(exprs.variable(v.name(), scope), v.init(), scope, chain);
         }
       }
     }
     for (Decl d : reversed) {
-      if (d instanceof Decl.Var v && v.init() != null && symbols.globals.containsKey(v.name())) {
-        chain = initialise(symbols.globals.get(v.name()), v.init(), Scope.GLOBAL, chain);
+      if (d instanceof Decl.Var v && v.init() != null && checked.globals().containsKey(v.name())) {
+        chain = initialise(checked.globals().get(v.name()), v.init(), Scope.GLOBAL, chain);
       }
     }
     model.init(chain);
@@ -91,23 +87,23 @@ final class StepCompiler {
   }
 
   void compileProcesses(CompiledModel.Builder model) {
-    for (Symbols.Process p : symbols.processes.values()) {
-      for (int i = 0; i < p.instances; i++) {
+    for (CheckedModel.Process p : checked.processes().values()) {
+      for (int i = 0; i < p.instances(); i++) {
         Scope scope = Scope.of(p, i);
-        int pcSlot = p.pcBase + i;
-        Instr[] entries = new Instr[p.checkedSteps.size()];
+        int pcSlot = p.pcBase() + i;
+        Instr[] entries = new Instr[p.checkedSteps().size()];
         for (int k = 0; k < entries.length; k++) {
-          CheckedStep step = p.checkedSteps.get(k);
+          CheckedStep step = p.checkedSteps().get(k);
           entries[k] = step(p, step, scope, pcSlot);
         }
         sites.enterStep(null);
-        model.instance(p.instanceName(i), pcSlot, p.decl.steps(), entries);
+        model.instance(p.instanceName(i), pcSlot, p.steps(), entries);
       }
     }
   }
 
-  private Instr step(Symbols.Process p, CheckedStep step, Scope scope, int pcSlot) {
-    sites.enterStep(p.name + "." + step.label());
+  private Instr step(CheckedModel.Process p, CheckedStep step, Scope scope, int pcSlot) {
+    sites.enterStep(p.name() + "." + step.label());
     Instr body = block(step.body(), new Instr.Emit(pcSlot, step.next()), scope);
     if (step.guard() != null) {
       body = link(new Instr.When(exprs.bool(step.guard(), scope), -1), body);
@@ -195,17 +191,17 @@ final class StepCompiler {
 
     @Override
     public Instr choose(Action.Choose ch) {
-      int index = scope.nextIndex();
-      return new Instr.Choose(index, ch.domain().lo(), ch.domain().hi(),
-          block(ch.body(), next, scope.bind(ch.variable(), index, ch.domain())));
+      Scope inner = scope.bind(ch.variable(), ch.domain());
+      return new Instr.Choose(inner.bound().get(ch.variable()).index(), ch.domain().lo(),
+          ch.domain().hi(), block(ch.body(), next, inner));
     }
 
     @Override
     public Instr forEach(Action.For f) {
-      int index = scope.nextIndex();
-      Instr.For loop = new Instr.For(index, f.domain().lo(), f.domain().hi());
-      loop.body = block(f.body(), new Instr.ForNext(loop),
-          scope.bind(f.variable(), index, f.domain()));
+      Scope inner = scope.bind(f.variable(), f.domain());
+      Instr.For loop = new Instr.For(inner.bound().get(f.variable()).index(), f.domain().lo(),
+          f.domain().hi());
+      loop.body = block(f.body(), new Instr.ForNext(loop), inner);
       return link(loop, next);
     }
 
@@ -219,7 +215,7 @@ final class StepCompiler {
 
     @Override
     public Instr jump(Action.Goto g) {
-      return new Instr.Emit(scope.process().pcBase + scope.instance(), g.pc());
+      return new Instr.Emit(scope.process().pcBase() + scope.instance(), g.pc());
     }
 
     @Override

@@ -339,7 +339,8 @@ public final class PromelaExport implements ExportWalk.Dialect {
 
   @Override
   public void beginInstance(Instance i) {
-    line("active proctype " + i.name() + "() {");
+    // a process may be named as a Promela keyword (skip): renamed as any model name
+    line("active proctype " + PromelaNames.id(i.name()) + "() {");
     // Blocked here is a valid end: the monitor, not SPIN's end-state check, reports deadlocks.
     line("end_" + i.name() + ":");
     line("  do");

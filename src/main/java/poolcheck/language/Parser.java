@@ -386,8 +386,7 @@ public final class Parser {
         ImmutableList.Builder<Expr> args = ImmutableList.builder();
         if (!check(TokenKind.RPAREN)) {
           do {
-            args.add(match(TokenKind.DONE) ? new Expr.Name(previous().position(), "done")
-                : expression());
+            args.add(expression());   // 'done', a label argument, is read as a name
           } while (match(TokenKind.COMMA));
         }
         consume(TokenKind.RPAREN, "')' after the inline's arguments");
@@ -404,8 +403,12 @@ public final class Parser {
 
   private Decl.Step step() {
     Token label = peek();
-    if (label.kind() != TokenKind.IDENT) {
-      throw error(label, "a step label, 'var' or '}'");
+    // 'done' is where every process ends, so no step takes it as its label
+    if (label.kind() != TokenKind.IDENT || label.text().equals("done")) {
+      // described as the keyword, as when the lexer reserved it: "unexpected 'done'"
+      Token found = label.kind() != TokenKind.IDENT ? label
+          : new Token(TokenKind.DONE, label.text(), 0, label.position());
+      throw error(found, "a step label, 'var' or '}'");
     }
     advance();
     String function = null;
@@ -495,7 +498,7 @@ public final class Parser {
       case CHOOSE, FOR -> {
         advance();
         String v = identifier("as the bound variable");
-        consume(TokenKind.IN, "'in' and a finite type");
+        consumeWord("in", "'in' and a finite type");
         TypeExpr domain = type();
         ImmutableList<Stmt> body = block("'" + t.text() + "'");
         return t.kind() == TokenKind.CHOOSE
@@ -515,21 +518,16 @@ public final class Parser {
       }
       case GOTO -> {
         advance();
-        String label;
-        if (match(TokenKind.DONE)) {
-          label = "done";
-        } else {
-          label = identifier("as the label to go to");
-        }
+        String label = identifier("as the label to go to");
         consume(TokenKind.SEMI, "after the goto");
         return new Stmt.Goto(t.position(), label);
       }
-      case SKIP -> {
-        advance();
-        consume(TokenKind.SEMI, "after 'skip'");
-        return new Stmt.Skip(t.position());
-      }
       case IDENT -> {
+        if (t.text().equals("skip") && !startsAssignment(peekNext().kind())) {
+          advance();
+          consume(TokenKind.SEMI, "after 'skip'");
+          return new Stmt.Skip(t.position());
+        }
         if (t.text().equals("push") && peekNext().kind() == TokenKind.LPAREN) {
           advance();
           advance();
@@ -573,6 +571,11 @@ public final class Parser {
       default -> throw error(t, "a statement (assignment, push, pop, if, when, either, "
           + "choose, for, assert, goto, skip) or '}'");
     }
+  }
+
+  /** What follows a variable named as the target of an assignment: {@code skip = 1;}. */
+  private static boolean startsAssignment(TokenKind next) {
+    return next == TokenKind.ASSIGN || next == TokenKind.LBRACKET || next == TokenKind.DOT;
   }
 
   private Expr popArgument() {
@@ -631,14 +634,14 @@ public final class Parser {
   private TypeExpr baseType() {
     Token t = peek();
     if (match(TokenKind.BOOL)) return new TypeExpr.Bool(t.position());
-    if (t.kind() == TokenKind.FIFO || t.kind() == TokenKind.LIFO) {
+    if (isContainerWord(t, peekNext())) {
       advance();
       consume(TokenKind.LT, "'<' after '" + t.text() + "'");
       TypeExpr element = type();
       consume(TokenKind.COMMA, "',' and the capacity");
       Expr capacity = withTypeBound(true, this::additive);
       consume(TokenKind.GT, "'>' after the capacity");
-      return new TypeExpr.Container(t.position(), t.kind() == TokenKind.FIFO, element, capacity);
+      return new TypeExpr.Container(t.position(), t.text().equals("fifo"), element, capacity);
     }
     if (t.kind() == TokenKind.IDENT && t.text().equals("record")
         && peekNext().kind() == TokenKind.LBRACE) {
@@ -697,13 +700,19 @@ public final class Parser {
       TokenKind k = tokens.get(i).kind();
       if (k == TokenKind.LPAREN) depth++;
       if (k == TokenKind.RPAREN && --depth == 0) return false;
-      if (depth == 1 && (k == TokenKind.DOTDOT || k == TokenKind.BOOL || k == TokenKind.FIFO
-          || k == TokenKind.LIFO)) {
+      if (depth == 1 && (k == TokenKind.DOTDOT || k == TokenKind.BOOL
+          || isContainerWord(tokens.get(i), tokens.get(Math.min(i + 1, tokens.size() - 1))))) {
         return true;
       }
       if (k == TokenKind.EOF) return false;
     }
     return false;
+  }
+
+  /** {@code fifo<} or {@code lifo<}: a container type; elsewhere fifo and lifo are names. */
+  private static boolean isContainerWord(Token t, Token next) {
+    return t.kind() == TokenKind.IDENT && (t.text().equals("fifo") || t.text().equals("lifo"))
+        && next.kind() == TokenKind.LT;
   }
 
   // ---- expressions, lowest precedence first
@@ -842,28 +851,11 @@ public final class Parser {
         consume(TokenKind.RPAREN, "')'");
         return e;
       }
-      case AT_KW -> {
-        advance();
-        consume(TokenKind.LPAREN, "'(' after 'at'");
-        String process = identifier("as the process in at(process, label)");
-        Expr instance = null;
-        if (match(TokenKind.LBRACKET)) {
-          instance = expression();
-          consume(TokenKind.RBRACKET, "']' after the instance");
-        }
-        consume(TokenKind.COMMA, "',' and a label in at(process, label)");
-        Token label = peek();
-        String name = match(TokenKind.DONE) ? "done" : identifier("as the label in at(...)");
-        consume(TokenKind.RPAREN, "')' after at(...)");
-        return new Expr.At(t.position(), process, instance, name, label.position());
-      }
-      case FORALL, EXISTS -> {
-        return quantifier(advance());
-      }
       case IDENT -> {
+        if (t.text().equals("at") && peekNext().kind() == TokenKind.LPAREN) return at();
         // count is a quantifier only as 'count x in': elsewhere a name (pool->alloc.count)
         if (t.text().equals("count") && peekNext().kind() == TokenKind.IDENT
-            && tokens.get(Math.min(current + 2, tokens.size() - 1)).kind() == TokenKind.IN) {
+            && isWord(tokens.get(Math.min(current + 2, tokens.size() - 1)), "in")) {
           return quantifier(advance());
         }
         advance();
@@ -880,14 +872,34 @@ public final class Parser {
         }
         return new Expr.Name(t.position(), t.text());
       }
+      case FORALL, EXISTS -> {
+        return quantifier(advance());
+      }
       default -> throw error(t, "an expression");
     }
+  }
+
+  /** {@code at(process, label)} or {@code at(process[i], label)}; 'at' is a name elsewhere. */
+  private Expr at() {
+    Token t = advance();
+    consume(TokenKind.LPAREN, "'(' after 'at'");
+    String process = identifier("as the process in at(process, label)");
+    Expr instance = null;
+    if (match(TokenKind.LBRACKET)) {
+      instance = expression();
+      consume(TokenKind.RBRACKET, "']' after the instance");
+    }
+    consume(TokenKind.COMMA, "',' and a label in at(process, label)");
+    Token label = peek();
+    String name = identifier("as the label in at(...)");
+    consume(TokenKind.RPAREN, "')' after at(...)");
+    return new Expr.At(t.position(), process, instance, name, label.position());
   }
 
   /** forall / exists / count, its keyword {@code t} already taken. */
   private Expr quantifier(Token t) {
     String v = identifier("as the bound variable");
-    consume(TokenKind.IN, "'in' and a finite type");
+    consumeWord("in", "'in' and a finite type");
     TypeExpr domain = type();
     consume(TokenKind.COLON, "':' before the quantified expression");
     Expr body = withTypeBound(false, this::expression);
@@ -920,6 +932,19 @@ public final class Parser {
     }
     advance();
     return t.text();
+  }
+
+  /** A contextual keyword where the grammar needs it; the lexer reads it as a name. */
+  private void consumeWord(String word, String what) {
+    if (isWord(peek(), word)) {
+      advance();
+      return;
+    }
+    throw error(peek(), what);
+  }
+
+  private static boolean isWord(Token t, String word) {
+    return t.kind() == TokenKind.IDENT && t.text().equals(word);
   }
 
   private Token consume(TokenKind kind, String what) {

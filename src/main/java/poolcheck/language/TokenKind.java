@@ -45,11 +45,14 @@ public enum TokenKind {
 
   /**
    * A contextual keyword: a keyword only where the grammar expects one ({@code count x in T:},
-   * {@code type T = ...}, {@code init { ... }}, {@code config c { ... }}), a name elsewhere, as
-   * kernel code uses these words as names ({@code pool->alloc.count}, {@code mem->type}). The
-   * lexer reads them as names; the parser recognises them by what follows.
+   * {@code type T = ...}, {@code init { ... }}, {@code config c { ... }}, {@code skip;},
+   * {@code x in T}, {@code at(}, {@code fifo<}, {@code goto done}), a name elsewhere, as kernel
+   * code uses these words as names ({@code pool->alloc.count}, {@code mem->type},
+   * {@code napi->skip}, {@code req->done}). The lexer reads them as names; the parser recognises
+   * them by where they stand and what follows.
    */
   public boolean isContextual() {
-    return this == COUNT || this == TYPE || this == INIT || this == CONFIG;
+    return this == COUNT || this == TYPE || this == INIT || this == CONFIG || this == DONE
+        || this == SKIP || this == IN || this == AT_KW || this == FIFO || this == LIFO;
   }
 }

@@ -65,7 +65,8 @@ final class Ranges {
     }
     if (j < 0 || tokens.get(j).kind() != TokenKind.IDENT) return null;
     if (sep == TokenKind.COMMA && (j < 2 || tokens.get(j - 1).kind() != TokenKind.LPAREN
-        || tokens.get(j - 2).kind() != TokenKind.AT_KW)) {
+        || tokens.get(j - 2).kind() != TokenKind.IDENT
+        || !tokens.get(j - 2).text().equals("at"))) {
       return null;
     }
     return tokens.get(j).text();

@@ -133,4 +133,38 @@ class CheckedModelTest {
     assertEquals(new Action.Goto(((Action.Goto) spin.body().get(1)).pos(), "pick", 0),
         spin.body().get(1));
   }
+
+  /**
+   * Checking alone yields everything compiling reads (slots, properties, init blocks, the
+   * environment's depth), frozen: the compiler keeps no way back to the checker's tables.
+   */
+  @Test
+  void carriesEverythingCompilingReadsAndCannotBeChanged() throws Exception {
+    ParsedModel parsed = ModelLoader.fromText("colours.pool", TEXT
+        + "init { paint[0] = green; }\n");
+    CheckedModel checked = Checker.check(parsed, Map.of(), null);
+    CompiledModel model = Compiler.compile(parsed, Map.of(), null);
+    // paint (2 slots), owner, two program counters, last of each instance
+    assertEquals(7, checked.layout().slots());
+    for (int slot = 0; slot < 7; slot++) {
+      assertEquals(model.layout().lo(slot), checked.layout().lo(slot));
+      assertEquals(model.layout().hi(slot), checked.layout().hi(slot));
+    }
+    assertEquals(model.properties(), checked.properties());
+    assertEquals(checked.propertyIds().get("owned"), checked.property("owned").id());
+    assertEquals(1, checked.inits().size());
+    assertTrue(checked.inits().get(0).get(0) instanceof Action.Assign);
+    assertEquals(1, checked.envSize(), "choose, for and each quantifier nest one deep");
+    CheckedModel.Process painter = checked.processes().get("painter");
+    assertEquals(painter.localSlots().get(1).get("last"),
+        checked.variable("last", painter, 1).base());
+    assertEquals(checked.globals().get("owner"), checked.variable("owner", painter, 0));
+    assertEquals(null, checked.variable("last", null, 0), "a local outside its process");
+    List<?> inits = checked.inits();
+    List<?> properties = checked.properties();
+    Map<String, Integer> slots = painter.localSlots().get(0);
+    assertThrows(UnsupportedOperationException.class, inits::clear);
+    assertThrows(UnsupportedOperationException.class, properties::clear);
+    assertThrows(UnsupportedOperationException.class, () -> slots.put("last", 0));
+  }
 }

@@ -13,14 +13,16 @@ import org.junit.jupiter.api.Test;
 
 class ParserRecoveryTest {
   private static final List<String> CONTEXTUAL =
-      List.of("config", "type", "init", "def", "assume", "count", "ghost", "lock");
+      List.of("config", "type", "init", "def", "assume", "count", "ghost", "lock", "done", "skip",
+          "in", "at", "fifo", "lifo");
   private static final List<String> FOLLOWERS =
-      List.of("{", "}", ";", "=", "(", ")", ":", ",", "1", "x", "config", "var", "");
+      List.of("{", "}", ";", "=", "(", ")", ":", ",", "1", "x", "config", "var", "", "<", "[",
+          ".", "in", "done", "..", ">");
 
   /**
    * Every word that is a keyword only where a declaration expects it, followed by every kind of
-   * token, at the top of a model: a declaration or a few parse errors with positions, never a
-   * loop. Deleting
+   * token, at the top of a model, in a step, in an invariant and in a type: a parse or a few
+   * parse errors with positions, never a loop or a crash. Deleting
    * a configuration's name (`config {`) made the parser stop on `config` again after each error
    * until the heap ran out (BadInputsTest, TOKEN_DELETE on page_pool_zcrx_close_unmap).
    */
@@ -32,6 +34,10 @@ class ParserRecoveryTest {
         cases.add("model m;\nvar y : 0 .. 1 = 0;\n" + word + " " + next + " PAGES = 3; }\n"
             + "process p { s: { y = 1; } }\n");
         cases.add("model m;\n" + word + " " + next);
+        cases.add("model m;\nvar y : 0 .. 1 = 0;\nprocess p { s: { " + word + " " + next
+            + " y = 1; } }\ninvariant i: " + word + " " + next + " y;\n");
+        cases.add("model m;\nvar y : " + word + " " + next + " 0 .. 1, 1>;\nprocess p { s: { "
+            + "for x " + word + " " + next + " { } } }\n");
       }
     }
     assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
