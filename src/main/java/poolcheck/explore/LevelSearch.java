@@ -479,6 +479,8 @@ final class LevelSearch {
     long added;
     long nextId;
     long idEnd;
+    /** This worker's {@link #added} at which it next asks the visited set for room. */
+    long lookAgainAt;
     final long[] run = new long[ID_RUN];
     Frontier out;
     long[] block;
@@ -544,14 +546,7 @@ final class LevelSearch {
             // between expansions, as a limit of states must be: passed by one state's
             // successors at most (with several workers, by one state's each)
             if (limited && distinct() >= settings.maxStates()) cut = true;
-            if (visited.wantsToGrow()) {
-              visited.leave();
-              try {
-                visited.grow();
-              } finally {
-                visited.enter();
-              }
-            }
+            if (added >= lookAgainAt) makeRoom();
           }
           if (distinct() >= settings.maxStates()) cut = true;
         }
@@ -559,6 +554,27 @@ final class LevelSearch {
         visited.leave();
       }
       flush();
+    }
+
+    /**
+     * Grows the visited set if it is past its fill, and decides when to look again: after this
+     * worker has added its share of half the room left, so that all workers together stay inside
+     * the room (each may pass its share by one state's successors, which the table's free part
+     * absorbs). Reading the set's size after every state, as before, made two workers read each
+     * other's counter cells (written on every insertion) once per state: a cache miss each.
+     */
+    private void makeRoom() {
+      long room = visited.room();
+      if (room < 0) {
+        visited.leave();
+        try {
+          visited.grow();
+        } finally {
+          visited.enter();
+        }
+        room = visited.room();
+      }
+      lookAgainAt = added + Math.max(0, room) / (2L * workers.length);
     }
 
     /**

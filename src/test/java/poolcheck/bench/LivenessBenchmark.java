@@ -13,6 +13,7 @@ import java.util.Set;
 import poolcheck.compile.CompiledModel;
 import poolcheck.compile.Models;
 import poolcheck.explore.Explorer;
+import poolcheck.explore.SearchOptions;
 import poolcheck.explore.liveness.LivenessChecker;
 import poolcheck.result.CheckResult;
 import poolcheck.result.Counterexample;
@@ -77,7 +78,7 @@ public final class LivenessBenchmark {
     Cost safety = null;
     if (!only.equals("liveness")) {
       CheckResult[] r = new CheckResult[1];
-      safety = measure(() -> r[0] = new Explorer(m).properties(Set.of()).deadlock(false)
+      safety = measure(() -> r[0] = new Explorer(m, SearchOptions.defaults()).properties(Set.of()).deadlock(false)
           .workers(1).run());
       System.out.printf(Locale.ROOT, "  safety:   %s, %,d distinct, %,d generated, %s%n",
           r[0].verdict(), r[0].statistics().distinct(), r[0].statistics().generated(),

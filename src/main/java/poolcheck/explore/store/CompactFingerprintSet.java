@@ -33,7 +33,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * was released. A new fingerprint takes the bucket's lock bit with a compare-and-set, looks at
  * what was added meanwhile, and appends. Growing takes the table as a whole, so workers hold a
  * pass (the read side of a read-write lock) while they add, taken once per block of states, and
- * check {@link #wantsToGrow()} after each state; the table grows between states under the
+ * ask for the {@link #room()} left between states; the table grows between states under the
  * write side, by a fifth (a doubling while small), which keeps the bytes a fingerprint within a
  * factor 1.2.
  * Since the bucket of a fingerprint grows with it, growing is one pass in order over the old
@@ -46,14 +46,21 @@ public final class CompactFingerprintSet implements FingerprintTable {
   private static final long COUNT = 0x3F;
   private static final long OVERFLOWED = 1L << 6;
   private static final long LOCKED = 1L << 7;
-  /** Buckets per segment: 4 MiB arrays, humongous in G1 and so starting at a region. */
-  private static final int SEGMENT_SHIFT = 15;
-  private static final int SEGMENT_MASK = (1 << SEGMENT_SHIFT) - 1;
   /**
    * Longs before the first bucket: an array's elements start 16 bytes into it, so 48 more
    * bytes put every bucket on a cache line's start when the array starts on one.
    */
   private static final int PAD = 6;
+  /**
+   * Buckets per segment: as many as fill one G1 region with the array's header and padding, so
+   * that each segment is a humongous object of exactly one region, starting at the region's
+   * start (cache-line aligned). Segments of a power of two buckets (4 MiB and their 64 bytes
+   * of header and padding) took two regions of 4 MiB, or a whole region of 8 MiB under a
+   * larger heap: the heap held 11 to 14 bytes a fingerprint where the table counted 7
+   * ({@code poolcheck.bench.FingerprintCapacity}). A constant to the JIT, which turns the
+   * divisions by it into multiplications.
+   */
+  static final int SEGMENT_BUCKETS = SegmentSize.buckets(BUCKET_LONGS * 8, 16 + PAD * 8);
   /** The mean fill, as a share of a bucket's places, up to which the table is not grown. */
   private static final double FILL = 0.85;
   private static final int MIN_BUCKETS = 64;
@@ -84,7 +91,7 @@ public final class CompactFingerprintSet implements FingerprintTable {
       this.width = 32 + qbits;
       this.widthMask = width == 64 ? -1L : (1L << width) - 1;
       this.places = places(qbits);
-      int count = (int) ((buckets + SEGMENT_MASK) >>> SEGMENT_SHIFT);
+      int count = (int) ((buckets + SEGMENT_BUCKETS - 1) / SEGMENT_BUCKETS);
       segments = new long[count][];
       if (allocate) {
         for (int i = 0; i < count; i++) segment(i);
@@ -95,7 +102,7 @@ public final class CompactFingerprintSet implements FingerprintTable {
     long[] segment(int i) {
       long[] s = segments[i];
       if (s == null) {
-        long inSegment = Math.min(1L << SEGMENT_SHIFT, buckets - ((long) i << SEGMENT_SHIFT));
+        long inSegment = Math.min(SEGMENT_BUCKETS, buckets - (long) i * SEGMENT_BUCKETS);
         s = segments[i] = new long[PAD + (int) inSegment * BUCKET_LONGS];
       }
       return s;
@@ -144,8 +151,8 @@ public final class CompactFingerprintSet implements FingerprintTable {
   }
 
   @Override
-  public boolean wantsToGrow() {
-    return size.sum() > threshold;
+  public long room() {
+    return threshold - size.sum();
   }
 
   /** Grows the table if it is still past its fill; call without holding a pass. */
@@ -202,11 +209,11 @@ public final class CompactFingerprintSet implements FingerprintTable {
     long[] entries = new long[old.places];
     FingerprintSet fresh = new FingerprintSet(16);
     for (long b = 0; b < old.buckets; b++) {
-      long[] seg = old.segments[(int) (b >>> SEGMENT_SHIFT)];
+      long[] seg = old.segments[segment((int) b)];
       int base = base((int) b);
       int n = read(seg, base, seg[base], old, 0, (int) (seg[base] & COUNT), entries);
       for (int i = 0; i < n; i++) place(next, whole(old, b, entries[i]), fresh);
-      if ((b & SEGMENT_MASK) == SEGMENT_MASK) old.segments[(int) (b >>> SEGMENT_SHIFT)] = null;
+      if (b % SEGMENT_BUCKETS == SEGMENT_BUCKETS - 1) old.segments[segment((int) b)] = null;
     }
     for (int i = 0; i < next.segments.length; i++) next.segment(i);
     for (long fp : overflow.table()) {
@@ -218,9 +225,14 @@ public final class CompactFingerprintSet implements FingerprintTable {
     threshold = limit(next);
   }
 
+  /** The segment that holds bucket b. */
+  private static int segment(int b) {
+    return b / SEGMENT_BUCKETS;
+  }
+
   /** Where bucket b starts in its segment. */
   private static int base(int b) {
-    return PAD + (b & SEGMENT_MASK) * BUCKET_LONGS;
+    return PAD + b % SEGMENT_BUCKETS * BUCKET_LONGS;
   }
 
   /** A fingerprint from its entry in bucket {@code b} (the low 32 + qbits bits, see read). */
@@ -233,7 +245,7 @@ public final class CompactFingerprintSet implements FingerprintTable {
   /** Appends fp to its bucket of a table no one else uses; false when the bucket is full. */
   private static boolean append(Table t, long fp) {
     int b = t.bucket(fp);
-    long[] seg = t.segment(b >>> SEGMENT_SHIFT);
+    long[] seg = t.segment(segment(b));
     int base = base(b);
     long h = seg[base];
     int n = (int) (h & COUNT);
@@ -249,7 +261,7 @@ public final class CompactFingerprintSet implements FingerprintTable {
   private static void place(Table t, long fp, FingerprintSet spill) {
     if (append(t, fp)) return;
     int b = t.bucket(fp);
-    long[] seg = t.segment(b >>> SEGMENT_SHIFT);
+    long[] seg = t.segment(segment(b));
     int base = base(b);
     seg[base] |= OVERFLOWED;
     spill.add(fp);
@@ -329,7 +341,7 @@ public final class CompactFingerprintSet implements FingerprintTable {
   public long touch(long fp) {
     Table t = table;
     int b = t.bucket(fp);
-    long[] seg = t.segments[b >>> SEGMENT_SHIFT];
+    long[] seg = t.segments[segment(b)];
     int base = base(b);
     long v = seg[base + BUCKET_LONGS - 1];
     for (int i = 0; i < BUCKET_LONGS; i += 8) v += seg[base + i];
@@ -341,7 +353,7 @@ public final class CompactFingerprintSet implements FingerprintTable {
   public boolean add(long fp) {
     Table t = table;
     int b = t.bucket(fp);
-    long[] seg = t.segments[b >>> SEGMENT_SHIFT];
+    long[] seg = t.segments[segment(b)];
     int base = base(b);
     long low = fp & t.widthMask;
     long h = (long) WORD.getAcquire(seg, base);
@@ -382,7 +394,7 @@ public final class CompactFingerprintSet implements FingerprintTable {
   public boolean contains(long fp) {
     Table t = table;
     int b = t.bucket(fp);
-    long[] seg = t.segments[b >>> SEGMENT_SHIFT];
+    long[] seg = t.segments[segment(b)];
     int base = base(b);
     long h = (long) WORD.getAcquire(seg, base);
     if (find(seg, base, h, t, 0, (int) (h & COUNT), fp & t.widthMask)) return true;
@@ -403,7 +415,7 @@ public final class CompactFingerprintSet implements FingerprintTable {
     Table t = table;
     long[] entries = new long[t.places];
     for (long b = 0; b < t.buckets; b++) {
-      long[] seg = t.segments[(int) (b >>> SEGMENT_SHIFT)];
+      long[] seg = t.segments[segment((int) b)];
       int base = base((int) b);
       int n = read(seg, base, seg[base], t, 0, (int) (seg[base] & COUNT), entries);
       for (int i = 0; i < n; i++) v.fingerprint(whole(t, b, entries[i]));

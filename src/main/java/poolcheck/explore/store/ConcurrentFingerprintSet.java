@@ -13,11 +13,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *
  * <p>Growing cannot be done under concurrent insertion, so workers hold a {@link #enter() pass}
  * (the read side of a read-write lock) while they insert, taken once per block of states rather
- * than per insertion, and check {@link #wantsToGrow()} after every state. When the table is
- * three quarters full, each worker gives its pass back and the first to take the write side
- * doubles the table. Between the check and the pass being returned a worker inserts at most the
- * successors of one state, which the free quarter absorbs unless one state has very many; then
- * {@link #add} itself finds the table past its threshold and grows it.
+ * than per insertion, and ask for the {@link #room()} left between states, each worker again
+ * once it has added its share of half of it. When the table is three quarters full, each
+ * worker gives its pass back and the first to take the write side doubles the table. Past its
+ * share a worker inserts at most the successors of one state, which the free quarter absorbs
+ * unless one state has very many; then {@link #add} itself finds the table past its threshold
+ * and grows it.
  *
  * <p>The table grows at three quarters full, not half as {@link FingerprintSet} does: that keeps
  * it between 10.7 and 21 bytes per fingerprint, for linear-probing chains that stay short
@@ -53,8 +54,8 @@ public final class ConcurrentFingerprintSet implements FingerprintTable {
   }
 
   @Override
-  public boolean wantsToGrow() {
-    return size.sum() > threshold;
+  public long room() {
+    return threshold - size.sum();
   }
 
   /** Doubles the table if it is still over the threshold; call without holding a pass. */

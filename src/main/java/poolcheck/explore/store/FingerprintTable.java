@@ -31,8 +31,16 @@ public interface FingerprintTable {
 
   void leave();
 
+  /**
+   * Fingerprints that can still be added before the table is past its fill (negative once past
+   * it, and then the table is grown by {@link #grow()}). Reading it sums every worker's count.
+   */
+  long room();
+
   /** Asked between states: past its fill, the table is grown by {@link #grow()}. */
-  boolean wantsToGrow();
+  default boolean wantsToGrow() {
+    return room() < 0;
+  }
 
   /** Grows the table if it is still past its fill; call without holding a pass. */
   void grow();

@@ -21,9 +21,12 @@ public interface VisitedSet {
 
   default void leave() {}
 
-  /** Called between states, outside enter/leave only when {@link #wantsToGrow()}. */
-  default boolean wantsToGrow() {
-    return false;
+  /**
+   * States that can still be added before the set wants to {@link #grow()}, called between
+   * states; grow is called outside enter/leave only when this is negative.
+   */
+  default long room() {
+    return Long.MAX_VALUE;
   }
 
   default void grow() {}
@@ -68,8 +71,8 @@ public interface VisitedSet {
       }
 
       @Override
-      public boolean wantsToGrow() {
-        return set.wantsToGrow();
+      public long room() {
+        return set.room();
       }
 
       @Override
