@@ -35,18 +35,24 @@ public record CheckedModel(String name, String source,
     ImmutableList<Expr> assumptions, ImmutableList<ImmutableList<Action>> inits,
     StateLayout layout, ImmutableList<Property> properties, int envSize) {
 
+  /**
+   * What a name read as a value stands for, bound variables aside: a variable (read from its
+   * slot), a constant or an enum value (both fixed ints). {@link #referent} says which.
+   */
+  public sealed interface Referent permits Variable, Constant, EnumValue {}
+
   /** A constant's value in force (default, configuration or -D); booleans are 0 and 1. */
-  public record Constant(String name, Type kind, int value, Position pos) {
+  public record Constant(String name, Type kind, int value, Position pos) implements Referent {
     public boolean bool() {
       return kind instanceof Type.Bool;
     }
   }
 
   /** An enum value and its ordinal, the int it is stored as. */
-  public record EnumValue(Type.Enum type, int ordinal) {}
+  public record EnumValue(Type.Enum type, int ordinal) implements Referent {}
 
   /** A variable; base is its first slot (a container's length slot, elements after it). */
-  public record Variable(String name, Type type, Position pos, int base) {}
+  public record Variable(String name, Type type, Position pos, int base) implements Referent {}
 
   public record Invariant(String name, Expr condition) {}
 
@@ -97,14 +103,45 @@ public record CheckedModel(String name, String source,
    * any process): that instance's local, else the global; null if neither.
    */
   public Variable variable(String name, Process process, int instance) {
-    if (process != null) {
-      Type type = process.localTypes().get(name);
-      Integer base = process.localSlots().get(instance).get(name);
-      if (type != null && base != null) {
-        return new Variable(name, type, process.decl().pos(), base);
-      }
-    }
+    return process == null ? globals.get(name) : variable(name, process.localTypes(),
+        process.localSlots().get(instance), process.decl().pos(), globals);
+  }
+
+  /**
+   * The one rule by which a name finds its variable, while checking (over the checker's tables)
+   * and after (over this model): the instance's local, whose slots are {@code slots}, else the
+   * global. The checker refuses a local that takes a global's name, so the order only matters
+   * if that refusal is ever lifted; it is written here once so that it cannot differ.
+   */
+  static Variable variable(String name, java.util.Map<String, Type> localTypes,
+      java.util.Map<String, Integer> slots, Position pos, java.util.Map<String, Variable> globals) {
+    Type type = localTypes.get(name);
+    Integer base = slots.get(name);
+    if (type != null && base != null) return new Variable(name, type, pos, base);
     return globals.get(name);
+  }
+
+  /**
+   * What a name (no bound variable) means inside instance {@code instance} of {@code process}
+   * (null: outside any process): its variable, else a constant, else an enum value; null if
+   * none. The compiled steps and the reference interpreter both read names through this, so
+   * they cannot resolve one differently.
+   */
+  public Referent referent(String name, Process process, int instance) {
+    Variable v = variable(name, process, instance);
+    if (v != null) return v;
+    Constant c = constants.get(name);
+    if (c != null) return c;
+    return enumValues.get(name);
+  }
+
+  /**
+   * The first slot of a variable a statement writes, as the checker resolved it ({@link
+   * Action.Place#local()}): instance {@code instance}'s local of {@code process}, or the global.
+   */
+  public int base(Action.Place place, Process process, int instance) {
+    return place.local() ? process.localSlots().get(instance).get(place.name())
+        : globals.get(place.name()).base();
   }
 
   /** The enum a value name belongs to, or null. */

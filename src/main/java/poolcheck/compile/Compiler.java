@@ -56,7 +56,15 @@ public final class Compiler {
 
   private static CompiledModel run(ParsedModel parsed, Map<String, String> overrides,
       String configuration) throws ModelException {
-    CheckedModel checked = Checker.check(parsed, overrides, configuration);
+    return compile(Checker.check(parsed, overrides, configuration), parsed, configuration);
+  }
+
+  /**
+   * A model the checker accepted, compiled: {@code parsed} is the text it was checked from (for
+   * variable initialisers and the position of an init that leaves no state).
+   */
+  static CompiledModel compile(CheckedModel checked, ParsedModel parsed, String configuration)
+      throws ModelException {
     Compiling ctx = new Compiling(checked, new Sites());
     StepCompiler steps = new StepCompiler(ctx);
     CompiledModel.Builder model = new CompiledModel.Builder(checked.name(), parsed.source());
