@@ -71,7 +71,7 @@ public final class Compiler {
     steps.compileInit(parsed.decls(), model);
     steps.compileProcesses(model);
     PropertyCompiler compileProperty = new PropertyCompiler(ctx, model);
-    for (Decl d : parsed.decls()) d.accept(compileProperty);
+    for (CheckedModel.Spec s : checked.spec()) s.accept(compileProperty);
     Map<String, Integer> constants = new LinkedHashMap<>();
     checked.constants().forEach((k, v) -> constants.put(k, v.value()));
     model.sites(ctx.sites().withSteps());

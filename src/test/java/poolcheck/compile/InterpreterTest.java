@@ -287,8 +287,7 @@ class InterpreterTest {
           of.base()));
     }
     return new CheckedModel(c.name(), c.source(), c.constants(), c.types(), c.enumValues(),
-        globals.build(), c.processes(), c.declared(), c.propertyIds(), c.invariants(),
-        c.finalCondition(), c.domains(), c.configurations(), c.configuration(), c.assumptions(),
-        c.inits(), c.layout(), c.properties(), c.envSize());
+        globals.build(), c.processes(), c.declared(), c.propertyIds(), c.spec(), c.domains(),
+        c.configurations(), c.configuration(), c.inits(), c.layout(), c.properties(), c.envSize());
   }
 }
