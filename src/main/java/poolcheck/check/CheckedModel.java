@@ -18,9 +18,12 @@ import poolcheck.system.StateLayout;
  * {@code choose}, {@code for} or quantifier) resolved to, keyed by the written node.
  * {@code propertyIds} maps each property name to the id the engine reports it by, and
  * {@code properties} lists every property (runtime, deadlock, invariants, liveness, asserts) in
- * id order. {@code inits} are the init blocks as checked, in text order; {@code layout} bounds
- * each slot (globals, then each process's counters and locals); {@code envSize} is the number
- * of bound-variable slots the widest expression needs (quantifiers, choose, for nests).
+ * id order. {@code spec} is what the model says of its states and runs (invariants, the
+ * final-state predicate, assumptions, liveness properties, fairness) in text order, the order in
+ * which their coverage sites are numbered. {@code inits} are the init blocks as checked, in
+ * text order; {@code layout} bounds each slot (globals, then each process's counters and
+ * locals); {@code envSize} is the number of bound-variable slots the widest expression needs
+ * (quantifiers, choose, for nests).
  *
  * <p>Everything here is immutable and complete once the checker returns it: the compiler reads
  * only this, never the checker's tables.
@@ -29,26 +32,107 @@ public record CheckedModel(String name, String source,
     ImmutableMap<String, Constant> constants, ImmutableMap<String, Type> types,
     ImmutableMap<String, EnumValue> enumValues, ImmutableMap<String, Variable> globals,
     ImmutableMap<String, Process> processes, ImmutableMap<String, Position> declared,
-    ImmutableMap<String, Integer> propertyIds, ImmutableList<Invariant> invariants,
-    Expr finalCondition, ImmutableMap<TypeExpr, Type.Scalar> domains,
+    ImmutableMap<String, Integer> propertyIds, ImmutableList<Spec> spec,
+    ImmutableMap<TypeExpr, Type.Scalar> domains,
     ImmutableList<String> configurations, String configuration,
-    ImmutableList<Expr> assumptions, ImmutableList<ImmutableList<Action>> inits,
+    ImmutableList<ImmutableList<Action>> inits,
     StateLayout layout, ImmutableList<Property> properties, int envSize) {
 
+  /**
+   * What a name read as a value stands for, bound variables aside: a variable (read from its
+   * slot), a constant or an enum value (both fixed ints). {@link #referent} says which.
+   */
+  public sealed interface Referent permits Variable, Constant, EnumValue {}
+
   /** A constant's value in force (default, configuration or -D); booleans are 0 and 1. */
-  public record Constant(String name, Type kind, int value, Position pos) {
+  public record Constant(String name, Type kind, int value, Position pos) implements Referent {
     public boolean bool() {
       return kind instanceof Type.Bool;
     }
   }
 
   /** An enum value and its ordinal, the int it is stored as. */
-  public record EnumValue(Type.Enum type, int ordinal) {}
+  public record EnumValue(Type.Enum type, int ordinal) implements Referent {}
 
   /** A variable; base is its first slot (a container's length slot, elements after it). */
-  public record Variable(String name, Type type, Position pos, int base) {}
+  public record Variable(String name, Type type, Position pos, int base) implements Referent {}
 
-  public record Invariant(String name, Expr condition) {}
+  /**
+   * A declaration of what is checked of the states and runs, or assumed of them, as checked. A
+   * pass written as a {@link Visitor} is exhaustive.
+   */
+  public sealed interface Spec permits Invariant, Final, Assume, Liveness, Fairness {
+    <R> R accept(Visitor<R> v);
+
+    interface Visitor<R> {
+      R invariant(Invariant inv);
+
+      R finalState(Final fin);
+
+      R assume(Assume a);
+
+      R liveness(Liveness live);
+
+      R fairness(Fairness fair);
+    }
+  }
+
+  public record Invariant(String name, Expr condition, Position pos) implements Spec {
+    public <R> R accept(Visitor<R> v) {
+      return v.invariant(this);
+    }
+  }
+
+  /** The final-state predicate: at most one in a checked model. */
+  public record Final(Expr condition, Position pos) implements Spec {
+    public <R> R accept(Visitor<R> v) {
+      return v.finalState(this);
+    }
+  }
+
+  /** A state condition outside of which nothing is explored. */
+  public record Assume(Expr condition) implements Spec {
+    public <R> R accept(Visitor<R> v) {
+      return v.assume(this);
+    }
+  }
+
+  /** {@code p} leads to {@code q} ({@code p} null: {@code q} eventually holds). */
+  public record Liveness(String name, Decl.LivenessKind kind, Expr p, Expr q, Position pos)
+      implements Spec {
+    public <R> R accept(Visitor<R> v) {
+      return v.liveness(this);
+    }
+  }
+
+  /** Weak or strong fairness for the named processes, each one the checker knows. */
+  public record Fairness(ImmutableList<String> processes, boolean strong) implements Spec {
+    public <R> R accept(Visitor<R> v) {
+      return v.fairness(this);
+    }
+  }
+
+  /** The invariants, in text order. */
+  public ImmutableList<Invariant> invariants() {
+    return of(Invariant.class);
+  }
+
+  /** The final-state predicate's condition, or null without one. */
+  public Expr finalCondition() {
+    ImmutableList<Final> fin = of(Final.class);
+    return fin.isEmpty() ? null : fin.get(0).condition();
+  }
+
+  /** The assumed conditions, in text order. */
+  public ImmutableList<Expr> assumptions() {
+    return of(Assume.class).stream().map(Assume::condition)
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  private <T extends Spec> ImmutableList<T> of(Class<T> kind) {
+    return spec.stream().filter(kind::isInstance).map(kind::cast)
+        .collect(ImmutableList.toImmutableList());
+  }
 
   /**
    * A process type. Labels map to program-counter values in step order ({@link #doneLabel()}
@@ -97,14 +181,45 @@ public record CheckedModel(String name, String source,
    * any process): that instance's local, else the global; null if neither.
    */
   public Variable variable(String name, Process process, int instance) {
-    if (process != null) {
-      Type type = process.localTypes().get(name);
-      Integer base = process.localSlots().get(instance).get(name);
-      if (type != null && base != null) {
-        return new Variable(name, type, process.decl().pos(), base);
-      }
-    }
+    return process == null ? globals.get(name) : variable(name, process.localTypes(),
+        process.localSlots().get(instance), process.decl().pos(), globals);
+  }
+
+  /**
+   * The one rule by which a name finds its variable, while checking (over the checker's tables)
+   * and after (over this model): the instance's local, whose slots are {@code slots}, else the
+   * global. The checker refuses a local that takes a global's name, so the order only matters
+   * if that refusal is ever lifted; it is written here once so that it cannot differ.
+   */
+  static Variable variable(String name, java.util.Map<String, Type> localTypes,
+      java.util.Map<String, Integer> slots, Position pos, java.util.Map<String, Variable> globals) {
+    Type type = localTypes.get(name);
+    Integer base = slots.get(name);
+    if (type != null && base != null) return new Variable(name, type, pos, base);
     return globals.get(name);
+  }
+
+  /**
+   * What a name (no bound variable) means inside instance {@code instance} of {@code process}
+   * (null: outside any process): its variable, else a constant, else an enum value; null if
+   * none. The compiled steps and the reference interpreter both read names through this, so
+   * they cannot resolve one differently.
+   */
+  public Referent referent(String name, Process process, int instance) {
+    Variable v = variable(name, process, instance);
+    if (v != null) return v;
+    Constant c = constants.get(name);
+    if (c != null) return c;
+    return enumValues.get(name);
+  }
+
+  /**
+   * The first slot of a variable a statement writes, as the checker resolved it ({@link
+   * Action.Place#local()}): instance {@code instance}'s local of {@code process}, or the global.
+   */
+  public int base(Action.Place place, Process process, int instance) {
+    return place.local() ? process.localSlots().get(instance).get(place.name())
+        : globals.get(place.name()).base();
   }
 
   /** The enum a value name belongs to, or null. */

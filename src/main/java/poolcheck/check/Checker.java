@@ -93,22 +93,19 @@ public final class Checker {
     c.run();
     ExpressionPass expressions = new ExpressionPass(c.ctx);
     expressions.run(parsed.decls(), c.inits);
-    return c.finish(expressions.invariants, expressions.finalCondition,
-        expressions.assumptions);
+    return c.finish(expressions.spec);
   }
 
   /**
    * Ends the check once every expression is typed: the nothing-to-check rule and the cost
    * bounds if nothing else was wrong, then every error at once, or the checked model.
    */
-  private CheckedModel finish(List<CheckedModel.Invariant> invariants,
-      poolcheck.language.Expr finalCondition, List<poolcheck.language.Expr> assumptions)
-      throws ModelException {
+  private CheckedModel finish(List<CheckedModel.Spec> spec) throws ModelException {
     if (reports.isEmpty()) nothingToCheck(parsed);
     if (reports.isEmpty()) new StepCost(ctx).check(parsed.decls());
     if (!reports.isEmpty()) throw reports.exception();
-    return symbols.freeze(modelName, parsed.source(), properties.values(), invariants,
-        finalCondition, configurations, configuration, assumptions, inits, slots.layout());
+    return symbols.freeze(modelName, parsed.source(), properties.values(), spec,
+        configurations, configuration, inits, slots.layout());
   }
 
   private void run() throws ModelException {

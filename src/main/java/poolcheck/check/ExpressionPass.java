@@ -26,9 +26,8 @@ final class ExpressionPass {
   private final Reports reports;
   private final Names names;
   private final ExprChecker exprs;
-  final List<CheckedModel.Invariant> invariants = new ArrayList<>();
-  Expr finalCondition;
-  final List<Expr> assumptions = new ArrayList<>();
+  /** Invariants, the final predicate, assumptions, liveness and fairness, in text order. */
+  final List<CheckedModel.Spec> spec = new ArrayList<>();
 
   ExpressionPass(Checking ctx) {
     this.symbols = ctx.symbols();
@@ -237,10 +236,10 @@ final class ExpressionPass {
     for (Decl d : decls) {
       try {
         if (d instanceof Decl.Invariant inv) {
-          invariants.add(new CheckedModel.Invariant(inv.name(), inv.condition()));
+          spec.add(new CheckedModel.Invariant(inv.name(), inv.condition(), inv.pos()));
           exprs.bool(inv.condition(), Scope.PROPERTY);
         } else if (d instanceof Decl.Final fin) {
-          finalCondition = fin.condition();
+          spec.add(new CheckedModel.Final(fin.condition(), fin.pos()));
           if (finalSeen) {
             throw reports.error(DUPLICATE_DECLARATION, fin.pos(), "duplicate final-state "
                 + "predicate: only one 'final' declaration is allowed");
@@ -248,7 +247,7 @@ final class ExpressionPass {
           exprs.bool(fin.condition(), Scope.PROPERTY);
           finalSeen = true;
         } else if (d instanceof Decl.Assume a) {
-          assumptions.add(a.condition());
+          spec.add(new CheckedModel.Assume(a.condition()));
           exprs.bool(a.condition(), Scope.PROPERTY);
         } else if (d instanceof Decl.Fairness fair) {
           for (int k = 0; k < fair.processes().size(); k++) {
@@ -257,7 +256,10 @@ final class ExpressionPass {
                   + fair.processes().get(k) + "' in fairness declaration");
             }
           }
+          spec.add(new CheckedModel.Fairness(fair.processes(), fair.strong()));
         } else if (d instanceof Decl.Liveness live) {
+          spec.add(new CheckedModel.Liveness(live.name(), live.kind(), live.p(), live.q(),
+              live.pos()));
           if (live.p() != null) exprs.bool(live.p(), Scope.PROPERTY);
           exprs.bool(live.q(), Scope.PROPERTY);
         }

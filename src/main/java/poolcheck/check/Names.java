@@ -42,14 +42,9 @@ final class Names {
 
   /** A variable visible in this scope: a local of the current instance, then a global. */
   public CheckedModel.Variable variable(String name, Scope scope) {
-    if (scope.process() != null) {
-      Type type = scope.process().localTypes.get(name);
-      Integer base = scope.process().localSlots.get(scope.instance()).get(name);
-      if (type != null && base != null) {
-        return new CheckedModel.Variable(name, type, scope.process().decl.pos(), base);
-      }
-    }
-    return symbols.globals.get(name);
+    Symbols.Process p = scope.process();
+    return p == null ? symbols.globals.get(name) : CheckedModel.variable(name, p.localTypes,
+        p.localSlots.get(scope.instance()), p.decl.pos(), symbols.globals);
   }
 
   /**

@@ -86,8 +86,7 @@ final class Symbols {
 
   /** The tables as the immutable result of checking. */
   CheckedModel freeze(String name, String source, Collection<Property> properties,
-      List<CheckedModel.Invariant> invariants, Expr finalCondition,
-      List<String> configurations, String configuration, List<Expr> assumptions,
+      List<CheckedModel.Spec> spec, List<String> configurations, String configuration,
       List<ImmutableList<Action>> inits, StateLayout layout) {
     ImmutableMap.Builder<String, CheckedModel.Process> frozen = ImmutableMap.builder();
     processes.forEach((n, p) -> frozen.put(n, p.freeze()));
@@ -95,9 +94,8 @@ final class Symbols {
     properties.forEach(p -> ids.put(p.name(), p.id()));
     return new CheckedModel(name, source, ImmutableMap.copyOf(constants),
         ImmutableMap.copyOf(types), ImmutableMap.copyOf(enumValues), ImmutableMap.copyOf(globals),
-        frozen.build(), ImmutableMap.copyOf(declared), ids.build(),
-        ImmutableList.copyOf(invariants), finalCondition, ImmutableMap.copyOf(domains),
-        ImmutableList.copyOf(configurations), configuration, ImmutableList.copyOf(assumptions),
+        frozen.build(), ImmutableMap.copyOf(declared), ids.build(), ImmutableList.copyOf(spec),
+        ImmutableMap.copyOf(domains), ImmutableList.copyOf(configurations), configuration,
         ImmutableList.copyOf(inits), layout, ImmutableList.copyOf(properties), envSize);
   }
 }

@@ -56,14 +56,22 @@ public final class Compiler {
 
   private static CompiledModel run(ParsedModel parsed, Map<String, String> overrides,
       String configuration) throws ModelException {
-    CheckedModel checked = Checker.check(parsed, overrides, configuration);
+    return compile(Checker.check(parsed, overrides, configuration), parsed, configuration);
+  }
+
+  /**
+   * A model the checker accepted, compiled: {@code parsed} is the text it was checked from (for
+   * variable initialisers and the position of an init that leaves no state).
+   */
+  static CompiledModel compile(CheckedModel checked, ParsedModel parsed, String configuration)
+      throws ModelException {
     Compiling ctx = new Compiling(checked, new Sites());
     StepCompiler steps = new StepCompiler(ctx);
     CompiledModel.Builder model = new CompiledModel.Builder(checked.name(), parsed.source());
     steps.compileInit(parsed.decls(), model);
     steps.compileProcesses(model);
     PropertyCompiler compileProperty = new PropertyCompiler(ctx, model);
-    for (Decl d : parsed.decls()) d.accept(compileProperty);
+    for (CheckedModel.Spec s : checked.spec()) s.accept(compileProperty);
     Map<String, Integer> constants = new LinkedHashMap<>();
     checked.constants().forEach((k, v) -> constants.put(k, v.value()));
     model.sites(ctx.sites().withSteps());

@@ -140,15 +140,15 @@ final class ExprCompiler {
     String name = n.name();
     Scope.Bound bound = scope.bound().get(name);
     if (bound != null) return new Typed(new Code.Bound(bound.index()), kindOf(bound.type()));
-    CheckedModel.Variable v = variable(name, scope);
-    if (v != null) {
+    CheckedModel.Referent r = checked.referent(name, scope.process(), scope.instance());
+    if (r instanceof CheckedModel.Variable v) {
       if (!(v.type() instanceof Type.Scalar s)) throw unchecked(n.pos());
       return new Typed(new Code.Slot(v.base()), s.kind());
     }
-    CheckedModel.Constant k = checked.constants().get(name);
-    if (k != null) return new Typed(new Code.Const(k.value()), k.kind());
-    CheckedModel.EnumValue ev = checked.enumValues().get(name);
-    if (ev != null) return new Typed(new Code.Const(ev.ordinal()), ev.type());
+    if (r instanceof CheckedModel.Constant k) return new Typed(new Code.Const(k.value()), k.kind());
+    if (r instanceof CheckedModel.EnumValue ev) {
+      return new Typed(new Code.Const(ev.ordinal()), ev.type());
+    }
     throw unchecked(n.pos());
   }
 

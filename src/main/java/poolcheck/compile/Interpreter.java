@@ -15,10 +15,11 @@ import poolcheck.system.SuccessorSink;
 /**
  * The reference semantics of steps: walks each step as the checker resolved it
  * ({@link CheckedStep}: what a statement writes, gotos and domains resolved once) and each
- * expression as written, looking names up as it goes, with none of the compiler's linking or
- * folding. Slow and plain on purpose: a property test holds the compiled steps
- * ({@link CompiledModel#successors}) to produce exactly what this produces, in the same order,
- * on random states of random models.
+ * expression as written, with none of the compiler's linking or folding. What a name means is
+ * not decided here: it is the checked model's resolution ({@link CheckedModel#referent}), the
+ * one the compiled steps use, so the oracle checks evaluation, not a second lookup. Slow and
+ * plain on purpose: a property test holds the compiled steps ({@link CompiledModel#successors})
+ * to produce exactly what this produces, in the same order, on random states of random models.
  */
 public final class Interpreter {
   private final CheckedModel resolved;
@@ -270,20 +271,25 @@ public final class Interpreter {
     return (int) i * a.columns() + (int) j;
   }
 
-  /** The first slot of a variable the checker resolved: the instance's local or the global. */
+  /** The first slot of a variable a statement writes, as the checker resolved it. */
   private int base(Action.Place place, Step at) {
-    return place.local() ? at.process().localSlots().get(at.instance()).get(place.name())
-        : resolved.globals().get(place.name()).base();
+    return at == null ? resolved.base(place, null, 0)
+        : resolved.base(place, at.process(), at.instance());
   }
 
-  private CheckedModel.Variable variable(String name, Step at) {
-    if (at != null) {
-      Integer base = at.process().localSlots().get(at.instance()).get(name);
-      if (base != null) {
-        return new CheckedModel.Variable(name, at.process().localTypes().get(name), null, base);
-      }
-    }
-    return resolved.globals().get(name);
+  /**
+   * What a name means in the step being run ({@code at} null: in a property), by the checked
+   * model's resolution: the compiled steps read names through the same rule, and only what
+   * is done with a name's value is the interpreter's own.
+   */
+  private CheckedModel.Referent referent(String name, Step at) {
+    return at == null ? resolved.referent(name, null, 0)
+        : resolved.referent(name, at.process(), at.instance());
+  }
+
+  /** The array or container a checked reference names. */
+  private CheckedModel.Variable variable(Expr target, Step at) {
+    return (CheckedModel.Variable) referent(((Expr.Name) target).name(), at);
   }
 
   /** A domain as the checker resolved it: the interpreter does not evaluate types again. */
@@ -331,21 +337,20 @@ public final class Interpreter {
     public Integer name(Expr.Name n) {
       Integer bound = env.get(n.name());
       if (bound != null) return bound;
-      CheckedModel.Variable v = variable(n.name(), at);
-      if (v != null) return s[v.base()];
-      CheckedModel.Constant k = resolved.constants().get(n.name());
-      if (k != null) return k.value();
-      return resolved.enumValues().get(n.name()).ordinal();
+      CheckedModel.Referent r = referent(n.name(), at);
+      if (r instanceof CheckedModel.Variable v) return s[v.base()];
+      if (r instanceof CheckedModel.Constant k) return k.value();
+      return ((CheckedModel.EnumValue) r).ordinal();
     }
 
     @Override
     public Integer index(Expr.Index ix) {
       if (ix.target() instanceof Expr.Index row) {
-        CheckedModel.Variable v = variable(((Expr.Name) row.target()).name(), at);
+        CheckedModel.Variable v = variable(row.target(), at);
         Type.Array a = (Type.Array) v.type();
         return s[v.base() + offset(a, row.index(), ix.index(), s, env, at)];
       }
-      CheckedModel.Variable v = variable(((Expr.Name) ix.target()).name(), at);
+      CheckedModel.Variable v = variable(ix.target(), at);
       int i = eval(ix.index(), s, env, at);
       if (v.type() instanceof Type.Array a) {
         long k = (long) i - a.index().lo();
@@ -500,7 +505,7 @@ public final class Interpreter {
       int y = eval(c.args().get(1), s, env, at);
       return f.equals("min") ? Math.min(x, y) : Math.max(x, y);
     }
-    CheckedModel.Variable v = variable(((Expr.Name) c.args().get(0)).name(), at);
+    CheckedModel.Variable v = variable(c.args().get(0), at);
     Type.Container t = (Type.Container) v.type();
     int len = s[v.base()];
     switch (f) {

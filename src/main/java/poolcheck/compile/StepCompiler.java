@@ -142,10 +142,10 @@ final class StepCompiler {
 
     @Override
     public Instr push(Action.Push p) {
-      CheckedModel.Variable v = exprs.variable(p.container().name(), scope);
+      int base = slot(p.container(), scope);
       Type.Container ct = p.type();
       ExprCompiler.Typed value = exprs.compile(p.value(), scope);
-      Instr.Push push = new Instr.Push(v.base(), ct.capacity(), ct.element().lo(),
+      Instr.Push push = new Instr.Push(base, ct.capacity(), ct.element().lo(),
           ct.element().hi(), value.code(), Compiler.OVERFLOW, Compiler.VALUE_OUT_OF_RANGE);
       push.target = displayName(p.container(), scope);
       push.element = ct.element().kind();
@@ -155,14 +155,14 @@ final class StepCompiler {
 
     @Override
     public Instr pop(Action.Pop p) {
-      CheckedModel.Variable v = exprs.variable(p.container().name(), scope);
+      int base = slot(p.container(), scope);
       Type.Container ct = p.type();
       Instr after = next;
       if (p.target() != null) {
         after = store(p.target(), new ExprCompiler.Typed(new Code.Register(),
             ct.element().kind()), p.containerAt(), next, scope);
       }
-      Instr.Pop pop = new Instr.Pop(v.base(), ct.capacity(), ct.fifo(), ct.element().lo(), Compiler.UNDERFLOW);
+      Instr.Pop pop = new Instr.Pop(base, ct.capacity(), ct.fifo(), ct.element().lo(), Compiler.UNDERFLOW);
       pop.target = displayName(p.container(), scope);
       pop.pos = p.pos();
       return link(pop, after);
@@ -227,11 +227,11 @@ final class StepCompiler {
   /** What the checker resolved a target to, stored with the value's type checked against it. */
   private Instr store(Action.Target target, ExprCompiler.Typed value,
       poolcheck.language.Position valuePos, Instr next, Scope scope) {
-    CheckedModel.Variable v = exprs.variable(target.variable().name(), scope);
+    int base = slot(target.variable(), scope);
     String name = displayName(target.variable(), scope);
     if (target.index() == null) {
       Type.Scalar s = target.stored();
-      return link(store(v.base(), s, value.code(), name, target.written().pos()), next);
+      return link(store(base, s, value.code(), name, target.written().pos()), next);
     }
     Type.Array a = (Type.Array) target.variable().type();
     ExprCompiler.Typed i = exprs.compile(target.index(), scope);
@@ -245,13 +245,18 @@ final class StepCompiler {
       index = cell;
       indexLo = 0;
     }
-    Instr.StoreElement store = new Instr.StoreElement(v.base(), indexLo, a.slots(), index,
+    Instr.StoreElement store = new Instr.StoreElement(base, indexLo, a.slots(), index,
         a.element().lo(), a.element().hi(), value.code(), Compiler.INDEX_OUT_OF_RANGE,
         Compiler.VALUE_OUT_OF_RANGE);
     store.target = name;
     store.type = a;
     store.pos = target.written().pos();
     return link(store, next);
+  }
+
+  /** The first slot of what the checker resolved a statement to write, in this instance. */
+  private int slot(Action.Place place, Scope scope) {
+    return checked.base(place, scope.process(), scope.instance());
   }
 
   /** A local is shown with its instance ("reader[1].x"), as in traces; a global by its name. */

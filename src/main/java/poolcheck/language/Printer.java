@@ -263,42 +263,97 @@ public final class Printer {
   }
 
   private void stmt(int depth, Stmt s) {
-    if (s instanceof Stmt.Assign a) {
+    s.accept(new Statement(depth));
+  }
+
+  /** One statement printed at {@code depth}: every kind has its line, or a new one fails here. */
+  private final class Statement implements Stmt.Visitor<Void> {
+    private final int depth;
+
+    Statement(int depth) {
+      this.depth = depth;
+    }
+
+    @Override
+    public Void assign(Stmt.Assign a) {
       line(depth, expr(a.target(), POSTFIX) + " = " + print(a.value()) + ";");
-    } else if (s instanceof Stmt.Push p) {
+      return null;
+    }
+
+    @Override
+    public Void push(Stmt.Push p) {
       line(depth, "push(" + print(p.container()) + ", " + print(p.value()) + ");");
-    } else if (s instanceof Stmt.Pop p) {
+      return null;
+    }
+
+    @Override
+    public Void pop(Stmt.Pop p) {
       String pop = "pop(" + print(p.container()) + ");";
       line(depth, p.target() == null ? pop : expr(p.target(), POSTFIX) + " = " + pop);
-    } else if (s instanceof Stmt.If i) {
+      return null;
+    }
+
+    @Override
+    public Void ifElse(Stmt.If i) {
       ifStatement(depth, "if (", i);
-    } else if (s instanceof Stmt.When w) {
+      return null;
+    }
+
+    @Override
+    public Void when(Stmt.When w) {
       line(depth, "when (" + print(w.condition()) + ");");
-    } else if (s instanceof Stmt.Either e) {
+      return null;
+    }
+
+    @Override
+    public Void either(Stmt.Either e) {
       for (int k = 0; k < e.branches().size(); k++) {
         line(depth, (k == 0 ? "either {" : "} or {"));
         block(depth + 1, e.branches().get(k));
       }
       line(depth, "}");
-    } else if (s instanceof Stmt.Choose c) {
+      return null;
+    }
+
+    @Override
+    public Void choose(Stmt.Choose c) {
       line(depth, "choose " + c.variable() + " in " + print(c.domain()) + " {");
       block(depth + 1, c.body());
       line(depth, "}");
-    } else if (s instanceof Stmt.For f) {
+      return null;
+    }
+
+    @Override
+    public Void forEach(Stmt.For f) {
       line(depth, "for " + f.variable() + " in " + print(f.domain()) + " {");
       block(depth + 1, f.body());
       line(depth, "}");
-    } else if (s instanceof Stmt.Assert a) {
+      return null;
+    }
+
+    @Override
+    public Void assertion(Stmt.Assert a) {
       line(depth, "assert " + (a.name() == null ? "" : a.name() + ": ") + print(a.condition())
           + ";");
-    } else if (s instanceof Stmt.Goto g) {
+      return null;
+    }
+
+    @Override
+    public Void jump(Stmt.Goto g) {
       line(depth, "goto " + g.label() + ";");
-    } else if (s instanceof Stmt.Skip) {
+      return null;
+    }
+
+    @Override
+    public Void skip(Stmt.Skip k) {
       line(depth, "skip;");
-    } else if (s instanceof Stmt.LockOp l) {
+      return null;
+    }
+
+    @Override
+    public Void lockOp(Stmt.LockOp l) {
       line(depth, (l.acquire() ? "lock(" : "unlock(") + l.lock() + ");");
-    } else {
-      throw new IllegalStateException("unreachable: " + s);
+      return null;
     }
   }
 
@@ -355,27 +410,55 @@ public final class Printer {
   }
 
   private static String bare(Expr e) {
-    if (e instanceof Expr.IntLit i) return Integer.toString(i.value());
-    if (e instanceof Expr.BoolLit b) return Boolean.toString(b.value());
-    if (e instanceof Expr.Name n) return n.name();
-    if (e instanceof Expr.Self) return "self";
-    if (e instanceof Expr.Index i && i.target() instanceof Expr.Name n) {
-      return element(n.name(), print(i.index()));
+    return e.accept(BARE);
+  }
+
+  /** An expression without parentheses around it: each kind's own syntax. */
+  private static final Expr.Visitor<String> BARE = new Expr.Visitor<>() {
+    @Override
+    public String intLit(Expr.IntLit i) {
+      return Integer.toString(i.value());
     }
-    if (e instanceof Expr.Index i) return expr(i.target(), POSTFIX) + "[" + print(i.index()) + "]";
-    if (e instanceof Expr.Unary u) {
+
+    @Override
+    public String boolLit(Expr.BoolLit b) {
+      return Boolean.toString(b.value());
+    }
+
+    @Override
+    public String name(Expr.Name n) {
+      return n.name();
+    }
+
+    @Override
+    public String self(Expr.Self s) {
+      return "self";
+    }
+
+    @Override
+    public String index(Expr.Index i) {
+      if (i.target() instanceof Expr.Name n) return element(n.name(), print(i.index()));
+      return expr(i.target(), POSTFIX) + "[" + print(i.index()) + "]";
+    }
+
+    @Override
+    public String unary(Expr.Unary u) {
       // "- -x" would read as one token in many languages; a space keeps it plain.
       String operand = expr(u.operand(), UNARY);
       return u.op() + (operand.startsWith(u.op()) ? " " : "") + operand;
     }
-    if (e instanceof Expr.Binary b) {
+
+    @Override
+    public String binary(Expr.Binary b) {
       int p = precedence(b);
       // => is right-associative, comparisons do not chain, the rest are left-associative.
       int left = p == IMPLIES || p == COMPARISON ? p + 1 : p;
       int right = p == IMPLIES ? p : p + 1;
       return expr(b.left(), left) + " " + b.op() + " " + expr(b.right(), right);
     }
-    if (e instanceof Expr.Call c) {
+
+    @Override
+    public String call(Expr.Call c) {
       StringBuilder out = new StringBuilder(c.function()).append('(');
       for (int k = 0; k < c.args().size(); k++) {
         if (k > 0) out.append(", ");
@@ -383,24 +466,33 @@ public final class Printer {
       }
       return out.append(')').toString();
     }
-    if (e instanceof Expr.At a) {
+
+    @Override
+    public String at(Expr.At a) {
       return "at(" + a.process() + (a.instance() == null ? "" : "[" + print(a.instance()) + "]")
           + ", " + a.label() + ")";
     }
-    if (e instanceof Expr.LocalOf l) {
+
+    @Override
+    public String quantifier(Expr.Quantifier q) {
+      return q.kind() + " " + q.variable() + " in " + print(q.domain()) + ": " + print(q.body());
+    }
+
+    @Override
+    public String localOf(Expr.LocalOf l) {
       return l.process() + (l.instance() == null ? "" : "[" + print(l.instance()) + "]") + "."
           + l.local();
     }
-    if (e instanceof Expr.RecordLit r) {
+
+    @Override
+    public String recordLit(Expr.RecordLit r) {
       List<String> fields = new java.util.ArrayList<>();
       for (int k = 0; k < r.fields().size(); k++) {
         fields.add(r.fields().get(k) + ": " + print(r.values().get(k)));
       }
       return "{" + String.join(", ", fields) + "}";
     }
-    Expr.Quantifier q = (Expr.Quantifier) e;
-    return q.kind() + " " + q.variable() + " in " + print(q.domain()) + ": " + print(q.body());
-  }
+  };
 
   private void line(int depth, String text) {
     out.append("  ".repeat(depth)).append(text).append('\n');

@@ -242,15 +242,37 @@ final class StepGranularity {
     }
 
     private List<Path> stmt(Stmt s, Set<String> bound, List<Path> paths) {
-      if (s instanceof Stmt.Assign a) {
+      return s.accept(new Statement(bound, paths));
+    }
+
+    /** The accesses one statement makes on each live way: the ways on from it. */
+    private final class Statement implements Stmt.Visitor<List<Path>> {
+      private final Set<String> bound;
+      private final List<Path> paths;
+
+      Statement(Set<String> bound, List<Path> paths) {
+        this.bound = bound;
+        this.paths = paths;
+      }
+
+      @Override
+      public List<Path> assign(Stmt.Assign a) {
         if (ghost(a.target(), bound)) return paths;
         reads(a.value(), bound, paths);
         write(a.target(), bound, paths);
-      } else if (s instanceof Stmt.Push p) {
+        return paths;
+      }
+
+      @Override
+      public List<Path> push(Stmt.Push p) {
         if (ghost(p.container(), bound)) return paths;
         reads(p.value(), bound, paths);
         readModifyWrite(p.container(), bound, paths);
-      } else if (s instanceof Stmt.Pop p) {
+        return paths;
+      }
+
+      @Override
+      public List<Path> pop(Stmt.Pop p) {
         if (ghost(p.container(), bound)) {
           if (p.target() != null && !ghost(p.target(), bound)) {
             reads(p.container(), bound, paths);
@@ -259,30 +281,64 @@ final class StepGranularity {
         }
         readModifyWrite(p.container(), bound, paths);
         if (p.target() != null && !ghost(p.target(), bound)) write(p.target(), bound, paths);
-      } else if (s instanceof Stmt.When w) {
+        return paths;
+      }
+
+      @Override
+      public List<Path> when(Stmt.When w) {
         reads(w.condition(), bound, paths);
-      } else if (s instanceof Stmt.If i) {
+        return paths;
+      }
+
+      @Override
+      public List<Path> ifElse(Stmt.If i) {
         reads(i.condition(), bound, paths);
         List<Path> out = block(i.then(), bound, copies(paths));
         out.addAll(block(i.otherwise(), bound, paths));
         return out;
-      } else if (s instanceof Stmt.Either e) {
+      }
+
+      @Override
+      public List<Path> either(Stmt.Either e) {
         List<Path> out = new ArrayList<>();
         for (List<Stmt> b : e.branches()) out.addAll(block(b, bound, copies(paths)));
         return out;
-      } else if (s instanceof Stmt.Choose c) {
+      }
+
+      @Override
+      public List<Path> choose(Stmt.Choose c) {
         return block(c.body(), with(bound, c.variable()), paths);
-      } else if (s instanceof Stmt.For f) {
+      }
+
+      @Override
+      public List<Path> forEach(Stmt.For f) {
         boolean outer = !loops.add(f.variable());
         List<Path> out = block(f.body(), with(bound, f.variable()), paths);
         if (!outer) loops.remove(f.variable());
         return out;
-      } else if (s instanceof Stmt.Goto g) {
+      }
+
+      /** The checker's instrument, evaluated with the step: no access (see the class comment). */
+      @Override
+      public List<Path> assertion(Stmt.Assert a) {
+        return paths;
+      }
+
+      @Override
+      public List<Path> jump(Stmt.Goto g) {
         List<Path> out = new ArrayList<>();
         for (Path p : paths) out.add(new Path(p.held(), p.unguarded(), p.releasedAt(),
             g.label()));
         return out;
-      } else if (s instanceof Stmt.LockOp l) {
+      }
+
+      @Override
+      public List<Path> skip(Stmt.Skip k) {
+        return paths;
+      }
+
+      @Override
+      public List<Path> lockOp(Stmt.LockOp l) {
         if (bound.contains(l.lock())) {
           if (report) {
             error(NOT_A_LOCK, l.lockPos(), "'" + l.lock() + "' here is the bound variable, not "
@@ -290,9 +346,9 @@ final class StepGranularity {
           }
           return paths;
         }
-        lockOp(l, paths);
+        StepGranularity.Walk.this.lockOp(l, paths);
+        return paths;
       }
-      return paths;
     }
 
     private void lockOp(Stmt.LockOp l, List<Path> paths) {
@@ -357,28 +413,71 @@ final class StepGranularity {
     }
 
     private void reads(Expr e, Set<String> bound, List<Path> paths) {
-      if (e instanceof Expr.Name n) {
+      e.accept(new Reads(bound, paths));
+    }
+
+    /** The reads an expression makes on each live way. */
+    private final class Reads implements Expr.Visitor<Void> {
+      private final Set<String> bound;
+      private final List<Path> paths;
+
+      Reads(Set<String> bound, List<Path> paths) {
+        this.bound = bound;
+        this.paths = paths;
+      }
+
+      @Override
+      public Void intLit(Expr.IntLit i) {
+        return null;
+      }
+
+      @Override
+      public Void boolLit(Expr.BoolLit b) {
+        return null;
+      }
+
+      @Override
+      public Void self(Expr.Self s) {
+        return null;
+      }
+
+      @Override
+      public Void name(Expr.Name n) {
         access(n.name(), "", false, n.pos(), bound, paths, false);
-      } else if (e instanceof Expr.Index ix && ix.target() instanceof Expr.Index row
-          && row.target() instanceof Expr.Name n) {
-        access(n.name(), cell(row, ix), false, n.pos(), bound, paths,
-            mentionsLoop(row.index()) || mentionsLoop(ix.index()));
-        reads(row.index(), bound, paths);
-        reads(ix.index(), bound, paths);
-      } else if (e instanceof Expr.Index ix) {
-        if (ix.target() instanceof Expr.Name n) {
+        return null;
+      }
+
+      @Override
+      public Void index(Expr.Index ix) {
+        if (ix.target() instanceof Expr.Index row && row.target() instanceof Expr.Name n) {
+          access(n.name(), cell(row, ix), false, n.pos(), bound, paths,
+              mentionsLoop(row.index()) || mentionsLoop(ix.index()));
+          reads(row.index(), bound, paths);
+        } else if (ix.target() instanceof Expr.Name n) {
           access(n.name(), "[" + Printer.print(ix.index()) + "]", false, n.pos(), bound, paths,
               mentionsLoop(ix.index()));
         } else {
           reads(ix.target(), bound, paths);
         }
         reads(ix.index(), bound, paths);
-      } else if (e instanceof Expr.Unary u) {
+        return null;
+      }
+
+      @Override
+      public Void unary(Expr.Unary u) {
         reads(u.operand(), bound, paths);
-      } else if (e instanceof Expr.Binary b) {
+        return null;
+      }
+
+      @Override
+      public Void binary(Expr.Binary b) {
         reads(b.left(), bound, paths);
         reads(b.right(), bound, paths);
-      } else if (e instanceof Expr.Call c) {
+        return null;
+      }
+
+      @Override
+      public Void call(Expr.Call c) {
         // cap(c) is the container's constant capacity, not a load; contains(c, e) scans c.
         if (c.function().equals("contains") && c.args().get(0) instanceof Expr.Name n) {
           access(n.name(), "", false, n.pos(), bound, paths, true);
@@ -386,12 +485,34 @@ final class StepGranularity {
         } else if (!c.function().equals("cap")) {
           for (Expr a : c.args()) reads(a, bound, paths);
         }
-      } else if (e instanceof Expr.Quantifier q) {
+        return null;
+      }
+
+      @Override
+      public Void quantifier(Expr.Quantifier q) {
         boolean outer = !loops.add(q.variable());
         reads(q.body(), with(bound, q.variable()), paths);
         if (!outer) loops.remove(q.variable());
-      } else if (e instanceof Expr.At at && at.instance() != null) {
-        reads(at.instance(), bound, paths);
+        return null;
+      }
+
+      /** A program counter is not memory: only an instance expression reads any. */
+      @Override
+      public Void at(Expr.At at) {
+        if (at.instance() != null) reads(at.instance(), bound, paths);
+        return null;
+      }
+
+      /** Another instance's local is read by properties only, never in a step. */
+      @Override
+      public Void localOf(Expr.LocalOf l) {
+        return null;
+      }
+
+      /** Records are flattened into their field variables before steps are walked. */
+      @Override
+      public Void recordLit(Expr.RecordLit r) {
+        return null;
       }
     }
 

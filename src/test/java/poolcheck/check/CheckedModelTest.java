@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import poolcheck.compile.CompiledModel;
 import poolcheck.compile.Compiler;
 import poolcheck.system.Property;
+import poolcheck.system.Site;
 import poolcheck.language.Decl;
 import poolcheck.language.Expr;
 import poolcheck.language.ModelLoader;
@@ -166,5 +167,41 @@ class CheckedModelTest {
     assertThrows(UnsupportedOperationException.class, inits::clear);
     assertThrows(UnsupportedOperationException.class, properties::clear);
     assertThrows(UnsupportedOperationException.class, () -> slots.put("last", 0));
+  }
+
+  /**
+   * What the model says of its states and runs, in text order whatever the kind: the compiler
+   * numbers the coverage sites of invariants, the final predicate and leads-to premises in this
+   * order (a condition's inner sites before its own), without reading the declarations again.
+   */
+  @Test
+  void holdsTheSpecInTextOrderAndCoverageNumbersItsSitesSo() throws Exception {
+    ParsedModel parsed = ModelLoader.fromText("spec.pool", """
+        var x : 0 .. 2 = 0;
+        process p { up: { x = 1; } }
+        liveness rises: x == 0 ~> x == 1;
+        invariant low: x <= 1;
+        assume x >= 0;
+        final x == 1;
+        fairness weak: p;
+        invariant high: x >= 0 => true;
+        assume x <= 2;
+        """);
+    CheckedModel checked = Checker.check(parsed, Map.of(), null);
+    assertEquals(List.of("Liveness rises", "Invariant low", "Assume", "Final", "Fairness [p]",
+        "Invariant high", "Assume"), checked.spec().stream().map(s -> s.getClass()
+            .getSimpleName() + (s instanceof CheckedModel.Invariant i ? " " + i.name()
+                : s instanceof CheckedModel.Liveness l ? " " + l.name()
+                : s instanceof CheckedModel.Fairness f ? " " + f.processes() : "")).toList());
+    assertEquals(List.of("low", "high"),
+        checked.invariants().stream().map(CheckedModel.Invariant::name).toList());
+    assertEquals(2, checked.assumptions().size());
+    assertEquals(6, checked.spec().get(3) instanceof CheckedModel.Final f ? f.pos().line() : 0);
+
+    List<String> sites = Compiler.compile(parsed).sites().stream()
+        .filter(s -> s.kind() != Site.Kind.WHEN && s.kind() != Site.Kind.ASSERT)
+        .map(s -> s.kind() + "@" + s.position().line()).toList();
+    assertEquals(List.of("LEADS_TO@3", "INVARIANT@4", "FINAL@6", "IMPLIES@8", "INVARIANT@8"),
+        sites);
   }
 }

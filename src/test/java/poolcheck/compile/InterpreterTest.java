@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.common.collect.ImmutableMap;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,8 +21,11 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import poolcheck.check.CheckedModel;
+import poolcheck.check.Checker;
 import poolcheck.check.Type;
 import poolcheck.language.ModelException;
+import poolcheck.language.ModelLoader;
+import poolcheck.language.ParsedModel;
 import poolcheck.selfcheck.RandomModels;
 import poolcheck.system.StateLayout;
 import poolcheck.system.SuccessorSink;
@@ -211,5 +216,78 @@ class InterpreterTest {
     int[] s = new int[a.layout().slots()];
     assertTrue(!outcomes(a, s, a.allChecked(), true).equals(outcomes(b, s, b.allChecked(),
         false)));
+  }
+
+  /**
+   * A local that takes a global's name means the local, to the compiled steps and to the
+   * interpreter alike, in every instance of its process. The checker refuses such a text (a
+   * local may not hide a global), so the test takes an accepted model's checked form and adds a
+   * global {@code x} over the slot of global {@code g}: if either stage looked the global up
+   * first, the two would disagree on random states; if both did, the instances would read and
+   * write {@code g}, and the successors would not be those of the model without the global.
+   */
+  @Test
+  void aLocalShadowingAGlobalMeansTheLocalToTheCompiledStepsAndTheInterpreter()
+      throws ModelException {
+    String shadowing = """
+        var g : 0 .. 7 = 5;
+        var x : 0 .. 7 = 5;
+        process p[3] { var x : 0 .. 7 = 0; s: { x = x + self + 1; } }
+        """;
+    ModelException refused = assertThrows(ModelException.class,
+        () -> Models.fromText("shadow.pool", shadowing));
+    assertTrue(refused.getMessage().contains("hides the global"), refused.getMessage());
+
+    ParsedModel parsed = ModelLoader.fromText("locals.pool", """
+        var g : 0 .. 7 = 5;
+        process p[3] {
+          var x : 0 .. 7 = 0;
+          var q : fifo<0 .. 7, 2>;
+          s: { when (len(q) < 2 && x < 4); x = x + self + 1; push(q, x + len(q)); goto s; }
+        }
+        """);
+    CheckedModel accepted = Checker.check(parsed, Map.of(), null);
+    CheckedModel shadowed = withGlobals(accepted, "x", "g", "q", "g");
+    CompiledModel plain = Compiler.compile(accepted, parsed, null);
+    CompiledModel m = Compiler.compile(shadowed, parsed, null);
+    agree(m, 16);
+
+    CheckedModel.Process p = shadowed.processes().get("p");
+    int g = shadowed.globals().get("g").base();
+    SplittableRandom rng = new SplittableRandom(16);
+    for (int k = 0; k < STATES_PER_MODEL; k++) {
+      int[] s = randomState(plain, rng);
+      List<String> interpreted = outcomes(m, s, m.allChecked(), false);
+      assertEquals(outcomes(plain, s, plain.allChecked(), true), interpreted,
+          "from " + Arrays.toString(s));
+      assertEquals(outcomes(plain, s, plain.allChecked(), false), interpreted);
+    }
+    // and the instances write their own x and q: instance i's x goes from 0 to i + 1
+    int[] s = new int[m.layout().slots()];
+    s[g] = 5;
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < p.instances(); i++) {
+      int[] n = s.clone();
+      n[p.localSlots().get(i).get("x")] = i + 1;
+      n[p.localSlots().get(i).get("q")] = 1;
+      n[p.localSlots().get(i).get("q") + 1] = i + 1;
+      expected.add("step " + i + " -> " + Arrays.toString(n));
+    }
+    assertEquals(expected, outcomes(m, s, m.allChecked(), false));
+    assertEquals(expected, outcomes(m, s, m.allChecked(), true));
+  }
+
+  /** The checked model with globals added: each {@code alias, of} pair names of's slots anew. */
+  private static CheckedModel withGlobals(CheckedModel c, String... aliases) {
+    ImmutableMap.Builder<String, CheckedModel.Variable> globals = ImmutableMap.builder();
+    globals.putAll(c.globals());
+    for (int i = 0; i < aliases.length; i += 2) {
+      CheckedModel.Variable of = c.globals().get(aliases[i + 1]);
+      globals.put(aliases[i], new CheckedModel.Variable(aliases[i], of.type(), of.pos(),
+          of.base()));
+    }
+    return new CheckedModel(c.name(), c.source(), c.constants(), c.types(), c.enumValues(),
+        globals.build(), c.processes(), c.declared(), c.propertyIds(), c.spec(), c.domains(),
+        c.configurations(), c.configuration(), c.inits(), c.layout(), c.properties(), c.envSize());
   }
 }
