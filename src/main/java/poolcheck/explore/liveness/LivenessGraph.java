@@ -32,9 +32,7 @@ final class LivenessGraph {
   private int size;
   /** Edges of state s are [edgeStart[s], edgeStart[s + 1]). */
   private int[] edgeStart = new int[1024];
-  private int[] edgeTarget = new int[1024];
-  private byte[] edgeInstance = new byte[1024];
-  private int edges;
+  private final Edges edges;
   /** goal[k] and premise[k]: one bit per state, for the checked properties k (else null). */
   private final long[][] goal;
   private final long[][] premise;
@@ -43,6 +41,7 @@ final class LivenessGraph {
   private LivenessGraph(boolean quotient, int properties) {
     this.quotient = quotient;
     this.moves = quotient ? new BitSet() : null;
+    this.edges = new Edges();
     this.goal = new long[properties][];
     this.premise = new long[properties][];
     this.collisionProbability = 0;
@@ -54,10 +53,8 @@ final class LivenessGraph {
     this.initials.addAll(built.initials);
     this.size = built.size;
     this.edges = built.edges;
-    // trimmed: the arrays grew by half again each time
+    // trimmed: it grew by half again each time (the edges grow by chunks, see Edges)
     this.edgeStart = Arrays.copyOf(built.edgeStart, size + 1);
-    this.edgeTarget = Arrays.copyOf(built.edgeTarget, edges);
-    this.edgeInstance = Arrays.copyOf(built.edgeInstance, edges);
     this.goal = built.goal;
     this.premise = built.premise;
     this.collisionProbability = collisionProbability;
@@ -68,13 +65,11 @@ final class LivenessGraph {
     LivenessGraph g = new LivenessGraph(false, 0);
     g.size = successors.length;
     g.edgeStart = new int[g.size + 1];
-    g.edgeTarget = new int[Arrays.stream(successors).mapToInt(a -> a.length).sum()];
-    g.edgeInstance = new byte[g.edgeTarget.length];
     for (int s = 0; s < g.size; s++) {
-      g.edgeStart[s] = g.edges;
-      for (int t : successors[s]) g.edgeTarget[g.edges++] = t;
+      g.edgeStart[s] = g.edges.size();
+      for (int t : successors[s]) g.edges.add(t, 0);
     }
-    g.edgeStart[g.size] = g.edges;
+    g.edgeStart[g.size] = g.edges.size();
     return g;
   }
 
@@ -112,14 +107,8 @@ final class LivenessGraph {
       public void successor(int[] next, int transition) {
         layout.pack(quotient ? model.canonical(next) : next, packed, 0);
         int target = numbering[0].intern(packed);
-        if (g.edges == g.edgeTarget.length) {
-          g.edgeTarget = Arrays.copyOf(g.edgeTarget, grown(g.edges));
-          g.edgeInstance = Arrays.copyOf(g.edgeInstance, g.edgeTarget.length);
-        }
-        if (quotient && !Arrays.equals(next, current)) g.moves.set(g.edges);
-        g.edgeTarget[g.edges] = target;
-        g.edgeInstance[g.edges] = (byte) instanceOf[transition];
-        g.edges++;
+        if (quotient && !Arrays.equals(next, current)) g.moves.set(g.edges.size());
+        g.edges.add(target, instanceOf[transition]);
       }
 
       @Override
@@ -134,7 +123,7 @@ final class LivenessGraph {
     for (int s = 0; s < states.size(); s++) {
       poll.run();
       if (s + 1 >= g.edgeStart.length) g.edgeStart = Arrays.copyOf(g.edgeStart, grown(s + 1));
-      g.edgeStart[s] = g.edges;
+      g.edgeStart[s] = g.edges.size();
       source[0] = s;
       states.next(packed);
       layout.unpack(packed, 0, current);
@@ -148,7 +137,7 @@ final class LivenessGraph {
       stepper.successors(current, sink);
     }
     g.size = states.size();
-    g.edgeStart[g.size] = g.edges;
+    g.edgeStart[g.size] = g.edges.size();
     double collisions = states.collisionProbability();
     states = null;
     numbering[0] = null;
@@ -186,23 +175,23 @@ final class LivenessGraph {
   }
 
   int target(int e) {
-    return edgeTarget[e];
+    return edges.target(e);
   }
 
   int instance(int e) {
-    return edgeInstance[e];
+    return edges.instance(e);
   }
 
   /** Whether edge e, of state s, changes the state: only such a step takes a process. */
   boolean moves(int s, int e) {
-    return quotient ? moves.get(e) : edgeTarget[e] != s;
+    return quotient ? moves.get(e) : edges.target(e) != s;
   }
 
   /** Bit i set when instance i has a state-changing step in s. */
   long enabled(int s) {
     long en = 0;
     for (int e = edgeStart[s]; e < edgeStart[s + 1]; e++) {
-      if (moves(s, e)) en |= 1L << edgeInstance[e];
+      if (moves(s, e)) en |= 1L << edges.instance(e);
     }
     return en;
   }
@@ -220,7 +209,7 @@ final class LivenessGraph {
   /** The first edge from {@code from} to {@code to}. */
   int edgeBetween(int from, int to) {
     for (int e = edgeStart[from]; e < edgeStart[from + 1]; e++) {
-      if (edgeTarget[e] == to) return e;
+      if (edges.target(e) == to) return e;
     }
     throw new IllegalStateException("no edge " + from + " -> " + to);
   }
@@ -234,7 +223,7 @@ final class LivenessGraph {
     Arrays.fill(out, 0, size, -1);
     for (int s = 0; s < size; s++) {
       for (int e = edgeStart[s]; e < edgeStart[s + 1]; e++) {
-        int t = edgeTarget[e];
+        int t = edges.target(e);
         if (t >= initials.size() && out[t] == -1) out[t] = e;
       }
     }

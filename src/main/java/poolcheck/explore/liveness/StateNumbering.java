@@ -1,5 +1,6 @@
 package poolcheck.explore.liveness;
 
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import poolcheck.explore.store.Fingerprint;
 import poolcheck.explore.store.StateStore;
@@ -72,21 +73,27 @@ abstract class StateNumbering {
   }
 
   /**
-   * Fingerprints by number (8 bytes a state), an open-addressing table of number + 1 at most 3/4
-   * full (linear probing), and a ring of the packed states numbered but not yet expanded.
+   * Fingerprints by number (8 bytes a state, in chunks), an open-addressing table of number + 1
+   * at most 3/4 full (linear probing), and a queue of the packed states numbered but not yet
+   * expanded, in blocks. Chunks and blocks are never copied as they grow and a block is dropped
+   * once expanded: at a graph of a hundred million states, arrays grown by copying held 2.5 times
+   * their data at their peak (see {@link Edges}).
    */
   private static final class Fingerprints extends StateNumbering {
-    private long[] prints = new long[1024];
+    private static final int SHIFT = 16;
+    private static final int CHUNK = 1 << SHIFT;
+    private static final int MASK = CHUNK - 1;
+    private long[][] prints = new long[4][];
     private int[] table = new int[2048];
     private int mask = table.length - 1;
     private int size;
-    private long[] queue;
-    private int head;
-    private int queued;
+    /** Blocks of CHUNK packed states; the head block is read from headAt, the tail written. */
+    private final ArrayDeque<long[]> queue = new ArrayDeque<>();
+    private int headAt;
+    private int tailAt = CHUNK;
 
     Fingerprints(int words) {
       super(words);
-      queue = new long[1024 * words];
     }
 
     @Override
@@ -96,16 +103,22 @@ abstract class StateNumbering {
       while (true) {
         int entry = table[slot];
         if (entry == 0) break;
-        if (prints[entry - 1] == print) return entry - 1;
+        if (print(entry - 1) == print) return entry - 1;
         slot = (slot + 1) & mask;
       }
       if (size == Integer.MAX_VALUE - 1) throw new IllegalStateException("too many states");
-      if (size == prints.length) prints = Arrays.copyOf(prints, LivenessGraph.grown(size));
-      prints[size] = print;
+      int c = size >>> SHIFT;
+      if (c == prints.length) prints = Arrays.copyOf(prints, c * 2);
+      if (prints[c] == null) prints[c] = new long[CHUNK];
+      prints[c][size & MASK] = print;
       table[slot] = ++size;
       enqueue(packed);
       if ((long) size * 4 > (long) table.length * 3) rehash();
       return size - 1;
+    }
+
+    private long print(int number) {
+      return prints[number >>> SHIFT][number & MASK];
     }
 
     @Override
@@ -115,9 +128,13 @@ abstract class StateNumbering {
 
     @Override
     void next(long[] out) {
-      System.arraycopy(queue, head * words, out, 0, words);
-      head = (head + 1) % (queue.length / words);
-      queued--;
+      long[] head = queue.peekFirst();
+      System.arraycopy(head, headAt * words, out, 0, words);
+      if (++headAt == CHUNK || (queue.size() == 1 && headAt == tailAt)) {
+        queue.pollFirst();
+        headAt = 0;
+        if (queue.isEmpty()) tailAt = CHUNK;
+      }
     }
 
     @Override
@@ -126,21 +143,12 @@ abstract class StateNumbering {
     }
 
     private void enqueue(long[] packed) {
-      int capacity = queue.length / words;
-      if (queued == capacity) {
-        // unroll the ring into a larger one, oldest first
-        long grown = (long) LivenessGraph.grown(capacity) * words;
-        if (grown > Integer.MAX_VALUE - 8) throw new IllegalStateException("too many states");
-        long[] larger = new long[(int) grown];
-        int first = capacity - head;
-        System.arraycopy(queue, head * words, larger, 0, first * words);
-        System.arraycopy(queue, 0, larger, first * words, head * words);
-        queue = larger;
-        head = 0;
-        capacity = queue.length / words;
+      if (tailAt == CHUNK) {
+        queue.addLast(new long[CHUNK * words]);
+        tailAt = 0;
       }
-      System.arraycopy(packed, 0, queue, ((head + queued) % capacity) * words, words);
-      queued++;
+      System.arraycopy(packed, 0, queue.peekLast(), tailAt * words, words);
+      tailAt++;
     }
 
     private int slotOf(long print) {
@@ -152,7 +160,7 @@ abstract class StateNumbering {
       table = new int[table.length * 2];
       mask = table.length - 1;
       for (int i = 0; i < size; i++) {
-        int slot = slotOf(prints[i]);
+        int slot = slotOf(print(i));
         while (table[slot] != 0) slot = (slot + 1) & mask;
         table[slot] = i + 1;
       }

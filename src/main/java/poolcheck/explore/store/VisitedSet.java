@@ -107,32 +107,8 @@ public interface VisitedSet {
     };
   }
 
-  /**
-   * Full states, for when no collision may be risked: 64 stripes chosen by fingerprint, each an
-   * exact {@link StateStore} under its own lock, so workers rarely wait for each other.
-   */
+  /** Full states, for when no collision may be risked: see {@link ExactStateSet}. */
   static VisitedSet exact(int words) {
-    StateStore[] stripes = new StateStore[64];
-    for (int i = 0; i < stripes.length; i++) stripes[i] = new StateStore(words);
-    return new VisitedSet() {
-      @Override
-      public boolean add(long[] packed, long fp) {
-        StateStore s = stripes[(int) (fp >>> 58)];
-        synchronized (s) {
-          return s.add(packed, -1, -1) >= 0;
-        }
-      }
-
-      @Override
-      public long heapBytes() {
-        long bytes = 0;
-        for (StateStore s : stripes) {
-          synchronized (s) {
-            bytes += s.bytesPerState() * s.size();
-          }
-        }
-        return bytes;
-      }
-    };
+    return new ExactStateSet(words);
   }
 }

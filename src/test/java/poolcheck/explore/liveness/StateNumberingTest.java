@@ -39,6 +39,25 @@ class StateNumberingTest {
           assertArrayEquals(numbered.get(expanded++), b);
         }
       }
+      // the queue caught up with the numbering, then fed again: states queued after the queue
+      // ran empty come back in order too
+      for (int round = 0; round < 3; round++) {
+        while (expanded < numbered.size()) {
+          long[] a = new long[words];
+          long[] b = new long[words];
+          exact.next(a);
+          prints.next(b);
+          assertArrayEquals(numbered.get(expanded), a);
+          assertArrayEquals(numbered.get(expanded++), b);
+        }
+        for (int k = 0; k < 10; k++) {
+          long[] fresh = new long[words];
+          fresh[0] = 1_000_000 + round * 10 + k;
+          assertEquals(numbered.size(), exact.intern(fresh));
+          assertEquals(numbered.size(), prints.intern(fresh));
+          numbered.add(fresh);
+        }
+      }
       assertEquals(numbered.size(), prints.size());
       assertEquals(0, exact.collisionProbability());
       assertEquals(Fingerprint.collisionProbability(numbered.size(), words),
