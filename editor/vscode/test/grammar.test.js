@@ -43,6 +43,17 @@ async function main() {
     return t[3];
   }
 
+  // The innermost scope at the nth (from 0) occurrence of a word on a line, inside a longer
+  // token too: a name is part of the text around it.
+  function scopeOfWord(file, tokens, line, word, nth) {
+    const text = fs.readFileSync(path.join(root, file), "utf8").split(/\r?\n/)[line - 1];
+    let at = -1;
+    for (let i = 0; i <= nth; i++) at = text.indexOf(word, at + 1);
+    assert.ok(at >= 0, `no '${word}' number ${nth} on line ${line} of ${file}`);
+    const t = tokens.find((t) => t[0] === line && t[1] - 1 <= at && at < t[1] - 1 + t[2].length);
+    return t[3];
+  }
+
   // Lines found by their text, so that an edit of the models does not move them.
   function lineOf(file, pattern, from = 1) {
     const lines = fs.readFileSync(path.join(root, file), "utf8").split(/\r?\n/);
@@ -80,7 +91,28 @@ async function main() {
   assert.strictEqual(scopeAt(defTokens, lineOf(defs, /^def free\(s\)/), "def"), "keyword.declaration.pool");
   const assumes = "src/test/resources/corpus/verified/assume_bounds_counter.pool";
   assert.strictEqual(scopeAt(tokenize(assumes), lineOf(assumes, /^assume /), "assume"), "keyword.declaration.pool");
-  console.log(`grammar: ${model.length + common.length} tokens, 16 scopes as expected`);
+
+  // The contextual words: keywords where they declare or start a liveness condition, names
+  // elsewhere; self the instance only where an expression reads it.
+  const words = "src/test/resources/corpus/verified/declaration_words_as_names.pool";
+  const wordTokens = tokenize(words);
+  const expand = lineOf(words, /^  inline inline\(fairness\);/);
+  assert.strictEqual(scopeOfWord(words, wordTokens, expand, "inline", 0), "keyword.declaration.pool");
+  assert.strictEqual(scopeOfWord(words, wordTokens, expand, "inline", 1), "source.pool");
+  assert.strictEqual(scopeOfWord(words, wordTokens, lineOf(words, /^const fairness = 2;/), "fairness", 0), "source.pool");
+  assert.strictEqual(scopeOfWord(words, wordTokens, lineOf(words, /^fairness weak: inline;/), "fairness", 0), "keyword.declaration.pool");
+  const always = lineOf(words, /^liveness always: always eventually /);
+  assert.strictEqual(scopeOfWord(words, wordTokens, always, "liveness", 0), "keyword.declaration.pool");
+  assert.strictEqual(scopeOfWord(words, wordTokens, always, "always", 1), "keyword.operator.temporal.pool");
+  assert.strictEqual(scopeOfWord(words, wordTokens, always, "eventually", 0), "keyword.operator.temporal.pool");
+  const eventually = lineOf(words, /^liveness eventually: eventually eventually == /);
+  assert.strictEqual(scopeOfWord(words, wordTokens, eventually, "eventually", 1), "keyword.operator.temporal.pool");
+  assert.strictEqual(scopeOfWord(words, wordTokens, eventually, "eventually", 2), "source.pool");
+  assert.strictEqual(scopeOfWord(words, wordTokens, lineOf(words, /^liveness fairness: always ~> /), "always", 0), "source.pool");
+  assert.strictEqual(scopeOfWord(words, wordTokens, lineOf(words, /^var page : record \{ self : bool/), "self", 0), "source.pool");
+  const counters = "src/test/resources/corpus/verified/independent_counters.pool";
+  assert.strictEqual(scopeOfWord(counters, tokenize(counters), lineOf(counters, /\[self\]/), "self", 0), "constant.language.pool");
+  console.log(`grammar: ${model.length + common.length + wordTokens.length} tokens, 28 scopes as expected`);
 }
 
 main().catch((e) => { console.error(e.message); process.exit(1); });

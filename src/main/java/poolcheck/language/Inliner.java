@@ -90,11 +90,21 @@ final class Inliner {
   private String name(String written, String expected, String use, Map<String, Expr> b) {
     Expr arg = b.get(written);
     if (arg == null) return written;
-    if (arg instanceof Expr.Name n) return n.name();
+    String label = label(arg);
+    if (label != null) return label;
     errors.add(new Diagnostic(TYPE_MISMATCH, arg.pos(), "type mismatch: the argument for "
         + "'" + written
         + "' is used " + use + ", expected " + expected));
     return written;
+  }
+
+  /**
+   * The name an argument gives where a label or function is expected, or null: the argument is
+   * read as an expression, where {@code self} is the instance; as a label it is the step 'self'.
+   */
+  private static String label(Expr arg) {
+    if (arg instanceof Expr.Name n) return n.name();
+    return arg instanceof Expr.Self ? "self" : null;
   }
 
   private ImmutableList<Stmt> block(List<Stmt> body, Map<String, Expr> b) {
@@ -139,7 +149,8 @@ final class Inliner {
     } else if (s instanceof Stmt.Goto g) {
       Expr target = b.get(g.label());
       if (target == null) return g;
-      if (target instanceof Expr.Name n) return new Stmt.Goto(g.pos(), n.name());
+      String label = label(target);
+      if (label != null) return new Stmt.Goto(g.pos(), label);
       errors.add(new Diagnostic(TYPE_MISMATCH, target.pos(), "type mismatch: the argument for '"
           + g.label() + "' is used as a label by 'goto' at " + g.pos() + ", expected a label"));
       return g;

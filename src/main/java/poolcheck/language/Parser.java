@@ -17,8 +17,7 @@ import java.util.Set;
 public final class Parser {
   private static final Set<TokenKind> DECL_START = EnumSet.of(TokenKind.MODEL, TokenKind.CONST,
       TokenKind.TYPE, TokenKind.ENUM, TokenKind.VAR, TokenKind.PROCESS, TokenKind.INIT,
-      TokenKind.INVARIANT, TokenKind.FINAL, TokenKind.INCLUDE, TokenKind.CONFIG, TokenKind.INLINE,
-      TokenKind.FAIRNESS, TokenKind.LIVENESS);
+      TokenKind.INVARIANT, TokenKind.FINAL, TokenKind.INCLUDE, TokenKind.CONFIG);
 
   private final List<Token> tokens;
   private final List<Diagnostic> errors = new ArrayList<>();
@@ -98,7 +97,8 @@ public final class Parser {
       // there (`config {`) fails without consuming a token, and stopping on it again looped,
       // adding the same error until the heap ran out
       boolean moved = current > start;
-      if (moved && (depth <= 0 || t.kind() != TokenKind.VAR) && DECL_START.contains(t.kind())) {
+      if (moved && (depth <= 0 || t.kind() != TokenKind.VAR) && (DECL_START.contains(t.kind())
+          || isDeclarationWord(current))) {
         return;
       }
       if (moved && depth <= 0 && t.kind() == TokenKind.IDENT
@@ -194,7 +194,7 @@ public final class Parser {
       }
       case INVARIANT -> {
         advance();
-        String name = identifier("as the invariant's name");
+        String name = labelOrField("as the invariant's name");
         consume(TokenKind.COLON, "':' after the invariant's name");
         Expr condition = expression();
         consume(TokenKind.SEMI, "after the invariant");
@@ -227,14 +227,16 @@ public final class Parser {
       }
       case LIVENESS -> {
         advance();
-        String name = identifier("as the liveness property's name");
+        String name = labelOrField("as the liveness property's name");
         consume(TokenKind.COLON, "':' after the property's name");
         Decl.Liveness live;
-        if (match(TokenKind.EVENTUALLY)) {
+        if (temporalWord("eventually")) {
+          advance();
           live = new Decl.Liveness(t.position(), name, Decl.LivenessKind.EVENTUALLY, null,
               expression());
-        } else if (match(TokenKind.ALWAYS)) {
-          consume(TokenKind.EVENTUALLY, "'eventually' after 'always'");
+        } else if (temporalWord("always")) {
+          advance();
+          consumeWord("eventually", "'eventually' after 'always'");
           live = new Decl.Liveness(t.position(), name, Decl.LivenessKind.INFINITELY, null,
               expression());
         } else {
@@ -291,6 +293,9 @@ public final class Parser {
           case "config" -> "the configuration's name after 'config'";
           case "type" -> "the type's name after 'type'";
           case "def" -> "the def's name after 'def'";
+          case "inline" -> "the inline's name after 'inline'";
+          case "fairness" -> "'weak' or 'strong' after 'fairness'";
+          case "liveness" -> "the liveness property's name after 'liveness'";
           default -> null;
         };
         if (missing != null && peekNext().kind() != TokenKind.ASSIGN) {
@@ -311,7 +316,63 @@ public final class Parser {
       case "type" -> next == TokenKind.IDENT ? TokenKind.TYPE : t.kind();
       case "init" -> next == TokenKind.LBRACE ? TokenKind.INIT : t.kind();
       case "config" -> next == TokenKind.IDENT ? TokenKind.CONFIG : t.kind();
+      // a name follows, or self: said to be no name for an inline, a property's name
+      case "inline" -> isLabelOrField(peekNext()) ? TokenKind.INLINE : t.kind();
+      case "fairness" -> next == TokenKind.IDENT ? TokenKind.FAIRNESS : t.kind();
+      case "liveness" -> isLabelOrField(peekNext()) ? TokenKind.LIVENESS : t.kind();
       default -> t.kind();
+    };
+  }
+
+  /**
+   * Where recovery may stop at a contextual declaration word: {@code inline f(},
+   * {@code fairness weak}, {@code liveness n:}, as it stops at a reserved one; the word
+   * followed by anything else is a name.
+   */
+  private boolean isDeclarationWord(int at) {
+    Token t = tokens.get(at);
+    if (t.kind() != TokenKind.IDENT || at + 2 >= tokens.size()) return false;
+    Token name = tokens.get(at + 1);
+    TokenKind after = tokens.get(at + 2).kind();
+    if (!isLabelOrField(name)) return false;
+    return switch (t.text()) {
+      case "inline" -> after == TokenKind.LPAREN;
+      case "fairness" -> name.text().equals("weak") || name.text().equals("strong");
+      case "liveness" -> after == TokenKind.COLON;
+      default -> false;
+    };
+  }
+
+  /**
+   * Whether {@code word} ('eventually' or 'always') after {@code liveness n:} is the temporal
+   * keyword rather than a name starting {@code p ~> q}. The two readings never both parse: the
+   * keyword's condition has no '~>', and a name is followed by an operator, '[', '.' or '('. So
+   * the word is a name only when what follows can continue a name and a '~>' comes before the
+   * property's ';'; otherwise the keyword, whose errors then say what it lacks.
+   */
+  private boolean temporalWord(String word) {
+    if (!isWord(peek(), word)) return false;
+    if (!continuesName(peekNext().kind())) return true;
+    int depth = 0;
+    for (int i = current + 1; i < tokens.size(); i++) {
+      TokenKind k = tokens.get(i).kind();
+      if (k == TokenKind.LPAREN || k == TokenKind.LBRACKET) depth++;
+      if (k == TokenKind.RPAREN || k == TokenKind.RBRACKET) depth--;
+      if (k == TokenKind.LEADS_TO && depth == 0) return false;
+      if (k == TokenKind.SEMI || k == TokenKind.EOF || DECL_START.contains(k)
+          || isDeclarationWord(i)) {
+        return true;
+      }
+    }
+    return true;
+  }
+
+  /** What may follow a name in an expression: an operator, an index, a field, arguments. */
+  private static boolean continuesName(TokenKind k) {
+    return switch (k) {
+      case EQ, NE, LT, LE, GT, GE, PLUS, MINUS, STAR, SLASH, PERCENT, AND, OR, IMPLIES,
+          LEADS_TO, LBRACKET, DOT, LPAREN -> true;
+      default -> false;
     };
   }
 
@@ -379,7 +440,7 @@ public final class Parser {
       if (check(TokenKind.EOF)) throw unterminated(open);
       if (check(TokenKind.VAR)) {
         locals.add(variable());
-      } else if (check(TokenKind.INLINE)) {
+      } else if (isWord(peek(), "inline") && isLabelOrField(peekNext())) {
         Token use = advance();
         String inline = identifier("as the inline to expand");
         consume(TokenKind.LPAREN, "'(' and the inline's arguments");
@@ -404,9 +465,9 @@ public final class Parser {
   private Decl.Step step() {
     Token label = peek();
     // 'done' is where every process ends, so no step takes it as its label
-    if (label.kind() != TokenKind.IDENT || label.text().equals("done")) {
+    if (!isLabelOrField(label) || label.text().equals("done")) {
       // described as the keyword, as when the lexer reserved it: "unexpected 'done'"
-      Token found = label.kind() != TokenKind.IDENT ? label
+      Token found = !isLabelOrField(label) ? label
           : new Token(TokenKind.DONE, label.text(), 0, label.position());
       throw error(found, "a step label, 'var' or '}'");
     }
@@ -518,7 +579,7 @@ public final class Parser {
       }
       case GOTO -> {
         advance();
-        String label = identifier("as the label to go to");
+        String label = labelOrField("as the label to go to");
         consume(TokenKind.SEMI, "after the goto");
         return new Stmt.Goto(t.position(), label);
       }
@@ -607,7 +668,7 @@ public final class Parser {
     if (!check(TokenKind.RBRACE)) {
       do {
         positions.add(peek().position());
-        fields.add(identifier("as a field's name in {field: value, ...}"));
+        fields.add(labelOrField("as a field's name in {field: value, ...}"));
         consume(TokenKind.COLON, "':' and the field's value");
         values.add(expression());
       } while (match(TokenKind.COMMA));
@@ -685,7 +746,7 @@ public final class Parser {
       // a comma after the last field is fine; a record of no fields is not
       if (check(TokenKind.RBRACE) && !fields.build().isEmpty()) break;
       Token name = peek();
-      identifier("as a field's name");
+      labelOrField("as a field's name");
       consume(TokenKind.COLON, "':' and the field's type");
       fields.add(new TypeExpr.Field(name.position(), name.text(), type()));
     } while (match(TokenKind.COMMA));
@@ -810,7 +871,7 @@ public final class Parser {
   /** {@code reader[0].got} or {@code napi.budget}: a process instance's local. */
   private Expr localOf(Expr target, Token dot) {
     Token local = peek();
-    String name = identifier("after '.': the name of a local of the process");
+    String name = labelOrField("after '.': the name of a local of the process");
     if (target instanceof Expr.Name n) {
       return new Expr.LocalOf(n.pos(), n.name(), null, name, local.position());
     }
@@ -891,7 +952,7 @@ public final class Parser {
     }
     consume(TokenKind.COMMA, "',' and a label in at(process, label)");
     Token label = peek();
-    String name = identifier("as the label in at(...)");
+    String name = labelOrField("as the label in at(...)");
     consume(TokenKind.RPAREN, "')' after at(...)");
     return new Expr.At(t.position(), process, instance, name, label.position());
   }
@@ -924,6 +985,11 @@ public final class Parser {
 
   private String identifier(String role) {
     Token t = peek();
+    if (t.kind() == TokenKind.SELF) {
+      throw error(t, "a name " + role + " ('self' is a keyword: in a process it is the "
+          + "instance's index, which a name 'self' would hide; it may name a step, a record "
+          + "field or a property)");
+    }
     if (t.kind() != TokenKind.IDENT) {
       if (t.kind().isKeyword()) {
         throw error(t, "a name " + role + " ('" + t.text() + "' is a keyword)");
@@ -932,6 +998,19 @@ public final class Parser {
     }
     advance();
     return t.text();
+  }
+
+  /**
+   * A step label, a record field or a property's name: a name, or 'self', which cannot mean the
+   * instance where only one of those may stand ({@code goto self;}, {@code page[p].self}).
+   */
+  private String labelOrField(String role) {
+    if (check(TokenKind.SELF)) return advance().text();
+    return identifier(role);
+  }
+
+  private static boolean isLabelOrField(Token t) {
+    return t.kind() == TokenKind.IDENT || t.kind() == TokenKind.SELF;
   }
 
   /** A contextual keyword where the grammar needs it; the lexer reads it as a name. */

@@ -94,11 +94,14 @@ final class ModelIndex {
         + (v.init() == null ? "" : " = " + Printer.print(v.init()));
   }
 
-  /** The definition at the first token spelling {@code name} from the declaration on. */
+  /** The definition at the first token spelling {@code name} after the declaration's word. */
   private static void add(List<Definition> out, String kind, String name, Path file,
       List<Token> tokens, poolcheck.language.Position from, String scope, String detail) {
     for (Token t : tokens) {
-      if (t.kind() == TokenKind.IDENT && t.text().equals(name) && after(t, from)) {
+      // strictly after: the declaration's own word may spell the name (inline inline(...)),
+      // and a property may be named self
+      if ((t.kind() == TokenKind.IDENT || t.kind() == TokenKind.SELF) && t.text().equals(name)
+          && after(t, from)) {
         out.add(new Definition(kind, name, file, t.position().line(), t.position().column(),
             scope, detail));
         return;
@@ -108,6 +111,6 @@ final class ModelIndex {
 
   private static boolean after(Token t, poolcheck.language.Position p) {
     return t.position().line() > p.line()
-        || t.position().line() == p.line() && t.position().column() >= p.column();
+        || t.position().line() == p.line() && t.position().column() > p.column();
   }
 }

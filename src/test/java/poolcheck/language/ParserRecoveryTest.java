@@ -14,14 +14,16 @@ import org.junit.jupiter.api.Test;
 class ParserRecoveryTest {
   private static final List<String> CONTEXTUAL =
       List.of("config", "type", "init", "def", "assume", "count", "ghost", "lock", "done", "skip",
-          "in", "at", "fifo", "lifo");
+          "in", "at", "fifo", "lifo", "inline", "fairness", "liveness", "eventually", "always",
+          "self");
   private static final List<String> FOLLOWERS =
       List.of("{", "}", ";", "=", "(", ")", ":", ",", "1", "x", "config", "var", "", "<", "[",
-          ".", "in", "done", "..", ">");
+          ".", "in", "done", "..", ">", "weak", "eventually", "~>", "self");
 
   /**
    * Every word that is a keyword only where a declaration expects it, followed by every kind of
-   * token, at the top of a model, in a step, in an invariant and in a type: a parse or a few
+   * token, at the top of a model, in a step, in an invariant, in a type, in a process's body and
+   * after a liveness property's name: a parse or a few
    * parse errors with positions, never a loop or a crash. Deleting
    * a configuration's name (`config {`) made the parser stop on `config` again after each error
    * until the heap ran out (BadInputsTest, TOKEN_DELETE on page_pool_zcrx_close_unmap).
@@ -38,6 +40,8 @@ class ParserRecoveryTest {
             + " y = 1; } }\ninvariant i: " + word + " " + next + " y;\n");
         cases.add("model m;\nvar y : " + word + " " + next + " 0 .. 1, 1>;\nprocess p { s: { "
             + "for x " + word + " " + next + " { } } }\n");
+        cases.add("model m;\nvar y : bool;\nprocess p { " + word + " " + next + " s: { } }\n"
+            + "liveness l: " + word + " " + next + " y;\n");
       }
     }
     assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
