@@ -105,8 +105,12 @@ public record CheckedModel(String name, String source,
     }
   }
 
-  /** Weak or strong fairness for the named processes, each one the checker knows. */
-  public record Fairness(ImmutableList<String> processes, boolean strong) implements Spec {
+  /**
+   * Weak or strong fairness for the named processes, each one the checker knows;
+   * {@code positions.get(k)} is where process {@code k} is named (the exports cite it).
+   */
+  public record Fairness(ImmutableList<String> processes, boolean strong,
+      ImmutableList<Position> positions) implements Spec {
     public <R> R accept(Visitor<R> v) {
       return v.fairness(this);
     }
@@ -127,6 +131,16 @@ public record CheckedModel(String name, String source,
   public ImmutableList<Expr> assumptions() {
     return of(Assume.class).stream().map(Assume::condition)
         .collect(ImmutableList.toImmutableList());
+  }
+
+  /** The liveness properties, in text order. */
+  public ImmutableList<Liveness> liveness() {
+    return of(Liveness.class);
+  }
+
+  /** The fairness declarations, in text order. */
+  public ImmutableList<Fairness> fairness() {
+    return of(Fairness.class);
   }
 
   private <T extends Spec> ImmutableList<T> of(Class<T> kind) {

@@ -204,4 +204,21 @@ class CheckedModelTest {
     assertEquals(List.of("LEADS_TO@3", "INVARIANT@4", "FINAL@6", "IMPLIES@8", "INVARIANT@8"),
         sites);
   }
+
+  /** The exports cite where a fairness declaration names each process: the spec keeps it. */
+  @Test
+  void fairnessKeepsWhereEachProcessIsNamed() throws Exception {
+    ParsedModel parsed = ModelLoader.fromText("fair.pool", """
+        model fair;
+        var x : 0 .. 1;
+        process p { up: { x = 1; } }
+        process q { down: { x = 0; } }
+        fairness strong: q, p;
+        """);
+    CheckedModel checked = Checker.check(parsed, Map.of(), null);
+    CheckedModel.Fairness fair = checked.fairness().get(0);
+    assertEquals(List.of("q", "p"), fair.processes());
+    assertEquals(List.of("5:18", "5:21"), fair.positions().stream()
+        .map(at -> at.line() + ":" + at.column()).toList());
+  }
 }
