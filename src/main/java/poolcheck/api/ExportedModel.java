@@ -41,7 +41,7 @@ public final class ExportedModel {
     if (names != null) c = Checked.only(shape, names);
     if (!selection.deadlock()) c = c.withoutDeadlock();
     this.checked = c;
-    this.temporal = Temporal.of(loaded.parsed());
+    this.temporal = Temporal.of(compiled.checked());
     if (spinCoverage && target != ExportTarget.PROMELA) {
       throw new InvalidOptionException("spinCoverage", n -> n.apply("spinCoverage")
           + " is for " + n.apply("target") + " promela");

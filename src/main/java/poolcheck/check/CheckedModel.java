@@ -21,9 +21,10 @@ import poolcheck.system.StateLayout;
  * id order. {@code spec} is what the model says of its states and runs (invariants, the
  * final-state predicate, assumptions, liveness properties, fairness) in text order, the order in
  * which their coverage sites are numbered. {@code inits} are the init blocks as checked, in
- * text order; {@code layout} bounds each slot (globals, then each process's counters and
- * locals); {@code envSize} is the number of bound-variable slots the widest expression needs
- * (quantifiers, choose, for nests).
+ * text order; {@code initialValues} are the globals' initialisers as written, in text order
+ * (the compiler reads them here, not in the declarations); {@code layout} bounds
+ * each slot (globals, then each process's counters and locals); {@code envSize} is the number
+ * of bound-variable slots the widest expression needs (quantifiers, choose, for nests).
  *
  * <p>Everything here is immutable and complete once the checker returns it: the compiler reads
  * only this, never the checker's tables.
@@ -35,7 +36,7 @@ public record CheckedModel(String name, String source,
     ImmutableMap<String, Integer> propertyIds, ImmutableList<Spec> spec,
     ImmutableMap<TypeExpr, Type.Scalar> domains,
     ImmutableList<String> configurations, String configuration,
-    ImmutableList<ImmutableList<Action>> inits,
+    ImmutableList<ImmutableList<Action>> inits, ImmutableMap<String, Expr> initialValues,
     StateLayout layout, ImmutableList<Property> properties, int envSize) {
 
   /**
@@ -105,8 +106,12 @@ public record CheckedModel(String name, String source,
     }
   }
 
-  /** Weak or strong fairness for the named processes, each one the checker knows. */
-  public record Fairness(ImmutableList<String> processes, boolean strong) implements Spec {
+  /**
+   * Weak or strong fairness for the named processes, each one the checker knows;
+   * {@code positions.get(k)} is where process {@code k} is named (the exports cite it).
+   */
+  public record Fairness(ImmutableList<String> processes, boolean strong,
+      ImmutableList<Position> positions) implements Spec {
     public <R> R accept(Visitor<R> v) {
       return v.fairness(this);
     }
@@ -129,6 +134,16 @@ public record CheckedModel(String name, String source,
         .collect(ImmutableList.toImmutableList());
   }
 
+  /** The liveness properties, in text order. */
+  public ImmutableList<Liveness> liveness() {
+    return of(Liveness.class);
+  }
+
+  /** The fairness declarations, in text order. */
+  public ImmutableList<Fairness> fairness() {
+    return of(Fairness.class);
+  }
+
   private <T extends Spec> ImmutableList<T> of(Class<T> kind) {
     return spec.stream().filter(kind::isInstance).map(kind::cast)
         .collect(ImmutableList.toImmutableList());
@@ -136,12 +151,14 @@ public record CheckedModel(String name, String source,
 
   /**
    * A process type. Labels map to program-counter values in step order ({@link #doneLabel()}
-   * is done); {@code localSlots.get(i)} maps each local of instance {@code i} to its slot, and
-   * instance {@code i}'s program counter is slot {@code pcBase + i}. {@code checkedSteps} are
-   * the steps with their bodies resolved, in program-counter order.
+   * is done); {@code initialValues} are the locals' initialisers as written, in text order, each
+   * evaluated once per instance; {@code localSlots.get(i)} maps each local of instance {@code i}
+   * to its slot, and instance {@code i}'s program counter is slot {@code pcBase + i}.
+   * {@code checkedSteps} are the steps with their bodies resolved, in program-counter order.
    */
   public record Process(String name, Decl.Process decl, int instances, boolean indexed,
       ImmutableMap<String, Integer> labels, ImmutableMap<String, Type> localTypes,
+      ImmutableMap<String, Expr> initialValues,
       ImmutableList<ImmutableMap<String, Integer>> localSlots, int pcBase,
       ImmutableList<CheckedStep> checkedSteps) {
     public String instanceName(int i) {

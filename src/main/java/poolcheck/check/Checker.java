@@ -285,6 +285,7 @@ public final class Checker {
       Type type = ctx.resolveVariableType(v.type());
       int base = slots.allocate(type, "variable " + v.name(), v.pos());
       symbols.globals.put(v.name(), new CheckedModel.Variable(v.name(), type, v.pos(), base));
+      if (v.init() != null) symbols.initialValues.put(v.name(), v.init());
       return null;
     }
 

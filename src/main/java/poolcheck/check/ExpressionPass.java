@@ -256,7 +256,8 @@ final class ExpressionPass {
                   + fair.processes().get(k) + "' in fairness declaration");
             }
           }
-          spec.add(new CheckedModel.Fairness(fair.processes(), fair.strong()));
+          spec.add(new CheckedModel.Fairness(fair.processes(), fair.strong(),
+              fair.positions()));
         } else if (d instanceof Decl.Liveness live) {
           spec.add(new CheckedModel.Liveness(live.name(), live.kind(), live.p(), live.q(),
               live.pos()));

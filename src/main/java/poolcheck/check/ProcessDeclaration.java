@@ -75,6 +75,7 @@ final class ProcessDeclaration {
         }
         Type type = ctx.resolveVariableType(v.type());
         proc.localTypes.put(v.name(), type);
+        if (v.init() != null) proc.initialValues.put(v.name(), v.init());
       } catch (CheckError e) {
         reports.poison(v.name());
       }

@@ -29,6 +29,8 @@ final class Symbols {
     public final boolean indexed;
     public final Map<String, Integer> labels = new LinkedHashMap<>();
     public final Map<String, Type> localTypes = new LinkedHashMap<>();
+    /** The locals' initialisers, in text order. */
+    public final Map<String, Expr> initialValues = new LinkedHashMap<>();
     /** localSlots[instance] maps a local to its slot base. */
     public final ImmutableList<Map<String, Integer>> localSlots;
     public int pcBase;
@@ -57,8 +59,8 @@ final class Symbols {
       ImmutableList.Builder<ImmutableMap<String, Integer>> slots = ImmutableList.builder();
       for (Map<String, Integer> m : localSlots) slots.add(ImmutableMap.copyOf(m));
       return new CheckedModel.Process(name, decl, instances, indexed, ImmutableMap.copyOf(labels),
-          ImmutableMap.copyOf(localTypes), slots.build(), pcBase,
-          ImmutableList.copyOf(checkedSteps));
+          ImmutableMap.copyOf(localTypes), ImmutableMap.copyOf(initialValues), slots.build(),
+          pcBase, ImmutableList.copyOf(checkedSteps));
     }
   }
 
@@ -66,6 +68,8 @@ final class Symbols {
   public final Map<String, Type> types = new LinkedHashMap<>();
   public final Map<String, CheckedModel.EnumValue> enumValues = new LinkedHashMap<>();
   public final Map<String, CheckedModel.Variable> globals = new LinkedHashMap<>();
+  /** The globals' initialisers, in text order. */
+  public final Map<String, Expr> initialValues = new LinkedHashMap<>();
   public final Map<String, Process> processes = new LinkedHashMap<>();
   /** Where each top-level name was declared, for duplicate errors. */
   public final Map<String, Position> declared = new LinkedHashMap<>();
@@ -96,6 +100,7 @@ final class Symbols {
         ImmutableMap.copyOf(types), ImmutableMap.copyOf(enumValues), ImmutableMap.copyOf(globals),
         frozen.build(), ImmutableMap.copyOf(declared), ids.build(), ImmutableList.copyOf(spec),
         ImmutableMap.copyOf(domains), ImmutableList.copyOf(configurations), configuration,
-        ImmutableList.copyOf(inits), layout, ImmutableList.copyOf(properties), envSize);
+        ImmutableList.copyOf(inits), ImmutableMap.copyOf(initialValues), layout,
+        ImmutableList.copyOf(properties), envSize);
   }
 }

@@ -61,14 +61,14 @@ public final class Compiler {
 
   /**
    * A model the checker accepted, compiled: {@code parsed} is the text it was checked from (for
-   * variable initialisers and the position of an init that leaves no state).
+   * the position of an init that leaves no state; initialisers come from {@code checked}).
    */
   static CompiledModel compile(CheckedModel checked, ParsedModel parsed, String configuration)
       throws ModelException {
     Compiling ctx = new Compiling(checked, new Sites());
     StepCompiler steps = new StepCompiler(ctx);
     CompiledModel.Builder model = new CompiledModel.Builder(checked.name(), parsed.source());
-    steps.compileInit(parsed.decls(), model);
+    steps.compileInit(model);
     steps.compileProcesses(model);
     PropertyCompiler compileProperty = new PropertyCompiler(ctx, model);
     for (CheckedModel.Spec s : checked.spec()) s.accept(compileProperty);

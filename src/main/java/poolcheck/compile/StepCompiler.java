@@ -1,12 +1,11 @@
 package poolcheck.compile;
 
 import com.google.common.collect.ImmutableList;
-import java.util.List;
+import java.util.Map;
 import poolcheck.check.Action;
 import poolcheck.check.CheckedModel;
 import poolcheck.check.CheckedStep;
 import poolcheck.check.Type;
-import poolcheck.language.Decl;
 import poolcheck.language.Expr;
 import poolcheck.system.Site;
 
@@ -35,26 +34,22 @@ final class StepCompiler {
    * Variable initialisers, then each instance's locals, then the checked init blocks, in text
    * order.
    */
-  void compileInit(List<Decl> decls, CompiledModel.Builder model) {
+  void compileInit(CompiledModel.Builder model) {
     Instr end = new Instr.Emit(-1, 0);
     Instr chain = end;
     for (ImmutableList<Action> init : checked.inits().reverse()) {
       chain = block(init, chain, Scope.GLOBAL);
     }
-    List<Decl> reversed = ImmutableList.copyOf(decls).reverse();
     for (CheckedModel.Process p : checked.processes().values().asList().reverse()) {
       for (int i = p.instances() - 1; i >= 0; i--) {
-        for (Decl.Var v : p.decl().locals().reverse()) {
-          if (v.init() == null || !p.localTypes().containsKey(v.name())) continue;
-          Scope scope = Scope.of(p, i);
-          chain = initialise(exprs.variable(v.name(), scope), v.init(), scope, chain);
+        Scope scope = Scope.of(p, i);
+        for (Map.Entry<String, Expr> v : p.initialValues().entrySet().asList().reverse()) {
+          chain = initialise(exprs.variable(v.getKey(), scope), v.getValue(), scope, chain);
         }
       }
     }
-    for (Decl d : reversed) {
-      if (d instanceof Decl.Var v && v.init() != null && checked.globals().containsKey(v.name())) {
-        chain = initialise(checked.globals().get(v.name()), v.init(), Scope.GLOBAL, chain);
-      }
+    for (Map.Entry<String, Expr> v : checked.initialValues().entrySet().asList().reverse()) {
+      chain = initialise(checked.globals().get(v.getKey()), v.getValue(), Scope.GLOBAL, chain);
     }
     model.init(chain);
   }

@@ -5,15 +5,15 @@ import com.google.common.collect.ImmutableMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import poolcheck.check.CheckedModel;
 import poolcheck.language.Decl;
 import poolcheck.language.Expr;
-import poolcheck.language.ParsedModel;
 import poolcheck.language.Position;
 
 /**
- * The model's liveness properties and fairness as the exports read them, from the declarations
- * (the compiled model keeps them only as code): each property in leads-to form with its
- * position, and each process's fairness as the checker resolves it (strong wins over weak).
+ * The model's liveness properties and fairness as the exports read them, from the checked
+ * model's spec (the compiled model keeps them only as code): each property in leads-to form with
+ * its position, and each process's fairness as the checker resolves it (strong wins over weak).
  */
 public record Temporal(ImmutableList<LeadsTo> properties, ImmutableMap<String, Fair> fairness) {
   /** {@code p ~> q}; p is null for "eventually q" (from the initial states) and "always eventually q". */
@@ -24,20 +24,18 @@ public record Temporal(ImmutableList<LeadsTo> properties, ImmutableMap<String, F
 
   public static final Temporal NONE = new Temporal(ImmutableList.of(), ImmutableMap.of());
 
-  public static Temporal of(ParsedModel parsed) {
-    ImmutableList.Builder<LeadsTo> properties = ImmutableList.builder();
+  public static Temporal of(CheckedModel model) {
+    ImmutableList<LeadsTo> properties = model.liveness().stream()
+        .map(l -> new LeadsTo(l.name(), l.kind(), l.p(), l.q(), l.pos()))
+        .collect(ImmutableList.toImmutableList());
     Map<String, Fair> fairness = new LinkedHashMap<>();
-    for (Decl d : parsed.decls()) {
-      if (d instanceof Decl.Liveness l) {
-        properties.add(new LeadsTo(l.name(), l.kind(), l.p(), l.q(), l.pos()));
-      } else if (d instanceof Decl.Fairness f) {
-        for (int k = 0; k < f.processes().size(); k++) {
-          Fair fair = new Fair(f.strong(), f.positions().get(k));
-          fairness.merge(f.processes().get(k), fair, (a, b) -> a.strong() ? a : b);
-        }
+    for (CheckedModel.Fairness f : model.fairness()) {
+      for (int k = 0; k < f.processes().size(); k++) {
+        Fair fair = new Fair(f.strong(), f.positions().get(k));
+        fairness.merge(f.processes().get(k), fair, (a, b) -> a.strong() ? a : b);
       }
     }
-    return new Temporal(properties.build(), ImmutableMap.copyOf(fairness));
+    return new Temporal(properties, ImmutableMap.copyOf(fairness));
   }
 
   /** The exported ones: those {@code checked} covers. */

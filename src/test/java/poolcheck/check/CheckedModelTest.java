@@ -204,4 +204,43 @@ class CheckedModelTest {
     assertEquals(List.of("LEADS_TO@3", "INVARIANT@4", "FINAL@6", "IMPLIES@8", "INVARIANT@8"),
         sites);
   }
+
+  /**
+   * The compiler takes initialisers from here, not from the declarations: each global's and
+   * each process's local's as written, in text order, and nothing for a variable without one.
+   */
+  @Test
+  void holdsTheInitialisersOfGlobalsAndLocalsInTextOrder() throws Exception {
+    ParsedModel parsed = ModelLoader.fromText("inits.pool", """
+        model inits;
+        var b : 0 .. 3 = 2;
+        var a : 0 .. 3;
+        var c : bool[0 .. 1] = true;
+        process p[2] { var y : 0 .. 3 = self + 1; var x : 0 .. 3; var w : 0 .. 3 = 3;
+          go: { a = y; } }
+        """);
+    CheckedModel checked = Checker.check(parsed, Map.of(), null);
+    assertEquals(List.of("b = 2", "c = true"), checked.initialValues().entrySet().stream()
+        .map(e -> e.getKey() + " = " + poolcheck.language.Printer.print(e.getValue())).toList());
+    assertEquals(List.of("y = self + 1", "w = 3"), checked.processes().get("p").initialValues()
+        .entrySet().stream()
+        .map(e -> e.getKey() + " = " + poolcheck.language.Printer.print(e.getValue())).toList());
+  }
+
+  /** The exports cite where a fairness declaration names each process: the spec keeps it. */
+  @Test
+  void fairnessKeepsWhereEachProcessIsNamed() throws Exception {
+    ParsedModel parsed = ModelLoader.fromText("fair.pool", """
+        model fair;
+        var x : 0 .. 1;
+        process p { up: { x = 1; } }
+        process q { down: { x = 0; } }
+        fairness strong: q, p;
+        """);
+    CheckedModel checked = Checker.check(parsed, Map.of(), null);
+    CheckedModel.Fairness fair = checked.fairness().get(0);
+    assertEquals(List.of("q", "p"), fair.processes());
+    assertEquals(List.of("5:18", "5:21"), fair.positions().stream()
+        .map(at -> at.line() + ":" + at.column()).toList());
+  }
 }

@@ -288,6 +288,7 @@ class InterpreterTest {
     }
     return new CheckedModel(c.name(), c.source(), c.constants(), c.types(), c.enumValues(),
         globals.build(), c.processes(), c.declared(), c.propertyIds(), c.spec(), c.domains(),
-        c.configurations(), c.configuration(), c.inits(), c.layout(), c.properties(), c.envSize());
+        c.configurations(), c.configuration(), c.inits(), c.initialValues(), c.layout(),
+        c.properties(), c.envSize());
   }
 }

@@ -41,7 +41,7 @@ record LivenessCase(CompiledModel model, ModelShape shape, Temporal temporal, Ch
       if (checked.leadsTo().contains(p.name())) violated.put(p.name(), found[p.id()] != null);
     }
     assumeTrue(!violated.isEmpty(), file + " has no liveness property");
-    return new LivenessCase(model, shape, Temporal.of(parsed), checked, violated,
+    return new LivenessCase(model, shape, Temporal.of(model.checked()), checked, violated,
         checker.distinct());
   }
 
