@@ -150,6 +150,26 @@ class PipelineArchitectureTest {
       .should().dependOnClassesThat().resideInAnyPackage("poolcheck.compile..",
           "poolcheck.explore..", "poolcheck.cli..", "poolcheck.api..");
 
+  /**
+   * The exporters translate what the checker accepted, as the compiler does, so the two cannot
+   * drift: not the parsed declarations (a property, fairness or initialiser read from the text
+   * again could say what the checker refused). The liveness kind is an enum the checked model
+   * shares with the parser.
+   */
+  @ArchTest
+  static final ArchRule exportReadsNoParsedDeclarations = noClasses()
+      .that().resideInAPackage("poolcheck.export..")
+      .should().dependOnClassesThat(new DescribedPredicate<JavaClass>(
+          "are the parsed model or its declarations (but Decl.LivenessKind)") {
+        @Override
+        public boolean test(JavaClass type) {
+          String name = type.getBaseComponentType().getName();
+          return name.equals("poolcheck.language.ParsedModel")
+              || (name.startsWith("poolcheck.language.Decl")
+                  && !name.equals("poolcheck.language.Decl$LivenessKind"));
+        }
+      });
+
   /** The commands parse options, call the API and print: they never assemble the pipeline. */
   @ArchTest
   static final ArchRule cliUsesOnlyTheApi = classes()
