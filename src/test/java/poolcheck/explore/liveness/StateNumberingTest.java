@@ -31,25 +31,13 @@ class StateNumberingTest {
         assertEquals(n, prints.intern(packed), "state " + i);
         if (n == numbered.size()) numbered.add(packed);
         if (rnd.nextInt(3) == 0 && expanded < numbered.size()) {
-          long[] a = new long[words];
-          long[] b = new long[words];
-          exact.next(a);
-          prints.next(b);
-          assertArrayEquals(numbered.get(expanded), a);
-          assertArrayEquals(numbered.get(expanded++), b);
+          bothHandBack(numbered.get(expanded++), exact, prints);
         }
       }
       // the queue caught up with the numbering, then fed again: states queued after the queue
       // ran empty come back in order too
       for (int round = 0; round < 3; round++) {
-        while (expanded < numbered.size()) {
-          long[] a = new long[words];
-          long[] b = new long[words];
-          exact.next(a);
-          prints.next(b);
-          assertArrayEquals(numbered.get(expanded), a);
-          assertArrayEquals(numbered.get(expanded++), b);
-        }
+        while (expanded < numbered.size()) bothHandBack(numbered.get(expanded++), exact, prints);
         for (int k = 0; k < 10; k++) {
           long[] fresh = new long[words];
           fresh[0] = 1_000_000 + round * 10 + k;
@@ -63,5 +51,15 @@ class StateNumberingTest {
       assertEquals(Fingerprint.collisionProbability(numbered.size(), words),
           prints.collisionProbability());
     }
+  }
+
+  /** The next state to expand, from both numberings: the one numbered next. */
+  private static void bothHandBack(long[] expected, StateNumbering exact, StateNumbering prints) {
+    long[] a = new long[expected.length];
+    long[] b = new long[expected.length];
+    exact.next(a);
+    prints.next(b);
+    assertArrayEquals(expected, a);
+    assertArrayEquals(expected, b);
   }
 }
