@@ -259,7 +259,7 @@ final class ExpressionPass {
           spec.add(new CheckedModel.Fairness(fair.processes(), fair.strong(),
               fair.positions()));
         } else if (d instanceof Decl.Liveness live) {
-          spec.add(new CheckedModel.Liveness(live.name(), live.kind(), live.p(), live.q(),
+          spec.add(new CheckedModel.Liveness(live.name(), kind(live.kind()), live.p(), live.q(),
               live.pos()));
           if (live.p() != null) exprs.bool(live.p(), Scope.PROPERTY);
           exprs.bool(live.q(), Scope.PROPERTY);
@@ -269,4 +269,14 @@ final class ExpressionPass {
       }
     }
   }
+
+  /** The checked model's own name for a liveness form (see {@link CheckedModel.LivenessKind}). */
+  private static CheckedModel.LivenessKind kind(Decl.LivenessKind written) {
+    return switch (written) {
+      case EVENTUALLY -> CheckedModel.LivenessKind.EVENTUALLY;
+      case INFINITELY -> CheckedModel.LivenessKind.INFINITELY;
+      case LEADS_TO -> CheckedModel.LivenessKind.LEADS_TO;
+    };
+  }
+
 }
