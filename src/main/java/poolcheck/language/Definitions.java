@@ -402,29 +402,34 @@ final class Definitions {
    * meaning to ({@code avoid}) is renamed, so it captures nothing.
    */
   private Expr substitute(Expr e, Map<String, Expr> b, Set<String> avoid) {
-    if (++nodes > MAX_NODES) throw new TooLarge(e.pos());
-    if (e instanceof Expr.Name n) {
-      Expr arg = b.get(n.name());
-      return arg == null ? n : arg;
-    } else if (e instanceof Expr.Index ix) {
-      return new Expr.Index(ix.pos(), substitute(ix.target(), b, avoid),
-          substitute(ix.index(), b, avoid));
-    } else if (e instanceof Expr.Unary u) {
-      return new Expr.Unary(u.pos(), u.op(), substitute(u.operand(), b, avoid));
-    } else if (e instanceof Expr.Binary bin) {
-      return new Expr.Binary(bin.pos(), bin.op(), substitute(bin.left(), b, avoid),
-          substitute(bin.right(), b, avoid));
-    } else if (e instanceof Expr.Call c) {
-      ImmutableList.Builder<Expr> args = ImmutableList.builder();
-      for (Expr a : c.args()) args.add(substitute(a, b, avoid));
-      return new Expr.Call(c.pos(), c.function(), args.build());
-    } else if (e instanceof Expr.At at) {
-      return new Expr.At(at.pos(), at.process(), at.instance() == null ? null
-          : substitute(at.instance(), b, avoid), at.label(), at.labelPos());
-    } else if (e instanceof Expr.LocalOf l) {
-      return new Expr.LocalOf(l.pos(), l.process(), l.instance() == null ? null
-          : substitute(l.instance(), b, avoid), l.local(), l.localPos());
-    } else if (e instanceof Expr.Quantifier q) {
+    return new Substitution(b, avoid).expr(e);
+  }
+
+  /**
+   * Replacing a def's parameters in its body, counting every node written against {@link
+   * #MAX_NODES}: the kinds it does not treat itself are rebuilt by {@link
+   * ExpressionRewrite#children}, so a new kind of expression cannot pass through unreplaced.
+   */
+  private final class Substitution extends ExpressionRewrite {
+    private final Map<String, Expr> b;
+    private final Set<String> avoid;
+
+    Substitution(Map<String, Expr> b, Set<String> avoid) {
+      this.b = b;
+      this.avoid = avoid;
+    }
+
+    @Override
+    Expr expr(Expr e) {
+      if (++nodes > MAX_NODES) throw new TooLarge(e.pos());
+      if (e instanceof Expr.Name n) {
+        Expr arg = b.get(n.name());
+        return arg == null ? n : arg;
+      }
+      return e instanceof Expr.Quantifier q ? quantifier(q) : children(e);
+    }
+
+    private Expr quantifier(Expr.Quantifier q) {
       String v = q.variable();
       Map<String, Expr> inner = new HashMap<>(b);
       if (avoid.contains(v)) {
@@ -440,11 +445,9 @@ final class Definitions {
       }
       Set<String> innerAvoid = new HashSet<>(avoid);
       innerAvoid.add(v);
-      TypeExpr domain = q.domain() instanceof TypeExpr.Range r ? new TypeExpr.Range(r.pos(),
-          substitute(r.lo(), b, avoid), substitute(r.hi(), b, avoid)) : q.domain();
+      TypeExpr domain = domain(q.domain()); // the bounds in the use's scope, as written
       return new Expr.Quantifier(q.pos(), q.kind(), v, domain,
-          substitute(q.body(), inner, innerAvoid));
+          new Substitution(inner, innerAvoid).expr(q.body()));
     }
-    return e;
   }
 }
