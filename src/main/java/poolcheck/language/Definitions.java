@@ -353,21 +353,7 @@ final class Definitions {
     } else if (e instanceof Expr.LocalOf l) {
       return "local '" + l.local() + "' of process '" + l.process() + "'";
     }
-    List<Expr> parts = new ArrayList<>();
-    if (e instanceof Expr.Index ix) {
-      parts.add(ix.target());
-      parts.add(ix.index());
-    } else if (e instanceof Expr.Unary u) {
-      parts.add(u.operand());
-    } else if (e instanceof Expr.Binary b) {
-      parts.add(b.left());
-      parts.add(b.right());
-    } else if (e instanceof Expr.Call c) {
-      parts.addAll(c.args());
-    } else if (e instanceof Expr.Quantifier q) {
-      parts.add(q.body());
-    }
-    for (Expr part : parts) {
+    for (Expr part : e.accept(OPERANDS)) {
       String read = stateRead(part);
       if (read != null) return read;
     }
@@ -377,25 +363,76 @@ final class Definitions {
   /** Every name an expression mentions: what a renamed bound variable must avoid. */
   private static void names(Expr e, Set<String> out) {
     if (e instanceof Expr.Name n) out.add(n.name());
-    if (e instanceof Expr.Index ix) {
-      names(ix.target(), out);
-      names(ix.index(), out);
-    } else if (e instanceof Expr.Unary u) {
-      names(u.operand(), out);
-    } else if (e instanceof Expr.Binary b) {
-      names(b.left(), out);
-      names(b.right(), out);
-    } else if (e instanceof Expr.Call c) {
-      for (Expr a : c.args()) names(a, out);
-    } else if (e instanceof Expr.At at && at.instance() != null) {
-      names(at.instance(), out);
-    } else if (e instanceof Expr.LocalOf l && l.instance() != null) {
-      names(l.instance(), out);
-    } else if (e instanceof Expr.Quantifier q) {
-      out.add(q.variable());
-      names(q.body(), out);
-    }
+    if (e instanceof Expr.Quantifier q) out.add(q.variable());
+    for (Expr part : e.accept(OPERANDS)) names(part, out);
   }
+
+  /**
+   * The sub-expressions {@link #stateRead} and {@link #names} look into, in text order: a
+   * quantifier's body but not its domain, a record literal's nothing. A visitor, so that a new
+   * kind of expression fails to compile here until it says what it holds.
+   */
+  private static final Expr.Visitor<List<Expr>> OPERANDS = new Expr.Visitor<>() {
+    @Override
+    public List<Expr> intLit(Expr.IntLit e) {
+      return List.of();
+    }
+
+    @Override
+    public List<Expr> boolLit(Expr.BoolLit e) {
+      return List.of();
+    }
+
+    @Override
+    public List<Expr> name(Expr.Name e) {
+      return List.of();
+    }
+
+    @Override
+    public List<Expr> self(Expr.Self e) {
+      return List.of();
+    }
+
+    @Override
+    public List<Expr> index(Expr.Index ix) {
+      return List.of(ix.target(), ix.index());
+    }
+
+    @Override
+    public List<Expr> unary(Expr.Unary u) {
+      return List.of(u.operand());
+    }
+
+    @Override
+    public List<Expr> binary(Expr.Binary b) {
+      return List.of(b.left(), b.right());
+    }
+
+    @Override
+    public List<Expr> call(Expr.Call c) {
+      return c.args();
+    }
+
+    @Override
+    public List<Expr> at(Expr.At at) {
+      return at.instance() == null ? List.of() : List.of(at.instance());
+    }
+
+    @Override
+    public List<Expr> quantifier(Expr.Quantifier q) {
+      return List.of(q.body());
+    }
+
+    @Override
+    public List<Expr> localOf(Expr.LocalOf l) {
+      return l.instance() == null ? List.of() : List.of(l.instance());
+    }
+
+    @Override
+    public List<Expr> recordLit(Expr.RecordLit e) {
+      return List.of();
+    }
+  };
 
   /**
    * The body with parameters replaced; a bound variable whose name the use already gives a
