@@ -89,21 +89,49 @@ final class Definitions {
     return out.build();
   }
 
-  private void declare(List<Decl> decls) {
-    for (Decl d : decls) {
-      if (d instanceof Decl.Const c) topLevel.add(c.name());
-      if (d instanceof Decl.TypeAlias t) topLevel.add(t.name());
-      if (d instanceof Decl.Enum e) {
-        topLevel.add(e.name());
-        topLevel.addAll(e.values());
-      }
-      if (d instanceof Decl.Var v) {
-        topLevel.add(v.name());
-        variables.add(v.name());
-      }
-      if (d instanceof Decl.Lock l) topLevel.add(l.name());
-      if (d instanceof Decl.Process p) topLevel.add(p.name());
+  /** The names other than defs a declaration gives the top level; a variable's also as one. */
+  private final Decl.Visitor<Void> topLevelNames = new Decl.Selective() {
+    @Override
+    public Void constant(Decl.Const c) {
+      topLevel.add(c.name());
+      return null;
     }
+
+    @Override
+    public Void typeAlias(Decl.TypeAlias t) {
+      topLevel.add(t.name());
+      return null;
+    }
+
+    @Override
+    public Void enumeration(Decl.Enum e) {
+      topLevel.add(e.name());
+      topLevel.addAll(e.values());
+      return null;
+    }
+
+    @Override
+    public Void variable(Decl.Var v) {
+      topLevel.add(v.name());
+      variables.add(v.name());
+      return null;
+    }
+
+    @Override
+    public Void lock(Decl.Lock l) {
+      topLevel.add(l.name());
+      return null;
+    }
+
+    @Override
+    public Void process(Decl.Process p) {
+      topLevel.add(p.name());
+      return null;
+    }
+  };
+
+  private void declare(List<Decl> decls) {
+    for (Decl d : decls) d.accept(topLevelNames);
     for (Decl d : decls) {
       if (!(d instanceof Decl.Def def)) continue;
       Decl.Def first = all.putIfAbsent(def.name(), def);

@@ -144,18 +144,52 @@ final class Records {
   /** The top-level names a declaration introduces, with where. */
   private static Map<String, Position> names(Decl d) {
     Map<String, Position> out = new HashMap<>();
-    if (d instanceof Decl.Const c) out.put(c.name(), c.pos());
-    if (d instanceof Decl.TypeAlias t) out.put(t.name(), t.pos());
-    if (d instanceof Decl.Enum e) {
-      out.put(e.name(), e.pos());
-      for (int k = 0; k < e.values().size(); k++) {
-        out.put(e.values().get(k), e.valuePositions().get(k));
+    d.accept(new Decl.Selective() {
+      @Override
+      public Void constant(Decl.Const c) {
+        out.put(c.name(), c.pos());
+        return null;
       }
-    }
-    if (d instanceof Decl.Var v) out.put(v.name(), v.pos());
-    if (d instanceof Decl.Lock l) out.put(l.name(), l.pos());
-    if (d instanceof Decl.Process p) out.put(p.name(), p.pos());
-    if (d instanceof Decl.Def def) out.put(def.name(), def.pos());
+
+      @Override
+      public Void typeAlias(Decl.TypeAlias t) {
+        out.put(t.name(), t.pos());
+        return null;
+      }
+
+      @Override
+      public Void enumeration(Decl.Enum e) {
+        out.put(e.name(), e.pos());
+        for (int k = 0; k < e.values().size(); k++) {
+          out.put(e.values().get(k), e.valuePositions().get(k));
+        }
+        return null;
+      }
+
+      @Override
+      public Void variable(Decl.Var v) {
+        out.put(v.name(), v.pos());
+        return null;
+      }
+
+      @Override
+      public Void lock(Decl.Lock l) {
+        out.put(l.name(), l.pos());
+        return null;
+      }
+
+      @Override
+      public Void process(Decl.Process p) {
+        out.put(p.name(), p.pos());
+        return null;
+      }
+
+      @Override
+      public Void def(Decl.Def def) {
+        out.put(def.name(), def.pos());
+        return null;
+      }
+    });
     return out;
   }
 
