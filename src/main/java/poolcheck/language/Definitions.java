@@ -89,49 +89,12 @@ final class Definitions {
     return out.build();
   }
 
-  /** The names other than defs a declaration gives the top level; a variable's also as one. */
-  private final Decl.Visitor<Void> topLevelNames = new Decl.Selective() {
-    @Override
-    public Void constant(Decl.Const c) {
-      topLevel.add(c.name());
-      return null;
-    }
-
-    @Override
-    public Void typeAlias(Decl.TypeAlias t) {
-      topLevel.add(t.name());
-      return null;
-    }
-
-    @Override
-    public Void enumeration(Decl.Enum e) {
-      topLevel.add(e.name());
-      topLevel.addAll(e.values());
-      return null;
-    }
-
-    @Override
-    public Void variable(Decl.Var v) {
-      topLevel.add(v.name());
-      variables.add(v.name());
-      return null;
-    }
-
-    @Override
-    public Void lock(Decl.Lock l) {
-      topLevel.add(l.name());
-      return null;
-    }
-
-    @Override
-    public Void process(Decl.Process p) {
-      topLevel.add(p.name());
-      return null;
-    }
-  };
-
   private void declare(List<Decl> decls) {
-    for (Decl d : decls) d.accept(topLevelNames);
+    for (Decl d : decls) {
+      if (d instanceof Decl.Def) continue; // declared next, each against these names
+      topLevel.addAll(TopLevelNames.of(d).keySet());
+      if (d instanceof Decl.Var v) variables.add(v.name());
+    }
     for (Decl d : decls) {
       if (!(d instanceof Decl.Def def)) continue;
       Decl.Def first = all.putIfAbsent(def.name(), def);
