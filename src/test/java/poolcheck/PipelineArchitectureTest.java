@@ -7,6 +7,7 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -144,6 +145,25 @@ class PipelineArchitectureTest {
    * The exporters translate the checked model (names, types, resolved steps) and read the rest
    * (initial states, properties) through the system contract: never the compiler's code.
    */
+  private static final DescribedPredicate<JavaClass> DECLARATIONS =
+      new DescribedPredicate<>("are the parsed declarations (poolcheck.language.Decl)") {
+        @Override
+        public boolean test(JavaClass type) {
+          String name = type.getBaseComponentType().getName();
+          return name.equals("poolcheck.language.Decl")
+              || name.startsWith("poolcheck.language.Decl$");
+        }
+      };
+
+  private static final DescribedPredicate<JavaClass> PARSED_MODEL_OR_DECLARATIONS =
+      new DescribedPredicate<>("are the parsed model or its declarations") {
+        @Override
+        public boolean test(JavaClass type) {
+          return DECLARATIONS.test(type)
+              || type.getBaseComponentType().getName().equals("poolcheck.language.ParsedModel");
+        }
+      };
+
   @ArchTest
   static final ArchRule exportReadsTheCheckedModelNotTheCompiler = noClasses()
       .that().resideInAPackage("poolcheck.export..")
@@ -153,20 +173,30 @@ class PipelineArchitectureTest {
   /**
    * The exporters translate what the checker accepted, as the compiler does, so the two cannot
    * drift: not the parsed declarations (a property, fairness or initialiser read from the text
-   * again could say what the checker refused). The liveness kind is an enum the checked model
-   * shares with the parser.
+   * again could say what the checker refused).
    */
   @ArchTest
   static final ArchRule exportReadsNoParsedDeclarations = noClasses()
       .that().resideInAPackage("poolcheck.export..")
-      .should().dependOnClassesThat(new DescribedPredicate<JavaClass>(
-          "are the parsed model or its declarations (but Decl.LivenessKind)") {
+      .should().dependOnClassesThat(PARSED_MODEL_OR_DECLARATIONS);
+
+  /**
+   * The compiler compiles what the checker resolved (steps, labels, initialisers, the init's
+   * position), never the declarations again, so what runs is what was checked. Its entry points
+   * that run the whole front end take a parsed model and hand it whole to the checker, so
+   * reading one (a method of ParsedModel) counts as a use too. The values both sides share stay
+   * allowed: positions, diagnostics and error codes, the expression tree the checked steps
+   * carry, and its printer.
+   */
+  @ArchTest
+  static final ArchRule compileReadsNoParsedDeclarations = noClasses()
+      .that().resideInAPackage("poolcheck.compile..")
+      .should().dependOnClassesThat(DECLARATIONS)
+      .orShould().callMethodWhere(new DescribedPredicate<JavaMethodCall>(
+          "the parsed model is read") {
         @Override
-        public boolean test(JavaClass type) {
-          String name = type.getBaseComponentType().getName();
-          return name.equals("poolcheck.language.ParsedModel")
-              || (name.startsWith("poolcheck.language.Decl")
-                  && !name.equals("poolcheck.language.Decl$LivenessKind"));
+        public boolean test(JavaMethodCall call) {
+          return call.getTargetOwner().getName().equals("poolcheck.language.ParsedModel");
         }
       });
 

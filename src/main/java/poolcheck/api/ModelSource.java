@@ -76,7 +76,7 @@ record ModelSource(Path file, String name, String text, String config,
   String digest() {
     if (file == null) return null;
     try {
-      return poolcheck.compile.Models.textDigest(file);
+      return poolcheck.language.ModelLoader.load(file).textDigest();
     } catch (ModelException e) {
       throw new InvalidInputException(e.getMessage(), e);
     } catch (IOException e) {

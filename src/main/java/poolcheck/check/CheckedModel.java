@@ -2,7 +2,6 @@ package poolcheck.check;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import poolcheck.language.Decl;
 import poolcheck.language.Expr;
 import poolcheck.language.Position;
 import poolcheck.language.TypeExpr;
@@ -21,7 +20,8 @@ import poolcheck.system.StateLayout;
  * id order. {@code spec} is what the model says of its states and runs (invariants, the
  * final-state predicate, assumptions, liveness properties, fairness) in text order, the order in
  * which their coverage sites are numbered. {@code inits} are the init blocks as checked, in
- * text order; {@code initialValues} are the globals' initialisers as written, in text order
+ * text order, and {@code initPos} is where the first is written (null without one: the
+ * compiler reports there an init that leaves no state); {@code initialValues} are the globals' initialisers as written, in text order
  * (the compiler reads them here, not in the declarations); {@code layout} bounds
  * each slot (globals, then each process's counters and locals); {@code envSize} is the number
  * of bound-variable slots the widest expression needs (quantifiers, choose, for nests).
@@ -36,7 +36,8 @@ public record CheckedModel(String name, String source,
     ImmutableMap<String, Integer> propertyIds, ImmutableList<Spec> spec,
     ImmutableMap<TypeExpr, Type.Scalar> domains,
     ImmutableList<String> configurations, String configuration,
-    ImmutableList<ImmutableList<Action>> inits, ImmutableMap<String, Expr> initialValues,
+    ImmutableList<ImmutableList<Action>> inits, Position initPos,
+    ImmutableMap<String, Expr> initialValues,
     StateLayout layout, ImmutableList<Property> properties, int envSize) {
 
   /**
@@ -99,11 +100,20 @@ public record CheckedModel(String name, String source,
   }
 
   /** {@code p} leads to {@code q} ({@code p} null: {@code q} eventually holds). */
-  public record Liveness(String name, Decl.LivenessKind kind, Expr p, Expr q, Position pos)
+  public record Liveness(String name, LivenessKind kind, Expr p, Expr q, Position pos)
       implements Spec {
     public <R> R accept(Visitor<R> v) {
       return v.liveness(this);
     }
+  }
+
+  /**
+   * The form of a liveness property as checked, its own type so that nothing after checking
+   * reads the parser's declarations: EVENTUALLY is "initial ~> q", INFINITELY is "true ~> q"
+   * (always eventually), LEADS_TO is "p ~> q".
+   */
+  public enum LivenessKind {
+    EVENTUALLY, INFINITELY, LEADS_TO
   }
 
   /**
@@ -154,9 +164,10 @@ public record CheckedModel(String name, String source,
    * is done); {@code initialValues} are the locals' initialisers as written, in text order, each
    * evaluated once per instance; {@code localSlots.get(i)} maps each local of instance {@code i}
    * to its slot, and instance {@code i}'s program counter is slot {@code pcBase + i}.
-   * {@code checkedSteps} are the steps with their bodies resolved, in program-counter order.
+   * {@code checkedSteps} are the steps with their bodies resolved, in program-counter order;
+   * {@code pos} is where the process is declared.
    */
-  public record Process(String name, Decl.Process decl, int instances, boolean indexed,
+  public record Process(String name, Position pos, int instances, boolean indexed,
       ImmutableMap<String, Integer> labels, ImmutableMap<String, Type> localTypes,
       ImmutableMap<String, Expr> initialValues,
       ImmutableList<ImmutableMap<String, Integer>> localSlots, int pcBase,
@@ -165,12 +176,8 @@ public record CheckedModel(String name, String source,
       return indexed ? name + "[" + i + "]" : name;
     }
 
-    public ImmutableList<Decl.Step> steps() {
-      return decl.steps();
-    }
-
     public int doneLabel() {
-      return decl.steps().size();
+      return checkedSteps.size();
     }
 
     /** The label's program-counter value, {@link #doneLabel()} for done, -1 if unknown. */
@@ -199,7 +206,7 @@ public record CheckedModel(String name, String source,
    */
   public Variable variable(String name, Process process, int instance) {
     return process == null ? globals.get(name) : variable(name, process.localTypes(),
-        process.localSlots().get(instance), process.decl().pos(), globals);
+        process.localSlots().get(instance), process.pos(), globals);
   }
 
   /**

@@ -105,7 +105,13 @@ public final class Checker {
     if (reports.isEmpty()) new StepCost(ctx).check(parsed.decls());
     if (!reports.isEmpty()) throw reports.exception();
     return symbols.freeze(modelName, parsed.source(), properties.values(), spec,
-        configurations, configuration, inits, slots.layout());
+        configurations, configuration, inits, firstInit(parsed), slots.layout());
+  }
+
+  /** Where the first init block is written, or null: the compiler reports an empty init there. */
+  private static Position firstInit(ParsedModel parsed) {
+    return parsed.decls().stream().filter(d -> d instanceof Decl.Init).map(Decl::pos)
+        .findFirst().orElse(null);
   }
 
   private void run() throws ModelException {

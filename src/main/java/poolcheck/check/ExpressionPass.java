@@ -8,6 +8,7 @@ import static poolcheck.language.ErrorCode.UNKNOWN_NAME;
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import poolcheck.language.Decl;
 import poolcheck.language.Expr;
 import poolcheck.language.Position;
@@ -37,12 +38,12 @@ final class ExpressionPass {
   }
 
   void run(List<Decl> decls, List<ImmutableList<Action>> inits) {
-    initial(decls, inits);
+    initial(inits);
     steps();
     properties(decls);
   }
 
-  private void initial(List<Decl> decls, List<ImmutableList<Action>> inits) {
+  private void initial(List<ImmutableList<Action>> inits) {
     for (ImmutableList<Action> init : ImmutableList.copyOf(inits).reverse()) {
       try {
         block(init, Scope.INIT);
@@ -50,28 +51,31 @@ final class ExpressionPass {
         // recorded
       }
     }
+    // the initialisers the declarations accepted, as the compiler takes them from the checked
+    // model (CheckedModel.initialValues), visited in the reverse of that order
     for (Symbols.Process p : ImmutableList.copyOf(symbols.processes.values()).reverse()) {
       for (int i = p.instances - 1; i >= 0; i--) {
-        for (Decl.Var v : p.decl.locals().reverse()) {
-          if (v.init() == null || !p.localTypes.containsKey(v.name())) continue;
+        for (Map.Entry<String, Expr> v : reversed(p.initialValues)) {
           try {
             Scope scope = Scope.of(p, i);
-            initialise(names.variable(v.name(), scope), v.init(), scope);
+            initialise(names.variable(v.getKey(), scope), v.getValue(), scope);
           } catch (CheckError e) {
             // recorded
           }
         }
       }
     }
-    for (Decl d : ImmutableList.copyOf(decls).reverse()) {
-      if (d instanceof Decl.Var v && v.init() != null && symbols.globals.containsKey(v.name())) {
-        try {
-          initialise(symbols.globals.get(v.name()), v.init(), Scope.GLOBAL);
-        } catch (CheckError e) {
-          // recorded
-        }
+    for (Map.Entry<String, Expr> v : reversed(symbols.initialValues)) {
+      try {
+        initialise(symbols.globals.get(v.getKey()), v.getValue(), Scope.GLOBAL);
+      } catch (CheckError e) {
+        // recorded
       }
     }
+  }
+
+  private static ImmutableList<Map.Entry<String, Expr>> reversed(Map<String, Expr> inOrder) {
+    return ImmutableList.copyOf(inOrder.entrySet()).reverse();
   }
 
   private void initialise(CheckedModel.Variable v, Expr init, Scope scope) {
@@ -259,7 +263,7 @@ final class ExpressionPass {
           spec.add(new CheckedModel.Fairness(fair.processes(), fair.strong(),
               fair.positions()));
         } else if (d instanceof Decl.Liveness live) {
-          spec.add(new CheckedModel.Liveness(live.name(), live.kind(), live.p(), live.q(),
+          spec.add(new CheckedModel.Liveness(live.name(), kind(live.kind()), live.p(), live.q(),
               live.pos()));
           if (live.p() != null) exprs.bool(live.p(), Scope.PROPERTY);
           exprs.bool(live.q(), Scope.PROPERTY);
@@ -269,4 +273,14 @@ final class ExpressionPass {
       }
     }
   }
+
+  /** The checked model's own name for a liveness form (see {@link CheckedModel.LivenessKind}). */
+  private static CheckedModel.LivenessKind kind(Decl.LivenessKind written) {
+    return switch (written) {
+      case EVENTUALLY -> CheckedModel.LivenessKind.EVENTUALLY;
+      case INFINITELY -> CheckedModel.LivenessKind.INFINITELY;
+      case LEADS_TO -> CheckedModel.LivenessKind.LEADS_TO;
+    };
+  }
+
 }

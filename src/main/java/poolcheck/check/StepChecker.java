@@ -47,8 +47,8 @@ final class StepChecker {
       String next = k + 1 < steps.size() ? steps.get(k + 1).label() : "done";
       try {
         ImmutableList<Action> body = block(s.body(), scope, p.name + "_" + s.label());
-        out.add(new CheckedStep(s.pos(), k, s.label(), s.kernelFunction(), s.guard(), body,
-            k + 1, next));
+        out.add(new CheckedStep(s.pos(), k, s.label(), s.kernelFunction(), s.atomicReason(),
+            s.guard(), body, k + 1, next));
       } catch (CheckError e) {
         out.add(null);
       }

@@ -58,9 +58,10 @@ final class Symbols {
     CheckedModel.Process freeze() {
       ImmutableList.Builder<ImmutableMap<String, Integer>> slots = ImmutableList.builder();
       for (Map<String, Integer> m : localSlots) slots.add(ImmutableMap.copyOf(m));
-      return new CheckedModel.Process(name, decl, instances, indexed, ImmutableMap.copyOf(labels),
-          ImmutableMap.copyOf(localTypes), ImmutableMap.copyOf(initialValues), slots.build(),
-          pcBase, ImmutableList.copyOf(checkedSteps));
+      return new CheckedModel.Process(name, decl.pos(), instances, indexed,
+          ImmutableMap.copyOf(labels), ImmutableMap.copyOf(localTypes),
+          ImmutableMap.copyOf(initialValues), slots.build(), pcBase,
+          ImmutableList.copyOf(checkedSteps));
     }
   }
 
@@ -91,7 +92,7 @@ final class Symbols {
   /** The tables as the immutable result of checking. */
   CheckedModel freeze(String name, String source, Collection<Property> properties,
       List<CheckedModel.Spec> spec, List<String> configurations, String configuration,
-      List<ImmutableList<Action>> inits, StateLayout layout) {
+      List<ImmutableList<Action>> inits, Position initPos, StateLayout layout) {
     ImmutableMap.Builder<String, CheckedModel.Process> frozen = ImmutableMap.builder();
     processes.forEach((n, p) -> frozen.put(n, p.freeze()));
     ImmutableMap.Builder<String, Integer> ids = ImmutableMap.builder();
@@ -100,7 +101,7 @@ final class Symbols {
         ImmutableMap.copyOf(types), ImmutableMap.copyOf(enumValues), ImmutableMap.copyOf(globals),
         frozen.build(), ImmutableMap.copyOf(declared), ids.build(), ImmutableList.copyOf(spec),
         ImmutableMap.copyOf(domains), ImmutableList.copyOf(configurations), configuration,
-        ImmutableList.copyOf(inits), ImmutableMap.copyOf(initialValues), layout,
+        ImmutableList.copyOf(inits), initPos, ImmutableMap.copyOf(initialValues), layout,
         ImmutableList.copyOf(properties), envSize);
   }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import poolcheck.check.CheckedModel;
+import poolcheck.check.CheckedStep;
 import poolcheck.check.Type;
-import poolcheck.language.Decl;
 import poolcheck.language.Diagnostic;
 import poolcheck.system.Liveness;
 import poolcheck.system.PropertySelection;
@@ -271,7 +271,7 @@ public final class CompiledModel implements TransitionSystem {
   }
 
   /** A leads-to property compiled: p null means "initial state" (EVENTUALLY) or true. */
-  record LivenessCheck(Property property, Decl.LivenessKind kind, Code p, Code q, int site) {}
+  record LivenessCheck(Property property, CheckedModel.LivenessKind kind, Code p, Code q, int site) {}
 
   /** The places whose evaluations coverage counts, indexed by {@link Site#id()}. */
   @Override
@@ -289,7 +289,7 @@ public final class CompiledModel implements TransitionSystem {
 
   /** Whether property k is "eventually q", whose premise is being an initial state. */
   public boolean livenessFromInitialStates(int k) {
-    return liveness.get(k).kind() == Decl.LivenessKind.EVENTUALLY;
+    return liveness.get(k).kind() == CheckedModel.LivenessKind.EVENTUALLY;
   }
 
   /** The premise of leads-to property k in state s (true for always-eventually). */
@@ -550,7 +550,7 @@ public final class CompiledModel implements TransitionSystem {
       for (int i = 0; i < p.instances(); i++) {
         String inst = p.instanceName(i);
         int pc = s[p.pcBase() + i];
-        String label = pc >= p.doneLabel() ? "done" : p.decl().steps().get(pc).label();
+        String label = pc >= p.doneLabel() ? "done" : p.checkedSteps().get(pc).label();
         out.put(inst + ".pc", new Value.Label(label));
         for (Map.Entry<String, Integer> local : p.localSlots().get(i).entrySet()) {
           out.put(inst + "." + local.getKey(),
@@ -758,7 +758,7 @@ public final class CompiledModel implements TransitionSystem {
     final Map<String, Integer> fairness = new LinkedHashMap<>();
     final List<String> instanceProcess = new ArrayList<>();
 
-    void liveness(Property property, Decl.LivenessKind kind, Code p, Code q, int site) {
+    void liveness(Property property, CheckedModel.LivenessKind kind, Code p, Code q, int site) {
       liveness.add(new LivenessCheck(property, kind, p, q, site));
     }
 
@@ -781,14 +781,14 @@ public final class CompiledModel implements TransitionSystem {
       this.init = chain;
     }
 
-    void instance(String instance, int pcSlot, List<Decl.Step> steps, Instr[] stepEntries) {
+    void instance(String instance, int pcSlot, List<CheckedStep> steps, Instr[] stepEntries) {
       int index = pcSlots.size();
       pcSlots.add(pcSlot);
       instanceProcess.add(processName(instance));
       entries.add(stepEntries);
       int[] tids = new int[steps.size()];
       for (int k = 0; k < steps.size(); k++) {
-        Decl.Step s = steps.get(k);
+        CheckedStep s = steps.get(k);
         tids[k] = transitions.size();
         transitions.add(new Transition(tids[k], instance, index, s.label(), s.kernelFunction(),
             s.pos(), s.atomicReason()));

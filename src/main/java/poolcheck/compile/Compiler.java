@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import poolcheck.check.CheckedModel;
 import poolcheck.check.Checker;
-import poolcheck.language.Decl;
 import poolcheck.language.DeepStack;
 import poolcheck.language.Diagnostic;
 import poolcheck.language.ModelException;
@@ -56,18 +55,17 @@ public final class Compiler {
 
   private static CompiledModel run(ParsedModel parsed, Map<String, String> overrides,
       String configuration) throws ModelException {
-    return compile(Checker.check(parsed, overrides, configuration), parsed, configuration);
+    return compile(Checker.check(parsed, overrides, configuration));
   }
 
   /**
-   * A model the checker accepted, compiled: {@code parsed} is the text it was checked from (for
-   * the position of an init that leaves no state; initialisers come from {@code checked}).
+   * A model the checker accepted, compiled from what it resolved alone: the parsed text is not
+   * read again, so what runs is what was checked.
    */
-  static CompiledModel compile(CheckedModel checked, ParsedModel parsed, String configuration)
-      throws ModelException {
+  static CompiledModel compile(CheckedModel checked) throws ModelException {
     Compiling ctx = new Compiling(checked, new Sites());
     StepCompiler steps = new StepCompiler(ctx);
-    CompiledModel.Builder model = new CompiledModel.Builder(checked.name(), parsed.source());
+    CompiledModel.Builder model = new CompiledModel.Builder(checked.name(), checked.source());
     steps.compileInit(model);
     steps.compileProcesses(model);
     PropertyCompiler compileProperty = new PropertyCompiler(ctx, model);
@@ -77,8 +75,8 @@ public final class Compiler {
     model.sites(ctx.sites().withSteps());
     CompiledModel compiled = model.build(checked.layout(), checked, checked.properties(),
         checked.envSize(), constants,
-        checked.configurations(), configuration);
-    requireInitialState(compiled, parsed);
+        checked.configurations(), checked.configuration());
+    requireInitialState(compiled, checked);
     return compiled;
   }
 
@@ -86,7 +84,7 @@ public final class Compiler {
    * An init whose every way through blocks (a {@code when} that never holds) leaves no initial
    * state: the search would say "verified" of an empty state space.
    */
-  private static void requireInitialState(CompiledModel model, ParsedModel parsed)
+  private static void requireInitialState(CompiledModel model, CheckedModel checked)
       throws ModelException {
     boolean[] any = new boolean[1];
     CompiledModel plain = model.withSymmetry(false);
@@ -102,8 +100,8 @@ public final class Compiler {
       }
     });
     if (any[0]) return;
-    Position at = parsed.decls().stream().filter(d -> d instanceof Decl.Init).map(Decl::pos)
-        .findFirst().orElse(new Position(parsed.source(), 1, 1));
+    Position at = checked.initPos() != null ? checked.initPos()
+        : new Position(checked.source(), 1, 1);
     throw new ModelException(new Diagnostic(NO_INITIAL_STATE, at, "no initial state: every way "
         + "through "
         + "init blocks (a 'when' that never holds?), so there would be nothing to explore"));

@@ -28,18 +28,6 @@ public final class Models {
     return load(file, Map.of());
   }
 
-  /**
-   * SHA-256 over every file the model reads (its includes too), name and text, in load order:
-   * what a checkpoint records, so that one of an edited model is not resumed.
-   */
-  public static String textDigest(Path file) throws ModelException, IOException {
-    StringBuilder all = new StringBuilder();
-    ModelLoader.load(file).texts().forEach((name, text) -> all
-        .append(Path.of(name).getFileName()).append('\0').append(text).append('\0'));
-    return "sha256:" + com.google.common.hash.Hashing.sha256()
-        .hashString(all, java.nio.charset.StandardCharsets.UTF_8);
-  }
-
   public static CompiledModel fromText(String name, String text, Map<String, String> constants)
       throws ModelException {
     return Compiler.compile(ModelLoader.fromText(name, text), constants);

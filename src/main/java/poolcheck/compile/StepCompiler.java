@@ -92,7 +92,7 @@ final class StepCompiler {
           entries[k] = step(p, step, scope, pcSlot);
         }
         sites.enterStep(null);
-        model.instance(p.instanceName(i), pcSlot, p.steps(), entries);
+        model.instance(p.instanceName(i), pcSlot, p.checkedSteps(), entries);
       }
     }
   }

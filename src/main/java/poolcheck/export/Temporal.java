@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import poolcheck.check.CheckedModel;
-import poolcheck.language.Decl;
 import poolcheck.language.Expr;
 import poolcheck.language.Position;
 
@@ -17,7 +16,7 @@ import poolcheck.language.Position;
  */
 public record Temporal(ImmutableList<LeadsTo> properties, ImmutableMap<String, Fair> fairness) {
   /** {@code p ~> q}; p is null for "eventually q" (from the initial states) and "always eventually q". */
-  public record LeadsTo(String name, Decl.LivenessKind kind, Expr p, Expr q, Position pos) {}
+  public record LeadsTo(String name, CheckedModel.LivenessKind kind, Expr p, Expr q, Position pos) {}
 
   /** Every instance of a process is weakly or strongly fair; {@code pos} names the declaration. */
   public record Fair(boolean strong, Position pos) {}

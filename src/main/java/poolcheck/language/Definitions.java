@@ -91,18 +91,9 @@ final class Definitions {
 
   private void declare(List<Decl> decls) {
     for (Decl d : decls) {
-      if (d instanceof Decl.Const c) topLevel.add(c.name());
-      if (d instanceof Decl.TypeAlias t) topLevel.add(t.name());
-      if (d instanceof Decl.Enum e) {
-        topLevel.add(e.name());
-        topLevel.addAll(e.values());
-      }
-      if (d instanceof Decl.Var v) {
-        topLevel.add(v.name());
-        variables.add(v.name());
-      }
-      if (d instanceof Decl.Lock l) topLevel.add(l.name());
-      if (d instanceof Decl.Process p) topLevel.add(p.name());
+      if (d instanceof Decl.Def) continue; // declared next, each against these names
+      topLevel.addAll(TopLevelNames.of(d).keySet());
+      if (d instanceof Decl.Var v) variables.add(v.name());
     }
     for (Decl d : decls) {
       if (!(d instanceof Decl.Def def)) continue;
@@ -353,21 +344,7 @@ final class Definitions {
     } else if (e instanceof Expr.LocalOf l) {
       return "local '" + l.local() + "' of process '" + l.process() + "'";
     }
-    List<Expr> parts = new ArrayList<>();
-    if (e instanceof Expr.Index ix) {
-      parts.add(ix.target());
-      parts.add(ix.index());
-    } else if (e instanceof Expr.Unary u) {
-      parts.add(u.operand());
-    } else if (e instanceof Expr.Binary b) {
-      parts.add(b.left());
-      parts.add(b.right());
-    } else if (e instanceof Expr.Call c) {
-      parts.addAll(c.args());
-    } else if (e instanceof Expr.Quantifier q) {
-      parts.add(q.body());
-    }
-    for (Expr part : parts) {
+    for (Expr part : e.accept(OPERANDS)) {
       String read = stateRead(part);
       if (read != null) return read;
     }
@@ -377,54 +354,110 @@ final class Definitions {
   /** Every name an expression mentions: what a renamed bound variable must avoid. */
   private static void names(Expr e, Set<String> out) {
     if (e instanceof Expr.Name n) out.add(n.name());
-    if (e instanceof Expr.Index ix) {
-      names(ix.target(), out);
-      names(ix.index(), out);
-    } else if (e instanceof Expr.Unary u) {
-      names(u.operand(), out);
-    } else if (e instanceof Expr.Binary b) {
-      names(b.left(), out);
-      names(b.right(), out);
-    } else if (e instanceof Expr.Call c) {
-      for (Expr a : c.args()) names(a, out);
-    } else if (e instanceof Expr.At at && at.instance() != null) {
-      names(at.instance(), out);
-    } else if (e instanceof Expr.LocalOf l && l.instance() != null) {
-      names(l.instance(), out);
-    } else if (e instanceof Expr.Quantifier q) {
-      out.add(q.variable());
-      names(q.body(), out);
-    }
+    if (e instanceof Expr.Quantifier q) out.add(q.variable());
+    for (Expr part : e.accept(OPERANDS)) names(part, out);
   }
+
+  /**
+   * The sub-expressions {@link #stateRead} and {@link #names} look into, in text order: a
+   * quantifier's body but not its domain, a record literal's nothing. A visitor, so that a new
+   * kind of expression fails to compile here until it says what it holds.
+   */
+  private static final Expr.Visitor<List<Expr>> OPERANDS = new Expr.Visitor<>() {
+    @Override
+    public List<Expr> intLit(Expr.IntLit e) {
+      return List.of();
+    }
+
+    @Override
+    public List<Expr> boolLit(Expr.BoolLit e) {
+      return List.of();
+    }
+
+    @Override
+    public List<Expr> name(Expr.Name e) {
+      return List.of();
+    }
+
+    @Override
+    public List<Expr> self(Expr.Self e) {
+      return List.of();
+    }
+
+    @Override
+    public List<Expr> index(Expr.Index ix) {
+      return List.of(ix.target(), ix.index());
+    }
+
+    @Override
+    public List<Expr> unary(Expr.Unary u) {
+      return List.of(u.operand());
+    }
+
+    @Override
+    public List<Expr> binary(Expr.Binary b) {
+      return List.of(b.left(), b.right());
+    }
+
+    @Override
+    public List<Expr> call(Expr.Call c) {
+      return c.args();
+    }
+
+    @Override
+    public List<Expr> at(Expr.At at) {
+      return at.instance() == null ? List.of() : List.of(at.instance());
+    }
+
+    @Override
+    public List<Expr> quantifier(Expr.Quantifier q) {
+      return List.of(q.body());
+    }
+
+    @Override
+    public List<Expr> localOf(Expr.LocalOf l) {
+      return l.instance() == null ? List.of() : List.of(l.instance());
+    }
+
+    @Override
+    public List<Expr> recordLit(Expr.RecordLit e) {
+      return List.of();
+    }
+  };
 
   /**
    * The body with parameters replaced; a bound variable whose name the use already gives a
    * meaning to ({@code avoid}) is renamed, so it captures nothing.
    */
   private Expr substitute(Expr e, Map<String, Expr> b, Set<String> avoid) {
-    if (++nodes > MAX_NODES) throw new TooLarge(e.pos());
-    if (e instanceof Expr.Name n) {
-      Expr arg = b.get(n.name());
-      return arg == null ? n : arg;
-    } else if (e instanceof Expr.Index ix) {
-      return new Expr.Index(ix.pos(), substitute(ix.target(), b, avoid),
-          substitute(ix.index(), b, avoid));
-    } else if (e instanceof Expr.Unary u) {
-      return new Expr.Unary(u.pos(), u.op(), substitute(u.operand(), b, avoid));
-    } else if (e instanceof Expr.Binary bin) {
-      return new Expr.Binary(bin.pos(), bin.op(), substitute(bin.left(), b, avoid),
-          substitute(bin.right(), b, avoid));
-    } else if (e instanceof Expr.Call c) {
-      ImmutableList.Builder<Expr> args = ImmutableList.builder();
-      for (Expr a : c.args()) args.add(substitute(a, b, avoid));
-      return new Expr.Call(c.pos(), c.function(), args.build());
-    } else if (e instanceof Expr.At at) {
-      return new Expr.At(at.pos(), at.process(), at.instance() == null ? null
-          : substitute(at.instance(), b, avoid), at.label(), at.labelPos());
-    } else if (e instanceof Expr.LocalOf l) {
-      return new Expr.LocalOf(l.pos(), l.process(), l.instance() == null ? null
-          : substitute(l.instance(), b, avoid), l.local(), l.localPos());
-    } else if (e instanceof Expr.Quantifier q) {
+    return new Substitution(b, avoid).expr(e);
+  }
+
+  /**
+   * Replacing a def's parameters in its body, counting every node written against {@link
+   * #MAX_NODES}: the kinds it does not treat itself are rebuilt by {@link
+   * ExpressionRewrite#children}, so a new kind of expression cannot pass through unreplaced.
+   */
+  private final class Substitution extends ExpressionRewrite {
+    private final Map<String, Expr> b;
+    private final Set<String> avoid;
+
+    Substitution(Map<String, Expr> b, Set<String> avoid) {
+      this.b = b;
+      this.avoid = avoid;
+    }
+
+    @Override
+    Expr expr(Expr e) {
+      if (++nodes > MAX_NODES) throw new TooLarge(e.pos());
+      if (e instanceof Expr.Name n) {
+        Expr arg = b.get(n.name());
+        return arg == null ? n : arg;
+      }
+      return e instanceof Expr.Quantifier q ? quantifier(q) : children(e);
+    }
+
+    private Expr quantifier(Expr.Quantifier q) {
       String v = q.variable();
       Map<String, Expr> inner = new HashMap<>(b);
       if (avoid.contains(v)) {
@@ -440,11 +473,9 @@ final class Definitions {
       }
       Set<String> innerAvoid = new HashSet<>(avoid);
       innerAvoid.add(v);
-      TypeExpr domain = q.domain() instanceof TypeExpr.Range r ? new TypeExpr.Range(r.pos(),
-          substitute(r.lo(), b, avoid), substitute(r.hi(), b, avoid)) : q.domain();
+      TypeExpr domain = domain(q.domain()); // the bounds in the use's scope, as written
       return new Expr.Quantifier(q.pos(), q.kind(), v, domain,
-          substitute(q.body(), inner, innerAvoid));
+          new Substitution(inner, innerAvoid).expr(q.body()));
     }
-    return e;
   }
 }

@@ -7,7 +7,8 @@ import java.util.List;
  * Rebuilds a declaration with every expression in it passed through {@link #expr}: the walk the
  * loader's passes over expressions share (def expansion, record fields). A pass overrides what
  * it does differently: its expressions, what a bound variable means ({@link #binding}), a
- * process's scope ({@link #inProcess}); a declaration with no expression is kept as it is.
+ * process's scope ({@link #inProcess}), the names a goto or a lock operation gives ({@link
+ * #jump}, {@link #lockOp}); a declaration with no expression is kept as it is.
  */
 abstract class ExpressionRewrite implements Decl.Visitor<Decl> {
   abstract Expr expr(Expr e);
@@ -173,7 +174,7 @@ abstract class ExpressionRewrite implements Decl.Visitor<Decl> {
 
     @Override
     public Stmt jump(Stmt.Goto g) {
-      return g;
+      return ExpressionRewrite.this.jump(g);
     }
 
     @Override
@@ -183,9 +184,19 @@ abstract class ExpressionRewrite implements Decl.Visitor<Decl> {
 
     @Override
     public Stmt lockOp(Stmt.LockOp l) {
-      return l;
+      return ExpressionRewrite.this.lockOp(l);
     }
   };
+
+  /** A goto names a label, not an expression: kept, unless a pass renames labels. */
+  Stmt jump(Stmt.Goto g) {
+    return g;
+  }
+
+  /** A lock operation names a lock, not an expression: kept, unless a pass renames locks. */
+  Stmt lockOp(Stmt.LockOp l) {
+    return l;
+  }
 
   /** A process's steps, guards and bodies rewritten in its scope. */
   final ImmutableList<Decl.Step> steps(Decl.Process p) {

@@ -78,8 +78,9 @@ final class Inliner {
     String label = name(s.label(), "a label", "as the label of the step at " + s.pos(), b);
     String function = s.kernelFunction() == null ? null : name(s.kernelFunction(),
         "a kernel function name", "as the @function of the step at " + s.pos(), b);
+    Substitution in = new Substitution(b);
     return new Decl.Step(s.pos(), label, function,
-        s.guard() == null ? null : expr(s.guard(), b), block(s.body(), b), s.atomicReason());
+        s.guard() == null ? null : in.expr(s.guard()), in.block(s.body()), s.atomicReason());
   }
 
   /**
@@ -107,38 +108,43 @@ final class Inliner {
     return arg instanceof Expr.Self ? "self" : null;
   }
 
-  private ImmutableList<Stmt> block(List<Stmt> body, Map<String, Expr> b) {
-    ImmutableList.Builder<Stmt> out = ImmutableList.builder();
-    for (Stmt s : body) out.add(stmt(s, b));
-    return out.build();
-  }
+  /**
+   * An inline's step with each parameter replaced by its argument: in expressions, in a goto
+   * (a label) and in a lock operation (a lock's name). A variable bound inside the inline
+   * ({@code choose}, {@code for}, a quantifier) hides the parameter of its name. The domains
+   * of {@code choose}, {@code for} and quantifiers are kept as written.
+   */
+  private final class Substitution extends ExpressionRewrite {
+    private final Map<String, Expr> b;
 
-  private Stmt stmt(Stmt s, Map<String, Expr> b) {
-    if (s instanceof Stmt.Assign a) {
-      return new Stmt.Assign(a.pos(), expr(a.target(), b), expr(a.value(), b));
-    } else if (s instanceof Stmt.Push p) {
-      return new Stmt.Push(p.pos(), expr(p.container(), b), expr(p.value(), b));
-    } else if (s instanceof Stmt.Pop p) {
-      return new Stmt.Pop(p.pos(), p.target() == null ? null : expr(p.target(), b),
-          expr(p.container(), b));
-    } else if (s instanceof Stmt.If i) {
-      return new Stmt.If(i.pos(), expr(i.condition(), b), block(i.then(), b),
-          block(i.otherwise(), b));
-    } else if (s instanceof Stmt.When w) {
-      return new Stmt.When(w.pos(), expr(w.condition(), b));
-    } else if (s instanceof Stmt.Either e) {
-      ImmutableList.Builder<ImmutableList<Stmt>> branches = ImmutableList.builder();
-      for (ImmutableList<Stmt> branch : e.branches()) branches.add(block(branch, b));
-      return new Stmt.Either(e.pos(), branches.build());
-    } else if (s instanceof Stmt.Choose c) {
-      return new Stmt.Choose(c.pos(), c.variable(), c.domain(), block(c.body(), without(b,
-          c.variable())));
-    } else if (s instanceof Stmt.For f) {
-      return new Stmt.For(f.pos(), f.variable(), f.domain(), block(f.body(), without(b,
-          f.variable())));
-    } else if (s instanceof Stmt.Assert a) {
-      return new Stmt.Assert(a.pos(), a.name(), expr(a.condition(), b));
-    } else if (s instanceof Stmt.LockOp l) {
+    Substitution(Map<String, Expr> b) {
+      this.b = b;
+    }
+
+    @Override
+    Expr expr(Expr e) {
+      if (e instanceof Expr.Name n) {
+        Expr arg = b.get(n.name());
+        return arg == null ? n : arg;
+      }
+      return children(e);
+    }
+
+    @Override
+    Substitution binding(String variable, Position pos) {
+      if (!b.containsKey(variable)) return this;
+      Map<String, Expr> inner = new HashMap<>(b);
+      inner.remove(variable);
+      return new Substitution(inner);
+    }
+
+    @Override
+    TypeExpr domain(TypeExpr t) {
+      return t;
+    }
+
+    @Override
+    Stmt lockOp(Stmt.LockOp l) {
       Expr lock = b.get(l.lock());
       if (lock == null) return l;
       if (lock instanceof Expr.Name n) return new Stmt.LockOp(l.pos(), l.acquire(), n.name(),
@@ -146,7 +152,10 @@ final class Inliner {
       errors.add(new Diagnostic(TYPE_MISMATCH, lock.pos(), "type mismatch: the argument for '"
           + l.lock() + "' is used as a lock at " + l.pos() + ", expected a lock's name"));
       return l;
-    } else if (s instanceof Stmt.Goto g) {
+    }
+
+    @Override
+    Stmt jump(Stmt.Goto g) {
       Expr target = b.get(g.label());
       if (target == null) return g;
       String label = label(target);
@@ -155,40 +164,5 @@ final class Inliner {
           + g.label() + "' is used as a label by 'goto' at " + g.pos() + ", expected a label"));
       return g;
     }
-    return s;
-  }
-
-  private static Map<String, Expr> without(Map<String, Expr> b, String bound) {
-    if (!b.containsKey(bound)) return b;
-    Map<String, Expr> inner = new HashMap<>(b);
-    inner.remove(bound);
-    return inner;
-  }
-
-  private Expr expr(Expr e, Map<String, Expr> b) {
-    if (e instanceof Expr.Name n) {
-      Expr arg = b.get(n.name());
-      return arg == null ? n : arg;
-    } else if (e instanceof Expr.Index ix) {
-      return new Expr.Index(ix.pos(), expr(ix.target(), b), expr(ix.index(), b));
-    } else if (e instanceof Expr.Unary u) {
-      return new Expr.Unary(u.pos(), u.op(), expr(u.operand(), b));
-    } else if (e instanceof Expr.Binary bin) {
-      return new Expr.Binary(bin.pos(), bin.op(), expr(bin.left(), b), expr(bin.right(), b));
-    } else if (e instanceof Expr.Call c) {
-      ImmutableList.Builder<Expr> args = ImmutableList.builder();
-      for (Expr a : c.args()) args.add(expr(a, b));
-      return new Expr.Call(c.pos(), c.function(), args.build());
-    } else if (e instanceof Expr.At at) {
-      return new Expr.At(at.pos(), at.process(), at.instance() == null ? null
-          : expr(at.instance(), b), at.label(), at.labelPos());
-    } else if (e instanceof Expr.Quantifier q) {
-      return new Expr.Quantifier(q.pos(), q.kind(), q.variable(), q.domain(),
-          expr(q.body(), without(b, q.variable())));
-    } else if (e instanceof Expr.LocalOf l && l.instance() != null) {
-      return new Expr.LocalOf(l.pos(), l.process(), expr(l.instance(), b), l.local(),
-          l.localPos());
-    }
-    return e;
   }
 }

@@ -131,7 +131,7 @@ final class Records {
     // The checker reports a name declared twice, but a record variable's own name is gone by
     // then: it is reported here, against every other top-level name.
     for (Decl d : decls) {
-      for (Map.Entry<String, Position> named : names(d).entrySet()) {
+      for (Map.Entry<String, Position> named : TopLevelNames.of(d).entrySet()) {
         Position first = topLevel.putIfAbsent(named.getKey(), named.getValue());
         if (first != null && vars.containsKey(named.getKey())) {
           error(DUPLICATE_DECLARATION, named.getValue(), "duplicate declaration of '"
@@ -139,24 +139,6 @@ final class Records {
         }
       }
     }
-  }
-
-  /** The top-level names a declaration introduces, with where. */
-  private static Map<String, Position> names(Decl d) {
-    Map<String, Position> out = new HashMap<>();
-    if (d instanceof Decl.Const c) out.put(c.name(), c.pos());
-    if (d instanceof Decl.TypeAlias t) out.put(t.name(), t.pos());
-    if (d instanceof Decl.Enum e) {
-      out.put(e.name(), e.pos());
-      for (int k = 0; k < e.values().size(); k++) {
-        out.put(e.values().get(k), e.valuePositions().get(k));
-      }
-    }
-    if (d instanceof Decl.Var v) out.put(v.name(), v.pos());
-    if (d instanceof Decl.Lock l) out.put(l.name(), l.pos());
-    if (d instanceof Decl.Process p) out.put(p.name(), p.pos());
-    if (d instanceof Decl.Def def) out.put(def.name(), def.pos());
-    return out;
   }
 
   /** The record a type names (directly, or through aliases), or null. */

@@ -1,9 +1,7 @@
 package poolcheck.proofs;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.hash.Hashing;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,7 +86,7 @@ public final class Prover {
           p.kind().name().toLowerCase(Locale.ROOT), verdict, r.statistics().distinct(), length,
           traceFile, stoppedBy));
     }
-    ProofRecord record = new ProofRecord(m.name(), displayName, digest(parsed), configuration,
+    ProofRecord record = new ProofRecord(m.name(), displayName, parsed.textDigest(), configuration,
         m.constants(), reachable, coverage, ImmutableList.copyOf(outcomes));
     return new Proof(record, traces);
   }
@@ -123,13 +121,5 @@ public final class Prover {
     return new CheckResult(r.model(), r.constants(), r.checked(), r.verdict(),
         new poolcheck.result.Statistics(s.generated(), s.distinct(), s.depth(), 0, 1, 0),
         r.counterexample(), r.reason());
-  }
-
-  /** SHA-256 over every file the model reads, name and text, in load order. */
-  static String digest(ParsedModel parsed) {
-    StringBuilder all = new StringBuilder();
-    parsed.texts().forEach((name, text) -> all.append(Path.of(name).getFileName()).append('\0')
-        .append(text).append('\0'));
-    return "sha256:" + Hashing.sha256().hashString(all, StandardCharsets.UTF_8);
   }
 }

@@ -140,7 +140,7 @@ public final class Stability {
       if (o != null) ordered.add(o);
     }
     long seconds = (System.currentTimeMillis() - began + 500) / 1000;
-    return new StableRecord(m.name(), displayName, Prover.digest(parsed), configuration,
+    return new StableRecord(m.name(), displayName, parsed.textDigest(), configuration,
         m.constants(), budget.workers(), seconds, new StableRecord.Run(complete,
             last.statistics().distinct(), last.statistics().depth(), stoppedBy),
         ordered.build(), livenessStoppedBy);

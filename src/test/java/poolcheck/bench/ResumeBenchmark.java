@@ -42,7 +42,7 @@ public final class ResumeBenchmark {
       constants.putAll(Map.of("PAGES", "6", "RING", "4", "CPUS", "3"));
     }
     CompiledModel m = Models.load(model, constants);
-    String digest = Models.textDigest(model);
+    String digest = poolcheck.language.ModelLoader.load(model).textDigest();
     Path dir = Files.createTempDirectory("poolcheck-resume-bench");
     int w = workers;
     java.util.function.Supplier<Explorer> explorer = () -> new Explorer(m).fingerprints(true)

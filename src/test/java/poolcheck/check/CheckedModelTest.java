@@ -84,7 +84,10 @@ class CheckedModelTest {
   @Test
   void resolvesEveryDomainWrittenInAStepOrAProperty() throws Exception {
     CheckedModel checked = compile(Map.of(), "large").checked();
-    Decl.Process painter = checked.processes().get("painter").decl();
+    // the domains are keyed by the written node: the same text parsed again finds them
+    Decl.Process painter = ModelLoader.fromText("colours.pool", TEXT).decls().stream()
+        .filter(d -> d instanceof Decl.Process p && p.name().equals("painter"))
+        .map(Decl.Process.class::cast).findFirst().orElseThrow();
     Stmt.Choose choose = (Stmt.Choose) painter.steps().get(0).body().get(0);
     assertEquals(checked.types().get("Colour"), checked.domain(choose.domain()));
     Stmt.For loop = (Stmt.For) painter.steps().get(1).body().get(0);

@@ -248,8 +248,8 @@ class InterpreterTest {
         """);
     CheckedModel accepted = Checker.check(parsed, Map.of(), null);
     CheckedModel shadowed = withGlobals(accepted, "x", "g", "q", "g");
-    CompiledModel plain = Compiler.compile(accepted, parsed, null);
-    CompiledModel m = Compiler.compile(shadowed, parsed, null);
+    CompiledModel plain = Compiler.compile(accepted);
+    CompiledModel m = Compiler.compile(shadowed);
     agree(m, 16);
 
     CheckedModel.Process p = shadowed.processes().get("p");
@@ -288,7 +288,8 @@ class InterpreterTest {
     }
     return new CheckedModel(c.name(), c.source(), c.constants(), c.types(), c.enumValues(),
         globals.build(), c.processes(), c.declared(), c.propertyIds(), c.spec(), c.domains(),
-        c.configurations(), c.configuration(), c.inits(), c.initialValues(), c.layout(),
+        c.configurations(), c.configuration(), c.inits(), c.initPos(), c.initialValues(),
+        c.layout(),
         c.properties(), c.envSize());
   }
 }

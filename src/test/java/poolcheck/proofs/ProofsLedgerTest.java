@@ -55,7 +55,7 @@ class ProofsLedgerTest {
     for (Ledger.Entry e : ledger.entries()) {
       StableRecord s = stable.get(e.name() + "/" + e.configuration());
       if (s == null || !s.safety().complete() || s.seconds() > STABLE_RECHECK_SECONDS) continue;
-      String digest = Prover.digest(poolcheck.language.ModelLoader.load(e.model()));
+      String digest = poolcheck.language.ModelLoader.load(e.model()).textDigest();
       if (!digest.equals(s.digest())) continue;
       tests.add(DynamicTest.dynamicTest(e.name() + " " + e.configuration(), () -> {
         StableRecord fresh = Stability.check(e.model(), e.shown(), e.configuration(),

@@ -149,7 +149,7 @@ public final class WorkerNode {
           Files.writeString(p, f.getValue());
         }
         Path source = dir.resolve(relative(s.source()));
-        String digest = Models.textDigest(source);
+        String digest = poolcheck.language.ModelLoader.load(source).textDigest();
         if (!digest.equals(s.digest())) {
           refuse("the model text arrived as " + digest + ", the coordinator has " + s.digest());
           return;
