@@ -59,14 +59,23 @@ report() { # directory, tier name, whether to hold it to the budget
     return 2
   fi
   rows="$(classes "$dir" | sort -rn)"
-  awk -v tier="$tier" '{ t += $1; n += $2; f += $3; c++ }
-    END { printf "%s: %d classes, %d tests, %d failed, %.0f s in the test JVM\n",
-      tier, c, n, f, t }' <<<"$rows"
+  # Some classes run beside the others (src/test/resources/junit-platform.properties), so the
+  # classes' times add up to more than the tier took: its wall time is from the first class's
+  # start (its report's modification time less its time) to the last report written.
+  local wall
+  wall="$(for f in "$dir"/TEST-*.xml; do
+      printf '%s %s\n' "$(stat -c %.3Y "$f")" "$(head -c 4096 "$f" | tr '\n' ' ' \
+        | grep -o '<testsuite [^>]*>' | head -1 | grep -oE ' time="[^"]*"' | tr -dc '0-9.')"
+    done | awk 'NR == 1 || $1 - $2 < first { first = $1 - $2 } $1 > last { last = $1 }
+      END { printf "%.0f", last - first }')"
+  awk -v tier="$tier" -v wall="$wall" '{ t += $1; n += $2; f += $3; c++ }
+    END { printf "%s: %d classes, %d tests, %d failed, %.0f s wall (%.0f s of classes, some side by side)\n",
+      tier, c, n, f, wall, t }' <<<"$rows"
   echo "  slowest classes:"
   head -5 <<<"$rows" | awk '{ printf "    %7.1f s  %s\n", $1, $4 }'
   if [ "$held" = yes ]; then
     local total over load factor limit
-    total="$(awk '{ t += $1 } END { printf "%.0f", t }' <<<"$rows")"
+    total="$wall"
     # The budget is for an idle machine: on a loaded one (the 15-minute load average above the
     # core count; the suite itself keeps 2 cores about busy) the limits stretch by the ratio.
     load="$(cut -d' ' -f3 /proc/loadavg)"

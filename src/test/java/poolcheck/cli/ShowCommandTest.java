@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import poolcheck.cli.MainTest.Run;
@@ -144,33 +145,51 @@ class ShowCommandTest {
         Files.readString(dir.resolve("r.dot")));
   }
 
+  /**
+   * Every show runs the whole command (the trace read, its model compiled), so the default tier
+   * cuts every 61st byte and the slow tier every 7th.
+   */
+  @Test
+  void truncationsAreOneCodedLineOrStillATrace() throws Exception {
+    truncations(61);
+  }
+
+  @Tag("slow")
   @Test
   void everyTruncationIsOneCodedLineOrStillATrace() throws Exception {
+    truncations(7);
+  }
+
+  private void truncations(int stride) throws Exception {
     int errors = 0;
+    int cuts = 0;
     for (String name : List.of("starving_mutex-w0_enters.json",
         "starving_mutex-w0_enters.itf.json")) {
       byte[] whole = Files.readAllBytes(GOLDEN.resolve(name));
-      for (int cut = 0; cut < whole.length; cut += 7) {
+      for (int cut = 0; cut < whole.length; cut += stride) {
         byte[] part = java.util.Arrays.copyOf(whole, cut);
         errors += judge(name + " cut at " + cut, new String(part, StandardCharsets.UTF_8));
+        cuts++;
       }
     }
-    // JSON cut anywhere before its last brace is not JSON: all but none of them are errors
-    assertTrue(errors > 0);
-    assertEquals(errors, countCuts(), "every cut is an error");
+    // JSON cut anywhere before its last brace is not JSON: all of them are errors
+    assertTrue(cuts > 20, "cuts: " + cuts);
+    assertEquals(cuts, errors, "every cut is an error");
   }
 
-  private static int countCuts() throws Exception {
-    int n = 0;
-    for (String name : List.of("starving_mutex-w0_enters.json",
-        "starving_mutex-w0_enters.itf.json")) {
-      n += (Files.size(GOLDEN.resolve(name)) + 6) / 7;
-    }
-    return n;
+  /** Every 9th edit in the default tier (a show each, as above), every edit in the slow tier. */
+  @Test
+  void droppingFieldsOrChangingValuesTypesIsOneCodedLineOrStillATrace() throws Exception {
+    edits(9, 40);
   }
 
+  @Tag("slow")
   @Test
   void droppingAnyFieldOrChangingAnyValuesTypeIsOneCodedLineOrStillATrace() throws Exception {
+    edits(1, 500);
+  }
+
+  private void edits(int stride, int atLeast) throws Exception {
     int cases = 0;
     int errors = 0;
     for (String name : List.of("starving_mutex-w0_enters.json",
@@ -178,7 +197,7 @@ class ShowCommandTest {
       JsonNode original = MAPPER.readTree(GOLDEN.resolve(name).toFile());
       List<Consumer<JsonNode>> edits = new ArrayList<>();
       collect(original, edits);
-      for (int i = 0; i < edits.size(); i++) {
+      for (int i = 0; i < edits.size(); i += stride) {
         JsonNode copy = original.deepCopy();
         List<Consumer<JsonNode>> mine = new ArrayList<>();
         collect(copy, mine);
@@ -187,7 +206,7 @@ class ShowCommandTest {
         errors += judge(name + " edit " + i, MAPPER.writeValueAsString(copy));
       }
     }
-    assertTrue(cases > 500, "cases: " + cases);
+    assertTrue(cases > atLeast, "cases: " + cases);
     // dropping "function" or a statistic still leaves a trace; most edits must not
     assertTrue(errors > cases / 3, errors + " errors of " + cases);
   }

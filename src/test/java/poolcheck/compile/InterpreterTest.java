@@ -29,12 +29,16 @@ import poolcheck.language.ParsedModel;
 import poolcheck.selfcheck.RandomModels;
 import poolcheck.system.StateLayout;
 import poolcheck.system.SuccessorSink;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The compiled steps against the reference interpreter: on random states (reachable or not) of
  * random models and of every shipped design, the same successors and the same violations, in
  * the same order, with every assertion checked and with a random subset of them.
  */
+// Builds and steps its own models, shares nothing: beside the other classes. (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT)
 class InterpreterTest {
   private static final int STATES_PER_MODEL = 40;
 

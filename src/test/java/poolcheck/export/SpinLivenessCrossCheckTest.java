@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * SPIN's verdict on each exported ltl formula ({@code pan -a -f}, no partial-order reduction)
@@ -28,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * mapping of weak fairness and the stutter option of an instance without fairness are held to
  * the checker. Runs only where spin and gcc are installed (.ci/run installs them).
  */
+// SPIN and gcc do most of the work, in their own processes: beside the other classes. (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT)
 class SpinLivenessCrossCheckTest {
   @TempDir
   static Path work;
@@ -204,6 +208,8 @@ class SpinLivenessCrossCheckTest {
     PromelaExport.File exported = PromelaExport.render(c.shape(), c.checked(), c.temporal(),
         false);
     assertEquals(List.of(), exported.dropped(), "weak fairness and none export exactly");
+    // A directory per verifier: this class runs beside the others (junit-platform.properties).
+    dir = Files.createTempDirectory(dir, "pan");
     Files.writeString(dir.resolve("model.pml"), exported.text());
     run(dir, "spin", "-o1", "-o2", "-a", "model.pml");
     // The -DNFAIR the export names: pan -f refuses to run with too few.

@@ -31,6 +31,8 @@ import poolcheck.language.ModelException;
 import poolcheck.language.ModelLoader;
 import poolcheck.language.ParsedModel;
 import poolcheck.result.Verdict;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * SPIN's own unreached report, on an export with a SPIN state per step (--spin-coverage), lists
@@ -38,6 +40,8 @@ import poolcheck.result.Verdict;
  * every exportable test model and random models. Both search the whole graph with only the
  * runtime checks on, so that no violation ends either search early.
  */
+// SPIN and gcc do most of the work, in their own processes: beside the other classes. (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT)
 class SpinUnreachedCrossCheckTest {
   private static final long MAX_STATES = 100_000;
   /** pan: "model.pml:28, state 5, "D_STEP28"". */

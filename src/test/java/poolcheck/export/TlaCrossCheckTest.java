@@ -23,6 +23,8 @@ import poolcheck.language.ParsedModel;
 import poolcheck.result.CheckResult;
 import poolcheck.result.Counterexample;
 import poolcheck.result.Verdict;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The TLA+ export explored by {@link TlaSubset}, a breadth-first search over the subset of TLA+
@@ -30,6 +32,8 @@ import poolcheck.result.Verdict;
  * model (one TLA+ state per model state, as TLC would count), the same violated property and
  * trace length otherwise.
  */
+// Builds and explores its own models, shares nothing: beside the other classes. (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT)
 class TlaCrossCheckTest {
   private static final long MAX_STATES = 50_000;
 

@@ -15,6 +15,8 @@ import poolcheck.api.ModelCheckResult;
 import poolcheck.api.ReplayResult;
 import poolcheck.api.TraceFormat;
 import poolcheck.api.TraceReplay;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Every shipped design at a size exhaustive search does not finish in CI (4 pages, 3 stack
@@ -23,6 +25,8 @@ import poolcheck.api.TraceReplay;
  * (the shrunk trace replays on the model), and
  * what holds there is not broken in any run. Seeds are pinned, so a failure reproduces.
  */
+// Simulates its own models, shares nothing: beside the other classes. (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT)
 class ShippedModelsSimulationTest {
   // The rewritten shared model (checked step granularity) cuts more steps per action, so the
   // tracking designs' narrow DMA race takes more random runs to hit (run 568 from seed 7).
