@@ -111,8 +111,9 @@ final class Inliner {
   /**
    * An inline's step with each parameter replaced by its argument: in expressions, in a goto
    * (a label) and in a lock operation (a lock's name). A variable bound inside the inline
-   * ({@code choose}, {@code for}, a quantifier) hides the parameter of its name. The domains
-   * of {@code choose}, {@code for} and quantifiers are kept as written.
+   * ({@code choose}, {@code for}, a quantifier) hides the parameter of its name in its body; a
+   * range's bounds are expressions like any other, so a parameter there is its argument (kept
+   * as written, it silently read a global of the parameter's name).
    */
   private final class Substitution extends ExpressionRewrite {
     private final Map<String, Expr> b;
@@ -136,11 +137,6 @@ final class Inliner {
       Map<String, Expr> inner = new HashMap<>(b);
       inner.remove(variable);
       return new Substitution(inner);
-    }
-
-    @Override
-    TypeExpr domain(TypeExpr t) {
-      return t;
     }
 
     @Override

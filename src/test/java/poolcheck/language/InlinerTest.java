@@ -55,6 +55,31 @@ class InlinerTest {
     assertEquals(20, r.statistics().distinct());
   }
 
+  /** A range's bound is an expression like any other (it read a global of the name before). */
+  @Test
+  void replacesAParameterInTheBoundsOfAChooseForOrQuantifier() throws Exception {
+    ParsedModel parsed = ModelLoader.fromText("m.pool", """
+        const K = 3;
+        const n = 1;
+        var x : 0 .. 5 = 0;
+        var all : bool = false;
+        inline pick(n) {
+          s: { choose v in 0 .. n { x = v; } for i in n .. 5 { x = i; } }
+          t: { all = forall j in 0 .. n: j <= x; }
+        }
+        process p { inline pick(K); }
+        """);
+    Decl.Process p = (Decl.Process) parsed.decls().stream()
+        .filter(d -> d instanceof Decl.Process).findFirst().orElseThrow();
+    Stmt.Choose choose = (Stmt.Choose) p.steps().get(0).body().get(0);
+    Stmt.For each = (Stmt.For) p.steps().get(0).body().get(1);
+    Expr.Quantifier forall = (Expr.Quantifier) ((Stmt.Assign) p.steps().get(1).body().get(0))
+        .value();
+    assertEquals("K", ((Expr.Name) ((TypeExpr.Range) choose.domain()).hi()).name());
+    assertEquals("K", ((Expr.Name) ((TypeExpr.Range) each.domain()).lo()).name());
+    assertEquals("K", ((Expr.Name) ((TypeExpr.Range) forall.domain()).hi()).name());
+  }
+
   @Test
   void reportsUnknownInlineAndWrongArity() {
     ModelException unknown = assertThrows(ModelException.class, () -> ModelLoader.fromText(
