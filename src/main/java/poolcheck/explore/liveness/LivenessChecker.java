@@ -43,6 +43,7 @@ public final class LivenessChecker {
   /** States of the quotient graph, once checked. */
   private int quotientDistinct;
   private double quotientCollisions;
+  private int liftFallbacks;
   /**
    * Marks a set of states: the component being refined, or the states a walk has seen. A plain
    * bit array: BitSet.clear rescans for the highest word in use, which made clearing a large
@@ -100,19 +101,23 @@ public final class LivenessChecker {
   /**
    * The first violated liveness property among those checked, in declaration order.
    *
-   * <p>Under symmetry reduction the quotient graph (one state per orbit) is checked first. The
-   * properties and the fairness of process instances are invariant under the permutations (the
-   * scalarset rules; permutations act on values, never on processes), so a fair violating lasso
-   * of the model maps to one of the quotient: when the quotient has none, every property holds.
-   * Only a violation found there needs the model's own graph, which decides it and gives the
-   * lasso, the same one as without the quotient.
+   * <p>Under symmetry reduction only the quotient graph (one state per orbit) is built. The
+   * properties' premise and goal and the enabledness of each process instance are invariant
+   * under the permutations (the scalarset rules; permutations act on values, never on
+   * processes), and a step of instance i from s to t gives a step of i from pi(s) to pi(t). So a
+   * fair violating lasso of the model maps to one of the quotient, and one of the quotient lifts
+   * to one of the model ({@link LassoLift}): the quotient decides every property, and its lasso,
+   * replayed on the model with the cycle repeated until the concrete state recurs, is the
+   * counterexample. The stem is a shortest path to the entry's orbit, as in the model's graph;
+   * the cycle may take several turns of the quotient's. The model's own graph is built only if
+   * a lift fails its concrete check ({@link #liftFallbacks}), which the argument rules out.
    */
   public java.util.Optional<Counterexample> check(PropertySelection checked) {
-    if (reduces && !quotient && !quotientViolates(checked)) return java.util.Optional.empty();
-    buildGraph(checked);
+    LivenessChecker orbits = reduces && !quotient ? quotient(checked) : null;
+    if (orbits == null) buildGraph(checked);
     for (int k = 0; k < liveness.count(); k++) {
       if (!checked.checks(liveness.property(k).id())) continue;
-      Counterexample cx = check(k);
+      Counterexample cx = orbits == null ? check(k) : decide(orbits, k);
       if (cx != null) return java.util.Optional.of(cx);
     }
     return java.util.Optional.empty();
@@ -125,31 +130,46 @@ public final class LivenessChecker {
    */
   public Counterexample[] checkEach(PropertySelection checked) {
     Counterexample[] out = new Counterexample[model.properties().size()];
-    if (reduces && !quotient && !quotientViolates(checked)) return out;
-    buildGraph(checked);
+    LivenessChecker orbits = reduces && !quotient ? quotient(checked) : null;
+    if (orbits == null) buildGraph(checked);
     for (int k = 0; k < liveness.count(); k++) {
       int id = liveness.property(k).id();
-      if (checked.checks(id)) out[id] = check(k);
+      if (checked.checks(id)) out[id] = orbits == null ? check(k) : decide(orbits, k);
     }
     return out;
   }
 
-  private boolean quotientViolates(PropertySelection checked) {
-    LivenessChecker orbits = new LivenessChecker(model, checked, true).exact(exact)
-        .stopWhen(stop);
-    boolean violates = orbits.violatesAny(checked);
-    quotientDistinct = orbits.distinct();
-    quotientCollisions = orbits.collisionProbability();
-    return violates;
+  /**
+   * How many violations the quotient found whose lift failed its concrete check, so that the
+   * model's own graph decided them: 0 unless a fingerprint collision merged two orbits (or the
+   * lifting argument is wrong somewhere; the tests hold it to 0).
+   */
+  public int liftFallbacks() {
+    return liftFallbacks;
   }
 
-  /** Quotient check: whether some checked property may be violated. */
-  private boolean violatesAny(PropertySelection checked) {
-    buildGraph(checked);
-    for (int k = 0; k < liveness.count(); k++) {
-      if (checked.checks(liveness.property(k).id()) && fairCycle(k) != null) return true;
-    }
-    return false;
+  /** The quotient graph, built and kept for lifting its lassos. */
+  private LivenessChecker quotient(PropertySelection checked) {
+    LivenessChecker orbits = new LivenessChecker(model, checked, true).exact(exact)
+        .stopWhen(stop);
+    orbits.buildGraph(checked);
+    quotientDistinct = orbits.distinct();
+    quotientCollisions = orbits.collisionProbability();
+    return orbits;
+  }
+
+  /** Property k by the quotient: its lifted lasso, null when it holds. */
+  private Counterexample decide(LivenessChecker orbits, int k) {
+    QuotientLasso found = orbits.lassoEdges(k);
+    if (found == null) return null;
+    LassoLift.Outcome lifted = new LassoLift(model, model.stepper(selection), orbits.graph)
+        .lift(liveness, k, found.stem(), found.cycle());
+    if (lifted.lasso() != null) return lifted.lasso();
+    liftFallbacks++;
+    System.err.println("warning: " + liveness.property(k).name() + ": " + lifted.failure()
+        + "; deciding it on the unreduced graph");
+    if (graph == null) buildGraph(selection);
+    return check(k);
   }
 
   /** What the check counted: the premises of leads-to properties, among others. */
@@ -157,7 +177,7 @@ public final class LivenessChecker {
     return stepper.counts();
   }
 
-  /** States of the graph checked last: the model's, or the quotient's when that decided. */
+  /** States of the graph that decided: the model's, or the quotient's under symmetry. */
   public int distinct() {
     return graph != null ? graph.size() : quotientDistinct;
   }
@@ -180,7 +200,16 @@ public final class LivenessChecker {
   /** A fair cycle: its entry, its states, and R's BFS parents leading to it. */
   private record FairCycle(int entry, BitSet states, int[] rParent) {}
 
+  /** A lasso as {state, edge into it} pairs: from an initial state (edge -1), then the cycle. */
+  private record QuotientLasso(List<int[]> stem, List<int[]> cycle) {}
+
   private Counterexample check(int k) {
+    QuotientLasso found = lassoEdges(k);
+    return found == null ? null : lasso(k, found.stem(), found.cycle());
+  }
+
+  /** Property k's lasso in this graph, null when it holds. */
+  private QuotientLasso lassoEdges(int k) {
     FairCycle found = fairCycle(k);
     if (found == null) return null;
     int entry = found.entry();
@@ -201,7 +230,7 @@ public final class LivenessChecker {
     for (int j = 1; j < prefix.size(); j++) {
       stem.add(new int[] {prefix.get(j), graph.edgeBetween(prefix.get(j - 1), prefix.get(j))});
     }
-    return lasso(k, stem, cycle(entry, found.states()));
+    return new QuotientLasso(stem, cycle(entry, found.states()));
   }
 
   /** The fair cycle violating property k entered first in R's BFS order; null if none. */
@@ -360,11 +389,14 @@ public final class LivenessChecker {
     return path;
   }
 
-  /** The first edge of s by instance i to another state of C; -1 if none. */
+  /**
+   * The first edge of s by instance i that changes the state and stays in C; -1 if none. In the
+   * quotient that may be a self-loop that permutes the state: a move, as refine counts it.
+   */
   private int instanceEdge(int s, int instance, BitSet inC) {
     for (int e = graph.start(s); e < graph.end(s); e++) {
       int t = graph.target(e);
-      if (inC.get(t) && t != s && graph.instance(e) == instance) return e;
+      if (inC.get(t) && graph.moves(s, e) && graph.instance(e) == instance) return e;
     }
     return -1;
   }
