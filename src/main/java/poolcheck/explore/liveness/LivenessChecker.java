@@ -27,6 +27,12 @@ import poolcheck.system.TransitionSystem;
  * properties' premise and goal as bits; the states themselves are kept only while the graph is
  * built (packed, or as fingerprints unless {@link #exact}), and a lasso's states are rebuilt by
  * stepping along its edges, so it is the same lasso either way.
+ *
+ * <p>Under symmetry reduction the graph is the quotient's, one canonical state per orbit, and it
+ * alone decides: a step there that permutes its state is a move, not a stutter (so enabledness
+ * and fairness are the model's), and a lasso found there is lifted to a lasso of the model
+ * ({@link #check(PropertySelection)}, {@link LassoLift}) instead of being decided on the model's
+ * graph, which at the ledger's largest rows is up to 48 times the quotient and does not fit.
  */
 public final class LivenessChecker {
   private final TransitionSystem model;
@@ -43,6 +49,8 @@ public final class LivenessChecker {
   /** States of the quotient graph, once checked. */
   private int quotientDistinct;
   private double quotientCollisions;
+  /** The stepper that built the quotient graph, and counted while it did. */
+  private Stepper quotientStepper;
   private int liftFallbacks;
   /**
    * Marks a set of states: the component being refined, or the states a walk has seen. A plain
@@ -154,6 +162,7 @@ public final class LivenessChecker {
         .stopWhen(stop);
     orbits.buildGraph(checked);
     quotientDistinct = orbits.distinct();
+    quotientStepper = orbits.stepper;
     quotientCollisions = orbits.collisionProbability();
     return orbits;
   }
@@ -172,9 +181,13 @@ public final class LivenessChecker {
     return check(k);
   }
 
-  /** What the check counted: the premises of leads-to properties, among others. */
+  /**
+   * What the check counted: the premises of leads-to properties, among others, over the graph
+   * that decided (the quotient's states under symmetry; a premise is invariant under the
+   * permutations, so it never holds there exactly when it never holds in the model).
+   */
   public poolcheck.system.Counts counts() {
-    return stepper.counts();
+    return graph == null && quotientStepper != null ? quotientStepper.counts() : stepper.counts();
   }
 
   /** States of the graph that decided: the model's, or the quotient's under symmetry. */
