@@ -49,7 +49,7 @@ final class LassoCheck {
     long everywhere = -1L;
     // the cycle's steps: loop+1 .. last, plus the closing step last -> loop (none: stuttering)
     for (int i = loop; i <= last; i++) {
-      long en = enabled(model, frame, states.get(i));
+      long en = model.enabledInstances(frame, states.get(i));
       somewhere |= en;
       everywhere &= en;
     }
@@ -94,22 +94,6 @@ final class LassoCheck {
     return model.transitions().stream()
         .filter(t -> t.instance().equals(step.process()) && t.label().equals(step.label()))
         .findFirst().orElseThrow().instanceIndex();
-  }
-
-  private static long enabled(TransitionSystem model, Stepper frame, int[] s) {
-    long[] bits = {0};
-    frame.successors(s, new SuccessorSink() {
-      @Override
-      public void successor(int[] next, int transition) {
-        if (!Arrays.equals(next, s)) {
-          bits[0] |= 1L << model.transitions().get(transition).instanceIndex();
-        }
-      }
-
-      @Override
-      public void violation(int property, int[] at, int transition) { }
-    });
-    return bits[0];
   }
 
   private static long closingInstances(TransitionSystem model, Stepper frame, int[] from,

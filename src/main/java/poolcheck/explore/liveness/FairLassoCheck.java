@@ -48,7 +48,7 @@ final class FairLassoCheck {
     long somewhere = 0;
     long everywhere = -1L;
     for (int j = loop; j <= end; j++) {
-      long en = enabled(model, stepper, states.get(j));
+      long en = model.enabledInstances(stepper, states.get(j));
       somewhere |= en;
       everywhere &= en;
       if (j < last && !Arrays.equals(states.get(j), states.get(j + 1))) {
@@ -68,47 +68,25 @@ final class FairLassoCheck {
   }
 
   private static boolean isInitial(Stepper stepper, int[] s) {
-    boolean[] found = {false};
-    stepper.initialStates(new SuccessorSink() {
-      @Override
-      public void successor(int[] next, int transition) {
-        found[0] |= Arrays.equals(next, s);
-      }
-
-      @Override
-      public void violation(int property, int[] at, int transition) { }
-    });
-    return found[0];
+    return emits(sink -> stepper.initialStates(sink), s);
   }
 
   private static boolean leadsTo(Stepper stepper, int[] from, int transition, int[] to) {
-    boolean[] found = {false};
-    stepper.successors(from, transition, new SuccessorSink() {
-      @Override
-      public void successor(int[] next, int t) {
-        found[0] |= Arrays.equals(next, to);
-      }
-
-      @Override
-      public void violation(int property, int[] at, int t) { }
-    });
-    return found[0];
+    return emits(sink -> stepper.successors(from, transition, sink), to);
   }
 
-  /** Bit i set when instance i has a step in s that changes it. */
-  private static long enabled(TransitionSystem model, Stepper stepper, int[] s) {
-    long[] bits = {0};
-    stepper.successors(s, new SuccessorSink() {
+  /** Whether {@code run} hands its sink the state {@code wanted}. */
+  private static boolean emits(java.util.function.Consumer<SuccessorSink> run, int[] wanted) {
+    boolean[] found = {false};
+    run.accept(new SuccessorSink() {
       @Override
       public void successor(int[] next, int transition) {
-        if (!Arrays.equals(next, s)) {
-          bits[0] |= 1L << model.transitions().get(transition).instanceIndex();
-        }
+        found[0] |= Arrays.equals(next, wanted);
       }
 
       @Override
       public void violation(int property, int[] at, int transition) { }
     });
-    return bits[0];
+    return found[0];
   }
 }
