@@ -64,23 +64,14 @@ final class LassoCheck {
       }
       taken |= Long.lowestOneBit(closing);
     }
-    for (int i = 0; i < model.instances(); i++) {
-      long bit = 1L << i;
-      int f = model.liveness().fairness(i);
-      boolean unfair = f == 1 && (everywhere & bit) != 0 && (taken & bit) == 0
-          || f == 2 && (somewhere & bit) != 0 && (taken & bit) == 0;
-      if (unfair) {
-        return Replay.Outcome.failure(last, "the cycle is not fair to process instance "
-            + model.transitions().stream().filter(t -> t.instanceIndex() == bit63(bit))
-                .findFirst().map(t -> t.instance()).orElse("#" + i));
-      }
+    int unfair = model.liveness().unfairTo(model.instances(), taken, somewhere, everywhere);
+    if (unfair >= 0) {
+      return Replay.Outcome.failure(last, "the cycle is not fair to process instance "
+          + model.transitions().stream().filter(t -> t.instanceIndex() == unfair)
+              .findFirst().map(t -> t.instance()).orElse("#" + unfair));
     }
     return new Replay.Outcome(true, last, property.name() + " fails on a fair cycle back to "
         + "state " + loop);
-  }
-
-  private static int bit63(long bit) {
-    return Long.numberOfTrailingZeros(bit);
   }
 
   private static int indexOf(TransitionSystem model, Property p) {

@@ -55,16 +55,8 @@ final class FairLassoCheck {
         taken |= 1L << model.transitions().get(transitions[j + 1]).instanceIndex();
       }
     }
-    for (int i = 0; i < model.instances(); i++) {
-      long bit = 1L << i;
-      int f = liveness.fairness(i);
-      boolean unserved = (taken & bit) == 0;
-      if (f == 1 && (everywhere & bit) != 0 && unserved
-          || f == 2 && (somewhere & bit) != 0 && unserved) {
-        return "is not fair to process instance " + i;
-      }
-    }
-    return null;
+    int unfair = liveness.unfairTo(model.instances(), taken, somewhere, everywhere);
+    return unfair < 0 ? null : "is not fair to process instance " + unfair;
   }
 
   private static boolean isInitial(Stepper stepper, int[] s) {
