@@ -169,7 +169,7 @@ public final class LivenessChecker {
 
   /** Property k by the quotient: its lifted lasso, null when it holds. */
   private Counterexample decide(LivenessChecker orbits, int k) {
-    QuotientLasso found = orbits.lassoEdges(k);
+    EdgeLasso found = orbits.lassoEdges(k);
     if (found == null) return null;
     LassoLift.Outcome lifted = new LassoLift(model, model.stepper(selection), orbits.graph)
         .lift(liveness, k, found.stem(), found.cycle());
@@ -213,16 +213,16 @@ public final class LivenessChecker {
   /** A fair cycle: its entry, its states, and R's BFS parents leading to it. */
   private record FairCycle(int entry, BitSet states, int[] rParent) {}
 
-  /** A lasso as {state, edge into it} pairs: from an initial state (edge -1), then the cycle. */
-  private record QuotientLasso(List<int[]> stem, List<int[]> cycle) {}
+  /** A lasso of this graph, {state, edge into it} pairs: an initial state (edge -1), the cycle. */
+  private record EdgeLasso(List<int[]> stem, List<int[]> cycle) {}
 
   private Counterexample check(int k) {
-    QuotientLasso found = lassoEdges(k);
+    EdgeLasso found = lassoEdges(k);
     return found == null ? null : lasso(k, found.stem(), found.cycle());
   }
 
   /** Property k's lasso in this graph, null when it holds. */
-  private QuotientLasso lassoEdges(int k) {
+  private EdgeLasso lassoEdges(int k) {
     FairCycle found = fairCycle(k);
     if (found == null) return null;
     int entry = found.entry();
@@ -243,7 +243,7 @@ public final class LivenessChecker {
     for (int j = 1; j < prefix.size(); j++) {
       stem.add(new int[] {prefix.get(j), graph.edgeBetween(prefix.get(j - 1), prefix.get(j))});
     }
-    return new QuotientLasso(stem, cycle(entry, found.states()));
+    return new EdgeLasso(stem, cycle(entry, found.states()));
   }
 
   /** The fair cycle violating property k entered first in R's BFS order; null if none. */
