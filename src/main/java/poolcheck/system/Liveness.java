@@ -37,4 +37,22 @@ public interface Liveness {
 
   /** 0 no fairness, 1 weak, 2 strong, for process instance {@code instance}. */
   int fairness(int instance);
+
+  /**
+   * The first of {@code instances} process instances a cycle is unfair to, or -1: weakly fair,
+   * enabled in every state of the cycle ({@code everywhere}) and never taking a state-changing
+   * step on it ({@code taken}); or strongly fair, enabled in some state ({@code somewhere}) and
+   * never taking one. Bit i of each mask stands for instance i.
+   */
+  default int unfairTo(int instances, long taken, long somewhere, long everywhere) {
+    for (int i = 0; i < instances; i++) {
+      long bit = 1L << i;
+      int f = fairness(i);
+      if ((taken & bit) == 0 && (f == 1 && (everywhere & bit) != 0
+          || f == 2 && (somewhere & bit) != 0)) {
+        return i;
+      }
+    }
+    return -1;
+  }
 }

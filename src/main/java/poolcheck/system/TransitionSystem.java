@@ -123,6 +123,27 @@ public interface TransitionSystem {
     return Liveness.NONE;
   }
 
+  /**
+   * Bit i set when process instance i is enabled in s as fairness means it: it has a step
+   * that changes s (TLA+'s ENABLED of a subscripted action; a step leaving s as it is is a
+   * stutter). At most 64 instances, as liveness checking allows.
+   */
+  default long enabledInstances(Stepper stepper, int[] s) {
+    long[] bits = {0};
+    stepper.successors(s, new SuccessorSink() {
+      @Override
+      public void successor(int[] next, int transition) {
+        if (!java.util.Arrays.equals(next, s)) {
+          bits[0] |= 1L << transitions().get(transition).instanceIndex();
+        }
+      }
+
+      @Override
+      public void violation(int property, int[] at, int transition) { }
+    });
+    return bits[0];
+  }
+
   /** The places whose evaluations coverage counts, indexed by {@link Site#id()}. */
   default ImmutableList<Site> sites() {
     return ImmutableList.of();

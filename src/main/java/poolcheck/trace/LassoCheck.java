@@ -49,7 +49,7 @@ final class LassoCheck {
     long everywhere = -1L;
     // the cycle's steps: loop+1 .. last, plus the closing step last -> loop (none: stuttering)
     for (int i = loop; i <= last; i++) {
-      long en = enabled(model, frame, states.get(i));
+      long en = model.enabledInstances(frame, states.get(i));
       somewhere |= en;
       everywhere &= en;
     }
@@ -64,23 +64,14 @@ final class LassoCheck {
       }
       taken |= Long.lowestOneBit(closing);
     }
-    for (int i = 0; i < model.instances(); i++) {
-      long bit = 1L << i;
-      int f = model.liveness().fairness(i);
-      boolean unfair = f == 1 && (everywhere & bit) != 0 && (taken & bit) == 0
-          || f == 2 && (somewhere & bit) != 0 && (taken & bit) == 0;
-      if (unfair) {
-        return Replay.Outcome.failure(last, "the cycle is not fair to process instance "
-            + model.transitions().stream().filter(t -> t.instanceIndex() == bit63(bit))
-                .findFirst().map(t -> t.instance()).orElse("#" + i));
-      }
+    int unfair = model.liveness().unfairTo(model.instances(), taken, somewhere, everywhere);
+    if (unfair >= 0) {
+      return Replay.Outcome.failure(last, "the cycle is not fair to process instance "
+          + model.transitions().stream().filter(t -> t.instanceIndex() == unfair)
+              .findFirst().map(t -> t.instance()).orElse("#" + unfair));
     }
     return new Replay.Outcome(true, last, property.name() + " fails on a fair cycle back to "
         + "state " + loop);
-  }
-
-  private static int bit63(long bit) {
-    return Long.numberOfTrailingZeros(bit);
   }
 
   private static int indexOf(TransitionSystem model, Property p) {
@@ -94,22 +85,6 @@ final class LassoCheck {
     return model.transitions().stream()
         .filter(t -> t.instance().equals(step.process()) && t.label().equals(step.label()))
         .findFirst().orElseThrow().instanceIndex();
-  }
-
-  private static long enabled(TransitionSystem model, Stepper frame, int[] s) {
-    long[] bits = {0};
-    frame.successors(s, new SuccessorSink() {
-      @Override
-      public void successor(int[] next, int transition) {
-        if (!Arrays.equals(next, s)) {
-          bits[0] |= 1L << model.transitions().get(transition).instanceIndex();
-        }
-      }
-
-      @Override
-      public void violation(int property, int[] at, int transition) { }
-    });
-    return bits[0];
   }
 
   private static long closingInstances(TransitionSystem model, Stepper frame, int[] from,

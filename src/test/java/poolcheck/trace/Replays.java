@@ -25,6 +25,6 @@ public final class Replays {
           : new JsonTrace.Step(s.transition().instance(), s.transition().label(), s.state()));
     }
     return Replay.check(model, new JsonTrace.Recorded(model.name(), cx.property().name(),
-        steps.build(), -1, checked));
+        steps.build(), cx.loop(), checked));
   }
 }

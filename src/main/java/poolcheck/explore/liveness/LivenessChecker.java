@@ -27,6 +27,12 @@ import poolcheck.system.TransitionSystem;
  * properties' premise and goal as bits; the states themselves are kept only while the graph is
  * built (packed, or as fingerprints unless {@link #exact}), and a lasso's states are rebuilt by
  * stepping along its edges, so it is the same lasso either way.
+ *
+ * <p>Under symmetry reduction the graph is the quotient's, one canonical state per orbit, and it
+ * alone decides: a step there that permutes its state is a move, not a stutter (so enabledness
+ * and fairness are the model's), and a lasso found there is lifted to a lasso of the model
+ * ({@link #check(PropertySelection)}, {@link LassoLift}) instead of being decided on the model's
+ * graph, which at the ledger's largest rows is up to 48 times the quotient and does not fit.
  */
 public final class LivenessChecker {
   private final TransitionSystem model;
@@ -43,6 +49,9 @@ public final class LivenessChecker {
   /** States of the quotient graph, once checked. */
   private int quotientDistinct;
   private double quotientCollisions;
+  /** The stepper that built the quotient graph, and counted while it did. */
+  private Stepper quotientStepper;
+  private int liftFallbacks;
   /**
    * Marks a set of states: the component being refined, or the states a walk has seen. A plain
    * bit array: BitSet.clear rescans for the highest word in use, which made clearing a large
@@ -100,19 +109,23 @@ public final class LivenessChecker {
   /**
    * The first violated liveness property among those checked, in declaration order.
    *
-   * <p>Under symmetry reduction the quotient graph (one state per orbit) is checked first. The
-   * properties and the fairness of process instances are invariant under the permutations (the
-   * scalarset rules; permutations act on values, never on processes), so a fair violating lasso
-   * of the model maps to one of the quotient: when the quotient has none, every property holds.
-   * Only a violation found there needs the model's own graph, which decides it and gives the
-   * lasso, the same one as without the quotient.
+   * <p>Under symmetry reduction only the quotient graph (one state per orbit) is built. The
+   * properties' premise and goal and the enabledness of each process instance are invariant
+   * under the permutations (the scalarset rules; permutations act on values, never on
+   * processes), and a step of instance i from s to t gives a step of i from pi(s) to pi(t). So a
+   * fair violating lasso of the model maps to one of the quotient, and one of the quotient lifts
+   * to one of the model ({@link LassoLift}): the quotient decides every property, and its lasso,
+   * replayed on the model with the cycle repeated until the concrete state recurs, is the
+   * counterexample. The stem is a shortest path to the entry's orbit, as in the model's graph;
+   * the cycle may take several turns of the quotient's. The model's own graph is built only if
+   * a lift fails its concrete check ({@link #liftFallbacks}), which the argument rules out.
    */
   public java.util.Optional<Counterexample> check(PropertySelection checked) {
-    if (reduces && !quotient && !quotientViolates(checked)) return java.util.Optional.empty();
-    buildGraph(checked);
+    LivenessChecker orbits = reduces && !quotient ? quotient(checked) : null;
+    if (orbits == null) buildGraph(checked);
     for (int k = 0; k < liveness.count(); k++) {
       if (!checked.checks(liveness.property(k).id())) continue;
-      Counterexample cx = check(k);
+      Counterexample cx = orbits == null ? check(k) : decide(orbits, k);
       if (cx != null) return java.util.Optional.of(cx);
     }
     return java.util.Optional.empty();
@@ -125,39 +138,59 @@ public final class LivenessChecker {
    */
   public Counterexample[] checkEach(PropertySelection checked) {
     Counterexample[] out = new Counterexample[model.properties().size()];
-    if (reduces && !quotient && !quotientViolates(checked)) return out;
-    buildGraph(checked);
+    LivenessChecker orbits = reduces && !quotient ? quotient(checked) : null;
+    if (orbits == null) buildGraph(checked);
     for (int k = 0; k < liveness.count(); k++) {
       int id = liveness.property(k).id();
-      if (checked.checks(id)) out[id] = check(k);
+      if (checked.checks(id)) out[id] = orbits == null ? check(k) : decide(orbits, k);
     }
     return out;
   }
 
-  private boolean quotientViolates(PropertySelection checked) {
+  /**
+   * How many violations the quotient found whose lift failed its concrete check, so that the
+   * model's own graph decided them: 0 unless a fingerprint collision merged two orbits (or the
+   * lifting argument is wrong somewhere; the tests hold it to 0).
+   */
+  public int liftFallbacks() {
+    return liftFallbacks;
+  }
+
+  /** The quotient graph, built and kept for lifting its lassos. */
+  private LivenessChecker quotient(PropertySelection checked) {
     LivenessChecker orbits = new LivenessChecker(model, checked, true).exact(exact)
         .stopWhen(stop);
-    boolean violates = orbits.violatesAny(checked);
+    orbits.buildGraph(checked);
     quotientDistinct = orbits.distinct();
+    quotientStepper = orbits.stepper;
     quotientCollisions = orbits.collisionProbability();
-    return violates;
+    return orbits;
   }
 
-  /** Quotient check: whether some checked property may be violated. */
-  private boolean violatesAny(PropertySelection checked) {
-    buildGraph(checked);
-    for (int k = 0; k < liveness.count(); k++) {
-      if (checked.checks(liveness.property(k).id()) && fairCycle(k) != null) return true;
-    }
-    return false;
+  /** Property k by the quotient: its lifted lasso, null when it holds. */
+  private Counterexample decide(LivenessChecker orbits, int k) {
+    EdgeLasso found = orbits.lassoEdges(k);
+    if (found == null) return null;
+    LassoLift.Outcome lifted = new LassoLift(model, model.stepper(selection), orbits.graph)
+        .lift(liveness, k, found.stem(), found.cycle());
+    if (lifted.lasso() != null) return lifted.lasso();
+    liftFallbacks++;
+    System.err.println("warning: " + liveness.property(k).name() + ": " + lifted.failure()
+        + "; deciding it on the unreduced graph");
+    if (graph == null) buildGraph(selection);
+    return check(k);
   }
 
-  /** What the check counted: the premises of leads-to properties, among others. */
+  /**
+   * What the check counted: the premises of leads-to properties, among others, over the graph
+   * that decided (the quotient's states under symmetry; a premise is invariant under the
+   * permutations, so it never holds there exactly when it never holds in the model).
+   */
   public poolcheck.system.Counts counts() {
-    return stepper.counts();
+    return graph == null && quotientStepper != null ? quotientStepper.counts() : stepper.counts();
   }
 
-  /** States of the graph checked last: the model's, or the quotient's when that decided. */
+  /** States of the graph that decided: the model's, or the quotient's under symmetry. */
   public int distinct() {
     return graph != null ? graph.size() : quotientDistinct;
   }
@@ -180,7 +213,16 @@ public final class LivenessChecker {
   /** A fair cycle: its entry, its states, and R's BFS parents leading to it. */
   private record FairCycle(int entry, BitSet states, int[] rParent) {}
 
+  /** A lasso of this graph, {state, edge into it} pairs: an initial state (edge -1), the cycle. */
+  private record EdgeLasso(List<int[]> stem, List<int[]> cycle) {}
+
   private Counterexample check(int k) {
+    EdgeLasso found = lassoEdges(k);
+    return found == null ? null : lasso(k, found.stem(), found.cycle());
+  }
+
+  /** Property k's lasso in this graph, null when it holds. */
+  private EdgeLasso lassoEdges(int k) {
     FairCycle found = fairCycle(k);
     if (found == null) return null;
     int entry = found.entry();
@@ -201,7 +243,7 @@ public final class LivenessChecker {
     for (int j = 1; j < prefix.size(); j++) {
       stem.add(new int[] {prefix.get(j), graph.edgeBetween(prefix.get(j - 1), prefix.get(j))});
     }
-    return lasso(k, stem, cycle(entry, found.states()));
+    return new EdgeLasso(stem, cycle(entry, found.states()));
   }
 
   /** The fair cycle violating property k entered first in R's BFS order; null if none. */
@@ -360,11 +402,14 @@ public final class LivenessChecker {
     return path;
   }
 
-  /** The first edge of s by instance i to another state of C; -1 if none. */
+  /**
+   * The first edge of s by instance i that changes the state and stays in C; -1 if none. In the
+   * quotient that may be a self-loop that permutes the state: a move, as refine counts it.
+   */
   private int instanceEdge(int s, int instance, BitSet inC) {
     for (int e = graph.start(s); e < graph.end(s); e++) {
       int t = graph.target(e);
-      if (inC.get(t) && t != s && graph.instance(e) == instance) return e;
+      if (inC.get(t) && graph.moves(s, e) && graph.instance(e) == instance) return e;
     }
     return -1;
   }

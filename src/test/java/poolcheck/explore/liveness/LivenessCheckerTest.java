@@ -189,9 +189,9 @@ class LivenessCheckerTest {
     assertEquals(16, e.first().position().column());
   }
   /**
-   * Under symmetry reduction the quotient graph decides "holds" alone; a violation is decided,
-   * and its lasso built, on the model's own graph. Held to the unreduced check on two designs
-   * with properties that hold and properties that fail, some over the Page scalarset.
+   * Under symmetry reduction the quotient graph decides alone, its lassos lifted to the model.
+   * Held to the unreduced check on two designs with properties that hold and properties that
+   * fail, some over the Page scalarset: the same verdicts, and here the same lassos.
    */
   @Test
   void theQuotientGivesTheVerdictsAndLassosOfTheUnreducedCheck() throws Exception {
