@@ -21,12 +21,16 @@ import poolcheck.result.Verdict;
 import poolcheck.trace.JsonResult;
 import poolcheck.trace.JsonTrace;
 import poolcheck.trace.Replay;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The plain {@link SequentialBfs} is the oracle; the search over fingerprints or exact states
  * with 1, 2 and 3 workers, spilling or not, must give the same verdict, the same state and
  * transition counts (at a violation too), and a counterexample of the same length that replays.
  */
+// Builds and explores its own models, shares nothing: beside the other classes. (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT)
 class EnginesAgreeTest {
   @TempDir
   Path dir;

@@ -61,8 +61,9 @@ class SpinCrossCheckTest {
   }
 
   /**
-   * Every model but the page_pool designs other than v6.12: those share one model whose export
-   * is about a minute of gcc in all, so they are cross-checked in the slow tier (below).
+   * The export's own models, the examples and the shipped ones but the page_pool designs other
+   * than v6.12 (those share one model whose export is a minute of gcc in all) and the
+   * regression corpus (a verifier each, 61 of them): the slow tier cross-checks those (below).
    */
   @TestFactory
   Stream<DynamicTest> spinAgreesWithPoolcheckOnEveryModel() {
@@ -72,15 +73,15 @@ class SpinCrossCheckTest {
 
   @org.junit.jupiter.api.Tag("slow")
   @TestFactory
-  Stream<DynamicTest> spinAgreesWithPoolcheckOnEveryPagePoolDesign() {
+  Stream<DynamicTest> spinAgreesWithPoolcheckOnTheCorpusAndEveryPagePoolDesign() {
     return ExportedModels.files().stream().filter(SpinCrossCheckTest::slowDesign)
         .map(f -> DynamicTest.dynamicTest(f.toString(), () -> crossCheck(f)));
   }
 
   private static boolean slowDesign(Path f) {
     String name = f.getFileName().toString();
-    return f.startsWith("models") && name.startsWith("page_pool_")
-        && !name.equals("page_pool_v6_12.pool");
+    return f.startsWith("src/test/resources/corpus") || f.startsWith("models")
+        && name.startsWith("page_pool_") && !name.equals("page_pool_v6_12.pool");
   }
 
   /** -D values reach the export: the same models with other constants. */
@@ -161,7 +162,18 @@ class SpinCrossCheckTest {
    */
   @TestFactory
   Stream<DynamicTest> spinAgreesWithPoolcheckNearTheIntegerLimits() {
-    return poolcheck.selfcheck.RandomModels.nearLimitSeeds().limit(12).mapToObj(seed ->
+    return nearTheLimits(poolcheck.selfcheck.RandomModels.nearLimitSeeds().limit(4));
+  }
+
+  /** Eight more such models: about two seconds of gcc and pan each. */
+  @org.junit.jupiter.api.Tag("slow")
+  @TestFactory
+  Stream<DynamicTest> spinAgreesWithPoolcheckNearTheIntegerLimitsOnMoreModels() {
+    return nearTheLimits(poolcheck.selfcheck.RandomModels.nearLimitSeeds().skip(4).limit(8));
+  }
+
+  private static Stream<DynamicTest> nearTheLimits(LongStream seeds) {
+    return seeds.mapToObj(seed ->
         DynamicTest.dynamicTest("near the limits, seed " + seed, () -> {
           String text = poolcheck.selfcheck.RandomModels.text(seed);
           ParsedModel parsed = ModelLoader.fromText("limits_" + seed + ".pool", text);

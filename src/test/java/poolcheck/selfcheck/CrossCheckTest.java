@@ -19,6 +19,8 @@ import poolcheck.simulate.SimulationResult;
 import poolcheck.simulate.Simulator;
 import poolcheck.trace.Replay;
 import poolcheck.trace.Replays;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The checker checked on random models (seeds from {@link RandomModels}): every search mode
@@ -27,6 +29,8 @@ import poolcheck.trace.Replays;
  * {@code ModelGenerator.generate(seed)} and file it under corpus/regressions; the failure
  * message also shows the model shrunk to the lines that still fail.
  */
+// Builds and explores its own models, shares nothing: beside the other classes. (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT)
 class CrossCheckTest {
   private static void assertReplays(CompiledModel m, Counterexample cx, String who) {
     Replay.Outcome o = Replays.replay(m, cx);
