@@ -1,5 +1,6 @@
 package poolcheck.api;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,9 @@ public final class CheckRun {
   private final AllViolations all;
   /** A swarm instead of the explorer, under {@code swarm}; else null. */
   private final Swarm swarm;
+  private final Consumer<String> warnings;
+  /** Every explorer made for this run (all violations makes one per search). */
+  private final List<Explorer> explorers = new ArrayList<>();
   /** Steps executed while shrinking a swarm's trace: some seconds at most, as simulate's. */
   private static final long SHRINK_BUDGET = 20_000_000;
 
@@ -46,6 +50,7 @@ public final class CheckRun {
     this.selection = selection;
     this.options = options;
     this.progress = progress;
+    this.warnings = warnings;
     Set<String> names = selection.resolve(model);
     if (options.bitstateBytes() != null || options.swarm() != null) {
       names = safetyOnly(names, warnings, options.swarm() != null ? "swarm" : "bitstate");
@@ -116,6 +121,10 @@ public final class CheckRun {
           v.checked()))).toList();
       if (all == null && !violations.isEmpty()) r = violations.get(0);
     }
+    for (Explorer e : explorers) {
+      e.liftFailures().forEach(f -> warnings.accept("poolcheck: warning: the lasso found under "
+          + "symmetry reduction did not lift to the model: " + f));
+    }
     // All violations runs several searches, none over every property: no coverage for it.
     Coverage coverage = all == null ? explorer.coverage() : null;
     var bits = explorer.bitstate();
@@ -143,6 +152,7 @@ public final class CheckRun {
   private Explorer explorer(Set<String> names) {
     Explorer e = new Explorer(model, EngineOptions.of(options, names, selection.deadlock(),
         digest));
+    explorers.add(e);
     if (progress != null) {
       e.progress(new Explorer.Progress() {
         @Override

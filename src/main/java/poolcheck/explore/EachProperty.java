@@ -37,8 +37,13 @@ import poolcheck.system.TransitionSystem;
  * assertion possibly more (its own search drops the successors of the steps that break it).
  */
 public final class EachProperty {
-  /** The run over the unchecked space, and each selected property's result in id order. */
-  public record Report(CheckResult reachable, ImmutableList<CheckResult> properties) {}
+  /**
+   * The run over the unchecked space, and each selected property's result in id order.
+   * {@code liftFailures}: as {@link Explorer#liftFailures}, empty unless a lifted lasso failed
+   * its check and the unreduced graph decided.
+   */
+  public record Report(CheckResult reachable, ImmutableList<CheckResult> properties,
+      ImmutableList<String> liftFailures) {}
 
   private final TransitionSystem given;
   private final SearchOptions options;
@@ -74,6 +79,7 @@ public final class EachProperty {
     CheckResult reach = explained(system, plain, search.run());
     counts = search.counts();
     Counterexample[] lassos = null;
+    ImmutableList<String> liftFailures = ImmutableList.of();
     livenessCollisions = 0;
     String liveness = null;
     boolean anyLiveness = alone.keySet().stream()
@@ -87,6 +93,7 @@ public final class EachProperty {
         LivenessChecker checker = new LivenessChecker(system, live)
             .exact(options.store() == SearchOptions.Store.EXACT).stopWhen(stop::get);
         lassos = checker.checkEach(live);
+        liftFailures = ImmutableList.copyOf(checker.liftFailures());
         livenessCollisions = checker.collisionProbability();
       } catch (LivenessChecker.Stopped e) {
         liveness = "interrupted during the liveness check";
@@ -96,7 +103,7 @@ public final class EachProperty {
     for (Map.Entry<Property, PropertySelection> e : alone.entrySet()) {
       out.add(result(reach, e.getKey(), e.getValue(), tally, lassos, liveness));
     }
-    return new Report(reach, out.build());
+    return new Report(reach, out.build(), liftFailures);
   }
 
   /** What the unchecked run exercised, as {@link Explorer#coverage()} gives it for that run. */

@@ -2,6 +2,7 @@ package poolcheck.explore;
 
 import com.google.common.collect.ImmutableList;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,6 +36,8 @@ public final class Explorer {
   private Counts counts;
   /** The bit array's figures after a bitstate run, else null. */
   private BitstateCoverage bitstate;
+  /** Lifts of liveness lassos that failed their check in the last run (LivenessChecker). */
+  private List<String> liftFailures = List.of();
 
   /** The reason of a bitstate search that ran to its end and found no violation. */
   public static final String NO_VIOLATION_IN_BITSTATE = "bitstate search finished";
@@ -42,6 +45,15 @@ public final class Explorer {
   /** The bit array's figures after a bitstate run; null otherwise. */
   public BitstateCoverage bitstate() {
     return bitstate;
+  }
+
+  /**
+   * Each liveness violation of the last run whose lasso, found on the symmetry quotient, failed
+   * its check on the model, so that the unreduced graph decided it: the verdict stands, but the
+   * user should hear of it ({@link poolcheck.explore.liveness.LivenessChecker#liftFailures}).
+   */
+  public List<String> liftFailures() {
+    return liftFailures;
   }
 
   /** Receives figures while the search runs. */
@@ -178,6 +190,7 @@ public final class Explorer {
   }
 
   public CheckResult run() {
+    liftFailures = List.of();
     TransitionSystem system = system();
     PropertySelection checked = selection();
     if (options.store() == SearchOptions.Store.BITSTATE && checked.checksLiveness()) {
@@ -221,6 +234,7 @@ public final class Explorer {
           || System.currentTimeMillis() - began > timeLimitMillis);
       try {
         trace = liveness.check(checked);
+        liftFailures = liveness.liftFailures();
         if (trace.isPresent()) verdict = Verdict.VIOLATED;
         if (counts != null) counts.addSites(liveness.counts(), Site.Kind.LEADS_TO, system.sites());
         statistics = withLivenessCollisions(statistics, liveness.collisionProbability());

@@ -51,6 +51,13 @@ public final class Prover {
         configuration.equals("default") ? null : configuration);
     EachProperty search = new EachProperty(m, OPTIONS);
     EachProperty.Report report = search.run();
+    if (!report.liftFailures().isEmpty()) {
+      // The verdict would stand (the unreduced graph decided), but a record of the ledger must
+      // not rest on a path that means a fingerprint collision or a flaw in the lifting argument.
+      throw new IllegalStateException(displayName + " (" + configuration + "): a liveness lasso "
+          + "found under symmetry reduction did not lift to the model: "
+          + String.join("; ", report.liftFailures()));
+    }
     CheckResult all = report.reachable();
     ProofRecord.Coverage coverage = all.verdict() == Verdict.VERIFIED
         ? coverage(search.coverage(), displayName, file) : null;

@@ -56,15 +56,29 @@ final class LassoCheck {
     for (int i = loop + 1; i <= last; i++) {
       taken |= 1L << instanceOf(model, trace.steps().get(i));
     }
+    // the instances that may be credited with the closing step: the recorded one, or, in a
+    // trace that does not record it, whichever makes the cycle fair
+    long credit = 0;
     if (loop < last) {
       long closing = closingInstances(model, frame, states.get(last), states.get(loop));
       if (closing == 0) {
         return Replay.Outcome.failure(last, "no step leads from the last state back to state "
             + loop + ": the cycle does not close");
       }
-      taken |= Long.lowestOneBit(closing);
+      credit = closing;
+      JsonTrace.Step recorded = trace.details().closing();
+      if (recorded != null) {
+        int by = model.transitions().stream().filter(t -> t.instance().equals(
+            recorded.process()) && t.label().equals(recorded.label())).findFirst()
+            .map(t -> t.instanceIndex()).orElse(-1);
+        if (by < 0 || (closing & 1L << by) == 0) {
+          return Replay.Outcome.failure(last, "the closing step " + recorded.process() + "."
+              + recorded.label() + " does not lead from the last state back to state " + loop);
+        }
+        credit = 1L << by;
+      }
     }
-    int unfair = model.liveness().unfairTo(model.instances(), taken, somewhere, everywhere);
+    int unfair = unfairTo(model, taken, credit, somewhere, everywhere);
     if (unfair >= 0) {
       return Replay.Outcome.failure(last, "the cycle is not fair to process instance "
           + model.transitions().stream().filter(t -> t.instanceIndex() == unfair)
@@ -72,6 +86,21 @@ final class LassoCheck {
     }
     return new Replay.Outcome(true, last, property.name() + " fails on a fair cycle back to "
         + "state " + loop);
+  }
+
+  /**
+   * The instance the cycle is unfair to, -1 if none, with the closing step credited to one of
+   * {@code credit} (none when 0, a stutter): fair if any choice makes it so.
+   */
+  private static int unfairTo(TransitionSystem model, long taken, long credit, long somewhere,
+      long everywhere) {
+    int unfair = model.liveness().unfairTo(model.instances(), taken, somewhere, everywhere);
+    for (long c = credit; c != 0; c &= c - 1) {
+      unfair = model.liveness().unfairTo(model.instances(), taken | Long.lowestOneBit(c),
+          somewhere, everywhere);
+      if (unfair < 0) return -1;
+    }
+    return unfair;
   }
 
   private static int indexOf(TransitionSystem model, Property p) {

@@ -24,7 +24,10 @@ public final class Replays {
       steps.add(s.transition() == null ? new JsonTrace.Step(null, null, s.state())
           : new JsonTrace.Step(s.transition().instance(), s.transition().label(), s.state()));
     }
+    JsonTrace.Step closing = cx.closing() == null ? null
+        : new JsonTrace.Step(cx.closing().instance(), cx.closing().label(), null);
     return Replay.check(model, new JsonTrace.Recorded(model.name(), cx.property().name(),
-        steps.build(), cx.loop(), checked));
+        steps.build(), cx.loop(), checked, new JsonTrace.Details(null, null, null, null,
+            closing)));
   }
 }

@@ -51,7 +51,8 @@ public final class LivenessChecker {
   private double quotientCollisions;
   /** The stepper that built the quotient graph, and counted while it did. */
   private Stepper quotientStepper;
-  private int liftFallbacks;
+  /** Why each lift that failed its concrete check failed, so that the model's graph decided. */
+  private final List<String> liftFailures = new ArrayList<>();
   /**
    * Marks a set of states: the component being refined, or the states a walk has seen. A plain
    * bit array: BitSet.clear rescans for the highest word in use, which made clearing a large
@@ -118,7 +119,7 @@ public final class LivenessChecker {
    * replayed on the model with the cycle repeated until the concrete state recurs, is the
    * counterexample. The stem is a shortest path to the entry's orbit, as in the model's graph;
    * the cycle may take several turns of the quotient's. The model's own graph is built only if
-   * a lift fails its concrete check ({@link #liftFallbacks}), which the argument rules out.
+   * a lift fails its concrete check ({@link #liftFailures}), which the argument rules out.
    */
   public java.util.Optional<Counterexample> check(PropertySelection checked) {
     LivenessChecker orbits = reduces && !quotient ? quotient(checked) : null;
@@ -153,7 +154,16 @@ public final class LivenessChecker {
    * lifting argument is wrong somewhere; the tests hold it to 0).
    */
   public int liftFallbacks() {
-    return liftFallbacks;
+    return liftFailures.size();
+  }
+
+  /**
+   * One line per fallback ({@link #liftFallbacks}): the property and why its lift failed. The
+   * verdict stands (the model's graph decided it); the caller says so to the user, since it
+   * means a collision or a flaw in the lifting argument.
+   */
+  public List<String> liftFailures() {
+    return List.copyOf(liftFailures);
   }
 
   /** The quotient graph, built and kept for lifting its lassos. */
@@ -174,9 +184,8 @@ public final class LivenessChecker {
     LassoLift.Outcome lifted = new LassoLift(model, model.stepper(selection), orbits.graph)
         .lift(liveness, k, found.stem(), found.cycle());
     if (lifted.lasso() != null) return lifted.lasso();
-    liftFallbacks++;
-    System.err.println("warning: " + liveness.property(k).name() + ": " + lifted.failure()
-        + "; deciding it on the unreduced graph");
+    liftFailures.add(liveness.property(k).name() + ": " + lifted.failure()
+        + "; decided on the unreduced graph instead");
     if (graph == null) buildGraph(selection);
     return check(k);
   }
