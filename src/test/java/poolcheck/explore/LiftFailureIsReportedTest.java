@@ -3,8 +3,6 @@ package poolcheck.explore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,14 +11,8 @@ import poolcheck.compile.Models;
 import poolcheck.explore.liveness.LivenessChecker;
 import poolcheck.result.CheckResult;
 import poolcheck.result.Verdict;
-import poolcheck.system.Liveness;
-import poolcheck.system.Property;
 import poolcheck.system.PropertySelection;
-import poolcheck.system.StateLayout;
-import poolcheck.system.Stepper;
 import poolcheck.system.SuccessorSink;
-import poolcheck.system.Transition;
-import poolcheck.system.TransitionSystem;
 
 /**
  * When a lasso of the symmetry quotient fails its check on the model, the unreduced graph
@@ -78,7 +70,7 @@ class LiftFailureIsReportedTest {
   }
 
   /** The model with every state declared symmetric to its initial state: unsound on purpose. */
-  private record OneOrbit(CompiledModel m) implements TransitionSystem {
+  private record OneOrbit(CompiledModel delegate) implements ForwardingSystem {
     @Override
     public boolean reducesSymmetry() {
       return true;
@@ -87,7 +79,7 @@ class LiftFailureIsReportedTest {
     @Override
     public int[] canonical(int[] s) {
       List<int[]> initial = new ArrayList<>();
-      m.stepper(PropertySelection.of(m, List.of(), false)).initialStates(new SuccessorSink() {
+      delegate.stepper(PropertySelection.of(delegate, List.of(), false)).initialStates(new SuccessorSink() {
         @Override
         public void successor(int[] next, int transition) {
           initial.add(next.clone());
@@ -97,46 +89,6 @@ class LiftFailureIsReportedTest {
         public void violation(int property, int[] at, int transition) {}
       });
       return initial.get(0);
-    }
-
-    @Override
-    public Stepper stepper(PropertySelection checked) {
-      return m.stepper(checked);
-    }
-
-    @Override
-    public String name() {
-      return m.name();
-    }
-
-    @Override
-    public ImmutableMap<String, Integer> constants() {
-      return m.constants();
-    }
-
-    @Override
-    public StateLayout layout() {
-      return m.layout();
-    }
-
-    @Override
-    public ImmutableList<Property> properties() {
-      return m.properties();
-    }
-
-    @Override
-    public ImmutableList<Transition> transitions() {
-      return m.transitions();
-    }
-
-    @Override
-    public int instances() {
-      return m.instances();
-    }
-
-    @Override
-    public Liveness liveness() {
-      return m.liveness();
     }
   }
 }

@@ -3,8 +3,6 @@ package poolcheck.explore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import poolcheck.compile.CompiledModel;
@@ -12,13 +10,9 @@ import poolcheck.compile.Models;
 import poolcheck.result.CheckResult;
 import poolcheck.result.Verdict;
 import poolcheck.system.Counts;
-import poolcheck.system.Liveness;
-import poolcheck.system.Property;
 import poolcheck.system.PropertySelection;
-import poolcheck.system.StateLayout;
 import poolcheck.system.Stepper;
 import poolcheck.system.SuccessorSink;
-import poolcheck.system.Transition;
 import poolcheck.system.TransitionSystem;
 
 /**
@@ -56,15 +50,15 @@ class LivenessOutOfMemoryTest {
   }
 
   /** The model, except that steppers after the first {@code fed} throw OutOfMemoryError. */
-  private record StarvedAfter(TransitionSystem m, int fed, AtomicInteger made)
-      implements TransitionSystem {
-    StarvedAfter(TransitionSystem m, int fed) {
-      this(m, fed, new AtomicInteger());
+  private record StarvedAfter(TransitionSystem delegate, int fed, AtomicInteger made)
+      implements ForwardingSystem {
+    StarvedAfter(TransitionSystem delegate, int fed) {
+      this(delegate, fed, new AtomicInteger());
     }
 
     @Override
     public Stepper stepper(PropertySelection checked) {
-      Stepper s = m.stepper(checked);
+      Stepper s = delegate.stepper(checked);
       if (made.incrementAndGet() <= fed) return s;
       return new Stepper() {
         @Override
@@ -107,41 +101,6 @@ class LivenessOutOfMemoryTest {
           return s.livenessGoal(k, state);
         }
       };
-    }
-
-    @Override
-    public String name() {
-      return m.name();
-    }
-
-    @Override
-    public ImmutableMap<String, Integer> constants() {
-      return m.constants();
-    }
-
-    @Override
-    public StateLayout layout() {
-      return m.layout();
-    }
-
-    @Override
-    public ImmutableList<Property> properties() {
-      return m.properties();
-    }
-
-    @Override
-    public ImmutableList<Transition> transitions() {
-      return m.transitions();
-    }
-
-    @Override
-    public int instances() {
-      return m.instances();
-    }
-
-    @Override
-    public Liveness liveness() {
-      return m.liveness();
     }
   }
 }
