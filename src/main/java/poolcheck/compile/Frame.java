@@ -60,6 +60,40 @@ public final class Frame {
   }
 
   private Canonicalising canonicalising;
+  /** Whether the sink keeps no successor arrays: see {@link SuccessorSink#keepsSuccessors}. */
+  boolean lending;
+  /** The arrays {@link #copyOf} lends, one per depth of nested branches, and the depth. */
+  private int[][] lent = new int[4][];
+  private int depth;
+
+  /**
+   * Called before a transition runs: a violation thrown from within a branch skipped its
+   * {@link #giveBack}.
+   */
+  void lendTo(SuccessorSink target) {
+    lending = !target.keepsSuccessors();
+    depth = 0;
+  }
+
+  /**
+   * The copy of {@code s} a branch of the generated code runs on: a new array, or, when the sink
+   * keeps none, this depth's array, free again once the branch's method has returned (its
+   * successor was emitted and packed by then, or the branch was disabled).
+   */
+  int[] copyOf(int[] s) {
+    if (!lending) return s.clone();
+    int d = depth++;
+    if (d == lent.length) lent = java.util.Arrays.copyOf(lent, 2 * d);
+    int[] copy = lent[d];
+    if (copy == null || copy.length != s.length) lent[d] = copy = new int[s.length];
+    System.arraycopy(s, 0, copy, 0, s.length);
+    return copy;
+  }
+
+  /** The branch that {@link #copyOf} lent to has returned. */
+  void giveBack() {
+    if (lending) depth--;
+  }
 
   void emit(int[] s) {
     emitted++;
@@ -92,6 +126,12 @@ public final class Frame {
     @Override
     public void violation(int property, int[] at, int transition) {
       target.violation(property, at, transition);
+    }
+
+    @Override
+    public boolean keepsSuccessors() {
+      // least returns the array itself when it is canonical
+      return target.keepsSuccessors();
     }
   }
 }

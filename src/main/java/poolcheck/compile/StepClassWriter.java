@@ -190,8 +190,9 @@ final class StepClassWriter {
         choose(ch, false);
       } else {
         mv.visitVarInsn(ALOAD, CodeWriter.F);
-        cloneState();
+        copyState();
         mv.visitMethodInsn(INVOKESTATIC, NAME, method(node), STEP, false);
+        giveBack();
         mv.visitInsn(RETURN);
       }
     }
@@ -458,15 +459,22 @@ final class StepClassWriter {
         body = w.next;
       }
       mv.visitVarInsn(ALOAD, CodeWriter.F);
-      cloneState();
+      copyState();
       mv.visitMethodInsn(INVOKESTATIC, NAME, method(body), STEP, false);
+      giveBack();
       mv.visitLabel(skip);
     }
 
-    private void cloneState() {
+    /** The copy of the state a branch runs on: {@link Frame#copyOf}. */
+    private void copyState() {
+      mv.visitVarInsn(ALOAD, CodeWriter.F);
       mv.visitVarInsn(ALOAD, CodeWriter.S);
-      mv.visitMethodInsn(INVOKEVIRTUAL, "[I", "clone", "()Ljava/lang/Object;", false);
-      mv.visitTypeInsn(CHECKCAST, "[I");
+      mv.visitMethodInsn(INVOKEVIRTUAL, CodeWriter.FRAME, "copyOf", "([I)[I", false);
+    }
+
+    private void giveBack() {
+      mv.visitVarInsn(ALOAD, CodeWriter.F);
+      mv.visitMethodInsn(INVOKEVIRTUAL, CodeWriter.FRAME, "giveBack", "()V", false);
     }
 
     /** {@code owned}: as {@link Instr.Either#run(Frame, int[], boolean)}. */
