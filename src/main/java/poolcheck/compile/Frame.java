@@ -65,14 +65,37 @@ public final class Frame {
   /** The arrays {@link #copyOf} lends, one per depth of nested branches, and the depth. */
   private int[][] lent = new int[4][];
   private int depth;
+  /** The bound variables {@link #saveEnv} kept, one per depth of nested either and choose. */
+  private int[][] savedEnv = new int[4][];
+  private int envDepth;
 
   /**
    * Called before a transition runs: a violation thrown from within a branch skipped its
-   * {@link #giveBack}.
+   * {@link #giveBack} and {@link #dropSavedEnv}.
    */
   void lendTo(SuccessorSink target) {
     lending = !target.keepsSuccessors();
     depth = 0;
+    envDepth = 0;
+  }
+
+  /**
+   * A copy of the bound variables, kept by an either or a choose of the generated code to give
+   * each branch the variables it started with; this depth's array, free again at
+   * {@link #dropSavedEnv}. (A new copy per either was a small allocation per process a state.)
+   */
+  int[] saveEnv() {
+    int d = envDepth++;
+    if (d == savedEnv.length) savedEnv = java.util.Arrays.copyOf(savedEnv, 2 * d);
+    int[] copy = savedEnv[d];
+    if (copy == null) savedEnv[d] = copy = new int[env.length];
+    System.arraycopy(env, 0, copy, 0, env.length);
+    return copy;
+  }
+
+  /** The either or choose that called {@link #saveEnv} has run its last branch. */
+  void dropSavedEnv() {
+    envDepth--;
   }
 
   /**

@@ -398,9 +398,8 @@ final class StepClassWriter {
     private int[] saveEnvironment() {
       int env = c.local();
       int register = c.local();
-      c.frameField("env", "[I");
-      mv.visitMethodInsn(INVOKEVIRTUAL, "[I", "clone", "()Ljava/lang/Object;", false);
-      mv.visitTypeInsn(CHECKCAST, "[I");
+      mv.visitVarInsn(ALOAD, CodeWriter.F);
+      mv.visitMethodInsn(INVOKEVIRTUAL, CodeWriter.FRAME, "saveEnv", "()[I", false);
       mv.visitVarInsn(ASTORE, env);
       c.frameField("register", "I");
       mv.visitVarInsn(ISTORE, register);
@@ -472,6 +471,11 @@ final class StepClassWriter {
       mv.visitMethodInsn(INVOKEVIRTUAL, CodeWriter.FRAME, "copyOf", "([I)[I", false);
     }
 
+    private void dropSavedEnv() {
+      mv.visitVarInsn(ALOAD, CodeWriter.F);
+      mv.visitMethodInsn(INVOKEVIRTUAL, CodeWriter.FRAME, "dropSavedEnv", "()V", false);
+    }
+
     private void giveBack() {
       mv.visitVarInsn(ALOAD, CodeWriter.F);
       mv.visitMethodInsn(INVOKEVIRTUAL, CodeWriter.FRAME, "giveBack", "()V", false);
@@ -490,6 +494,7 @@ final class StepClassWriter {
           onCopy(e.branches[b]);
         }
       }
+      dropSavedEnv();
       mv.visitInsn(RETURN);
     }
 
@@ -534,6 +539,7 @@ final class StepClassWriter {
       mv.visitVarInsn(LSTORE, v);
       mv.visitJumpInsn(GOTO, loop);
       mv.visitLabel(end);
+      dropSavedEnv();
       mv.visitInsn(RETURN);
     }
   }
