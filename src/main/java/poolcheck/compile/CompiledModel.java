@@ -368,6 +368,7 @@ public final class CompiledModel implements TransitionSystem {
     if (outsideAssumption(s, f, sink)) return;
     f.sink = reduce ? f.canonicalising(sink, symmetry) : sink;
     GeneratedSteps code = f.bytecode();
+    f.lendTo(sink);
     for (int i = 0; i < pcSlot.length; i++) {
       int pc = s[pcSlot[i]];
       Instr[] mine = steps[i];
@@ -382,6 +383,7 @@ public final class CompiledModel implements TransitionSystem {
           Instr.runFrom(mine[pc], f, s);
         }
       } catch (Violation v) {
+        f.lendTo(sink);
         f.taken[t] += f.emitted - before;
         f.enabled[t]++;
         sink.violation(v.property, v.state, t);
@@ -404,6 +406,7 @@ public final class CompiledModel implements TransitionSystem {
     if (outsideAssumption(s, f, sink)) return;
     f.sink = reduce ? f.canonicalising(sink, symmetry) : sink;
     f.transition = transition;
+    f.lendTo(sink);
     try {
       GeneratedSteps code = f.bytecode();
       if (code != null) {

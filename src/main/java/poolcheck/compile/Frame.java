@@ -60,6 +60,63 @@ public final class Frame {
   }
 
   private Canonicalising canonicalising;
+  /** Whether the sink keeps no successor arrays: see {@link SuccessorSink#keepsSuccessors}. */
+  boolean lending;
+  /** The arrays {@link #copyOf} lends, one per depth of nested branches, and the depth. */
+  private int[][] lent = new int[4][];
+  private int depth;
+  /** The bound variables {@link #saveEnv} kept, one per depth of nested either and choose. */
+  private int[][] savedEnv = new int[4][];
+  private int envDepth;
+
+  /**
+   * Called before a transition runs: a violation thrown from within a branch skipped its
+   * {@link #giveBack} and {@link #dropSavedEnv}.
+   */
+  void lendTo(SuccessorSink target) {
+    lending = !target.keepsSuccessors();
+    depth = 0;
+    envDepth = 0;
+  }
+
+  /**
+   * A copy of the bound variables, kept by an either or a choose of the generated code to give
+   * each branch the variables it started with; this depth's array, free again at
+   * {@link #dropSavedEnv}. (A new copy per either was a small allocation per process a state.)
+   */
+  int[] saveEnv() {
+    int d = envDepth++;
+    if (d == savedEnv.length) savedEnv = java.util.Arrays.copyOf(savedEnv, 2 * d);
+    int[] copy = savedEnv[d];
+    if (copy == null) savedEnv[d] = copy = new int[env.length];
+    System.arraycopy(env, 0, copy, 0, env.length);
+    return copy;
+  }
+
+  /** The either or choose that called {@link #saveEnv} has run its last branch. */
+  void dropSavedEnv() {
+    envDepth--;
+  }
+
+  /**
+   * The copy of {@code s} a branch of the generated code runs on: a new array, or, when the sink
+   * keeps none, this depth's array, free again once the branch's method has returned (its
+   * successor was emitted and packed by then, or the branch was disabled).
+   */
+  int[] copyOf(int[] s) {
+    if (!lending) return s.clone();
+    int d = depth++;
+    if (d == lent.length) lent = java.util.Arrays.copyOf(lent, 2 * d);
+    int[] copy = lent[d];
+    if (copy == null || copy.length != s.length) lent[d] = copy = new int[s.length];
+    System.arraycopy(s, 0, copy, 0, s.length);
+    return copy;
+  }
+
+  /** The branch that {@link #copyOf} lent to has returned. */
+  void giveBack() {
+    if (lending) depth--;
+  }
 
   void emit(int[] s) {
     emitted++;
@@ -92,6 +149,12 @@ public final class Frame {
     @Override
     public void violation(int property, int[] at, int transition) {
       target.violation(property, at, transition);
+    }
+
+    @Override
+    public boolean keepsSuccessors() {
+      // least returns the array itself when it is canonical
+      return target.keepsSuccessors();
     }
   }
 }

@@ -190,8 +190,9 @@ final class StepClassWriter {
         choose(ch, false);
       } else {
         mv.visitVarInsn(ALOAD, CodeWriter.F);
-        cloneState();
+        copyState();
         mv.visitMethodInsn(INVOKESTATIC, NAME, method(node), STEP, false);
+        giveBack();
         mv.visitInsn(RETURN);
       }
     }
@@ -397,9 +398,8 @@ final class StepClassWriter {
     private int[] saveEnvironment() {
       int env = c.local();
       int register = c.local();
-      c.frameField("env", "[I");
-      mv.visitMethodInsn(INVOKEVIRTUAL, "[I", "clone", "()Ljava/lang/Object;", false);
-      mv.visitTypeInsn(CHECKCAST, "[I");
+      mv.visitVarInsn(ALOAD, CodeWriter.F);
+      mv.visitMethodInsn(INVOKEVIRTUAL, CodeWriter.FRAME, "saveEnv", "()[I", false);
       mv.visitVarInsn(ASTORE, env);
       c.frameField("register", "I");
       mv.visitVarInsn(ISTORE, register);
@@ -458,15 +458,27 @@ final class StepClassWriter {
         body = w.next;
       }
       mv.visitVarInsn(ALOAD, CodeWriter.F);
-      cloneState();
+      copyState();
       mv.visitMethodInsn(INVOKESTATIC, NAME, method(body), STEP, false);
+      giveBack();
       mv.visitLabel(skip);
     }
 
-    private void cloneState() {
+    /** The copy of the state a branch runs on: {@link Frame#copyOf}. */
+    private void copyState() {
+      mv.visitVarInsn(ALOAD, CodeWriter.F);
       mv.visitVarInsn(ALOAD, CodeWriter.S);
-      mv.visitMethodInsn(INVOKEVIRTUAL, "[I", "clone", "()Ljava/lang/Object;", false);
-      mv.visitTypeInsn(CHECKCAST, "[I");
+      mv.visitMethodInsn(INVOKEVIRTUAL, CodeWriter.FRAME, "copyOf", "([I)[I", false);
+    }
+
+    private void dropSavedEnv() {
+      mv.visitVarInsn(ALOAD, CodeWriter.F);
+      mv.visitMethodInsn(INVOKEVIRTUAL, CodeWriter.FRAME, "dropSavedEnv", "()V", false);
+    }
+
+    private void giveBack() {
+      mv.visitVarInsn(ALOAD, CodeWriter.F);
+      mv.visitMethodInsn(INVOKEVIRTUAL, CodeWriter.FRAME, "giveBack", "()V", false);
     }
 
     /** {@code owned}: as {@link Instr.Either#run(Frame, int[], boolean)}. */
@@ -482,6 +494,7 @@ final class StepClassWriter {
           onCopy(e.branches[b]);
         }
       }
+      dropSavedEnv();
       mv.visitInsn(RETURN);
     }
 
@@ -526,6 +539,7 @@ final class StepClassWriter {
       mv.visitVarInsn(LSTORE, v);
       mv.visitJumpInsn(GOTO, loop);
       mv.visitLabel(end);
+      dropSavedEnv();
       mv.visitInsn(RETURN);
     }
   }

@@ -495,7 +495,8 @@ final class LevelSearch {
     int pending;
     final long[] pendingPacked = new long[PENDING * layout.words()];
     final long[] pendingFp = new long[PENDING];
-    final int[][] pendingNext = new int[PENDING][];
+    /** A stored successor unpacked, for its invariants: the step's array was lent, not kept. */
+    final int[] fresh = new int[layout.slots()];
     final int[] pendingOrdinal = new int[PENDING];
     /** What the batched table reads summed to: kept so that the JIT cannot drop them. */
     long touchSink;
@@ -584,6 +585,12 @@ final class LevelSearch {
       if (found == null || f.length() < found.length()) found = f;
     }
 
+    /** Each successor is packed at once: the steps may lend the same arrays again. */
+    @Override
+    public boolean keepsSuccessors() {
+      return false;
+    }
+
     @Override
     public void successor(int[] next, int transition) {
       int mine = ordinal++;
@@ -603,7 +610,6 @@ final class LevelSearch {
         return;
       }
       pendingFp[pending] = Fingerprint.of(pendingPacked, at, words);
-      pendingNext[pending] = next;
       pendingOrdinal[pending] = mine;
       if (++pending == PENDING) drain();
     }
@@ -625,14 +631,13 @@ final class LevelSearch {
       int words = packed.length;
       for (int i = 0; i < n; i++) {
         System.arraycopy(pendingPacked, i * words, packed, 0, words);
-        int[] next = pendingNext[i];
-        pendingNext[i] = null;
         if (!visited.add(packed, pendingFp[i])) continue;
-        added(next, pendingOrdinal[i]);
+        added(pendingOrdinal[i]);
       }
     }
 
-    private void added(int[] next, int mine) {
+    /** The successor in {@link #packed} is new: numbered, logged, checked, queued. */
+    private void added(int mine) {
       if (nextId == idEnd) {
         writeRun();
         nextId = ids.getAndAdd(ID_RUN);
@@ -641,6 +646,8 @@ final class LevelSearch {
       long id = nextId++;
       added++;
       run[(int) (id - (idEnd - ID_RUN))] = TraceLog.entry(parent, mine);
+      int[] next = fresh;
+      layout.unpack(packed, 0, next);
       int bad = stepper.violatedInvariant(next);
       if (bad >= 0) offer(new Found(bad, id, -2, null, parent < 0 ? 0 : depth + 1));
       if (probe != null) probe.added(id, next, parent < 0 ? 0 : depth + 1);

@@ -14,6 +14,8 @@ public final class StateLayout {
   private final int[] word;
   private final int[] shift;
   private final long[] mask;
+  /** By slot: the word with the slot's field cleared when and-ed with it. */
+  private final long[] keep;
   private final int words;
   /** By word: one past its last slot (slots fill the words in order). */
   private final int[] wordEnd;
@@ -40,6 +42,8 @@ public final class StateLayout {
       mask[i] = bits == 0 ? 0 : (bits == 64 ? -1L : (1L << bits) - 1);
       used += bits;
     }
+    keep = new long[n];
+    for (int i = 0; i < n; i++) keep[i] = ~(mask[i] << shift[i]);
     words = n == 0 ? 1 : w + 1;
     wordEnd = new int[words];
     for (int i = 0; i < n; i++) wordEnd[word[i]] = i + 1;
@@ -121,6 +125,9 @@ public final class StateLayout {
   public boolean packWrites(int[] state, int[] from, int[] written, long[] fromPacked,
       int fromOffset, long[] out, int offset) {
     // Plain loops over int[] and long[], no objects: once per successor in the search.
+    if (words == 1) {
+      return packWritesInOneWord(state, written, fromPacked[fromOffset], out, offset);
+    }
     int n = written.length;
     int k = 0;
     while (k < n && state[written[k]] == from[written[k]]) k++;
@@ -130,6 +137,24 @@ public final class StateLayout {
       int i = written[k];
       if (state[i] != from[i]) rewrite(out, offset, i, state[i]);
     }
+    return true;
+  }
+
+  /**
+   * {@link #packWrites} of a one-word state (every benchmark shape): each written field is
+   * rewritten in a local whether it changed or not, and the word is compared with the parent's
+   * once. Packing is one to one on values in range, so equal words are equal states. No
+   * comparison per slot: a step writes a whole array when its index is computed (recycle's
+   * {@code place[mine]}: 6 slots, one of them changed), and a branch per slot mispredicts.
+   */
+  private boolean packWritesInOneWord(int[] state, int[] written, long parent, long[] out,
+      int offset) {
+    long bits = parent;
+    for (int i : written) {
+      bits = (bits & keep[i]) | (((long) (state[i] - lo[i]) & mask[i]) << shift[i]);
+    }
+    if (bits == parent) return false;
+    out[offset] = bits;
     return true;
   }
 

@@ -45,8 +45,22 @@ class InterpreterTest {
   /** One model's outcomes from one state, as comparable strings, in the order produced. */
   private static List<String> outcomes(CompiledModel m, int[] s, boolean[] checked,
       boolean compiled) {
+    return outcomes(m, s, checked, compiled, compiled ? m.newFrame(checked) : null, true);
+  }
+
+  /**
+   * {@code keeps}: whether the sink says it keeps the successor arrays; one that keeps none (the
+   * level search's) is lent the frame's arrays again and again, and reads each at once.
+   */
+  private static List<String> outcomes(CompiledModel m, int[] s, boolean[] checked,
+      boolean compiled, Frame frame, boolean keeps) {
     List<String> out = new ArrayList<>();
     SuccessorSink sink = new SuccessorSink() {
+      @Override
+      public boolean keepsSuccessors() {
+        return keeps;
+      }
+
       @Override
       public void successor(int[] next, int transition) {
         out.add("step " + transition + " -> " + Arrays.toString(next));
@@ -59,7 +73,7 @@ class InterpreterTest {
     };
     int[] before = s.clone();
     if (compiled) {
-      m.successors(s, m.newFrame(checked), sink);
+      m.successors(s, frame, sink);
     } else {
       new Interpreter(m, checked).successors(s, sink);
     }
@@ -129,6 +143,12 @@ class InterpreterTest {
           "linked " + m.name() + " from " + Arrays.toString(s));
       assertEquals(reference, outcomes(m, s, checked, true),
           "bytecode " + m.name() + " from " + Arrays.toString(s));
+      // twice on one frame: a violation thrown from a branch leaves no array lent
+      Frame lending = m.newFrame(checked);
+      for (int run = 0; run < 2; run++) {
+        assertEquals(reference, outcomes(m, s, checked, true, lending, false),
+            "bytecode lending its arrays, " + m.name() + " from " + Arrays.toString(s));
+      }
       assertEquals(invariant(linked, s, checked), invariant(m, s, checked),
           "invariants of " + m.name() + " in " + Arrays.toString(s));
       assertEquals(new Interpreter(m, checked).violatedInvariant(s), invariant(m, s, checked),
