@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import poolcheck.api.Counterexample;
 import poolcheck.api.ModelCheck;
 import poolcheck.api.ModelCheckResult;
@@ -17,69 +19,51 @@ import poolcheck.api.ModelCheckResult;
  * alone on the 6.16 tree it leaves the finding to the fix it is built on.
  */
 class LifetimeFixesTest {
-  private static final Path SYNC = Path.of("models/page_pool_fix_sync_test_under_rcu.pool");
-  private static final Path INDEX = Path.of("models/page_pool_fix_scrub_index_from_xa.pool");
   private static final Path ALL = Path.of("models/page_pool_fix_all.pool");
 
-  private static String lastStep(Counterexample c) {
-    var last = c.steps().get(c.steps().size() - 1);
-    return last.instance() + "." + last.label();
+  private static Path design(String name) {
+    return Path.of("models/page_pool_" + name + ".pool");
   }
 
-  @Test
-  void theDmaSyncTestsInsideTheRcuSectionKeepTheDeviceAlive() {
-    ModelCheckResult r = ModelCheck.of(SYNC)
-        .properties("no_device_use_after_free", "no_dma_after_detach").exhaustive()
-        .assertHolds();
-    assertEquals(13_873, r.statistics().distinct());
-  }
-
-  @Test
-  void withoutTheFixAStackCpuReadsTheRemovedDevicesSkipSyncFlag() throws Exception {
-    ModelCheck before = ModelCheck.of(SYNC).constant("SYNC_TEST_UNDER_RCU", false)
-        .properties("no_device_use_after_free");
-    ModelCheckResult r = before.exhaustive().assertViolates("no_device_use_after_free");
-    Counterexample c = r.counterexample().orElseThrow();
-    assertEquals(25, c.length());
-    assertEquals("stack[0].sync_need", lastStep(c));
-    Replayed.assertReplays(SYNC, Map.of("SYNC_TEST_UNDER_RCU", "false"), r);
-  }
-
-  @Test
-  void aloneOnThe616TreeTheReturnThatWonTheCmpxchgStillUnmapsAfterTheRemoval() {
-    Counterexample c = ModelCheck.of(SYNC).constant("RETURN_UNMAP_RCU", false)
-        .properties("no_device_use_after_free").exhaustive()
-        .assertViolates("no_device_use_after_free").counterexample().orElseThrow();
-    assertEquals(19, c.length());
-    assertEquals("stack[0].unmap", lastStep(c));
-  }
-
-  @Test
-  void theScrubThatTakesXaForEachsIndexReadsNoFreedPage() {
-    ModelCheckResult r = ModelCheck.of(INDEX)
-        .properties("no_page_read_after_free", "no_page_use_after_free", "unmap_exactly_once")
+  @ParameterizedTest(name = "{0} holds {1} ({2} states)")
+  @CsvSource({
+      "fix_sync_test_under_rcu, no_device_use_after_free no_dma_after_detach, 13873",
+      "fix_scrub_index_from_xa, no_page_read_after_free no_page_use_after_free "
+          + "unmap_exactly_once, 14899"})
+  void theFixHolds(String name, String properties, int states) {
+    ModelCheckResult r = ModelCheck.of(design(name)).properties(properties.split(" "))
         .exhaustive().assertHolds();
-    assertEquals(14_899, r.statistics().distinct());
+    assertEquals(states, r.statistics().distinct());
   }
 
-  @Test
-  void withoutTheFixTheScrubReadsTheIndexOfAPageAWinningReturnHasPut() throws Exception {
-    ModelCheckResult r = ModelCheck.of(INDEX).constant("SCRUB_INDEX_FROM_XA", false)
-        .properties("no_page_read_after_free").exhaustive()
-        .assertViolates("no_page_read_after_free");
+  /**
+   * With the feature {@code off} turned off, {@code property} fails first at {@code lastStep}
+   * after {@code length} steps, and the trace replays. SYNC_TEST_UNDER_RCU or
+   * SCRUB_INDEX_FROM_XA off: the finding the fix is for (a stack CPU reads the removed device's
+   * dev->dma_skip_sync; the scrub reads the index of a page a winning return has put). The
+   * feature the fix is built on off: the 6.16 tree's own path to the same property (the
+   * winning return's unmap after the removal; the scrub's dma_addr load after a losing return
+   * put the page).
+   */
+  @ParameterizedTest(name = "{0} without {1}: {2} fails in {3} steps at {4}")
+  @CsvSource({
+      "fix_sync_test_under_rcu, SYNC_TEST_UNDER_RCU, no_device_use_after_free, 25, "
+          + "stack[0].sync_need",
+      "fix_sync_test_under_rcu, RETURN_UNMAP_RCU, no_device_use_after_free, 19, stack[0].unmap",
+      "fix_scrub_index_from_xa, SCRUB_INDEX_FROM_XA, no_page_read_after_free, 20, "
+          + "unbind.xa_scrub_cmpxchg",
+      "fix_scrub_index_from_xa, SCRUB_UNMAP_UNDER_XA_LOCK, no_page_read_after_free, 20, "
+          + "unbind.xa_scrub_unmap"})
+  void withoutAFeatureTheShortestTraceEndsAt(String name, String off, String property,
+      int length, String lastStep) throws Exception {
+    Path model = design(name);
+    ModelCheckResult r = ModelCheck.of(model).constant(off, false).properties(property)
+        .exhaustive().assertViolates(property);
     Counterexample c = r.counterexample().orElseThrow();
-    assertEquals(20, c.length());
-    assertEquals("unbind.xa_scrub_cmpxchg", lastStep(c));
-    Replayed.assertReplays(INDEX, Map.of("SCRUB_INDEX_FROM_XA", "false"), r);
-  }
-
-  @Test
-  void aloneOnThe616TreeTheScrubStillReadsDmaAddrAfterALosingReturnPutThePage() {
-    Counterexample c = ModelCheck.of(INDEX).constant("SCRUB_UNMAP_UNDER_XA_LOCK", false)
-        .properties("no_page_read_after_free").exhaustive()
-        .assertViolates("no_page_read_after_free").counterexample().orElseThrow();
-    assertEquals(20, c.length());
-    assertEquals("unbind.xa_scrub_unmap", lastStep(c));
+    assertEquals(length, c.length());
+    var last = c.steps().get(c.steps().size() - 1);
+    assertEquals(lastStep, last.instance() + "." + last.label());
+    Replayed.assertReplays(model, Map.of(off, "false"), r);
   }
 
   @Test
