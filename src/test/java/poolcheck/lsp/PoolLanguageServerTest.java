@@ -178,9 +178,9 @@ class PoolLanguageServerTest {
 
   @Test
   void goesToTheIncludedFile() throws Exception {
-    // include "common/page_pool.pool"; on line 50
+    // include "common/page_pool.pool"; on line 52
     assertEquals(List.of("page_pool.pool:0:0-1"),
-        definition(MODEL, 49, 12).stream().map(PoolLanguageServerTest::where).toList());
+        definition(MODEL, 51, 12).stream().map(PoolLanguageServerTest::where).toList());
   }
 
   @Test
