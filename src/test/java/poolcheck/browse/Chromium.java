@@ -10,11 +10,13 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -145,8 +147,21 @@ final class Chromium implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    // The zygotes, renderers and storage service outlive the browser process for a moment and
+    // write into the profile meanwhile; the profile is the test's to delete only when all are
+    // gone. Taken before the browser goes, since its children are reparented then.
+    List<ProcessHandle> helpers = process.descendants().toList();
     socket.abort();
     process.destroy();
     if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+    for (ProcessHandle helper : helpers) helper.destroy();
+    for (ProcessHandle helper : helpers) {
+      try {
+        helper.onExit().get(10, TimeUnit.SECONDS);
+      } catch (TimeoutException e) {
+        helper.destroyForcibly();
+        helper.onExit().get(10, TimeUnit.SECONDS);
+      }
+    }
   }
 }
