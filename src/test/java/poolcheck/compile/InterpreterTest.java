@@ -18,6 +18,7 @@ import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import poolcheck.check.CheckedModel;
@@ -26,6 +27,7 @@ import poolcheck.check.Type;
 import poolcheck.language.ModelException;
 import poolcheck.language.ModelLoader;
 import poolcheck.language.ParsedModel;
+import poolcheck.models.ShippedDesigns;
 import poolcheck.selfcheck.RandomModels;
 import poolcheck.system.StateLayout;
 import poolcheck.system.SuccessorSink;
@@ -217,14 +219,20 @@ class InterpreterTest {
             () -> agree(Models.fromText("r.pool", RandomModels.largeText(seed)), seed))));
   }
 
+  /** The sampled designs at every configuration; the slow tier takes the others. */
   @Test
-  void compiledStepsDoWhatTheInterpreterDoesOnEveryShippedDesign() throws Exception {
-    List<Path> designs;
-    try (var files = Files.list(Path.of("models"))) {
-      designs = files.filter(f -> f.toString().endsWith(".pool")).sorted().toList();
-    }
+  void compiledStepsDoWhatTheInterpreterDoesOnTheSampledDesigns() throws Exception {
+    agreeOnEveryConfiguration(ShippedDesigns.sample(), 1);
+  }
+
+  @Test
+  @Tag("slow")
+  void compiledStepsDoWhatTheInterpreterDoesOnTheOtherShippedDesigns() throws Exception {
+    agreeOnEveryConfiguration(ShippedDesigns.rest(), 1000);
+  }
+
+  private static void agreeOnEveryConfiguration(List<Path> designs, long seed) throws Exception {
     assertTrue(designs.size() >= 6);
-    long seed = 1;
     for (Path design : designs) {
       for (String config : Models.load(design).configurations()) {
         agree(Models.load(design, config, Map.of()), seed++);

@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import poolcheck.compile.Models;
 import poolcheck.compile.CompiledModel;
 import poolcheck.language.ModelException;
+import poolcheck.models.ShippedDesigns;
 import poolcheck.result.CheckResult;
 import poolcheck.result.Verdict;
 import poolcheck.trace.JsonResult;
@@ -131,20 +133,27 @@ class EnginesAgreeTest {
   }
 
   /**
-   * Every shipped design at its small configuration: each engine explores the very state space
+   * The sampled designs at their small configuration: each engine explores the very state space
    * the proofs ledger records, and finds each violation the ledger records at the same length.
+   * The slow tier takes the other designs.
    */
   @Test
-  void allEnginesAgreeWithTheLedgerOnEveryShippedDesign() throws Exception {
+  void allEnginesAgreeWithTheLedgerOnTheSampledDesigns() throws Exception {
+    agreeWithTheLedger(ShippedDesigns.sample());
+  }
+
+  @Test
+  @Tag("slow")
+  void allEnginesAgreeWithTheLedgerOnTheOtherShippedDesigns() throws Exception {
+    agreeWithTheLedger(ShippedDesigns.rest());
+  }
+
+  private void agreeWithTheLedger(List<Path> designs) throws Exception {
     com.fasterxml.jackson.databind.ObjectMapper json =
         new com.fasterxml.jackson.databind.ObjectMapper();
-    List<Path> designs;
-    try (var files = Files.list(Path.of("models"))) {
-      designs = files.filter(f -> f.toString().endsWith(".pool")).sorted().toList();
-    }
     assertTrue(designs.size() >= 6, "the shipped designs");
     for (Path design : designs) {
-      String name = design.getFileName().toString().replace(".pool", "");
+      String name = ShippedDesigns.name(design);
       var record = json.readTree(Path.of("proofs", name, "small.record.json").toFile());
       CompiledModel m = Models.load(design, "small", Map.of());
       CheckResult all = agree(m, e -> e.properties(Set.of()));
