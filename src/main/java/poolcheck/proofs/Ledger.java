@@ -49,7 +49,8 @@ public final class Ledger {
       records.add(proof.record());
       files.putAll(files(entry, proof));
     }
-    files.put("README.md", ProofsReadme.render(records, stableRecords(), notes()));
+    Map<String, StableRecord> stable = stableRecords();
+    files.put("README.md", ProofsReadme.render(records, stable, structuresNow(stable), notes()));
     return files;
   }
 
@@ -119,7 +120,8 @@ public final class Ledger {
     }
     List<String> out = new ArrayList<>();
     Path readme = proofs.resolve("README.md");
-    String rendered = ProofsReadme.render(records, stableRecords(), notes());
+    Map<String, StableRecord> stable = stableRecords();
+    String rendered = ProofsReadme.render(records, stable, structuresNow(stable), notes());
     if (!Files.exists(readme) || !Files.readString(readme).equals(rendered)) {
       out.add("README.md: differs from what the records render");
     }
@@ -140,6 +142,29 @@ public final class Ledger {
       if (Files.exists(file)) {
         out.put(entry.name() + "/" + entry.configuration(), readStable(Files.readString(file)));
       }
+    }
+    return out;
+  }
+
+  /**
+   * By row, the structure each stable record's row explores today at the record's size: which
+   * of the records still stand for their rows. One parse per design.
+   */
+  Map<String, String> structuresNow(Map<String, StableRecord> stable)
+      throws IOException, ModelException {
+    Map<String, String> out = new LinkedHashMap<>();
+    Map<Path, poolcheck.language.ParsedModel> parsed = new LinkedHashMap<>();
+    for (Entry entry : entries()) {
+      StableRecord s = stable.get(entry.name() + "/" + entry.configuration());
+      if (s == null) continue;
+      Path file = Path.of(entry.shown()).isAbsolute() ? entry.model() : root.resolve(entry.shown());
+      poolcheck.language.ParsedModel p = parsed.get(file);
+      if (p == null) {
+        p = poolcheck.language.ModelLoader.load(file);
+        parsed.put(file, p);
+      }
+      out.put(entry.name() + "/" + entry.configuration(),
+          Stability.structureNow(p, entry.configuration(), s));
     }
     return out;
   }
@@ -178,8 +203,9 @@ public final class Ledger {
           + ".record.json");
       if (Files.exists(file)) records.add(read(Files.readString(file)));
     }
+    Map<String, StableRecord> stable = stableRecords();
     Files.writeString(root.resolve("proofs/README.md"),
-        ProofsReadme.render(records, stableRecords(), notes()));
+        ProofsReadme.render(records, stable, structuresNow(stable), notes()));
   }
 
   static String renderStable(StableRecord s) {
@@ -207,8 +233,8 @@ public final class Ledger {
           p.has("checkedToDepth") ? p.get("checkedToDepth").asInt() : null));
     }
     return new StableRecord(n.get("model").asText(), n.get("file").asText(),
-        n.get("digest").asText(), n.get("configuration").asText(), constants.build(),
-        n.get("workers").asInt(), n.get("seconds").asLong(),
+        n.get("digest").asText(), text(n, "structure"), n.get("configuration").asText(),
+        constants.build(), n.get("workers").asInt(), n.get("seconds").asLong(),
         new StableRecord.Run(r.get("complete").asBoolean(), r.get("distinct").asLong(),
             r.get("depth").asInt(), text(r, "stoppedBy")), outcomes.build(),
         text(n, "livenessStoppedBy"));

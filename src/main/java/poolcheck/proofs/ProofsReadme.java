@@ -13,8 +13,9 @@ import java.util.Set;
 final class ProofsReadme {
   private ProofsReadme() {}
 
+  /** {@code structuresNow}: by row, what it explores today at its stable record's size. */
   static String render(List<ProofRecord> records, Map<String, StableRecord> stable,
-      Map<String, String> notes) {
+      Map<String, String> structuresNow, Map<String, String> notes) {
     Set<String> properties = new LinkedHashSet<>();
     for (ProofRecord r : records) {
       for (ProofRecord.PropertyOutcome p : r.properties()) properties.add(p.name());
@@ -46,7 +47,8 @@ final class ProofsReadme {
       out.append("| ").append(design).append(" | ").append(r.configuration())
           .append(varying(records, r)).append(" | ").append(r.reachable().distinct())
           .append(" | ").append(StableCells.cell(r, stable.get(design + "/"
-              + r.configuration()))).append(" |");
+              + r.configuration()), structuresNow.get(design + "/" + r.configuration())))
+          .append(" |");
       for (String c : columns) {
         ProofRecord.PropertyOutcome p = r.properties().stream()
             .filter(x -> x.name().equals(c)).findFirst().orElse(null);
@@ -62,7 +64,7 @@ final class ProofsReadme {
             .append(r.reachable().stoppedBy()).append("` stops the search.\n");
       }
     }
-    StableCells.section(records, stable, out);
+    StableCells.section(records, stable, structuresNow, out);
     coverage(records, out);
     if (!notes.isEmpty()) {
       out.append("\n## Notes on the designs\n");

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import poolcheck.check.Checker;
 import poolcheck.compile.CompiledModel;
 import poolcheck.compile.Compiler;
 import poolcheck.system.Property;
@@ -152,10 +153,23 @@ public final class Stability {
       if (o != null) ordered.add(o);
     }
     long seconds = (System.currentTimeMillis() - began + 500) / 1000;
-    return new StableRecord(m.name(), displayName, parsed.textDigest(), configuration,
+    return new StableRecord(m.name(), displayName, parsed.textDigest(),
+        ExploredStructure.digest(m.checked()), configuration,
         m.constants(), budget.workers(), seconds, new StableRecord.Run(complete,
             last.statistics().distinct(), last.statistics().depth(), stoppedBy),
         ordered.build(), livenessStoppedBy);
+  }
+
+  /**
+   * The structure of {@code file}'s configuration as it reads today, at the size {@code s} was
+   * run at: equal to {@code s.structure()} when the run still stands for the model.
+   */
+  static String structureNow(ParsedModel parsed, String configuration, StableRecord s)
+      throws ModelException {
+    Map<String, String> grown = new LinkedHashMap<>();
+    s.grown().forEach((c, v) -> grown.put(c, Integer.toString(v)));
+    return ExploredStructure.digest(Checker.check(parsed, grown,
+        configuration.equals("default") ? null : configuration));
   }
 
   private static Explorer explorer(CompiledModel m, Set<String> names, Budget budget,

@@ -12,10 +12,13 @@ import java.util.Map;
 final class StableCells {
   private StableCells() {}
 
-  /** The table cell: unchanged, the changes, or why nothing can be said yet. */
-  static String cell(ProofRecord r, StableRecord s) {
+  /**
+   * The table cell: unchanged, the changes, or why nothing can be said yet; {@code structureNow}
+   * is what the row explores today at the size {@code s} was run at.
+   */
+  static String cell(ProofRecord r, StableRecord s, String structureNow) {
     if (s == null) return "not run";
-    if (!s.digest().equals(r.digest())) return "stale (the model changed since)";
+    if (!current(s, structureNow)) return "stale (the model changed since)";
     Comparison c = compare(r, s);
     String at = grown(s);
     if (c.changes.isEmpty() && c.undecided.isEmpty()) return "unchanged at " + at;
@@ -42,9 +45,17 @@ final class StableCells {
     return stoppedBy != null && stoppedBy.contains("out of memory") ? "out of memory" : "budget";
   }
 
-  /** Per row the figures of the bigger run and, in full, what changed or is undecided. */
+  /** Whether the run was made on what the row explores today (edits elsewhere aside). */
+  static boolean current(StableRecord s, String structureNow) {
+    return s.structure() != null && s.structure().equals(structureNow);
+  }
+
+  /**
+   * Per row the figures of the bigger run and, in full, what changed or is undecided;
+   * {@code structuresNow} by row as for {@link #cell}.
+   */
   static void section(List<ProofRecord> records, Map<String, StableRecord> stable,
-      StringBuilder out) {
+      Map<String, String> structuresNow, StringBuilder out) {
     out.append("\n## Stable at one more page and one more consumer\n\n");
     out.append("`./poolcheck prove --stable [--design NAME] [--workers N] [--budget SECONDS]` "
         + "checks each row again with PAGES + 1 and CONSUMERS + 1 (the other constants as in "
@@ -53,7 +64,11 @@ final class StableCells {
         + "then each liveness property; what the budget leaves undecided is listed. "
         + "`prove --stable --check` reruns them and compares; the slow test tier "
         + "(ProofsLedgerTest) reruns the complete ones measured at 30 s or less. `prove` and "
-        + "`prove --check` keep these files and mark them stale when the model's text changes. "
+        + "`prove --check` keep these files and mark them stale when what the row explores at "
+        + "that size changes: the structure digest of the model with its constants in place, "
+        + "the branches they decide taken, the steps nothing reaches dropped, positions and "
+        + "comments left out (`poolcheck.proofs.ExploredStructure`), so an edit of the shared "
+        + "model for a feature the design has switched off leaves the row current. "
         + "Seconds are wall time on a shared 2-core machine.\n\n");
     for (ProofRecord r : records) {
       String design = stem(r.file());
@@ -69,9 +84,9 @@ final class StableCells {
           + s.safety().stoppedBy()).append(", ").append(s.seconds()).append(" s on ")
           .append(s.workers()).append(s.workers() == 1 ? " worker" : " workers");
       Comparison c = compare(r, s);
-      if (!s.digest().equals(r.digest())) {
-        // still worth a line: a change of the text rarely changes these figures
-        out.append("; stale: made from another text of the model (against this record: ")
+      if (!current(s, structuresNow.get(design + "/" + r.configuration()))) {
+        // still worth a line: a change of the model rarely changes these figures
+        out.append("; stale: made on another structure of the model (against this record: ")
             .append(c.changes.size()).append(" changed, ").append(c.undecided.size())
             .append(" undecided).\n");
         continue;
