@@ -85,6 +85,16 @@ public final class Proofs {
    */
   public List<StableRow> stable(List<String> designs, List<String> configurations, int workers,
       long budgetSeconds, boolean compare) {
+    return stable(designs, configurations, workers, budgetSeconds, compare, false);
+  }
+
+  /**
+   * As {@link #stable(List, List, int, long, boolean)}; with {@code staleOnly}, of the selected
+   * rows only those whose stable file is missing or was made on another structure of the model
+   * (after an edit, the rows it touched).
+   */
+  public List<StableRow> stable(List<String> designs, List<String> configurations, int workers,
+      long budgetSeconds, boolean compare, boolean staleOnly) {
     EngineOptions.checked(() -> OptionRange.WORKERS.check(workers));
     // the budget becomes each row's time limit: the same range
     EngineOptions.checked(() -> OptionRange.TIME_LIMIT.named("budget").check(budgetSeconds));
@@ -92,7 +102,9 @@ public final class Proofs {
       Ledger ledger = new Ledger(root);
       Map<String, StableRecord> before = ledger.stableRecords();
       List<StableRow> rows = new ArrayList<>();
+      java.util.Set<String> stale = staleOnly ? ledger.staleStableRows() : null;
       for (Ledger.Entry e : selected(ledger, designs, configurations)) {
+        if (stale != null && !stale.contains(e.name() + "/" + e.configuration())) continue;
         Stability.Budget budget = new Stability.Budget(workers, budgetSeconds);
         if (compare) {
           StableRecord fresh = Stability.check(root.resolve(e.shown()), e.shown(),
@@ -115,6 +127,17 @@ public final class Proofs {
   private static StableRow row(Ledger.Entry e, boolean same, StableRecord r) {
     return new StableRow(e.name(), e.configuration(), same, r.safety().distinct(),
         r.safety().complete(), r.safety().stoppedBy(), r.seconds());
+  }
+
+  /** Whether any ledger row matches the selection (null: all). */
+  public boolean hasRows(List<String> designs, List<String> configurations) {
+    try {
+      return !selected(new Ledger(root), designs, configurations).isEmpty();
+    } catch (ModelException e) {
+      throw new InvalidInputException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static List<Ledger.Entry> selected(Ledger ledger, List<String> designs,

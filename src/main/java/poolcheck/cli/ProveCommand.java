@@ -33,6 +33,11 @@ final class ProveCommand implements Callable<Integer> {
       + "column); with --check, rerun and compare. Minutes to hours: see --budget.")
   boolean stable;
 
+  @Option(names = "--stale", description = "With --stable: only the rows whose stable file is "
+      + "missing or stale (what the row explores changed since it was made): after an edit of "
+      + "a model, the rows the edit touched.")
+  boolean staleOnly;
+
   @Option(names = "--design", paramLabel = "NAME", split = ",", description = "Only these "
       + "designs (file names without .pool): their records (or, with --stable, stable files), "
       + "then proofs/README.md from every file on disk.")
@@ -53,6 +58,7 @@ final class ProveCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Proofs proofs = Proofs.at(root);
+    if (staleOnly && !stable) throw new UsageException("--stale goes with --stable");
     if (stable) return stable(proofs);
     if (designs != null || configurations != null) return some(proofs);
     if (check) {
@@ -82,7 +88,12 @@ final class ProveCommand implements Callable<Integer> {
   private int stable(Proofs proofs) {
     int n = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
     var out = spec.commandLine().getOut();
-    List<Proofs.StableRow> rows = proofs.stable(designs, configurations, n, budget, check);
+    List<Proofs.StableRow> rows = proofs.stable(designs, configurations, n, budget, check,
+        staleOnly);
+    if (rows.isEmpty() && staleOnly && proofs.hasRows(designs, configurations)) {
+      out.println("every stable-at result selected is current: nothing to run");
+      return ExitCode.VERIFIED;
+    }
     if (rows.isEmpty()) throw new UsageException("--design/--configuration match no ledger row");
     boolean same = true;
     for (Proofs.StableRow r : rows) {

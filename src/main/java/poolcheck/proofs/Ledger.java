@@ -26,6 +26,8 @@ public final class Ledger {
           JsonInclude.Include.NON_NULL));
 
   private final Path root;
+  /** {@link #entries()}, once read. */
+  private List<Entry> entries;
 
   /** {@code root} is the project directory holding models/ and proofs/. */
   public Ledger(Path root) {
@@ -54,8 +56,16 @@ public final class Ledger {
     return files;
   }
 
-  /** Every shipped model at each of its configurations, in ledger order. */
+  /**
+   * Every shipped model at each of its configurations, in ledger order. Read once per ledger
+   * (each model parsed and compiled for its configurations): a ledger serves one command.
+   */
   public List<Entry> entries() throws IOException, ModelException {
+    if (entries == null) entries = List.copyOf(readEntries());
+    return entries;
+  }
+
+  private List<Entry> readEntries() throws IOException, ModelException {
     List<Entry> out = new ArrayList<>();
     for (Path model : shippedModels()) {
       String shown = root.relativize(model).toString().replace('\\', '/');
@@ -165,6 +175,21 @@ public final class Ledger {
       }
       out.put(entry.name() + "/" + entry.configuration(),
           Stability.structureNow(p, entry.configuration(), s));
+    }
+    return out;
+  }
+
+  /**
+   * The rows (as "design/config") whose stable file is missing or stale: what {@code prove
+   * --stable --stale} runs again after an edit of the model.
+   */
+  public java.util.Set<String> staleStableRows() throws IOException, ModelException {
+    Map<String, StableRecord> stable = stableRecords();
+    Map<String, String> now = structuresNow(stable);
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    for (Entry entry : entries()) {
+      String row = entry.name() + "/" + entry.configuration();
+      if (!StableCells.current(stable.get(row), now.get(row))) out.add(row);
     }
     return out;
   }

@@ -47,7 +47,7 @@ final class StableCells {
 
   /** Whether the run was made on what the row explores today (edits elsewhere aside). */
   static boolean current(StableRecord s, String structureNow) {
-    return s.structure() != null && s.structure().equals(structureNow);
+    return s != null && s.structure() != null && s.structure().equals(structureNow);
   }
 
   /**
@@ -62,6 +62,7 @@ final class StableCells {
         + "the row): the safety properties together in fingerprint mode, rerun after each "
         + "violation without the ones found (each property's shortest trace, as in the table), "
         + "then each liveness property; what the budget leaves undecided is listed. "
+        + "`prove --stable --stale` reruns only the rows whose file is missing or stale; "
         + "`prove --stable --check` reruns them and compares; the slow test tier "
         + "(ProofsLedgerTest) reruns the complete ones measured at 30 s or less. `prove` and "
         + "`prove --check` keep these files and mark them stale when what the row explores at "

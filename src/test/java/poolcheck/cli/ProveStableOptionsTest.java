@@ -3,7 +3,10 @@ package poolcheck.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * prove --stable's own flags: a value out of range (the ranges and messages of check's
@@ -32,5 +35,45 @@ class ProveStableOptionsTest {
     MainTest.Run r = MainTest.run("prove", "--check", "--design", "page_pool_v6_12");
     assertEquals(2, r.status(), r.err());
     assertTrue(r.err().contains("drop --design"), r.err());
+  }
+
+  @Test
+  void staleRerunsOnlyTheRowsWhoseStructureMovedOn(@TempDir Path root) throws Exception {
+    // a ledger of one design, whose small row's stable file claims another structure
+    Files.createDirectories(root.resolve("models/common"));
+    Files.copy(Path.of("models/page_pool_v6_12.pool"),
+        root.resolve("models/page_pool_v6_12.pool"));
+    Files.copy(Path.of("models/common/page_pool.pool"),
+        root.resolve("models/common/page_pool.pool"));
+    Path proofs = root.resolve("proofs/page_pool_v6_12");
+    Files.createDirectories(proofs);
+    try (var files = Files.list(Path.of("proofs/page_pool_v6_12"))) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".stable.json")).toList()) {
+        Files.copy(f, proofs.resolve(f.getFileName()));
+      }
+    }
+    Path small = proofs.resolve("small.stable.json");
+    Files.writeString(small, Files.readString(small).replaceFirst(
+        "\"structure\" : \"structure-sha256:[0-9a-f]+\"",
+        "\"structure\" : \"structure-sha256:another\""));
+
+    MainTest.Run r = MainTest.run("prove", "--root", root.toString(), "--stable", "--stale",
+        "--check", "--workers", "1");
+    // rerun and compared with the file: the findings agree, the structure does not
+    assertEquals(1, r.status(), r.out() + r.err());
+    assertTrue(r.out().startsWith("differs: page_pool_v6_12 small ("), r.out());
+    assertEquals(1, r.out().lines().count(), "only the stale row ran: " + r.out());
+
+    MainTest.Run current = MainTest.run("prove", "--stable", "--stale", "--check", "--design",
+        "page_pool_v6_12", "--configuration", "napi_local,large");
+    assertEquals(0, current.status(), current.out() + current.err());
+    assertTrue(current.out().contains("nothing to run"), current.out());
+  }
+
+  @Test
+  void staleWithoutStableIsABadUsage() {
+    MainTest.Run r = MainTest.run("prove", "--stale");
+    assertEquals(2, r.status(), r.err());
+    assertTrue(r.err().contains("--stale goes with --stable"), r.err());
   }
 }
