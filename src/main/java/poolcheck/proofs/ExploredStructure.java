@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,25 +21,35 @@ import poolcheck.language.Expr;
  * What a search of a checked model explores, as text and as a digest: the variables the steps,
  * properties and initial state use, with their types and initial values; per process its
  * instances and the steps it can reach from its first, each guard and body with every constant
- * replaced by its value and every branch on a constant condition reduced to the branch taken;
- * the properties. Positions, comments, kernel-function names and atomic reasons are left out:
+ * (and every variable no reached step changes) replaced by its value and every branch on a
+ * constant condition reduced to the branch taken, a fall-through written as the jump it is; the
+ * properties. Positions, comments, kernel-function names and atomic reasons are left out:
  * they change no state, no verdict and no trace length.
  *
  * <p>Why: the ledger's "stable at" runs cost hours, and a model's text digest moves with every
  * edit of the shared model, though most edits add a feature that a design has switched off. Two
  * models with the same structure explore the same graph (state for state, under the same
  * labels), so a run made on one stands for the other. Anything this cannot reduce (a condition
- * on a variable, a loop) is kept whole: the digest may differ where the graphs do not, never the
- * other way round.
+ * on a variable a reached step changes, a loop) is kept whole: the digest may differ where the
+ * graphs do not, never the other way round.
  */
 final class ExploredStructure {
   private final CheckedModel model;
+  /**
+   * Scalar variables (globals by name, locals as "process.local") taken to keep their initial
+   * value, with that value: read as constants. {@link #text} keeps only those that no step it
+   * reaches writes with another value, so in every reachable state they hold it.
+   */
+  private final Map<String, Object> fixed;
+  /** Variables of {@link #fixed} that a printed step writes, or may write, with another value. */
+  private final Set<String> written = new HashSet<>();
   private final StringBuilder out = new StringBuilder();
   /** Globals named anywhere printed: only their declarations go into the text. */
   private final Set<String> globalsUsed = new TreeSet<>();
 
-  private ExploredStructure(CheckedModel model) {
+  private ExploredStructure(CheckedModel model, Map<String, Object> fixed) {
     this.model = model;
+    this.fixed = fixed;
   }
 
   /** SHA-256 over {@link #text}, as the ledger records it. */
@@ -47,20 +58,74 @@ final class ExploredStructure {
         StandardCharsets.UTF_8);
   }
 
-  /** The canonical text the digest is taken over (for a person comparing two models). */
+  /**
+   * The canonical text the digest is taken over (for a person comparing two models). A
+   * variable only a switched-off feature sets (a bulk's stage, say) guards code the feature
+   * reaches: taking every variable as fixed and dropping, until none is left to drop, those a
+   * reached step writes with another value leaves the ones no run can change (by induction
+   * over a run: each step it takes is one reached, and none changes them).
+   */
   static String text(CheckedModel model) {
-    ExploredStructure s = new ExploredStructure(model);
-    StringBuilder body = s.body();
-    StringBuilder head = new StringBuilder();
-    for (String g : s.globalsUsed) {
-      CheckedModel.Variable v = model.globals().get(g);
-      if (v == null) continue;
-      head.append("var ").append(g).append(" : ").append(v.type());
-      Expr init = model.initialValues().get(g);
-      if (init != null) head.append(" = ").append(s.expr(init, null, Set.of()));
-      head.append('\n');
+    Map<String, Object> fixed = candidates(model);
+    while (true) {
+      ExploredStructure s = new ExploredStructure(model, fixed);
+      StringBuilder body = s.body();
+      if (!s.written.isEmpty()) {
+        fixed = new HashMap<>(fixed);
+        fixed.keySet().removeAll(s.written);
+        continue;
+      }
+      StringBuilder head = new StringBuilder();
+      for (String g : s.globalsUsed) {
+        CheckedModel.Variable v = model.globals().get(g);
+        if (v == null) continue;
+        head.append("var ").append(g).append(" : ").append(v.type());
+        Expr init = model.initialValues().get(g);
+        if (init != null) head.append(" = ").append(s.expr(init, null, Set.of()));
+        head.append('\n');
+      }
+      return head.append(body).toString();
     }
-    return head.append(body).toString();
+  }
+
+  /** The bool, range and enum variables whose initial value is a constant. */
+  private static Map<String, Object> candidates(CheckedModel model) {
+    ExploredStructure none = new ExploredStructure(model, Map.of());
+    Map<String, Object> out = new HashMap<>();
+    for (CheckedModel.Variable v : model.globals().values()) {
+      Expr init = model.initialValues().get(v.name());
+      if (fixable(v.type()) && init != null) {
+        Object value = none.value(init, null, Set.of());
+        if (value != null) out.put(v.name(), value);
+      }
+    }
+    for (CheckedModel.Process p : model.processes().values()) {
+      for (Map.Entry<String, Type> local : p.localTypes().entrySet()) {
+        Expr init = p.initialValues().get(local.getKey());
+        if (fixable(local.getValue()) && init != null) {
+          Object value = none.value(init, p, Set.of());
+          if (value != null) out.put(p.name() + "." + local.getKey(), value);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Scalars whose values are plain (a scalarset's are permuted by symmetry: not those). */
+  private static boolean fixable(Type t) {
+    return t instanceof Type.Bool || t instanceof Type.Range || t instanceof Type.Enum;
+  }
+
+  /** The key of {@link #fixed} for a variable written or read in {@code p} (null: global). */
+  private static String key(String name, boolean local, CheckedModel.Process p) {
+    return local ? p.name() + "." + name : name;
+  }
+
+  /** A write of {@code value} (null: not a constant) to a whole variable. */
+  private void writes(Action.Target t, Object value, CheckedModel.Process p) {
+    if (t.index() != null) return;
+    String k = key(t.variable().name(), t.variable().local(), p);
+    if (fixed.containsKey(k) && !fixed.get(k).equals(value)) written.add(k);
   }
 
   private StringBuilder body() {
@@ -108,7 +173,8 @@ final class ExploredStructure {
           : truth(step.guard(), p, Set.of()))
           && actions(step.body(), p, Set.of(), 2, targets);
       if (through) {
-        out.append("    next ").append(label(p, step.next())).append('\n');
+        // falling through and jumping to the next label are the same move
+        out.append("    goto ").append(label(p, step.next())).append('\n');
         targets.add(step.next());
       }
       printed[pc] = out.toString();
@@ -183,13 +249,17 @@ final class ExploredStructure {
     }
     out.append(indent);
     if (a instanceof Action.Assign s) {
+      writes(s.target(), value(s.value(), p, bound), p);
       out.append(target(s.target(), p, bound)).append(" := ").append(expr(s.value(), p, bound));
     } else if (a instanceof Action.Push s) {
       out.append("push ").append(place(s.container())).append(' ')
           .append(expr(s.value(), p, bound));
     } else if (a instanceof Action.Pop s) {
       out.append("pop ").append(place(s.container()));
-      if (s.target() != null) out.append(" into ").append(target(s.target(), p, bound));
+      if (s.target() != null) {
+        writes(s.target(), null, p);
+        out.append(" into ").append(target(s.target(), p, bound));
+      }
     } else if (a instanceof Action.When w) {
       out.append("when ").append(expr(w.condition(), p, bound)).append('\n');
       // false by the constants: the step is never enabled past here
@@ -258,11 +328,7 @@ final class ExploredStructure {
   private Object value(Expr e, CheckedModel.Process p, Set<String> bound) {
     if (e instanceof Expr.IntLit i) return i.value();
     if (e instanceof Expr.BoolLit b) return b.value();
-    if (e instanceof Expr.Name n) {
-      CheckedModel.Constant c = constantNamed(n.name(), p, bound);
-      if (c == null) return null;
-      return c.bool() ? (Object) (c.value() != 0) : (Object) c.value();
-    }
+    if (e instanceof Expr.Name n) return named(n.name(), p, bound);
     if (e instanceof Expr.Unary u) {
       Object a = value(u.operand(), p, bound);
       if (u.op().equals("!") && a instanceof Boolean b) return !b;
@@ -292,6 +358,13 @@ final class ExploredStructure {
           default -> null;
         };
       }
+      if (x instanceof String l && y instanceof String r) {
+        return switch (b.op()) {
+          case "==" -> l.equals(r);
+          case "!=" -> !l.equals(r);
+          default -> null;
+        };
+      }
       // false && anything, true || anything: decided without the state
       if (b.op().equals("&&") && (Boolean.FALSE.equals(x) || Boolean.FALSE.equals(y))) {
         return false;
@@ -303,13 +376,17 @@ final class ExploredStructure {
     return null;
   }
 
-  /** The constant a name means where it is read, or null (a variable, bound, enum value). */
-  private CheckedModel.Constant constantNamed(String name, CheckedModel.Process p,
-      Set<String> bound) {
+  /**
+   * The value a name has wherever it is read, or null: a fixed variable's, a constant's, an
+   * enum value (by name, as printed).
+   */
+  private Object named(String name, CheckedModel.Process p, Set<String> bound) {
     if (bound.contains(name)) return null;
-    if (p != null && p.localTypes().containsKey(name)) return null;
-    if (model.globals().containsKey(name)) return null;
-    return model.constants().get(name);
+    if (p != null && p.localTypes().containsKey(name)) return fixed.get(key(name, true, p));
+    if (model.globals().containsKey(name)) return fixed.get(name);
+    CheckedModel.Constant c = model.constants().get(name);
+    if (c != null) return c.bool() ? (Object) (c.value() != 0) : (Object) c.value();
+    return model.enumValues().containsKey(name) ? name : null;
   }
 
   private String expr(Expr e, CheckedModel.Process p, Set<String> bound) {

@@ -66,8 +66,9 @@ final class StableCells {
         + "`prove --stable --check` reruns them and compares; the slow test tier "
         + "(ProofsLedgerTest) reruns the complete ones measured at 30 s or less. `prove` and "
         + "`prove --check` keep these files and mark them stale when what the row explores at "
-        + "that size changes: the structure digest of the model with its constants in place, "
-        + "the branches they decide taken, the steps nothing reaches dropped, positions and "
+        + "that size changes: the structure digest of the model with its constants (and the "
+        + "variables no reached step changes) in place, the branches they decide taken, the "
+        + "steps nothing reaches dropped, positions and "
         + "comments left out (`poolcheck.proofs.ExploredStructure`), so an edit of the shared "
         + "model for a feature the design has switched off leaves the row current. "
         + "Seconds are wall time on a shared 2-core machine.\n\n");

@@ -76,6 +76,53 @@ class ExploredStructureTest {
   }
 
   @Test
+  void aVariableOnlyASwitchedOffFeatureSetsReadsAsItsInitialValue() throws Exception {
+    String staged = """
+        model pool;
+        const BULK = false;
+        var stage : 0 .. 1 = 0;
+        var done_pages : 0 .. 3 = 0;
+        process cpu {
+          put @page_pool_put_page: {
+            if (BULK) {
+              stage = 1;
+            }
+            done_pages = done_pages + 1;
+          }
+          next_page @page_pool_put_netmem_bulk: {
+            if (stage == 1) {
+              goto bulk_round;
+            }
+            goto done;
+          }
+          bulk_round @page_pool_recycle_ring_bulk: {
+            stage = 0;
+            done_pages = 3;
+          }
+        }
+        """;
+    String plain = """
+        model pool;
+        var stage : 0 .. 1 = 0;
+        var done_pages : 0 .. 3 = 0;
+        process cpu {
+          put @page_pool_put_page: {
+            done_pages = done_pages + 1;
+          }
+          next_page @page_pool_put_netmem_bulk: {
+            goto done;
+          }
+        }
+        """;
+    assertEquals(digest(plain), digest(staged));
+    // the feature on: the round is reached, and stage is a variable again
+    assertNotEquals(digest(plain), digest(staged, Map.of("BULK", "true"), null));
+    // a reached step that sets it, even to 0 first: not fixed either
+    assertNotEquals(digest(plain), digest(staged.replace("done_pages = done_pages + 1;",
+        "done_pages = done_pages + 1;\n      stage = 1 - stage;")));
+  }
+
+  @Test
   void turningTheFeatureOnCounts() throws Exception {
     assertNotEquals(digest(BASE), digest(BASE, Map.of("FIX", "true"), null));
   }

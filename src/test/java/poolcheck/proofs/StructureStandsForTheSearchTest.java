@@ -27,6 +27,12 @@ import poolcheck.language.ModelLoader;
  */
 class StructureStandsForTheSearchTest {
   private static final Path MODELS = Path.of("models");
+  /**
+   * Edits that keep the structure, each searched: about one in five falls in code v6.12 runs,
+   * where a digest blind to something there would show (one that ignored assigned values
+   * passed twelve and failed at forty).
+   */
+  private static final int KEPT = 40;
   private static final Pattern TOKEN = Pattern.compile(
       "\\b(true|false)\\b|&&|\\|\\||==|!=|(?<![\\w.])([0-9]+)(?![\\w.])");
 
@@ -46,7 +52,7 @@ class StructureStandsForTheSearchTest {
     int kept = 0;
     int changed = 0;
     int refused = 0;
-    for (int tried = 0; tried < 400 && kept < 12; tried++) {
+    for (int tried = 0; tried < 1000 && (kept < KEPT || changed < 5); tried++) {
       int[] site = sites.get(random.nextInt(sites.size()));
       String edited = common.substring(0, site[0]) + replacement(common.substring(site[0],
           site[1])) + common.substring(site[1]);
@@ -62,7 +68,8 @@ class StructureStandsForTheSearchTest {
         changed++;
         continue;
       }
-      kept++;
+      // a search per kept edit is the cost: KEPT of them, then only count until enough changed
+      if (kept++ >= KEPT) continue;
       ProofRecord after = Prover.prove(design, "v6_12", "small").record();
       String where = "the edit at offset " + site[0] + " ("
           + common.substring(site[0], site[1]) + " -> "
@@ -72,7 +79,7 @@ class StructureStandsForTheSearchTest {
       assertEquals(before.properties(), after.properties(), where);
     }
     // the test means something only if both kinds of edit happened
-    assertTrue(kept >= 12, "edits that kept the structure: " + kept);
+    assertTrue(kept >= KEPT, "edits that kept the structure: " + kept);
     assertTrue(changed >= 5, "edits that changed it: " + changed + " (refused " + refused + ")");
   }
 
