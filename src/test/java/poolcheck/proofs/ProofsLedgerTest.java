@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import poolcheck.compile.Models;
 import poolcheck.compile.CompiledModel;
+import poolcheck.models.ShippedDesigns;
 import poolcheck.trace.JsonTrace;
 import poolcheck.trace.Replay;
 
@@ -28,15 +29,28 @@ class ProofsLedgerTest {
   private static final Path ROOT = Path.of("");
   private static final String STALE = "proofs/ is stale; rerun './poolcheck prove' and review the diff";
 
+  /**
+   * The configurations other than large of the sampled designs (one per part of the lifecycle,
+   * {@link ShippedDesigns#sample()}): the default tier's share of the ledger, within its
+   * budget; the slow tier holds the other designs' records to fresh runs.
+   */
   @TestFactory
-  Stream<DynamicTest> everySmallConfigurationMatchesAFreshRunAndReplays() throws Exception {
-    return entries(false);
+  Stream<DynamicTest> everySmallConfigurationOfTheSampledDesignsMatchesAFreshRunAndReplays()
+      throws Exception {
+    return entries(false, true);
+  }
+
+  @Tag("slow")
+  @TestFactory
+  Stream<DynamicTest> everySmallConfigurationOfTheOtherDesignsMatchesAFreshRunAndReplays()
+      throws Exception {
+    return entries(false, false);
   }
 
   @Tag("slow")
   @TestFactory
   Stream<DynamicTest> everyLargeConfigurationMatchesAFreshRunAndReplays() throws Exception {
-    return entries(true);
+    return Stream.concat(entries(true, true), entries(true, false));
   }
 
   /**
@@ -107,9 +121,12 @@ class ProofsLedgerTest {
     return e.configuration().equals("large");
   }
 
-  private static Stream<DynamicTest> entries(boolean large) throws Exception {
+  private static Stream<DynamicTest> entries(boolean large, boolean sampled) throws Exception {
     Ledger ledger = new Ledger(ROOT);
+    java.util.Set<String> sample = ShippedDesigns.sample().stream().map(ShippedDesigns::name)
+        .collect(java.util.stream.Collectors.toSet());
     return ledger.entries().stream().filter(e -> large(e) == large)
+        .filter(e -> sample.contains(e.name()) == sampled)
         .map(e -> DynamicTest.dynamicTest(e.name() + " " + e.configuration(),
             () -> matchesAndReplays(ledger, e)));
   }
