@@ -14,6 +14,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The contextual keywords kernel code uses as names (napi->skip, req->done, a list's in/at) and
@@ -24,6 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * 'fairness weak:', 'liveness n: eventually', 'always eventually'). 'self' stays reserved where
  * an expression could mean the instance and is a name only as a label, a field or a property.
  */
+// Builds its own models, writes only in its temporary directory: beside the other classes.
+// (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT)
 class KernelWordsAsNamesTest {
   private static final List<String> WORDS = List.of("done", "skip", "in", "at", "fifo", "lifo",
       "inline", "fairness", "liveness", "eventually", "always");

@@ -95,23 +95,27 @@ class LongRunTest {
     for (String signal : new String[] {"INT", "TERM"}) {
       Process p = child(List.of(), big("--workers", "2", "--progress-interval",
           "0.2"));
-      BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(),
-          StandardCharsets.UTF_8));
-      List<String> progress = new ArrayList<>();
-      for (String line; progress.size() < 2 && (line = err.readLine()) != null; ) {
-        if (line.startsWith("progress: ")) progress.add(line);
+      try {
+        BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(),
+            StandardCharsets.UTF_8));
+        List<String> progress = new ArrayList<>();
+        for (String line; progress.size() < 2 && (line = err.readLine()) != null; ) {
+          if (line.startsWith("progress: ")) progress.add(line);
+        }
+        assertEquals(2, progress.size(), "progress lines before the signal");
+        assertTrue(progress.get(1).matches("progress: [\\d,]+ distinct, [\\d,]+ states/s, "
+            + "frontier [\\d,]+, depth \\d+, heap [\\d,]+ MB of [\\d,]+ MB, \\d+ s"),
+            progress.get(1));
+        new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the run stops promptly after SIG" + signal);
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(ExitCode.INTERRUPTED, p.exitValue(), out);
+        assertTrue(out.contains("interrupted: no violation found so far"), out);
+        assertTrue(out.matches("(?s).*\n[\\d,]+ distinct states, [\\d,]+ generated, depth \\d+.*"),
+            out);
+      } finally {
+        p.destroyForcibly();
       }
-      assertEquals(2, progress.size(), "progress lines before the signal");
-      assertTrue(progress.get(1).matches("progress: [\\d,]+ distinct, [\\d,]+ states/s, "
-          + "frontier [\\d,]+, depth \\d+, heap [\\d,]+ MB of [\\d,]+ MB, \\d+ s"),
-          progress.get(1));
-      new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor();
-      assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the run stops promptly after SIG" + signal);
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertEquals(ExitCode.INTERRUPTED, p.exitValue(), out);
-      assertTrue(out.contains("interrupted: no violation found so far"), out);
-      assertTrue(out.matches("(?s).*\n[\\d,]+ distinct states, [\\d,]+ generated, depth \\d+.*"),
-          out);
     }
   }
 
@@ -122,18 +126,24 @@ class LongRunTest {
         System.getProperty("java.class.path"), "poolcheck.cli.Main", "simulate", MODEL,
         "--runs", "2000000000", "--depth", "200", "--seed", "1"));
     Process p = new ProcessBuilder(cmd).start();
-    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
-        StandardCharsets.UTF_8));
-    String first = out.readLine();
-    assertTrue(first != null && first.startsWith("poolcheck: model recycle"), first);
-    Thread.sleep(500);
-    new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor();
-    assertTrue(p.waitFor(30, TimeUnit.SECONDS), "simulate stops promptly after SIGTERM");
-    StringBuilder rest = new StringBuilder();
-    for (String line; (line = out.readLine()) != null; ) rest.append(line).append('\n');
-    assertEquals(ExitCode.INTERRUPTED, p.exitValue(), rest.toString());
-    assertTrue(rest.toString().matches("(?s)interrupted: no violation in [\\d,]+ of 2000000000 "
-        + "runs of depth 200 \\(not a proof\\)\n[\\d,]+ steps, .*"), rest.toString());
+    // a failed assertion must not leave the child running for its two billion runs
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
+          StandardCharsets.UTF_8));
+      String first = out.readLine();
+      assertTrue(first != null && first.startsWith("poolcheck: model recycle"), first);
+      Thread.sleep(500);
+      new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor();
+      assertTrue(p.waitFor(30, TimeUnit.SECONDS), "simulate stops promptly after SIGTERM");
+      StringBuilder rest = new StringBuilder();
+      for (String line; (line = out.readLine()) != null; ) rest.append(line).append('\n');
+      assertEquals(ExitCode.INTERRUPTED, p.exitValue(), rest.toString());
+      assertTrue(rest.toString().matches("(?s)interrupted: no violation in [\\d,]+ of "
+          + "2000000000 runs of depth 200 \\(not a proof\\)\n[\\d,]+ steps, .*"),
+          rest.toString());
+    } finally {
+      p.destroyForcibly();
+    }
   }
 
   /** kill -9 at a random moment, then --resume: the same count as a run never interrupted. */

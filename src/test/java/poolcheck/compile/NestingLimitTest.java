@@ -20,12 +20,17 @@ import poolcheck.language.Nesting;
 import poolcheck.language.ParsedModel;
 import poolcheck.language.Printer;
 import poolcheck.system.SuccessorSink;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Deep nesting and long chains: up to the documented limit every stage works on a 512 KiB
  * thread stack (the JVM default); past it the model is rejected with PC140, never a
  * StackOverflowError.
  */
+// Builds its own models on its own threads, shares nothing: beside the other classes.
+// (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT)
 class NestingLimitTest {
   /** The JVM default on 64-bit Linux, macOS and Windows (-Xss1m). */
   private static final long STACK = 1024 * 1024;

@@ -23,6 +23,8 @@ import poolcheck.system.Property;
 import poolcheck.trace.JsonResult;
 import poolcheck.trace.JsonTrace;
 import poolcheck.trace.Replay;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The one search of {@link EachProperty} (what the proofs ledger records) is held, property by
@@ -30,6 +32,9 @@ import poolcheck.trace.Replay;
  * same length), the same state count except for an assertion (whose own search drops what the
  * steps breaking it lead to), and a trace that replays.
  */
+// Explores its own models, writes only in its temporary directory: beside the other classes.
+// (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT)
 class EachPropertyTest {
   @TempDir Path dir;
 

@@ -20,12 +20,17 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import poolcheck.language.ModelException;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * TLC is not packaged where CI can install it, so the TLA+ export is held by its structure:
  * balanced brackets, every action assigning every variable exactly once, the configuration
  * naming what the module defines, and golden files for the small models.
  */
+// Exports models and reads golden files, shares nothing: beside the other classes.
+// (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT)
 class TlaExportTest {
   /** Regenerate with: mvn test -Dtest=TlaExportTest -Dpoolcheck.golden.update=true */
   private static final boolean UPDATE = Boolean.getBoolean("poolcheck.golden.update");

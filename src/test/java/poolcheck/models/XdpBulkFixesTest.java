@@ -13,6 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import poolcheck.api.Counterexample;
 import poolcheck.api.ModelCheck;
 import poolcheck.api.ModelCheckResult;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The candidate fixes on the XDP bulk design (models/page_pool_fix_xdp_bulk.pool): with all five
@@ -21,6 +23,9 @@ import poolcheck.api.ModelCheckResult;
  * trace replays. SYNC_TEST_UNDER_RCU guards a sync the coherent device of the design never does,
  * so it is turned off on a device that needs syncing (NEED_SYNC).
  */
+// Loads and explores the shipped designs read-only, shares nothing: beside the other classes.
+// (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT)
 class XdpBulkFixesTest {
   private static final Path DESIGN = Path.of("models/page_pool_fix_xdp_bulk.pool");
 

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import poolcheck.check.Checker;
 import poolcheck.language.ModelException;
 import poolcheck.language.ModelLoader;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The ledger keeps a stable-at result for as long as the row's {@link ExploredStructure} is
@@ -25,6 +27,9 @@ import poolcheck.language.ModelLoader;
  * configuration stays the same, its ledger record (states, depth, every verdict, trace length
  * and per-property count) must too.
  */
+// Edits copies in its temporary directory only: beside the other classes.
+// (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT)
 class StructureStandsForTheSearchTest {
   private static final Path MODELS = Path.of("models");
   /**
