@@ -53,20 +53,20 @@ public final class DeepStack {
     Future<T> result = THREADS.submit(work::run);
     boolean interrupted = false;
     Throwable e;
-    while (true) {
-      try {
-        T value = result.get();
-        if (interrupted) Thread.currentThread().interrupt();
-        return value;
-      } catch (InterruptedException ie) {
-        // The stage is short and bounded; finish it and pass the interrupt on.
-        interrupted = true;
-      } catch (ExecutionException failed) {
-        e = failed.getCause();
-        break;
+    try {
+      while (true) {
+        try {
+          return result.get();
+        } catch (InterruptedException ie) {
+          // The stage is short and bounded; finish it and pass the interrupt on.
+          interrupted = true;
+        }
       }
+    } catch (ExecutionException failed) {
+      e = failed.getCause();
+    } finally {
+      if (interrupted) Thread.currentThread().interrupt();
     }
-    if (interrupted) Thread.currentThread().interrupt();
     if (e instanceof ModelException me) throw me;
     if (e instanceof IOException io) throw io;
     if (e instanceof RuntimeException re) throw re;

@@ -28,10 +28,10 @@ public final class Printer {
   }
 
   /**
-   * Each expression printed once: printing runs on a fresh deep-stack thread, and a search or a
+   * Each expression printed once: printing is handed to a deep-stack thread, and a search or a
    * simulation can fail the same check, or overflow in the same expression, in many states (the
-   * default test suite printed 22,000 failure texts, 8 s of system time in thread starts, in
-   * one test). Weak keys compare by identity, so a text goes with the model holding its
+   * default test suite printed 22,000 failure texts in one test, 8 s of system time when each
+   * print started a thread). Weak keys compare by identity, so a text goes with the model holding its
    * expression.
    */
   private static final LoadingCache<Expr, String> PRINTED = CacheBuilder.newBuilder().weakKeys()
