@@ -81,17 +81,9 @@ public final class Proofs {
    * Each selected row (null: all) again at PAGES + 1 and CONSUMERS + 1 with {@code workers}
    * threads and {@code budgetSeconds} of wall time per row: with {@code compare}, checked
    * against the stable files on disk; otherwise written to them, and proofs/README.md
-   * re-rendered. Empty when no row matches.
-   */
-  public List<StableRow> stable(List<String> designs, List<String> configurations, int workers,
-      long budgetSeconds, boolean compare) {
-    return stable(designs, configurations, workers, budgetSeconds, compare, false);
-  }
-
-  /**
-   * As {@link #stable(List, List, int, long, boolean)}; with {@code staleOnly}, of the selected
-   * rows only those whose stable file is missing or was made on another structure of the model
-   * (after an edit, the rows it touched).
+   * re-rendered. With {@code staleOnly}, of the selected rows only those whose stable file is
+   * missing or was made on another structure of the model (after an edit, the rows it touched).
+   * Empty when no row matches.
    */
   public List<StableRow> stable(List<String> designs, List<String> configurations, int workers,
       long budgetSeconds, boolean compare, boolean staleOnly) {
@@ -102,7 +94,7 @@ public final class Proofs {
       Ledger ledger = new Ledger(root);
       Map<String, StableRecord> before = ledger.stableRecords();
       List<StableRow> rows = new ArrayList<>();
-      java.util.Set<String> stale = staleOnly ? ledger.staleStableRows() : null;
+      java.util.Set<String> stale = staleOnly ? ledger.staleStableRows(before) : null;
       for (Ledger.Entry e : selected(ledger, designs, configurations)) {
         if (stale != null && !stale.contains(e.name() + "/" + e.configuration())) continue;
         Stability.Budget budget = new Stability.Budget(workers, budgetSeconds);

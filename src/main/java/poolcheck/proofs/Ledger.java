@@ -181,10 +181,11 @@ public final class Ledger {
 
   /**
    * The rows (as "design/config") whose stable file is missing or stale: what {@code prove
-   * --stable --stale} runs again after an edit of the model.
+   * --stable --stale} runs again after an edit of the model. {@code stable} is what
+   * {@link #stableRecords()} read.
    */
-  public java.util.Set<String> staleStableRows() throws IOException, ModelException {
-    Map<String, StableRecord> stable = stableRecords();
+  public java.util.Set<String> staleStableRows(Map<String, StableRecord> stable)
+      throws IOException, ModelException {
     Map<String, String> now = structuresNow(stable);
     java.util.Set<String> out = new java.util.LinkedHashSet<>();
     for (Entry entry : entries()) {
