@@ -490,14 +490,22 @@ final class LevelSearch {
     int depth;
     Found found;
     Throwable failure;
-    /** Successors emitted but not yet looked up: see {@link #drain()}. */
-    static final int PENDING = 64;
+    /**
+     * Successors emitted but not yet looked up: see {@link #drain()}. They are looked up between
+     * expansions once there are {@link #BATCH}; {@code successor} looks them up itself only when
+     * one state's successors fill the rest. Were that its usual path, the JIT would inline the
+     * lookup into every step of the generated class that emits a successor: C2 took 2 to 3 times
+     * as long, a second and a half of CPU on a 5-second run (docs/performance.md).
+     */
+    static final int PENDING = 128;
+    static final int BATCH = 64;
     int pending;
     final long[] pendingPacked = new long[PENDING * layout.words()];
     final long[] pendingFp = new long[PENDING];
     /** A stored successor unpacked, for its invariants: the step's array was lent, not kept. */
     final int[] fresh = new int[layout.slots()];
     final int[] pendingOrdinal = new int[PENDING];
+    final long[] pendingParent = new long[PENDING];
     /** What the batched table reads summed to: kept so that the JIT cannot drop them. */
     long touchSink;
     /** Where the state being expanded is packed (its number at parentBase - 1); null for init. */
@@ -533,7 +541,9 @@ final class LevelSearch {
             if (probe != null) probe.before();
             try {
               stepper.successors(state, this);
-              drain();
+              // The successors of several states are looked up together (see drain); the
+              // each-property probe and a state limit count them per state.
+              if (pending >= BATCH || probe != null || limited) drain();
             } catch (Abandoned a) {
               drain();
               break;
@@ -550,6 +560,7 @@ final class LevelSearch {
           }
           if (distinct() >= settings.maxStates()) cut = true;
         }
+        drain();
       } finally {
         visited.leave();
       }
@@ -566,6 +577,7 @@ final class LevelSearch {
     private void makeRoom() {
       long room = visited.room();
       if (room < 0) {
+        drain();
         visited.leave();
         try {
           visited.grow();
@@ -611,6 +623,7 @@ final class LevelSearch {
       }
       pendingFp[pending] = Fingerprint.of(pendingPacked, at, words);
       pendingOrdinal[pending] = mine;
+      pendingParent[pending] = parent;
       if (++pending == PENDING) drain();
     }
 
@@ -632,12 +645,12 @@ final class LevelSearch {
       for (int i = 0; i < n; i++) {
         System.arraycopy(pendingPacked, i * words, packed, 0, words);
         if (!visited.add(packed, pendingFp[i])) continue;
-        added(pendingOrdinal[i]);
+        added(pendingParent[i], pendingOrdinal[i]);
       }
     }
 
     /** The successor in {@link #packed} is new: numbered, logged, checked, queued. */
-    private void added(int mine) {
+    private void added(long parent, int mine) {
       if (nextId == idEnd) {
         writeRun();
         nextId = ids.getAndAdd(ID_RUN);
