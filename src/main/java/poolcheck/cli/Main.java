@@ -11,14 +11,27 @@ import picocli.CommandLine.Command;
     exitCodeList = {"0:verified (or the command did its job)", "1:a property is violated",
         "2:bad usage, a bad model, no command given, or an internal error",
         "3:incomplete: a limit or memory ran out", "4:interrupted (Ctrl-C, SIGTERM)",
-        "5:check --strict: verified with a coverage warning"},
-    subcommands = {CheckCommand.class, ReplayCommand.class, ShowCommand.class, SimulateCommand.class,
-        ExploreCommand.class,
-        ExportCommand.class, ProveCommand.class, WorkerCommand.class, LintCommand.class,
-        LspCommand.class,
-        CheckpointCommand.class,
-        CommandLine.HelpCommand.class})
+        "5:check --strict: verified with a coverage warning"})
 public final class Main implements Runnable {
+  /**
+   * The subcommands, in the order the usage lists them. Added when the command line is built,
+   * not named in the annotation: picocli reads the options of every subcommand it is given, by
+   * reflection, and a run that names one needs only that one's.
+   */
+  private static final java.util.Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+  private static java.util.Map<String, Class<?>> subcommands() {
+    java.util.Map<String, Class<?>> all = new java.util.LinkedHashMap<>();
+    for (Class<?> c : java.util.List.of(CheckCommand.class, ReplayCommand.class, ShowCommand.class,
+        SimulateCommand.class, ExploreCommand.class, ExportCommand.class, ProveCommand.class,
+        WorkerCommand.class, LintCommand.class, LspCommand.class, CheckpointCommand.class,
+        CommandLine.HelpCommand.class)) {
+      all.put(c.getAnnotation(Command.class).name(), c);
+    }
+    return java.util.Collections.unmodifiableMap(all);
+  }
+
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -45,15 +58,18 @@ public final class Main implements Runnable {
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     Main main = new Main();
     try {
-      CommandLine cl = new CommandLine(main);
+      CommandLine cl = commandLine(main, args);
       cl.setOut(out);
       cl.setErr(err);
       // picocli's own help command: its statuses listed like every other command's
       java.util.Map<String, String> helpStatuses = new java.util.LinkedHashMap<>();
       helpStatuses.put("0", "the help was shown");
       helpStatuses.put("2", "no such command");
-      cl.getSubcommands().get("help").getCommandSpec().usageMessage()
-          .exitCodeListHeading("%nExit status:%n").exitCodeList(helpStatuses);
+      CommandLine help = cl.getSubcommands().get("help");
+      if (help != null) {
+        help.getCommandSpec().usageMessage()
+            .exitCodeListHeading("%nExit status:%n").exitCodeList(helpStatuses);
+      }
       // A path with a NUL byte: one line saying so, not the name of a Java exception.
       cl.registerConverter(java.nio.file.Path.class, s -> {
         try {
@@ -82,6 +98,29 @@ public final class Main implements Runnable {
       out.flush();
       err.flush();
     }
+  }
+
+  /** The command line for these arguments: with every subcommand, or the one they name. */
+  static CommandLine commandLine(Main main, String... args) {
+    CommandLine cl = new CommandLine(main);
+    String named = subcommandNamed(args);
+    for (java.util.Map.Entry<String, Class<?>> e : SUBCOMMANDS.entrySet()) {
+      if (named == null || named.equals(e.getKey())) cl.addSubcommand(e.getKey(), e.getValue());
+    }
+    return cl;
+  }
+
+  /**
+   * The subcommand the arguments name, when picocli needs no other: {@code null} for the help
+   * command (it describes the others), for no command, and for a name that is none of them (the
+   * message suggests the nearest).
+   */
+  private static String subcommandNamed(String[] args) {
+    for (String a : args) {
+      if (a.equals("--debug")) continue;
+      return SUBCOMMANDS.containsKey(a) && !a.equals("help") ? a : null;
+    }
+    return null;
   }
 
   private static boolean debug(Main main, String[] args) {

@@ -40,7 +40,7 @@ class HelpExitStatusesTest {
   @Test
   void everyCommandsHelpListsItsExitStatuses() {
     Map<String, Set<Integer>> listed = new TreeMap<>();
-    walk(new CommandLine(new Main()), List.of(), listed);
+    walk(Main.commandLine(new Main()), List.of(), listed);
     assertEquals(new TreeMap<>(STATUSES), listed);
   }
 

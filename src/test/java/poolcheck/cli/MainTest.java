@@ -60,6 +60,31 @@ class MainTest {
   }
 
   @Test
+  void aCommandBuiltAloneHasTheUsageAndOptionsItHasAmongAllTheOthers() {
+    picocli.CommandLine all = Main.commandLine(new Main());
+    assertEquals(12, all.getSubcommands().size(), all.getSubcommands().keySet().toString());
+    all.getSubcommands().forEach((name, full) -> {
+      if (name.equals("help")) return; // built with every other: it describes them
+      for (String[] args : List.of(new String[] {name, "x"}, new String[] {"--debug", name})) {
+        picocli.CommandLine alone = Main.commandLine(new Main(), args);
+        assertEquals(List.of(name), List.copyOf(alone.getSubcommands().keySet()));
+        picocli.CommandLine sub = alone.getSubcommands().get(name);
+        assertEquals(full.getUsageMessage(), sub.getUsageMessage(), name);
+        assertEquals(full.getCommandSpec().options().stream().map(o -> o.longestName()).toList(),
+            sub.getCommandSpec().options().stream().map(o -> o.longestName()).toList(), name);
+      }
+    });
+    assertEquals(12, Main.commandLine(new Main(), "help", "check").getSubcommands().size());
+    assertEquals(12, Main.commandLine(new Main(), "chek").getSubcommands().size());
+  }
+
+  @Test
+  void debugBeforeTheCommandStillReachesIt() {
+    Run r = run("--debug", "check", "--debug", "-q", corpus("verified/counter.pool"));
+    assertEquals(0, r.status(), r.err());
+  }
+
+  @Test
   void verifiedModelExitsWithZero() {
     Run r = run("check", "-q", corpus("verified/counter.pool"));
     assertEquals(0, r.status(), r.err());
