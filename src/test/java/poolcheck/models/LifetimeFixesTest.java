@@ -16,7 +16,9 @@ import poolcheck.api.ModelCheckResult;
  * The candidate fixes for the two lifetime findings of the 6.16 tree that no earlier fix covered
  * (proofs/notes/page_pool_fix_sync_test_under_rcu.md, page_pool_fix_scrub_index_from_xa.md):
  * each closes its own path, the path it closes is the one its parent design still shows, and
- * alone on the 6.16 tree it leaves the finding to the fix it is built on.
+ * alone on the 6.16 tree it leaves the finding to the fix it is built on. On mainline's unmap
+ * (page_pool_fix_unmap_netmem_dma) the index fix and the lock together drop the scrub's loads
+ * before its cmpxchg; either alone leaves them.
  */
 class LifetimeFixesTest {
   private static final Path ALL = Path.of("models/page_pool_fix_all.pool");
@@ -29,7 +31,10 @@ class LifetimeFixesTest {
   @CsvSource({
       "fix_sync_test_under_rcu, no_device_use_after_free no_dma_after_detach, 13873",
       "fix_scrub_index_from_xa, no_page_read_after_free no_page_use_after_free "
-          + "unmap_exactly_once, 14899"})
+          + "unmap_exactly_once, 14899",
+      "fix_unmap_netmem_dma, no_page_read_after_free no_page_use_after_free unmap_exactly_once "
+          + "no_mapped_page_freed no_dma_after_detach no_device_use_after_free "
+          + "no_pool_use_after_free, 12153"})
   void theFixHolds(String name, String properties, int states) {
     ModelCheckResult r = ModelCheck.of(design(name)).properties(properties.split(" "))
         .exhaustive().assertHolds();
@@ -53,7 +58,11 @@ class LifetimeFixesTest {
       "fix_scrub_index_from_xa, SCRUB_INDEX_FROM_XA, no_page_read_after_free, 20, "
           + "unbind.xa_scrub_cmpxchg",
       "fix_scrub_index_from_xa, SCRUB_UNMAP_UNDER_XA_LOCK, no_page_read_after_free, 20, "
-          + "unbind.xa_scrub_unmap"})
+          + "unbind.xa_scrub_unmap",
+      "fix_unmap_netmem_dma, SCRUB_INDEX_FROM_XA, no_page_read_after_free, 20, "
+          + "unbind.xa_scrub_read",
+      "fix_unmap_netmem_dma, SCRUB_UNMAP_UNDER_XA_LOCK, no_page_read_after_free, 20, "
+          + "unbind.xa_scrub_read"})
   void withoutAFeatureTheShortestTraceEndsAt(String name, String off, String property,
       int length, String lastStep) throws Exception {
     Path model = design(name);
