@@ -1,6 +1,11 @@
 package poolcheck.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,19 +23,18 @@ public final class Main implements Runnable {
    * not named in the annotation: picocli reads the options of every subcommand it is given, by
    * reflection, and a run that names one needs only that one's.
    */
-  private static final java.util.Map<String, Class<?>> SUBCOMMANDS = subcommands();
+  private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
 
-  private static java.util.Map<String, Class<?>> subcommands() {
-    java.util.Map<String, Class<?>> all = new java.util.LinkedHashMap<>();
-    for (Class<?> c : java.util.List.of(CheckCommand.class, ReplayCommand.class, ShowCommand.class,
+  private static Map<String, Class<?>> subcommands() {
+    Map<String, Class<?>> all = new LinkedHashMap<>();
+    for (Class<?> c : List.of(CheckCommand.class, ReplayCommand.class, ShowCommand.class,
         SimulateCommand.class, ExploreCommand.class, ExportCommand.class, ProveCommand.class,
         WorkerCommand.class, LintCommand.class, LspCommand.class, CheckpointCommand.class,
         CommandLine.HelpCommand.class)) {
       all.put(c.getAnnotation(Command.class).name(), c);
     }
-    return java.util.Collections.unmodifiableMap(all);
+    return Collections.unmodifiableMap(all);
   }
-
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -62,7 +66,7 @@ public final class Main implements Runnable {
       cl.setOut(out);
       cl.setErr(err);
       // picocli's own help command: its statuses listed like every other command's
-      java.util.Map<String, String> helpStatuses = new java.util.LinkedHashMap<>();
+      Map<String, String> helpStatuses = new LinkedHashMap<>();
       helpStatuses.put("0", "the help was shown");
       helpStatuses.put("2", "no such command");
       CommandLine help = cl.getSubcommands().get("help");
@@ -104,7 +108,7 @@ public final class Main implements Runnable {
   static CommandLine commandLine(Main main, String... args) {
     CommandLine cl = new CommandLine(main);
     String named = subcommandNamed(args);
-    for (java.util.Map.Entry<String, Class<?>> e : SUBCOMMANDS.entrySet()) {
+    for (Map.Entry<String, Class<?>> e : SUBCOMMANDS.entrySet()) {
       if (named == null || named.equals(e.getKey())) cl.addSubcommand(e.getKey(), e.getValue());
     }
     return cl;
@@ -124,7 +128,7 @@ public final class Main implements Runnable {
   }
 
   private static boolean debug(Main main, String[] args) {
-    return main.debug || Failure.debugRequested() || java.util.Arrays.asList(args)
+    return main.debug || Failure.debugRequested() || Arrays.asList(args)
         .contains("--debug");
   }
 }
