@@ -37,7 +37,7 @@ class XdpBulkFixesTest {
       "other_device", Map.of("OTHER_POOL", "2", "PAGES", "1"));
 
   @ParameterizedTest(name = "{0}: every property holds ({1} states)")
-  @CsvSource({"small, 31110", "large, 268530", "other_pool, 87227", "other_device, 133772"})
+  @CsvSource({"small, 31110", "large, 268530", "other_pool, 87249", "other_device, 133794"})
   void everyPropertyHolds(String config, long states) {
     ModelCheckResult r = ModelCheck.of(DESIGN).config(config).exhaustive().assertHolds();
     assertEquals(states, r.statistics().distinct());
