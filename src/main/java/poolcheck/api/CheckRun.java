@@ -165,6 +165,11 @@ public final class CheckRun {
         public void loading(String section, long done, long total, long millis) {
           progress.loading(section, done, total, millis);
         }
+
+        @Override
+        public void liveness(String phase, long done, long total, long millis) {
+          progress.liveness(phase, done, total, millis);
+        }
       });
     }
     return e;

@@ -8,6 +8,13 @@ public interface SearchProgress {
   default void loading(String section, long done, long total, long millis) {}
 
   /**
+   * While the liveness properties are checked, after the safety search: in phase {@code graph},
+   * {@code done} states expanded of {@code total} numbered so far; in phase {@code property
+   * NAME}, that property is decided, {@code done} of {@code total} before it.
+   */
+  default void liveness(String phase, long done, long total, long millis) {}
+
+  /**
    * While a swarm runs: searches {@code finished} and {@code running} of {@code searches}, the
    * states they stored (summed: a state two searches met counts twice) and generated.
    */

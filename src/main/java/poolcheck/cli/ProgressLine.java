@@ -36,6 +36,20 @@ final class ProgressLine implements SearchProgress {
   }
 
   @Override
+  public void liveness(String phase, long done, long total, long millis) {
+    Runtime rt = Runtime.getRuntime();
+    long heapMb = (rt.totalMemory() - rt.freeMemory()) >> 20;
+    if (phase.equals("graph")) {
+      err.printf(Locale.ROOT, "progress: liveness: graph, %,d of %,d states expanded, heap %,d MB "
+          + "of %,d MB, %.0f s%n", done, total, heapMb, rt.maxMemory() >> 20, millis / 1000.0);
+    } else {
+      err.printf(Locale.ROOT, "progress: liveness: %s (%d of %d), heap %,d MB of %,d MB, %.0f s%n",
+          phase, done + 1, total, heapMb, rt.maxMemory() >> 20, millis / 1000.0);
+    }
+    err.flush();
+  }
+
+  @Override
   public void swarm(int finished, int running, int searches, long stored, long generated,
       long millis) {
     Runtime rt = Runtime.getRuntime();

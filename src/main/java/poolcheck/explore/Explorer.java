@@ -64,6 +64,12 @@ public final class Explorer {
 
     /** While a checkpoint loads: {@code done} of {@code total} bytes of one of its sections. */
     default void loading(String section, long done, long total, long millis) {}
+
+    /**
+     * While the liveness properties are checked, after the safety search: {@code phase} and
+     * its figures as {@link poolcheck.explore.liveness.LivenessChecker.Progress} gives them.
+     */
+    default void liveness(String phase, long done, long total, long millis) {}
   }
 
   /** A search with {@code options}. */
@@ -231,7 +237,8 @@ public final class Explorer {
       long began = System.currentTimeMillis() - r.statistics().millis();
       LivenessChecker liveness = new LivenessChecker(system, checked)
           .exact(options.store() == SearchOptions.Store.EXACT).stopWhen(() -> stop.get()
-          || System.currentTimeMillis() - began > timeLimitMillis);
+          || System.currentTimeMillis() - began > timeLimitMillis)
+          .progress(progress::liveness, options.progressMillis(), began);
       try {
         trace = liveness.check(checked);
         liftFailures = liveness.liftFailures();

@@ -51,6 +51,44 @@ class LongRunTest {
   }
 
   @Test
+  void reportsProgressWhileTheLivenessPropertiesAreChecked(@org.junit.jupiter.api.io.TempDir
+      Path dir) throws IOException {
+    Path model = dir.resolve("counters.pool");
+    // 202,500 states: each phase polls the clock some 200 times over milliseconds
+    Files.writeString(model, """
+        var x : 0 .. 449 = 0;
+        var y : 0 .. 449 = 0;
+        process p { s: { x = (x + 1) % 450; goto s; } }
+        process q { s: { y = (y + 1) % 450; goto s; } }
+        fairness weak: p, q;
+        liveness back: always eventually x == 0;
+        """);
+    Run r = check(model.toString(), "--progress-interval", "0.001");
+    assertEquals(ExitCode.VERIFIED, r.status(), r.err());
+    List<String> lines = r.err().lines().filter(l -> l.startsWith("progress: liveness: "))
+        .toList();
+    assertTrue(lines.stream().anyMatch(l -> l.matches("progress: liveness: graph, [\\d,]+ of "
+        + "[\\d,]+ states expanded, heap [\\d,]+ MB of [\\d,]+ MB, \\d+ s")), r.err());
+    assertTrue(lines.stream().anyMatch(l -> l.matches("progress: liveness: property back \\(1 "
+        + "of 1\\), heap [\\d,]+ MB of [\\d,]+ MB, \\d+ s")), r.err());
+  }
+
+  @Test
+  void stopsAtTheTimeLimitInAModelOfOneStateALevel(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws IOException {
+    // levels this small are expanded without the pool, and its watch of the clock: minutes of
+    // them must still stop at the limit
+    Path model = dir.resolve("cycle.pool");
+    Files.writeString(model, """
+        var x : 0 .. 99999999 = 0;
+        process p { s: { x = (x + 1) % 100000000; goto s; } }
+        """);
+    Run r = check(model.toString(), "--time-limit", "1", "--no-progress");
+    assertEquals(ExitCode.INCOMPLETE, r.status(), r.err());
+    assertTrue(r.out().contains("incomplete: time limit 1 s reached"), r.out());
+  }
+
+  @Test
   void stopsAtTheDepthLimit() {
     for (String mode : new String[] {"--exact", "--workers=2"}) {
       Run r = check(MODEL, "--max-depth", "3", mode, "--no-progress");

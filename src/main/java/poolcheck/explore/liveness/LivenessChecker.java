@@ -61,6 +61,27 @@ public final class LivenessChecker {
   private long[] marked;
   private java.util.function.BooleanSupplier stop = () -> false;
   private int polls;
+  private Progress progress = Progress.NONE;
+  private long progressMillis = Long.MAX_VALUE;
+  /** When the run this check belongs to began (the progress reports' clock), and last spoke. */
+  private long began = System.currentTimeMillis();
+  private long lastReport = began;
+  /** What the check is doing, as the next progress report says it. */
+  private String phase = "graph";
+  private long done;
+  private long total;
+
+  /**
+   * Receives how far the check got: in phase {@code graph}, states expanded of states numbered
+   * so far (breadth-first, so the two meet when the graph is built); then {@code property NAME},
+   * the property being decided, {@code done} of {@code total} checked. {@code millis} counts from
+   * the {@code began} given to {@link #progress}.
+   */
+  public interface Progress {
+    Progress NONE = (phase, done, total, millis) -> { };
+
+    void report(String phase, long done, long total, long millis);
+  }
 
   /** Thrown by {@link #check} when the stop condition held: a signal or the time limit. */
   public static final class Stopped extends RuntimeException {
@@ -103,8 +124,32 @@ public final class LivenessChecker {
     return this;
   }
 
+  /**
+   * Reports to {@code p} at most every {@code intervalMillis}, timed from {@code began}: a graph
+   * of a hundred million states takes minutes to build and decide, with no other sign of life.
+   */
+  public LivenessChecker progress(Progress p, long intervalMillis, long began) {
+    this.progress = p;
+    this.progressMillis = intervalMillis;
+    this.began = began;
+    this.lastReport = System.currentTimeMillis();
+    return this;
+  }
+
   private void poll() {
-    if ((++polls & 0x3FF) == 0 && stop.getAsBoolean()) throw new Stopped();
+    if ((++polls & 0x3FF) != 0) return;
+    if (stop.getAsBoolean()) throw new Stopped();
+    long now = System.currentTimeMillis();
+    if (now - lastReport >= progressMillis) {
+      lastReport = now;
+      progress.report(phase, done, total, now - began);
+    }
+  }
+
+  private void expanding(int state, int numbered) {
+    done = state;
+    total = numbered;
+    poll();
   }
 
   /**
@@ -124,8 +169,11 @@ public final class LivenessChecker {
   public java.util.Optional<Counterexample> check(PropertySelection checked) {
     LivenessChecker orbits = reduces && !quotient ? quotient(checked) : null;
     if (orbits == null) buildGraph(checked);
+    int count = checkedCount(checked);
+    int index = 0;
     for (int k = 0; k < liveness.count(); k++) {
       if (!checked.checks(liveness.property(k).id())) continue;
+      deciding(orbits, k, index++, count);
       Counterexample cx = orbits == null ? check(k) : decide(orbits, k);
       if (cx != null) return java.util.Optional.of(cx);
     }
@@ -141,11 +189,32 @@ public final class LivenessChecker {
     Counterexample[] out = new Counterexample[model.properties().size()];
     LivenessChecker orbits = reduces && !quotient ? quotient(checked) : null;
     if (orbits == null) buildGraph(checked);
+    int count = checkedCount(checked);
+    int index = 0;
     for (int k = 0; k < liveness.count(); k++) {
       int id = liveness.property(k).id();
-      if (checked.checks(id)) out[id] = orbits == null ? check(k) : decide(orbits, k);
+      if (!checked.checks(id)) continue;
+      deciding(orbits, k, index++, count);
+      out[id] = orbits == null ? check(k) : decide(orbits, k);
     }
     return out;
+  }
+
+  private int checkedCount(PropertySelection checked) {
+    int n = 0;
+    for (int k = 0; k < liveness.count(); k++) {
+      if (checked.checks(liveness.property(k).id())) n++;
+    }
+    return n;
+  }
+
+  /** Names property k in the progress reports of this check and of the quotient's. */
+  private void deciding(LivenessChecker orbits, int k, int index, int count) {
+    for (LivenessChecker c : orbits == null ? List.of(this) : List.of(this, orbits)) {
+      c.phase = "property " + liveness.property(k).name();
+      c.done = index;
+      c.total = count;
+    }
   }
 
   /**
@@ -169,7 +238,7 @@ public final class LivenessChecker {
   /** The quotient graph, built and kept for lifting its lassos. */
   private LivenessChecker quotient(PropertySelection checked) {
     LivenessChecker orbits = new LivenessChecker(model, checked, true).exact(exact)
-        .stopWhen(stop);
+        .stopWhen(stop).progress(progress, progressMillis, began);
     orbits.buildGraph(checked);
     quotientDistinct = orbits.distinct();
     quotientStepper = orbits.stepper;
@@ -214,7 +283,9 @@ public final class LivenessChecker {
   }
 
   private void buildGraph(PropertySelection checked) {
-    graph = LivenessGraph.build(model, stepper, liveness, checked, quotient, exact, this::poll);
+    phase = "graph";
+    graph = LivenessGraph.build(model, stepper, liveness, checked, quotient, exact,
+        this::expanding);
     components = new Components(graph, this::poll);
     marked = new long[(graph.size() >>> 6) + 1];
   }

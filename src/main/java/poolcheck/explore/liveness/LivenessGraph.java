@@ -73,12 +73,17 @@ final class LivenessGraph {
     return g;
   }
 
+  /** Told before each state is expanded, with how many are numbered: may stop the build. */
+  interface Watch {
+    void expanding(int state, int numbered);
+  }
+
   /**
    * Builds the graph of {@code model} (unreduced successors; {@code quotient}: each state
    * replaced by its canonical one), evaluating the goal and premise of the properties checked.
    */
   static LivenessGraph build(TransitionSystem model, Stepper stepper, Liveness liveness,
-      PropertySelection checked, boolean quotient, boolean exact, Runnable poll) {
+      PropertySelection checked, boolean quotient, boolean exact, Watch watch) {
     LivenessGraph g = new LivenessGraph(quotient, liveness.count());
     var layout = model.layout();
     // in an array, so that the numbering can be dropped before the edge arrays are trimmed
@@ -121,7 +126,7 @@ final class LivenessGraph {
     }
     StateNumbering states = numbering[0];
     for (int s = 0; s < states.size(); s++) {
-      poll.run();
+      watch.expanding(s, states.size());
       if (s + 1 >= g.edgeStart.length) g.edgeStart = Arrays.copyOf(g.edgeStart, grown(s + 1));
       g.edgeStart[s] = g.edges.size();
       source[0] = s;

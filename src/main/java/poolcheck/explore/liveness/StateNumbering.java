@@ -130,10 +130,15 @@ abstract class StateNumbering {
     void next(long[] out) {
       long[] head = queue.peekFirst();
       System.arraycopy(head, headAt * words, out, 0, words);
-      if (++headAt == CHUNK || (queue.size() == 1 && headAt == tailAt)) {
+      if (++headAt == CHUNK) {
         queue.pollFirst();
         headAt = 0;
         if (queue.isEmpty()) tailAt = CHUNK;
+      } else if (queue.size() == 1 && headAt == tailAt) {
+        // Drained: the block is written again from its start. Dropping it made a graph whose
+        // queue empties after every state (a long cycle) allocate a block per state.
+        headAt = 0;
+        tailAt = 0;
       }
     }
 

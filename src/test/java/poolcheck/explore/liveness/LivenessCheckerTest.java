@@ -47,6 +47,70 @@ class LivenessCheckerTest {
     assertTrue(o.ok(), o.message());
   }
 
+  private record Report(String phase, long done, long total, long millis) {}
+
+  /** Every report of a check of all the properties of {@code m}, asked for at every chance. */
+  private static java.util.List<Report> reports(CompiledModel m) {
+    java.util.List<Report> seen = new java.util.ArrayList<>();
+    new LivenessChecker(m, PropertySelection.all(m))
+        .progress((phase, done, total, millis) -> seen.add(new Report(phase, done, total,
+            millis)), 0, System.currentTimeMillis())
+        .check(PropertySelection.all(m));
+    return seen;
+  }
+
+  /** The phases' order, figures and clock, in reports from a graph large enough to report. */
+  private static void assertReportsTheGraphThenEachProperty(java.util.List<Report> seen,
+      String... properties) {
+    java.util.List<String> phases = seen.stream().map(Report::phase).distinct().toList();
+    java.util.List<String> expected = new java.util.ArrayList<>(java.util.List.of("graph"));
+    for (String p : properties) expected.add("property " + p);
+    assertEquals(expected, phases, seen.toString());
+    long lastDone = -1;
+    long lastMillis = 0;
+    for (Report r : seen) {
+      assertTrue(r.millis() >= lastMillis, seen.toString());
+      lastMillis = r.millis();
+      if (r.phase().equals("graph")) {
+        assertTrue(r.done() > lastDone && r.done() <= r.total(), seen.toString());
+        lastDone = r.done();
+      } else {
+        assertEquals(properties.length, r.total(), seen.toString());
+        assertEquals("property " + properties[(int) r.done()], r.phase(), seen.toString());
+      }
+    }
+  }
+
+  @Test
+  void reportsTheGraphBeingBuiltThenEachPropertyBeingDecided() throws Exception {
+    // 5,000 states in one cycle: each property's walk polls every one of them
+    CompiledModel m = Models.fromText("m.pool", """
+        var x : 0 .. 4999 = 0;
+        process p { s: { x = (x + 1) % 5000; goto s; } }
+        fairness weak: p;
+        liveness back: always eventually x == 0;
+        liveness half: always eventually x == 2500;
+        """);
+    assertReportsTheGraphThenEachProperty(reports(m), "back", "half");
+  }
+
+  @Test
+  void reportsFromTheQuotientGraphUnderSymmetry() throws Exception {
+    // two ids among three, and a counter: the quotient of 6 x 2,000 states is 2,000 orbits
+    CompiledModel m = Models.fromText("m.pool", """
+        type Id = scalarset(3);
+        var a : Id;
+        var b : Id;
+        var x : 0 .. 1999 = 0;
+        init { choose y in Id { when (y != a); b = y; } }
+        process p { s: { x = (x + 1) % 2000; goto s; } }
+        fairness weak: p;
+        liveness back: always eventually x == 0;
+        """);
+    assertTrue(m.reducesSymmetry());
+    assertReportsTheGraphThenEachProperty(reports(m), "back");
+  }
+
   @Test
   void stopsWhenAskedDuringTheLivenessCheck() throws Exception {
     CompiledModel m = Models.fromText("m.pool", """
