@@ -49,6 +49,8 @@ public final class EachProperty {
   private final SearchOptions options;
   /** The chance of a fingerprint collision in the liveness graph of the last run. */
   private double livenessCollisions;
+  /** How the liveness check ended when it did not decide: interrupted, or the graph too large. */
+  private Verdict livenessCut;
   private final AtomicBoolean stop = new AtomicBoolean();
   private Counts counts;
 
@@ -82,6 +84,7 @@ public final class EachProperty {
     ImmutableList<String> liftFailures = ImmutableList.of();
     livenessCollisions = 0;
     String liveness = null;
+    livenessCut = null;
     boolean anyLiveness = alone.keySet().stream()
         .anyMatch(p -> p.kind() == Property.Kind.LIVENESS);
     if (reach.verdict() == Verdict.VERIFIED && anyLiveness) {
@@ -97,6 +100,10 @@ public final class EachProperty {
         livenessCollisions = checker.collisionProbability();
       } catch (LivenessChecker.Stopped e) {
         liveness = "interrupted during the liveness check";
+        livenessCut = Verdict.INTERRUPTED;
+      } catch (LivenessChecker.TooLarge e) {
+        liveness = e.getMessage();
+        livenessCut = Verdict.INCOMPLETE;
       }
     }
     ImmutableList.Builder<CheckResult> out = ImmutableList.builder();
@@ -133,7 +140,7 @@ public final class EachProperty {
     if (verdict == Verdict.VERIFIED && p.kind() == Property.Kind.LIVENESS) {
       statistics = Explorer.withLivenessCollisions(statistics, livenessCollisions);
       if (liveness != null) {
-        verdict = Verdict.INTERRUPTED;
+        verdict = livenessCut;
         reason = liveness;
       } else if (lassos[p.id()] != null) {
         verdict = Verdict.VIOLATED;

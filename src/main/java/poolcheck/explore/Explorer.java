@@ -250,6 +250,12 @@ public final class Explorer {
         verdict = stop.get() ? Verdict.INTERRUPTED : Verdict.INCOMPLETE;
         reason = stop.get() ? "interrupted during the liveness check"
             : "time limit " + timeLimitMillis / 1000 + " s reached during the liveness check";
+      } catch (LivenessChecker.TooLarge e) {
+        liveness = null;
+        verdict = Verdict.INCOMPLETE;
+        reason = String.format(java.util.Locale.ROOT, "%s: the safety properties hold over all "
+            + "%,d states, the liveness properties are not decided", e.getMessage(),
+            r.statistics().distinct());
       } catch (OutOfMemoryError e) {
         // The graph the checker built is garbage once it unwinds, so the safety verdict, which
         // took the whole search, is still worth reporting: say what was shown and what was not.

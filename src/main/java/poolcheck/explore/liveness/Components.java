@@ -29,7 +29,7 @@ final class Components {
 
   Components(LivenessGraph graph, Runnable poll) {
     if (graph.size() >= 1 << 30) {
-      throw new IllegalStateException("the state graph is too large for liveness checking");
+      throw new LivenessChecker.TooLarge("more than 1,073,741,824 states");
     }
     this.graph = graph;
     this.poll = poll;

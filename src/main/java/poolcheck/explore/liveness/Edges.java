@@ -23,7 +23,7 @@ final class Edges {
 
   void add(int target, int instance) {
     if (size == Integer.MAX_VALUE - 8) {
-      throw new IllegalStateException("the state graph is too large for liveness checking");
+      throw new LivenessChecker.TooLarge("more than 2,147,483,639 edges");
     }
     int c = size >>> SHIFT;
     if (c == targets.length) {

@@ -83,6 +83,16 @@ public final class LivenessChecker {
     void report(String phase, long done, long total, long millis);
   }
 
+  /**
+   * Thrown by {@link #check} when the graph outgrows what its int numbers and Java's arrays can
+   * index: the safety search's verdict stands, the liveness properties are not decided.
+   */
+  public static final class TooLarge extends RuntimeException {
+    TooLarge(String what) {
+      super("the state graph is too large for the liveness check: " + what, null, false, false);
+    }
+  }
+
   /** Thrown by {@link #check} when the stop condition held: a signal or the time limit. */
   public static final class Stopped extends RuntimeException {
     Stopped() {

@@ -158,7 +158,7 @@ final class LivenessGraph {
   /** A larger capacity for an array of {@code length}: half again, capped below 2^31. */
   static int grown(int length) {
     if (length >= Integer.MAX_VALUE - 8) {
-      throw new IllegalStateException("the state graph is too large for liveness checking");
+      throw new LivenessChecker.TooLarge("more than 2,147,483,639 states");
     }
     return (int) Math.min(Math.max(16L, length + (long) (length >> 1)), Integer.MAX_VALUE - 8);
   }

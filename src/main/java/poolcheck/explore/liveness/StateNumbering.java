@@ -106,7 +106,7 @@ abstract class StateNumbering {
         if (print(entry - 1) == print) return entry - 1;
         slot = (slot + 1) & mask;
       }
-      if (size == Integer.MAX_VALUE - 1) throw new IllegalStateException("too many states");
+      if (size == Integer.MAX_VALUE - 1) throw new LivenessChecker.TooLarge("more than 2,147,483,646 states");
       int c = size >>> SHIFT;
       if (c == prints.length) prints = Arrays.copyOf(prints, c * 2);
       if (prints[c] == null) prints[c] = new long[CHUNK];
@@ -161,7 +161,7 @@ abstract class StateNumbering {
     }
 
     private void rehash() {
-      if (table.length >= 1 << 30) throw new IllegalStateException("too many states");
+      if (table.length >= 1 << 30) throw new LivenessChecker.TooLarge("more than 805,306,368 states");
       table = new int[table.length * 2];
       mask = table.length - 1;
       for (int i = 0; i < size; i++) {

@@ -112,6 +112,17 @@ class LivenessCheckerTest {
   }
 
   @Test
+  void aGraphPastWhatItsArraysIndexIsTooLargeNotAnInternalError() {
+    // the search reports TooLarge as an incomplete liveness check over verified safety; an
+    // IllegalStateException, as before, ended the run as an internal error and lost that
+    assertEquals(Integer.MAX_VALUE - 8, LivenessGraph.grown(Integer.MAX_VALUE - 9));
+    LivenessChecker.TooLarge e = org.junit.jupiter.api.Assertions.assertThrows(
+        LivenessChecker.TooLarge.class, () -> LivenessGraph.grown(Integer.MAX_VALUE - 8));
+    assertEquals("the state graph is too large for the liveness check: more than "
+        + "2,147,483,639 states", e.getMessage());
+  }
+
+  @Test
   void stopsWhenAskedDuringTheLivenessCheck() throws Exception {
     CompiledModel m = Models.fromText("m.pool", """
         var x : 0 .. 4999 = 0;
