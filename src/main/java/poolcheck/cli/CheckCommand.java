@@ -84,7 +84,8 @@ final class CheckCommand implements Callable<Integer> {
   TraceOptions traceOptions;
 
   @Option(names = "--workers", paramLabel = "N",
-      description = "Threads exploring in parallel, 1 to max(256, 4 x cores). Default: all cores.")
+      description = "Threads exploring in parallel (the search, then stepping the states of the "
+          + "liveness check's graph), 1 to max(256, 4 x cores). Default: all cores.")
   Integer workers;
 
   @Option(names = "--exact", description = "Store full states instead of 64-bit fingerprints "

@@ -48,7 +48,7 @@ final class ProveCommand implements Callable<Integer> {
   List<String> configurations;
 
   @Option(names = "--workers", paramLabel = "N", description = "With --stable: threads per "
-      + "search (default: all cores).")
+      + "search and per liveness graph (default: all cores).")
   Integer workers;
 
   @Option(names = "--budget", paramLabel = "SECONDS", description = "With --stable: wall time "

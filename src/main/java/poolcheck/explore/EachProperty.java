@@ -94,7 +94,8 @@ public final class EachProperty {
           .filter(p -> p.kind() == Property.Kind.LIVENESS).map(Property::name).toList(), false);
       try {
         LivenessChecker checker = new LivenessChecker(system, live)
-            .exact(options.store() == SearchOptions.Store.EXACT).stopWhen(stop::get);
+            .exact(options.store() == SearchOptions.Store.EXACT).threads(options.workers())
+            .stopWhen(stop::get);
         lassos = checker.checkEach(live);
         liftFailures = ImmutableList.copyOf(checker.liftFailures());
         livenessCollisions = checker.collisionProbability();

@@ -236,7 +236,8 @@ public final class Explorer {
     if (verdict == Verdict.VERIFIED && checked.checksLiveness()) {
       long began = System.currentTimeMillis() - r.statistics().millis();
       LivenessChecker liveness = new LivenessChecker(system, checked)
-          .exact(options.store() == SearchOptions.Store.EXACT).stopWhen(() -> stop.get()
+          .exact(options.store() == SearchOptions.Store.EXACT).threads(options.workers())
+          .stopWhen(() -> stop.get()
           || System.currentTimeMillis() - began > timeLimitMillis)
           .progress(progress::liveness, options.progressMillis(), began);
       try {

@@ -32,7 +32,8 @@ import poolcheck.system.TransitionSystem;
  * <p>Arguments: [MODEL NAME=VALUE ... [--]]... ; each model path starts a configuration. Default:
  * the v6.12 model at PAGES=4 CONSUMERS=3 and the DMA-tracking one at PAGES=3 CONSUMERS=2.
  * {@code --only=liveness} or {@code --only=safety} runs one side (for a profiler);
- * {@code --no-symmetry} checks both on the unreduced graph.
+ * {@code --no-symmetry} checks both on the unreduced graph; {@code --workers=N} (default 1)
+ * runs the safety search with N workers and builds the liveness graph with N threads.
  */
 public final class LivenessBenchmark {
   private LivenessBenchmark() {}
@@ -45,8 +46,11 @@ public final class LivenessBenchmark {
     List<Config> configs = new ArrayList<>();
     String only = "";
     boolean symmetry = true;
+    int workers = 1;
     for (String a : args) {
-      if (a.equals("--no-symmetry")) {
+      if (a.startsWith("--workers=")) {
+        workers = Integer.parseInt(a.substring("--workers=".length()));
+      } else if (a.equals("--no-symmetry")) {
         symmetry = false;
       } else if (a.startsWith("--only=")) {
         only = a.substring("--only=".length());
@@ -67,19 +71,20 @@ public final class LivenessBenchmark {
         Runtime.getRuntime().availableProcessors(),
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
         Runtime.getRuntime().maxMemory() >> 20);
-    for (Config c : configs) run(c, only, symmetry);
+    for (Config c : configs) run(c, only, symmetry, workers);
   }
 
-  private static void run(Config c, String only, boolean symmetry) throws Exception {
+  private static void run(Config c, String only, boolean symmetry, int workers)
+      throws Exception {
     CompiledModel loaded = Models.load(c.model(), c.constants());
     TransitionSystem m = symmetry ? loaded : loaded.withSymmetry(false);
-    System.out.printf(Locale.ROOT, "%s %s%s%n", loaded.name(), c.constants(),
-        symmetry ? "" : ", no symmetry reduction");
+    System.out.printf(Locale.ROOT, "%s %s%s, %d worker(s)%n", loaded.name(), c.constants(),
+        symmetry ? "" : ", no symmetry reduction", workers);
     Cost safety = null;
     if (!only.equals("liveness")) {
       CheckResult[] r = new CheckResult[1];
-      safety = measure(() -> r[0] = new Explorer(m, SearchOptions.defaults()).properties(Set.of()).deadlock(false)
-          .workers(1).run());
+      safety = measure(() -> r[0] = new Explorer(m, SearchOptions.defaults())
+          .properties(Set.of()).deadlock(false).workers(workers).run());
       System.out.printf(Locale.ROOT, "  safety:   %s, %,d distinct, %,d generated, %s%n",
           r[0].verdict(), r[0].statistics().distinct(), r[0].statistics().generated(),
           shown(safety));
@@ -91,7 +96,15 @@ public final class LivenessBenchmark {
     Counterexample[][] lassos = new Counterexample[1][];
     LivenessChecker[] checker = new LivenessChecker[1];
     Cost liveness = measure(() -> {
-      checker[0] = new LivenessChecker(m, live);
+      // when each phase (the graph, then each property) was first reported, 0.2 s apart at most
+      String[] last = {""};
+      checker[0] = new LivenessChecker(m, live).threads(workers).progress(
+          (phase, done, total, millis) -> {
+            if (!phase.equals(last[0])) {
+              System.out.printf(Locale.ROOT, "    %.1f s: %s%n", millis / 1e3, phase);
+              last[0] = phase;
+            }
+          }, 200, System.currentTimeMillis());
       lassos[0] = checker[0].checkEach(live);
     });
     StringBuilder verdicts = new StringBuilder();

@@ -14,7 +14,7 @@ import poolcheck.system.TransitionSystem;
  * A system that is another one except where a test overrides it (a stepper that runs out of
  * memory, a symmetry that lies): the optional faces keep their defaults unless overridden.
  */
-interface ForwardingSystem extends TransitionSystem {
+public interface ForwardingSystem extends TransitionSystem {
   TransitionSystem delegate();
 
   @Override

@@ -9,7 +9,6 @@ import poolcheck.compile.CompiledModel;
 import poolcheck.compile.Models;
 import poolcheck.result.CheckResult;
 import poolcheck.result.Verdict;
-import poolcheck.system.Counts;
 import poolcheck.system.PropertySelection;
 import poolcheck.system.Stepper;
 import poolcheck.system.SuccessorSink;
@@ -60,10 +59,10 @@ class LivenessOutOfMemoryTest {
     public Stepper stepper(PropertySelection checked) {
       Stepper s = delegate.stepper(checked);
       if (made.incrementAndGet() <= fed) return s;
-      return new Stepper() {
+      return new ForwardingStepper() {
         @Override
-        public void initialStates(SuccessorSink sink) {
-          s.initialStates(sink);
+        public Stepper delegate() {
+          return s;
         }
 
         @Override
@@ -74,31 +73,6 @@ class LivenessOutOfMemoryTest {
         @Override
         public void successors(int[] state, int transition, SuccessorSink sink) {
           throw new OutOfMemoryError("Java heap space");
-        }
-
-        @Override
-        public int violatedInvariant(int[] state) {
-          return s.violatedInvariant(state);
-        }
-
-        @Override
-        public boolean isFinal(int[] state) {
-          return s.isFinal(state);
-        }
-
-        @Override
-        public Counts counts() {
-          return s.counts();
-        }
-
-        @Override
-        public boolean livenessPremise(int k, int[] state) {
-          return s.livenessPremise(k, state);
-        }
-
-        @Override
-        public boolean livenessGoal(int k, int[] state) {
-          return s.livenessGoal(k, state);
         }
       };
     }

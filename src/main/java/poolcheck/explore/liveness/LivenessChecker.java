@@ -44,6 +44,7 @@ public final class LivenessChecker {
   private final boolean quotient;
   private final PropertySelection selection;
   private boolean exact;
+  private int threads = 1;
   private LivenessGraph graph;
   private Components components;
   /** States of the quotient graph, once checked. */
@@ -131,6 +132,17 @@ public final class LivenessChecker {
    */
   public LivenessChecker exact(boolean exact) {
     this.exact = exact;
+    return this;
+  }
+
+  /**
+   * Threads that step the states while the graph is built (the search's workers): most of a
+   * check's time at a hundred million states. The graph, so every verdict and lasso, is the same
+   * for any number.
+   */
+  public LivenessChecker threads(int n) {
+    if (n < 1) throw new IllegalArgumentException("threads must be at least 1, not " + n);
+    this.threads = n;
     return this;
   }
 
@@ -248,7 +260,7 @@ public final class LivenessChecker {
   /** The quotient graph, built and kept for lifting its lassos. */
   private LivenessChecker quotient(PropertySelection checked) {
     LivenessChecker orbits = new LivenessChecker(model, checked, true).exact(exact)
-        .stopWhen(stop).progress(progress, progressMillis, began);
+        .threads(threads).stopWhen(stop).progress(progress, progressMillis, began);
     orbits.buildGraph(checked);
     quotientDistinct = orbits.distinct();
     quotientStepper = orbits.stepper;
@@ -294,7 +306,7 @@ public final class LivenessChecker {
 
   private void buildGraph(PropertySelection checked) {
     phase = "graph";
-    graph = LivenessGraph.build(model, stepper, liveness, checked, quotient, exact,
+    graph = LivenessGraph.build(model, stepper, liveness, checked, quotient, exact, threads,
         this::expanding);
     components = new Components(graph, this::poll);
     marked = new long[(graph.size() >>> 6) + 1];

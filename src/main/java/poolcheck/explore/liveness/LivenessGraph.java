@@ -1,9 +1,15 @@
 package poolcheck.explore.liveness;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import poolcheck.system.Liveness;
 import poolcheck.system.PropertySelection;
 import poolcheck.system.Stepper;
@@ -81,15 +87,19 @@ final class LivenessGraph {
   /**
    * Builds the graph of {@code model} (unreduced successors; {@code quotient}: each state
    * replaced by its canonical one), evaluating the goal and premise of the properties checked.
+   * {@code threads} threads step the states (their own steppers, whose counts are added to
+   * {@code stepper}'s at the end); the successors are numbered on this one, in the order a single
+   * thread would, so the graph does not depend on {@code threads}.
    */
   static LivenessGraph build(TransitionSystem model, Stepper stepper, Liveness liveness,
-      PropertySelection checked, boolean quotient, boolean exact, Watch watch) {
+      PropertySelection checked, boolean quotient, boolean exact, int threads, Watch watch) {
     LivenessGraph g = new LivenessGraph(quotient, liveness.count());
     var layout = model.layout();
+    int words = layout.words();
     // in an array, so that the numbering can be dropped before the edge arrays are trimmed
-    StateNumbering[] numbering = {exact ? StateNumbering.exact(layout.words())
-        : StateNumbering.fingerprints(layout.words())};
-    long[] packed = new long[layout.words()];
+    StateNumbering[] numbering = {exact ? StateNumbering.exact(words)
+        : StateNumbering.fingerprints(words)};
+    long[] packed = new long[words];
     stepper.initialStates(new SuccessorSink() {
       @Override
       public void successor(int[] next, int transition) {
@@ -101,52 +111,123 @@ final class LivenessGraph {
       @Override
       public void violation(int property, int[] at, int transition) { }
     });
-    int[] current = new int[layout.slots()];
-    int[] instanceOf = new int[model.transitions().size()];
-    for (int t = 0; t < instanceOf.length; t++) {
-      instanceOf[t] = model.transitions().get(t).instanceIndex();
-    }
-    int[] source = {0};
-    SuccessorSink sink = new SuccessorSink() {
-      @Override
-      public void successor(int[] next, int transition) {
-        layout.pack(quotient ? model.canonical(next) : next, packed, 0);
-        int target = numbering[0].intern(packed);
-        if (quotient && !Arrays.equals(next, current)) g.moves.set(g.edges.size());
-        g.edges.add(target, instanceOf[transition]);
-      }
-
-      @Override
-      public void violation(int property, int[] at, int transition) { }
-    };
+    boolean[] goals = new boolean[liveness.count()];
+    boolean[] premises = new boolean[liveness.count()];
     for (int k = 0; k < liveness.count(); k++) {
       if (!checked.checks(liveness.property(k).id())) continue;
+      goals[k] = true;
       g.goal[k] = new long[16];
-      if (!liveness.fromInitialStates(k)) g.premise[k] = new long[16];
+      premises[k] = !liveness.fromInitialStates(k);
+      if (premises[k]) g.premise[k] = new long[16];
     }
-    StateNumbering states = numbering[0];
-    for (int s = 0; s < states.size(); s++) {
+    // One thread steps and numbers in turn. More: `threads` helpers step batches while this
+    // thread numbers the batches before them, in the order taken (twice as many batches as
+    // helpers, so that a helper has the next one while this thread numbers).
+    Expansion[] shares = new Expansion[threads <= 1 ? 1 : 2 * threads];
+    for (int i = 0; i < shares.length; i++) {
+      shares[i] = new Expansion(model, i == 0 ? stepper : model.stepper(checked), goals,
+          premises, quotient);
+    }
+    ExecutorService helpers = threads <= 1 ? null : Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "liveness-graph");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      StateNumbering states = numbering[0];
+      ArrayDeque<Expansion> idle = new ArrayDeque<>(Arrays.asList(shares));
+      ArrayDeque<Future<Expansion>> stepping = new ArrayDeque<>();
+      int taken = 0;
+      int s = 0;
+      while (true) {
+        // hand out the states numbered and not yet taken, in batches, in number order
+        while (!idle.isEmpty() && taken < states.size()) {
+          Expansion share = idle.poll();
+          share.reset(Math.min(states.size() - taken, BATCH));
+          for (int j = 0; j < share.count; j++) {
+            states.next(packed);
+            System.arraycopy(packed, 0, share.input, j * words, words);
+          }
+          taken += share.count;
+          // a small batch (a narrow graph: few states numbered ahead) is stepped here, since
+          // handing it over costs tens of microseconds, more than stepping it
+          if (helpers == null || share.count < INLINE) {
+            share.run();
+            stepping.add(CompletableFuture.completedFuture(share));
+          } else {
+            stepping.add(helpers.submit(() -> {
+              share.run();
+              return share;
+            }));
+          }
+        }
+        if (stepping.isEmpty()) break;
+        Expansion done = await(stepping.poll());
+        s = number(g, states, done, s, watch);
+        idle.add(done);
+      }
+      g.size = states.size();
+      g.edgeStart[g.size] = g.edges.size();
+      double collisions = states.collisionProbability();
+      for (int i = 1; i < shares.length; i++) stepper.counts().add(shares[i].stepper().counts());
+      states = null;
+      numbering[0] = null;
+      return new LivenessGraph(g, collisions);
+    } finally {
+      if (helpers != null) helpers.shutdownNow();
+    }
+  }
+
+  /**
+   * States a batch holds at most: enough that handing it over costs little against stepping it,
+   * few enough that its successors stay in the caches until they are numbered.
+   */
+  private static final int BATCH = 1024;
+
+  /** Batches smaller than this are stepped by the numbering thread itself. */
+  private static final int INLINE = 64;
+
+  /** Numbers {@code share}'s successors as edges of states {@code s}, s + 1, ...; the next s. */
+  private static int number(LivenessGraph g, StateNumbering states, Expansion share, int s,
+      Watch watch) {
+    int words = states.words;
+    long[] packed = new long[words];
+    int from = 0;
+    for (int i = 0; i < share.count; i++, s++) {
       watch.expanding(s, states.size());
       if (s + 1 >= g.edgeStart.length) g.edgeStart = Arrays.copyOf(g.edgeStart, grown(s + 1));
       g.edgeStart[s] = g.edges.size();
-      source[0] = s;
-      states.next(packed);
-      layout.unpack(packed, 0, current);
-      for (int k = 0; k < liveness.count(); k++) {
+      for (int k = 0; k < g.goal.length; k++) {
         if (g.goal[k] == null) continue;
-        g.goal[k] = withBit(g.goal[k], s, stepper.livenessGoal(k, current));
+        long b = share.bits[i * share.stride + (k >>> 5)];
+        g.goal[k] = withBit(g.goal[k], s, (b & (1L << (2 * k))) != 0);
         if (g.premise[k] != null) {
-          g.premise[k] = withBit(g.premise[k], s, stepper.livenessPremise(k, current));
+          g.premise[k] = withBit(g.premise[k], s, (b & (1L << (2 * k + 1))) != 0);
         }
       }
-      stepper.successors(current, sink);
+      for (int e = from; e < share.ends[i]; e++) {
+        System.arraycopy(share.successors, e * words, packed, 0, words);
+        int target = states.intern(packed);
+        if (g.quotient && share.moves[e]) g.moves.set(g.edges.size());
+        g.edges.add(target, share.instances[e]);
+      }
+      from = share.ends[i];
     }
-    g.size = states.size();
-    g.edgeStart[g.size] = g.edges.size();
-    double collisions = states.collisionProbability();
-    states = null;
-    numbering[0] = null;
-    return new LivenessGraph(g, collisions);
+    return s;
+  }
+
+  /** Waits for a helper's share; its failure is the build's. */
+  private static Expansion await(Future<Expansion> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LivenessChecker.Stopped();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      if (e.getCause() instanceof Error err) throw err;
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   private static long[] withBit(long[] bits, int s, boolean value) {

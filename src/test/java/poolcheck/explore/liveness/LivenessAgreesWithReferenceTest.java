@@ -16,7 +16,7 @@ import poolcheck.system.PropertySelection;
 
 /**
  * {@link LivenessChecker} (primitive graph, the quotient's lassos lifted to the model, over
- * fingerprints and over exact states) against {@link ReferenceLiveness} (boxed, unreduced, Kosaraju): for every leads-to
+ * fingerprints and over exact states, built by one thread or three) against {@link ReferenceLiveness} (boxed, unreduced, Kosaraju): for every leads-to
  * property, the same verdict and the same lasso, step for step, on random models under random fairness and on shipped designs with scalarsets.
  */
 class LivenessAgreesWithReferenceTest {
@@ -66,11 +66,14 @@ class LivenessAgreesWithReferenceTest {
       } else {
         violated++;
       }
-      // the graph over fingerprints and over the packed states: the same lasso, rebuilt by
-      // stepping along its edges either way
-      for (boolean exact : new boolean[] {false, true}) {
-        String mode = what + " " + name + (exact ? " (exact)" : " (fingerprints)");
-        LivenessChecker checker = new LivenessChecker(m, alone).exact(exact);
+      // the graph over fingerprints and over the packed states, built by one thread or three:
+      // the same lasso, rebuilt by stepping along its edges every way
+      for (int way = 0; way < 3; way++) {
+        boolean exact = way == 1;
+        int threads = way == 2 ? 3 : 1;
+        String mode = what + " " + name + (exact ? " (exact)" : " (fingerprints)")
+            + (threads > 1 ? " (3 threads)" : "");
+        LivenessChecker checker = new LivenessChecker(m, alone).exact(exact).threads(threads);
         Counterexample got = checker.checkEach(alone)[m.livenessProperty(k).id()];
         assertEquals(want == null, got == null, mode + ": verdict");
         assertEquals(0, checker.liftFallbacks(), mode + ": the lift fell back");
