@@ -32,7 +32,8 @@ final class Expansion {
   long[] input = new long[0];
   int count;
   /**
-   * Per state, {@link #stride} longs: bit 2k its goal of property k, bit 2k + 1 its premise.
+   * Per state, {@link #stride} longs: in long k / 32, bit 2k its goal of property k and bit
+   * 2k + 1 its premise (Java's shifts count mod 64, so {@code 1L << 2 * k} is that bit).
    */
   long[] bits = new long[0];
   /** Successors of state i are [ends[i - 1], ends[i]) (ends[-1] = 0). */
