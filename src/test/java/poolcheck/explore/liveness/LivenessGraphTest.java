@@ -109,6 +109,30 @@ class LivenessGraphTest {
     }
   }
 
+  /** Goal and premise bits of properties 32 and up live in a second long per state. */
+  @Test
+  void fortyPropertiesKeepTheirOwnGoalsAndPremises() throws Exception {
+    StringBuilder text = new StringBuilder("""
+        var x : 0 .. 9 = 0;
+        process p { s: { x = (x + 1) % 5; goto s; } }
+        fairness weak: p;
+        """);
+    for (int i = 0; i < 39; i++) {
+      text.append(i % 2 == 0 ? "liveness l" + i + ": always eventually x == " + i % 5 + ";\n"
+          : "liveness l" + i + ": x == " + i % 5 + " ~> x == " + (i + 2) % 5 + ";\n");
+    }
+    text.append("liveness l39: x == 3 ~> x == 7;\n");
+    CompiledModel m = Models.fromText("forty.pool", text.toString());
+    for (int threads = 1; threads <= 2; threads++) {
+      PropertySelection all = PropertySelection.all(m);
+      var lassos = new LivenessChecker(m, all).threads(threads).checkEach(all);
+      for (int k = 0; k < m.livenessCount(); k++) {
+        var p = m.livenessProperty(k);
+        assertEquals(p.name().equals("l39"), lassos[p.id()] != null, p.name() + ", " + threads);
+      }
+    }
+  }
+
   @Test
   void aHelperThreadsFailureIsTheBuildsFailure() throws Exception {
     CompiledModel v612 = Models.load(Path.of("models/page_pool_v6_12.pool"), "small", Map.of());
