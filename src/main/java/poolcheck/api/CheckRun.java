@@ -154,23 +154,7 @@ public final class CheckRun {
         digest));
     explorers.add(e);
     if (progress != null) {
-      e.progress(new Explorer.Progress() {
-        @Override
-        public void report(long distinct, long generated, long frontier, int depth,
-            long millis) {
-          progress.report(distinct, generated, frontier, depth, millis);
-        }
-
-        @Override
-        public void loading(String section, long done, long total, long millis) {
-          progress.loading(section, done, total, millis);
-        }
-
-        @Override
-        public void liveness(String phase, long done, long total, long millis) {
-          progress.liveness(phase, done, total, millis);
-        }
-      });
+      e.progress(new ProgressRelay(progress));
     }
     return e;
   }

@@ -87,6 +87,17 @@ public final class Proofs {
    */
   public List<StableRow> stable(List<String> designs, List<String> configurations, int workers,
       long budgetSeconds, boolean compare, boolean staleOnly) {
+    return stable(designs, configurations, workers, budgetSeconds, compare, staleOnly, null);
+  }
+
+  /**
+   * As {@link #stable(List, List, int, long, boolean, boolean)}, telling {@code progress} (when
+   * not null) as each search begins and every 10 seconds while it runs: a row takes up to its
+   * budget.
+   */
+  public List<StableRow> stable(List<String> designs, List<String> configurations, int workers,
+      long budgetSeconds, boolean compare, boolean staleOnly, SearchProgress progress) {
+    Stability.Watch watch = progress == null ? Stability.Watch.NONE : new ProgressRelay(progress);
     EngineOptions.checked(() -> OptionRange.WORKERS.check(workers));
     // the budget becomes each row's time limit: the same range
     EngineOptions.checked(() -> OptionRange.TIME_LIMIT.named("budget").check(budgetSeconds));
@@ -100,11 +111,11 @@ public final class Proofs {
         Stability.Budget budget = new Stability.Budget(workers, budgetSeconds);
         if (compare) {
           StableRecord fresh = Stability.check(root.resolve(e.shown()), e.shown(),
-              e.configuration(), budget);
+              e.configuration(), budget, watch);
           StableRecord old = before.get(e.name() + "/" + e.configuration());
           rows.add(row(e, old != null && old.sameFindings(fresh), fresh));
         } else {
-          rows.add(row(e, true, ledger.writeStable(e, budget)));
+          rows.add(row(e, true, ledger.writeStable(e, budget, watch)));
         }
       }
       if (!compare && !rows.isEmpty()) ledger.writeReadme();

@@ -15,6 +15,12 @@ public interface SearchProgress {
   default void liveness(String phase, long done, long total, long millis) {}
 
   /**
+   * A search begins, one of several run one after another ({@link Proofs#stable}: each row's
+   * safety search, again after each violation, then its liveness search): what it checks.
+   */
+  default void begins(String search) {}
+
+  /**
    * While a swarm runs: searches {@code finished} and {@code running} of {@code searches}, the
    * states they stored (summed: a state two searches met counts twice) and generated.
    */

@@ -29,6 +29,14 @@ final class ProgressLine implements SearchProgress {
   }
 
   @Override
+  public void begins(String search) {
+    lastDistinct = 0;
+    lastMillis = 0;
+    err.printf(Locale.ROOT, "progress: %s%n", search);
+    err.flush();
+  }
+
+  @Override
   public void loading(String section, long done, long total, long millis) {
     err.printf(Locale.ROOT, "progress: resuming: loading the checkpoint's %s, %,d of %,d MB, "
         + "%.0f s%n", section, done >> 20, total >> 20, millis / 1000.0);

@@ -51,6 +51,10 @@ final class ProveCommand implements Callable<Integer> {
       + "search and per liveness graph (default: all cores).")
   Integer workers;
 
+  @Option(names = "--no-progress", description = "With --stable: no progress lines on stderr "
+      + "(by default one as each search begins and every 10 s while it runs).")
+  boolean noProgress;
+
   @Option(names = "--budget", paramLabel = "SECONDS", description = "With --stable: wall time "
       + "per row (default: 3600); what it leaves undecided is recorded as such.")
   long budget = 3600;
@@ -89,7 +93,7 @@ final class ProveCommand implements Callable<Integer> {
     int n = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
     var out = spec.commandLine().getOut();
     List<Proofs.StableRow> rows = proofs.stable(designs, configurations, n, budget, check,
-        staleOnly);
+        staleOnly, noProgress ? null : new ProgressLine(spec.commandLine().getErr()));
     if (rows.isEmpty() && staleOnly && proofs.hasRows(designs, configurations)) {
       out.println("every stable-at result selected is current: nothing to run");
       return ExitCode.VERIFIED;

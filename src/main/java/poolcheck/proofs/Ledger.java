@@ -198,8 +198,14 @@ public final class Ledger {
   /** Runs one row at PAGES + 1, CONSUMERS + 1 and writes its stable file. */
   public StableRecord writeStable(Entry entry, Stability.Budget budget)
       throws IOException, ModelException {
+    return writeStable(entry, budget, Stability.Watch.NONE);
+  }
+
+  /** As {@link #writeStable(Entry, Stability.Budget)}, telling {@code watch} how it goes. */
+  public StableRecord writeStable(Entry entry, Stability.Budget budget, Stability.Watch watch)
+      throws IOException, ModelException {
     StableRecord s = Stability.check(Path.of(entry.shown()).isAbsolute() ? entry.model()
-        : root.resolve(entry.shown()), entry.shown(), entry.configuration(), budget);
+        : root.resolve(entry.shown()), entry.shown(), entry.configuration(), budget, watch);
     Path target = root.resolve("proofs").resolve(stableName(entry));
     Files.createDirectories(target.getParent());
     Files.writeString(target, renderStable(s));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import poolcheck.check.Checker;
 import poolcheck.compile.CompiledModel;
 import poolcheck.compile.Compiler;
@@ -42,9 +43,34 @@ public final class Stability {
 
   private Stability() {}
 
+  /**
+   * Told as a row's searches run: each one's start, then its progress (every
+   * {@link #PROGRESS_MILLIS}), as {@code check} prints them: a row runs for up to an hour.
+   */
+  public interface Watch extends Explorer.Progress {
+    Watch NONE = (distinct, generated, frontier, depth, millis) -> { };
+
+    /** A search begins: the row, the size it is checked at, and what it checks. */
+    default void begins(String search) {}
+  }
+
+  /** How often a row's searches report progress. */
+  static final long PROGRESS_MILLIS = 10_000;
+
   public static StableRecord check(Path file, String displayName, String configuration,
       Budget budget) throws IOException, ModelException {
-    return check(file, displayName, configuration, budget, 1);
+    return check(file, displayName, configuration, budget, Watch.NONE);
+  }
+
+  /** As {@link #check(Path, String, String, Budget)}, telling {@code watch} how it goes. */
+  public static StableRecord check(Path file, String displayName, String configuration,
+      Budget budget, Watch watch) throws IOException, ModelException {
+    return check(file, displayName, configuration, budget, 1, watch);
+  }
+
+  static StableRecord check(Path file, String displayName, String configuration, Budget budget,
+      int grow) throws IOException, ModelException {
+    return check(file, displayName, configuration, budget, grow, Watch.NONE);
   }
 
   /**
@@ -53,7 +79,7 @@ public final class Stability {
    * one-search-per-property runs.
    */
   static StableRecord check(Path file, String displayName, String configuration, Budget budget,
-      int grow) throws IOException, ModelException {
+      int grow, Watch watch) throws IOException, ModelException {
     ParsedModel parsed = ModelLoader.load(file);
     String config = configuration.equals("default") ? null : configuration;
     CompiledModel base = Compiler.compile(parsed, Map.of(), config);
@@ -73,7 +99,13 @@ public final class Stability {
       if (p.kind() == Property.Kind.LIVENESS) liveness.add(p);
       else safety.add(p.name());
     }
-    AllViolations all = new AllViolations(names -> explorer(m, names, budget, deadline), safety);
+    String row = displayName + " " + configuration + (grown.isEmpty() ? "" : " at "
+        + grown.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+            .collect(Collectors.joining(", ")));
+    int[] searches = {0};
+    AllViolations all = new AllViolations(names -> explorer(m, names, budget, deadline,
+        watch, row + ": safety" + (searches[0]++ == 0 ? ", " : " again without the violated, ")
+            + names.size() + " properties"), safety);
     AllViolations.Report report = all.run();
     Map<String, StableRecord.Outcome> outcomes = new LinkedHashMap<>();
     for (CheckResult v : report.violations()) {
@@ -113,7 +145,9 @@ public final class Stability {
     if (!live.isEmpty() && complete && deadline > System.currentTimeMillis()) {
       List<Explorer> made = new ArrayList<>();
       AllViolations.Report lr = new AllViolations(names -> {
-        Explorer e = explorer(m, names, budget, deadline);
+        Explorer e = explorer(m, names, budget, deadline, watch,
+            row + ": liveness, " + liveness.stream().map(Property::name)
+                .filter(names::contains).collect(Collectors.joining(", ")));
         made.add(e);
         return e;
       }, live).run();
@@ -173,9 +207,11 @@ public final class Stability {
   }
 
   private static Explorer explorer(CompiledModel m, Set<String> names, Budget budget,
-      long deadline) {
+      long deadline, Watch watch, String search) {
+    watch.begins(search);
     return new Explorer(m).properties(names).fingerprints(true).workers(budget.workers())
-        .timeLimitMillis(Math.max(1, deadline - System.currentTimeMillis()));
+        .timeLimitMillis(Math.max(1, deadline - System.currentTimeMillis())).progress(watch)
+        .progressInterval(PROGRESS_MILLIS);
   }
 
   private static String kind(Property p) {

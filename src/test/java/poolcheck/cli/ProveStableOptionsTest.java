@@ -10,7 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * prove --stable's own flags: a value out of range (the ranges and messages of check's
- * --workers and --time-limit) or a row that does not exist is exit 2.
+ * --workers and --time-limit) or a row that does not exist is exit 2; its progress lines, and
+ * --no-progress.
  */
 class ProveStableOptionsTest {
   @Test
@@ -63,6 +64,16 @@ class ProveStableOptionsTest {
     assertEquals(1, r.status(), r.out() + r.err());
     assertTrue(r.out().startsWith("differs: page_pool_v6_12 small ("), r.out());
     assertEquals(1, r.out().lines().count(), "only the stale row ran: " + r.out());
+    // a line as each search of the row begins: safety, again after each violation, liveness
+    String row = "progress: models/page_pool_v6_12.pool small at PAGES=3, CONSUMERS=2: ";
+    assertTrue(r.err().startsWith(row + "safety, 20 properties\n" + row
+        + "safety again without the violated, 19 properties\n"), r.err());
+    assertTrue(r.err().contains(row + "liveness, pool_eventually_freed, returning_pages_arrive, "
+        + "release_worker_stops\n"), r.err());
+    MainTest.Run quiet = MainTest.run("prove", "--root", root.toString(), "--stable", "--stale",
+        "--check", "--workers", "1", "--no-progress");
+    assertEquals(1, quiet.status(), quiet.out() + quiet.err());
+    assertEquals("", quiet.err());
 
     MainTest.Run current = MainTest.run("prove", "--stable", "--stale", "--check", "--design",
         "page_pool_v6_12", "--configuration", "napi_local,large");
