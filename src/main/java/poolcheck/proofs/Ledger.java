@@ -195,13 +195,10 @@ public final class Ledger {
     return out;
   }
 
-  /** Runs one row at PAGES + 1, CONSUMERS + 1 and writes its stable file. */
-  public StableRecord writeStable(Entry entry, Stability.Budget budget)
-      throws IOException, ModelException {
-    return writeStable(entry, budget, Stability.Watch.NONE);
-  }
-
-  /** As {@link #writeStable(Entry, Stability.Budget)}, telling {@code watch} how it goes. */
+  /**
+   * Runs one row at PAGES + 1, CONSUMERS + 1, telling {@code watch} how its searches go, and
+   * writes its stable file.
+   */
   public StableRecord writeStable(Entry entry, Stability.Budget budget, Stability.Watch watch)
       throws IOException, ModelException {
     StableRecord s = Stability.check(Path.of(entry.shown()).isAbsolute() ? entry.model()
