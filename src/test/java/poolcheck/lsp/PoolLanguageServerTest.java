@@ -178,9 +178,9 @@ class PoolLanguageServerTest {
 
   @Test
   void goesToTheIncludedFile() throws Exception {
-    // include "common/page_pool.pool"; on line 52
+    // include "common/page_pool.pool"; on line 54
     assertEquals(List.of("page_pool.pool:0:0-1"),
-        definition(MODEL, 51, 12).stream().map(PoolLanguageServerTest::where).toList());
+        definition(MODEL, 53, 12).stream().map(PoolLanguageServerTest::where).toList());
   }
 
   @Test
