@@ -30,9 +30,21 @@ sealed interface ConstantTerm {
   }
 
   /** A value read from the state: not constant, so never evaluated by the checker. */
+  /**
+   * Thrown by {@link State}: the expression reads the state. Only a constant-level assumption
+   * evaluates a term that may read it, to learn whether it is one.
+   */
+  final class StateRead extends RuntimeException {
+    static final StateRead INSTANCE = new StateRead();
+
+    private StateRead() {
+      super("a state read in a constant expression", null, false, false);
+    }
+  }
+
   record State() implements ConstantTerm {
     public int eval(int[] env) {
-      throw new IllegalStateException("a state read in a constant expression");
+      throw StateRead.INSTANCE;
     }
   }
 

@@ -1,5 +1,6 @@
 package poolcheck.check;
 
+import static poolcheck.language.ErrorCode.CONSTANT_ASSUMPTION_FALSE;
 import static poolcheck.language.ErrorCode.DUPLICATE_DECLARATION;
 import static poolcheck.language.ErrorCode.INITIAL_VALUE_OUT_OF_RANGE;
 import static poolcheck.language.ErrorCode.TYPE_MISMATCH;
@@ -9,9 +10,11 @@ import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import poolcheck.language.Decl;
 import poolcheck.language.Expr;
 import poolcheck.language.Position;
+import poolcheck.language.Printer;
 
 /**
  * Types every expression of the initialisers, init blocks, steps and properties, for every
@@ -234,6 +237,40 @@ final class ExpressionPass {
     names.expect(valuePos, a.element().kind(), value, "an element of " + name);
   }
 
+  /**
+   * An assumption that reads no state is about the constants alone, as TLA+'s ASSUME: true, it
+   * constrains nothing and is dropped; false, the configuration is one the model rules out (a
+   * feature constant set without the ones it needs), and a search would otherwise prune every
+   * initial state and say "verified" about nothing. Evaluated with the constants in place, so
+   * {@code N == 0 || x == 1} is dropped for N = 0 and a state constraint for N = 1.
+   */
+  private boolean constantAssumption(Decl.Assume a) {
+    ExprChecker.Typed t = exprs.type(a.condition(), Scope.PROPERTY);
+    names.expect(a.condition().pos(), Type.BOOL, t.type(), "a boolean condition");
+    int value;
+    try {
+      value = exprs.evaluate(t.term(), a.pos());
+    } catch (ConstantTerm.StateRead reads) {
+      return false;
+    }
+    if (value != 0) return true;
+    String text = Printer.print(a.condition());
+    // the constants it names, in the order it names them
+    java.util.TreeMap<Integer, String> values = new java.util.TreeMap<>();
+    for (CheckedModel.Constant k : symbols.constants.values()) {
+      java.util.regex.Matcher m = Pattern.compile("\\b" + Pattern.quote(k.name()) + "\\b")
+          .matcher(text);
+      if (m.find()) {
+        values.put(m.start(), k.name() + " = " + (k.bool() ? String.valueOf(k.value() != 0)
+            : k.value()));
+      }
+    }
+    String named = values.isEmpty() ? "" : " for " + String.join(", ", values.values());
+    throw reports.error(CONSTANT_ASSUMPTION_FALSE, a.pos(), "assumption '" + text + "' is false"
+        + named + ": expected constants it allows (a configuration, or -D values, that the "
+        + "model is written for)");
+  }
+
   /** Invariants, the final predicate, assumptions, fairness and liveness, in text order. */
   private void properties(List<Decl> decls) {
     boolean finalSeen = false;
@@ -251,8 +288,9 @@ final class ExpressionPass {
           exprs.bool(fin.condition(), Scope.PROPERTY);
           finalSeen = true;
         } else if (d instanceof Decl.Assume a) {
-          spec.add(new CheckedModel.Assume(a.condition()));
-          exprs.bool(a.condition(), Scope.PROPERTY);
+          if (!constantAssumption(a)) {
+            spec.add(new CheckedModel.Assume(a.condition()));
+          }
         } else if (d instanceof Decl.Fairness fair) {
           for (int k = 0; k < fair.processes().size(); k++) {
             if (!symbols.processes.containsKey(fair.processes().get(k))) {

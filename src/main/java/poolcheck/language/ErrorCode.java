@@ -64,6 +64,8 @@ public enum ErrorCode {
   CONSTANT_OVERFLOW("PC150",
       "integer overflow in a constant expression (outside -2^31 .. 2^31 - 1)"),
   INITIAL_VALUE_OUT_OF_RANGE("PC151", "constant initial value outside the variable's range"),
+  CONSTANT_ASSUMPTION_FALSE("PC152", "an assumption about the constants alone is false for "
+      + "their values (TLA+'s ASSUME): a configuration or -D value the model rules out"),
   NOT_EXPORTABLE("PC201", "the model uses something the export target cannot express (see "
       + "docs/export.md)"),
   TRACE_NOT_JSON("PC301", "trace file is not JSON (truncated, not UTF-8, empty, unreadable)"),

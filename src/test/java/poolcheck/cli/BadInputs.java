@@ -30,7 +30,7 @@ final class BadInputs {
   enum Family {
     TOKEN_DELETE, TOKEN_DUPLICATE, TOKEN_SWAP, HUGE_NUMBER, TRUNCATION, RANDOM_BYTES,
     DEEP_NESTING, LONG_FLAT, HUGE_RANGE, ODD_PATH, ODD_FLAG, OUTPUT_OVER_INPUT, REPLAY_JSON,
-    REPLAY_ITF, DEF_ASSUME_LOCALS, RECORDS, TWO_DIMENSIONAL_ARRAYS
+    REPLAY_ITF, DEF_ASSUME_LOCALS, RECORDS, TWO_DIMENSIONAL_ARRAYS, FEATURE_PRECONDITION
   }
 
   /**
@@ -110,6 +110,7 @@ final class BadInputs {
       case DEF_ASSUME_LOCALS -> defAssumeLocals(id, d);
       case RECORDS -> records(id, d);
       case TWO_DIMENSIONAL_ARRAYS -> twoDimensionalArrays(id, d);
+      case FEATURE_PRECONDITION -> featurePrecondition(id, d);
     };
   }
 
@@ -485,6 +486,47 @@ final class BadInputs {
     return new Case(id, Family.HUGE_RANGE, what, List.of("check", "-q", "--workers", "1",
         "--max-states", "20000", model.toString()), true, List.of(model),
         kind.equals("const") ? Set.of("CODED") : Set.of());
+  }
+
+  /**
+   * A shipped design with feature constants set by -D to a combination the shared model's
+   * constant assumptions rule out: one right answer, a coded error when the model is loaded.
+   */
+  private Case featurePrecondition(int id, Path d) throws IOException {
+    Path source = pick(shipped);
+    Path model = d.resolve(source.getFileName());
+    Path common = d.resolve("common/page_pool.pool");
+    Files.createDirectories(common.getParent());
+    Files.copy(source, model);
+    Files.copy(ROOT.resolve("models/common/page_pool.pool"), common);
+    String feature = String.valueOf(1 + random.nextInt(3));
+    String provider = String.valueOf(1 + random.nextInt(6));
+    String context = pick(List.of("0", "2", "3"));
+    List<String> defines = pick(List.of(
+        List.of("QUEUE_RESTART=" + feature, "RETURN_CONTEXT=" + context),
+        List.of("NAPI_FREE=" + feature, "RETURN_CONTEXT=" + context),
+        List.of("NAPI_FREE=" + feature, "RETURN_CONTEXT=1", "MEMORY_PROVIDER=" + provider),
+        List.of("NAPI_FREE=" + feature, "RETURN_CONTEXT=1", "INFLIGHT_TRACKING=true"),
+        List.of("NAPI_FREE=" + feature, "RETURN_CONTEXT=1", "QUEUE_RESTART=" + feature),
+        List.of("FRAG_RX_POSTED=true", "FRAGMENTS=false"),
+        List.of("UNMAP_NETMEM_DMA=true", "DMA_TRACKING=false"),
+        List.of(pick(List.of("RETURN_UNMAP_RCU", "SCRUB_UNMAP_UNDER_XA_LOCK",
+            "SYNC_TEST_UNDER_RCU", "SCRUB_INDEX_FROM_XA")) + "=true", "DMA_TRACKING=false"),
+        List.of("MIXED_CONTEXTS=true", "CONSUMERS=1"),
+        List.of("MIXED_CONTEXTS=true", "CONSUMERS=2", "RETURN_CONTEXT=" + feature),
+        List.of("TASK_BH_READER=true", "RETURN_CONTEXT=" + feature),
+        List.of("QUEUES=2", "MEMORY_PROVIDER=0"),
+        List.of("OTHER_POOL=" + (1 + random.nextInt(2)), "MIXED_BULK=false"),
+        List.of("CACHE_SIZE=1", "CACHE_REFILL=" + (2 + random.nextInt(3)))));
+    List<String> args = new ArrayList<>(List.of("check", "-q", "--workers", "1",
+        "--max-states", "20000"));
+    for (String define : defines) {
+      args.add("-D");
+      args.add(define);
+    }
+    args.add(model.toString());
+    return new Case(id, Family.FEATURE_PRECONDITION, source.getFileName() + " "
+        + String.join(" ", defines), args, true, List.of(model, common), Set.of("CODED"));
   }
 
   // ---- paths, flags and outputs
