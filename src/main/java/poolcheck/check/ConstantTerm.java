@@ -29,7 +29,6 @@ sealed interface ConstantTerm {
     }
   }
 
-  /** A value read from the state: not constant, so never evaluated by the checker. */
   /**
    * Thrown by {@link State}: the expression reads the state. Only a constant-level assumption
    * evaluates a term that may read it, to learn whether it is one.
@@ -42,6 +41,10 @@ sealed interface ConstantTerm {
     }
   }
 
+  /**
+   * A value read from the state: not constant. The checker evaluates it only to tell an
+   * assumption about constants from a state constraint ({@link StateRead}).
+   */
   record State() implements ConstantTerm {
     public int eval(int[] env) {
       throw StateRead.INSTANCE;
