@@ -71,9 +71,10 @@ final class ExprChecker {
   }
 
   /** A condition: a boolean expression. */
-  void bool(Expr e, Scope scope) {
+  Typed bool(Expr e, Scope scope) {
     Typed t = type(e, scope);
     names.expect(e.pos(), Type.BOOL, t.type(), "a boolean condition");
+    return t;
   }
 
   /** One expression in one scope; parts go back through {@link #type}. */

@@ -10,6 +10,8 @@ import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import poolcheck.language.Decl;
 import poolcheck.language.Expr;
@@ -245,8 +247,7 @@ final class ExpressionPass {
    * {@code N == 0 || x == 1} is dropped for N = 0 and a state constraint for N = 1.
    */
   private boolean constantAssumption(Decl.Assume a) {
-    ExprChecker.Typed t = exprs.type(a.condition(), Scope.PROPERTY);
-    names.expect(a.condition().pos(), Type.BOOL, t.type(), "a boolean condition");
+    ExprChecker.Typed t = exprs.bool(a.condition(), Scope.PROPERTY);
     int value;
     try {
       value = exprs.evaluate(t.term(), a.pos());
@@ -256,9 +257,9 @@ final class ExpressionPass {
     if (value != 0) return true;
     String text = Printer.print(a.condition());
     // the constants it names, in the order it names them
-    java.util.TreeMap<Integer, String> values = new java.util.TreeMap<>();
+    TreeMap<Integer, String> values = new TreeMap<>();
     for (CheckedModel.Constant k : symbols.constants.values()) {
-      java.util.regex.Matcher m = Pattern.compile("\\b" + Pattern.quote(k.name()) + "\\b")
+      Matcher m = Pattern.compile("\\b" + Pattern.quote(k.name()) + "\\b")
           .matcher(text);
       if (m.find()) {
         values.put(m.start(), k.name() + " = " + (k.bool() ? String.valueOf(k.value() != 0)

@@ -59,17 +59,7 @@ class FeaturePreconditionsTest {
   @Test
   void aTrueConstantAssumptionConstrainsNothingAndAFalseOneIsNoSearch(@TempDir Path dir)
       throws Exception {
-    Path model = dir.resolve("a.pool");
-    Files.writeString(model, """
-        model a;
-        const N : 0 .. 3 = 0;
-        var x : 0 .. 3 = 0;
-        assume N == 0;
-        process p {
-          s: { x = 1; }
-        }
-        invariant small: x <= 1;
-        """);
+    Path model = modelAssuming(dir, "N == 0");
     MainTest.Run holds = MainTest.run("check", model.toString());
     assertEquals(0, holds.status(), holds.err());
     assertTrue(holds.out().contains("2 distinct states"), holds.out());
@@ -84,23 +74,29 @@ class FeaturePreconditionsTest {
   void anAssumptionThatReadsTheStateIsStillAStateConstraint(@TempDir Path dir) throws Exception {
     // decided with the constants in place: nothing for N = 0, `x == 1` for N = 1, which the
     // initial state fails (kept, as TLC keeps it, and not explored further)
-    Path model = dir.resolve("b.pool");
-    Files.writeString(model, """
-        model b;
-        const N : 0 .. 3 = 0;
-        var x : 0 .. 3 = 0;
-        assume N == 0 || x == 1;
-        process p {
-          s: { x = 1; }
-        }
-        invariant small: x <= 1;
-        """);
+    Path model = modelAssuming(dir, "N == 0 || x == 1");
     MainTest.Run free = MainTest.run("check", model.toString());
     assertEquals(0, free.status(), free.err());
     assertTrue(free.out().contains("2 distinct states"), free.out());
     MainTest.Run constrained = MainTest.run("check", "-D", "N=1", model.toString());
     assertEquals(0, constrained.status(), constrained.err());
     assertTrue(constrained.out().contains("1 distinct states"), constrained.out());
+  }
+
+  /** A model of two states (x 0, then 1) with one assumption, on its line 4. */
+  private static Path modelAssuming(Path dir, String assumption) throws Exception {
+    Path model = dir.resolve("a.pool");
+    Files.writeString(model, """
+        model a;
+        const N : 0 .. 3 = 0;
+        var x : 0 .. 3 = 0;
+        assume %s;
+        process p {
+          s: { x = 1; }
+        }
+        invariant small: x <= 1;
+        """.formatted(assumption));
+    return model;
   }
 
   /** The 1-based line of the shared model that starts with {@code prefix}. */
