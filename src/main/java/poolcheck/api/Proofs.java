@@ -2,6 +2,7 @@ package poolcheck.api;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,6 +98,22 @@ public final class Proofs {
    */
   public List<StableRow> stable(List<String> designs, List<String> configurations, int workers,
       long budgetSeconds, boolean compare, boolean staleOnly, SearchProgress progress) {
+    return stable(designs, configurations, workers, budgetSeconds, compare, staleOnly, progress,
+        null);
+  }
+
+  /**
+   * As {@link #stable(List, List, int, long, boolean, boolean, SearchProgress)}, the searches'
+   * trace logs and frontiers and the liveness graphs' edges in files in {@code spillDir} when it
+   * is not null (check's {@code --spill-dir}).
+   */
+  public List<StableRow> stable(List<String> designs, List<String> configurations, int workers,
+      long budgetSeconds, boolean compare, boolean staleOnly, SearchProgress progress,
+      Path spillDir) {
+    if (spillDir != null && !Files.isDirectory(spillDir)) {
+      throw new InvalidOptionException("spillDir", n -> n.apply("spillDir") + " " + spillDir
+          + ": no such directory");
+    }
     Stability.Watch watch = progress == null ? Stability.Watch.NONE : new ProgressRelay(progress);
     EngineOptions.checked(() -> OptionRange.WORKERS.check(workers));
     // the budget becomes each row's time limit: the same range
@@ -108,7 +125,7 @@ public final class Proofs {
       java.util.Set<String> stale = staleOnly ? ledger.staleStableRows(before) : null;
       for (Ledger.Entry e : selected(ledger, designs, configurations)) {
         if (stale != null && !stale.contains(e.name() + "/" + e.configuration())) continue;
-        Stability.Budget budget = new Stability.Budget(workers, budgetSeconds);
+        Stability.Budget budget = new Stability.Budget(workers, budgetSeconds, spillDir);
         if (compare) {
           StableRecord fresh = Stability.check(root.resolve(e.shown()), e.shown(),
               e.configuration(), budget, watch);

@@ -93,11 +93,13 @@ final class CheckCommand implements Callable<Integer> {
   boolean exact;
 
   @Option(names = "--spill-dir", paramLabel = "DIR",
-      description = "Write the frontier beyond --frontier-memory to files here.")
+      description = "Keep the trace log, the frontier beyond --frontier-memory and the "
+          + "liveness graph's edges in files here, off the heap.")
   Path spillDir;
 
   @Option(names = "--frontier-memory", paramLabel = "MB", defaultValue = "512",
-      description = "Heap for the frontier before it spills to --spill-dir (default: 512).")
+      description = "Heap for the frontier (and the liveness graph's queue of states to "
+          + "expand) before it spills to --spill-dir (default: 512).")
   long frontierMemory;
 
   @Option(names = "--checkpoint", paramLabel = "DIR",

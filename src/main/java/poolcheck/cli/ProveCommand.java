@@ -55,6 +55,11 @@ final class ProveCommand implements Callable<Integer> {
       + "(by default one as each search begins and every 10 s while it runs).")
   boolean noProgress;
 
+  @Option(names = "--spill-dir", paramLabel = "DIR", description = "With --stable: keep the "
+      + "searches' trace logs and frontiers and the liveness graphs' edges in files here, off "
+      + "the heap (check's --spill-dir).")
+  Path spillDir;
+
   @Option(names = "--budget", paramLabel = "SECONDS", description = "With --stable: wall time "
       + "per row (default: 3600); what it leaves undecided is recorded as such.")
   long budget = 3600;
@@ -63,6 +68,7 @@ final class ProveCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Proofs proofs = Proofs.at(root);
     if (staleOnly && !stable) throw new UsageException("--stale goes with --stable");
+    if (spillDir != null && !stable) throw new UsageException("--spill-dir goes with --stable");
     if (stable) return stable(proofs);
     if (designs != null || configurations != null) return some(proofs);
     if (check) {
@@ -93,7 +99,7 @@ final class ProveCommand implements Callable<Integer> {
     int n = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
     var out = spec.commandLine().getOut();
     List<Proofs.StableRow> rows = proofs.stable(designs, configurations, n, budget, check,
-        staleOnly, noProgress ? null : new ProgressLine(spec.commandLine().getErr()));
+        staleOnly, noProgress ? null : new ProgressLine(spec.commandLine().getErr()), spillDir);
     if (rows.isEmpty() && staleOnly && proofs.hasRows(designs, configurations)) {
       out.println("every stable-at result selected is current: nothing to run");
       return ExitCode.VERIFIED;

@@ -95,7 +95,7 @@ public final class EachProperty {
       try {
         LivenessChecker checker = new LivenessChecker(system, live)
             .exact(options.store() == SearchOptions.Store.EXACT).threads(options.workers())
-            .stopWhen(stop::get);
+            .spill(options.spillDir(), options.frontierMemory(), Disk.REAL).stopWhen(stop::get);
         lassos = checker.checkEach(live);
         liftFailures = ImmutableList.copyOf(checker.liftFailures());
         livenessCollisions = checker.collisionProbability();
@@ -104,6 +104,9 @@ public final class EachProperty {
         livenessCut = Verdict.INTERRUPTED;
       } catch (LivenessChecker.TooLarge e) {
         liveness = e.getMessage();
+        livenessCut = Verdict.INCOMPLETE;
+      } catch (java.io.UncheckedIOException e) {
+        liveness = e.getMessage() + ": " + e.getCause().getMessage();
         livenessCut = Verdict.INCOMPLETE;
       }
     }

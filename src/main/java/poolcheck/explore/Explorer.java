@@ -237,6 +237,7 @@ public final class Explorer {
       long began = System.currentTimeMillis() - r.statistics().millis();
       LivenessChecker liveness = new LivenessChecker(system, checked)
           .exact(options.store() == SearchOptions.Store.EXACT).threads(options.workers())
+          .spill(options.spillDir(), options.frontierMemory(), disk)
           .stopWhen(() -> stop.get()
           || System.currentTimeMillis() - began > timeLimitMillis)
           .progress(progress::liveness, options.progressMillis(), began);
@@ -257,6 +258,13 @@ public final class Explorer {
         reason = String.format(java.util.Locale.ROOT, "%s: the safety properties hold over all "
             + "%,d states, the liveness properties are not decided", e.getMessage(),
             r.statistics().distinct());
+      } catch (java.io.UncheckedIOException e) {
+        // a full disk under --spill-dir, as the safety search reports one
+        liveness = null;
+        verdict = Verdict.INCOMPLETE;
+        reason = String.format(java.util.Locale.ROOT, "%s: %s; the safety properties hold over "
+            + "all %,d states, the liveness properties are not decided", e.getMessage(),
+            e.getCause().getMessage(), r.statistics().distinct());
       } catch (OutOfMemoryError e) {
         // The graph the checker built is garbage once it unwinds, so the safety verdict, which
         // took the whole search, is still worth reporting: say what was shown and what was not.
@@ -264,10 +272,13 @@ public final class Explorer {
         verdict = Verdict.INCOMPLETE;
         reason = String.format(java.util.Locale.ROOT, "out of memory during the liveness check "
             + "(heap %,d MB): the safety properties hold over all %,d states, the liveness "
-            + "properties are not decided; liveness keeps every state and edge in memory: more "
-            + "heap (-Xmx, e.g. POOLCHECK_JAVA_OPTS=%s) or smaller constants would help",
+            + "properties are not decided; liveness keeps %s: more heap (-Xmx, e.g. "
+            + "POOLCHECK_JAVA_OPTS=%s)%s or smaller constants would help",
             Runtime.getRuntime().maxMemory() >> 20, r.statistics().distinct(),
-            LevelSearch.moreHeap());
+            options.spillDir() == null ? "every state and edge in memory"
+                : "every state in memory and the edges in --spill-dir",
+            LevelSearch.moreHeap(),
+            options.spillDir() == null ? ", --spill-dir for the graph's edges" : "");
       }
     }
     return new CheckResult(r.model(), r.constants(), r.checked(), verdict, statistics, trace,

@@ -35,8 +35,17 @@ import poolcheck.result.Verdict;
  * budget; when the safety run did not finish they are not started.
  */
 public final class Stability {
-  /** How many workers, and the wall-clock budget of the whole row. */
-  public record Budget(int workers, long seconds) {}
+  /**
+   * How many workers, the wall-clock budget of the whole row, and where the searches keep their
+   * trace logs and frontiers and the liveness graph its edges (null: on the heap), as
+   * {@code check --spill-dir} does: a row of a hundred million states needed a 19 GB heap for
+   * its liveness graph.
+   */
+  public record Budget(int workers, long seconds, Path spillDir) {
+    public Budget(int workers, long seconds) {
+      this(workers, seconds, null);
+    }
+  }
 
   /** The constants grown by one: PAGES and CONSUMERS. */
   static final List<String> GROWN = List.of("PAGES", "CONSUMERS");
@@ -209,9 +218,11 @@ public final class Stability {
   private static Explorer explorer(CompiledModel m, Set<String> names, Budget budget,
       long deadline, Watch watch, String search) {
     watch.begins(search);
-    return new Explorer(m).properties(names).fingerprints(true).workers(budget.workers())
+    Explorer e = new Explorer(m).properties(names).fingerprints(true).workers(budget.workers())
         .timeLimitMillis(Math.max(1, deadline - System.currentTimeMillis())).progress(watch)
         .progressInterval(PROGRESS_MILLIS);
+    // the frontier's heap before it spills: check's default (--frontier-memory)
+    return budget.spillDir() == null ? e : e.spill(budget.spillDir(), 512L << 20);
   }
 
   private static String kind(Property p) {

@@ -15,6 +15,7 @@ import poolcheck.compile.Models;
 import poolcheck.explore.Explorer;
 import poolcheck.explore.SearchOptions;
 import poolcheck.explore.liveness.LivenessChecker;
+import poolcheck.explore.store.Disk;
 import poolcheck.result.CheckResult;
 import poolcheck.result.Counterexample;
 import poolcheck.system.Property;
@@ -33,7 +34,10 @@ import poolcheck.system.TransitionSystem;
  * the v6.12 model at PAGES=4 CONSUMERS=3 and the DMA-tracking one at PAGES=3 CONSUMERS=2.
  * {@code --only=liveness} or {@code --only=safety} runs one side (for a profiler);
  * {@code --no-symmetry} checks both on the unreduced graph; {@code --workers=N} (default 1)
- * runs the safety search with N workers and builds the liveness graph with N threads.
+ * runs the safety search with N workers and builds the liveness graph with N threads;
+ * {@code --spill-dir=DIR} runs both as {@code check --spill-dir DIR --frontier-memory 0} does,
+ * each at its leanest: the safety search's trace log and whole frontier, the liveness graph's
+ * edges and whole queue of states to expand in files there.
  */
 public final class LivenessBenchmark {
   private LivenessBenchmark() {}
@@ -47,8 +51,11 @@ public final class LivenessBenchmark {
     String only = "";
     boolean symmetry = true;
     int workers = 1;
+    Path spill = null;
     for (String a : args) {
-      if (a.startsWith("--workers=")) {
+      if (a.startsWith("--spill-dir=")) {
+        spill = Path.of(a.substring("--spill-dir=".length()));
+      } else if (a.startsWith("--workers=")) {
         workers = Integer.parseInt(a.substring("--workers=".length()));
       } else if (a.equals("--no-symmetry")) {
         symmetry = false;
@@ -71,19 +78,22 @@ public final class LivenessBenchmark {
         Runtime.getRuntime().availableProcessors(),
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
         Runtime.getRuntime().maxMemory() >> 20);
-    for (Config c : configs) run(c, only, symmetry, workers);
+    for (Config c : configs) run(c, only, symmetry, workers, spill);
   }
 
-  private static void run(Config c, String only, boolean symmetry, int workers)
+  private static void run(Config c, String only, boolean symmetry, int workers, Path spill)
       throws Exception {
     CompiledModel loaded = Models.load(c.model(), c.constants());
     TransitionSystem m = symmetry ? loaded : loaded.withSymmetry(false);
-    System.out.printf(Locale.ROOT, "%s %s%s, %d worker(s)%n", loaded.name(), c.constants(),
-        symmetry ? "" : ", no symmetry reduction", workers);
+    System.out.printf(Locale.ROOT, "%s %s%s, %d worker(s)%s%n", loaded.name(), c.constants(),
+        symmetry ? "" : ", no symmetry reduction", workers,
+        spill == null ? "" : ", spilling to " + spill);
+    SearchOptions options = spill == null ? SearchOptions.defaults()
+        : SearchOptions.defaults().withSpill(spill, 0);
     Cost safety = null;
     if (!only.equals("liveness")) {
       CheckResult[] r = new CheckResult[1];
-      safety = measure(() -> r[0] = new Explorer(m, SearchOptions.defaults())
+      safety = measure(() -> r[0] = new Explorer(m, options)
           .properties(Set.of()).deadlock(false).workers(workers).run());
       System.out.printf(Locale.ROOT, "  safety:   %s, %,d distinct, %,d generated, %s%n",
           r[0].verdict(), r[0].statistics().distinct(), r[0].statistics().generated(),
@@ -98,7 +108,9 @@ public final class LivenessBenchmark {
     Cost liveness = measure(() -> {
       // when each phase (the graph, then each property) was first reported, 0.2 s apart at most
       String[] last = {""};
-      checker[0] = new LivenessChecker(m, live).threads(workers).progress(
+      checker[0] = new LivenessChecker(m, live).threads(workers);
+      if (spill != null) checker[0].spill(spill, 0, Disk.REAL);
+      checker[0].progress(
           (phase, done, total, millis) -> {
             if (!phase.equals(last[0])) {
               System.out.printf(Locale.ROOT, "    %.1f s: %s%n", millis / 1e3, phase);

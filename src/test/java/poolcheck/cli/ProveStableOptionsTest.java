@@ -87,4 +87,26 @@ class ProveStableOptionsTest {
     assertEquals(2, r.status(), r.err());
     assertTrue(r.err().contains("--stale goes with --stable"), r.err());
   }
+
+  @Test
+  void aSpillDirectoryGivesTheSameFindingsAndKeepsNoFile(@TempDir Path spill) throws Exception {
+    // the trace logs, frontiers and the liveness graph's edges in files there: what the row
+    // finds is what its stable file says, and every file is gone when the row ends
+    MainTest.Run r = MainTest.run("prove", "--stable", "--check", "--design", "page_pool_v6_12",
+        "--configuration", "small", "--workers", "1", "--no-progress", "--spill-dir",
+        spill.toString());
+    assertEquals(0, r.status(), r.out() + r.err());
+    assertTrue(r.out().startsWith("same: page_pool_v6_12 small ("), r.out());
+    try (var left = Files.list(spill)) {
+      assertEquals(0, left.count());
+    }
+    MainTest.Run missing = MainTest.run("prove", "--stable", "--design", "page_pool_v6_12",
+        "--spill-dir", spill.resolve("no_such_dir").toString());
+    assertEquals(2, missing.status(), missing.err());
+    assertEquals("poolcheck: --spill-dir " + spill.resolve("no_such_dir")
+        + ": no such directory\n", missing.err());
+    MainTest.Run alone = MainTest.run("prove", "--spill-dir", spill.toString());
+    assertEquals(2, alone.status(), alone.err());
+    assertTrue(alone.err().contains("--spill-dir goes with --stable"), alone.err());
+  }
 }

@@ -66,4 +66,25 @@ class DiskFullTest {
       }
     }
   }
+
+  @Test
+  void aLivenessGraphThatDoesNotFitKeepsTheSafetyVerdictAndLeavesNoFile() throws Exception {
+    // every property holds, the leads-to ones too
+    CompiledModel fixed = Models.load(Path.of("models/page_pool_fix_all.pool"), "small", Map.of());
+    FullDisk roomy = new FullDisk(Long.MAX_VALUE);
+    CheckResult whole = new Explorer(fixed).fingerprints(true).spill(dir, 0).disk(roomy).run();
+    assertEquals(Verdict.VERIFIED, whole.verdict());
+    // the run's last write is the liveness graph's, after the safety search has finished
+    CheckResult r = new Explorer(fixed).fingerprints(true).spill(dir, 0)
+        .disk(new FullDisk(roomy.written() - 1)).run();
+    assertEquals(Verdict.INCOMPLETE, r.verdict());
+    assertTrue(r.reason().startsWith("cannot write the liveness graph to " + dir), r.reason());
+    assertTrue(r.reason().endsWith(String.format(java.util.Locale.ROOT, ": No space left on "
+        + "device; the safety properties hold over all %,d states, the liveness properties are "
+        + "not decided", whole.statistics().distinct())), r.reason());
+    assertEquals(whole.statistics().distinct(), r.statistics().distinct());
+    try (var left = Files.list(dir)) {
+      assertEquals(0, left.count(), "no file is left");
+    }
+  }
 }

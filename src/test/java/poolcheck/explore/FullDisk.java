@@ -16,11 +16,18 @@ import poolcheck.explore.store.Disk;
  * A disk that fills up: every byte written through it, to any file, counts against one budget,
  * and the write that would pass it fails as a full disk does ("No space left on device").
  */
-final class FullDisk implements Disk {
+public final class FullDisk implements Disk {
+  private final long budget;
   private final AtomicLong left;
 
-  FullDisk(long bytes) {
+  public FullDisk(long bytes) {
+    this.budget = bytes;
     this.left = new AtomicLong(bytes);
+  }
+
+  /** Bytes written through this disk so far (a failed write counts too). */
+  public long written() {
+    return budget - left.get();
   }
 
   @Override
@@ -110,8 +117,10 @@ final class FullDisk implements Disk {
     }
 
     @Override
-    public MappedByteBuffer map(MapMode mode, long position, long size) {
-      throw new UnsupportedOperationException();
+    public MappedByteBuffer map(MapMode mode, long position, long size) throws IOException {
+      // read-only mappings of what was written (the liveness graph's edges) take no blocks
+      if (mode != MapMode.READ_ONLY) throw new UnsupportedOperationException();
+      return inner.map(mode, position, size);
     }
 
     @Override

@@ -20,6 +20,9 @@ import poolcheck.system.TransitionSystem;
  * (as `prove --stable` did at PAGES=2 of xdp_bulk's other_device row, -Xmx9g).
  */
 class LivenessOutOfMemoryTest {
+  @org.junit.jupiter.api.io.TempDir
+  java.nio.file.Path dir;
+
   private static final String MUTEX = """
       var locked : bool = false;
       process worker[2] {
@@ -46,6 +49,17 @@ class LivenessOutOfMemoryTest {
     assertTrue(r.reason().contains("the safety properties hold over all "
         + safety.statistics().distinct() + " states"), r.reason());
     assertTrue(r.reason().matches(".*POOLCHECK_JAVA_OPTS=-Xmx\\d+g.*"), r.reason());
+    // the edges on disk would help; with them there already, it says so instead
+    assertTrue(r.reason().contains("every state and edge in memory: more heap (-Xmx, e.g. "),
+        r.reason());
+    assertTrue(r.reason().contains("), --spill-dir for the graph's edges or smaller constants"),
+        r.reason());
+    CheckResult spilled = new Explorer(new StarvedAfter(m, 1)).spill(dir, 0).run();
+    assertEquals(Verdict.INCOMPLETE, spilled.verdict());
+    assertTrue(spilled.reason().contains("liveness keeps every state in memory and the edges in "
+        + "--spill-dir: more heap (-Xmx, e.g. "), spilled.reason());
+    assertTrue(spilled.reason().matches(".*-Xmx\\d+g\\) or smaller constants would help"),
+        spilled.reason());
   }
 
   /** The model, except that steppers after the first {@code fed} throw OutOfMemoryError. */

@@ -47,60 +47,103 @@ final class Components {
    * different for neighbours in {@code members}) until the next call on any of their states.
    */
   void find(int[] set, int count, int[] members) {
+    reset();
+    for (int j = 0; j < count; j++) rindex[set[j]] = 0;
+    begin();
+    for (int j = 0; j < count; j++) {
+      if (rindex[set[j]] == 0) search(set[j], members);
+    }
+  }
+
+  /**
+   * The same for the set of states whose bit is set in {@code set}: no array of the set's
+   * states beside the one of its members (4 bytes a state of R, the largest set asked for).
+   */
+  void find(long[] set, int[] members) {
+    reset();
+    for (int w = 0; w < set.length; w++) {
+      for (long b = set[w]; b != 0; b &= b - 1) rindex[(w << 6) + Long.numberOfTrailingZeros(b)] = 0;
+    }
+    begin();
+    for (int w = 0; w < set.length; w++) {
+      for (long b = set[w]; b != 0; b &= b - 1) {
+        int s = (w << 6) + Long.numberOfTrailingZeros(b);
+        if (rindex[s] == 0) search(s, members);
+      }
+    }
+  }
+
+  private void reset() {
     if (lent) {
       Arrays.fill(rindex, OUTSIDE);
       lent = false;
     }
-    for (int j = 0; j < count; j++) rindex[set[j]] = 0;
+  }
+
+  /** One call's counters, kept between the searches from its roots. */
+  private int nextIndex;
+  private int nextNumber;
+  private int componentTop;
+  private int written;
+
+  private void begin() {
+    nextIndex = 1;
+    nextNumber = OUTSIDE - 1;
+    componentTop = stack.length;
+    written = 0;
+  }
+
+  /** The depth-first search from {@code first}; its counters in locals, the hot loop's. */
+  private void search(int first, int[] members) {
     int n = stack.length;
-    int index = 1;
-    int number = OUTSIDE - 1;
-    int sp = n;
-    int m = 0;
-    for (int j = 0; j < count; j++) {
-      int first = set[j];
-      if (rindex[first] != 0) continue;
-      int depth = 0;
-      enter(first, 0, index++);
-      while (depth >= 0) {
-        poll.run();
-        int v = stack[depth];
-        int e = callEdge[depth];
-        if (e < graph.end(v)) {
-          callEdge[depth] = e + 1;
-          int w = graph.target(e);
-          if (rindex[w] == 0) {
-            enter(w, ++depth, index++);
-          } else if (rindex[w] < rindex[v]) {
-            rindex[v] = rindex[w];
-            root[v >>> 6] &= ~(1L << v);
-          }
-          continue;
+    int index = nextIndex;
+    int number = nextNumber;
+    int sp = componentTop;
+    int m = written;
+    int depth = 0;
+    enter(first, 0, index++);
+    while (depth >= 0) {
+      poll.run();
+      int v = stack[depth];
+      int e = callEdge[depth];
+      if (e < graph.end(v)) {
+        callEdge[depth] = e + 1;
+        int w = graph.target(e);
+        if (rindex[w] == 0) {
+          enter(w, ++depth, index++);
+        } else if (rindex[w] < rindex[v]) {
+          rindex[v] = rindex[w];
+          root[v >>> 6] &= ~(1L << v);
         }
-        if ((root[v >>> 6] & (1L << v)) != 0) {
-          // v roots a component: it and the states above it on the component stack
+        continue;
+      }
+      if ((root[v >>> 6] & (1L << v)) != 0) {
+        // v roots a component: it and the states above it on the component stack
+        index--;
+        while (sp < n && rindex[v] <= rindex[stack[sp]]) {
+          int w = stack[sp++];
+          rindex[w] = number;
+          members[m++] = w;
           index--;
-          while (sp < n && rindex[v] <= rindex[stack[sp]]) {
-            int w = stack[sp++];
-            rindex[w] = number;
-            members[m++] = w;
-            index--;
-          }
-          rindex[v] = number--;
-          members[m++] = v;
-        } else {
-          stack[--sp] = v;
         }
-        depth--;
-        if (depth >= 0) {
-          int p = stack[depth];
-          if (rindex[v] < rindex[p]) {
-            rindex[p] = rindex[v];
-            root[p >>> 6] &= ~(1L << p);
-          }
+        rindex[v] = number--;
+        members[m++] = v;
+      } else {
+        stack[--sp] = v;
+      }
+      depth--;
+      if (depth >= 0) {
+        int p = stack[depth];
+        if (rindex[v] < rindex[p]) {
+          rindex[p] = rindex[v];
+          root[p >>> 6] &= ~(1L << p);
         }
       }
     }
+    nextIndex = index;
+    nextNumber = number;
+    componentTop = sp;
+    written = m;
   }
 
   private void enter(int v, int depth, int index) {

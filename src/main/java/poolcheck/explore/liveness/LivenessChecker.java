@@ -1,10 +1,12 @@
 package poolcheck.explore.liveness;
 
 import com.google.common.collect.ImmutableList;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import poolcheck.explore.store.Disk;
 import poolcheck.result.Counterexample;
 import poolcheck.result.TraceStep;
 import poolcheck.system.Liveness;
@@ -45,6 +47,8 @@ public final class LivenessChecker {
   private final PropertySelection selection;
   private boolean exact;
   private int threads = 1;
+  /** Where the graph keeps its edges and its queue of states to expand. */
+  private GraphFiles files = GraphFiles.HEAP;
   private LivenessGraph graph;
   private Components components;
   /** States of the quotient graph, once checked. */
@@ -132,6 +136,23 @@ public final class LivenessChecker {
    */
   public LivenessChecker exact(boolean exact) {
     this.exact = exact;
+    return this;
+  }
+
+  /**
+   * Keeps the graph's edges in a file in {@code dir}, read back mapped (5 bytes an edge off the
+   * heap, see {@link Edges#onDisk}), and its queue of states to expand there beyond
+   * {@code queueMemory} bytes, opening the files through {@code disk}: the search's
+   * {@code --spill-dir} and {@code --frontier-memory}, which put its trace log and frontier on
+   * disk for the same reason. A null {@code dir} keeps both on the heap.
+   */
+  public LivenessChecker spill(Path dir, long queueMemory, Disk disk) {
+    return spill(new GraphFiles(dir, queueMemory, disk, 20));
+  }
+
+  /** The same with any {@link GraphFiles}: tests cross edge chunks on small graphs. */
+  LivenessChecker spill(GraphFiles files) {
+    this.files = files;
     return this;
   }
 
@@ -260,7 +281,7 @@ public final class LivenessChecker {
   /** The quotient graph, built and kept for lifting its lassos. */
   private LivenessChecker quotient(PropertySelection checked) {
     LivenessChecker orbits = new LivenessChecker(model, checked, true).exact(exact)
-        .threads(threads).stopWhen(stop).progress(progress, progressMillis, began);
+        .threads(threads).spill(files).stopWhen(stop).progress(progress, progressMillis, began);
     orbits.buildGraph(checked);
     quotientDistinct = orbits.distinct();
     quotientStepper = orbits.stepper;
@@ -307,7 +328,7 @@ public final class LivenessChecker {
   private void buildGraph(PropertySelection checked) {
     phase = "graph";
     graph = LivenessGraph.build(model, stepper, liveness, checked, quotient, exact, threads,
-        this::expanding);
+        files, this::expanding);
     components = new Components(graph, this::poll);
     marked = new long[(graph.size() >>> 6) + 1];
   }
@@ -351,48 +372,74 @@ public final class LivenessChecker {
   /** The fair cycle violating property k entered first in R's BFS order; null if none. */
   private FairCycle fairCycle(int k) {
     int n = graph.size();
-    // R: states where q fails, reachable through such states from a p-and-not-q state. order
-    // is R in BFS order and doubles as the queue.
+    // R: states where q fails, reachable through such states from a p-and-not-q state, as
+    // bits; the search's queue is the components' call stack, idle until they are asked for.
+    // No array of R's states (R is most of the graph for an "eventually" property): its
+    // components come from the bits, and the first fair one in R's BFS order from searching
+    // again, as do R's BFS parents up to it.
+    long[] inR = new long[(n >>> 6) + 1];
+    rBreadthFirst(k, inR, null, s -> false);
+    int count = 0;
+    for (long w : inR) count += Long.bitCount(w);
+    BitSet fair = new BitSet(n);
+    int[] members = new int[count];
+    components.find(inR, members);
+    refineEach(members, count, fair);
+    members = null;
+    Arrays.fill(inR, 0);
+    int entry = rBreadthFirst(k, inR, null, fair::get);
+    if (entry < 0) return null;
+    BitSet states = componentOf(entry, fair);
+    fair = null;
     int[] rParent = new int[n];
     Arrays.fill(rParent, -2);
-    int[] order = new int[n];
+    Arrays.fill(inR, 0);
+    rBreadthFirst(k, inR, rParent, s -> s == entry);
+    return new FairCycle(entry, states, rParent);
+  }
+
+  /**
+   * Breadth-first through R (see {@link #fairCycle}) in state-number order of its premise
+   * states, setting a state's bit in {@code seen} when it is found and, with {@code rParent},
+   * its parent (-1 for a premise state); stops at the first state found that {@code stop}
+   * accepts and returns it, or -1 when R is exhausted.
+   */
+  private int rBreadthFirst(int k, long[] seen, int[] rParent, java.util.function.IntPredicate stop) {
+    int n = graph.size();
+    int[] queue = components.borrow(0);
     int tail = 0;
     for (int s = 0; s < n; s++) {
       if (!graph.goal(k, s) && graph.premise(k, s)) {
-        rParent[s] = -1;
-        order[tail++] = s;
+        seen[s >>> 6] |= 1L << s;
+        if (rParent != null) rParent[s] = -1;
+        if (stop.test(s)) return s;
+        queue[tail++] = s;
       }
     }
     for (int head = 0; head < tail; head++) {
       poll();
-      int s = order[head];
+      int s = queue[head];
       for (int e = graph.start(s); e < graph.end(s); e++) {
         int t = graph.target(e);
-        if (!graph.goal(k, t) && rParent[t] == -2) {
-          rParent[t] = s;
-          order[tail++] = t;
+        if (!graph.goal(k, t) && (seen[t >>> 6] & (1L << t)) == 0) {
+          seen[t >>> 6] |= 1L << t;
+          if (rParent != null) rParent[t] = s;
+          if (stop.test(t)) return t;
+          queue[tail++] = t;
         }
       }
     }
-    // The fair components' states, marked; the one entered first in R's BFS order gives a
-    // short lasso.
-    BitSet fair = new BitSet(n);
-    fairComponents(order, tail, fair);
-    int entry = -1;
-    for (int j = 0; j < tail && entry < 0; j++) {
-      if (fair.get(order[j])) entry = order[j];
-    }
-    if (entry < 0) return null;
-    return new FairCycle(entry, componentOf(entry, fair, order), rParent);
+    return -1;
   }
 
   /**
    * The fair component holding {@code entry}: its SCC among the fair states, since two fair
    * components never share a cycle (they are SCCs of one subgraph, or of subgraphs of different
-   * SCCs, at the refinement step that parted them). {@code queue} is free scratch space.
+   * SCCs, at the refinement step that parted them).
    */
-  private BitSet componentOf(int entry, BitSet fair, int[] queue) {
+  private BitSet componentOf(int entry, BitSet fair) {
     BitSet seen = new BitSet(graph.size());
+    int[] queue = new int[fair.cardinality()];
     int tail = 0;
     queue[tail++] = entry;
     seen.set(entry);
@@ -420,6 +467,11 @@ public final class LivenessChecker {
   private void fairComponents(int[] set, int count, BitSet fair) {
     int[] members = new int[count];
     components.find(set, count, members);
+    refineEach(members, count, fair);
+  }
+
+  /** Refines each component of {@code members[0, count)}, as {@link Components#find} wrote it. */
+  private void refineEach(int[] members, int count, BitSet fair) {
     for (int from = 0; from < count; ) {
       int id = components.component(members[from]);
       int to = from + 1;

@@ -26,8 +26,9 @@ import poolcheck.system.TransitionSystem;
  * (kept packed, there are few). Nor are BFS parents: the parent of a non-initial state is the
  * first state with an edge to it, the edge the first such of that state ({@link #bfsParentEdges}).
  *
- * <p>About 4 + 5 bytes per edge + 4 bytes per state (plus a quarter byte per property), against
- * about 150 bytes a state when the states, parents, transitions and enabled masks were kept.
+ * <p>5 bytes per edge, on the heap or in a file ({@link GraphFiles}), and 4 bytes per state (plus a
+ * quarter byte per property), against about 150 bytes a state when the states, parents,
+ * transitions and enabled masks were kept.
  */
 final class LivenessGraph {
   /** The initial states, packed, numbered 0 .. initialCount - 1 in this order. */
@@ -36,18 +37,23 @@ final class LivenessGraph {
   final BitSet moves;
   private final boolean quotient;
   private int size;
-  /** Edges of state s are [edgeStart[s], edgeStart[s + 1]). */
-  private int[] edgeStart = new int[1024];
+  /** Edges of state s are [edgeStart[s], edgeStart[s + 1]); one array once built. */
+  private int[] edgeStart;
+  /**
+   * While the graph is built: edgeStart in chunks of 2^16, never copied as they grow (an array
+   * grown by half again holds 2.5 times its data while it is copied, beside the numbering).
+   */
+  private int[][] startChunks = new int[16][];
   private final Edges edges;
   /** goal[k] and premise[k]: one bit per state, for the checked properties k (else null). */
   private final long[][] goal;
   private final long[][] premise;
   private final double collisionProbability;
 
-  private LivenessGraph(boolean quotient, int properties) {
+  private LivenessGraph(boolean quotient, int properties, Edges edges) {
     this.quotient = quotient;
     this.moves = quotient ? new BitSet() : null;
-    this.edges = new Edges();
+    this.edges = edges;
     this.goal = new long[properties][];
     this.premise = new long[properties][];
     this.collisionProbability = 0;
@@ -59,8 +65,13 @@ final class LivenessGraph {
     this.initials.addAll(built.initials);
     this.size = built.size;
     this.edges = built.edges;
-    // trimmed: it grew by half again each time (the edges grow by chunks, see Edges)
-    this.edgeStart = Arrays.copyOf(built.edgeStart, size + 1);
+    this.edgeStart = new int[size + 1];
+    for (int c = 0; c << START_SHIFT < size + 1; c++) {
+      int from = c << START_SHIFT;
+      System.arraycopy(built.startChunks[c], 0, edgeStart, from,
+          Math.min(1 << START_SHIFT, size + 1 - from));
+    }
+    this.startChunks = null;
     this.goal = built.goal;
     this.premise = built.premise;
     this.collisionProbability = collisionProbability;
@@ -68,15 +79,14 @@ final class LivenessGraph {
 
   /** A graph with these successor lists and no properties: for tests of what walks it. */
   static LivenessGraph ofEdges(int[][] successors) {
-    LivenessGraph g = new LivenessGraph(false, 0);
+    LivenessGraph g = new LivenessGraph(false, 0, Edges.onHeap());
     g.size = successors.length;
-    g.edgeStart = new int[g.size + 1];
     for (int s = 0; s < g.size; s++) {
-      g.edgeStart[s] = g.edges.size();
+      g.startsAt(s, g.edges.size());
       for (int t : successors[s]) g.edges.add(t, 0);
     }
-    g.edgeStart[g.size] = g.edges.size();
-    return g;
+    g.startsAt(g.size, g.edges.size());
+    return new LivenessGraph(g, 0);
   }
 
   /** Told before each state is expanded, with how many are numbered: may stop the build. */
@@ -89,16 +99,34 @@ final class LivenessGraph {
    * replaced by its canonical one), evaluating the goal and premise of the properties checked.
    * {@code threads} threads step the states (their own steppers, whose counts are added to
    * {@code stepper}'s at the end); the successors are numbered on this one, in the order a single
-   * thread would, so the graph does not depend on {@code threads}.
+   * thread would, so the graph does not depend on {@code threads}. The edges and the queue of
+   * states to expand are where {@code files} says.
    */
   static LivenessGraph build(TransitionSystem model, Stepper stepper, Liveness liveness,
-      PropertySelection checked, boolean quotient, boolean exact, int threads, Watch watch) {
-    LivenessGraph g = new LivenessGraph(quotient, liveness.count());
+      PropertySelection checked, boolean quotient, boolean exact, int threads, GraphFiles files,
+      Watch watch) {
+    Edges edges = files.edges();
+    // in an array, so that the numbering can be dropped before the edge starts are flattened
+    StateNumbering[] numbering = {null};
+    try {
+      numbering[0] = files.numbering(exact, model.layout().words());
+      LivenessGraph g = buildInto(new LivenessGraph(quotient, liveness.count(), edges), model,
+          stepper, liveness, checked, threads, numbering, watch);
+      edges.finish();
+      return g;
+    } catch (RuntimeException | Error e) {
+      edges.abandon();
+      if (numbering[0] != null) numbering[0].close();
+      throw e;
+    }
+  }
+
+  private static LivenessGraph buildInto(LivenessGraph g, TransitionSystem model,
+      Stepper stepper, Liveness liveness, PropertySelection checked, int threads,
+      StateNumbering[] numbering, Watch watch) {
+    boolean quotient = g.quotient;
     var layout = model.layout();
     int words = layout.words();
-    // in an array, so that the numbering can be dropped before the edge arrays are trimmed
-    StateNumbering[] numbering = {exact ? StateNumbering.exact(words)
-        : StateNumbering.fingerprints(words)};
     long[] packed = new long[words];
     stepper.initialStates(new SuccessorSink() {
       @Override
@@ -167,9 +195,10 @@ final class LivenessGraph {
         idle.add(done);
       }
       g.size = states.size();
-      g.edgeStart[g.size] = g.edges.size();
+      g.startsAt(g.size, g.edges.size());
       double collisions = states.collisionProbability();
       for (int i = 1; i < shares.length; i++) stepper.counts().add(shares[i].stepper().counts());
+      states.close();
       states = null;
       numbering[0] = null;
       return new LivenessGraph(g, collisions);
@@ -195,8 +224,7 @@ final class LivenessGraph {
     int from = 0;
     for (int i = 0; i < share.count; i++, s++) {
       watch.expanding(s, states.size());
-      if (s + 1 >= g.edgeStart.length) g.edgeStart = Arrays.copyOf(g.edgeStart, grown(s + 1));
-      g.edgeStart[s] = g.edges.size();
+      g.startsAt(s, g.edges.size());
       for (int k = 0; k < g.goal.length; k++) {
         if (g.goal[k] == null) continue;
         long b = share.bits[i * share.stride + (k >>> 5)];
@@ -228,6 +256,16 @@ final class LivenessGraph {
       if (e.getCause() instanceof Error err) throw err;
       throw new IllegalStateException(e.getCause());
     }
+  }
+
+  private static final int START_SHIFT = 16;
+
+  /** While built: state s's edges start at {@code edge}. */
+  private void startsAt(int s, int edge) {
+    int c = s >>> START_SHIFT;
+    if (c == startChunks.length) startChunks = Arrays.copyOf(startChunks, c * 2);
+    if (startChunks[c] == null) startChunks[c] = new int[1 << START_SHIFT];
+    startChunks[c][s & ((1 << START_SHIFT) - 1)] = edge;
   }
 
   private static long[] withBit(long[] bits, int s, boolean value) {

@@ -1,8 +1,11 @@
 package poolcheck.explore.liveness;
 
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import poolcheck.explore.store.Disk;
 import poolcheck.explore.store.Fingerprint;
+import poolcheck.explore.store.Frontier;
 import poolcheck.explore.store.StateStore;
 
 /**
@@ -28,7 +31,17 @@ abstract class StateNumbering {
   }
 
   static StateNumbering fingerprints(int words) {
-    return new Fingerprints(words);
+    return new Fingerprints(words, null, 0, Disk.REAL);
+  }
+
+  /**
+   * Fingerprints whose queue of states not yet expanded keeps {@code queueMemory} bytes of
+   * blocks on the heap and writes the rest to files in {@code spillDir} (the search's
+   * {@code --spill-dir} and {@code --frontier-memory}): the widest levels of a large graph are a
+   * quarter of its states, packed, more than its fingerprints.
+   */
+  static StateNumbering fingerprints(int words, Path spillDir, long queueMemory, Disk disk) {
+    return new Fingerprints(words, spillDir, queueMemory, disk);
   }
 
   /** The state's number, numbering it first if it is new (then it equals size() - 1). */
@@ -40,6 +53,9 @@ abstract class StateNumbering {
   abstract void next(long[] out);
 
   abstract double collisionProbability();
+
+  /** Gives up what the numbering holds outside the heap. */
+  void close() { }
 
   /** Every packed state, in one {@code long[]} arena, with its hash table; the arena is the queue. */
   private static final class Exact extends StateNumbering {
@@ -77,29 +93,62 @@ abstract class StateNumbering {
    * at most 3/4 full (linear probing), and a queue of the packed states numbered but not yet
    * expanded, in blocks. Chunks and blocks are never copied as they grow and a block is dropped
    * once expanded: at a graph of a hundred million states, arrays grown by copying held 2.5 times
-   * their data at their peak (see {@link Edges}).
+   * their data at their peak (see {@link Edges}). For the same reason the table is 64 tables,
+   * chosen by a fingerprint's top bits, each doubled on its own: a single table held its old and
+   * its new array at once when it doubled, 16 bytes a state, the build's peak.
    */
   private static final class Fingerprints extends StateNumbering {
-    private static final int SHIFT = 16;
+    // Every array a quarter of a MiB at most: G1 gives an array of half a region or more (a
+    // region is 1 MiB below a 2 GiB heap) regions of its own, so a power-of-two array of half a
+    // region took a whole one; the fingerprints of 2^16-long chunks cost 16 bytes a state.
+    private static final int SHIFT = 15;
     private static final int CHUNK = 1 << SHIFT;
     private static final int MASK = CHUNK - 1;
+    /** Enough tables that each stays under a quarter of a MiB up to 200 million states. */
+    private static final int SEGMENT_BITS = 12;
+    private static final int BLOCKS_PER_FILE = 16;
     private long[][] prints = new long[4][];
-    private int[] table = new int[2048];
-    private int mask = table.length - 1;
+    private final int[][] tables = new int[1 << SEGMENT_BITS][];
+    private final int[] filled = new int[1 << SEGMENT_BITS];
     private int size;
-    /** Blocks of CHUNK packed states; the head block is read from headAt, the tail written. */
-    private final ArrayDeque<long[]> queue = new ArrayDeque<>();
+    /**
+     * The queue: the block being written (tail), full blocks in files of BLOCKS_PER_FILE blocks
+     * (a {@link Frontier} each, on the heap up to its share of the memory, dropped once read),
+     * and the block being read (head). When the head is read out and no full block waits, the
+     * tail becomes the head and the old head the tail, so that a queue that runs empty after
+     * every state (a long cycle) allocates nothing.
+     */
+    /** States a queue block holds: a quarter of a MiB of them. */
+    private final int blockStates;
+    private long[] tail;
+    private int tailAt;
+    private final ArrayDeque<Frontier> full = new ArrayDeque<>();
+    private int fullTaken;
+    private long[] head;
     private int headAt;
-    private int tailAt = CHUNK;
+    private int headCount;
+    private final Path spillDir;
+    private final long queueMemory;
+    private final Disk disk;
 
-    Fingerprints(int words) {
+    Fingerprints(int words, Path spillDir, long queueMemory, Disk disk) {
       super(words);
+      for (int t = 0; t < tables.length; t++) tables[t] = new int[16];
+      this.blockStates = Math.max(1, CHUNK / words);
+      this.spillDir = spillDir;
+      this.queueMemory = queueMemory;
+      this.disk = disk;
+      this.tail = new long[blockStates * words];
+      this.head = new long[blockStates * words];
     }
 
     @Override
     int intern(long[] packed) {
       long print = Fingerprint.of(packed, 0, words);
-      int slot = slotOf(print);
+      int segment = (int) (print >>> (64 - SEGMENT_BITS));
+      int[] table = tables[segment];
+      int mask = table.length - 1;
+      int slot = slotOf(print) & mask;
       while (true) {
         int entry = table[slot];
         if (entry == 0) break;
@@ -113,7 +162,7 @@ abstract class StateNumbering {
       prints[c][size & MASK] = print;
       table[slot] = ++size;
       enqueue(packed);
-      if ((long) size * 4 > (long) table.length * 3) rehash();
+      if ((long) ++filled[segment] * 4 > (long) table.length * 3) rehash(segment);
       return size - 1;
     }
 
@@ -128,18 +177,33 @@ abstract class StateNumbering {
 
     @Override
     void next(long[] out) {
-      long[] head = queue.peekFirst();
-      System.arraycopy(head, headAt * words, out, 0, words);
-      if (++headAt == CHUNK) {
-        queue.pollFirst();
+      if (headAt == headCount) {
+        // a file read out and written no more is dropped, with its file
+        while (full.size() > 1 && fullTaken == full.peekFirst().blockCount()) {
+          full.pollFirst().close();
+          fullTaken = 0;
+        }
+        if (!full.isEmpty() && fullTaken < full.peekFirst().blockCount()) {
+          head = full.peekFirst().take(fullTaken++);
+          headCount = blockStates;
+        } else {
+          long[] drained = head;
+          head = tail;
+          headCount = tailAt;
+          tail = drained;
+          tailAt = 0;
+        }
         headAt = 0;
-        if (queue.isEmpty()) tailAt = CHUNK;
-      } else if (queue.size() == 1 && headAt == tailAt) {
-        // Drained: the block is written again from its start. Dropping it made a graph whose
-        // queue empties after every state (a long cycle) allocate a block per state.
-        headAt = 0;
-        tailAt = 0;
       }
+      System.arraycopy(head, headAt * words, out, 0, words);
+      headAt++;
+    }
+
+    /** Closes the queue's files: the numbering is done with. */
+    @Override
+    void close() {
+      full.forEach(Frontier::close);
+      full.clear();
     }
 
     @Override
@@ -148,27 +212,38 @@ abstract class StateNumbering {
     }
 
     private void enqueue(long[] packed) {
-      if (tailAt == CHUNK) {
-        queue.addLast(new long[CHUNK * words]);
-        tailAt = 0;
+      System.arraycopy(packed, 0, tail, tailAt * words, words);
+      if (++tailAt < blockStates) return;
+      Frontier last = full.peekLast();
+      if (last == null || last.blockCount() == BLOCKS_PER_FILE) {
+        // the memory is shared out among files as they are made: a file's share is what
+        // the budget leaves over the blocks the other files hold
+        long held = 0;
+        for (Frontier f : full) held += f.memoryBytes();
+        last = new Frontier(words, spillDir, Math.max(0, queueMemory - held), disk);
+        full.addLast(last);
       }
-      System.arraycopy(packed, 0, queue.peekLast(), tailAt * words, words);
-      tailAt++;
+      last.publish(tail, blockStates);
+      tail = new long[blockStates * words];
+      tailAt = 0;
     }
 
-    private int slotOf(long print) {
-      return (int) (print ^ (print >>> 32)) & mask;
+    private static int slotOf(long print) {
+      return (int) (print ^ (print >>> 32));
     }
 
-    private void rehash() {
-      if (table.length >= 1 << 30) throw new LivenessChecker.TooLarge("more than 805,306,368 states");
-      table = new int[table.length * 2];
-      mask = table.length - 1;
-      for (int i = 0; i < size; i++) {
-        int slot = slotOf(print(i));
+    private void rehash(int segment) {
+      int[] old = tables[segment];
+      if (old.length >= 1 << 30) throw new LivenessChecker.TooLarge("more than 2,147,483,646 states");
+      int[] table = new int[old.length * 2];
+      int mask = table.length - 1;
+      for (int entry : old) {
+        if (entry == 0) continue;
+        int slot = slotOf(print(entry - 1)) & mask;
         while (table[slot] != 0) slot = (slot + 1) & mask;
-        table[slot] = i + 1;
+        table[slot] = entry;
       }
+      tables[segment] = table;
     }
   }
 }

@@ -8,18 +8,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import poolcheck.compile.CompiledModel;
 import poolcheck.compile.Models;
 import poolcheck.explore.RandomModels;
+import poolcheck.explore.store.Disk;
 import poolcheck.result.Counterexample;
 import poolcheck.system.PropertySelection;
 
 /**
  * {@link LivenessChecker} (primitive graph, the quotient's lassos lifted to the model, over
- * fingerprints and over exact states, built by one thread or three) against {@link ReferenceLiveness} (boxed, unreduced, Kosaraju): for every leads-to
+ * fingerprints and over exact states, built by one thread or three, edges on the heap or on disk) against {@link ReferenceLiveness} (boxed, unreduced, Kosaraju): for every leads-to
  * property, the same verdict and the same lasso, step for step, on random models under random fairness and on shipped designs with scalarsets.
  */
 class LivenessAgreesWithReferenceTest {
+  @TempDir
+  Path dir;
+
   private static final List<String> FAIRNESS = List.of("", "weak", "strong");
 
   /** Which properties held and which failed, over all models: a check that can fail both ways. */
@@ -66,14 +71,18 @@ class LivenessAgreesWithReferenceTest {
       } else {
         violated++;
       }
-      // the graph over fingerprints and over the packed states, built by one thread or three:
+      // the graph over fingerprints and over the packed states, built by one thread or three,
+      // its edges and queue on the heap or on disk (edges in chunks of 2^6, so that reads cross
+      // them):
       // the same lasso, rebuilt by stepping along its edges every way
-      for (int way = 0; way < 3; way++) {
+      for (int way = 0; way < 4; way++) {
         boolean exact = way == 1;
         int threads = way == 2 ? 3 : 1;
+        boolean onDisk = way == 3;
         String mode = what + " " + name + (exact ? " (exact)" : " (fingerprints)")
-            + (threads > 1 ? " (3 threads)" : "");
+            + (threads > 1 ? " (3 threads)" : "") + (onDisk ? " (edges on disk)" : "");
         LivenessChecker checker = new LivenessChecker(m, alone).exact(exact).threads(threads);
+        if (onDisk) checker.spill(new GraphFiles(dir, 0, Disk.REAL, 6));
         Counterexample got = checker.checkEach(alone)[m.livenessProperty(k).id()];
         assertEquals(want == null, got == null, mode + ": verdict");
         assertEquals(0, checker.liftFallbacks(), mode + ": the lift fell back");

@@ -6,16 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import poolcheck.compile.CompiledModel;
 import poolcheck.compile.Models;
 import poolcheck.explore.ForwardingStepper;
 import poolcheck.explore.ForwardingSystem;
 import poolcheck.explore.RandomModels;
+import poolcheck.explore.store.Disk;
 import poolcheck.system.Counts;
 import poolcheck.system.PropertySelection;
 import poolcheck.system.Stepper;
@@ -25,10 +29,14 @@ import poolcheck.system.TransitionSystem;
 /**
  * The graph built by several threads is the graph built by one: the same numbers, edges,
  * instances, moves and property bits, and the same coverage counts, on random models and on
- * shipped designs (unreduced and quotient, over fingerprints and exact states); a helper thread's
+ * shipped designs (unreduced and quotient, over fingerprints and exact states, edges on the heap
+ * and on disk); a helper thread's
  * failure is the build's, and a stopped build leaves no helper running.
  */
 class LivenessGraphTest {
+  @TempDir
+  Path dir;
+
   private static final LivenessGraph.Watch QUIET = (state, numbered) -> { };
 
   /** Small graphs: their batches are small, stepped by the numbering thread between others. */
@@ -58,20 +66,29 @@ class LivenessGraphTest {
     assertSameWhateverTheThreads(restart, true, false, "queue_restart quotient");
   }
 
-  /** Builds with 1, 2 and 3 threads and compares; the number of states. */
-  private static int assertSameWhateverTheThreads(CompiledModel model, boolean quotient,
-      boolean exact, String what) {
+  /**
+   * Builds with 1, 2 and 3 threads and compares; the number of states. The 3-thread build keeps
+   * its edges on disk, in chunks of 2^10 edges, so that its reads cross chunks, and its queue
+   * of states to expand there too.
+   */
+  private int assertSameWhateverTheThreads(CompiledModel model, boolean quotient,
+      boolean exact, String what) throws IOException {
     TransitionSystem m = model.withSymmetry(false);
     PropertySelection all = PropertySelection.all(m);
     Stepper one = m.stepper(all);
-    LivenessGraph want =
-        LivenessGraph.build(m, one, m.liveness(), all, quotient, exact, 1, QUIET);
+    LivenessGraph want = LivenessGraph.build(m, one, m.liveness(), all, quotient, exact, 1,
+        GraphFiles.HEAP, QUIET);
     for (int threads = 2; threads <= 3; threads++) {
       Stepper several = m.stepper(all);
-      LivenessGraph got =
-          LivenessGraph.build(m, several, m.liveness(), all, quotient, exact, threads, QUIET);
-      assertSameGraph(want, got, m.liveness().count(), what + ", " + threads + " threads");
-      assertSameCounts(one.counts(), several.counts(), what + ", " + threads + " threads");
+      GraphFiles files = threads == 3 ? new GraphFiles(dir, 0, Disk.REAL, 10) : GraphFiles.HEAP;
+      LivenessGraph got = LivenessGraph.build(m, several, m.liveness(), all, quotient, exact,
+          threads, files, QUIET);
+      String how = what + ", " + threads + " threads" + (threads == 3 ? ", spilled" : "");
+      assertSameGraph(want, got, m.liveness().count(), how);
+      assertSameCounts(one.counts(), several.counts(), how);
+    }
+    try (var left = Files.list(dir)) {
+      assertEquals(0, left.count(), "the edges' file is unlinked, the queue's closed");
     }
     return want.size();
   }
@@ -142,7 +159,8 @@ class LivenessGraphTest {
     PropertySelection all = PropertySelection.all(m);
     Stepper works = m.stepper(all);
     IllegalStateException thrown = assertThrows(IllegalStateException.class,
-        () -> LivenessGraph.build(m, works, m.liveness(), all, false, false, 2, QUIET));
+        () -> LivenessGraph.build(m, works, m.liveness(), all, false, false, 2, GraphFiles.HEAP,
+            QUIET));
     assertSame(broken, thrown);
     assertNoHelperRuns();
   }
@@ -153,7 +171,8 @@ class LivenessGraphTest {
     PropertySelection all = PropertySelection.all(v612);
     int[] seen = {0};
     assertThrows(LivenessChecker.Stopped.class, () -> LivenessGraph.build(v612,
-        v612.stepper(all), v612.liveness(), all, false, false, 3, (state, numbered) -> {
+        v612.stepper(all), v612.liveness(), all, false, false, 3, GraphFiles.HEAP,
+        (state, numbered) -> {
           if (++seen[0] > 10_000) throw new LivenessChecker.Stopped();
         }));
     assertNoHelperRuns();

@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import poolcheck.explore.FullDisk;
 import poolcheck.explore.store.Fingerprint;
 
 /**
@@ -57,7 +61,7 @@ class StateNumberingTest {
   @Test
   void aQueueThatRunsEmptyAfterEveryStateReusesItsBlock() {
     // A long cycle's BFS: one state numbered, then expanded, then the next. Dropping the drained
-    // block allocated a new one (2^16 states, 512 KB here) for every state: 200,000 states
+    // block allocated a new one (2^16 states, 512 KB then) for every state: 200,000 states
     // took 11 s and 100 GB of allocation to build. Then the queue grows past one block.
     var threads = (com.sun.management.ThreadMXBean)
         java.lang.management.ManagementFactory.getThreadMXBean();
@@ -87,5 +91,32 @@ class StateNumberingTest {
     prints.next(b);
     assertArrayEquals(expected, a);
     assertArrayEquals(expected, b);
+  }
+
+  @Test
+  void aSpilledQueueHandsStatesBackInOrderAcrossItsFilesAndLeavesNone(@TempDir Path dir)
+      throws Exception {
+    // 2^15 states a block, 16 blocks a file: 1.5 million states queued fill several files,
+    // then the queue drains and fills again, the first file read out and dropped meanwhile
+    FullDisk disk = new FullDisk(Long.MAX_VALUE);
+    StateNumbering spilled = StateNumbering.fingerprints(1, dir, 0, disk);
+    long[] out = new long[1];
+    long expanded = 0;
+    for (long i = 0; i < 1_500_000; i++) assertEquals(i, spilled.intern(new long[] {i}));
+    // no queue memory: every full block of 2^15 states went to a file, 8 bytes a state
+    assertEquals(1_500_000 / 32_768 * 32_768 * 8L, disk.written());
+    for (; expanded < 1_200_000; expanded++) {
+      spilled.next(out);
+      assertEquals(expanded, out[0]);
+    }
+    for (long i = 1_500_000; i < 2_000_000; i++) spilled.intern(new long[] {i});
+    for (; expanded < 2_000_000; expanded++) {
+      spilled.next(out);
+      assertEquals(expanded, out[0]);
+    }
+    spilled.close();
+    try (var files = Files.list(dir)) {
+      assertEquals(0, files.count());
+    }
   }
 }
