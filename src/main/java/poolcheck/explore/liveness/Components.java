@@ -26,6 +26,11 @@ final class Components {
   private final long[] root;
   /** Whether {@link #borrow} handed the arrays out since they were last reset. */
   private boolean lent;
+  /** One call's counters, kept between the searches from its roots. */
+  private int nextIndex;
+  private int nextNumber;
+  private int componentTop;
+  private int written;
 
   Components(LivenessGraph graph, Runnable poll) {
     if (graph.size() >= 1 << 30) {
@@ -79,12 +84,6 @@ final class Components {
       lent = false;
     }
   }
-
-  /** One call's counters, kept between the searches from its roots. */
-  private int nextIndex;
-  private int nextNumber;
-  private int componentTop;
-  private int written;
 
   private void begin() {
     nextIndex = 1;

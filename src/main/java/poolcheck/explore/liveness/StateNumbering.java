@@ -93,7 +93,7 @@ abstract class StateNumbering {
    * at most 3/4 full (linear probing), and a queue of the packed states numbered but not yet
    * expanded, in blocks. Chunks and blocks are never copied as they grow and a block is dropped
    * once expanded: at a graph of a hundred million states, arrays grown by copying held 2.5 times
-   * their data at their peak (see {@link Edges}). For the same reason the table is 64 tables,
+   * their data at their peak (see {@link Edges}). For the same reason the table is 4,096 tables,
    * chosen by a fingerprint's top bits, each doubled on its own: a single table held its old and
    * its new array at once when it doubled, 16 bytes a state, the build's peak.
    */
@@ -111,6 +111,8 @@ abstract class StateNumbering {
     private final int[][] tables = new int[1 << SEGMENT_BITS][];
     private final int[] filled = new int[1 << SEGMENT_BITS];
     private int size;
+    /** States a queue block holds: a quarter of a MiB of them. */
+    private final int blockStates;
     /**
      * The queue: the block being written (tail), full blocks in files of BLOCKS_PER_FILE blocks
      * (a {@link Frontier} each, on the heap up to its share of the memory, dropped once read),
@@ -118,8 +120,6 @@ abstract class StateNumbering {
      * tail becomes the head and the old head the tail, so that a queue that runs empty after
      * every state (a long cycle) allocates nothing.
      */
-    /** States a queue block holds: a quarter of a MiB of them. */
-    private final int blockStates;
     private long[] tail;
     private int tailAt;
     private final ArrayDeque<Frontier> full = new ArrayDeque<>();
