@@ -1,18 +1,24 @@
 package poolcheck.explore.liveness;
 
 import java.util.Arrays;
+import poolcheck.explore.store.Fingerprint;
+import poolcheck.system.StateLayout;
 import poolcheck.system.Stepper;
 import poolcheck.system.SuccessorSink;
 import poolcheck.system.TransitionSystem;
 
 /**
  * One thread's share of a batch of the liveness graph's states: each state's goal and premise
- * bits and its successors, packed, in the stepper's order, with the instance that takes each and
- * (quotient) whether it moves. Stepping, canonicalising and packing are most of a graph's build
- * and need nothing shared, so several of these run at once; numbering the successors stays on
- * one thread, in state order, so the graph is the same whatever the number of threads.
+ * bits and its successors, packed and fingerprinted, in the stepper's order, with the instance
+ * that takes each and (quotient) whether it moves. Stepping, canonicalising, packing and
+ * fingerprinting need nothing shared, so several of these run at once; numbering the successors
+ * stays on one thread, in state order, so the graph is the same whatever the number of threads.
  *
  * <p>The hot loop of the build: primitive arrays reused from batch to batch, grown by doubling.
+ * Unreduced successors are packed as the safety search packs them, from the parent's words by
+ * rewriting the slots the step wrote: packing every slot of every successor was a quarter of a
+ * build's time. A successor equal to the state expanded is marked {@link #self} instead, and
+ * not looked up in the numbering at all.
  */
 final class Expansion {
   private final TransitionSystem model;
@@ -25,7 +31,11 @@ final class Expansion {
   /** Longs of {@link #bits} per state. */
   final int stride;
   private final int[] instanceOf;
+  /** The step contract's write set of each transition, null where there is none (quotient). */
+  private final int[][] written;
   private final int[] current;
+  /** Which input state is being expanded: its packed words are at {@code at * words}. */
+  private int at;
   private final SuccessorSink sink;
 
   /** The states to expand, packed, {@code count} of them. */
@@ -39,6 +49,10 @@ final class Expansion {
   /** Successors of state i are [ends[i - 1], ends[i]) (ends[-1] = 0). */
   int[] ends = new int[0];
   long[] successors = new long[0];
+  /** Each successor's fingerprint ({@link Fingerprint#of}); not set where {@link #self}. */
+  long[] prints = new long[0];
+  /** The successor is the state expanded (a step that changed nothing, or its orbit's). */
+  boolean[] self = new boolean[0];
   byte[] instances = new byte[0];
   boolean[] moves = new boolean[0];
   private int made;
@@ -55,22 +69,49 @@ final class Expansion {
     this.words = layout.words();
     this.current = new int[layout.slots()];
     this.instanceOf = new int[model.transitions().size()];
+    this.written = new int[instanceOf.length][];
     for (int t = 0; t < instanceOf.length; t++) {
       instanceOf[t] = model.transitions().get(t).instanceIndex();
+      if (!quotient) written[t] = model.writtenSlots(t);
     }
     this.sink = new SuccessorSink() {
       @Override
       public void successor(int[] next, int transition) {
         if (made == instances.length) grow();
-        layout.pack(quotient ? model.canonical(next) : next, successors, made * words);
+        int offset = made * words;
+        if (Expansion.this.quotient) {
+          layout.pack(model.canonical(next), successors, offset);
+          moves[made] = !Arrays.equals(next, current);
+          // the state expanded is canonical: a successor in its orbit is itself
+          self[made] = Arrays.equals(successors, offset, offset + words, input, at * words,
+              (at + 1) * words);
+          if (!self[made]) prints[made] = Fingerprint.of(successors, offset, words);
+        } else {
+          self[made] = !packed(layout, next, transition, offset);
+          if (!self[made]) prints[made] = Fingerprint.of(successors, offset, words);
+        }
         instances[made] = (byte) instanceOf[transition];
-        if (Expansion.this.quotient) moves[made] = !Arrays.equals(next, current);
         made++;
+      }
+
+      /** Packed at once: the steps may lend the same arrays again. */
+      @Override
+      public boolean keepsSuccessors() {
+        return false;
       }
 
       @Override
       public void violation(int property, int[] at, int transition) { }
     };
+  }
+
+  /** Packs unreduced {@code next} from the words of the state expanded; false if it is that one. */
+  private boolean packed(StateLayout layout, int[] next, int transition, int offset) {
+    int[] writes = transition >= 0 ? written[transition] : null;
+    int from = at * words;
+    return writes != null
+        ? layout.packWrites(next, current, writes, input, from, successors, offset)
+        : layout.packChanges(next, current, input, from, successors, offset);
   }
 
   Stepper stepper() {
@@ -92,6 +133,7 @@ final class Expansion {
     var layout = model.layout();
     made = 0;
     for (int i = 0; i < count; i++) {
+      at = i;
       layout.unpack(input, i * words, current);
       Arrays.fill(bits, i * stride, (i + 1) * stride, 0L);
       for (int k = 0; k < goals.length; k++) {
@@ -107,6 +149,8 @@ final class Expansion {
   private void grow() {
     int n = Math.max(64, instances.length * 2);
     successors = Arrays.copyOf(successors, n * words);
+    prints = Arrays.copyOf(prints, n);
+    self = Arrays.copyOf(self, n);
     instances = Arrays.copyOf(instances, n);
     if (quotient) moves = Arrays.copyOf(moves, n);
   }

@@ -45,7 +45,23 @@ abstract class StateNumbering {
   }
 
   /** The state's number, numbering it first if it is new (then it equals size() - 1). */
-  abstract int intern(long[] packed);
+  int intern(long[] packed) {
+    return intern(packed, 0, Fingerprint.of(packed, 0, words));
+  }
+
+  /**
+   * {@link #intern(long[])} of the state packed at {@code offset} of {@code states}, whose
+   * {@link Fingerprint#of fingerprint} is {@code print}.
+   */
+  abstract int intern(long[] states, int offset, long print);
+
+  /**
+   * Reads where {@code print} would be looked up, and returns what it read: a read ahead of
+   * {@link #intern}, so that the cache misses of several lookups overlap.
+   */
+  long touch(long print) {
+    return 0;
+  }
 
   abstract int size();
 
@@ -60,15 +76,23 @@ abstract class StateNumbering {
   /** Every packed state, in one {@code long[]} arena, with its hash table; the arena is the queue. */
   private static final class Exact extends StateNumbering {
     private final StateStore store;
+    private final long[] packed;
     private int expanded;
 
     Exact(int words) {
       super(words);
       store = new StateStore(words);
+      packed = new long[words];
     }
 
     @Override
     int intern(long[] packed) {
+      return store.intern(packed, -1, -1);
+    }
+
+    @Override
+    int intern(long[] states, int offset, long print) {
+      System.arraycopy(states, offset, packed, 0, words);
       return store.intern(packed, -1, -1);
     }
 
@@ -89,27 +113,34 @@ abstract class StateNumbering {
   }
 
   /**
-   * Fingerprints by number (8 bytes a state, in chunks), an open-addressing table of number + 1
-   * at most 3/4 full (linear probing), and a queue of the packed states numbered but not yet
-   * expanded, in blocks. Chunks and blocks are never copied as they grow and a block is dropped
-   * once expanded: at a graph of a hundred million states, arrays grown by copying held 2.5 times
-   * their data at their peak (see {@link Edges}). For the same reason the table is 4,096 tables,
-   * chosen by a fingerprint's top bits, each doubled on its own: a single table held its old and
-   * its new array at once when it doubled, 16 bytes a state, the build's peak.
+   * A table of fingerprints and numbers, open addressing with linear probing, at most 3/4 full,
+   * and a queue of the packed states numbered but not yet expanded, in blocks. A slot is its
+   * fingerprint and its number side by side: slots go in pairs, two fingerprints and a long
+   * holding both numbers (0 marks an empty slot; the fingerprint 0 is kept apart), so that a
+   * probe reads nothing but the table and a lookup finds the number in the line it found the
+   * fingerprint in. (When the table held numbers and the fingerprints sat in an array by number,
+   * every probe of an occupied slot was a cache miss of its own: the numbering was half of a
+   * graph's build.) The table is 16,384 tables chosen by a fingerprint's top bits, each doubled
+   * on its own: a single table held its old and its new array at once when it doubled, the
+   * build's peak. Queue blocks are never copied as they grow and a block is dropped once
+   * expanded: at a graph of a hundred million states, arrays grown by copying held 2.5 times
+   * their data at their peak (see {@link Edges}).
    */
   private static final class Fingerprints extends StateNumbering {
     // Every array a quarter of a MiB at most: G1 gives an array of half a region or more (a
     // region is 1 MiB below a 2 GiB heap) regions of its own, so a power-of-two array of half a
-    // region took a whole one; the fingerprints of 2^16-long chunks cost 16 bytes a state.
-    private static final int SHIFT = 15;
-    private static final int CHUNK = 1 << SHIFT;
-    private static final int MASK = CHUNK - 1;
+    // region took a whole one.
+    private static final int CHUNK = 1 << 15;
     /** Enough tables that each stays under a quarter of a MiB up to 200 million states. */
-    private static final int SEGMENT_BITS = 12;
+    private static final int SEGMENT_BITS = 14;
+    /** Slots a table starts with, once a fingerprint falls in it. */
+    private static final int FIRST_SLOTS = 16;
     private static final int BLOCKS_PER_FILE = 16;
-    private long[][] prints = new long[4][];
-    private final int[][] tables = new int[1 << SEGMENT_BITS][];
+    /** Per table: pairs of slots, 3 longs a pair; null until a fingerprint falls in it. */
+    private final long[][] tables = new long[1 << SEGMENT_BITS][];
     private final int[] filled = new int[1 << SEGMENT_BITS];
+    /** The number of the state whose fingerprint is 0, or -1. */
+    private int zero = -1;
     private int size;
     /** States a queue block holds: a quarter of a MiB of them. */
     private final int blockStates;
@@ -133,7 +164,6 @@ abstract class StateNumbering {
 
     Fingerprints(int words, Path spillDir, long queueMemory, Disk disk) {
       super(words);
-      for (int t = 0; t < tables.length; t++) tables[t] = new int[16];
       this.blockStates = Math.max(1, CHUNK / words);
       this.spillDir = spillDir;
       this.queueMemory = queueMemory;
@@ -143,31 +173,50 @@ abstract class StateNumbering {
     }
 
     @Override
-    int intern(long[] packed) {
-      long print = Fingerprint.of(packed, 0, words);
+    int intern(long[] states, int offset, long print) {
+      if (print == 0) {
+        if (zero < 0) zero = added(states, offset);
+        return zero;
+      }
       int segment = (int) (print >>> (64 - SEGMENT_BITS));
-      int[] table = tables[segment];
-      int mask = table.length - 1;
+      long[] table = tables[segment];
+      if (table == null) table = tables[segment] = new long[FIRST_SLOTS / 2 * 3];
+      int mask = table.length / 3 * 2 - 1;
       int slot = slotOf(print) & mask;
       while (true) {
-        int entry = table[slot];
+        int pair = (slot >>> 1) * 3;
+        long entry = table[pair + (slot & 1)];
         if (entry == 0) break;
-        if (print(entry - 1) == print) return entry - 1;
+        if (entry == print) return (int) (table[pair + 2] >>> ((slot & 1) << 5));
         slot = (slot + 1) & mask;
       }
-      if (size == Integer.MAX_VALUE - 1) throw new LivenessChecker.TooLarge("more than 2,147,483,646 states");
-      int c = size >>> SHIFT;
-      if (c == prints.length) prints = Arrays.copyOf(prints, c * 2);
-      if (prints[c] == null) prints[c] = new long[CHUNK];
-      prints[c][size & MASK] = print;
-      table[slot] = ++size;
-      enqueue(packed);
-      if ((long) ++filled[segment] * 4 > (long) table.length * 3) rehash(segment);
-      return size - 1;
+      int number = added(states, offset);
+      put(table, slot, print, number);
+      if (++filled[segment] * 4L > (mask + 1L) * 3) rehash(segment);
+      return number;
     }
 
-    private long print(int number) {
-      return prints[number >>> SHIFT][number & MASK];
+    /** Numbers a new state and queues it; its number. */
+    private int added(long[] states, int offset) {
+      if (size == Integer.MAX_VALUE - 1) {
+        throw new LivenessChecker.TooLarge("more than 2,147,483,646 states");
+      }
+      enqueue(states, offset);
+      return size++;
+    }
+
+    private static void put(long[] table, int slot, long print, int number) {
+      int pair = (slot >>> 1) * 3;
+      table[pair + (slot & 1)] = print;
+      table[pair + 2] |= (number & 0xFFFFFFFFL) << ((slot & 1) << 5);
+    }
+
+    @Override
+    long touch(long print) {
+      long[] table = tables[(int) (print >>> (64 - SEGMENT_BITS))];
+      if (table == null) return 0;
+      int slot = slotOf(print) & (table.length / 3 * 2 - 1);
+      return table[(slot >>> 1) * 3 + (slot & 1)];
     }
 
     @Override
@@ -211,8 +260,8 @@ abstract class StateNumbering {
       return Fingerprint.collisionProbability(size, words);
     }
 
-    private void enqueue(long[] packed) {
-      System.arraycopy(packed, 0, tail, tailAt * words, words);
+    private void enqueue(long[] states, int offset) {
+      System.arraycopy(states, offset, tail, tailAt * words, words);
       if (++tailAt < blockStates) return;
       Frontier last = full.peekLast();
       if (last == null || last.blockCount() == BLOCKS_PER_FILE) {
@@ -233,15 +282,18 @@ abstract class StateNumbering {
     }
 
     private void rehash(int segment) {
-      int[] old = tables[segment];
-      if (old.length >= 1 << 30) throw new LivenessChecker.TooLarge("more than 2,147,483,646 states");
-      int[] table = new int[old.length * 2];
-      int mask = table.length - 1;
-      for (int entry : old) {
-        if (entry == 0) continue;
-        int slot = slotOf(print(entry - 1)) & mask;
-        while (table[slot] != 0) slot = (slot + 1) & mask;
-        table[slot] = entry;
+      long[] old = tables[segment];
+      int slots = old.length / 3 * 2;
+      if (slots >= 1 << 28) throw new LivenessChecker.TooLarge("more than 2,147,483,646 states");
+      long[] table = new long[old.length * 2];
+      int mask = slots * 2 - 1;
+      for (int at = 0; at < slots; at++) {
+        int pair = (at >>> 1) * 3;
+        long print = old[pair + (at & 1)];
+        if (print == 0) continue;
+        int slot = slotOf(print) & mask;
+        while (table[(slot >>> 1) * 3 + (slot & 1)] != 0) slot = (slot + 1) & mask;
+        put(table, slot, print, (int) (old[pair + 2] >>> ((at & 1) << 5)));
       }
       tables[segment] = table;
     }
