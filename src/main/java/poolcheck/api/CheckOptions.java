@@ -98,10 +98,7 @@ public record CheckOptions(Long maxStates, Integer maxDepth, Long timeLimitSecon
    * rather than after its first level's work.
    */
   void checkBeforeRun() {
-    if (spillDir != null && !Files.isDirectory(spillDir)) {
-      throw new InvalidOptionException("spillDir", n -> n.apply("spillDir") + " " + spillDir
-          + ": no such directory");
-    }
+    checkSpillDir(spillDir);
     if (bitstateBytes != null) {
       String other = store == StoreMode.EXACT ? "exact" : allViolations ? "allViolations"
           : fewestSwitches ? "fewestSwitches" : null;
@@ -146,6 +143,14 @@ public record CheckOptions(Long maxStates, Integer maxDepth, Long timeLimitSecon
       }
     }
   }
+  /** A spill directory named (check's, or the prover's) exists before any work is done. */
+  static void checkSpillDir(Path spillDir) {
+    if (spillDir != null && !Files.isDirectory(spillDir)) {
+      throw new InvalidOptionException("spillDir", n -> n.apply("spillDir") + " " + spillDir
+          + ": no such directory");
+    }
+  }
+
 
   public CheckOptions withMaxStates(Long n) {
     return new CheckOptions(n, maxDepth, timeLimitSeconds, workers, store, symmetry, spillDir,

@@ -2,7 +2,6 @@ package poolcheck.api;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,10 +109,7 @@ public final class Proofs {
   public List<StableRow> stable(List<String> designs, List<String> configurations, int workers,
       long budgetSeconds, boolean compare, boolean staleOnly, SearchProgress progress,
       Path spillDir) {
-    if (spillDir != null && !Files.isDirectory(spillDir)) {
-      throw new InvalidOptionException("spillDir", n -> n.apply("spillDir") + " " + spillDir
-          + ": no such directory");
-    }
+    CheckOptions.checkSpillDir(spillDir);
     Stability.Watch watch = progress == null ? Stability.Watch.NONE : new ProgressRelay(progress);
     EngineOptions.checked(() -> OptionRange.WORKERS.check(workers));
     // the budget becomes each row's time limit: the same range
