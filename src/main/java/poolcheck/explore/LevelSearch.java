@@ -640,9 +640,8 @@ final class LevelSearch {
       int[] writes = transition >= 0 ? written[transition] : null;
       if (parentData == null) {
         layout.pack(next, pendingPacked, at);
-      } else if (writes != null
-          ? !layout.packWrites(next, state, writes, parentData, parentBase, pendingPacked, at)
-          : !layout.packChanges(next, state, parentData, parentBase, pendingPacked, at)) {
+      } else if (!layout.packWrites(next, state, writes, parentData, parentBase, pendingPacked,
+          at)) {
         // A step that changes nothing (a message received twice, a flag set again) leads back
         // to the state being expanded, which is stored: no fingerprint, no probe of the table.
         return;

@@ -120,11 +120,14 @@ public final class StateLayout {
    * {@link #packChanges} for a successor that differs from {@code from} in the slots
    * {@code written} at most (the step contract, {@link TransitionSystem#writtenSlots}): only those
    * are compared and rewritten, so a step that writes 3 slots of a 40-slot state costs 3
-   * compares, not 40. Returns false, writing nothing, when the two states are equal.
+   * compares, not 40. Returns false, writing nothing, when the two states are equal. A null
+   * {@code written} (no contract: any slot may change) compares every slot, as
+   * {@link #packChanges}.
    */
   public boolean packWrites(int[] state, int[] from, int[] written, long[] fromPacked,
       int fromOffset, long[] out, int offset) {
     // Plain loops over int[] and long[], no objects: once per successor in the search.
+    if (written == null) return packChanges(state, from, fromPacked, fromOffset, out, offset);
     if (words == 1) {
       return packWritesInOneWord(state, written, fromPacked[fromOffset], out, offset);
     }

@@ -2,7 +2,6 @@ package poolcheck.explore.liveness;
 
 import java.util.Arrays;
 import poolcheck.explore.store.Fingerprint;
-import poolcheck.system.StateLayout;
 import poolcheck.system.Stepper;
 import poolcheck.system.SuccessorSink;
 import poolcheck.system.TransitionSystem;
@@ -16,8 +15,8 @@ import poolcheck.system.TransitionSystem;
  *
  * <p>The hot loop of the build: primitive arrays reused from batch to batch, grown by doubling.
  * Unreduced successors are packed as the safety search packs them, from the parent's words by
- * rewriting the slots the step wrote: packing every slot of every successor was a quarter of a
- * build's time. A successor equal to the state expanded is marked {@link #self} instead, and
+ * rewriting the slots the step wrote ({@code StateLayout.packWrites}): packing every slot of
+ * every successor was a quarter of a build's time. A successor equal to the state expanded is marked {@link #self} instead, and
  * not looked up in the numbering at all.
  */
 final class Expansion {
@@ -85,11 +84,11 @@ final class Expansion {
           // the state expanded is canonical: a successor in its orbit is itself
           self[made] = Arrays.equals(successors, offset, offset + words, input, at * words,
               (at + 1) * words);
-          if (!self[made]) prints[made] = Fingerprint.of(successors, offset, words);
         } else {
-          self[made] = !packed(layout, next, transition, offset);
-          if (!self[made]) prints[made] = Fingerprint.of(successors, offset, words);
+          self[made] = !layout.packWrites(next, current, written[transition], input, at * words,
+              successors, offset);
         }
+        if (!self[made]) prints[made] = Fingerprint.of(successors, offset, words);
         instances[made] = (byte) instanceOf[transition];
         made++;
       }
@@ -103,15 +102,6 @@ final class Expansion {
       @Override
       public void violation(int property, int[] at, int transition) { }
     };
-  }
-
-  /** Packs unreduced {@code next} from the words of the state expanded; false if it is that one. */
-  private boolean packed(StateLayout layout, int[] next, int transition, int offset) {
-    int[] writes = transition >= 0 ? written[transition] : null;
-    int from = at * words;
-    return writes != null
-        ? layout.packWrites(next, current, writes, input, from, successors, offset)
-        : layout.packChanges(next, current, input, from, successors, offset);
   }
 
   Stepper stepper() {

@@ -10,7 +10,9 @@ import poolcheck.explore.store.Disk;
  * the heap first (its {@code --frontier-memory}); edges in chunks of 2^{@code edgeChunkShift}.
  */
 record GraphFiles(Path dir, long queueMemory, Disk disk, int edgeChunkShift) {
-  static final GraphFiles HEAP = new GraphFiles(null, 0, Disk.REAL, 20);
+  /** A run's edge chunks: 2^20 edges, 5 MiB (tests take smaller ones to cross them). */
+  static final int EDGE_CHUNK_SHIFT = 20;
+  static final GraphFiles HEAP = new GraphFiles(null, 0, Disk.REAL, EDGE_CHUNK_SHIFT);
 
   Edges edges() {
     return dir == null ? Edges.onHeap() : Edges.onDisk(dir, disk, edgeChunkShift);

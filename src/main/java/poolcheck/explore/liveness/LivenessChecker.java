@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import java.util.function.IntPredicate;
 import poolcheck.explore.store.Disk;
 import poolcheck.result.Counterexample;
 import poolcheck.result.TraceStep;
@@ -147,7 +148,7 @@ public final class LivenessChecker {
    * disk for the same reason. A null {@code dir} keeps both on the heap.
    */
   public LivenessChecker spill(Path dir, long queueMemory, Disk disk) {
-    return spill(new GraphFiles(dir, queueMemory, disk, 20));
+    return spill(new GraphFiles(dir, queueMemory, disk, GraphFiles.EDGE_CHUNK_SHIFT));
   }
 
   /** The same with any {@link GraphFiles}: tests cross edge chunks on small graphs. */
@@ -404,7 +405,7 @@ public final class LivenessChecker {
    * its parent (-1 for a premise state); stops at the first state found that {@code stop}
    * accepts and returns it, or -1 when R is exhausted.
    */
-  private int rBreadthFirst(int k, long[] seen, int[] rParent, java.util.function.IntPredicate stop) {
+  private int rBreadthFirst(int k, long[] seen, int[] rParent, IntPredicate stop) {
     int n = graph.size();
     int[] queue = components.borrow(0);
     int tail = 0;
