@@ -21,7 +21,7 @@ cpu() { # JAR PAGES HOW... -> CPU seconds of one run
   local jar=$1 pages=$2 out
   shift 2
   out=$(mktemp)
-  if ! /usr/bin/time -o "$out" -f '%U %S' java -Xss8m -Xmx2g -Dpoolcheck.worker.heap=1g \
+  if ! /usr/bin/time -o "$out" -f '%U %S' java @scripts/jvm-options -Xmx2g -Dpoolcheck.worker.heap=1g \
     -jar "$jar" check -q models/bench/recycle.pool -DPAGES="$pages" -DRING=5 "$@" \
     >/dev/null 2>&1; then
     echo "cluster-cpu-ratio: $jar PAGES=$pages $* did not end verified" >&2

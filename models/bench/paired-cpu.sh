@@ -29,7 +29,7 @@ run() {
   local extra=()
   [ "$mode" = exact ] && extra=(--exact)
   load=$(cut -d' ' -f1 /proc/loadavg)
-  /usr/bin/time -f "%U %S %M" -o "$work/time" java -Xss8m $java_opts -jar "$jar" check -q \
+  /usr/bin/time -f "%U %S %M" -o "$work/time" java @"$root/scripts/jvm-options" $java_opts -jar "$jar" check -q \
     --workers 1 "${extra[@]}" "$@" "$root/models/bench/$name.pool" >"$work/out" 2>&1 || {
     echo "paired-cpu: $jar $mode $name failed:" >&2; tail -20 "$work/out" >&2; exit 1; }
   read -r user sys kb <"$work/time"

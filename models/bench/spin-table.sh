@@ -127,11 +127,11 @@ for row in "${models[@]}"; do
   timed "$name.bfs" "$dir/pan_bfs" -m"$depth" -w"$wlog"
   bfs_cpu=$cpu bfs_rss=$rss bfs_load=$load_before
   bfs_states=$(pan_states "$work/$name.bfs.out")
-  timed "$name.exact" java -Xss8m $java_opts -jar "$jar" check -q --workers 1 --exact \
+  timed "$name.exact" java @"$root/scripts/jvm-options" $java_opts -jar "$jar" check -q --workers 1 --exact \
     "${dflags[@]}" "$root/models/bench/$name.pool"
   exact_cpu=$cpu exact_rss=$rss exact_load=$load_before
   exact_states=$(pc_states "$work/$name.exact.out")
-  timed "$name.fp" java -Xss8m $java_opts -jar "$jar" check -q --workers 1 \
+  timed "$name.fp" java @"$root/scripts/jvm-options" $java_opts -jar "$jar" check -q --workers 1 \
     "${dflags[@]}" "$root/models/bench/$name.pool"
   fp_cpu=$cpu fp_rss=$rss fp_load=$load_before
   fp_states=$(pc_states "$work/$name.fp.out")
@@ -165,7 +165,7 @@ for row in "${models[@]}"; do
   if $bytes; then
     [ -f "$root/target/bench-classpath.txt" ] || (cd "$root" && nice mvn -B -o -q \
       dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >&2)
-    timed "$name.bytes" java $java_opts \
+    timed "$name.bytes" java @"$root/scripts/jvm-options" $java_opts \
       -cp "$root/target/classes:$root/target/test-classes:$(cat "$root/target/bench-classpath.txt")" \
       poolcheck.bench.Benchmark "$root/models/bench/$name.pool" $constants --workers=1 \
       --spill="$work"

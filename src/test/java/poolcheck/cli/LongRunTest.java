@@ -125,6 +125,7 @@ class LongRunTest {
     try (var left = Files.list(dir)) {
       assertEquals(0, left.count(), "spill files are removed");
     }
+    assertEquals(List.of(), poolcheck.explore.OpenFiles.under(dir), "and closed");
   }
 
   @org.junit.jupiter.api.Tag("slow") // a child JVM run for seconds: the slow tier

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,6 +101,7 @@ class ProveStableOptionsTest {
     try (var left = Files.list(spill)) {
       assertEquals(0, left.count());
     }
+    assertEquals(List.of(), poolcheck.explore.OpenFiles.under(spill), "nor one held open");
     MainTest.Run missing = MainTest.run("prove", "--stable", "--design", "page_pool_v6_12",
         "--spill-dir", spill.resolve("no_such_dir").toString());
     assertEquals(2, missing.status(), missing.err());

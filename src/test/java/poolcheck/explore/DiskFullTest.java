@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +64,7 @@ class DiskFullTest {
         try (var left = Files.list(dir)) {
           assertEquals(0, left.count(), "spill files are removed");
         }
+        assertEquals(List.of(), OpenFiles.under(dir), "and closed");
       }
     }
   }
@@ -86,5 +88,6 @@ class DiskFullTest {
     try (var left = Files.list(dir)) {
       assertEquals(0, left.count(), "no file is left");
     }
+    assertEquals(List.of(), OpenFiles.under(dir), "nor held open");
   }
 }

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import poolcheck.explore.FullDisk;
+import poolcheck.explore.OpenFiles;
 import poolcheck.explore.store.Disk;
 
 /**
@@ -66,5 +68,6 @@ class EdgesTest {
     try (var left = Files.list(dir)) {
       assertEquals(0, left.count());
     }
+    assertEquals(List.of(), OpenFiles.under(dir), "the write that failed closed the file");
   }
 }

@@ -90,6 +90,7 @@ class LivenessGraphTest {
     try (var left = Files.list(dir)) {
       assertEquals(0, left.count(), "the edges' file is unlinked, the queue's closed");
     }
+    assertEquals(List.of(), poolcheck.explore.OpenFiles.under(dir), "and both are closed");
     return want.size();
   }
 

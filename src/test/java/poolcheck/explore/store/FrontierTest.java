@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,7 @@ class FrontierTest {
     try (Stream<Path> left = Files.list(dir)) {
       assertEquals(0, left.count());
     }
+    assertEquals(List.of(), poolcheck.explore.OpenFiles.under(dir), "closed with the frontier");
   }
 
   @Test

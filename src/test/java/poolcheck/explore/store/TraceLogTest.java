@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ class TraceLogTest {
     try (var left = Files.list(dir)) {
       assertEquals(0, left.count(), "the log file is removed on close");
     }
+    assertEquals(List.of(), poolcheck.explore.OpenFiles.under(dir), "and closed");
   }
 
   @Test
