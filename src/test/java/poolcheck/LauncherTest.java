@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class LauncherTest {
   }
 
   private static List<String> with(String... rest) {
-    List<String> all = new java.util.ArrayList<>(OPTIONS);
+    List<String> all = new ArrayList<>(OPTIONS);
     all.addAll(List.of(rest));
     return all;
   }

@@ -20,11 +20,6 @@ public final class OpenFiles {
 
   private OpenFiles() {}
 
-  /** Whether this platform lets {@link #under} see open descriptors (Linux: yes). */
-  public static boolean visible() {
-    return Files.isDirectory(FD);
-  }
-
   /** What each descriptor open on a file under {@code dir} points to; empty if none. */
   public static List<String> under(Path dir) {
     String prefix = dir.toAbsolutePath().normalize() + "/";
